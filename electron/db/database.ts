@@ -1,0 +1,70 @@
+/**
+ * The only place that opens the SQLite file. Everything that writes goes
+ * through the Database handle returned here (one writer per process).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { AppError } from '../../shared/errors';
+import { migrations, type Migration } from './migrations';
+
+export type Database = BetterSqlite3.Database;
+
+/** 'CADR' as a big-endian int: marks the file as ours (PRAGMA application_id). */
+export const APPLICATION_ID = 0x43414452;
+export const SCHEMA_VERSION = migrations.length;
+
+export interface OpenOptions {
+  /** Open without migrating (used to inspect a file, e.g. a backup). */
+  readonly?: boolean;
+}
+
+export function openDatabase(file: string, opts: OpenOptions = {}): Database {
+  if (!opts.readonly) fs.mkdirSync(path.dirname(file), { recursive: true });
+  const db = new BetterSqlite3(file, { readonly: !!opts.readonly, fileMustExist: !!opts.readonly });
+  try {
+    db.pragma('busy_timeout = 5000');
+    assertOurs(db, file);
+    if (!opts.readonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+    }
+    db.pragma('foreign_keys = ON');
+    if (!opts.readonly) migrate(db);
+    return db;
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+/** Refuses a SQLite file that belongs to another program, and one from a newer app. */
+function assertOurs(db: Database, file: string): void {
+  const appId = db.pragma('application_id', { simple: true }) as number;
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (appId === 0) {
+    const tables = db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number };
+    if (tables.n > 0) throw foreign(file);
+  } else if (appId !== APPLICATION_ID) {
+    throw foreign(file);
+  }
+  if (version > SCHEMA_VERSION) {
+    throw new AppError('DB_TOO_NEW', `数据文件「${file}」由更新版本的干部工作台创建（结构版本 ${version}，本程序支持到 ${SCHEMA_VERSION}），请升级程序后再打开。`);
+  }
+}
+
+function foreign(file: string): AppError {
+  return new AppError('FOREIGN_DB', `文件「${file}」不是干部工作台的数据文件，已拒绝打开，文件未被修改。`);
+}
+
+/** Applies pending migrations in order, each in its own transaction with its version. */
+export function migrate(db: Database, upTo = SCHEMA_VERSION, list: readonly Migration[] = migrations): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (const m of list.slice(current, upTo)) {
+    db.transaction(() => {
+      m.up(db);
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+}

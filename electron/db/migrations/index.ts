@@ -1,0 +1,12 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { m001Initial } from './001_initial';
+
+export interface Migration {
+  /** The user_version after this migration; migrations[i].version === i + 1. */
+  version: number;
+  name: string;
+  up(db: BetterSqlite3.Database): void;
+}
+
+/** In order. Add a file per schema change; never edit one that has shipped. */
+export const migrations: Migration[] = [m001Initial];

@@ -1,0 +1,157 @@
+/**
+ * The contract: the same calls give the same answers in-process (the
+ * dispatcher the Electron IPC uses) and over the loopback web host, and every
+ * answer matches the route table's output schema. Each door gets its own
+ * fresh database so calls that change data run once per side.
+ */
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { methods, routes, TOKEN_HEADER, type Method } from '../../shared/api';
+import type { ApiResult } from '../../shared/errors';
+import { openCore, type Core } from '../../electron/services/core';
+import { startWebHost, type WebHost } from '../../electron/web/host';
+import { tempDir } from '../support/temp';
+
+let direct: { tmp: ReturnType<typeof tempDir>; core: Core };
+let served: { tmp: ReturnType<typeof tempDir>; core: Core };
+let host: WebHost;
+
+function openSide() {
+  const tmp = tempDir();
+  return { tmp, core: openCore({ dataDir: tmp.dir, appVersion: 'test', checkOutput: true }) };
+}
+
+beforeAll(async () => {
+  direct = openSide();
+  served = openSide();
+  host = await startWebHost({ dispatch: served.core.dispatch, staticDir: path.join(served.tmp.dir, 'static') });
+});
+afterAll(async () => {
+  await host.close();
+  for (const side of [direct, served]) {
+    side.core.close();
+    side.tmp.cleanup();
+  }
+});
+
+async function overHttp(method: string, input: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: ApiResult<unknown> }> {
+  const res = await fetch(`http://127.0.0.1:${host.port}/api/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: host.token, ...headers },
+    body: JSON.stringify(input),
+  });
+  return { status: res.status, body: (await res.json()) as ApiResult<unknown> };
+}
+
+/** The answer as JSON text, with the side's own data folder replaced by a marker. */
+function normalised(result: unknown, dir: string): unknown {
+  return JSON.parse(JSON.stringify(result).split(JSON.stringify(dir).slice(1, -1)).join('<data>'));
+}
+
+async function both(method: string, input: unknown) {
+  const inProcess = normalised(await direct.core.dispatch(method, input), direct.tmp.dir);
+  const { body } = await overHttp(method, input);
+  expect(normalised(body, served.tmp.dir)).toEqual(inProcess);
+  return inProcess as ApiResult<unknown>;
+}
+
+describe('the same calls through the dispatcher and through the web host', () => {
+  const calls: [string, unknown][] = [
+    ['getStatus', {}],
+    ['listCadres', {}],
+    ['beginWith', { choice: 'demo' }],
+    ['getStatus', {}],
+    ['listUnits', {}],
+    ['listCadres', {}],
+    ['listCadres', { search: '局' }],
+    ['getCadre', { id: 1 }],
+    ['loadDemo', {}],
+  ];
+  it.each(calls.map((c, i) => [i, ...c] as const))('call %i: %s', async (_i, method, input) => {
+    const result = await both(method, input);
+    if (result.ok) expect(() => routes[method as Method].output.parse(result.data)).not.toThrow();
+  });
+
+  it('the demo is there and sensible after beginWith', async () => {
+    const status = await both('getStatus', {});
+    expect(status.ok && (status.data as { started: boolean }).started).toBe(true);
+    const cadres = await both('listCadres', {});
+    expect(cadres.ok && (cadres.data as unknown[]).length).toBeGreaterThan(500);
+  });
+
+  it('a unit filter returns the unit and its sub-units only', async () => {
+    const units = (await both('listUnits', {})) as { ok: true; data: { id: number; parentId: number | null }[] };
+    const parent = units.data.find(u => units.data.some(c => c.parentId === u.id))!;
+    const inTree = new Set([parent.id]);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const u of units.data) if (u.parentId !== null && inTree.has(u.parentId) && !inTree.has(u.id)) (inTree.add(u.id), (grew = true));
+    }
+    const all = (await both('listCadres', {})) as { ok: true; data: { unitId: number }[] };
+    const some = (await both('listCadres', { unitId: parent.id })) as { ok: true; data: { unitId: number }[] };
+    expect(some.data.length).toBe(all.data.filter(c => inTree.has(c.unitId)).length);
+    expect(some.data.length).toBeGreaterThan(0);
+    expect(some.data.every(c => inTree.has(c.unitId))).toBe(true);
+  });
+
+  it('errors cross the boundary as {code, message in Chinese, details}', async () => {
+    const notFound = await both('getCadre', { id: 987654 });
+    expect(notFound).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    const wrongType = await both('getCadre', { id: 'one' });
+    expect(wrongType).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(!wrongType.ok && wrongType.error.message).toMatch(/[\u4e00-\u9fff]/);
+    expect(!wrongType.ok && wrongType.error.details).toBeTruthy();
+    // JSON.parse makes __proto__ an own key, as a hostile request body would
+    const extraKey = await both('listCadres', JSON.parse('{"__proto__":{"admin":true},"constructor":1}'));
+    expect(extraKey).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    const unknown = await both('dropDatabase', {});
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+    const conflict = await both('loadDemo', {});
+    expect(conflict).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
+
+  it('covers every method of the route table', () => {
+    const called = new Set(calls.map(c => c[0]));
+    expect(methods.filter(m => !called.has(m))).toEqual([]);
+  });
+});
+
+describe('the web host only answers its own page', () => {
+  it('rejects a request without the token, or with a wrong one', async () => {
+    expect((await overHttp('getStatus', {}, { [TOKEN_HEADER]: '' })).status).toBe(401);
+    expect((await overHttp('getStatus', {}, { [TOKEN_HEADER]: host.token + 'x' })).status).toBe(401);
+  });
+
+  it('rejects a foreign Origin', async () => {
+    const r = await overHttp('getStatus', {}, { Origin: 'http://evil.example' });
+    expect(r.status).toBe(403);
+    expect(!r.body.ok && r.body.error.message).toMatch(/来源/);
+  });
+
+  it('rejects a foreign Host header (DNS rebinding)', async () => {
+    const http = await import('node:http');
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = http.request(
+        { host: '127.0.0.1', port: host.port, path: '/api/getStatus', method: 'POST', headers: { Host: `evil.example:${host.port}`, [TOKEN_HEADER]: host.token } },
+        res => resolve(res.statusCode ?? 0),
+      );
+      req.on('error', reject);
+      req.end('{}');
+    });
+    expect(status).toBe(403);
+  });
+
+  it('answers malformed JSON with a Chinese validation error and keeps serving', async () => {
+    const res = await fetch(`http://127.0.0.1:${host.port}/api/getStatus`, {
+      method: 'POST',
+      headers: { [TOKEN_HEADER]: host.token },
+      body: '{"a":',
+    });
+    expect(res.status).toBe(400);
+    expect((await overHttp('getStatus', {})).body.ok).toBe(true);
+  });
+
+  it('listens on the loopback address only', () => {
+    expect(host.url.startsWith('http://127.0.0.1:')).toBe(true);
+  });
+});
