@@ -1,0 +1,46 @@
+import { AppError } from '../../../shared/errors';
+import type { Database } from '../../db/database';
+import { audit } from '../audit';
+import { cadreInserter, countCadres } from '../cadres';
+import { generateDemo } from './generate';
+
+export interface DemoCounts {
+  units: number;
+  cadres: number;
+}
+
+/**
+ * Loads the embedded demo (a fictional city). Refuses to touch existing data
+ * unless `force`, which replaces the roster and units in the same transaction.
+ */
+export function loadDemo(db: Database, opts: { force?: boolean; seed?: number; cadreCount?: number } = {}): DemoCounts {
+  const data = generateDemo({ seed: opts.seed, cadreCount: opts.cadreCount });
+  return db.transaction((): DemoCounts => {
+    const existing = countCadres(db);
+    const units = (db.prepare('SELECT count(*) AS n FROM units').get() as { n: number }).n;
+    if ((existing > 0 || units > 0) && !opts.force) {
+      throw new AppError(
+        'CONFLICT',
+        `数据库中已有 ${existing} 名干部、${units} 个单位，未载入示例数据。如确需用示例数据替换全部现有数据，请使用“强制载入”（命令行加 --force）。`,
+      );
+    }
+    if (opts.force) {
+      db.exec('DELETE FROM cadres; DELETE FROM units;');
+    }
+    const insertUnit = db.prepare('INSERT INTO units(parent_id, name, kind, sort_order) VALUES (?, ?, ?, ?)');
+    const unitIds = new Map<string, number>();
+    for (const u of data.units) {
+      const parent = u.parentKey === null ? null : unitIds.get(u.parentKey);
+      if (parent === undefined) throw new Error(`demo unit ${u.key} listed before its parent ${u.parentKey}`);
+      unitIds.set(u.key, Number(insertUnit.run(parent, u.name, u.kind, u.sortOrder).lastInsertRowid));
+    }
+    const insert = cadreInserter(db);
+    data.cadres.forEach((c, i) => {
+      const { unitKey, ...fields } = c;
+      insert({ ...fields, unitId: unitIds.get(unitKey) ?? null, sortOrder: i + 1 });
+    });
+    const counts = { units: data.units.length, cadres: data.cadres.length };
+    audit(db, { entity: 'database', action: opts.force ? 'demo.replace' : 'demo.load', after: { city: data.cityName, ...counts } });
+    return counts;
+  })();
+}
