@@ -1,0 +1,86 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { AppStatus } from '../../shared/api';
+import { api } from './api';
+import { Welcome } from './pages/Welcome';
+import { RosterPage } from './pages/RosterPage';
+import { DataPage } from './pages/DataPage';
+import { NotYetOpen } from './pages/NotYetOpen';
+
+interface PageDef {
+  id: string;
+  label: string;
+  /** What the page will do, for the 尚未开放 state. */
+  plan?: string;
+}
+
+export const PAGES: PageDef[] = [
+  { id: 'roster', label: '干部名册' },
+  { id: 'batches', label: '挂职批次', plan: '挂职项目与批次、成员、临时党支部、结对帮带、返岗去向与批次统计。' },
+  { id: 'village', label: '驻村干部', plan: '驻村第一书记与工作队的轮次、留任、新选派与调换情况。' },
+  { id: 'indicators', label: '考核指标', plan: '考核指标体系、个性化指标、评分、等次与优秀比例控制。' },
+  { id: 'io', label: '导入导出', plan: '从 Excel / WPS 表格与任免审批表（.lrmx）导入，导出名册与模板。' },
+  { id: 'stats', label: '统计分析', plan: '班子与队伍结构分析：年龄段、80后/90后占比、性别、学历、民族等。' },
+  { id: 'data', label: '数据与备份' },
+];
+
+function pageFromHash(): string {
+  const id = window.location.hash.replace(/^#\/?/, '');
+  return PAGES.some(p => p.id === id) ? id : 'roster';
+}
+
+export function App() {
+  const [status, setStatus] = useState<AppStatus | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [page, setPage] = useState(pageFromHash);
+
+  const refresh = useCallback(() => {
+    api.getStatus({}).then(setStatus, (e: Error) => setError(e.message));
+  }, []);
+  useEffect(refresh, [refresh]);
+  useEffect(() => {
+    const onHash = () => setPage(pageFromHash());
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+
+  if (error) return <div className="fatal" role="alert">无法读取数据：{error}</div>;
+  if (!status) return <div className="loading">正在打开数据……</div>;
+  if (!status.started) {
+    return (
+      <Welcome
+        onDone={(next, choice) => {
+          setStatus(next);
+          if (choice === 'import') window.location.hash = '#/io';
+        }}
+      />
+    );
+  }
+
+  const current = PAGES.find(p => p.id === page) ?? PAGES[0];
+  return (
+    <div className="shell">
+      <nav className="sidebar" aria-label="主导航">
+        <div className="brand">干部工作台</div>
+        <ul>
+          {PAGES.map(p => (
+            <li key={p.id}>
+              <a href={`#/${p.id}`} aria-current={p.id === current.id ? 'page' : undefined}>
+                {p.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+        <div className="sidebar-foot">版本 {status.appVersion}</div>
+      </nav>
+      <main className="content">
+        {current.id === 'roster' ? (
+          <RosterPage />
+        ) : current.id === 'data' ? (
+          <DataPage status={status} />
+        ) : (
+          <NotYetOpen title={current.label} plan={current.plan ?? ''} />
+        )}
+      </main>
+    </div>
+  );
+}
