@@ -1,0 +1,27 @@
+import { expect, test } from '@playwright/test';
+import { startHost, type RunningHost } from './host';
+
+let host: RunningHost;
+test.beforeEach(async () => {
+  host = await startHost();
+});
+test.afterEach(async () => {
+  await host.stop();
+});
+
+test('an empty data folder offers 载入示例数据 / 从 Excel 导入 / 空白开始, and the demo loads', async ({ page }) => {
+  await page.goto(host.url);
+  await expect(page.getByRole('heading', { name: '欢迎使用干部工作台' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /从 Excel 导入/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /空白开始/ })).toBeVisible();
+  await page.getByRole('button', { name: /载入示例数据/ }).click();
+  await expect(page.getByRole('heading', { name: '干部名册' })).toBeVisible();
+  await expect(page.locator('.count')).toHaveText(/共 \d{3} 人/);
+});
+
+test('空白开始 opens an empty roster', async ({ page }) => {
+  await page.goto(host.url);
+  await page.getByRole('button', { name: /空白开始/ }).click();
+  await expect(page.getByRole('heading', { name: '干部名册' })).toBeVisible();
+  await expect(page.locator('.count')).toHaveText('共 0 人');
+});

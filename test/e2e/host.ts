@@ -1,0 +1,47 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { tempDir } from '../support/temp';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+export interface RunningHost {
+  url: string;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+/** Starts the real browser-mode entry (dist/electron/webhost.cjs) on a fresh data folder. */
+export async function startHost(opts: { demo?: boolean } = {}): Promise<RunningHost> {
+  const tmp = tempDir('cadre-e2e-');
+  if (opts.demo) {
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'dist/electron/cli.cjs'), '--data-dir', tmp.dir, 'demo'], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`demo failed: ${r.stderr}`);
+  }
+  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'dist/electron/webhost.cjs'), '--data-dir', tmp.dir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`web host did not start: ${out}`)), 20_000);
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = out.match(/(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('exit', code => reject(new Error(`web host exited with ${code}: ${out}`)));
+  });
+  return {
+    url,
+    dataDir: tmp.dir,
+    stop: async () => {
+      const exited = new Promise(resolve => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+      tmp.cleanup();
+    },
+  };
+}

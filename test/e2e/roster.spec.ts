@@ -1,0 +1,74 @@
+import { expect, test, type Page } from '@playwright/test';
+import { startHost, type RunningHost } from './host';
+
+let host: RunningHost;
+
+/** The 姓名 cells the grid has rendered, in display order (rows are absolutely positioned, so DOM order is not display order). */
+async function shownNames(page: Page): Promise<string[]> {
+  return page.locator('.ag-cell[col-id="name"]').evaluateAll(cells =>
+    cells
+      .map(c => ({ index: Number(c.closest('.ag-row')?.getAttribute('row-index')), name: (c.textContent ?? '').trim() }))
+      .sort((a, b) => a.index - b.index)
+      .map(c => c.name),
+  );
+}
+
+test.beforeAll(async () => {
+  host = await startHost({ demo: true });
+});
+test.afterAll(async () => {
+  await host.stop();
+});
+
+test('the roster shows the demo cadres in the grid, in Chinese', async ({ page }) => {
+  await page.goto(host.url);
+  await expect(page.getByRole('navigation', { name: '主导航' })).toBeVisible();
+  for (const label of ['干部名册', '挂职批次', '驻村干部', '考核指标', '导入导出', '统计分析', '数据与备份']) {
+    await expect(page.getByRole('link', { name: label })).toBeVisible();
+  }
+  await expect(page.getByRole('heading', { name: '干部名册' })).toBeVisible();
+  await expect(page.locator('.ag-header-cell-text', { hasText: '出生年月(岁)' })).toBeVisible();
+  await expect(page.locator('.count')).toHaveText(/共 \d{3} 人/);
+  await expect(page.locator('.ag-cell[col-id="name"]').first()).not.toBeEmpty();
+  expect((await shownNames(page)).length).toBeGreaterThan(10);
+  // the token has left the address bar
+  expect(page.url()).not.toContain('token=');
+  // AG Grid's Chinese locale is in use (the floating filter / menu texts are Chinese)
+  await expect(page.locator('.ag-root')).toBeVisible();
+});
+
+test('filtering by a name narrows the grid to that person', async ({ page }) => {
+  await page.goto(host.url);
+  await expect(page.locator('.ag-cell[col-id="name"]').first()).not.toBeEmpty();
+  const target = (await shownNames(page))[3];
+  await page.getByRole('searchbox', { name: '查找干部' }).fill(target);
+  await expect(page.locator('.count')).toHaveText(/共 600 人，显示 \d+ 人/);
+  await expect.poll(async () => (await shownNames(page)).every(n => n.includes(target))).toBe(true);
+  const shown = await shownNames(page);
+  expect(shown.length).toBeGreaterThan(0);
+  expect(shown.length).toBeLessThan(20);
+  await page.getByRole('searchbox', { name: '查找干部' }).fill('');
+  await expect(page.locator('.count')).toHaveText('共 600 人');
+});
+
+test('sorting by 姓名 orders by pinyin', async ({ page }) => {
+  await page.goto(host.url);
+  await expect(page.locator('.ag-cell[col-id="name"]').first()).not.toBeEmpty();
+  const header = page.locator('.ag-header-cell[col-id="name"]:not(.ag-floating-filter)');
+  await header.locator('.ag-header-cell-label').click();
+  await expect(header).toHaveAttribute('aria-sort', 'ascending');
+  const shown = await shownNames(page);
+  expect(shown.length).toBeGreaterThan(10);
+  const collator = new Intl.Collator('zh-CN-u-co-pinyin');
+  expect([...shown].sort(collator.compare)).toEqual(shown);
+  // pinyin order is not code-point order for these names
+  expect([...shown].sort()).not.toEqual(shown);
+});
+
+test('pages not yet built say so, with no fake data', async ({ page }) => {
+  await page.goto(host.url);
+  await page.getByRole('link', { name: '挂职批次' }).click();
+  await expect(page.getByRole('status')).toContainText('尚未开放');
+  await page.getByRole('link', { name: '数据与备份' }).click();
+  await expect(page.locator('.facts')).toContainText(host.dataDir);
+});
