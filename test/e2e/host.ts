@@ -1,6 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { tempDir } from '../support/temp';
+import { openCore } from '../../electron/services/core';
+import { loadDemo } from '../../electron/services/demo/load';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -11,9 +13,13 @@ export interface RunningHost {
 }
 
 /** Starts the real browser-mode entry (dist/electron/webhost.cjs) on a fresh data folder. */
-export async function startHost(opts: { demo?: boolean } = {}): Promise<RunningHost> {
+export async function startHost(opts: { demo?: boolean; demoCount?: number } = {}): Promise<RunningHost> {
   const tmp = tempDir('cadre-e2e-');
-  if (opts.demo) {
+  if (opts.demoCount) {
+    const core = openCore({ dataDir: tmp.dir, appVersion: 'e2e' });
+    loadDemo(core.db, { cadreCount: opts.demoCount });
+    core.close();
+  } else if (opts.demo) {
     const r = spawnSync(process.execPath, [path.join(ROOT, 'dist/electron/cli.cjs'), '--data-dir', tmp.dir, 'demo'], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`demo failed: ${r.stderr}`);
   }

@@ -1,0 +1,37 @@
+import { expect, test } from '@playwright/test';
+import { startHost, type RunningHost } from './host';
+
+let host: RunningHost;
+test.beforeAll(async () => {
+  host = await startHost({ demoCount: 10_000 });
+});
+test.afterAll(async () => {
+  await host.stop();
+});
+
+test('10,000 cadres: the grid renders only what is on screen, scrolls, sorts and filters', async ({ page }) => {
+  await page.goto(host.url);
+  await expect(page.locator('.count')).toHaveText('共 10000 人');
+  const rendered = () => page.locator('.ag-row[row-index]').count();
+  // row virtualisation: a few dozen DOM rows, not ten thousand
+  await expect(page.locator('.ag-row[row-index="0"]').first()).toBeVisible();
+  expect(await rendered()).toBeGreaterThan(10);
+  expect(await rendered()).toBeLessThan(300);
+
+  // scroll to the bottom: the last rows are rendered, the DOM stays small
+  const viewport = page.locator('.ag-body-vertical-scroll-viewport');
+  await viewport.evaluate(el => (el.scrollTop = el.scrollHeight));
+  await expect(page.locator('.ag-row[row-index="9999"]').first()).toBeVisible();
+  expect(await rendered()).toBeLessThan(300);
+
+  // sort by 出生年月 descending, then filter by the column's text filter
+  const header = page.locator('.ag-header-cell[col-id="birth"]:not(.ag-floating-filter) .ag-header-cell-label');
+  await header.click();
+  await header.click();
+  await expect(page.locator('.ag-header-cell[col-id="birth"]:not(.ag-floating-filter)')).toHaveAttribute('aria-sort', 'descending');
+  await page.getByRole('textbox', { name: '民族 过滤器输入' }).fill('满族');
+  await expect(page.locator('.count')).toHaveText(/共 10000 人，显示 \d+ 人/);
+  const ethnicities = await page.locator('.ag-cell[col-id="ethnicity"]').allInnerTexts();
+  expect(ethnicities.length).toBeGreaterThan(0);
+  expect(ethnicities.every(e => e.trim() === '满族')).toBe(true);
+});
