@@ -7,8 +7,11 @@ import type { z } from 'zod';
 import { isMethod, routes, type Method, type OutputOf, type ParsedInputOf } from '../../shared/api';
 import { AppError, type ApiErrorShape, type ApiResult } from '../../shared/errors';
 
+export type Handler<M extends Method> = (input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>>;
 /** One handler per method; the type makes a missing or extra method a compile error. */
-export type Handlers = { [M in Method]: (input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>> };
+export type Handlers = { [M in Method]: Handler<M> };
+/** The handlers of one area's route table (shared/routes/<area>.ts). */
+export type HandlersOf<R> = { [M in keyof R & Method]: Handler<M> };
 
 export type Dispatch = (method: string, input: unknown) => Promise<ApiResult<unknown>>;
 
