@@ -20,7 +20,7 @@ const common = {
 
 await Promise.all([
   build({ ...common, entryPoints: { main: 'electron/main.ts', webhost: 'electron/web/main.ts' }, outdir: 'dist/electron' }),
-  build({ ...common, entryPoints: { cli: 'electron/cli.ts' }, outdir: 'dist/electron', banner: { js: '#!/usr/bin/env node' } }),
+  build({ ...common, entryPoints: { cli: 'electron/cli/main.ts' }, outdir: 'dist/electron', banner: { js: '#!/usr/bin/env node' } }),
   // The sandboxed preload may only require('electron'): everything else is bundled in.
   build({ ...common, entryPoints: { preload: 'electron/preload.ts' }, outdir: 'dist/electron', target: 'chrome130' }),
   build({ ...common, entryPoints: { run: 'test/bench/run.ts' }, outdir: 'dist/bench' }),

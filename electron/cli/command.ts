@@ -1,0 +1,54 @@
+import type { Method, OutputOf } from '../../shared/api';
+import { AppError } from '../../shared/errors';
+import type { Core } from '../services/core';
+
+/** Thrown for bad usage: exit code 2 with the help text. */
+export class UsageError extends Error {}
+
+export type OptionKind = 'flag' | 'value' | 'multi';
+
+export interface OptionSpec {
+  kind: OptionKind;
+  /** Placeholder shown in help, e.g. 文件. */
+  arg?: string;
+  help: string;
+}
+
+export type OptionValues = Record<string, boolean | string | string[] | undefined>;
+
+export interface CommandContext {
+  /** Opens the database on first use (and closes it when the command ends). */
+  core(): Core;
+  dbPath: string;
+  /** Calls a route through the same dispatcher the app uses; throws AppError on failure. */
+  call<M extends Method>(method: M, input: unknown): Promise<OutputOf<M>>;
+  /** Writes JSON to stdout. */
+  printJson(value: unknown): void;
+  /** Writes a line of text to stdout. */
+  print(text: string): void;
+}
+
+export interface Command {
+  /** The words that name it: ['list', 'cadres']. */
+  words: string[];
+  /** Positional arguments in help, e.g. 'FILE…'. */
+  args?: string;
+  positional?: { min: number; max: number };
+  summary: string;
+  options?: Record<string, OptionSpec>;
+  /** Returns the exit code (default 0). */
+  run(ctx: CommandContext, options: OptionValues, positional: string[]): Promise<number | void>;
+}
+
+export async function callRoute<M extends Method>(core: Core, method: M, input: unknown): Promise<OutputOf<M>> {
+  const result = await core.dispatch(method, input);
+  if (!result.ok) throw new AppError(result.error.code, result.error.message, result.error.details);
+  return result.data as OutputOf<M>;
+}
+
+/** Plain text table for people: tab-separated, one header line. */
+export function tableText(rows: readonly object[], columns: [string, string][]): string {
+  const lines = [columns.map(([, label]) => label).join('\t')];
+  for (const r of rows) lines.push(columns.map(([k]) => String((r as Record<string, unknown>)[k] ?? '')).join('\t'));
+  return lines.join('\n');
+}

@@ -1,0 +1,47 @@
+import type { Command } from '../command';
+import { tableText } from '../command';
+
+const json = { kind: 'flag', help: '输出 JSON' } as const;
+
+export const basicCommands: Command[] = [
+  {
+    words: ['demo'],
+    summary: '载入示例数据（已有数据时拒绝，除非加 --force）',
+    options: { force: { kind: 'flag', help: '清空现有数据后载入' }, json },
+    async run(ctx, opts) {
+      const counts = await ctx.call('loadDemo', { force: !!opts.force });
+      if (opts.json) ctx.printJson(counts);
+      else ctx.print(`已载入示例数据：${counts.units} 个单位，${counts.cadres} 名干部（${ctx.dbPath}）`);
+    },
+  },
+  {
+    words: ['list', 'cadres'],
+    summary: '列出干部',
+    options: { json },
+    async run(ctx, opts) {
+      const rows = await ctx.call('listCadres', {});
+      if (opts.json) ctx.printJson(rows);
+      else ctx.print(tableText(rows, [['id', '编号'], ['name', '姓名'], ['gender', '性别'], ['birth', '出生年月'], ['unit', '单位'], ['post', '现任职务'], ['rank', '职级']]));
+    },
+  },
+  {
+    words: ['list', 'units'],
+    summary: '列出单位',
+    options: { json },
+    async run(ctx, opts) {
+      const units = await ctx.call('listUnits', {});
+      if (opts.json) ctx.printJson(units);
+      else ctx.print(tableText(units, [['id', '编号'], ['parentId', '上级编号'], ['name', '名称'], ['kind', '类别']]));
+    },
+  },
+  {
+    words: ['status'],
+    summary: '显示数据文件与记录数',
+    options: { json },
+    async run(ctx, opts) {
+      const s = await ctx.call('getStatus', {});
+      if (opts.json) ctx.printJson(s);
+      else ctx.print(`数据文件：${s.dbPath}\n结构版本：${s.schemaVersion}\n单位：${s.counts.units}\n干部：${s.counts.cadres}`);
+    },
+  },
+];

@@ -1,0 +1,5 @@
+import type { Command } from '../command';
+import { basicCommands } from './basic';
+
+/** Every CLI command; help and dispatch are generated from this list. */
+export const commands: Command[] = [...basicCommands];
