@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { AppStatus } from '../../shared/api';
 import { api } from './api';
 import { Welcome } from './pages/Welcome';
-import { RosterPage } from './pages/RosterPage';
+import { RosterPage } from './roster/RosterPage';
 import { DataPage } from './pages/DataPage';
 import { NotYetOpen } from './pages/NotYetOpen';
 
