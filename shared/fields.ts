@@ -33,3 +33,22 @@ export const CADRE_FIELD_LABELS: Record<Exclude<keyof CadreRow, 'id' | 'unitId'>
   tags: '干部类别',
   remarks: '备注',
 };
+
+/** Labels of the appointment form's long texts and child lists. */
+export const CADRE_FORM_LABELS = {
+  proposedPost: '拟任职务',
+  proposedRemoval: '拟免职务',
+  resume: '简历',
+  rewards: '奖惩情况',
+  appointmentReason: '任免理由',
+  family: '家庭主要成员及重要社会关系',
+  assessments: '年度考核结果',
+  photo: '照片',
+  unitId: '单位',
+  deleted: '回收站',
+} as const;
+
+/** The Chinese label of any cadre field key; the key itself when unknown. */
+export function fieldLabel(key: string): string {
+  return (CADRE_FIELD_LABELS as Record<string, string>)[key] ?? (CADRE_FORM_LABELS as Record<string, string>)[key] ?? key;
+}

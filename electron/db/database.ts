@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
+import { nameSortAndSearchKeys } from '../../shared/pinyin';
 import { migrations, type Migration } from './migrations';
 
 export type Database = BetterSqlite3.Database;
@@ -30,6 +31,7 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Database {
       db.pragma('synchronous = NORMAL');
     }
     db.pragma('foreign_keys = ON');
+    registerFunctions(db);
     if (!opts.readonly) migrate(db);
     return db;
   } catch (err) {
@@ -57,8 +59,17 @@ function foreign(file: string): AppError {
   return new AppError('FOREIGN_DB', `文件「${file}」不是干部工作台的数据文件，已拒绝打开，文件未被修改。`);
 }
 
+/**
+ * SQL functions the schema's triggers call. Another SQLite tool can read the
+ * file, but renaming a cadre there fails for want of cadre_name_keys().
+ */
+export function registerFunctions(db: Database): void {
+  db.function('cadre_name_keys', { deterministic: true }, (name: unknown) => nameSortAndSearchKeys(String(name ?? '')));
+}
+
 /** Applies pending migrations in order, each in its own transaction with its version. */
 export function migrate(db: Database, upTo = SCHEMA_VERSION, list: readonly Migration[] = migrations): void {
+  registerFunctions(db);
   const current = db.pragma('user_version', { simple: true }) as number;
   for (const m of list.slice(current, upTo)) {
     db.transaction(() => {

@@ -1,7 +1,17 @@
+import type { AuditEntry } from '../../shared/api';
+import { fieldLabel } from '../../shared/fields';
 import type { Database } from '../db/database';
+import { CADRE_FORM_COLUMNS, CADRE_SCALAR_COLUMNS } from './cadre-columns';
 import { operatorName } from './settings';
 
-export interface AuditEntry {
+/** Column name → field key, for showing audit entries with Chinese labels. */
+const FIELD_OF_COLUMN: Record<string, string> = {
+  ...Object.fromEntries(Object.entries({ ...CADRE_SCALAR_COLUMNS, ...CADRE_FORM_COLUMNS }).map(([k, c]) => [c, k])),
+  unit_id: 'unitId',
+  deleted_at: 'deleted',
+};
+
+export interface AuditRecord {
   entity: string;
   entityId?: number | null;
   action: string;
@@ -10,7 +20,7 @@ export interface AuditEntry {
 }
 
 /** Records one change; call inside the same transaction as the change itself. */
-export function audit(db: Database, entry: AuditEntry): void {
+export function audit(db: Database, entry: AuditRecord): void {
   db.prepare(
     'INSERT INTO audit_log(operator, entity, entity_id, action, before, after) VALUES (?, ?, ?, ?, ?, ?)',
   ).run(
@@ -21,4 +31,26 @@ export function audit(db: Database, entry: AuditEntry): void {
     entry.before === undefined ? null : JSON.stringify(entry.before),
     entry.after === undefined ? null : JSON.stringify(entry.after),
   );
+}
+
+/** 修改记录: one cadre's audit entries, newest first, with Chinese field labels. */
+export function cadreAuditLog(db: Database, cadreId: number): AuditEntry[] {
+  const rows = db
+    .prepare("SELECT id, at, operator, action, before, after FROM audit_log WHERE entity = 'cadre' AND entity_id = ? ORDER BY id DESC")
+    .all(cadreId) as { id: number; at: string; operator: string; action: string; before: string | null; after: string | null }[];
+  return rows.map(r => {
+    const before = (r.before ? JSON.parse(r.before) : {}) as Record<string, unknown>;
+    const after = (r.after ? JSON.parse(r.after) : {}) as Record<string, unknown>;
+    const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+    return {
+      id: r.id,
+      at: r.at,
+      operator: r.operator,
+      action: r.action,
+      changes: fields.map(col => {
+        const field = FIELD_OF_COLUMN[col] ?? col;
+        return { field, label: fieldLabel(field), before: before[col] ?? null, after: after[col] ?? null };
+      }),
+    };
+  });
 }

@@ -6,7 +6,10 @@ import { UNIT_ORDER_CTE, UNIT_SUBTREE_CTE } from './units';
 
 export interface CadreFilter {
   unitId?: number;
+  /** Name, pinyin (zs, zhangsan), ID number or post text. */
   search?: string;
+  /** List the 回收站 instead of the live roster. */
+  deleted?: boolean;
 }
 
 type RawRow = Omit<CadreRow, 'tags'> & { tags: string | null };
@@ -14,10 +17,10 @@ type RawRow = Omit<CadreRow, 'tags'> & { tags: string | null };
 const ROW_SELECT = `c.id AS id, c.unit_id AS unitId, coalesce(u.name, '') AS unit, ${selectList(CADRE_SCALAR_COLUMNS)},
   (SELECT group_concat(tag, char(31)) FROM cadre_tags t WHERE t.cadre_id = c.id) AS tags`;
 
-/** The live roster (not in the 回收站), in unit-tree order, optionally narrowed. */
+/** The live roster (or the 回收站), in unit-tree order, optionally narrowed. */
 export function listCadres(db: Database, filter: CadreFilter = {}): CadreRow[] {
-  const ctes = [UNIT_ORDER_CTE];
-  const where = ['c.deleted_at IS NULL'];
+  const ctes: string[] = [];
+  const where = [filter.deleted ? 'c.deleted_at IS NOT NULL' : 'c.deleted_at IS NULL'];
   const params: Record<string, unknown> = {};
   if (filter.unitId !== undefined) {
     ctes.push(UNIT_SUBTREE_CTE);
@@ -26,17 +29,52 @@ export function listCadres(db: Database, filter: CadreFilter = {}): CadreRow[] {
   }
   const search = filter.search?.trim();
   if (search) {
-    where.push(`(instr(c.name, :q) > 0 OR instr(c.id_number, upper(:q)) > 0 OR instr(c.post, :q) > 0)`);
+    where.push(SEARCH_TERM);
     params.q = search;
   }
-  const sql = `WITH RECURSIVE ${ctes.join(',')}
+  return selectCadreRows(db, { ctes, where, params });
+}
+
+/** The search box: name, pinyin (zs / zhangsan), ID number or post text contains :q. */
+export const SEARCH_TERM =
+  'instr(c.name, :q) > 0 OR instr(c.name_keys, lower(:q)) > 0 OR instr(c.id_number, upper(:q)) > 0 OR instr(c.post, :q) > 0';
+
+export interface RowQuery {
+  ctes?: string[];
+  where: string[];
+  params?: Record<string, unknown>;
+  /** ORDER BY terms over `c`, `u` (unit) and `o` (unit_order); unit-tree order follows them. */
+  orderBy?: string[];
+  limit?: number;
+  offset?: number;
+}
+
+/**
+ * The one query that reads roster rows: callers add CTEs and WHERE terms over
+ * the alias `c` (cadres); rows come back in the given order, then unit-tree order.
+ */
+export function selectCadreRows(db: Database, q: RowQuery): CadreRow[] {
+  const order = [...(q.orderBy ?? []), 'o.path IS NULL', 'o.path', 'c.sort_order', 'c.id'];
+  const page = q.limit !== undefined ? `LIMIT ${Math.trunc(q.limit)} OFFSET ${Math.trunc(q.offset ?? 0)}` : '';
+  const sql = `WITH RECURSIVE ${[UNIT_ORDER_CTE, ...(q.ctes ?? [])].join(',')}
     SELECT ${ROW_SELECT}
       FROM cadres c
       LEFT JOIN units u ON u.id = c.unit_id
       LEFT JOIN unit_order o ON o.id = c.unit_id
-     WHERE ${where.join(' AND ')}
-     ORDER BY o.path IS NULL, o.path, c.sort_order, c.id`;
-  return (db.prepare(sql).all(params) as RawRow[]).map(toRow);
+     ${whereClause(q.where)}
+     ORDER BY ${order.join(', ')}
+     ${page}`;
+  return (db.prepare(sql).all(q.params ?? {}) as RawRow[]).map(toRow);
+}
+
+export function countCadreRows(db: Database, q: Pick<RowQuery, 'ctes' | 'where' | 'params'>): number {
+  const ctes = q.ctes?.length ? `WITH RECURSIVE ${q.ctes.join(',')}` : '';
+  const row = db.prepare(`${ctes} SELECT count(*) AS n FROM cadres c ${whereClause(q.where)}`).get(q.params ?? {}) as { n: number };
+  return row.n;
+}
+
+function whereClause(where: string[]): string {
+  return where.length ? `WHERE ${where.map(w => `(${w})`).join(' AND ')}` : '';
 }
 
 export function getCadre(db: Database, id: number): Cadre {

@@ -1,5 +1,6 @@
 /** Routes of the roster (干部名册): units and cadres. */
 import { z } from 'zod';
+import { EDITABLE_CADRE_FIELDS } from '../cadre-rules';
 import { id, noInput, shortText } from './common';
 
 export const unitSchema = z.object({
@@ -72,6 +73,27 @@ export const cadreSchema = cadreRowSchema.extend({
 });
 export type Cadre = z.infer<typeof cadreSchema>;
 
+/** One cell's value as the grid, a paste or a form sends it (checked by shared/cadre-rules.ts). */
+const cellValue = z.union([z.string().max(20000), z.number().finite(), z.null(), z.array(z.string().max(100)).max(50)]);
+const fieldValues = z.partialRecord(z.enum([...EDITABLE_CADRE_FIELDS, 'tags', 'unitId']), cellValue);
+
+export const cellProblemSchema = z.object({ row: z.number().int(), id: id.optional(), field: z.string(), message: z.string() });
+export type CellProblem = z.infer<typeof cellProblemSchema>;
+
+const operationSchema = z.object({ id, label: z.string(), changed: z.number().int() });
+const historyEntry = z.object({ id, label: z.string(), at: z.string() }).nullable();
+export const historyStateSchema = z.object({ undo: historyEntry, redo: historyEntry });
+export type HistoryState = z.infer<typeof historyStateSchema>;
+
+export const auditEntrySchema = z.object({
+  id,
+  at: z.string(),
+  operator: z.string(),
+  action: z.string(),
+  changes: z.array(z.object({ field: z.string(), label: z.string(), before: z.unknown(), after: z.unknown() })),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
 export const rosterRoutes = {
   listUnits: { input: noInput, output: z.array(unitSchema) },
   listCadres: {
@@ -84,4 +106,59 @@ export const rosterRoutes = {
     output: z.array(cadreRowSchema),
   },
   getCadre: { input: z.strictObject({ id }), output: cadreSchema },
+  /** One block of the roster grid (infinite row model): filtered, sorted and counted in SQL. */
+  queryCadrePage: {
+    input: z.strictObject({
+      unitId: id.optional(),
+      search: shortText.optional(),
+      filters: z
+        .record(
+          // column ids are plain camelCase words: never __proto__ and friends
+          z.string().regex(/^[a-zA-Z]{1,40}$/),
+          z.strictObject({
+            type: z.enum(['contains', 'notContains', 'equals', 'notEqual', 'startsWith', 'endsWith', 'blank', 'notBlank']),
+            filter: shortText.optional(),
+          }),
+        )
+        .optional(),
+      sort: z.array(z.strictObject({ colId: z.string().regex(/^[a-zA-Z]{1,40}$/), sort: z.enum(['asc', 'desc']) })).max(5).optional(),
+      offset: z.number().int().min(0).max(10_000_000),
+      limit: z.number().int().min(1).max(2000),
+    }),
+    output: z.object({ rows: z.array(cadreRowSchema), total: z.number().int() }),
+  },
+  /**
+   * Edits, pastes, fill-downs and new rows: every value is checked; any error
+   * refuses the whole change (VALIDATION, details.problems per row and field).
+   */
+  saveCadres: {
+    input: z.strictObject({
+      updates: z.array(z.strictObject({ id, values: fieldValues })).max(100_000).optional(),
+      creates: z.array(z.strictObject({ values: fieldValues })).max(100_000).optional(),
+      /** What 撤销 shows, e.g. 粘贴 3 行. */
+      label: z.string().max(100).optional(),
+      kind: z.enum(['edit', 'paste', 'fill', 'create']).optional(),
+    }),
+    output: z.object({
+      updated: z.array(id),
+      created: z.array(id),
+      warnings: z.array(cellProblemSchema),
+      rows: z.array(cadreRowSchema),
+      history: historyStateSchema,
+    }),
+  },
+  /** Into the 回收站 (deleted: true) or back out of it. */
+  setCadresDeleted: {
+    input: z.strictObject({ ids: z.array(id).min(1).max(100_000), deleted: z.boolean() }),
+    output: z.object({ count: z.number().int(), history: historyStateSchema }),
+  },
+  listDeletedCadres: { input: noInput, output: z.array(cadreRowSchema) },
+  getHistory: { input: noInput, output: historyStateSchema },
+  /** Undo or redo one whole operation (an edit, a paste, a delete, an import). */
+  stepHistory: {
+    input: z.strictObject({ direction: z.enum(['undo', 'redo']) }),
+    output: z.object({ label: z.string(), cadreIds: z.array(id), history: historyStateSchema }),
+  },
+  /** 修改记录 of one cadre, newest first. */
+  cadreAuditLog: { input: z.strictObject({ id }), output: z.array(auditEntrySchema) },
 } as const;

@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { m001Initial } from './001_initial';
+import { m002Roster } from './002_roster';
 
 export interface Migration {
   /** The user_version after this migration; migrations[i].version === i + 1. */
@@ -9,4 +10,4 @@ export interface Migration {
 }
 
 /** In order. Add a file per schema change; never edit one that has shipped. */
-export const migrations: Migration[] = [m001Initial];
+export const migrations: Migration[] = [m001Initial, m002Roster];

@@ -2,6 +2,7 @@ import { AppError } from '../../../shared/errors';
 import type { Database } from '../../db/database';
 import { audit } from '../audit';
 import { cadreInserter, countCadres } from '../cadres';
+import { clearHistory } from '../history';
 import { generateDemo } from './generate';
 
 export interface DemoCounts {
@@ -25,6 +26,8 @@ export function loadDemo(db: Database, opts: { force?: boolean; seed?: number; c
       );
     }
     if (opts.force) {
+      // Everything is replaced, so the undo log of the old data goes too.
+      clearHistory(db);
       db.exec('DELETE FROM cadres; DELETE FROM units;');
     }
     const insertUnit = db.prepare('INSERT INTO units(parent_id, name, kind, sort_order) VALUES (?, ?, ?, ?)');

@@ -1,0 +1,130 @@
+/**
+ * Undo and redo across edits, pastes, deletes, restores and imports: every
+ * change to cadres runs inside `withOperation`, which records the before and
+ * after image of each cadre it touched (see cadre-image.ts) and writes one
+ * audit-log entry per changed cadre, all in the same transaction as the
+ * change itself. Undo writes the before images back, redo the after images.
+ */
+import { AppError } from '../../shared/errors';
+import type { Database } from '../db/database';
+import { audit } from './audit';
+import { readCadreImage, writeCadreImage, type CadreImage } from './cadre-image';
+import { operatorName } from './settings';
+
+export interface OperationMeta {
+  /** Machine name: 'edit', 'paste', 'delete', 'restore', 'import', … */
+  kind: string;
+  /** What the user sees in 撤销 / 重做: '粘贴 3 行', '删除 2 名干部'. */
+  label: string;
+}
+
+export interface OperationRecorder {
+  /** Call before changing an existing cadre. */
+  touch(id: number): void;
+  /** Call right after inserting a new cadre. */
+  created(id: number): void;
+}
+
+export interface OperationSummary {
+  id: number;
+  label: string;
+  changed: number;
+}
+
+/** Scalar columns compared for the audit log (the photo is noted, not copied). */
+function changedFields(before: CadreImage | null, after: CadreImage | null): { before: Record<string, unknown>; after: Record<string, unknown> } {
+  const b: Record<string, unknown> = {};
+  const a: Record<string, unknown> = {};
+  const keys = new Set([...Object.keys(before?.row ?? {}), ...Object.keys(after?.row ?? {})]);
+  for (const k of keys) {
+    if (k === 'updated_at' || k === 'name_keys') continue;
+    const bv = k === 'photo' ? (before?.row.photo ? '[照片]' : null) : before?.row[k];
+    const av = k === 'photo' ? (after?.row.photo ? '[照片]' : null) : after?.row[k];
+    if (JSON.stringify(bv) !== JSON.stringify(av)) {
+      b[k] = bv ?? null;
+      a[k] = av ?? null;
+    }
+  }
+  for (const part of ['tags', 'family', 'assessments'] as const) {
+    if (JSON.stringify(before?.[part] ?? []) !== JSON.stringify(after?.[part] ?? [])) {
+      b[part] = before?.[part] ?? [];
+      a[part] = after?.[part] ?? [];
+    }
+  }
+  return { before: b, after: a };
+}
+
+/**
+ * Runs `fn` as one undoable operation in one transaction. If it throws,
+ * nothing is written. An operation that changed nothing leaves no trace.
+ */
+export function withOperation<T>(db: Database, meta: OperationMeta, fn: (op: OperationRecorder) => T): T & { operation?: OperationSummary } {
+  return db.transaction(() => {
+    const before = new Map<number, CadreImage | null>();
+    const recorder: OperationRecorder = {
+      touch: id => {
+        if (!before.has(id)) before.set(id, readCadreImage(db, id));
+      },
+      created: id => {
+        if (!before.has(id)) before.set(id, null);
+      },
+    };
+    const result = fn(recorder);
+    const rows: { id: number; before: CadreImage | null; after: CadreImage | null }[] = [];
+    for (const [id, b] of before) {
+      const after = readCadreImage(db, id);
+      if (JSON.stringify(b) !== JSON.stringify(after)) rows.push({ id, before: b, after });
+    }
+    if (rows.length === 0) return result as T & { operation?: OperationSummary };
+    // A new change ends the redo branch.
+    db.prepare('DELETE FROM operations WHERE undone = 1').run();
+    const opId = Number(
+      db.prepare('INSERT INTO operations(operator, kind, label) VALUES (?, ?, ?)').run(operatorName(db), meta.kind, meta.label).lastInsertRowid,
+    );
+    const insert = db.prepare('INSERT INTO operation_rows(operation_id, cadre_id, before, after) VALUES (?, ?, ?, ?)');
+    for (const r of rows) {
+      insert.run(opId, r.id, r.before && JSON.stringify(r.before), r.after && JSON.stringify(r.after));
+      audit(db, { entity: 'cadre', entityId: r.id, action: meta.kind, ...changedFields(r.before, r.after) });
+    }
+    const summary = { id: opId, label: meta.label, changed: rows.length };
+    return (typeof result === 'object' && result !== null ? { ...result, operation: summary } : result) as T & { operation?: OperationSummary };
+  })();
+}
+
+export interface HistoryState {
+  undo: { id: number; label: string; at: string } | null;
+  redo: { id: number; label: string; at: string } | null;
+}
+
+export function historyState(db: Database): HistoryState {
+  const undo = db.prepare('SELECT id, label, at FROM operations WHERE undone = 0 ORDER BY id DESC LIMIT 1').get() as HistoryState['undo'] | undefined;
+  const redo = db.prepare('SELECT id, label, at FROM operations WHERE undone = 1 ORDER BY id ASC LIMIT 1').get() as HistoryState['redo'] | undefined;
+  return { undo: undo ?? null, redo: redo ?? null };
+}
+
+/** Undoes the latest operation (or redoes the earliest undone one). */
+export function stepHistory(db: Database, direction: 'undo' | 'redo'): { label: string; cadreIds: number[] } {
+  return db.transaction(() => {
+    const state = historyState(db);
+    const op = direction === 'undo' ? state.undo : state.redo;
+    if (!op) throw new AppError('CONFLICT', direction === 'undo' ? '没有可以撤销的操作' : '没有可以重做的操作');
+    const rows = db.prepare('SELECT cadre_id AS id, before, after FROM operation_rows WHERE operation_id = ?').all(op.id) as {
+      id: number;
+      before: string | null;
+      after: string | null;
+    }[];
+    for (const r of rows) {
+      const current = readCadreImage(db, r.id);
+      const target = JSON.parse((direction === 'undo' ? r.before : r.after) ?? 'null') as CadreImage | null;
+      writeCadreImage(db, r.id, target);
+      audit(db, { entity: 'cadre', entityId: r.id, action: direction, ...changedFields(current, target) });
+    }
+    db.prepare('UPDATE operations SET undone = ? WHERE id = ?').run(direction === 'undo' ? 1 : 0, op.id);
+    return { label: op.label, cadreIds: rows.map(r => r.id) };
+  })();
+}
+
+/** Forget the whole log (after replacing all data, e.g. loading the demo with force). */
+export function clearHistory(db: Database): void {
+  db.prepare('DELETE FROM operations').run();
+}
