@@ -1,62 +1,253 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
-import type { CadreRow } from '../../../shared/api';
-import { formatBirthWithAge } from '../../../shared/age';
-import { formatDate, todayCanonical } from '../../../shared/dates';
-import { CADRE_FIELD_LABELS } from '../../../shared/fields';
-import { api } from '../api';
-import { gridLocale, gridTheme, pinyinComparator } from '../grid';
+import type {
+  CellEditRequestEvent,
+  ColDef,
+  GridApi,
+  GridReadyEvent,
+  IDatasource,
+  IGetRowsParams,
+  SortModelItem,
+} from 'ag-grid-community';
+import type { CadreRow, HistoryState, InputOf, Unit } from '../../../shared/api';
+import { fieldLabel } from '../../../shared/fields';
+import { parseTsv } from '../../../shared/tsv';
+import { api, ApiError } from '../api';
+import { gridLocale, gridTheme } from '../grid';
+import { buildColumns, chooserColumns, isEditable } from './columns';
+import { RecycleBin } from './RecycleBin';
+import { UnitTree } from './UnitTree';
 
-const dateCol = (field: keyof CadreRow): ColDef<CadreRow> => ({
-  field,
-  headerName: CADRE_FIELD_LABELS[field as keyof typeof CADRE_FIELD_LABELS],
-  width: 110,
-  valueFormatter: (p: ValueFormatterParams<CadreRow>) => formatDate(String(p.value ?? '')),
-});
+type PageRequest = InputOf<'queryCadrePage'>;
+type SaveRequest = InputOf<'saveCadres'>;
+type Message = { kind: 'error' | 'info'; text: string } | null;
+
+const BLOCK = 200;
+const COLUMNS_KEY = 'cadre.roster.columns';
+
+/** The grid's text-filter model as the page route takes it. */
+function toFilters(model: Record<string, { type?: string; filter?: string }> | undefined): PageRequest['filters'] {
+  const out: NonNullable<PageRequest['filters']> = {};
+  for (const [colId, f] of Object.entries(model ?? {})) {
+    if (f?.type) out[colId] = { type: f.type as never, filter: f.filter === undefined ? undefined : String(f.filter) };
+  }
+  return out;
+}
+
+/** A Chinese sentence for a refused save, listing the first problems by row and field. */
+function describeError(e: unknown): string {
+  if (e instanceof ApiError) return e.message;
+  return `操作失败：${(e as Error)?.message ?? String(e)}`;
+}
 
 export function RosterPage() {
-  const [rows, setRows] = useState<CadreRow[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [units, setUnits] = useState<Unit[]>([]);
+  const [unitId, setUnitId] = useState<number | null>(null);
+  const [searchText, setSearchText] = useState('');
   const [search, setSearch] = useState('');
-  const [shown, setShown] = useState(0);
+  const [total, setTotal] = useState<number | null>(null);
+  const [history, setHistory] = useState<HistoryState>({ undo: null, redo: null });
+  const [message, setMessage] = useState<Message>(null);
+  const [binOpen, setBinOpen] = useState(false);
+  const [chooserOpen, setChooserOpen] = useState(false);
+  const gridApi = useRef<GridApi<CadreRow> | null>(null);
+  const lastRequest = useRef<Omit<PageRequest, 'offset' | 'limit'>>({});
+
+  const columns = useMemo(() => {
+    const cols = buildColumns();
+    const saved = localStorage.getItem(COLUMNS_KEY);
+    if (!saved) return cols;
+    const visible = new Set(JSON.parse(saved) as string[]);
+    return cols.map(c => (c.colId === 'seq' || c.colId === 'name' ? c : { ...c, hide: !visible.has(c.colId!) }));
+  }, []);
+  const [visible, setVisible] = useState(() => new Set(columns.filter(c => !c.hide).map(c => c.colId!)));
 
   useEffect(() => {
-    api.listCadres({}).then(setRows, (e: Error) => setError(e.message));
+    api.listUnits({}).then(setUnits, e => setMessage({ kind: 'error', text: describeError(e) }));
+    api.getHistory({}).then(setHistory, () => undefined);
+  }, []);
+  useEffect(() => {
+    const t = setTimeout(() => setSearch(searchText.trim()), 200);
+    return () => clearTimeout(t);
+  }, [searchText]);
+
+  const datasource = useMemo<IDatasource>(
+    () => ({
+      getRows: (params: IGetRowsParams) => {
+        const req: Omit<PageRequest, 'offset' | 'limit'> = {
+          unitId: unitId ?? undefined,
+          search: search || undefined,
+          filters: toFilters(params.filterModel as Record<string, { type?: string; filter?: string }>),
+          sort: (params.sortModel as SortModelItem[]).map(s => ({ colId: s.colId, sort: s.sort })),
+        };
+        lastRequest.current = req;
+        api.queryCadrePage({ ...req, offset: params.startRow, limit: params.endRow - params.startRow }).then(
+          r => {
+            setTotal(r.total);
+            params.successCallback(r.rows, r.total);
+          },
+          e => {
+            setMessage({ kind: 'error', text: describeError(e) });
+            params.failCallback();
+          },
+        );
+      },
+    }),
+    [unitId, search],
+  );
+
+  const refresh = useCallback(() => gridApi.current?.refreshInfiniteCache(), []);
+
+  const save = useCallback(
+    async (req: SaveRequest, done: string) => {
+      try {
+        const r = await api.saveCadres(req);
+        setHistory(r.history);
+        const warn = r.warnings.length ? `；提示：${r.warnings.slice(0, 3).map(w => `${fieldLabel(w.field)} ${w.message}`).join('；')}` : '';
+        setMessage({ kind: 'info', text: done + warn });
+        return r;
+      } catch (e) {
+        setMessage({ kind: 'error', text: describeError(e) });
+        return null;
+      }
+    },
+    [],
+  );
+
+  const onCellEditRequest = useCallback(
+    async (e: CellEditRequestEvent<CadreRow>) => {
+      const field = e.colDef.colId ?? e.colDef.field;
+      if (!field || !e.data) return;
+      const r = await save({ updates: [{ id: e.data.id, values: { [field]: e.newValue ?? '' } }] }, `已保存：${e.data.name} 的${fieldLabel(field)}`);
+      const row = r?.rows.find(x => x.id === e.data!.id);
+      if (row) e.node.setData(row);
+    },
+    [save],
+  );
+
+  /** Ids of the rows at display positions [from, from + n), fetched if not loaded. */
+  const idsAt = useCallback(async (from: number, n: number): Promise<number[]> => {
+    const g = gridApi.current!;
+    const ids: (number | undefined)[] = [];
+    for (let i = 0; i < n; i++) ids.push(g.getDisplayedRowAtIndex(from + i)?.data?.id);
+    if (ids.every(id => id !== undefined)) return ids as number[];
+    const page = await api.queryCadrePage({ ...lastRequest.current, offset: from, limit: n });
+    return page.rows.map(r => r.id);
   }, []);
 
-  const columns = useMemo<ColDef<CadreRow>[]>(() => {
-    const today = todayCanonical();
-    return [
-      { headerName: '序号', valueGetter: p => (p.node?.rowIndex ?? 0) + 1, width: 70, sortable: false, filter: false, pinned: 'left' },
-      { field: 'name', headerName: '姓名', pinned: 'left', width: 96, comparator: pinyinComparator },
-      { field: 'gender', headerName: '性别', width: 70 },
-      { field: 'ethnicity', headerName: '民族', width: 86 },
-      {
-        field: 'birth',
-        headerName: '出生年月(岁)',
-        width: 130,
-        valueFormatter: p => formatBirthWithAge(String(p.value ?? ''), today),
-      },
-      { field: 'nativePlace', headerName: '籍贯', width: 100 },
-      dateCol('partyDate'),
-      dateCol('workDate'),
-      {
-        colId: 'ftEducationDegree',
-        headerName: '学历学位（全日制）',
-        width: 150,
-        valueGetter: p => [p.data?.ftEducation, p.data?.ftDegree].filter(Boolean).join(' '),
-      },
-      { field: 'ftEduSchool', headerName: '毕业院校及专业', width: 220 },
-      { field: 'post', headerName: '现任职务', width: 260, comparator: pinyinComparator },
-      { field: 'rank', headerName: '职级', width: 120 },
-      dateCol('rankDate'),
-      { field: 'unit', headerName: '单位', width: 180, comparator: pinyinComparator },
-    ];
+  /** Paste a block copied from Excel/WPS at the focused cell: one undoable step. */
+  const onPaste = useCallback(
+    async (e: React.ClipboardEvent) => {
+      const g = gridApi.current;
+      if (!g || g.getEditingCells().length) return;
+      const focused = g.getFocusedCell();
+      const text = e.clipboardData.getData('text/plain');
+      if (!focused || !text) return;
+      e.preventDefault();
+      const block = parseTsv(text);
+      const displayed = g.getAllDisplayedColumns();
+      const start = displayed.findIndex(c => c.getColId() === focused.column.getColId());
+      const width = Math.max(...block.map(r => r.length));
+      const targetCols = displayed.slice(start, start + width).map(c => c.getColId());
+      const rowCount = total ?? 0;
+      const existing = Math.max(0, Math.min(block.length, rowCount - focused.rowIndex));
+      const ids = existing ? await idsAt(focused.rowIndex, existing) : [];
+      const valuesOf = (cells: string[]) =>
+        Object.fromEntries(targetCols.map((colId, j) => [colId, cells[j] ?? '']).filter(([colId]) => isEditable(colId)));
+      const updates = ids.map((id, i) => ({ id, values: valuesOf(block[i]) }));
+      const creates = block.slice(existing).map(cells => ({ values: { ...valuesOf(cells), ...(unitId ? { unitId } : {}) } }));
+      const label = `粘贴 ${block.length} 行`;
+      const r = await save({ updates, creates, label, kind: 'paste' }, `已${label}（修改 ${updates.length}，新增 ${creates.length}）`);
+      if (r) refresh();
+    },
+    [idsAt, refresh, save, total, unitId],
+  );
+
+  const fillDown = useCallback(async () => {
+    const g = gridApi.current;
+    const focused = g?.getFocusedCell();
+    if (!g || !focused) return;
+    const colId = focused.column.getColId();
+    const nodes = g.getSelectedNodes().filter(n => n.data).sort((a, b) => (a.rowIndex ?? 0) - (b.rowIndex ?? 0));
+    if (nodes.length < 2 || !isEditable(colId)) {
+      setMessage({ kind: 'info', text: '向下填充：请先勾选两行以上，并把光标放在要填充的列上' });
+      return;
+    }
+    const value = (nodes[0].data as unknown as Record<string, unknown>)[colId];
+    const updates = nodes.slice(1).map(n => ({ id: n.data!.id, values: { [colId]: (value ?? '') as string } }));
+    const label = `向下填充 ${fieldLabel(colId)} ${updates.length} 行`;
+    if (await save({ updates, label, kind: 'fill' }, `已${label}`)) refresh();
+  }, [refresh, save]);
+
+  const step = useCallback(
+    async (direction: 'undo' | 'redo') => {
+      try {
+        const r = await api.stepHistory({ direction });
+        setHistory(r.history);
+        setMessage({ kind: 'info', text: `已${direction === 'undo' ? '撤销' : '重做'}：${r.label}` });
+        refresh();
+      } catch (e) {
+        setMessage({ kind: 'error', text: describeError(e) });
+      }
+    },
+    [refresh],
+  );
+
+  const deleteSelected = useCallback(async () => {
+    const ids = (gridApi.current?.getSelectedNodes() ?? []).map(n => n.data?.id).filter((id): id is number => !!id);
+    if (!ids.length) {
+      setMessage({ kind: 'info', text: '请先勾选要删除的干部' });
+      return;
+    }
+    try {
+      const r = await api.setCadresDeleted({ ids, deleted: true });
+      setHistory(r.history);
+      setMessage({ kind: 'info', text: `已将 ${r.count} 名干部移入回收站（可撤销，或在回收站中恢复）` });
+      gridApi.current?.deselectAll();
+      refresh();
+    } catch (e) {
+      setMessage({ kind: 'error', text: describeError(e) });
+    }
+  }, [refresh]);
+
+  const openFocused = useCallback(() => {
+    const g = gridApi.current;
+    const focused = g?.getFocusedCell();
+    const id = focused ? g?.getDisplayedRowAtIndex(focused.rowIndex)?.data?.id : undefined;
+    if (id) window.location.hash = `#/cadre/${id}`;
+    else setMessage({ kind: 'info', text: '请先点选一名干部' });
   }, []);
+
+  const onKeyDown = useCallback(
+    (e: React.KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || gridApi.current?.getEditingCells().length) return;
+      if ((e.target as HTMLElement).closest('input, textarea')) return;
+      const key = e.key.toLowerCase();
+      if (key === 'd') {
+        e.preventDefault();
+        void fillDown();
+      } else if (key === 'z' && !e.shiftKey) {
+        e.preventDefault();
+        void step('undo');
+      } else if (key === 'y' || (key === 'z' && e.shiftKey)) {
+        e.preventDefault();
+        void step('redo');
+      }
+    },
+    [fillDown, step],
+  );
+
+  const toggleColumn = (colId: string, show: boolean) => {
+    const next = new Set(visible);
+    if (show) next.add(colId);
+    else next.delete(colId);
+    setVisible(next);
+    gridApi.current?.setColumnsVisible([colId], show);
+    localStorage.setItem(COLUMNS_KEY, JSON.stringify([...next]));
+  };
 
   const defaultColDef = useMemo<ColDef<CadreRow>>(
-    () => ({ sortable: true, filter: 'agTextColumnFilter', floatingFilter: true, resizable: true }),
+    () => ({ resizable: true, floatingFilter: true, filterParams: { maxNumConditions: 1, buttons: ['reset'] } }),
     [],
   );
 
@@ -67,30 +258,85 @@ export function RosterPage() {
         <input
           className="search"
           type="search"
-          placeholder="按姓名、职务、身份证号查找"
+          placeholder="姓名、拼音（zs / zhangsan）、身份证号、职务"
           aria-label="查找干部"
-          value={search}
-          onChange={e => setSearch(e.target.value)}
+          value={searchText}
+          onChange={e => setSearchText(e.target.value)}
         />
         <span className="count" aria-live="polite">
-          {rows ? `共 ${rows.length} 人${shown !== rows.length ? `，显示 ${shown} 人` : ''}` : ''}
+          {total === null ? '' : `共 ${total} 人`}
         </span>
       </header>
-      {error && <p className="error" role="alert">{error}</p>}
-      <div className="grid-wrap">
-        <AgGridReact<CadreRow>
-          theme={gridTheme}
-          localeText={gridLocale}
-          rowData={rows}
-          columnDefs={columns}
-          defaultColDef={defaultColDef}
-          quickFilterText={search}
-          getRowId={p => String(p.data.id)}
-          loading={rows === null && !error}
-          onModelUpdated={e => setShown(e.api.getDisplayedRowCount())}
-          suppressDragLeaveHidesColumns
-        />
+      <div className="toolbar" role="toolbar" aria-label="名册操作">
+        <button onClick={() => void step('undo')} disabled={!history.undo} title={history.undo ? `撤销：${history.undo.label}` : ''}>
+          撤销{history.undo ? `：${history.undo.label}` : ''}
+        </button>
+        <button onClick={() => void step('redo')} disabled={!history.redo} title={history.redo ? `重做：${history.redo.label}` : ''}>
+          重做
+        </button>
+        <button onClick={() => void fillDown()}>向下填充 (Ctrl+D)</button>
+        <button onClick={() => void deleteSelected()}>删除所选</button>
+        <button onClick={() => setBinOpen(true)}>回收站</button>
+        <button onClick={openFocused}>打开任免审批表</button>
+        <button onClick={() => setChooserOpen(o => !o)} aria-expanded={chooserOpen}>
+          选择列
+        </button>
+        <span className="hint">提示：从 Excel/WPS 复制一块单元格，点选起始单元格后按 Ctrl+V 粘贴；超出末行的部分新增为干部。</span>
       </div>
+      {chooserOpen && (
+        <fieldset className="column-chooser">
+          <legend>显示的列</legend>
+          {chooserColumns(columns).map(c => (
+            <label key={c.colId}>
+              <input type="checkbox" checked={visible.has(c.colId)} onChange={e => toggleColumn(c.colId, e.target.checked)} />
+              {c.label}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {message && (
+        <p className={message.kind === 'error' ? 'error message' : 'info message'} role={message.kind === 'error' ? 'alert' : 'status'}>
+          {message.text}
+          <button className="close" aria-label="关闭提示" onClick={() => setMessage(null)}>
+            ×
+          </button>
+        </p>
+      )}
+      <div className="roster-body">
+        <UnitTree units={units} selected={unitId} onSelect={setUnitId} />
+        <div className="grid-wrap" onPaste={e => void onPaste(e)} onKeyDown={onKeyDown}>
+          <AgGridReact<CadreRow>
+            theme={gridTheme}
+            localeText={gridLocale}
+            columnDefs={columns}
+            defaultColDef={defaultColDef}
+            rowModelType="infinite"
+            datasource={datasource}
+            cacheBlockSize={BLOCK}
+            maxBlocksInCache={50}
+            getRowId={p => String(p.data.id)}
+            readOnlyEdit
+            onCellEditRequest={e => void onCellEditRequest(e)}
+            rowSelection={{ mode: 'multiRow', checkboxes: true, headerCheckbox: false, enableClickSelection: false }}
+            onCellDoubleClicked={e => {
+              if (e.colDef.colId === 'seq' && e.data) window.location.hash = `#/cadre/${e.data.id}`;
+            }}
+            onGridReady={(e: GridReadyEvent<CadreRow>) => {
+              gridApi.current = e.api;
+            }}
+          />
+        </div>
+      </div>
+      {binOpen && (
+        <RecycleBin
+          onClose={() => setBinOpen(false)}
+          onRestored={(count, h) => {
+            setHistory(h);
+            setMessage({ kind: 'info', text: `已恢复 ${count} 名干部` });
+            refresh();
+          }}
+        />
+      )}
     </section>
   );
 }

@@ -1,0 +1,92 @@
+/**
+ * The roster grid's columns: the standard 干部名册 set shown by default, and
+ * every other field available from the column chooser.
+ */
+import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
+import type { CadreRow } from '../../../shared/api';
+import { formatBirthWithAge } from '../../../shared/age';
+import { formatDate, todayCanonical } from '../../../shared/dates';
+import { CADRE_FIELD_LABELS } from '../../../shared/fields';
+
+type Field = keyof typeof CADRE_FIELD_LABELS;
+
+const DATE_FIELDS: Field[] = ['birth', 'partyDate', 'workDate', 'postDate', 'rankDate'];
+const WIDTHS: Partial<Record<Field, number>> = {
+  name: 96,
+  gender: 70,
+  ethnicity: 86,
+  birth: 130,
+  post: 260,
+  ftEduSchool: 220,
+  ptEduSchool: 220,
+  unit: 180,
+  idNumber: 180,
+  remarks: 200,
+  expertise: 200,
+};
+/** Shown until the user chooses otherwise, in this order. */
+export const DEFAULT_COLUMNS = [
+  'name', 'gender', 'ethnicity', 'birth', 'nativePlace', 'partyDate', 'workDate',
+  'ftEducationDegree', 'ftEduSchool', 'post', 'rank', 'rankDate',
+];
+/** Not editable in the grid: derived, or edited elsewhere. */
+const READ_ONLY = new Set<string>(['unit', 'tags', 'ftEducationDegree']);
+
+export function buildColumns(today = todayCanonical()): ColDef<CadreRow>[] {
+  const fieldCol = (field: Field): ColDef<CadreRow> => ({
+    colId: field,
+    field,
+    headerName: field === 'birth' ? '出生年月(岁)' : CADRE_FIELD_LABELS[field],
+    width: WIDTHS[field] ?? (DATE_FIELDS.includes(field) ? 110 : 120),
+    editable: !READ_ONLY.has(field),
+    hide: !DEFAULT_COLUMNS.includes(field),
+    valueFormatter:
+      field === 'birth'
+        ? (p: ValueFormatterParams<CadreRow>) => formatBirthWithAge(String(p.value ?? ''), today)
+        : DATE_FIELDS.includes(field)
+          ? (p: ValueFormatterParams<CadreRow>) => formatDate(String(p.value ?? ''))
+          : field === 'tags'
+            ? (p: ValueFormatterParams<CadreRow>) => ((p.value as string[] | undefined) ?? []).join('、')
+            : undefined,
+    // In the editor, dates appear as users write them (1985.03), not as stored.
+    cellEditorParams: DATE_FIELDS.includes(field) && field !== 'birth' ? { useFormatter: true } : undefined,
+    filter: field === 'tags' ? false : 'agTextColumnFilter',
+    sortable: field !== 'tags',
+  });
+  const byDefault = DEFAULT_COLUMNS.map(key =>
+    key === 'ftEducationDegree'
+      ? ({
+          colId: 'ftEducationDegree',
+          headerName: '学历学位（全日制）',
+          width: 150,
+          editable: false,
+          valueGetter: p => [p.data?.ftEducation, p.data?.ftDegree].filter(Boolean).join(' '),
+        } satisfies ColDef<CadreRow>)
+      : fieldCol(key as Field),
+  );
+  const others = (Object.keys(CADRE_FIELD_LABELS) as Field[]).filter(f => !DEFAULT_COLUMNS.includes(f)).map(fieldCol);
+  return [
+    {
+      colId: 'seq',
+      headerName: '序号',
+      valueGetter: p => (p.node?.rowIndex ?? 0) + 1,
+      width: 80,
+      sortable: false,
+      filter: false,
+      editable: false,
+      pinned: 'left',
+      checkboxSelection: false,
+    },
+    ...byDefault.map(c => (c.colId === 'name' ? { ...c, pinned: 'left' as const } : c)),
+    ...others,
+  ];
+}
+
+/** Columns the chooser offers, with their labels. */
+export function chooserColumns(columns: ColDef<CadreRow>[]): { colId: string; label: string }[] {
+  return columns.filter(c => c.colId !== 'seq' && c.colId !== 'name').map(c => ({ colId: c.colId!, label: c.headerName ?? c.colId! }));
+}
+
+export function isEditable(colId: string): boolean {
+  return colId !== 'seq' && !READ_ONLY.has(colId);
+}
