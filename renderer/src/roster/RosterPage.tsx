@@ -145,7 +145,8 @@ export function RosterPage() {
       if (!focused || !text) return;
       e.preventDefault();
       const block = parseTsv(text);
-      const displayed = g.getAllDisplayedColumns();
+      // Pasted columns map onto the visible data columns (not the grid's own checkbox column).
+      const displayed = g.getAllDisplayedColumns().filter(c => !c.getColId().startsWith('ag-Grid-'));
       const start = displayed.findIndex(c => c.getColId() === focused.column.getColId());
       const width = Math.max(...block.map(r => r.length));
       const targetCols = displayed.slice(start, start + width).map(c => c.getColId());
@@ -318,6 +319,7 @@ export function RosterPage() {
             readOnlyEdit
             onCellEditRequest={e => void onCellEditRequest(e)}
             rowSelection={{ mode: 'multiRow', checkboxes: true, headerCheckbox: false, enableClickSelection: false }}
+            selectionColumnDef={{ pinned: 'left', width: 44 }}
             onCellDoubleClicked={e => {
               if (e.colDef.colId === 'seq' && e.data) window.location.hash = `#/cadre/${e.data.id}`;
             }}

@@ -88,5 +88,5 @@ export function chooserColumns(columns: ColDef<CadreRow>[]): { colId: string; la
 }
 
 export function isEditable(colId: string): boolean {
-  return colId !== 'seq' && !READ_ONLY.has(colId);
+  return colId !== 'seq' && !colId.startsWith('ag-Grid-') && !READ_ONLY.has(colId);
 }
