@@ -10,6 +10,7 @@
 import type { z } from 'zod';
 import { appRoutes } from './routes/app';
 import { rosterRoutes } from './routes/roster';
+import { formRoutes } from './routes/form';
 
 export * from './routes/app';
 export * from './routes/roster';
@@ -17,6 +18,7 @@ export * from './routes/roster';
 export const routes = {
   ...appRoutes,
   ...rosterRoutes,
+  ...formRoutes,
 } as const;
 
 export type Routes = typeof routes;

@@ -16,7 +16,7 @@ import {
   rankOrder,
 } from './codes';
 import { formatDate, parseDateInput, todayCanonical } from './dates';
-import { CADRE_FIELD_LABELS } from './fields';
+import { fieldLabel } from './fields';
 import { checkIdAgainstRecord, looksLikeNumericId, parseIdNumber } from './idcard';
 import { normalizePersonName } from './pinyin';
 import { parseResume, renderResume } from './resume';
@@ -63,20 +63,9 @@ export const EDITABLE_CADRE_FIELDS = [
 
 export type EditableCadreField = (typeof EDITABLE_CADRE_FIELDS)[number];
 
-/** Labels of the form-only fields, which CADRE_FIELD_LABELS (roster columns) does not carry. */
-const FORM_ONLY_LABELS = {
-  proposedPost: '拟任职务',
-  proposedRemoval: '拟免职务',
-  rewards: '奖惩情况',
-  appointmentReason: '任免理由',
-  resume: '简历',
-} as const satisfies Partial<Record<EditableCadreField, string>>;
-
-const FIELD_LABELS: Record<EditableCadreField, string> = { ...CADRE_FIELD_LABELS, ...FORM_ONLY_LABELS };
-
 /** The Chinese label of an editable field, as the form names it. */
 export function cadreFieldLabel(key: EditableCadreField): string {
-  return FIELD_LABELS[key];
+  return fieldLabel(key);
 }
 
 export type FieldResult = { ok: true; value: string; warning?: string } | { ok: false; message: string };

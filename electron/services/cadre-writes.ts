@@ -11,7 +11,7 @@ import {
   type EditableCadreField,
 } from '../../shared/cadre-rules';
 import { AppError } from '../../shared/errors';
-import { CADRE_FIELD_LABELS } from '../../shared/fields';
+import { fieldLabel as label } from '../../shared/fields';
 import type { Database } from '../db/database';
 import { CADRE_FORM_COLUMNS, CADRE_SCALAR_COLUMNS } from './cadre-columns';
 import { withOperation, type OperationSummary } from './history';
@@ -44,8 +44,6 @@ export interface ChangeResult {
   warnings: CellProblem[];
   operation?: OperationSummary;
 }
-
-const label = (field: string) => CADRE_FIELD_LABELS[field as keyof typeof CADRE_FIELD_LABELS] ?? field;
 
 /** Tags arrive as a list or as text written with 、，, ; or spaces. */
 function parseTags(v: CellValue): string[] {

@@ -6,10 +6,12 @@ import { appHandlers } from './app-handlers';
 import type { ServiceContext } from './context';
 import type { Handlers } from './dispatcher';
 import { rosterHandlers } from './roster-handlers';
+import { formHandlers } from './form-handlers';
 
 export function createHandlers(ctx: ServiceContext): Handlers {
   return {
     ...appHandlers(ctx),
     ...rosterHandlers(ctx),
+    ...formHandlers(ctx),
   };
 }

@@ -38,12 +38,10 @@ function changedFields(before: CadreImage | null, after: CadreImage | null): { b
   const keys = new Set([...Object.keys(before?.row ?? {}), ...Object.keys(after?.row ?? {})]);
   for (const k of keys) {
     if (k === 'updated_at' || k === 'name_keys') continue;
-    const bv = k === 'photo' ? (before?.row.photo ? '[照片]' : null) : before?.row[k];
-    const av = k === 'photo' ? (after?.row.photo ? '[照片]' : null) : after?.row[k];
-    if (JSON.stringify(bv) !== JSON.stringify(av)) {
-      b[k] = bv ?? null;
-      a[k] = av ?? null;
-    }
+    if (JSON.stringify(before?.row[k]) === JSON.stringify(after?.row[k])) continue;
+    // The photo itself is kept in the undo log, not copied into the audit log.
+    b[k] = k === 'photo' ? (before?.row.photo ? '[原照片]' : null) : (before?.row[k] ?? null);
+    a[k] = k === 'photo' ? (after?.row.photo ? '[新照片]' : null) : (after?.row[k] ?? null);
   }
   for (const part of ['tags', 'family', 'assessments'] as const) {
     if (JSON.stringify(before?.[part] ?? []) !== JSON.stringify(after?.[part] ?? [])) {

@@ -5,6 +5,7 @@ import { Welcome } from './pages/Welcome';
 import { RosterPage } from './roster/RosterPage';
 import { DataPage } from './pages/DataPage';
 import { NotYetOpen } from './pages/NotYetOpen';
+import { CadreDetail } from './form/CadreDetail';
 
 interface PageDef {
   id: string;
@@ -25,7 +26,7 @@ export const PAGES: PageDef[] = [
 
 function pageFromHash(): string {
   const id = window.location.hash.replace(/^#\/?/, '');
-  return PAGES.some(p => p.id === id) ? id : 'roster';
+  return PAGES.some(p => p.id === id) || /^cadre\/\d+$/.test(id) ? id : 'roster';
 }
 
 export function App() {
@@ -73,7 +74,9 @@ export function App() {
         <div className="sidebar-foot">版本 {status.appVersion}</div>
       </nav>
       <main className="content">
-        {current.id === 'roster' ? (
+        {/^cadre\/\d+$/.test(page) ? (
+          <CadreDetail id={Number(page.slice('cadre/'.length))} />
+        ) : current.id === 'roster' ? (
           <RosterPage />
         ) : current.id === 'data' ? (
           <DataPage status={status} />
