@@ -32,7 +32,11 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Database {
     }
     db.pragma('foreign_keys = ON');
     registerFunctions(db);
-    if (!opts.readonly) migrate(db);
+    if (!opts.readonly) {
+      migrate(db);
+      // Fresh planner statistics where they are missing or stale (cheap when current).
+      db.pragma('optimize = 0x10002');
+    }
     return db;
   } catch (err) {
     db.close();

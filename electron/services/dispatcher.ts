@@ -46,6 +46,8 @@ function fail(error: ApiErrorShape): ApiResult<never> {
 /** A short Chinese sentence naming the offending fields. */
 export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
   const parts = issues.slice(0, 5).map(issue => {
+    // Our own refinements already say what and where in Chinese (e.g. the 组合查询 rules).
+    if (issue.code === 'custom') return issue.message;
     const where = issue.path.length ? `「${issue.path.map(String).join('.')}」` : '输入';
     return `${where}${issueText(issue)}`;
   });
@@ -67,6 +69,7 @@ function issueText(issue: z.core.$ZodIssue): string {
       return `取值无效，可选：${issue.values.map(String).join('、')}`;
     case 'invalid_format':
       return '格式不正确';
+
     default:
       return '不符合要求';
   }

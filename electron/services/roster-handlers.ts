@@ -7,6 +7,9 @@ import type { HandlersOf } from './dispatcher';
 import { historyState, stepHistory } from './history';
 import { rosterPage } from './roster-page';
 import { listUnits } from './units';
+import { compileQuery, queryCadreIds } from './query';
+import { deleteView, listViews, saveView } from './views';
+import { todayCanonical } from '../../shared/dates';
 
 export function rosterHandlers({ db }: ServiceContext): HandlersOf<typeof rosterRoutes> {
   /** The rows as they are now, including any that just moved to the 回收站. */
@@ -16,7 +19,11 @@ export function rosterHandlers({ db }: ServiceContext): HandlersOf<typeof roster
     listUnits: () => listUnits(db),
     listCadres: filter => listCadres(db, filter),
     getCadre: ({ id }) => getCadre(db, id),
-    queryCadrePage: req => rosterPage(db, req),
+    listCadreRecords: ({ query }) => queryCadreIds(db, query ?? {}, { today: todayCanonical() }).map(id => getCadre(db, id)),
+    queryCadrePage: ({ query, ...req }) => {
+      const compiled = query ? compileQuery(query, { today: todayCanonical() }) : undefined;
+      return rosterPage(db, { ...req, extra: compiled && { ctes: compiled.ctes, where: [compiled.sql], params: compiled.params } });
+    },
     saveCadres: changes => {
       const result = applyCadreChanges(db, changes);
       return {
@@ -31,6 +38,9 @@ export function rosterHandlers({ db }: ServiceContext): HandlersOf<typeof roster
     listDeletedCadres: () => listCadres(db, { deleted: true }),
     getHistory: () => historyState(db),
     stepHistory: ({ direction }) => ({ ...stepHistory(db, direction), history: historyState(db) }),
+    listViews: () => listViews(db),
+    saveView: view => saveView(db, view),
+    deleteView: ({ id }) => ({ deleted: deleteView(db, id) }),
     cadreAuditLog: ({ id }) => cadreAuditLog(db, id),
   };
 }

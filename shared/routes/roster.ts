@@ -1,6 +1,7 @@
 /** Routes of the roster (干部名册): units and cadres. */
 import { z } from 'zod';
 import { EDITABLE_CADRE_FIELDS } from '../cadre-rules';
+import { cadreQuerySchema } from '../query';
 import { id, noInput, shortText } from './common';
 
 export const unitSchema = z.object({
@@ -94,6 +95,19 @@ export const auditEntrySchema = z.object({
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
+const colId = z.string().regex(/^[a-zA-Z]{1,40}$/);
+const sortSchema = z.array(z.strictObject({ colId, sort: z.enum(['asc', 'desc']) })).max(5);
+
+/** A named 组合查询 with the grid's columns and sort, re-openable. */
+export const savedViewSchema = z.object({
+  id,
+  name: z.string(),
+  query: cadreQuerySchema,
+  columns: z.array(colId),
+  sort: sortSchema,
+});
+export type SavedView = z.infer<typeof savedViewSchema>;
+
 export const rosterRoutes = {
   listUnits: { input: noInput, output: z.array(unitSchema) },
   listCadres: {
@@ -106,6 +120,11 @@ export const rosterRoutes = {
     output: z.array(cadreRowSchema),
   },
   getCadre: { input: z.strictObject({ id }), output: cadreSchema },
+  /** Whole records (every field of the form) of the roster or of a 组合查询, in roster order. */
+  listCadreRecords: {
+    input: z.strictObject({ query: cadreQuerySchema.optional() }),
+    output: z.array(cadreSchema),
+  },
   /** One block of the roster grid (infinite row model): filtered, sorted and counted in SQL. */
   queryCadrePage: {
     input: z.strictObject({
@@ -121,7 +140,9 @@ export const rosterRoutes = {
           }),
         )
         .optional(),
-      sort: z.array(z.strictObject({ colId: z.string().regex(/^[a-zA-Z]{1,40}$/), sort: z.enum(['asc', 'desc']) })).max(5).optional(),
+      sort: sortSchema.optional(),
+      /** A combined-condition query (组合查询), run in SQL with the rest. */
+      query: cadreQuerySchema.optional(),
       offset: z.number().int().min(0).max(10_000_000),
       limit: z.number().int().min(1).max(2000),
     }),
@@ -159,6 +180,18 @@ export const rosterRoutes = {
     input: z.strictObject({ direction: z.enum(['undo', 'redo']) }),
     output: z.object({ label: z.string(), cadreIds: z.array(id), history: historyStateSchema }),
   },
+  listViews: { input: noInput, output: z.array(savedViewSchema) },
+  /** Saves (or, with the same name, replaces) a named view. */
+  saveView: {
+    input: z.strictObject({
+      name: z.string().trim().min(1, '请填写查询方案的名称').max(50),
+      query: cadreQuerySchema,
+      columns: z.array(colId).max(100),
+      sort: sortSchema,
+    }),
+    output: savedViewSchema,
+  },
+  deleteView: { input: z.strictObject({ id }), output: z.object({ deleted: z.boolean() }) },
   /** 修改记录 of one cadre, newest first. */
   cadreAuditLog: { input: z.strictObject({ id }), output: z.array(auditEntrySchema) },
 } as const;

@@ -11,7 +11,7 @@ beforeEach(() => (tmp = tempDir()));
 afterEach(() => tmp.cleanup());
 
 function cadre(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 256 * 1024 * 1024 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -56,6 +56,27 @@ describe('cadre CLI', () => {
         expect(id.info.gender).toBe(row.gender);
       }
     }
+  });
+
+  it('list cadres --query runs a 组合查询 and returns every field of the form', () => {
+    const db = path.join(tmp.dir, 'q.db');
+    expect(cadre(['--db', db, 'demo']).code).toBe(0);
+    const all = JSON.parse(cadre(['--db', db, 'list', 'cadres', '--json']).out) as { id: number; birth: string; resume: string; family: unknown[] }[];
+    expect(all[0]).toHaveProperty('resume');
+    expect(all[0]).toHaveProperty('family');
+    const query = { where: { join: 'and', items: [{ field: 'age', op: 'between', value: 30, value2: 39 }] }, refDate: '2026-11-01' };
+    const r = cadre(['--db', db, 'list', 'cadres', '--json', '--query', JSON.stringify(query)]);
+    expect(r.code).toBe(0);
+    const young = JSON.parse(r.out) as { id: number; birth: string }[];
+    // completed age at 2026-11 between 30 and 39: born 1986-12 (39, birthday month not yet reached
+    // counts as reached only from 12) … 1996-11 (30: the birth month equals the reference month)
+    const expected = all.filter(c => c.birth >= '1986-12' && c.birth <= '1996-11').map(c => c.id);
+    expect(young.map(c => c.id)).toEqual(expected);
+    expect(expected.length).toBeGreaterThan(10);
+    expect(cadre(['--db', db, 'list', 'cadres', '--query', '{not json']).code).toBe(2);
+    const bad = cadre(['--db', db, 'list', 'cadres', '--query', JSON.stringify({ where: { join: 'and', items: [{ field: 'age', op: 'contains', value: 'x' }] } })]);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/[\u4e00-\u9fff]/);
   });
 
   it('demo refuses to overwrite existing data (exit 1, Chinese reason) unless --force', () => {

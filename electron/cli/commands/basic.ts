@@ -1,5 +1,5 @@
 import type { Command } from '../command';
-import { tableText } from '../command';
+import { tableText, UsageError } from '../command';
 
 const json = { kind: 'flag', help: '输出 JSON' } as const;
 
@@ -16,10 +16,18 @@ export const basicCommands: Command[] = [
   },
   {
     words: ['list', 'cadres'],
-    summary: '列出干部',
-    options: { json },
+    summary: '列出干部（每条记录含任免审批表的全部字段）；--query 按组合查询条件筛选',
+    options: { json, query: { kind: 'value', arg: 'JSON', help: '组合查询，与“保存的查询方案”同一格式' } },
     async run(ctx, opts) {
-      const rows = await ctx.call('listCadres', {});
+      let query: unknown;
+      if (typeof opts.query === 'string') {
+        try {
+          query = JSON.parse(opts.query);
+        } catch {
+          throw new UsageError(`--query 不是有效的 JSON：${opts.query.slice(0, 80)}`);
+        }
+      }
+      const rows = await ctx.call('listCadreRecords', query === undefined ? {} : { query });
       if (opts.json) ctx.printJson(rows);
       else ctx.print(tableText(rows, [['id', '编号'], ['name', '姓名'], ['gender', '性别'], ['birth', '出生年月'], ['unit', '单位'], ['post', '现任职务'], ['rank', '职级']]));
     },

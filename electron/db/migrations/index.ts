@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { m001Initial } from './001_initial';
 import { m002Roster } from './002_roster';
+import { m003QueryIndexes } from './003_query_indexes';
 
 export interface Migration {
   /** The user_version after this migration; migrations[i].version === i + 1. */
@@ -10,4 +11,3 @@ export interface Migration {
 }
 
 /** In order. Add a file per schema change; never edit one that has shipped. */
-export const migrations: Migration[] = [m001Initial, m002Roster];
