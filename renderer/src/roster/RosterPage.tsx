@@ -9,12 +9,14 @@ import type {
   IGetRowsParams,
   SortModelItem,
 } from 'ag-grid-community';
-import type { CadreRow, HistoryState, InputOf, Unit } from '../../../shared/api';
+import type { CadreRow, HistoryState, InputOf, SavedView, Unit } from '../../../shared/api';
+import type { CadreQuery } from '../../../shared/query';
 import { fieldLabel } from '../../../shared/fields';
 import { parseTsv } from '../../../shared/tsv';
 import { api, ApiError } from '../api';
 import { gridLocale, gridTheme } from '../grid';
 import { buildColumns, chooserColumns, isEditable } from './columns';
+import { QueryBuilder } from './QueryBuilder';
 import { RecycleBin } from './RecycleBin';
 import { UnitTree } from './UnitTree';
 
@@ -50,6 +52,9 @@ export function RosterPage() {
   const [message, setMessage] = useState<Message>(null);
   const [binOpen, setBinOpen] = useState(false);
   const [chooserOpen, setChooserOpen] = useState(false);
+  const [queryOpen, setQueryOpen] = useState(false);
+  const [query, setQuery] = useState<CadreQuery | null>(null);
+  const [views, setViews] = useState<SavedView[]>([]);
   const gridApi = useRef<GridApi<CadreRow> | null>(null);
   const lastRequest = useRef<Omit<PageRequest, 'offset' | 'limit'>>({});
 
@@ -65,6 +70,7 @@ export function RosterPage() {
   useEffect(() => {
     api.listUnits({}).then(setUnits, e => setMessage({ kind: 'error', text: describeError(e) }));
     api.getHistory({}).then(setHistory, () => undefined);
+    api.listViews({}).then(setViews, () => undefined);
   }, []);
   useEffect(() => {
     const t = setTimeout(() => setSearch(searchText.trim()), 200);
@@ -77,6 +83,7 @@ export function RosterPage() {
         const req: Omit<PageRequest, 'offset' | 'limit'> = {
           unitId: unitId ?? undefined,
           search: search || undefined,
+          query: query ?? undefined,
           filters: toFilters(params.filterModel as Record<string, { type?: string; filter?: string }>),
           sort: (params.sortModel as SortModelItem[]).map(s => ({ colId: s.colId, sort: s.sort })),
         };
@@ -93,7 +100,7 @@ export function RosterPage() {
         );
       },
     }),
-    [unitId, search],
+    [unitId, search, query],
   );
 
   const refresh = useCallback(() => gridApi.current?.refreshInfiniteCache(), []);
@@ -238,6 +245,41 @@ export function RosterPage() {
     [fillDown, step],
   );
 
+  const saveView = async (name: string, q: CadreQuery) => {
+    const g = gridApi.current;
+    if (!g) return;
+    const state = g.getColumnState();
+    try {
+      const view = await api.saveView({
+        name,
+        query: q,
+        columns: state.filter(s => !s.hide && s.colId !== 'seq' && !s.colId.startsWith('ag-Grid-')).map(s => s.colId),
+        sort: state.filter(s => s.sort).map(s => ({ colId: s.colId, sort: s.sort! })),
+      });
+      setViews(await api.listViews({}));
+      setMessage({ kind: 'info', text: `已保存查询方案「${view.name}」` });
+    } catch (e) {
+      setMessage({ kind: 'error', text: describeError(e) });
+    }
+  };
+
+  const openView = (v: SavedView) => {
+    const g = gridApi.current;
+    if (!g) return;
+    const shown = new Set([...v.columns, 'name']);
+    g.applyColumnState({
+      state: columns.filter(c => c.colId !== 'seq').map(c => ({ colId: c.colId!, hide: !shown.has(c.colId!), sort: v.sort.find(s => s.colId === c.colId)?.sort ?? null })),
+    });
+    setVisible(shown);
+    setQuery(v.query);
+    setMessage({ kind: 'info', text: `已打开查询方案「${v.name}」` });
+  };
+
+  const deleteView = async (v: SavedView) => {
+    await api.deleteView({ id: v.id });
+    setViews(await api.listViews({}));
+  };
+
   const toggleColumn = (colId: string, show: boolean) => {
     const next = new Set(visible);
     if (show) next.add(colId);
@@ -282,6 +324,9 @@ export function RosterPage() {
         <button onClick={() => setChooserOpen(o => !o)} aria-expanded={chooserOpen}>
           选择列
         </button>
+        <button onClick={() => setQueryOpen(o => !o)} aria-expanded={queryOpen} className={query ? 'active' : undefined}>
+          组合查询{query ? '（已应用）' : ''}
+        </button>
         <span className="hint">提示：从 Excel/WPS 复制一块单元格，点选起始单元格后按 Ctrl+V 粘贴；超出末行的部分新增为干部。</span>
       </div>
       {chooserOpen && (
@@ -294,6 +339,16 @@ export function RosterPage() {
             </label>
           ))}
         </fieldset>
+      )}
+      {queryOpen && (
+        <QueryBuilder
+          applied={query}
+          views={views}
+          onApply={q => setQuery(q && q.where && q.where.items.length ? q : null)}
+          onSaveView={(name, q) => void saveView(name, q)}
+          onOpenView={openView}
+          onDeleteView={v => void deleteView(v)}
+        />
       )}
       {message && (
         <p className={message.kind === 'error' ? 'error message' : 'info message'} role={message.kind === 'error' ? 'alert' : 'status'}>
