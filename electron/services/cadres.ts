@@ -55,16 +55,28 @@ export interface RowQuery {
  */
 export function selectCadreRows(db: Database, q: RowQuery): CadreRow[] {
   const order = [...(q.orderBy ?? []), 'o.path IS NULL', 'o.path', 'c.sort_order', 'c.id'];
-  const page = q.limit !== undefined ? `LIMIT ${Math.trunc(q.limit)} OFFSET ${Math.trunc(q.offset ?? 0)}` : '';
-  const sql = `WITH RECURSIVE ${[UNIT_ORDER_CTE, ...(q.ctes ?? [])].join(',')}
-    SELECT ${ROW_SELECT}
+  const from = `WITH RECURSIVE ${[UNIT_ORDER_CTE, ...(q.ctes ?? [])].join(',')}
+    SELECT %COLUMNS%
       FROM cadres c
       LEFT JOIN units u ON u.id = c.unit_id
       LEFT JOIN unit_order o ON o.id = c.unit_id
      ${whereClause(q.where)}
-     ORDER BY ${order.join(', ')}
-     ${page}`;
-  return (db.prepare(sql).all(q.params ?? {}) as RawRow[]).map(toRow);
+     ORDER BY ${order.join(', ')}`;
+  if (q.limit === undefined) {
+    return (db.prepare(from.replace('%COLUMNS%', ROW_SELECT)).all(q.params ?? {}) as RawRow[]).map(toRow);
+  }
+  // A page: sort only the ids (a small sorter even at 100,000 rows), then read
+  // the full rows of just that page.
+  const ids = db
+    .prepare(`${from.replace('%COLUMNS%', 'c.id')} LIMIT ${Math.trunc(q.limit)} OFFSET ${Math.trunc(q.offset ?? 0)}`)
+    .pluck()
+    .all(q.params ?? {}) as number[];
+  if (!ids.length) return [];
+  const rows = db
+    .prepare(`SELECT ${ROW_SELECT} FROM cadres c LEFT JOIN units u ON u.id = c.unit_id WHERE c.id IN (${ids.map(() => '?').join(',')})`)
+    .all(...ids) as RawRow[];
+  const byId = new Map(rows.map(r => [r.id, r]));
+  return ids.map(id => toRow(byId.get(id)!));
 }
 
 export function countCadreRows(db: Database, q: Pick<RowQuery, 'ctes' | 'where' | 'params'>): number {
