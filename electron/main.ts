@@ -8,8 +8,11 @@
  *     --data-dir folders may run side by side, the same folder only once);
  *  2. the single-instance lock;
  *  3. app:// registered as privileged, the hardening handlers installed;
- *  4. when ready: open the core (or explain in Chinese and quit), serve
- *     dist/renderer over app://, register IPC, build the menu, open the window.
+ *  4. when ready: a quick integrity check of the data file (damaged: offer the
+ *     newest good snapshot, or quit — never a crash loop), open the core (or
+ *     explain in Chinese and quit), serve dist/renderer over app://, register
+ *     IPC, build the menu, open the window, take the day's first snapshot.
+ *  At quit, one 'exit' snapshot before the database closes (before-quit).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -29,8 +32,9 @@ import { createAppProtocolHandler } from './app-protocol';
 import { APP_SCHEME, APP_START_URL } from './csp';
 import { isTrustedSenderFrame, registerIpc } from './ipc';
 import { menuTemplate } from './menu';
-import { resolveDataDir } from './paths';
+import { dbPathIn, resolveDataDir } from './paths';
 import { hardenDefaultSession, installSecurityHandlers } from './security';
+import { findRecoverySnapshot, networkWarning, quickCheck, recoverFromSnapshot, shownTime, snapshotOnExit, snapshotOnStart } from './services/backup';
 import { openCore, type Core } from './services/core';
 import { APP_VERSION } from './version';
 import { loadWindowState, MIN_HEIGHT, MIN_WIDTH, saveWindowState, type Rect } from './window-state';
@@ -45,6 +49,10 @@ const PRELOAD = path.join(BUNDLE_DIR, 'preload.cjs');
 
 let mainWindow: BrowserWindow | null = null;
 let core: Core | null = null;
+/** The exit snapshot runs once; the quit that follows it goes through. */
+let exitSnapshotDone = false;
+/** Longest wait for the exit snapshot (a slow USB drive) before quitting anyway. */
+const EXIT_SNAPSHOT_LIMIT_MS = 60_000;
 
 function main(): void {
   // 1. One folder for our database and Electron's own files.
@@ -77,6 +85,20 @@ function main(): void {
   if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
 
   app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', event => {
+    const open = core;
+    if (exitSnapshotDone || !open) return;
+    exitSnapshotDone = true;
+    event.preventDefault();
+    const limit = setTimeout(() => app.quit(), EXIT_SNAPSHOT_LIMIT_MS);
+    void Promise.resolve()
+      .then(() => snapshotOnExit(open.db, { dbPath: open.dbPath }))
+      .catch(err => console.error('[cadre] exit snapshot failed:', err))
+      .finally(() => {
+        clearTimeout(limit);
+        app.quit();
+      });
+  });
   app.on('will-quit', () => {
     if (core) {
       try {
@@ -95,8 +117,15 @@ function main(): void {
   );
 }
 
-function start(dataDir: string): void {
+function start(dataDir: string, checked = false): void {
   const appVersion = APP_VERSION !== '0.0.0-dev' ? APP_VERSION : app.getVersion();
+  if (!checked) {
+    const health = quickCheck(dbPathIn(dataDir));
+    if (!health.ok) {
+      void offerRecovery(dataDir, health.reason).then(recovered => (recovered ? start(dataDir, true) : app.exit(1)));
+      return;
+    }
+  }
   try {
     core = openCore({ dataDir, appVersion });
   } catch (err) {
@@ -120,6 +149,70 @@ function start(dataDir: string): void {
   );
 
   createWindow();
+  afterStart(opened, dbPathIn(dataDir));
+}
+
+/** The day's first snapshot (in the background) and the network-drive warning. */
+function afterStart(opened: Core, dbPath: string): void {
+  void Promise.resolve()
+    .then(() => snapshotOnStart(opened.db, { dbPath }))
+    .catch(err => console.error('[cadre] start snapshot failed:', err));
+  const warning = networkWarning(dbPath);
+  if (warning) {
+    console.warn(`[cadre] ${warning}`);
+    const win = mainWindow;
+    const options: MessageBoxOptions = { type: 'warning', title: '数据文件位于网络位置', message: '数据文件位于网络位置', detail: warning, buttons: ['知道了'], noLink: true };
+    void (win && !win.isDestroyed() ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options));
+  }
+}
+
+/**
+ * The data file failed the quick check: a Chinese recovery screen offering
+ * the newest snapshot that passes validation. Resolves true when the file was
+ * replaced (start again), false to quit with code 1 (no restart, no loop).
+ */
+async function offerRecovery(dataDir: string, reason: string): Promise<boolean> {
+  const dbPath = dbPathIn(dataDir);
+  console.error(`[cadre] ${reason}`);
+  let found: ReturnType<typeof findRecoverySnapshot> = null;
+  try {
+    found = findRecoverySnapshot(dbPath);
+  } catch (err) {
+    console.error('[cadre] looking for snapshots failed:', err);
+  }
+  if (!found) {
+    dialog.showErrorBox(
+      '数据文件已损坏',
+      `${reason}\n\n没有找到可用的备份。损坏的文件保持原样，未做任何改动。\n请联系管理员，或用 --data-dir 指定另一个数据文件夹启动。\n\n数据文件夹：${dataDir}`,
+    );
+    return false;
+  }
+  const { response } = await dialog.showMessageBox({
+    type: 'error',
+    title: '数据文件已损坏',
+    message: '数据文件已损坏，干部工作台无法安全打开它。',
+    detail: [
+      reason,
+      '',
+      `最新的完好备份：${shownTime(found.takenAt)}（干部 ${found.counts.cadres} 名）`,
+      `备份文件：${found.file}`,
+      '',
+      '从备份恢复后，损坏的文件会另存一份（文件名以 .damaged- 加时间结尾），不会删除。',
+      '该备份之后所做的修改将不在恢复后的数据中。',
+    ].join('\n'),
+    buttons: ['从最新备份恢复', '退出'],
+    defaultId: 0,
+    cancelId: 1,
+    noLink: true,
+  });
+  if (response !== 0) return false;
+  try {
+    recoverFromSnapshot(dbPath, found.file);
+    return true;
+  } catch (err) {
+    dialog.showErrorBox('恢复失败', `${err instanceof Error ? err.message : String(err)}\n\n数据文件夹：${dataDir}`);
+    return false;
+  }
 }
 
 /** Only our window's main frame, showing app://cadre/, may call the core. */

@@ -9,15 +9,18 @@
  */
 import type { z } from 'zod';
 import { appRoutes } from './routes/app';
+import { backupRoutes } from './routes/backup';
 import { rosterRoutes } from './routes/roster';
 import { formRoutes } from './routes/form';
 
 export * from './routes/app';
+export * from './routes/backup';
 export * from './routes/roster';
 
 export const routes = {
   ...appRoutes,
   ...rosterRoutes,
+  ...backupRoutes,
   ...formRoutes,
 } as const;
 

@@ -8,11 +8,19 @@ import { createDispatcher, type Dispatch, type Handlers } from './dispatcher';
 import { createHandlers } from './handlers';
 
 export interface Core {
-  db: Database;
+  /** The open handle; a new one after reopen() (restore), so read it each time. */
+  readonly db: Database;
   dbPath: string;
-  handlers: Handlers;
+  readonly handlers: Handlers;
+  /** Stable for the core's lifetime (transports keep it); always calls the current handlers. */
   dispatch: Dispatch;
   close(): void;
+  /**
+   * Closes the database, runs `swap` (restore replaces the file there), opens
+   * the file again and rebuilds the handlers over the new handle. If `swap`
+   * throws, the file as it then is gets reopened and the error rethrown.
+   */
+  reopen(swap?: () => void): Database;
 }
 
 export interface CoreOptions {
@@ -28,13 +36,39 @@ export interface CoreOptions {
 export function openCore(opts: CoreOptions): Core {
   const dbPath = opts.dbPath ?? (opts.dataDir ? dbPathIn(opts.dataDir) : undefined);
   if (!dbPath) throw new Error('openCore needs dataDir or dbPath');
-  const db = openDatabase(dbPath);
-  const handlers = createHandlers({ db, dbPath, appVersion: opts.appVersion });
-  return {
-    db,
-    dbPath,
-    handlers,
-    dispatch: createDispatcher(handlers, { checkOutput: opts.checkOutput }),
-    close: () => db.close(),
+  let db = openDatabase(dbPath);
+  let handlers: Handlers;
+  let dispatch: Dispatch;
+  const build = () => {
+    handlers = createHandlers({ db, dbPath, appVersion: opts.appVersion, reopen: swap => core.reopen(swap) });
+    dispatch = createDispatcher(handlers, { checkOutput: opts.checkOutput });
   };
+  const core: Core = {
+    get db() {
+      return db;
+    },
+    dbPath,
+    get handlers() {
+      return handlers;
+    },
+    dispatch: (method, input) => dispatch(method, input),
+    close: () => db.close(),
+    reopen(swap) {
+      db.close();
+      if (swap) {
+        try {
+          swap();
+        } catch (err) {
+          db = openDatabase(dbPath);
+          build();
+          throw err;
+        }
+      }
+      db = openDatabase(dbPath);
+      build();
+      return db;
+    },
+  };
+  build();
+  return core;
 }

@@ -3,6 +3,7 @@
  * `Handlers` makes a missing or misspelt method a type error.
  */
 import { appHandlers } from './app-handlers';
+import { backupHandlers } from './backup-handlers';
 import type { ServiceContext } from './context';
 import type { Handlers } from './dispatcher';
 import { rosterHandlers } from './roster-handlers';
@@ -12,6 +13,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
   return {
     ...appHandlers(ctx),
     ...rosterHandlers(ctx),
+    ...backupHandlers(ctx),
     ...formHandlers(ctx),
   };
 }

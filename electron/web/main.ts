@@ -3,7 +3,8 @@
  * serves browser mode on 127.0.0.1 with a random port and a per-run token.
  */
 import path from 'node:path';
-import { resolveDataDir } from '../paths';
+import { dbPathIn, resolveDataDir } from '../paths';
+import { findRecoverySnapshot, networkWarning, quickCheck, shownTime, snapshotOnExit, snapshotOnStart } from '../services/backup';
 import { openCore } from '../services/core';
 import { startWebHost } from './host';
 import { APP_VERSION } from '../version';
@@ -12,7 +13,24 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const portArg = argv.find(a => a.startsWith('--port='));
   const dataDir = resolveDataDir(argv, process.env);
+  const dbPath = dbPathIn(dataDir);
+  const health = quickCheck(dbPath);
+  if (!health.ok) {
+    // No recovery screen in browser mode: say what is wrong and how to restore, then stop (exit 1, no loop).
+    console.error(health.reason);
+    const found = findRecoverySnapshot(dbPath);
+    if (found) {
+      console.error(`最新的完好备份：${shownTime(found.takenAt)}（干部 ${found.counts.cadres} 名）。恢复命令（损坏的文件会另存一份）：`);
+      console.error(`  npx cadre --data-dir "${dataDir}" restore "${found.file}"`);
+    } else {
+      console.error('没有找到可用的备份。损坏的文件未做任何改动。');
+    }
+    process.exit(1);
+  }
   const core = openCore({ dataDir, appVersion: APP_VERSION });
+  const warning = networkWarning(dbPath);
+  if (warning) console.warn(`注意：${warning}`);
+  void snapshotOnStart(core.db, { dbPath }).catch(err => console.error(`自动备份失败：${(err as Error).message}`));
   const host = await startWebHost({
     dispatch: core.dispatch,
     staticDir: path.join(__dirname, '..', 'renderer'),
@@ -20,11 +38,18 @@ async function main(): Promise<void> {
   });
   console.log(`干部工作台（浏览器模式）已启动，数据目录：${dataDir}`);
   console.log(`请在浏览器中打开：${host.url}`);
+  let stopping = false;
   const stop = () => {
-    void host.close().finally(() => {
-      core.close();
-      process.exit(0);
-    });
+    if (stopping) return;
+    stopping = true;
+    void host
+      .close()
+      .then(() => snapshotOnExit(core.db, { dbPath }))
+      .catch(err => console.error(`退出时备份失败：${(err as Error).message}`))
+      .finally(() => {
+        core.close();
+        process.exit(0);
+      });
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -1,25 +1,238 @@
-import type { AppStatus } from '../../../shared/api';
+import { useCallback, useEffect, useState } from 'react';
+import type { AppStatus, BackupSettings, SnapshotInfo } from '../../../shared/api';
+import { SNAPSHOT_KIND_LABELS } from '../../../shared/api';
+import { formatSize, formatSnapshotTime } from '../../../shared/backup-format';
+import { api } from '../api';
+import './DataPage.css';
 
+/** A message that survives the reload after a restore. */
+const FLASH_KEY = 'cadre-data-flash';
+
+type Notice = { kind: 'ok' | 'error'; text: string };
+type Busy = null | 'backup' | 'restore' | 'dir';
+
+function takeFlash(): Notice | null {
+  const text = sessionStorage.getItem(FLASH_KEY);
+  if (!text) return null;
+  sessionStorage.removeItem(FLASH_KEY);
+  return { kind: 'ok', text };
+}
+
+function countsText(s: SnapshotInfo): string {
+  return s.counts ? `干部 ${s.counts.cadres} 名` : '';
+}
+
+/** 数据与备份: the data file, snapshots (立即备份 / 从备份恢复) and the backup folder. */
 export function DataPage({ status }: { status: AppStatus }) {
+  const [settings, setSettings] = useState<BackupSettings | null>(null);
+  const [snapshots, setSnapshots] = useState<SnapshotInfo[] | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(takeFlash);
+  const [busy, setBusy] = useState<Busy>(null);
+  const [confirming, setConfirming] = useState<SnapshotInfo | null>(null);
+  const [dirInput, setDirInput] = useState('');
+
+  const load = useCallback(async () => {
+    const [s, list] = await Promise.all([api.getBackupSettings({}), api.listSnapshots({})]);
+    setSettings(s);
+    setSnapshots(list.snapshots);
+    return s;
+  }, []);
+
+  useEffect(() => {
+    load().then(
+      s => setDirInput(s.isDefaultDir ? '' : s.dir),
+      (e: Error) => setNotice({ kind: 'error', text: `无法读取备份信息：${e.message}` }),
+    );
+  }, [load]);
+
+  useEffect(() => {
+    if (!confirming || busy) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setConfirming(null);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [confirming, busy]);
+
+  const run = async (what: Exclude<Busy, null>, job: () => Promise<void>) => {
+    setBusy(what);
+    setNotice(null);
+    try {
+      await job();
+    } catch (e) {
+      setNotice({ kind: 'error', text: (e as Error).message });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const backupNow = () =>
+    run('backup', async () => {
+      const snap = await api.backupNow({});
+      await load();
+      setNotice({ kind: 'ok', text: `已备份：${formatSnapshotTime(snap.takenAt)}，${formatSize(snap.size)}，${countsText(snap)}。` });
+    });
+
+  const restore = (snap: SnapshotInfo) =>
+    run('restore', async () => {
+      const r = await api.restoreSnapshot({ name: snap.name }).catch((e: Error) => {
+        setConfirming(null);
+        throw e;
+      });
+      sessionStorage.setItem(
+        FLASH_KEY,
+        `已从 ${formatSnapshotTime(r.restored.takenAt)} 的备份恢复（干部 ${r.counts.cadres} 名）。恢复前的数据已另存为备份 ${formatSnapshotTime(r.preRestore.takenAt)}（恢复前）。`,
+      );
+      // Every page reads the restored data afresh.
+      window.location.reload();
+    });
+
+  const saveDir = (dir: string | null) =>
+    run('dir', async () => {
+      const s = await api.setBackupDir({ dir });
+      setSettings(s);
+      setDirInput(s.isDefaultDir ? '' : s.dir);
+      setSnapshots((await api.listSnapshots({})).snapshots);
+      setNotice({ kind: 'ok', text: `备份文件夹已改为：${s.dir}` });
+    });
+
+  const counts = settings?.counts;
   return (
-    <section className="page">
+    <section className="page data-page">
       <header className="page-head">
         <h1>数据与备份</h1>
       </header>
+
+      {settings?.networkWarning && (
+        <div className="data-warning" role="alert">
+          <strong>数据文件位于网络位置</strong>
+          <p>{settings.networkWarning}</p>
+        </div>
+      )}
+      {notice && (
+        <p className={notice.kind === 'error' ? 'error data-notice' : 'data-notice data-ok'} role={notice.kind === 'error' ? 'alert' : 'status'}>
+          {notice.text}
+        </p>
+      )}
+
       <dl className="facts">
         <dt>数据文件</dt>
         <dd><code>{status.dbPath}</code></dd>
         <dt>结构版本</dt>
         <dd>{status.schemaVersion}</dd>
-        <dt>单位数</dt>
-        <dd>{status.counts.units}</dd>
-        <dt>干部数</dt>
-        <dd>{status.counts.cadres}</dd>
+        <dt>单位</dt>
+        <dd>{status.counts.units} 个</dd>
+        <dt>干部</dt>
+        <dd>{counts?.cadres ?? status.counts.cadres} 名</dd>
+        <dt>挂职批次</dt>
+        <dd>{counts ? `${counts.batches} 个` : '…'}</dd>
+        <dt>考核轮次</dt>
+        <dd>{counts ? `${counts.rounds} 个` : '…'}</dd>
       </dl>
-      <div className="not-yet" role="status">
-        <strong>备份与恢复尚未开放</strong>
-        <p>在此之前，可在退出程序后复制上面的数据文件进行备份。</p>
-      </div>
+
+      <section className="data-block" aria-labelledby="snapshots-title">
+        <div className="data-block-head">
+          <h2 id="snapshots-title">备份</h2>
+          <button className="primary" onClick={backupNow} disabled={busy !== null}>
+            {busy === 'backup' ? '正在备份……' : '立即备份'}
+          </button>
+        </div>
+        <p className="muted">
+          每天第一次打开程序时和退出程序时自动备份。自动备份保留最近 {settings?.retention.daily ?? 7} 天、{settings?.retention.weekly ?? 4} 周、
+          {settings?.retention.monthly ?? 12} 个月各一份；手动备份和“恢复前”备份不会自动删除。
+        </p>
+        {snapshots === null ? (
+          <p className="muted">正在读取备份……</p>
+        ) : snapshots.length === 0 ? (
+          <p className="muted">尚无备份。</p>
+        ) : (
+          <table className="data-table" aria-label="备份列表">
+            <thead>
+              <tr>
+                <th>备份时间</th>
+                <th>类型</th>
+                <th className="num">大小</th>
+                <th className="num">干部</th>
+                <th className="num">挂职批次</th>
+                <th className="num">考核轮次</th>
+                <th>操作</th>
+              </tr>
+            </thead>
+            <tbody>
+              {snapshots.map(s => (
+                <tr key={s.name} title={s.name}>
+                  <td>{formatSnapshotTime(s.takenAt)}</td>
+                  <td>{SNAPSHOT_KIND_LABELS[s.kind]}</td>
+                  <td className="num">{formatSize(s.size)}</td>
+                  {s.counts ? (
+                    <>
+                      <td className="num">{s.counts.cadres}</td>
+                      <td className="num">{s.counts.batches}</td>
+                      <td className="num">{s.counts.rounds}</td>
+                    </>
+                  ) : (
+                    <td colSpan={3} className="error">{s.problem ?? '无法读取'}</td>
+                  )}
+                  <td>
+                    <button onClick={() => setConfirming(s)} disabled={busy !== null || !s.counts}>
+                      从备份恢复
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section className="data-block" aria-labelledby="folder-title">
+        <h2 id="folder-title">备份文件夹</h2>
+        <p>
+          当前：<code>{settings?.dir ?? '…'}</code>
+          {settings?.isDefaultDir && <span className="muted">（默认，位于数据文件夹中）</span>}
+        </p>
+        {settings?.dirProblem && <p className="error" role="alert">{settings.dirProblem}</p>}
+        <form
+          className="data-dir-form"
+          onSubmit={e => {
+            e.preventDefault();
+            if (dirInput.trim()) void saveDir(dirInput.trim());
+          }}
+        >
+          <label htmlFor="backup-dir">改为</label>
+          <input
+            id="backup-dir"
+            value={dirInput}
+            onChange={e => setDirInput(e.target.value)}
+            placeholder="完整路径，例如 E:\干部工作台备份（U 盘）"
+            spellCheck={false}
+          />
+          <button type="submit" disabled={busy !== null || !dirInput.trim()}>保存</button>
+          {settings && !settings.isDefaultDir && (
+            <button type="button" onClick={() => void saveDir(null)} disabled={busy !== null}>恢复默认</button>
+          )}
+        </form>
+        <p className="muted">可以选 U 盘或移动硬盘上的文件夹；文件夹须已存在且可写入。备份是完整的数据库文件，可用任何 SQLite 工具打开。</p>
+      </section>
+
+      {confirming && (
+        <div className="data-dialog-backdrop">
+          <div className="data-dialog" role="dialog" aria-modal="true" aria-labelledby="restore-title">
+            <h2 id="restore-title">从备份恢复</h2>
+            <p>
+              将用 <strong>{formatSnapshotTime(confirming.takenAt)}</strong> 的{SNAPSHOT_KIND_LABELS[confirming.kind]}备份
+              （<code>{confirming.name}</code>，{countsText(confirming)}）替换当前数据。
+            </p>
+            <p>恢复前，当前数据会先另存为一份“恢复前”备份，需要时可以再恢复回来。</p>
+            <div className="data-dialog-actions">
+              <button className="primary" onClick={() => void restore(confirming)} disabled={busy !== null}>
+                {busy === 'restore' ? '正在恢复……' : '确定恢复'}
+              </button>
+              <button onClick={() => setConfirming(null)} disabled={busy !== null}>取消</button>
+            </div>
+          </div>
+        </div>
+      )}
     </section>
   );
 }

@@ -1,0 +1,151 @@
+/** `cadre backup`, `cadre restore`, `cadre check` through the built CLI (dist/electron/cli.cjs). */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, SCHEMA_VERSION } from '../../../electron/db/database';
+import { corruptPage, dumpRows } from '../../support/backup-db';
+import { tempDir } from '../../support/temp';
+
+const CLI = path.resolve(__dirname, '../../../dist/electron/cli.cjs');
+let tmp: ReturnType<typeof tempDir>;
+let dataDir: string;
+let dbPath: string;
+beforeEach(() => {
+  tmp = tempDir();
+  dataDir = path.join(tmp.dir, 'data');
+  dbPath = path.join(dataDir, 'cadre-desk.db');
+});
+afterEach(() => tmp.cleanup());
+
+function cadre(...args: string[]) {
+  const r = spawnSync(process.execPath, [CLI, '--data-dir', dataDir, ...args], { encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+const cadreCount = (file: string) => {
+  const db = new BetterSqlite3(file, { readonly: true });
+  try {
+    return (db.prepare('SELECT count(*) AS n FROM cadres WHERE deleted_at IS NULL').get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+};
+
+describe('cadre backup / restore / check', () => {
+  it('backup --out writes a complete file; it refuses to overwrite; without --out a manual snapshot', () => {
+    expect(cadre('demo').code).toBe(0);
+    const out = path.join(tmp.dir, 'U盘', '备份.db');
+    fs.mkdirSync(path.dirname(out));
+    const r = cadre('backup', '--out', out, '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toEqual({ file: out, size: fs.statSync(out).size });
+    expect(cadreCount(out)).toBe(600);
+    expect(fs.readdirSync(path.dirname(out))).toEqual(['备份.db']); // no -journal, -wal or .partial left
+
+    const again = cadre('backup', '--out', out);
+    expect(again.code).toBe(1);
+    expect(again.err).toMatch(/已存在/);
+    expect(cadre('backup', '--out', dbPath).code).toBe(1);
+    expect(cadre('backup', '--out', path.join(tmp.dir, 'missing-folder', 'x.db')).err).toMatch(/不存在/);
+
+    const manual = cadre('backup');
+    expect(manual.code).toBe(0);
+    expect(manual.out).toMatch(/已备份到「.*backups.*-manual\.db」/);
+  });
+
+  it('backup of a data folder with no database: exit 1, nothing created', () => {
+    const r = cadre('backup', '--out', path.join(tmp.dir, 'x.db'));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/不存在/);
+    expect(fs.existsSync(dbPath)).toBe(false);
+  });
+
+  it('check: ok (text and --json) on a good file, exit 1 with the Chinese reason on a damaged or foreign one', () => {
+    expect(cadre('demo').code).toBe(0);
+    const ok = cadre('check');
+    expect(ok.code).toBe(0);
+    expect(ok.out).toMatch(/^ok/);
+    expect(ok.out).toContain('干部 600 名');
+    const okJson = JSON.parse(cadre('check', '--json').out);
+    expect(okJson).toEqual({ ok: true, file: dbPath, schemaVersion: SCHEMA_VERSION, counts: { cadres: 600, batches: 0, rounds: 0 }, networkWarning: null });
+
+    const copy = path.join(tmp.dir, 'copy.db');
+    expect(cadre('backup', '--out', copy).code).toBe(0);
+    expect(cadre('check', copy).code).toBe(0);
+
+    corruptPage(copy);
+    const bad = cadre('check', copy);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/已损坏/);
+    const badJson = cadre('check', copy, '--json');
+    expect(badJson.code).toBe(1);
+    expect(JSON.parse(badJson.out)).toMatchObject({ ok: false, code: 'CORRUPT' });
+
+    const foreign = path.join(tmp.dir, 'foreign.db');
+    const other = new BetterSqlite3(foreign);
+    other.exec('CREATE TABLE invoices(id INTEGER PRIMARY KEY)');
+    other.close();
+    const f = cadre('check', foreign);
+    expect(f.code).toBe(1);
+    expect(f.err).toMatch(/不是干部工作台的数据文件/);
+
+    const text = path.join(tmp.dir, 'notes.txt');
+    fs.writeFileSync(text, '这不是数据库');
+    expect(cadre('check', text).code).toBe(1);
+    expect(cadre('check', path.join(tmp.dir, 'nope.db')).err).toMatch(/不存在/);
+  });
+
+  it('restore FILE replaces the data and keeps a pre-restore snapshot; a foreign file exits 1 and changes nothing', () => {
+    expect(cadre('demo').code).toBe(0);
+    const small = path.join(tmp.dir, 'small.db');
+    const s = new BetterSqlite3(small);
+    s.close();
+    // a backup of a different, smaller database: build it with the CLI itself
+    const otherDir = path.join(tmp.dir, 'other');
+    expect(spawnSync(process.execPath, [CLI, '--data-dir', otherDir, 'status'], { encoding: 'utf8' }).status).toBe(0);
+    const o = openDatabase(path.join(otherDir, 'cadre-desk.db'));
+    o.exec("INSERT INTO units(name) VALUES ('某县委组织部')");
+    o.prepare('INSERT INTO cadres(unit_id, name) VALUES (1, ?)').run('王五');
+    o.close();
+    const out = path.join(tmp.dir, 'other-backup.db');
+    expect(spawnSync(process.execPath, [CLI, '--data-dir', otherDir, 'backup', '--out', out], { encoding: 'utf8' }).status).toBe(0);
+
+    const before = dumpRows(dbPath);
+    const refused = cadre('restore', small); // an empty SQLite file: not ours
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/无法恢复/);
+    expect(dumpRows(dbPath)).toBe(before);
+
+    const r = cadre('restore', out, '--json');
+    expect(r.code).toBe(0);
+    const result = JSON.parse(r.out);
+    expect(result.counts).toEqual({ cadres: 1, batches: 0, rounds: 0 });
+    expect(cadreCount(dbPath)).toBe(1);
+    expect(path.basename(result.preRestore)).toMatch(/-pre-restore\.db$/);
+    expect(cadreCount(result.preRestore)).toBe(600);
+    expect(cadre('check').code).toBe(0);
+  });
+
+  it('restore onto a damaged data file keeps the damaged file as a copy and installs the backup', () => {
+    expect(cadre('demo').code).toBe(0);
+    const good = path.join(tmp.dir, 'good.db');
+    expect(cadre('backup', '--out', good).code).toBe(0);
+    corruptPage(dbPath);
+    expect(cadre('check').code).toBe(1);
+    const r = cadre('restore', good);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/已损坏/);
+    expect(r.out).toMatch(/另存为/);
+    expect(fs.readdirSync(dataDir).some(f => /^cadre-desk\.db\.damaged-/.test(f))).toBe(true);
+    expect(cadre('check').code).toBe(0);
+    expect(cadreCount(dbPath)).toBe(600);
+  });
+
+  it('usage errors exit 2', () => {
+    expect(cadre('restore').code).toBe(2);
+    expect(cadre('check', 'a', 'b').code).toBe(2);
+    expect(cadre('backup', '--out').code).toBe(2);
+  });
+});

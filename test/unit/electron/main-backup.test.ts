@@ -1,0 +1,197 @@
+/**
+ * main.ts's backup duties under a fake `electron` and a real core: the
+ * start-up quick check and its Chinese recovery screen (从最新备份恢复 / 退出,
+ * never a crash loop), the day's first snapshot, and the exit snapshot taken
+ * before quitting.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { openDatabase } from '../../../electron/db/database';
+import { openCore } from '../../../electron/services/core';
+import { takeSnapshot } from '../../../electron/services/backup';
+import { addCadres, corruptPage } from '../../support/backup-db';
+
+const h = vi.hoisted(() => ({
+  userData: '',
+  windows: [] as any[],
+  appEvents: null as any,
+  errorBoxes: [] as [string, string][],
+  messageBoxes: [] as any[],
+  response: 0,
+  exitCode: null as number | null,
+  quitCalled: 0,
+}));
+
+vi.mock('electron', async () => {
+  const { EventEmitter } = await import('node:events');
+  const appEvents = new EventEmitter();
+  h.appEvents = appEvents;
+  class FakeSession extends EventEmitter {
+    webRequest = { onBeforeRequest: vi.fn() };
+    setPermissionRequestHandler = vi.fn();
+    setPermissionCheckHandler = vi.fn();
+    setDevicePermissionHandler = vi.fn();
+    setUSBProtectedClassesHandler = vi.fn();
+    setDisplayMediaRequestHandler = vi.fn();
+    setBluetoothPairingHandler = vi.fn();
+    setSpellCheckerEnabled = vi.fn();
+  }
+  const defaultSession = new FakeSession();
+  class BrowserWindow extends EventEmitter {
+    options: any;
+    webContents: any;
+    constructor(options: any) {
+      super();
+      this.options = options;
+      const wc = new EventEmitter() as any;
+      wc.mainFrame = { url: 'app://cadre/index.html', parent: null, processId: 7, routingId: 1 };
+      wc.session = defaultSession;
+      wc.setWindowOpenHandler = vi.fn();
+      this.webContents = wc;
+      h.windows.push(this);
+      appEvents.emit('web-contents-created', {}, wc);
+    }
+    loadURL() { return Promise.resolve(); }
+    isDestroyed() { return false; }
+    isMinimized() { return false; }
+    isMaximized() { return false; }
+    getNormalBounds() { return { x: 0, y: 0, width: 1200, height: 800 }; }
+    show() {}
+    focus() {}
+    restore() {}
+    maximize() {}
+  }
+  return {
+    app: {
+      isPackaged: false,
+      on: (name: string, fn: (...a: unknown[]) => void) => appEvents.on(name, fn),
+      setPath: (name: string, value: string) => { if (name === 'userData') h.userData = value; },
+      getPath: (name: string) => (name === 'userData' ? h.userData : os.tmpdir()),
+      requestSingleInstanceLock: () => true,
+      whenReady: () => Promise.resolve(),
+      enableSandbox: () => {},
+      setAppUserModelId: vi.fn(),
+      getVersion: () => '0.1.0',
+      quit: () => { h.quitCalled++; },
+      exit: (code: number) => { h.exitCode = code; },
+    },
+    protocol: { registerSchemesAsPrivileged: () => {}, handle: () => {} },
+    ipcMain: { handle: () => {} },
+    BrowserWindow,
+    dialog: {
+      showErrorBox: (title: string, content: string) => h.errorBoxes.push([title, content]),
+      showMessageBox: vi.fn(async (a: any, b?: any) => {
+        h.messageBoxes.push(b ?? a);
+        return { response: (b ?? a).buttons?.[0] === '从最新备份恢复' ? h.response : 0 };
+      }),
+    },
+    Menu: { buildFromTemplate: (t: unknown) => ({ template: t }), setApplicationMenu: () => {} },
+    screen: {
+      getPrimaryDisplay: () => ({ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }),
+      getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }],
+    },
+    session: { defaultSession },
+  };
+});
+
+let dataDir: string;
+let dbPath: string;
+const argv = process.argv;
+
+beforeEach(() => {
+  vi.resetModules();
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cadre-main-backup-'));
+  dbPath = path.join(dataDir, 'cadre-desk.db');
+  Object.assign(h, { userData: '', windows: [], errorBoxes: [], messageBoxes: [], response: 0, exitCode: null, quitCalled: 0 });
+  process.argv = [...argv.slice(0, 2), '--data-dir', dataDir];
+  vi.spyOn(console, 'error').mockImplementation(() => {});
+  vi.spyOn(console, 'warn').mockImplementation(() => {});
+});
+afterEach(() => {
+  h.appEvents?.emit('will-quit'); // closes the real core
+  process.argv = argv;
+  h.appEvents?.removeAllListeners();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  vi.restoreAllMocks();
+});
+
+/** A data folder with 30 cadres, a good snapshot of them, then 10 more and a damaged page. */
+async function damagedWithSnapshot(): Promise<string> {
+  const core = openCore({ dataDir, appVersion: 'test' });
+  addCadres(core.db, 30);
+  const snap = await takeSnapshot(core.db, 'daily', { dbPath, now: new Date(2026, 10, 20, 8, 30, 0) });
+  addCadres(core.db, 10, '后来');
+  core.close();
+  corruptPage(dbPath);
+  return snap.file;
+}
+
+async function startMain() {
+  await import('../../../electron/main');
+  await new Promise(resolve => setTimeout(resolve, 0));
+}
+
+const backups = () => (fs.existsSync(path.join(dataDir, 'backups')) ? fs.readdirSync(path.join(dataDir, 'backups')) : []);
+
+describe('main.ts: start-up check and recovery', () => {
+  it('a damaged file: the recovery screen offers the newest good snapshot; 从最新备份恢复 restores it and the app starts', async () => {
+    await damagedWithSnapshot();
+    h.response = 0;
+    await startMain();
+    await vi.waitFor(() => expect(h.windows).toHaveLength(1));
+    const box = h.messageBoxes.find(b => b.title === '数据文件已损坏');
+    expect(box.buttons).toEqual(['从最新备份恢复', '退出']);
+    expect(box.detail).toContain('2026.11.20 08:30');
+    expect(box.detail).toContain('干部 30 名');
+    expect(h.exitCode).toBeNull();
+    expect(fs.readdirSync(dataDir).some(f => /^cadre-desk\.db\.damaged-/.test(f))).toBe(true);
+    const check = openDatabase(dbPath);
+    expect((check.prepare('SELECT count(*) AS n FROM cadres').get() as { n: number }).n).toBe(30);
+    check.close();
+  });
+
+  it('a damaged file, 退出: exit(1), no window, the damaged file untouched', async () => {
+    await damagedWithSnapshot();
+    const before = fs.readFileSync(dbPath);
+    h.response = 1;
+    await startMain();
+    await vi.waitFor(() => expect(h.exitCode).toBe(1));
+    expect(h.windows).toHaveLength(0);
+    expect(fs.readFileSync(dbPath).equals(before)).toBe(true);
+  });
+
+  it('a damaged file and no snapshot: a Chinese error box and exit(1), never a loop', async () => {
+    await damagedWithSnapshot();
+    fs.rmSync(path.join(dataDir, 'backups'), { recursive: true });
+    await startMain();
+    await vi.waitFor(() => expect(h.exitCode).toBe(1));
+    expect(h.errorBoxes).toHaveLength(1);
+    expect(h.errorBoxes[0][0]).toBe('数据文件已损坏');
+    expect(h.errorBoxes[0][1]).toMatch(/没有找到可用的备份/);
+    expect(h.windows).toHaveLength(0);
+  });
+});
+
+describe('main.ts: automatic snapshots', () => {
+  it('the first start of the day takes a daily snapshot; quitting takes an exit snapshot first, then quits', async () => {
+    const core = openCore({ dataDir, appVersion: 'test' });
+    addCadres(core.db, 5);
+    core.close();
+    await startMain();
+    expect(h.windows).toHaveLength(1);
+    await vi.waitFor(() => expect(backups().filter(f => f.endsWith('-daily.db'))).toHaveLength(1));
+
+    const event = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+    h.appEvents.emit('before-quit', event);
+    expect(event.defaultPrevented).toBe(true);
+    await vi.waitFor(() => expect(h.quitCalled).toBe(1));
+    expect(backups().filter(f => /-exit(-\d+)?\.db$/.test(f))).toHaveLength(1);
+
+    // the quit that follows goes through
+    const second = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+    h.appEvents.emit('before-quit', second);
+    expect(second.defaultPrevented).toBe(false);
+  });
+});
