@@ -20,6 +20,8 @@ const common = {
 
 await Promise.all([
   build({ ...common, entryPoints: { main: 'electron/main.ts', webhost: 'electron/web/main.ts' }, outdir: 'dist/electron' }),
+  // The Excel importer's worker thread (electron/services/import/jobs.ts loads it beside the bundle).
+  build({ ...common, entryPoints: { 'import-worker': 'electron/services/import/worker.ts' }, outdir: 'dist/electron' }),
   build({ ...common, entryPoints: { cli: 'electron/cli/main.ts' }, outdir: 'dist/electron', banner: { js: '#!/usr/bin/env node' } }),
   // The sandboxed preload may only require('electron'): everything else is bundled in.
   build({ ...common, entryPoints: { preload: 'electron/preload.ts' }, outdir: 'dist/electron', target: 'chrome130' }),

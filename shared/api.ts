@@ -9,7 +9,9 @@
  */
 import type { z } from 'zod';
 import { appRoutes } from './routes/app';
+import { importRoutes } from './routes/imports';
 import { backupRoutes } from './routes/backup';
+import { exportRoutes } from './routes/exports';
 import { rosterRoutes } from './routes/roster';
 import { formRoutes } from './routes/form';
 
@@ -19,8 +21,10 @@ export * from './routes/roster';
 
 export const routes = {
   ...appRoutes,
+  ...importRoutes,
   ...rosterRoutes,
   ...backupRoutes,
+  ...exportRoutes,
   ...formRoutes,
 } as const;
 

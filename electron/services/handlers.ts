@@ -6,14 +6,18 @@ import { appHandlers } from './app-handlers';
 import { backupHandlers } from './backup-handlers';
 import type { ServiceContext } from './context';
 import type { Handlers } from './dispatcher';
+import { exportHandlers } from './export-handlers';
+import { importHandlers } from './import/handlers';
 import { rosterHandlers } from './roster-handlers';
 import { formHandlers } from './form-handlers';
 
 export function createHandlers(ctx: ServiceContext): Handlers {
   return {
     ...appHandlers(ctx),
+    ...importHandlers(ctx),
     ...rosterHandlers(ctx),
     ...backupHandlers(ctx),
+    ...exportHandlers(ctx),
     ...formHandlers(ctx),
   };
 }

@@ -6,6 +6,7 @@ import { RosterPage } from './roster/RosterPage';
 import { DataPage } from './pages/DataPage';
 import { NotYetOpen } from './pages/NotYetOpen';
 import { CadreDetail } from './form/CadreDetail';
+import { ImportExportPage } from './io/ImportExportPage';
 
 interface PageDef {
   id: string;
@@ -80,6 +81,8 @@ export function App() {
           <RosterPage />
         ) : current.id === 'data' ? (
           <DataPage status={status} />
+        ) : current.id === 'io' ? (
+          <ImportExportPage />
         ) : (
           <NotYetOpen title={current.label} plan={current.plan ?? ''} />
         )}

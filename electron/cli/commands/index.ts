@@ -1,6 +1,8 @@
 import type { Command } from '../command';
 import { backupCommands } from './backup';
 import { basicCommands } from './basic';
+import { exportCommands } from './export';
+import { importCommands } from './import';
 
 /** Every CLI command; help and dispatch are generated from this list. */
-export const commands: Command[] = [...basicCommands, ...backupCommands];
+export const commands: Command[] = [...basicCommands, ...backupCommands, ...exportCommands, ...importCommands];

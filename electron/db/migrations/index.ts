@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { m001Initial } from './001_initial';
 import { m002Roster } from './002_roster';
 import { m003QueryIndexes } from './003_query_indexes';
+import { m004Imports } from './004_imports';
 
 export interface Migration {
   /** The user_version after this migration; migrations[i].version === i + 1. */
@@ -11,4 +12,4 @@ export interface Migration {
 }
 
 /** In order. Add a file per schema change; never edit one that has shipped. */
-export const migrations: Migration[] = [m001Initial, m002Roster, m003QueryIndexes];
+export const migrations: Migration[] = [m001Initial, m002Roster, m003QueryIndexes, m004Imports];

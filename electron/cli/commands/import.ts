@@ -1,0 +1,143 @@
+/**
+ * cadre import FILE: the Excel/CSV importer from the command line, through the
+ * same import jobs the app uses (worker thread when the bundle has one).
+ * Exit 1 when errors blocked the import (nothing written) or the file cannot
+ * be read; 0 otherwise. --dry-run writes nothing.
+ */
+import path from 'node:path';
+import { AppError } from '../../../shared/errors';
+import { IMPORT_MODES, planOptionsSchema, type ImportIssue, type ImportMode } from '../../../shared/routes/imports';
+import { ImportJobs } from '../../services/import/jobs';
+import { UsageError, type Command } from '../command';
+
+interface CliIssue {
+  file: string;
+  sheet: string | null;
+  row: number | null;
+  column: string | null;
+  field: string | null;
+  message: string;
+}
+
+const cliIssue = (i: ImportIssue): CliIssue => ({ file: i.file, sheet: i.sheet, row: i.row, column: i.column, field: i.field, message: i.message });
+
+function where(i: CliIssue): string {
+  const parts = [i.sheet ? `「${i.sheet}」` : '', i.row !== null ? `第 ${i.row} 行` : '', i.column ? ` ${i.column} 列` : ''].join('');
+  return parts ? `${parts}：` : '';
+}
+
+function parseDefaultUnit(raw: unknown): 'none' | 'sheetName' | 'reportingUnit' | { id: number } {
+  if (raw === undefined) return 'none';
+  if (raw === 'sheetName' || raw === 'reportingUnit' || raw === 'none') return raw;
+  const id = Number(raw);
+  if (Number.isSafeInteger(id) && id > 0) return { id };
+  throw new UsageError(`--default-unit 应为 sheetName、reportingUnit 或单位编号（收到「${String(raw)}」）`);
+}
+
+export const importCommands: Command[] = [
+  {
+    words: ['import'],
+    args: 'FILE',
+    positional: { min: 1, max: 1 },
+    summary: '从 Excel/CSV 名册导入干部（.xlsx .xls .et .csv），先检查、后写入，作为一步可撤销',
+    options: {
+      sheet: { kind: 'multi', arg: '工作表', help: '只导入这些工作表（可重复）；默认所有识别出表头的可见工作表' },
+      mode: { kind: 'value', arg: 'add|update|skip', help: 'add 仅新增（已有的报警告、不导入）；update 更新已有并新增；skip 新增、跳过已有（默认 update）' },
+      'new-units': { kind: 'value', arg: 'create|refuse', help: '单位树中没有的单位：create 新建（默认），refuse 报错' },
+      'unit-parent': { kind: 'value', arg: '编号', help: '新建单位的上级单位编号（默认顶层）' },
+      'default-unit': { kind: 'value', arg: '来源', help: '单位为空的行：sheetName 用工作表名，reportingUnit 用“填报单位”，或一个单位编号' },
+      'dry-run': { kind: 'flag', help: '只检查并报告将发生的变化，不写入' },
+      json: { kind: 'flag', help: '输出 JSON' },
+    },
+    async run(ctx, opts, [file]) {
+      const mode = (opts.mode ?? 'update') as ImportMode;
+      if (!IMPORT_MODES.includes(mode)) throw new UsageError(`--mode 应为 add、update 或 skip（收到「${String(opts.mode)}」）`);
+      const newUnits = opts['new-units'] ?? 'create';
+      if (newUnits !== 'create' && newUnits !== 'refuse') throw new UsageError(`--new-units 应为 create 或 refuse（收到「${String(newUnits)}」）`);
+      const parentRaw = opts['unit-parent'];
+      const parentId = parentRaw === undefined ? null : Number(parentRaw);
+      if (parentId !== null && !(Number.isSafeInteger(parentId) && parentId > 0)) throw new UsageError('--unit-parent 应为单位编号');
+      const options = planOptionsSchema.parse({
+        sheets: opts.sheet as string[] | undefined,
+        mode,
+        unknownUnits: newUnits,
+        newUnitParentId: parentId,
+        defaultUnit: parseDefaultUnit(opts['default-unit']),
+      });
+      const dryRun = !!opts['dry-run'];
+      const fileName = path.basename(file);
+      const core = ctx.core();
+      const jobs = new ImportJobs({ db: core.db, dbPath: core.dbPath });
+      const out = (report: Record<string, unknown>, errors: CliIssue[], warnings: CliIssue[]) => {
+        if (opts.json) ctx.printJson({ file: fileName, mode, dryRun, ...report, errors, warnings });
+        else {
+          if (errors.length) ctx.print(`错误 ${errors.length} 处：\n${errors.map(e => `  ${where(e)}${e.message}`).join('\n')}`);
+          if (warnings.length) ctx.print(`警告 ${warnings.length} 处：\n${warnings.map(e => `  ${where(e)}${e.message}`).join('\n')}`);
+        }
+      };
+      const refused = (message: string) => {
+        out({ inserted: 0, updated: 0, skipped: 0, unchanged: 0 }, [{ file: fileName, sheet: null, row: null, column: null, field: null, message }], []);
+        if (!opts.json) ctx.print('导入未执行，数据未修改。');
+        return 1;
+      };
+      try {
+        let jobId: string;
+        try {
+          jobId = await jobs.start({ path: file });
+        } catch (err) {
+          if (err instanceof AppError) return refused(err.message);
+          throw err;
+        }
+        let job = await jobs.wait(jobId);
+        if (job.state === 'ready') {
+          jobs.plan(jobId, options);
+          job = await jobs.wait(jobId);
+        }
+        if (job.state !== 'planned') return refused(job.error?.message ?? '无法读取文件');
+        const issues = jobs.allIssues(jobId).map(i => ({ severity: i.severity, issue: cliIssue(i) }));
+        const errors = issues.filter(i => i.severity === 'error').map(i => i.issue);
+        const warnings = issues.filter(i => i.severity === 'warning').map(i => i.issue);
+        const counts = job.preview!.counts;
+        if (errors.length) {
+          out({ inserted: 0, updated: 0, skipped: 0, unchanged: 0, blocked: true }, errors, warnings);
+          if (!opts.json) ctx.print(`导入未执行，数据未修改：请改正以上 ${errors.length} 处错误后重新导入。`);
+          return 1;
+        }
+        if (dryRun) {
+          out({ inserted: counts.new, updated: counts.update, skipped: counts.skip, unchanged: counts.unchanged, unitsToCreate: job.preview!.unitsToCreate }, errors, warnings);
+          if (!opts.json) ctx.print(`检查完成（未写入）：将新增 ${counts.new}，更新 ${counts.update}，跳过 ${counts.skip}，无变化 ${counts.unchanged}。`);
+          return 0;
+        }
+        let result;
+        try {
+          result = jobs.commit(jobId);
+        } catch (err) {
+          if (err instanceof AppError) return refused(err.message);
+          throw err;
+        }
+        out(
+          {
+            inserted: result.inserted,
+            updated: result.updated,
+            skipped: result.skipped,
+            unchanged: result.unchanged,
+            unitsCreated: result.unitsCreated,
+            runId: result.runId,
+            operation: result.operation,
+          },
+          errors,
+          warnings,
+        );
+        if (!opts.json) {
+          ctx.print(
+            `导入完成：新增 ${result.inserted}，更新 ${result.updated}，跳过 ${result.skipped}，无变化 ${result.unchanged}` +
+              `${result.unitsCreated ? `，新建单位 ${result.unitsCreated}` : ''}。${result.operation ? '可在程序中“撤销”这一步。' : ''}`,
+          );
+        }
+        return 0;
+      } finally {
+        jobs.close();
+      }
+    },
+  },
+];

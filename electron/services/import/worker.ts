@@ -1,0 +1,33 @@
+/**
+ * The import worker (bundled as dist/electron/import-worker.cjs): reading,
+ * layout detection, normalisation, validation and planning run here, off the
+ * main thread. It reads the database through its own read-only connection
+ * and never writes; the commit happens in the main process, in one
+ * transaction. Cancelling terminates the thread.
+ *
+ * Messages in: { id, req: RunnerRequest }; out: { type: 'progress', … } while
+ * working and { id, reply: RunnerReply } when done.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { ImportRunner, readOnlyDatabase, type RunnerRequest } from './runner';
+
+const port = parentPort;
+if (port) {
+  const { dbPath } = workerData as { dbPath: string };
+  const runner = new ImportRunner(readOnlyDatabase(dbPath));
+  let last = 0;
+  let lastPhase = '';
+  port.on('message', async (msg: { id: number; req: RunnerRequest }) => {
+    const reply = await runner.handle(msg.req, {
+      cancelled: () => false,
+      progress: p => {
+        const now = Date.now();
+        if (p.phase === lastPhase && now - last < 100 && p.done < p.total) return;
+        last = now;
+        lastPhase = p.phase;
+        port.postMessage({ type: 'progress', ...p });
+      },
+    });
+    port.postMessage({ id: msg.id, reply });
+  });
+}

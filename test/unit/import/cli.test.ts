@@ -1,0 +1,102 @@
+/**
+ * `cadre import FILE [--sheet NAME]... [--mode add|update|skip] [--dry-run] [--json]`
+ * through the built CLI bundle: JSON shape, Excel row/column numbers, exit codes.
+ */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import * as XLSX from 'xlsx';
+import fs from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tempDir } from '../../support/temp';
+import { makeIdNumber } from '../../../shared/idcard';
+import { ID, tmpFile, writeSheet } from './fixtures';
+
+const CLI = path.resolve(__dirname, '../../../dist/electron/cli.cjs');
+let tmp: ReturnType<typeof tempDir>;
+let db: string;
+beforeEach(() => {
+  tmp = tempDir('cadre-import-cli-');
+  db = path.join(tmp.dir, 'c.db');
+});
+afterEach(() => tmp.cleanup());
+
+function cadre(...args: string[]) {
+  const r = spawnSync(process.execPath, [CLI, '--db', db, ...args], { encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr, json: () => JSON.parse(r.stdout) as Record<string, any> };
+}
+const names = () => (JSON.parse(cadre('list', 'cadres', '--json').out) as { name: string; post: string }[]).map(c => c.name).sort();
+
+describe('cadre import', () => {
+  it('imports, prints {inserted, updated, skipped, errors, warnings}; a second run with --mode update updates', () => {
+    const file = tmpFile(tmp.dir, '名册.xlsx');
+    // 1990.1 typed as a number: was it 1990.10? (the ID says January, so only a warning)
+    const jan = makeIdNumber('210103', '1990-01-05', 202, '女');
+    writeSheet(file, [['姓名', '性别', '出生年月', '身份证号', '现任职务'], ['张三', '男', '1985.03', ID.zhang, '科长'], ['李四', '女', 1990.1, jan, '科员']]);
+    const r = cadre('import', file, '--json');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const out = r.json();
+    expect(out).toMatchObject({ file: '名册.xlsx', mode: 'update', dryRun: false, inserted: 2, updated: 0, skipped: 0, errors: [] });
+    expect(out.warnings).toEqual([{ file: '名册.xlsx', sheet: 'Sheet1', row: 3, column: 'C', field: 'birth', message: expect.stringMatching(/1990\.10/) }]);
+    expect(names()).toEqual(['张三', '李四'].sort());
+
+    writeSheet(file, [['姓名', '性别', '出生年月', '身份证号', '现任职务'], ['张三', '男', '1985.03', ID.zhang, '副局长']]);
+    const again = cadre('import', file, '--mode', 'update', '--json').json();
+    expect(again).toMatchObject({ inserted: 0, updated: 1, skipped: 0, unchanged: 0 });
+    const skip = cadre('import', file, '--mode', 'skip', '--json').json();
+    expect(skip).toMatchObject({ inserted: 0, updated: 0, skipped: 1 });
+    const text = cadre('import', file, '--mode', 'add');
+    expect(text.code).toBe(0);
+    expect(text.out).toMatch(/警告 1 处[\s\S]*第 2 行 D 列：库中已有此人/);
+    expect(text.out).toMatch(/导入完成：新增 0，更新 0，跳过 1/);
+  });
+
+  it('errors block the import: exit 1, nothing written, row and column as Excel shows them', () => {
+    const file = tmpFile(tmp.dir, 'bad.xlsx');
+    const rows: unknown[][] = [['序号', '姓名', '性别', '出生年月', '民族', '籍贯', '入党时间', '参加工作时间', '学历', '学位', '院校', '职务', '职级', '任现职时间', '身份证号']];
+    for (let i = 0; i < 18; i++) rows.push([i + 1, `人${i}`, '男', '1980.01', '汉', '', '', '', '', '', '', '', '', '', '']);
+    rows[18][14] = 210102198001010011; // row 19 as Excel shows it, column O: an ID stored as a number
+    writeSheet(file, rows);
+    const r = cadre('import', file, '--json');
+    expect(r.code).toBe(1);
+    const out = r.json();
+    expect(out).toMatchObject({ inserted: 0, updated: 0, skipped: 0, blocked: true });
+    expect(out.errors).toEqual([{ file: 'bad.xlsx', sheet: 'Sheet1', row: 19, column: 'O', field: 'idNumber', message: expect.stringMatching(/存成了数字/) }]);
+    expect(names()).toEqual([]);
+    const text = cadre('import', file);
+    expect(text.code).toBe(1);
+    expect(text.out).toMatch(/「Sheet1」第 19 行 O 列：身份证号被 Excel 存成了数字/);
+    expect(text.out).toMatch(/导入未执行，数据未修改/);
+  });
+
+  it('--dry-run writes nothing and reports what would happen; --sheet picks sheets', () => {
+    const file = tmpFile(tmp.dir, 'two.xlsx');
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['姓名', '性别'], ['张三', '男']]), '财政局');
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['姓名', '性别'], ['李四', '女'], ['王五', '男']]), '教育局');
+    fs.writeFileSync(file, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }));
+    const dry = cadre('import', file, '--dry-run', '--json');
+    expect(dry.code).toBe(0);
+    expect(dry.json()).toMatchObject({ dryRun: true, inserted: 3, updated: 0 });
+    expect(names()).toEqual([]);
+    const one = cadre('import', file, '--sheet', '教育局', '--default-unit', 'sheetName', '--json');
+    expect(one.json()).toMatchObject({ inserted: 2, unitsCreated: 1 });
+    expect(names()).toEqual(['李四', '王五'].sort());
+    const missing = cadre('import', file, '--sheet', '不存在', '--json');
+    expect(missing.code).toBe(1);
+    expect(missing.json().errors[0].message).toMatch(/没有名为「不存在」的工作表/);
+  });
+
+  it('unreadable files exit 1 with a Chinese message; bad usage exits 2', () => {
+    const empty = tmpFile(tmp.dir, 'empty.xlsx');
+    fs.writeFileSync(empty, '');
+    const r = cadre('import', empty, '--json');
+    expect(r.code).toBe(1);
+    expect(r.json().errors).toEqual([{ file: 'empty.xlsx', sheet: null, row: null, column: null, field: null, message: expect.stringMatching(/空文件/) }]);
+    const gone = cadre('import', tmpFile(tmp.dir, 'gone.xlsx'));
+    expect(gone.code).toBe(1);
+    expect(gone.out).toMatch(/找不到文件/);
+    expect(cadre('import', empty, '--mode', 'merge').code).toBe(2);
+    expect(cadre('import').code).toBe(2);
+  });
+});

@@ -1,0 +1,35 @@
+import { expect } from 'vitest';
+import type { Core } from '../../../electron/services/core';
+import type { ImportJob, PlanOptions } from '../../../shared/routes/imports';
+import type { ApiResult } from '../../../shared/errors';
+
+/** Calls a route through the dispatcher (as IPC and the web host do); fails the test on an error. */
+export async function call<T = unknown>(core: Core, method: string, input: unknown): Promise<T> {
+  const r = (await core.dispatch(method, input)) as ApiResult<T>;
+  if (!r.ok) throw new Error(`${method} failed: ${r.error.code} ${r.error.message}`);
+  return r.data;
+}
+
+export async function callResult(core: Core, method: string, input: unknown): Promise<ApiResult<unknown>> {
+  return core.dispatch(method, input);
+}
+
+/** Polls importProgress until the job is no longer reading, planning or committing. */
+export async function settle(core: Core, jobId: string, timeoutMs = 60_000): Promise<ImportJob> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const job = await call<ImportJob>(core, 'importProgress', { jobId });
+    if (!['reading', 'planning', 'committing'].includes(job.state)) return job;
+    if (Date.now() > until) throw new Error(`import job still ${job.state}`);
+    await new Promise(r => setTimeout(r, 10));
+  }
+}
+
+/** importStart with a plan, waits for the preview. */
+export async function planFile(core: Core, path: string, plan: PlanOptions = {}): Promise<ImportJob> {
+  const { jobId } = await call<{ jobId: string }>(core, 'importStart', { source: { path }, plan });
+  const job = await settle(core, jobId);
+  expect(job.error).toBeNull();
+  expect(job.state).toBe('planned');
+  return job;
+}

@@ -1,0 +1,272 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import * as XLSX from 'xlsx';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openCore, type Core } from '../../../electron/services/core';
+import { loadDemo } from '../../../electron/services/demo/load';
+import { getCadre } from '../../../electron/services/cadres';
+import { stepHistory } from '../../../electron/services/history';
+import { commitImport } from '../../../electron/services/lrmx/commit';
+import { planImport, type PlanInput } from '../../../electron/services/lrmx/plan';
+import { readLrmx } from '../../../electron/services/lrmx/read';
+import { renderLrmxFiles } from '../../../electron/services/lrmx/files';
+import { AppError } from '../../../shared/errors';
+import { makeIdNumber } from '../../../shared/idcard';
+
+const STRANGER_ID = makeIdNumber('110105', '1990-01-15', 2, '女');
+import { tempDir } from '../../support/temp';
+
+let tmp: ReturnType<typeof tempDir>;
+let core: Core;
+beforeEach(() => {
+  tmp = tempDir();
+  core = openCore({ dataDir: tmp.dir, appVersion: 'test', checkOutput: true });
+  loadDemo(core.db, { cadreCount: 30 });
+});
+afterEach(() => {
+  core.close();
+  tmp.cleanup();
+});
+
+const input = (name: string, text: string | Buffer): PlanInput => {
+  const r = readLrmx(typeof text === 'string' ? Buffer.from(text, 'utf8') : text, name);
+  return { file: r.file, record: r.record, problems: r.problems };
+};
+const person = (body: string) => `<?xml version="1.0" encoding="UTF-8"?><Person>${body}</Person>`;
+
+/** Everything an import could touch, to prove a refused import touched nothing. */
+function snapshot(db: Core['db']): string {
+  return JSON.stringify([
+    db.prepare('SELECT * FROM cadres ORDER BY id').all(),
+    // Family rows by content: undo rewrites them under new row ids.
+    db.prepare('SELECT cadre_id, seq, relation, name, birth, political_status, work FROM cadre_family ORDER BY cadre_id, seq').all(),
+    db.prepare('SELECT * FROM cadre_assessments ORDER BY cadre_id, year').all(),
+    db.prepare('SELECT count(*) AS n FROM operations').get(),
+    db.prepare('SELECT count(*) AS n FROM audit_log').get(),
+    db.prepare('SELECT count(*) AS n FROM import_runs').get(),
+  ]);
+}
+
+const HOSTILE: [string, Buffer][] = [
+  ['laughs.lrmx', Buffer.from('<?xml version="1.0"?><!DOCTYPE p [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><Person><XingMing>&b;</XingMing></Person>')],
+  ['doctype.lrmx', Buffer.from('<!DOCTYPE Person SYSTEM "http://example.com/x.dtd"><Person><XingMing>甲</XingMing></Person>')],
+  ['deep.lrmx', Buffer.from('<Person>' + '<a>'.repeat(10_000) + '</a>'.repeat(10_000) + '</Person>')],
+  ['gbk.lrmx', Buffer.concat([Buffer.from('<Person><XingMing>'), Buffer.from([0xd5, 0xc5, 0xc8, 0xfd]), Buffer.from('</XingMing></Person>')])],
+  ['empty.lrmx', Buffer.alloc(0)],
+  ['notxml.lrmx', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00])],
+];
+
+describe('.lrmx import: matching and preview', () => {
+  it('matches by 身份证号: unchanged files are unchanged, an edited one shows old → new, a stranger is new', () => {
+    const [a, b] = renderLrmxFiles(core.db, [1, 2]);
+    const before = getCadre(core.db, 2);
+    const edited = b.text.replace(/<XianRenZhiWu>[^<]*<\/XianRenZhiWu>/, '<XianRenZhiWu>滨江市委常委、组织部部长</XianRenZhiWu>');
+    const stranger = person(`<XingMing>新来的</XingMing><XingBie>女</XingBie><ChuShengNianYue>199001</ChuShengNianYue><ShenFenZheng>${STRANGER_ID}</ShenFenZheng>`);
+    const plan = planImport(core.db, [input(a.fileName, a.text), input(b.fileName, edited), input('new.lrmx', stranger)], 'update');
+    expect(plan.records.map(r => r.action)).toEqual(['unchanged', 'update', 'new']);
+    expect(plan.records[1].match).toEqual({ id: 2, name: before.name, by: 'idNumber' });
+    expect(plan.records[1].changes).toEqual([{ field: 'post', label: '现任职务', before: before.post, after: '滨江市委常委、组织部部长' }]);
+    expect(plan.counts).toMatchObject({ new: 1, update: 1, unchanged: 1, error: 0 });
+
+    const add = planImport(core.db, [input(a.fileName, a.text), input(b.fileName, edited), input('new.lrmx', stranger)], 'add');
+    expect(add.records.map(r => r.action)).toEqual(['skip', 'skip', 'new']);
+  });
+
+  it('matches by 姓名 + 出生年月 where the file has no ID, and never onto a cadre with another ID', () => {
+    const c = getCadre(core.db, 3);
+    const noId = person(`<XingMing>${c.name}</XingMing><ChuShengNianYue>${c.birth.replace('-', '')}</ChuShengNianYue><XianRenZhiWu>新职务</XianRenZhiWu>`);
+    const plan = planImport(core.db, [input('x.lrmx', noId)], 'update');
+    expect(plan.records[0]).toMatchObject({ action: 'update', match: { id: 3, by: 'nameBirth' } });
+    // Same name and birth but a different valid ID: another person.
+    const otherId = person(`<XingMing>${c.name}</XingMing><ChuShengNianYue>${c.birth.replace('-', '')}</ChuShengNianYue>`);
+    const otherValidId = makeIdNumber('110105', `${c.birth}-15`, 998, c.gender as '男' | '女');
+    expect(otherValidId).not.toBe(c.idNumber);
+    const p2 = planImport(core.db, [input('y.lrmx', otherId.replace('</Person>', `<ShenFenZheng>${otherValidId}</ShenFenZheng></Person>`))], 'update');
+    expect(p2.records[0].match).toBeUndefined();
+    expect(p2.records[0].action).toBe('new');
+  });
+
+  it('the same person twice in one batch is an error, and so is an ID held by a cadre in the 回收站', () => {
+    const [a] = renderLrmxFiles(core.db, [1]);
+    const twice = planImport(core.db, [input('a.lrmx', a.text), input('a2.lrmx', a.text)], 'update');
+    expect(twice.records[1].action).toBe('error');
+    expect(twice.records[1].problems.map(p => p.message).join(' ')).toMatch(/与「a\.lrmx」是同一人/);
+    core.db.prepare("UPDATE cadres SET deleted_at = '2026-01-01' WHERE id = 1").run();
+    const bin = planImport(core.db, [input('a.lrmx', a.text)], 'add');
+    expect(bin.records[0].action).toBe('error');
+    expect(bin.records[0].problems[0].message).toMatch(/回收站/);
+  });
+});
+
+describe('.lrmx import: commit', () => {
+  it('writes new and changed records as one undoable operation, and undo restores the database', () => {
+    const before = snapshot(core.db);
+    const [b] = renderLrmxFiles(core.db, [2]);
+    const edited = b.text.replace(/<XianRenZhiWu>[^<]*<\/XianRenZhiWu>/, '<XianRenZhiWu>新职务</XianRenZhiWu>').replace(/<NianDuKaoHeJieGuo>[^<]*</, '<NianDuKaoHeJieGuo>2030年度考核优秀<');
+    const stranger = person(
+      `<XingMing>新来的</XingMing><XingBie>女</XingBie><ChuShengNianYue>199001</ChuShengNianYue><ShenFenZheng>${STRANGER_ID}</ShenFenZheng>` +
+        '<JiaTingChengYuan><Item><ChengWei>父亲</ChengWei><XingMing>老王</XingMing><ChuShengRiQi>196001</ChuShengRiQi><ZhengZhiMianMao>群众</ZhengZhiMianMao><GongZuoDanWeiJiZhiWu>退休</GongZuoDanWeiJiZhiWu></Item></JiaTingChengYuan>',
+    );
+    const inputs = [input(b.fileName, edited), input('new.lrmx', stranger)];
+    const plan = planImport(core.db, inputs, 'update');
+    const unit = (core.db.prepare('SELECT id FROM units ORDER BY id LIMIT 1').get() as { id: number }).id;
+    const r = commitImport(core.db, inputs, { mode: 'update', fingerprint: plan.fingerprint, unitId: unit });
+    expect(r).toMatchObject({ inserted: 1, updated: 1, errors: 0 });
+    expect(r.operation?.label).toBe('导入 2 个任免审批表文件（新增 1，更新 1）');
+    const updated = getCadre(core.db, 2);
+    expect(updated.post).toBe('新职务');
+    // Assessments merge by year: 2030 added, the earlier years kept.
+    expect(updated.assessments.at(-1)).toEqual({ year: 2030, grade: '优秀', note: '' });
+    expect(updated.assessments.length).toBeGreaterThan(1);
+    const created = getCadre(core.db, r.insertedIds[0]);
+    expect(created).toMatchObject({ name: '新来的', gender: '女', birth: '1990-01', unitId: unit, status: '在职' });
+    expect(created.family).toEqual([{ relation: '父亲', name: '老王', birth: '1960-01', politicalStatus: '群众', work: '退休' }]);
+    const run = core.db.prepare("SELECT after FROM audit_log WHERE entity = 'import' ORDER BY id DESC").get() as { after: string };
+    expect(JSON.parse(run.after)).toMatchObject({ mode: 'update', inserted: 1, updated: 1 });
+    // The run sits beside the Excel importer's runs.
+    const recorded = core.db.prepare('SELECT file_name, sheets, mode, inserted, updated, operation_id FROM import_runs ORDER BY id DESC').get() as Record<string, unknown>;
+    expect(recorded).toMatchObject({ mode: 'update', inserted: 1, updated: 1, operation_id: r.operation!.id });
+    expect(JSON.parse(String(recorded.sheets))).toEqual([b.fileName, 'new.lrmx']);
+
+    stepHistory(core.db, 'undo');
+    const undone = JSON.parse(snapshot(core.db));
+    const original = JSON.parse(before);
+    expect(undone[0]).toEqual(original[0]);
+    expect(undone[1]).toEqual(original[1]);
+    expect(undone[2]).toEqual(original[2]);
+  });
+
+  it('refuses a stale preview and leaves the database unchanged', () => {
+    const [b] = renderLrmxFiles(core.db, [2]);
+    const inputs = [input(b.fileName, b.text.replace(/<XianRenZhiWu>[^<]*</, '<XianRenZhiWu>甲<'))];
+    const plan = planImport(core.db, inputs, 'update');
+    core.db.prepare("UPDATE cadres SET post = '甲' WHERE id = 2").run();
+    const before = snapshot(core.db);
+    expect(() => commitImport(core.db, inputs, { mode: 'update', fingerprint: plan.fingerprint })).toThrow(/预览之后数据已发生变化/);
+    expect(snapshot(core.db)).toBe(before);
+  });
+
+  it('hostile files (entity expansion, DOCTYPE, 10,000-deep nesting, non-UTF-8, 0 bytes, binary) get a clear Chinese message and change nothing', () => {
+    const [good] = renderLrmxFiles(core.db, [1]);
+    const inputs = [...HOSTILE.map(([name, bytes]) => input(name, bytes)), input('good.lrmx', good.text.replace(/<XianRenZhiWu>[^<]*</, '<XianRenZhiWu>乙<'))];
+    const plan = planImport(core.db, inputs, 'update');
+    const messages = Object.fromEntries(plan.records.map(r => [r.file, r.problems.map(p => p.message).join(' ')]));
+    expect(plan.records.slice(0, HOSTILE.length).every(r => r.action === 'error')).toBe(true);
+    expect(messages['laughs.lrmx']).toMatch(/DOCTYPE.*安全原因拒绝读取/);
+    expect(messages['doctype.lrmx']).toMatch(/安全原因拒绝读取/);
+    expect(messages['deep.lrmx']).toMatch(/嵌套过深/);
+    expect(messages['gbk.lrmx']).toMatch(/不是有效的 UTF-8/);
+    expect(messages['empty.lrmx']).toMatch(/文件是空的/);
+    expect(messages['notxml.lrmx']).toMatch(/不是/);
+    const before = snapshot(core.db);
+    let error: unknown;
+    try {
+      commitImport(core.db, inputs, { mode: 'update', fingerprint: plan.fingerprint });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('VALIDATION');
+    expect((error as AppError).message).toMatch(/未导入：6 个文件有错误/);
+    expect(snapshot(core.db)).toBe(before);
+    // With skipInvalid the good one goes in alone.
+    const r = commitImport(core.db, inputs, { mode: 'update', skipInvalid: true });
+    expect(r).toMatchObject({ updated: 1, errors: 6 });
+  });
+});
+
+describe('.lrmx routes', () => {
+  const b64 = (s: string | Buffer) => Buffer.from(s).toString('base64');
+
+  it('exportLrmx gives one file as is and several as a zip of 姓名_身份证后4位.lrmx', async () => {
+    const one = await core.dispatch('exportLrmx', { ids: [1] });
+    expect(one.ok).toBe(true);
+    if (!one.ok) return;
+    const c1 = getCadre(core.db, 1);
+    expect((one.data as { fileName: string }).fileName).toBe(`${c1.name}_${c1.idNumber.slice(-4)}.lrmx`);
+    const many = await core.dispatch('exportLrmx', { ids: [1, 2, 3] });
+    if (!many.ok) throw new Error(many.error.message);
+    const data = many.data as { fileName: string; base64: string; count: number };
+    expect(data.fileName).toMatch(/\.zip$/);
+    expect(data.count).toBe(3);
+    // SheetJS's CFB module reads zip files too (typed `any` upstream).
+    const zip = XLSX.CFB.read(Buffer.from(data.base64, 'base64'), { type: 'buffer' }) as { FileIndex: { type: number; name: string; content: Uint8Array }[] };
+    const entries = zip.FileIndex.filter(f => f.type === 2 && f.name.endsWith('.lrmx'));
+    // SheetJS's CFB reader ignores the zip's UTF-8 flag and gives the name bytes as Latin-1.
+    expect(entries.map(e => Buffer.from(e.name, 'latin1').toString('utf8')).sort()).toEqual([1, 2, 3].map(id => { const c = getCadre(core.db, id); return `${c.name}_${c.idNumber.slice(-4)}.lrmx`; }).sort());
+    const text = Buffer.from(entries[0].content as Uint8Array).toString('utf8');
+    expect(text).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<Person>/);
+  });
+
+  it('planLrmx → commitLrmx imports what the preview showed; a stale or unknown plan is refused', async () => {
+    const [b] = renderLrmxFiles(core.db, [2]);
+    const files = [{ name: 'C:\\docs\\' + b.fileName, base64: b64(b.text.replace(/<XianRenZhiWu>[^<]*</, '<XianRenZhiWu>丙<')) }];
+    const planned = await core.dispatch('planLrmx', { files, mode: 'update' });
+    if (!planned.ok) throw new Error(planned.error.message);
+    const { planId, plan } = planned.data as { planId: string; plan: { fingerprint: string; records: { file: string; action: string }[] } };
+    expect(plan.records[0]).toMatchObject({ file: b.fileName, action: 'update' });
+    const bad = await core.dispatch('commitLrmx', { planId, mode: 'update', fingerprint: 'x' });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error.code).toBe('CONFLICT');
+    const done = await core.dispatch('commitLrmx', { planId, mode: 'update', fingerprint: plan.fingerprint });
+    if (!done.ok) throw new Error(done.error.message);
+    expect(done.data).toMatchObject({ inserted: 0, updated: 1 });
+    expect((done.data as { history: { undo: unknown } }).history.undo).not.toBeNull();
+    expect(getCadre(core.db, 2).post).toBe('丙');
+    const again = await core.dispatch('commitLrmx', { planId, mode: 'update', fingerprint: plan.fingerprint });
+    expect(again.ok).toBe(false);
+    if (!again.ok) expect(again.error.message).toMatch(/过期/);
+  });
+
+  it('inspectLrmx shows a hostile file’s problem in Chinese and never throws', async () => {
+    for (const [name, bytes] of HOSTILE) {
+      const r = await core.dispatch('inspectLrmx', { file: { name, base64: b64(bytes) } });
+      if (!r.ok) throw new Error(r.error.message);
+      const data = r.data as { record: unknown; problems: { severity: string; message: string }[] };
+      expect(data.record, name).toBeNull();
+      expect(data.problems[0].severity).toBe('error');
+      expect(data.problems[0].message).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
+  it('exportRoster, exportCsv and downloadTemplate return files for download', async () => {
+    const x = await core.dispatch('exportRoster', { columns: [{ key: 'seq' }, { key: 'name' }], view: { filters: { gender: { type: 'equals', filter: '女' } } }, title: '女干部名册', date: '2026-11-22' });
+    if (!x.ok) throw new Error(x.error.message);
+    const xd = x.data as { fileName: string; base64: string; rows: number };
+    expect(xd.fileName).toBe('女干部名册_20261122.xlsx');
+    const wb = XLSX.read(Buffer.from(xd.base64, 'base64'), { type: 'buffer' });
+    expect(wb.Sheets[wb.SheetNames[0]].A1.v).toBe('女干部名册');
+    const c = await core.dispatch('exportCsv', { columns: [{ key: 'name' }], ids: [3, 1] });
+    if (!c.ok) throw new Error(c.error.message);
+    const csv = Buffer.from((c.data as { base64: string }).base64, 'base64').toString('utf8');
+    expect(csv).toBe(`\uFEFF姓名\r\n${getCadre(core.db, 3).name}\r\n${getCadre(core.db, 1).name}\r\n`);
+    const t = await core.dispatch('downloadTemplate', {});
+    expect(t.ok).toBe(true);
+    const bad = await core.dispatch('exportRoster', { columns: [{ key: '__proto__' }] });
+    expect(bad.ok).toBe(false);
+  });
+
+  it('writes to a save-dialog path instead when given one, but only files of the expected kind', async () => {
+    const out = path.join(tmp.dir, '名册.xlsx');
+    const x = await core.dispatch('exportRoster', { columns: [{ key: 'name' }], ids: [1], outPath: out });
+    if (!x.ok) throw new Error(x.error.message);
+    expect(x.data).toMatchObject({ path: out, base64: null, fileName: '名册.xlsx', rows: 1 });
+    expect(fs.existsSync(out)).toBe(true);
+    for (const target of [path.join(tmp.dir, 'evil.exe'), path.join(tmp.dir, 'x.csv'), path.join(tmp.dir, 'no-such-dir', 'a.xlsx')]) {
+      const r = await core.dispatch('exportRoster', { columns: [{ key: 'name' }], ids: [1], outPath: target });
+      expect(r.ok, target).toBe(false);
+      expect(fs.existsSync(target)).toBe(false);
+    }
+    const dir = path.join(tmp.dir, 'forms');
+    fs.mkdirSync(dir);
+    const l = await core.dispatch('exportLrmx', { ids: [1, 2], outPath: dir });
+    if (!l.ok) throw new Error(l.error.message);
+    expect(fs.readdirSync(dir)).toHaveLength(2);
+    const zip = await core.dispatch('exportLrmx', { ids: [1, 2], outPath: path.join(tmp.dir, 'forms.zip') });
+    expect(zip.ok).toBe(true);
+    const wrong = await core.dispatch('exportLrmx', { ids: [1, 2], outPath: path.join(tmp.dir, 'forms.lrmx') });
+    expect(wrong.ok).toBe(false);
+    const t = await core.dispatch('downloadTemplate', { outPath: path.join(tmp.dir, 't.xlsx') });
+    expect(t.ok && fs.existsSync(path.join(tmp.dir, 't.xlsx'))).toBe(true);
+  });
+});
