@@ -1,6 +1,7 @@
 import type { AuditEntry } from '../../shared/api';
 import { fieldLabel } from '../../shared/fields';
 import type { Database } from '../db/database';
+import { cachedStatement } from '../db/statements';
 import { CADRE_FORM_COLUMNS, CADRE_SCALAR_COLUMNS } from './cadre-columns';
 import { operatorName } from './settings';
 
@@ -12,6 +13,8 @@ const FIELD_OF_COLUMN: Record<string, string> = {
 };
 
 export interface AuditRecord {
+  /** Who; defaults to the operator named in settings (pass it when writing many entries). */
+  operator?: string;
   entity: string;
   entityId?: number | null;
   action: string;
@@ -21,10 +24,8 @@ export interface AuditRecord {
 
 /** Records one change; call inside the same transaction as the change itself. */
 export function audit(db: Database, entry: AuditRecord): void {
-  db.prepare(
-    'INSERT INTO audit_log(operator, entity, entity_id, action, before, after) VALUES (?, ?, ?, ?, ?, ?)',
-  ).run(
-    operatorName(db),
+  cachedStatement(db, 'INSERT INTO audit_log(operator, entity, entity_id, action, before, after) VALUES (?, ?, ?, ?, ?, ?)').run(
+    entry.operator ?? operatorName(db),
     entry.entity,
     entry.entityId ?? null,
     entry.action,

@@ -5,6 +5,7 @@
  * writing an image back restores the record exactly.
  */
 import type { Database } from '../db/database';
+import { cachedStatement } from '../db/statements';
 
 export interface CadreImage {
   row: Record<string, unknown>;
@@ -14,16 +15,15 @@ export interface CadreImage {
 }
 
 export function readCadreImage(db: Database, id: number): CadreImage | null {
-  const row = db.prepare('SELECT * FROM cadres WHERE id = ?').get(id) as Record<string, unknown> | undefined;
+  const row = cachedStatement(db, 'SELECT * FROM cadres WHERE id = ?').get(id) as Record<string, unknown> | undefined;
   if (!row) return null;
   if (row.photo instanceof Buffer) row.photo = { base64: row.photo.toString('base64') };
   return {
     row,
-    tags: (db.prepare('SELECT tag FROM cadre_tags WHERE cadre_id = ? ORDER BY tag').all(id) as { tag: string }[]).map(t => t.tag),
-    family: db
-      .prepare('SELECT seq, relation, name, birth, political_status, work FROM cadre_family WHERE cadre_id = ? ORDER BY seq, id')
+    tags: (cachedStatement(db, 'SELECT tag FROM cadre_tags WHERE cadre_id = ? ORDER BY tag').all(id) as { tag: string }[]).map(t => t.tag),
+    family: cachedStatement(db, 'SELECT seq, relation, name, birth, political_status, work FROM cadre_family WHERE cadre_id = ? ORDER BY seq, id')
       .all(id) as Record<string, unknown>[],
-    assessments: db.prepare('SELECT year, grade, note FROM cadre_assessments WHERE cadre_id = ? ORDER BY year').all(id) as Record<string, unknown>[],
+    assessments: cachedStatement(db, 'SELECT year, grade, note FROM cadre_assessments WHERE cadre_id = ? ORDER BY year').all(id) as Record<string, unknown>[],
   };
 }
 

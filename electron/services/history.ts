@@ -76,13 +76,14 @@ export function withOperation<T>(db: Database, meta: OperationMeta, fn: (op: Ope
     if (rows.length === 0) return result as T & { operation?: OperationSummary };
     // A new change ends the redo branch.
     db.prepare('DELETE FROM operations WHERE undone = 1').run();
+    const operator = operatorName(db);
     const opId = Number(
-      db.prepare('INSERT INTO operations(operator, kind, label) VALUES (?, ?, ?)').run(operatorName(db), meta.kind, meta.label).lastInsertRowid,
+      db.prepare('INSERT INTO operations(operator, kind, label) VALUES (?, ?, ?)').run(operator, meta.kind, meta.label).lastInsertRowid,
     );
     const insert = db.prepare('INSERT INTO operation_rows(operation_id, cadre_id, before, after) VALUES (?, ?, ?, ?)');
     for (const r of rows) {
       insert.run(opId, r.id, r.before && JSON.stringify(r.before), r.after && JSON.stringify(r.after));
-      audit(db, { entity: 'cadre', entityId: r.id, action: meta.kind, ...changedFields(r.before, r.after) });
+      audit(db, { operator, entity: 'cadre', entityId: r.id, action: meta.kind, ...changedFields(r.before, r.after) });
     }
     const summary = { id: opId, label: meta.label, changed: rows.length };
     return (typeof result === 'object' && result !== null ? { ...result, operation: summary } : result) as T & { operation?: OperationSummary };

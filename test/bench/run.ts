@@ -1,57 +1,72 @@
 /**
- * `npm run bench`: speed figures for the services, printed as JSON.
- * Generates a roster in a temporary database and times what the grid and the
- * CLI do with it. Figures are medians of several runs, in milliseconds.
+ * `npm run bench`: speed figures, printed as JSON (milliseconds, medians).
+ *
+ * - roster: a generated roster of CADRE_BENCH_ROWS cadres (default 100,000)
+ *   in a temporary database: what the grid asks for (a block of 200 rows in
+ *   tree order, sorted by pinyin, filtered) and the combined-condition query;
+ * - import: see test/bench/import.ts (a 100,000-row .xlsx end to end against
+ *   bare SheetJS parsing plus a bare prepared-statement insert).
+ * Set CADRE_BENCH_ONLY=roster or =import to run one part.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openCore } from '../../electron/services/core';
 import { loadDemo } from '../../electron/services/demo/load';
-import { listCadres } from '../../electron/services/cadres';
+import { rosterPage } from '../../electron/services/roster-page';
+import { benchQuery } from './query';
+import { benchImport } from './import';
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return Math.round(s[Math.floor(s.length / 2)] * 100) / 100;
-}
-
-function time(fn: () => unknown, runs = 5): number {
+function median(fn: () => unknown, runs = 7): number {
   const xs: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
     fn();
     xs.push(performance.now() - t);
   }
-  return median(xs);
+  xs.sort((a, b) => a - b);
+  return Math.round(xs[Math.floor(xs.length / 2)] * 100) / 100;
 }
 
-function main(): void {
-  const size = Number(process.env.CADRE_BENCH_ROWS ?? 10_000);
+function benchRoster(size: number): Record<string, unknown> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cadre-bench-'));
   try {
     const core = openCore({ dataDir: dir, appVersion: 'bench' });
     const t0 = performance.now();
     loadDemo(core.db, { cadreCount: size });
-    const loadMs = Math.round(performance.now() - t0);
-    const all = listCadres(core.db);
-    const json = JSON.stringify(all);
-    const someUnit = (core.db.prepare('SELECT id FROM units WHERE parent_id IS NOT NULL LIMIT 1').get() as { id: number }).id;
+    const loadDemoMs = Math.round(performance.now() - t0);
+    core.db.pragma('optimize = 0x10002');
+    const block = { offset: 0, limit: 200 };
+    const deep = { offset: Math.floor(size / 2), limit: 200 };
     const result = {
-      rows: all.length,
-      node: process.version,
-      loadDemoMs: loadMs,
-      listAllMs: time(() => listCadres(core.db)),
-      listAllJsonBytes: Buffer.byteLength(json),
-      serializeMs: time(() => JSON.stringify(listCadres(core.db))),
-      searchMs: time(() => listCadres(core.db, { search: '局' })),
-      unitSubtreeMs: time(() => listCadres(core.db, { unitId: someUnit })),
-      peakRssMb: Math.round(process.memoryUsage().rss / 1024 / 1024),
+      rows: size,
+      loadDemoMs,
+      gridFirstBlockMs: median(() => rosterPage(core.db, block)),
+      gridMiddleBlockMs: median(() => rosterPage(core.db, deep)),
+      gridSortedByPinyinMs: median(() => rosterPage(core.db, { ...block, sort: [{ colId: 'name', sort: 'asc' }] })),
+      gridSortedByBirthDescMs: median(() => rosterPage(core.db, { ...deep, sort: [{ colId: 'birth', sort: 'desc' }] })),
+      gridFilterPostContainsMs: median(() => rosterPage(core.db, { ...block, filters: { post: { type: 'contains', filter: '副局长' } } })),
+      gridSearchPinyinMs: median(() => rosterPage(core.db, { ...block, search: 'zhang' })),
+      query: benchQuery(core.db),
     };
     core.close();
-    process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+    return result;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
-main();
+async function main(): Promise<void> {
+  const only = process.env.CADRE_BENCH_ONLY;
+  const size = Number(process.env.CADRE_BENCH_ROWS ?? 100_000);
+  const out: Record<string, unknown> = { node: process.version, cpus: os.cpus().length };
+  if (!only || only === 'roster') out.roster = benchRoster(size);
+  if (!only || only === 'import') out.import = await benchImport({ rows: size, log: s => process.stderr.write(s + '\n') });
+  out.peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+}
+
+main().catch(err => {
+  console.error(err);
+  process.exit(1);
+});
