@@ -36,6 +36,7 @@ import { dbPathIn, resolveDataDir } from './paths';
 import { hardenDefaultSession, installSecurityHandlers } from './security';
 import { findRecoverySnapshot, networkWarning, quickCheck, recoverFromSnapshot, shownTime, snapshotOnExit, snapshotOnStart } from './services/backup';
 import { openCore, type Core } from './services/core';
+import { pageDispatch } from './services/dispatcher';
 import { APP_VERSION } from './version';
 import { loadWindowState, MIN_HEIGHT, MIN_WIDTH, saveWindowState, type Rect } from './window-state';
 
@@ -137,7 +138,8 @@ function start(dataDir: string, checked = false): void {
   hardenDefaultSession();
   protocol.handle(APP_SCHEME, createAppProtocolHandler(RENDERER_DIR));
 
-  registerIpc(ipcMain, (method, input) => opened.dispatch(method, input), isTrustedSender);
+  const fromPage = pageDispatch((method, input) => opened.dispatch(method, input));
+  registerIpc(ipcMain, fromPage, isTrustedSender);
 
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(

@@ -79,3 +79,23 @@ function typeName(t: string): string {
   const names: Record<string, string> = { string: '文本', number: '数字', int: '整数', boolean: '是/否', object: '对象', array: '列表' };
   return names[t] ?? t;
 }
+
+/** Input keys that name a file on disk. */
+const PATH_KEYS = new Set(['path', 'outPath', 'outDir']);
+
+function namesPath(v: unknown, depth = 0): boolean {
+  if (depth > 4 || typeof v !== 'object' || v === null) return false;
+  return Object.entries(v).some(([k, x]) => (PATH_KEYS.has(k) && typeof x === 'string') || namesPath(x, depth + 1));
+}
+
+/**
+ * The door for pages (Electron IPC, the loopback web host): a page never names
+ * a file-system path. Files come up as bytes and go down as bytes; only the
+ * CLI and the main process's own dialogs name paths.
+ */
+export function pageDispatch(dispatch: Dispatch): Dispatch {
+  return async (method, input) =>
+    namesPath(input)
+      ? { ok: false, error: { code: 'FORBIDDEN', message: '界面不能直接指定文件路径，请通过“选择文件”上传或下载文件。' } }
+      : dispatch(method, input);
+}

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { dbPathIn, resolveDataDir } from '../paths';
 import { findRecoverySnapshot, networkWarning, quickCheck, shownTime, snapshotOnExit, snapshotOnStart } from '../services/backup';
 import { openCore } from '../services/core';
+import { pageDispatch } from '../services/dispatcher';
 import { startWebHost } from './host';
 import { APP_VERSION } from '../version';
 
@@ -32,7 +33,7 @@ async function main(): Promise<void> {
   if (warning) console.warn(`注意：${warning}`);
   void snapshotOnStart(core.db, { dbPath }).catch(err => console.error(`自动备份失败：${(err as Error).message}`));
   const host = await startWebHost({
-    dispatch: core.dispatch,
+    dispatch: pageDispatch(core.dispatch),
     staticDir: path.join(__dirname, '..', 'renderer'),
     port: portArg ? Number(portArg.slice('--port='.length)) : 0,
   });

@@ -193,3 +193,14 @@ describe('the web host only answers its own page', () => {
     expect(host.url.startsWith('http://127.0.0.1:')).toBe(true);
   });
 });
+
+describe('the page door never names a file-system path', () => {
+  it('refuses path and outPath anywhere in the input, and passes everything else on', async () => {
+    const { pageDispatch } = await import('../../electron/services/dispatcher');
+    const page = pageDispatch(direct.core.dispatch);
+    const refused = await page('importStart', { source: { path: '/etc/passwd' } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await page('downloadTemplate', { outPath: '/tmp/x.xlsx' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await page('getStatus', {})).toMatchObject({ ok: true });
+  });
+});
