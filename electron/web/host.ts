@@ -94,7 +94,12 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     url: `http://127.0.0.1:${port}/?token=${encodeURIComponent(token)}`,
     port,
     token,
-    close: () => new Promise<void>(resolve => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>(resolve => {
+        server.close(() => resolve());
+        // An open page keeps keep-alive connections; do not wait for it to go away.
+        server.closeAllConnections();
+      }),
   };
 }
 

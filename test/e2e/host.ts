@@ -46,7 +46,10 @@ export async function startHost(opts: { demo?: boolean; demoCount?: number } = {
     stop: async () => {
       const exited = new Promise(resolve => child.once('exit', resolve));
       child.kill('SIGTERM');
+      // The host takes an exit snapshot first; give it time, then make sure it is gone.
+      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
       await exited;
+      clearTimeout(timer);
       tmp.cleanup();
     },
   };

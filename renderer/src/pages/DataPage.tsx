@@ -40,7 +40,8 @@ export function DataPage({ status }: { status: AppStatus }) {
 
   useEffect(() => {
     load().then(
-      s => setDirInput(s.isDefaultDir ? '' : s.dir),
+      // keep whatever the user already typed while the settings were loading
+      s => setDirInput(typed => typed || (s.isDefaultDir ? '' : s.dir)),
       (e: Error) => setNotice({ kind: 'error', text: `无法读取备份信息：${e.message}` }),
     );
   }, [load]);
