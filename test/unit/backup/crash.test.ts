@@ -95,7 +95,9 @@ function checkAfterCrash(run: Run): string[] {
   const db = openDatabase(dbPath);
   const cadres = (db.prepare('SELECT count(*) AS n FROM cadres').get() as { n: number }).n;
   db.close();
-  expect(cadres).toBe(BASE + 50 * run.committed);
+  // A transaction can be durable an instant before the child reports it: so the
+  // last reported batch, or the one after it, whole; never a part of a batch.
+  expect([BASE + 50 * run.committed, BASE + 50 * (run.committed + 1)]).toContain(cadres);
 
   // the backup folder: a file with a snapshot's name is a complete, valid snapshot; anything else is visibly partial
   const files = fs.existsSync(backups) ? fs.readdirSync(backups) : [];
