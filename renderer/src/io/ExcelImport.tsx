@@ -14,15 +14,10 @@ import {
 } from '../../../shared/routes/imports';
 import { api } from '../api';
 import { downloadBase64, errorText, readFileBase64, XLSX_MIME } from './files';
+import { ModeChoice } from './ModeChoice';
 
 const ACTIVE_STATES = ['reading', 'planning', 'committing'];
 const PAGE_SIZE = 100;
-
-export const MODE_OPTIONS: { mode: ImportMode; label: string; hint: string }[] = [
-  { mode: 'add', label: '仅新增', hint: '只新增名册中没有的人；已在名册中的人不导入，并列为提示。' },
-  { mode: 'update', label: '更新已有并新增', hint: '已在名册中的人按文件更新有变化且不为空的项目，其余的人新增。' },
-  { mode: 'skip', label: '跳过已有（仅新增）', hint: '只新增名册中没有的人；已在名册中的人保持不变，计为跳过。' },
-];
 
 const DEFAULT_UNIT_OPTIONS: { value: 'none' | 'sheetName' | 'reportingUnit'; label: string }[] = [
   { value: 'none', label: '不填' },
@@ -245,25 +240,15 @@ export function ExcelImport({ onCommitted }: { onCommitted: () => void }) {
               changed();
             }}
           />
-          <fieldset className="io-modes" disabled={busy}>
-            <legend>已在名册中的人</legend>
-            {MODE_OPTIONS.map(o => (
-              <label key={o.mode}>
-                <input
-                  type="radio"
-                  name="import-mode"
-                  value={o.mode}
-                  checked={mode === o.mode}
-                  onChange={() => {
-                    setMode(o.mode);
-                    changed();
-                  }}
-                />
-                <strong>{o.label}</strong>
-                <span className="muted">{o.hint}</span>
-              </label>
-            ))}
-          </fieldset>
+          <ModeChoice
+            name="import-mode"
+            mode={mode}
+            disabled={busy}
+            onChange={m => {
+              setMode(m);
+              changed();
+            }}
+          />
           <div className="io-row">
             <label>
               单位为空时：

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ImportRun } from '../../../shared/routes/imports';
 import { api } from '../api';
 import { errorText } from './files';
-import { MODE_OPTIONS } from './ExcelImport';
+import { MODE_OPTIONS } from './ModeChoice';
 
 function formatTime(at: string): string {
   const d = new Date(at);

@@ -3,7 +3,7 @@ import type { Unit } from '../../../shared/api';
 import type { ImportMode } from '../../../shared/routes/imports';
 import type { ImportPlanOutput } from '../../../shared/routes/exports';
 import { api } from '../api';
-import { MODE_OPTIONS } from './ExcelImport';
+import { ModeChoice } from './ModeChoice';
 import { errorText, readFileBase64 } from './files';
 
 const ACTION_LABELS: Record<ImportPlanOutput['records'][number]['action'], string> = {
@@ -105,25 +105,15 @@ export function LrmxImport({ onCommitted }: { onCommitted: () => void }) {
         </label>
         <span className="muted">{files.length === 0 ? '未选择文件' : files.length === 1 ? files[0].name : `已选择 ${files.length} 个文件`}</span>
       </div>
-      <fieldset className="io-modes" disabled={busy !== null}>
-        <legend>已在名册中的人</legend>
-        {MODE_OPTIONS.map(o => (
-          <label key={o.mode}>
-            <input
-              type="radio"
-              name="lrmx-mode"
-              value={o.mode}
-              checked={mode === o.mode}
-              onChange={() => {
-                setMode(o.mode);
-                setPlan(null);
-              }}
-            />
-            <strong>{o.label}</strong>
-            <span className="muted">{o.hint}</span>
-          </label>
-        ))}
-      </fieldset>
+      <ModeChoice
+        name="lrmx-mode"
+        mode={mode}
+        disabled={busy !== null}
+        onChange={m => {
+          setMode(m);
+          setPlan(null);
+        }}
+      />
       <div className="io-row">
         <label>
           新增干部的单位：
