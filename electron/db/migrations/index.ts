@@ -3,6 +3,7 @@ import { m001Initial } from './001_initial';
 import { m002Roster } from './002_roster';
 import { m003QueryIndexes } from './003_query_indexes';
 import { m004Imports } from './004_imports';
+import { m005Secondment } from './005_secondment';
 
 export interface Migration {
   /** The user_version after this migration; migrations[i].version === i + 1. */
@@ -12,4 +13,4 @@ export interface Migration {
 }
 
 /** In order. Add a file per schema change; never edit one that has shipped. */
-export const migrations: Migration[] = [m001Initial, m002Roster, m003QueryIndexes, m004Imports];
+export const migrations: Migration[] = [m001Initial, m002Roster, m003QueryIndexes, m004Imports, m005Secondment];

@@ -132,7 +132,8 @@ describe('validateDatabaseFile', () => {
     const file = path.join(tmp.dir, 'later.db');
     fs.copyFileSync(good, file);
     const db = new BetterSqlite3(file);
-    db.exec('CREATE TABLE secondment_batches(id INTEGER PRIMARY KEY); INSERT INTO secondment_batches DEFAULT VALUES; INSERT INTO secondment_batches DEFAULT VALUES;');
+    db.exec("INSERT INTO secondment_programmes(name) VALUES ('京沈对口合作干部交流')");
+    db.exec("INSERT INTO secondment_batches(programme_id, seq, name) VALUES (1, 1, '第一批'), (1, 2, '第二批')");
     db.exec('CREATE TABLE assessment_rounds(id INTEGER PRIMARY KEY); INSERT INTO assessment_rounds DEFAULT VALUES;');
     db.close();
     expect(validateDatabaseFile(file)).toMatchObject({ ok: true, counts: { cadres: 300, batches: 2, rounds: 1 } });
