@@ -184,7 +184,8 @@ export const rosterRoutes = {
   /** Saves (or, with the same name, replaces) a named view. */
   saveView: {
     input: z.strictObject({
-      name: z.string().trim().min(1, '请填写查询方案的名称').max(50),
+      // Control characters (NUL above all: SQLite's length() stops at it) would slip past trim().
+      name: z.string().trim().min(1, '请填写查询方案的名称').max(50).regex(/^[^\u0000-\u001f\u007f]*$/, '查询方案的名称不能包含控制字符'),
       query: cadreQuerySchema,
       columns: z.array(colId).max(100),
       sort: sortSchema,
