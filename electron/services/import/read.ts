@@ -94,6 +94,10 @@ export function readWorkbook(bytes: Uint8Array, fileName: string, limits: ReadLi
       if (dir.inflatedBytes > limits.maxInflatedBytes) {
         throw importError(`文件「${fileName}」解压后超过 ${mb(limits.maxInflatedBytes)}，不像是正常的名册，已拒绝导入。`);
       }
+      // A bomb by ratio: rosters compress 5–20 times; hundreds of MB out of a file 100 times smaller is not one.
+      if (dir.inflatedBytes > 64 * 1024 * 1024 && dir.inflatedBytes > bytes.length * 100) {
+        throw importError(`文件「${fileName}」只有 ${mb(bytes.length)}，解压后却有 ${mb(dir.inflatedBytes)}，不像是正常的名册（疑似“压缩炸弹”），已拒绝导入。`);
+      }
       const format: WorkbookFormat = dir.names.some(n => /workbook\.bin$/i.test(n)) ? 'xlsb' : dir.names.includes('content.xml') ? 'ods' : 'xlsx';
       return { ...base, format, sheets: readWithSheetJS(bytes, fileName, format, limits) };
     }
