@@ -1,6 +1,9 @@
 /**
- * Hostile and broken input: every file gets a clear Chinese message naming it,
- * nothing reaches the database, and header text never becomes an object key.
+ * The hostile-file corpus through the Excel import (importStart, as the app's
+ * file dialog and the browser-mode upload call it): every broken or hostile
+ * file gets a clear Chinese message naming it, or for a benign one a clean
+ * result; each finishes within a time and memory bound measured here; nothing
+ * reaches the database; header text never becomes an object key.
  */
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -8,10 +11,12 @@ import { openCore, type Core } from '../../../electron/services/core';
 import { listCadres } from '../../../electron/services/cadres';
 import { cadreInserter } from '../../../electron/services/cadres';
 import { DEFAULT_LIMITS, readWorkbook } from '../../../electron/services/import/read';
+import zlib from 'node:zlib';
 import type { ImportJob, PreviewRow } from '../../../shared/routes/imports';
 import { tempDir } from '../../support/temp';
-import { dbFingerprint, editXlsxPart, encryptedWorkbook, ID, tmpFile, writeSheet } from './fixtures';
-import { call, planFile, settle } from './support';
+import { dbFingerprint, editXlsxPart, encodeGbk, encryptedWorkbook, ID, tmpFile, writeSheet } from '../import/fixtures';
+import { call, planFile, settle } from '../import/support';
+import { entryOf, inflatingEntry, LAUGHS_DTD, SHEET_HEAD, withinBounds, xlsxWith } from './corpus';
 
 let tmp: ReturnType<typeof tempDir>;
 let core: Core;
@@ -28,11 +33,20 @@ afterEach(() => {
   tmp.cleanup();
 });
 
-async function refused(name: string, bytes: Buffer | string): Promise<string> {
+/** Reads and plans a file through importStart (by path, or as the page uploads it), within the bounds. */
+async function importJob(name: string, bytes: Buffer | string, door: 'path' | 'upload' = 'path'): Promise<ImportJob> {
   const file = tmpFile(tmp.dir, name);
   fs.writeFileSync(file, bytes);
-  const { jobId } = await call<{ jobId: string }>(core, 'importStart', { source: { path: file }, plan: {} });
-  const job: ImportJob = await settle(core, jobId);
+  const source = door === 'path' ? { path: file } : { name, base64: Buffer.from(bytes).toString('base64') };
+  const { value } = await withinBounds(async () => {
+    const { jobId } = await call<{ jobId: string }>(core, 'importStart', { source, plan: {} });
+    return settle(core, jobId);
+  });
+  return value;
+}
+
+async function refused(name: string, bytes: Buffer | string, door: 'path' | 'upload' = 'path'): Promise<string> {
+  const job = await importJob(name, bytes, door);
   expect(job.state).toBe('failed');
   expect(job.error!.message).toContain(`「${name}」`);
   expect(job.error!.message).toMatch(/[\u4e00-\u9fff]/);
@@ -87,6 +101,71 @@ describe('files that are not workbooks', () => {
       bytes.writeUInt32LE(0xfffffff0, i + 24);
     }
     expect(await refused('炸弹.xlsx', bytes)).toMatch(/解压后超过/);
+  });
+});
+
+const ROSTER = [['姓名', '性别'], ['张三', '男']];
+const cellXml = (text: string) => `<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>姓名</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>${text}</t></is></c></row></sheetData>`;
+
+describe('bombs and hostile XML inside an .xlsx', () => {
+  const padded = (mb: number) => inflatingEntry('xl/worksheets/sheet1.xml', SHEET_HEAD + cellXml('张三').replace('</sheetData>', ''), '<row r="9"></row>', mb, '</sheetData></worksheet>');
+
+  it('a ZIP bomb by ratio: a small .xlsx whose sheet inflates to 300 MB is refused before inflating', async () => {
+    const bytes = xlsxWith(ROSTER, [padded(300)]);
+    expect(bytes.length).toBeLessThan(2 * 1024 * 1024);
+    expect(await refused('压缩炸弹.xlsx', bytes, 'upload')).toMatch(/解压后却有 300(\.\d)? MB.*压缩炸弹/);
+  });
+
+  it('the same bomb with headers that lie about the size (2 KB declared) inflates no further than declared', async () => {
+    const job = await importJob('说谎.xlsx', xlsxWith(ROSTER, [{ ...padded(300), declared: 2048 }]));
+    // SheetJS stops at the declared size: the sheet reads as cut off (nothing to import), never as 300 MB.
+    expect(job.state).toBe('planned');
+    expect(job.inspection!.sheets.every(s => s.rowCount < 10)).toBe(true);
+    expect(job.preview!.counts.new).toBe(0);
+  });
+
+  it.each([
+    ['the sheet', 'xl/worksheets/sheet1.xml', SHEET_HEAD.replace(/^<\?xml[^>]*>/, '<?xml version="1.0"?>' + LAUGHS_DTD) + cellXml('&lol9;') + '</worksheet>'],
+    [
+      'sharedStrings',
+      'xl/sharedStrings.xml',
+      '<?xml version="1.0"?>' + LAUGHS_DTD + '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="2" uniqueCount="2"><si><t>姓名</t></si><si><t>&lol9;</t></si></sst>',
+    ],
+  ])('billion laughs in %s: the entity is never expanded', async (_where, part, xml) => {
+    const job = await importJob('实体.xlsx', xlsxWith(ROSTER, [entryOf(part, xml)]));
+    const text = JSON.stringify(job);
+    expect(text).not.toMatch(/(lol){20}/);
+    expect(job.state).toBe('planned');
+  });
+
+  it('deeply nested XML (100,000 levels) in a cell', async () => {
+    const deep = '<a>'.repeat(100_000) + '</a>'.repeat(100_000);
+    const job = await importJob('嵌套.xlsx', xlsxWith(ROSTER, [entryOf('xl/worksheets/sheet1.xml', SHEET_HEAD + cellXml(deep) + '</worksheet>')]));
+    expect(job.state).toBe('planned');
+    expect(job.preview!.counts.new).toBe(0);
+  });
+
+  it('GBK bytes in a sheet that says UTF-8: read without crashing, never as the intended names', async () => {
+    const sheet = Buffer.concat([Buffer.from(SHEET_HEAD + cellXml('').split('<t></t>')[0] + '<t>', 'utf8'), encodeGbk('张三'), Buffer.from('</t>' + cellXml('').split('<t></t>')[1] + '</worksheet>', 'utf8')]);
+    const job = await importJob('编码.xlsx', xlsxWith(ROSTER, [{ name: 'xl/worksheets/sheet1.xml', deflated: zlib.deflateRawSync(sheet), crc: zlib.crc32(sheet), size: sheet.length }]));
+    expect(job.state).toBe('planned');
+    expect(JSON.stringify(job.preview)).not.toContain('张三');
+  });
+});
+
+describe('text in the wrong encoding', () => {
+  it('a CSV in GBK (as Excel on Chinese Windows saves it) is read as GBK', async () => {
+    const job = await importJob('名单.csv', encodeGbk('姓名,性别\r\n张三,男\r\n'), 'upload');
+    expect(job.state).toBe('planned');
+    expect(job.inspection!.file.encoding).toMatch(/gb/i);
+    expect(job.preview!.counts.new).toBe(1);
+  });
+
+  it('a CSV of bytes that are neither UTF-8 nor GBK text gets a Chinese answer, not a crash', async () => {
+    const bytes = Buffer.concat([Buffer.from('姓名,性别\n'), Buffer.from([0xff, 0xfe, 0x80, 0x81, 0xc0, 0xc1, 0xf5, 0xff, 0x2c, 0x80, 0x0a])]);
+    const job = await importJob('乱码.csv', bytes);
+    expect(job.state).toBe('planned');
+    expect(job.preview!.counts.new).toBe(0);
   });
 });
 

@@ -47,14 +47,6 @@ function snapshot(db: Core['db']): string {
   ]);
 }
 
-const HOSTILE: [string, Buffer][] = [
-  ['laughs.lrmx', Buffer.from('<?xml version="1.0"?><!DOCTYPE p [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><Person><XingMing>&b;</XingMing></Person>')],
-  ['doctype.lrmx', Buffer.from('<!DOCTYPE Person SYSTEM "http://example.com/x.dtd"><Person><XingMing>甲</XingMing></Person>')],
-  ['deep.lrmx', Buffer.from('<Person>' + '<a>'.repeat(10_000) + '</a>'.repeat(10_000) + '</Person>')],
-  ['gbk.lrmx', Buffer.concat([Buffer.from('<Person><XingMing>'), Buffer.from([0xd5, 0xc5, 0xc8, 0xfd]), Buffer.from('</XingMing></Person>')])],
-  ['empty.lrmx', Buffer.alloc(0)],
-  ['notxml.lrmx', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00])],
-];
 
 describe('.lrmx import: matching and preview', () => {
   it('matches by 身份证号: unchanged files are unchanged, an edited one shows old → new, a stranger is new', () => {
@@ -145,34 +137,6 @@ describe('.lrmx import: commit', () => {
     expect(() => commitImport(core.db, inputs, { mode: 'update', fingerprint: plan.fingerprint })).toThrow(/预览之后数据已发生变化/);
     expect(snapshot(core.db)).toBe(before);
   });
-
-  it('hostile files (entity expansion, DOCTYPE, 10,000-deep nesting, non-UTF-8, 0 bytes, binary) get a clear Chinese message and change nothing', () => {
-    const [good] = renderLrmxFiles(core.db, [1]);
-    const inputs = [...HOSTILE.map(([name, bytes]) => input(name, bytes)), input('good.lrmx', good.text.replace(/<XianRenZhiWu>[^<]*</, '<XianRenZhiWu>乙<'))];
-    const plan = planImport(core.db, inputs, 'update');
-    const messages = Object.fromEntries(plan.records.map(r => [r.file, r.problems.map(p => p.message).join(' ')]));
-    expect(plan.records.slice(0, HOSTILE.length).every(r => r.action === 'error')).toBe(true);
-    expect(messages['laughs.lrmx']).toMatch(/DOCTYPE.*安全原因拒绝读取/);
-    expect(messages['doctype.lrmx']).toMatch(/安全原因拒绝读取/);
-    expect(messages['deep.lrmx']).toMatch(/嵌套过深/);
-    expect(messages['gbk.lrmx']).toMatch(/不是有效的 UTF-8/);
-    expect(messages['empty.lrmx']).toMatch(/文件是空的/);
-    expect(messages['notxml.lrmx']).toMatch(/不是/);
-    const before = snapshot(core.db);
-    let error: unknown;
-    try {
-      commitImport(core.db, inputs, { mode: 'update', fingerprint: plan.fingerprint });
-    } catch (err) {
-      error = err;
-    }
-    expect(error).toBeInstanceOf(AppError);
-    expect((error as AppError).code).toBe('VALIDATION');
-    expect((error as AppError).message).toMatch(/未导入：6 个文件有错误/);
-    expect(snapshot(core.db)).toBe(before);
-    // With skipInvalid the good one goes in alone.
-    const r = commitImport(core.db, inputs, { mode: 'update', skipInvalid: true });
-    expect(r).toMatchObject({ updated: 1, errors: 6 });
-  });
 });
 
 describe('.lrmx routes', () => {
@@ -216,17 +180,6 @@ describe('.lrmx routes', () => {
     const again = await core.dispatch('commitLrmx', { planId, mode: 'update', fingerprint: plan.fingerprint });
     expect(again.ok).toBe(false);
     if (!again.ok) expect(again.error.message).toMatch(/过期/);
-  });
-
-  it('inspectLrmx shows a hostile file’s problem in Chinese and never throws', async () => {
-    for (const [name, bytes] of HOSTILE) {
-      const r = await core.dispatch('inspectLrmx', { file: { name, base64: b64(bytes) } });
-      if (!r.ok) throw new Error(r.error.message);
-      const data = r.data as { record: unknown; problems: { severity: string; message: string }[] };
-      expect(data.record, name).toBeNull();
-      expect(data.problems[0].severity).toBe('error');
-      expect(data.problems[0].message).toMatch(/[\u4e00-\u9fff]/);
-    }
   });
 
   it('exportRoster, exportCsv and downloadTemplate return files for download', async () => {
