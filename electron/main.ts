@@ -253,6 +253,8 @@ function createWindow(): void {
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      // Middle-click (auxclick) on a link would ask for a new window; there is no reason to offer it.
+      disableBlinkFeatures: 'Auxclick',
       preload: PRELOAD,
     },
   });

@@ -95,6 +95,7 @@ describe('main.ts hardening (source text)', () => {
     expect(prefs).toMatch(/allowRunningInsecureContent:\s*false/);
     expect(prefs).toMatch(/webviewTag:\s*false/);
     expect(prefs).toMatch(/preload:/);
+    expect(prefs).toMatch(/disableBlinkFeatures:\s*'Auxclick'/);
     // Only one BrowserWindow, and nothing flips these elsewhere.
     expect(main.match(/new BrowserWindow\(/g)).toHaveLength(1);
     expect(main).not.toMatch(/(contextIsolation|sandbox|webSecurity):\s*false/);
