@@ -49,11 +49,12 @@ describe('navigation and window handlers', () => {
   });
 
   it('permission requests and checks are refused whatever the origin asks', () => {
+    type RequestHandler = (wc: unknown, p: string, cb: (granted: boolean) => void, d: unknown) => void;
+    type CheckHandler = (wc: unknown, p: string, origin: string) => boolean;
+    const handlers: { request?: RequestHandler; check?: CheckHandler } = {};
     const ses = Object.assign(new EventEmitter(), {
-      request: undefined as undefined | ((wc: unknown, p: string, cb: (g: boolean) => void, d: unknown) => void),
-      check: undefined as undefined | ((wc: unknown, p: string, origin: string) => boolean),
-      setPermissionRequestHandler(h: typeof ses.request) { ses.request = h; },
-      setPermissionCheckHandler(h: typeof ses.check) { ses.check = h; },
+      setPermissionRequestHandler(h: RequestHandler) { handlers.request = h; },
+      setPermissionCheckHandler(h: CheckHandler) { handlers.check = h; },
       setDevicePermissionHandler() {},
       setUSBProtectedClassesHandler() {},
       setDisplayMediaRequestHandler() {},
@@ -66,9 +67,9 @@ describe('navigation and window handlers', () => {
     for (const origin of ['app://cadre', 'https://example.com']) {
       for (const p of permissions) {
         const answers: boolean[] = [];
-        ses.request!({}, p, g => answers.push(g), { requestingUrl: `${origin}/index.html` });
+        handlers.request!({}, p, (g: boolean) => answers.push(g), { requestingUrl: `${origin}/index.html` });
         expect(answers, `${p} from ${origin}`).toEqual([false]);
-        expect(ses.check!({}, p, origin), `${p} check from ${origin}`).toBe(false);
+        expect(handlers.check!({}, p, origin), `${p} check from ${origin}`).toBe(false);
       }
     }
   });
