@@ -235,7 +235,11 @@ export function stepHistory(db: Database, direction: 'undo' | 'redo'): { label: 
       after: string | null;
     }[];
     const rows = all.filter(r => r.id > 0);
-    const units = all.filter(r => r.id < 0).map(r => JSON.parse(r.after ?? 'null') as Record<string, unknown>);
+    // Units in the order they were created; undone in reverse (a child before its parent).
+    const units = all
+      .filter(r => r.id < 0)
+      .sort((a, b) => b.id - a.id)
+      .map(r => JSON.parse(r.after ?? 'null') as Record<string, unknown>);
     const operator = operatorName(db);
     const audits: AuditRecord[] = [];
     // Units exist before the cadres in them are redone, and go after the cadres are undone.
@@ -249,7 +253,7 @@ export function stepHistory(db: Database, direction: 'undo' | 'redo'): { label: 
       audits.push({ operator, entity: 'cadre', entityId: r.id, action: direction, ...changedFields(current, target) });
     }
     if (direction === 'undo') {
-      for (const u of units) if (removeUnitIfUnused(db, u.id as number)) audits.push({ operator, entity: 'unit', entityId: u.id as number, action: 'undo', before: u });
+      for (const u of [...units].reverse()) if (removeUnitIfUnused(db, u.id as number)) audits.push({ operator, entity: 'unit', entityId: u.id as number, action: 'undo', before: u });
     }
     auditMany(db, audits);
     db.prepare('UPDATE operations SET undone = ? WHERE id = ?').run(direction === 'undo' ? 1 : 0, op.id);
