@@ -34,11 +34,14 @@ export function readCadreImage(db: Database, id: number): CadreImage | null {
 
 /** The row's columns as SQLite takes them (the photo back to bytes), without id. */
 function sqlRow(image: CadreImage): Record<string, unknown> {
-  const row: Record<string, unknown> = { ...image.row };
-  delete row.id;
-  const photo = row.photo as { base64: string } | null | undefined;
-  if (photo !== undefined) row.photo = photo ? Buffer.from(photo.base64, 'base64') : null;
+  const row: Record<string, unknown> = {};
+  for (const k in image.row) if (k !== 'id') row[k] = sqlValue(k, image.row[k]);
   return row;
+}
+
+function sqlValue(column: string, value: unknown): unknown {
+  if (column !== 'photo' || value === null || value === undefined) return value;
+  return Buffer.from((value as { base64: string }).base64, 'base64');
 }
 
 /**
@@ -47,11 +50,19 @@ function sqlRow(image: CadreImage): Record<string, unknown> {
  * rows shaped alike compiles one statement.
  */
 export function insertCadreImage(db: Database, image: CadreImage, id?: number): number {
-  const row = sqlRow(image);
-  if (id !== undefined) row.id = id;
-  const cols = Object.keys(row);
+  const cols: string[] = [];
+  const values: unknown[] = [];
+  for (const k in image.row) {
+    if (k === 'id') continue;
+    cols.push(k);
+    values.push(sqlValue(k, image.row[k]));
+  }
+  if (id !== undefined) {
+    cols.push('id');
+    values.push(id);
+  }
   const insert = cachedStatement(db, `INSERT INTO cadres(${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
-  const newId = Number(insert.run(...Object.values(row)).lastInsertRowid);
+  const newId = Number(insert.run(values).lastInsertRowid);
   writeChildren(db, newId, image);
   return newId;
 }

@@ -33,10 +33,10 @@ beforeEach(() => {
 async function importTwoNewUnits(): Promise<ImportCommitResult> {
   const file = tmpFile(tmp.dir, '新单位.xlsx');
   writeSheet(file, [
-    ['姓名', '性别', '出生年月', '身份证号', '单位'],
-    ['张三', '男', '1985.03', ID.zhang, '市教育局'],
-    ['李四', '女', '1990.10', ID.li, '市卫健委'],
-    ['王五', '男', '1978.01', ID.wang, '市教育局'],
+    ['姓名', '性别', '出生年月', '身份证号', '单位', '干部类别'],
+    ['张三', '男', '1985.03', ID.zhang, '市教育局', '选调生、年轻干部库'],
+    ['李四', '女', '1990.10', ID.li, '市卫健委', ''],
+    ['王五', '男', '1978.01', ID.wang, '市教育局', ''],
   ]);
   const job = await planFile(core, file, { mode: 'update', newUnitParentId: parent });
   expect(job.preview!.unitsToCreate.map(u => u.name)).toEqual(['市教育局', '市卫健委']);
@@ -52,6 +52,10 @@ describe('units created by an import', () => {
     const withImport = units();
     expect(withImport.map(u => u.name)).toEqual(['滨江市', '市教育局', '市卫健委']);
     const cadres = listCadres(core.db).map(c => [c.name, c.unitId]);
+    // Every column (name_keys, created_at, updated_at too) and the tags, as the import wrote them.
+    const rows = () => JSON.stringify([core.db.prepare('SELECT * FROM cadres ORDER BY id').all(), core.db.prepare('SELECT * FROM cadre_tags ORDER BY cadre_id, tag').all()]);
+    const written = rows();
+    expect(written).toContain('年轻干部库');
 
     stepHistory(core.db, 'undo');
     expect(listCadres(core.db)).toEqual([]);
@@ -67,6 +71,7 @@ describe('units created by an import', () => {
     stepHistory(core.db, 'redo');
     expect(units()).toEqual(withImport);
     expect(listCadres(core.db).map(c => [c.name, c.unitId])).toEqual(cadres);
+    expect(rows()).toBe(written);
   });
 
   it('stay when something else refers to them: a child unit added since', async () => {
