@@ -55,3 +55,18 @@ export function cadreAuditLog(db: Database, cadreId: number): AuditEntry[] {
     };
   });
 }
+
+/** Records many changes at once (bulk operations: an import audits every cadre it wrote). */
+export function auditMany(db: Database, entries: readonly AuditRecord[]): void {
+  if (!entries.length) return;
+  const fallback = entries.some(e => e.operator === undefined) ? operatorName(db) : '';
+  const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
+  const columns = ['operator', 'entity', 'entity_id', 'action', 'before', 'after'];
+  const one = '(?, ?, ?, ?, ?, ?)';
+  for (let at = 0; at < entries.length; at += 100) {
+    const chunk = entries.slice(at, at + 100);
+    const values: unknown[] = [];
+    for (const e of chunk) values.push(e.operator ?? fallback, e.entity, e.entityId ?? null, e.action, json(e.before), json(e.after));
+    cachedStatement(db, `INSERT INTO audit_log(${columns.join(', ')}) VALUES ${Array(chunk.length).fill(one).join(', ')}`).run(values);
+  }
+}

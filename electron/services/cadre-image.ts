@@ -3,6 +3,11 @@
  * column, the photo as base64) with its tags, family and annual assessments.
  * The undo log stores these images before and after each operation, and
  * writing an image back restores the record exactly.
+ *
+ * An image may leave out columns that hold their default ('' for text, NULL
+ * for the photo and deleted_at) and name_keys (the schema's trigger derives
+ * it from the name): bulk inserts (an import of 100,000 rows) build such a
+ * compact image from the values they write instead of reading the row back.
  */
 import type { Database } from '../db/database';
 import { cachedStatement } from '../db/statements';
@@ -27,33 +32,91 @@ export function readCadreImage(db: Database, id: number): CadreImage | null {
   };
 }
 
+/** The row's columns as SQLite takes them (the photo back to bytes), without id. */
+function sqlRow(image: CadreImage): Record<string, unknown> {
+  const row: Record<string, unknown> = {};
+  for (const k in image.row) if (k !== 'id') row[k] = sqlValue(k, image.row[k]);
+  return row;
+}
+
+function sqlValue(column: string, value: unknown): unknown {
+  if (column !== 'photo' || value === null || value === undefined) return value;
+  return Buffer.from((value as { base64: string }).base64, 'base64');
+}
+
+/**
+ * Inserts the image as a new cadre (with the given id, or the next one) and
+ * returns the id. Statements are cached per column set, so a bulk insert of
+ * rows shaped alike compiles one statement.
+ */
+export function insertCadreImage(db: Database, image: CadreImage, id?: number): number {
+  const cols: string[] = [];
+  const values: unknown[] = [];
+  for (const k in image.row) {
+    if (k === 'id') continue;
+    cols.push(k);
+    values.push(sqlValue(k, image.row[k]));
+  }
+  if (id !== undefined) {
+    cols.push('id');
+    values.push(id);
+  }
+  const insert = cachedStatement(db, `INSERT INTO cadres(${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
+  const newId = Number(insert.run(values).lastInsertRowid);
+  writeChildren(db, newId, image);
+  return newId;
+}
+
 /** Makes the stored record equal the image; null removes the record entirely. */
 export function writeCadreImage(db: Database, id: number, image: CadreImage | null): void {
   if (image === null) {
-    db.prepare('DELETE FROM cadres WHERE id = ?').run(id);
+    cachedStatement(db, 'DELETE FROM cadres WHERE id = ?').run(id);
     return;
   }
-  const row: Record<string, unknown> = { ...image.row, id };
-  const photo = row.photo as { base64: string } | null;
-  row.photo = photo ? Buffer.from(photo.base64, 'base64') : null;
-  const cols = Object.keys(row);
-  const exists = db.prepare('SELECT 1 FROM cadres WHERE id = ?').get(id);
-  if (exists) {
-    // UPDATE, not REPLACE: a REPLACE would delete the row and cascade into
-    // every table that points at this cadre.
-    db.prepare(`UPDATE cadres SET ${cols.filter(c => c !== 'id').map(c => `${c} = :${c}`).join(', ')} WHERE id = :id`).run(row);
-  } else {
-    db.prepare(`INSERT INTO cadres(${cols.join(', ')}) VALUES (${cols.map(c => ':' + c).join(', ')})`).run(row);
+  if (!cachedStatement(db, 'SELECT 1 FROM cadres WHERE id = ?').get(id)) {
+    insertCadreImage(db, image, id);
+    return;
   }
-  db.prepare('DELETE FROM cadre_tags WHERE cadre_id = ?').run(id);
-  db.prepare('DELETE FROM cadre_family WHERE cadre_id = ?').run(id);
-  db.prepare('DELETE FROM cadre_assessments WHERE cadre_id = ?').run(id);
-  const tag = db.prepare('INSERT INTO cadre_tags(cadre_id, tag) VALUES (?, ?)');
-  for (const t of image.tags) tag.run(id, t);
-  const fam = db.prepare(
-    'INSERT INTO cadre_family(cadre_id, seq, relation, name, birth, political_status, work) VALUES (:cadre_id, :seq, :relation, :name, :birth, :political_status, :work)',
-  );
-  for (const f of image.family) fam.run({ ...f, cadre_id: id });
-  const ass = db.prepare('INSERT INTO cadre_assessments(cadre_id, year, grade, note) VALUES (:cadre_id, :year, :grade, :note)');
-  for (const a of image.assessments) ass.run({ ...a, cadre_id: id });
+  // UPDATE, not REPLACE: a REPLACE would delete the row and cascade into
+  // every table that points at this cadre. Columns a compact image leaves
+  // out go back to their defaults.
+  const row = sqlRow(image);
+  const sets = Object.keys(row).map(c => `${c} = :${c}`);
+  for (const [col, dflt] of columnDefaults(db)) if (!(col in row)) sets.push(`${col} = ${dflt}`);
+  db.prepare(`UPDATE cadres SET ${sets.join(', ')} WHERE id = :id`).run({ ...row, id });
+  cachedStatement(db, 'DELETE FROM cadre_tags WHERE cadre_id = ?').run(id);
+  cachedStatement(db, 'DELETE FROM cadre_family WHERE cadre_id = ?').run(id);
+  cachedStatement(db, 'DELETE FROM cadre_assessments WHERE cadre_id = ?').run(id);
+  writeChildren(db, id, image);
+}
+
+function writeChildren(db: Database, id: number, image: CadreImage): void {
+  if (image.tags.length) {
+    const tag = cachedStatement(db, 'INSERT INTO cadre_tags(cadre_id, tag) VALUES (?, ?)');
+    for (const t of image.tags) tag.run(id, t);
+  }
+  if (image.family.length) {
+    const fam = cachedStatement(
+      db,
+      'INSERT INTO cadre_family(cadre_id, seq, relation, name, birth, political_status, work) VALUES (:cadre_id, :seq, :relation, :name, :birth, :political_status, :work)',
+    );
+    for (const f of image.family) fam.run({ ...f, cadre_id: id });
+  }
+  if (image.assessments.length) {
+    const ass = cachedStatement(db, 'INSERT INTO cadre_assessments(cadre_id, year, grade, note) VALUES (:cadre_id, :year, :grade, :note)');
+    for (const a of image.assessments) ass.run({ ...a, cadre_id: id });
+  }
+}
+
+const defaults = new WeakMap<Database, [string, string][]>();
+
+/** Each cadres column but id and name_keys (the trigger keeps it) with its default as SQL. */
+function columnDefaults(db: Database): [string, string][] {
+  let list = defaults.get(db);
+  if (!list) {
+    const info = db.prepare('PRAGMA table_info(cadres)').all() as { name: string; dflt_value: string | null }[];
+    list = info.filter(c => c.name !== 'id' && c.name !== 'name_keys').map(c => [c.name, c.dflt_value ?? 'NULL']);
+    defaults.set(db, list);
+  }
+  return list;
 }

@@ -4,10 +4,21 @@
  * after image of each cadre it touched (see cadre-image.ts) and writes one
  * audit-log entry per changed cadre, all in the same transaction as the
  * change itself. Undo writes the before images back, redo the after images.
+ *
+ * Bulk inserts (an import) hand over the image of each new cadre as written
+ * (`inserted`): nothing to read before (it did not exist) nor after. The log
+ * and audit rows are then written with multi-row statements.
+ *
+ * Units an operation created (an import's new units) are logged in the same
+ * table under the negative unit id (operation_rows.cadre_id = −units.id, the
+ * after image being the units row): undo removes such a unit when nothing
+ * refers to it any more (no cadre, also none in the 回收站, no child unit, no
+ * other table's foreign key), redo recreates it with the same id.
  */
 import { AppError } from '../../shared/errors';
 import type { Database } from '../db/database';
-import { audit } from './audit';
+import { cachedStatement } from '../db/statements';
+import { auditMany, type AuditRecord } from './audit';
 import { readCadreImage, writeCadreImage, type CadreImage } from './cadre-image';
 import { operatorName } from './settings';
 
@@ -23,6 +34,13 @@ export interface OperationRecorder {
   touch(id: number): void;
   /** Call right after inserting a new cadre. */
   created(id: number): void;
+  /**
+   * Bulk path: a cadre just inserted, with its image as written (a compact
+   * image may leave out default columns, see cadre-image.ts). Not read back.
+   */
+  inserted(id: number, image: CadreImage): void;
+  /** A unit this operation created (undone with it when nothing else refers to it). */
+  unitCreated(id: number): void;
 }
 
 export interface OperationSummary {
@@ -31,25 +49,61 @@ export interface OperationSummary {
   changed: number;
 }
 
-/** Scalar columns compared for the audit log (the photo is noted, not copied). */
-function changedFields(before: CadreImage | null, after: CadreImage | null): { before: Record<string, unknown>; after: Record<string, unknown> } {
+const SKIPPED = new Set(['updated_at', 'name_keys']);
+/** Columns whose default is NULL rather than '' (what a compact image's missing column stands for). */
+const NULL_DEFAULT = new Set(['photo', 'deleted_at', 'unit_id']);
+const absent = (row: Record<string, unknown>, k: string) => (k in row ? null : NULL_DEFAULT.has(k) ? null : '');
+
+/** A record's non-empty fields, for the audit entry of a cadre created or removed entirely. */
+function presentFields(image: CadreImage, photoText: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k in image.row) {
+    const v = image.row[k];
+    if (v === null || v === undefined || v === '' || SKIPPED.has(k)) continue;
+    out[k] = k === 'photo' ? photoText : v;
+  }
+  for (const part of ['tags', 'family', 'assessments'] as const) if (image[part].length) out[part] = image[part];
+  return out;
+}
+
+/**
+ * What the audit log records for a change: the scalar columns that differ
+ * (the photo is noted, not copied), or for a record created or removed, its
+ * non-empty fields on the side where it exists.
+ */
+function changedFields(before: CadreImage | null, after: CadreImage | null): { before?: Record<string, unknown>; after?: Record<string, unknown> } {
+  if (!before) return after ? { after: presentFields(after, '[新照片]') } : {};
+  if (!after) return { before: presentFields(before, '[原照片]') };
   const b: Record<string, unknown> = {};
   const a: Record<string, unknown> = {};
-  const keys = new Set([...Object.keys(before?.row ?? {}), ...Object.keys(after?.row ?? {})]);
+  const keys = new Set([...Object.keys(before.row), ...Object.keys(after.row)]);
   for (const k of keys) {
-    if (k === 'updated_at' || k === 'name_keys') continue;
-    if (JSON.stringify(before?.row[k]) === JSON.stringify(after?.row[k])) continue;
+    if (SKIPPED.has(k)) continue;
+    // A compact image leaves out empty columns: absent and '' are the same value.
+    const bv = before.row[k] ?? absent(before.row, k);
+    const av = after.row[k] ?? absent(after.row, k);
+    if (JSON.stringify(bv) === JSON.stringify(av)) continue;
     // The photo itself is kept in the undo log, not copied into the audit log.
-    b[k] = k === 'photo' ? (before?.row.photo ? '[原照片]' : null) : (before?.row[k] ?? null);
-    a[k] = k === 'photo' ? (after?.row.photo ? '[新照片]' : null) : (after?.row[k] ?? null);
+    b[k] = k === 'photo' ? (before.row.photo ? '[原照片]' : null) : bv;
+    a[k] = k === 'photo' ? (after.row.photo ? '[新照片]' : null) : av;
   }
   for (const part of ['tags', 'family', 'assessments'] as const) {
-    if (JSON.stringify(before?.[part] ?? []) !== JSON.stringify(after?.[part] ?? [])) {
-      b[part] = before?.[part] ?? [];
-      a[part] = after?.[part] ?? [];
+    if (JSON.stringify(before[part]) !== JSON.stringify(after[part])) {
+      b[part] = before[part];
+      a[part] = after[part];
     }
   }
   return { before: b, after: a };
+}
+
+/** Rows of one table in statements of up to 100 rows each (cached per size). */
+export function insertRows(db: Database, table: string, columns: readonly string[], rows: readonly unknown[][]): void {
+  const one = `(${columns.map(() => '?').join(', ')})`;
+  for (let at = 0; at < rows.length; at += 100) {
+    const chunk = rows.slice(at, at + 100);
+    const stmt = cachedStatement(db, `INSERT INTO ${table}(${columns.join(', ')}) VALUES ${Array(chunk.length).fill(one).join(', ')}`);
+    stmt.run(chunk.flat());
+  }
 }
 
 /**
@@ -59,35 +113,103 @@ function changedFields(before: CadreImage | null, after: CadreImage | null): { b
 export function withOperation<T>(db: Database, meta: OperationMeta, fn: (op: OperationRecorder) => T): T & { operation?: OperationSummary } {
   return db.transaction(() => {
     const before = new Map<number, CadreImage | null>();
+    const inserted = new Set<number>();
+    const units: number[] = [];
+    const log = operationLog(db, meta);
     const recorder: OperationRecorder = {
       touch: id => {
-        if (!before.has(id)) before.set(id, readCadreImage(db, id));
+        if (!before.has(id) && !inserted.has(id)) before.set(id, readCadreImage(db, id));
       },
       created: id => {
-        if (!before.has(id)) before.set(id, null);
+        if (!before.has(id) && !inserted.has(id)) before.set(id, null);
       },
+      // Logged at once: a 100,000-row import keeps no image in memory.
+      inserted: (id, image) => {
+        if (before.has(id) || inserted.has(id)) return;
+        inserted.add(id);
+        log.add(id, null, image);
+      },
+      unitCreated: id => void units.push(id),
     };
     const result = fn(recorder);
-    const rows: { id: number; before: CadreImage | null; after: CadreImage | null }[] = [];
     for (const [id, b] of before) {
       const after = readCadreImage(db, id);
-      if (JSON.stringify(b) !== JSON.stringify(after)) rows.push({ id, before: b, after });
+      if (JSON.stringify(b) !== JSON.stringify(after)) log.add(id, b, after);
     }
-    if (rows.length === 0) return result as T & { operation?: OperationSummary };
-    // A new change ends the redo branch.
-    db.prepare('DELETE FROM operations WHERE undone = 1').run();
-    const operator = operatorName(db);
-    const opId = Number(
-      db.prepare('INSERT INTO operations(operator, kind, label) VALUES (?, ?, ?)').run(operator, meta.kind, meta.label).lastInsertRowid,
-    );
-    const insert = db.prepare('INSERT INTO operation_rows(operation_id, cadre_id, before, after) VALUES (?, ?, ?, ?)');
-    for (const r of rows) {
-      insert.run(opId, r.id, r.before && JSON.stringify(r.before), r.after && JSON.stringify(r.after));
-      audit(db, { operator, entity: 'cadre', entityId: r.id, action: meta.kind, ...changedFields(r.before, r.after) });
+    const unitRow = cachedStatement(db, 'SELECT * FROM units WHERE id = ?');
+    for (const id of units) {
+      const row = unitRow.get(id);
+      if (row) log.addUnit(id, row);
     }
-    const summary = { id: opId, label: meta.label, changed: rows.length };
+    const summary = log.finish();
+    if (!summary) return result as T & { operation?: OperationSummary };
     return (typeof result === 'object' && result !== null ? { ...result, operation: summary } : result) as T & { operation?: OperationSummary };
   })();
+}
+
+/**
+ * The operation's rows in the undo log and its audit entries, written in
+ * batches as they come. The operation itself is created with its first row,
+ * so an operation that changed nothing leaves no trace.
+ */
+function operationLog(db: Database, meta: OperationMeta) {
+  let opId = 0;
+  let operator = '';
+  let changed = 0;
+  let rows: unknown[][] = [];
+  let audits: AuditRecord[] = [];
+  const open = () => {
+    if (opId) return;
+    // A new change ends the redo branch.
+    db.prepare('DELETE FROM operations WHERE undone = 1').run();
+    operator = operatorName(db);
+    opId = Number(db.prepare('INSERT INTO operations(operator, kind, label) VALUES (?, ?, ?)').run(operator, meta.kind, meta.label).lastInsertRowid);
+  };
+  const flush = () => {
+    insertRows(db, 'operation_rows', ['operation_id', 'cadre_id', 'before', 'after'], rows);
+    auditMany(db, audits);
+    rows = [];
+    audits = [];
+  };
+  return {
+    add(id: number, before: CadreImage | null, after: CadreImage | null): void {
+      open();
+      changed++;
+      rows.push([opId, id, before && JSON.stringify(before), after && JSON.stringify(after)]);
+      audits.push({ operator, entity: 'cadre', entityId: id, action: meta.kind, ...changedFields(before, after) });
+      if (rows.length >= 500) flush();
+    },
+    addUnit(id: number, row: unknown): void {
+      open();
+      rows.push([opId, -id, null, JSON.stringify(row)]);
+    },
+    finish(): OperationSummary | null {
+      if (!opId) return null;
+      flush();
+      return { id: opId, label: meta.label, changed };
+    },
+  };
+}
+
+/** Removes a unit an undone operation had created, unless something still refers to it. */
+function removeUnitIfUnused(db: Database, id: number): boolean {
+  try {
+    return cachedStatement(db, 'DELETE FROM units WHERE id = ?').run(id).changes > 0;
+  } catch (err) {
+    // A cadre (also one in the 回收站), a child unit or another table still points at it: it stays.
+    if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return false;
+    throw err;
+  }
+}
+
+/** Recreates a unit on redo, with its id (cadres refer to it); under the top level if its parent is gone. */
+function recreateUnit(db: Database, row: Record<string, unknown>): boolean {
+  if (cachedStatement(db, 'SELECT 1 FROM units WHERE id = ?').get(row.id)) return false;
+  const values = { ...row };
+  if (values.parent_id !== null && !cachedStatement(db, 'SELECT 1 FROM units WHERE id = ?').get(values.parent_id)) values.parent_id = null;
+  const cols = Object.keys(values);
+  db.prepare(`INSERT INTO units(${cols.join(', ')}) VALUES (${cols.map(c => ':' + c).join(', ')})`).run(values);
+  return true;
 }
 
 export interface HistoryState {
@@ -107,17 +229,33 @@ export function stepHistory(db: Database, direction: 'undo' | 'redo'): { label: 
     const state = historyState(db);
     const op = direction === 'undo' ? state.undo : state.redo;
     if (!op) throw new AppError('CONFLICT', direction === 'undo' ? '没有可以撤销的操作' : '没有可以重做的操作');
-    const rows = db.prepare('SELECT cadre_id AS id, before, after FROM operation_rows WHERE operation_id = ?').all(op.id) as {
+    const all = db.prepare('SELECT cadre_id AS id, before, after FROM operation_rows WHERE operation_id = ?').all(op.id) as {
       id: number;
       before: string | null;
       after: string | null;
     }[];
+    const rows = all.filter(r => r.id > 0);
+    // Units in the order they were created; undone in reverse (a child before its parent).
+    const units = all
+      .filter(r => r.id < 0)
+      .sort((a, b) => b.id - a.id)
+      .map(r => JSON.parse(r.after ?? 'null') as Record<string, unknown>);
+    const operator = operatorName(db);
+    const audits: AuditRecord[] = [];
+    // Units exist before the cadres in them are redone, and go after the cadres are undone.
+    if (direction === 'redo') {
+      for (const u of units) if (recreateUnit(db, u)) audits.push({ operator, entity: 'unit', entityId: u.id as number, action: 'redo', after: u });
+    }
     for (const r of rows) {
       const current = readCadreImage(db, r.id);
       const target = JSON.parse((direction === 'undo' ? r.before : r.after) ?? 'null') as CadreImage | null;
       writeCadreImage(db, r.id, target);
-      audit(db, { entity: 'cadre', entityId: r.id, action: direction, ...changedFields(current, target) });
+      audits.push({ operator, entity: 'cadre', entityId: r.id, action: direction, ...changedFields(current, target) });
     }
+    if (direction === 'undo') {
+      for (const u of [...units].reverse()) if (removeUnitIfUnused(db, u.id as number)) audits.push({ operator, entity: 'unit', entityId: u.id as number, action: 'undo', before: u });
+    }
+    auditMany(db, audits);
     db.prepare('UPDATE operations SET undone = ? WHERE id = ?').run(direction === 'undo' ? 1 : 0, op.id);
     return { label: op.label, cadreIds: rows.map(r => r.id) };
   })();

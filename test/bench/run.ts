@@ -6,7 +6,9 @@
  *   tree order, sorted by pinyin, filtered) and the combined-condition query;
  * - import: see test/bench/import.ts (a 100,000-row .xlsx end to end against
  *   bare SheetJS parsing plus a bare prepared-statement insert).
- * Set CADRE_BENCH_ONLY=roster or =import to run one part.
+ * Set CADRE_BENCH_ONLY=roster or =import to run one part. The import's
+ * figures are also printed as one line followed by PASS or FAIL; a ratio over
+ * the target makes the command exit with status 1.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,7 +17,7 @@ import { openCore } from '../../electron/services/core';
 import { loadDemo } from '../../electron/services/demo/load';
 import { rosterPage } from '../../electron/services/roster-page';
 import { benchQuery } from './query';
-import { benchImport } from './import';
+import { benchImport, importVerdict } from './import';
 
 function median(fn: () => unknown, runs = 7): number {
   const xs: number[] = [];
@@ -64,6 +66,11 @@ async function main(): Promise<void> {
   if (!only || only === 'import') out.import = await benchImport({ rows: size, log: s => process.stderr.write(s + '\n') });
   out.peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
   process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+  const result = out.import as Awaited<ReturnType<typeof benchImport>> | undefined;
+  if (result) {
+    process.stdout.write(importVerdict(result) + '\n');
+    if (!result.pass) process.exitCode = 1;
+  }
 }
 
 main().catch(err => {

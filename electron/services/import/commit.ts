@@ -8,18 +8,20 @@
  * withOperation (kind 'import', so 撤销 undoes the whole import as one step and
  * every changed cadre is audited), and the import_runs record.
  *
- * Units created by an import are not part of the undo log (it holds cadres);
- * undoing an import leaves them in the tree, empty.
+ * New cadres take the bulk path: each is inserted from the image the undo log
+ * keeps (built from the values written, never read back). Units the import
+ * created are logged with the operation: 撤销 removes them again when nothing
+ * else refers to them, 重做 recreates them.
  */
 import { AppError } from '../../../shared/errors';
 import type { ImportCommitResult, ImportMode, ImportRun } from '../../../shared/routes/imports';
 import type { Database } from '../../db/database';
 import { audit } from '../audit';
-import { cadreInserter } from '../cadres';
+import { insertCadreImage, type CadreImage } from '../cadre-image';
 import { withOperation } from '../history';
 import { operatorName } from '../settings';
 import { buildPlan, COLUMN_OF, planIssues } from './plan';
-import type { ImportPlan, PlanRow, UnitRef } from './types';
+import type { ImportPlan, PlanRow, RowRecord, UnitRef } from './types';
 import type { EditableCadreField } from '../../../shared/cadre-rules';
 
 export function importLabel(fileName: string, inserted: number, updated: number): string {
@@ -60,6 +62,7 @@ export function commitPlan(db: Database, previewed: ImportPlan): ImportCommitRes
       unitIds.set(u.name.replace(/[\s\u3000]+/g, ''), id);
       audit(db, { entity: 'unit', entityId: id, action: 'import', after: { name: u.name, parentId: u.parentId, file: plan.file.name } });
     }
+    const createdUnits = [...unitIds.values()];
     const unitIdOf = (ref: UnitRef | null): number | null | undefined => {
       if (ref === null) return undefined;
       return 'id' in ref ? ref.id : (unitIds.get(ref.create) ?? null);
@@ -69,20 +72,12 @@ export function commitPlan(db: Database, previewed: ImportPlan): ImportCommitRes
     const updating = plan.rows.filter(r => r.action === 'update');
     const label = importLabel(plan.file.name, inserting.length, updating.length);
     const written = withOperation(db, { kind: 'import', label }, op => {
-      const insert = cadreInserter(db);
+      for (const id of createdUnits) op.unitCreated(id);
       let sortOrder = (db.prepare('SELECT coalesce(max(sort_order), 0) AS n FROM cadres').get() as { n: number }).n;
+      const now = new Date().toISOString(); // the schema's strftime('%Y-%m-%dT%H:%M:%fZ') form
       for (const row of inserting) {
-        const rec = plan.records[row.i];
-        const id = insert({
-          ...rec.values,
-          name: rec.values.name ?? '',
-          unitId: unitIdOf(row.unit) ?? null,
-          sortOrder: ++sortOrder,
-          tags: rec.tags ?? [],
-          family: rec.family ?? [],
-          assessments: rec.assessments ?? [],
-        });
-        op.created(id);
+        const image = newCadreImage(plan.records[row.i], unitIdOf(row.unit) ?? null, ++sortOrder, now);
+        op.inserted(insertCadreImage(db, image), image);
       }
       const apply = updater(db);
       for (const row of updating) {
@@ -127,6 +122,28 @@ export function commitPlan(db: Database, previewed: ImportPlan): ImportCommitRes
       changedSincePreview,
     };
   })();
+}
+
+/**
+ * The row a new cadre is inserted with, as the undo log keeps it: only the
+ * columns given (the others hold their defaults, '' for text), status
+ * 在职 unless the file says otherwise, tags, family and assessments.
+ */
+function newCadreImage(rec: RowRecord, unitId: number | null, sortOrder: number, now: string): CadreImage {
+  const row: Record<string, unknown> = { unit_id: unitId, sort_order: sortOrder };
+  for (const field in COLUMN_OF) {
+    const value = rec.values[field as EditableCadreField];
+    if (value) row[COLUMN_OF[field as EditableCadreField]] = value;
+  }
+  row.name ??= '';
+  row.created_at = now;
+  row.updated_at = now;
+  return {
+    row,
+    tags: [...new Set(rec.tags ?? [])].sort(),
+    family: (rec.family ?? []).map((f, k) => ({ seq: k + 1, relation: f.relation, name: f.name, birth: f.birth, political_status: f.politicalStatus, work: f.work })),
+    assessments: [...(rec.assessments ?? [])].sort((a, b) => a.year - b.year).map(a => ({ year: a.year, grade: a.grade, note: a.note })),
+  };
 }
 
 /** Applies one matched row's changes (only fields that differ; blanks never erase). */

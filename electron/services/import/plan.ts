@@ -1,9 +1,8 @@
 /**
  * Matching the file's rows to the roster and deciding what each row will do.
  *
- * A row is the same person as a stored cadre when the 身份证号 is the same;
- * a row without an ID (or whose ID no cadre has) matches a cadre with the
- * same 姓名 and 出生年月 that has no ID on record. Then, by mode:
+ * Who a row is: match.ts (by 身份证号, else 姓名 + 出生年月; the .lrmx
+ * importer uses the same rule). Then, by mode:
  *   add    — rows that match nobody are inserted; matched rows are not imported and
  *            each is reported as a warning (the user said these were new people);
  *   update — matched rows are updated (cells that differ and are not blank; a blank
@@ -22,20 +21,13 @@ import type { FamilyMember } from '../../../shared/routes/roster';
 import type { Database } from '../../db/database';
 import { CADRE_FORM_COLUMNS, CADRE_SCALAR_COLUMNS } from '../cadre-columns';
 import { fieldLabel } from './mapping';
+import { RosterMatcher, type StoredCadre } from './match';
 import { makeIssue } from './rows';
 import type { FieldChange, ImportPlan, PlanCounts, PlanRow, RowRecord, SheetMeta, Tick, UnitRef, UnitToCreate } from './types';
 
 export const COLUMN_OF: Record<EditableCadreField, string> = { ...CADRE_SCALAR_COLUMNS, ...CADRE_FORM_COLUMNS };
 
 const DATE_FIELDS = new Set<string>(['birth', 'partyDate', 'workDate', 'postDate', 'rankDate']);
-
-interface StoredCadre {
-  id: number;
-  name: string;
-  birth: string;
-  idNumber: string;
-  deleted: boolean;
-}
 
 interface UnitRow {
   id: number;
@@ -44,7 +36,6 @@ interface UnitRow {
 }
 
 const unitKey = (name: string) => name.replace(/[\s\u3000]+/g, '');
-const nameBirthKey = (name: string, birth: string) => `${name}\u0000${birth.slice(0, 7)}`;
 
 export interface PlanInput {
   file: { name: string; sha256: string };
@@ -61,23 +52,7 @@ export function buildPlan(db: Database, input: PlanInput, tick: Tick = () => {})
   const issue = (severity: ImportIssue['severity'], rec: RowRecord | null, field: ImportField | null, message: string) =>
     dbIssues.push(makeIssue(severity, file, rec?.sheet ?? null, rec?.row ?? null, rec && field ? (rec.columns[field] ?? null) : null, field, message));
 
-  // The roster as it is now: every cadre (the 回收站 too: its ID numbers are taken).
-  const stored = db.prepare('SELECT id, name, birth, id_number AS idNumber, deleted_at IS NOT NULL AS deleted FROM cadres').all() as (Omit<StoredCadre, 'deleted'> & { deleted: number })[];
-  const byId = new Map<string, StoredCadre>();
-  const byNameBirth = new Map<string, StoredCadre[]>();
-  const byName = new Map<string, number>();
-  for (const s of stored) {
-    const c: StoredCadre = { ...s, deleted: !!s.deleted };
-    if (c.idNumber) byId.set(c.idNumber, c);
-    if (c.deleted) continue;
-    byName.set(c.name, (byName.get(c.name) ?? 0) + 1);
-    if (c.birth) {
-      const key = nameBirthKey(c.name, c.birth);
-      const list = byNameBirth.get(key);
-      if (list) list.push(c);
-      else byNameBirth.set(key, [c]);
-    }
-  }
+  const matcher = RosterMatcher.load(db);
 
   // Units by name (names are not unique in a tree: 办公室 under every bureau).
   const units = db.prepare('SELECT id, parent_id AS parentId, name FROM units').all() as UnitRow[];
@@ -154,37 +129,18 @@ export function buildPlan(db: Database, input: PlanInput, tick: Tick = () => {})
     if (rec.hasError) return;
 
     // Match.
-    const { idNumber, name = '', birth } = rec.values;
-    let match: StoredCadre | null = null;
-    if (idNumber) {
-      const hit = byId.get(idNumber);
-      if (hit?.deleted) {
-        issue('error', rec, 'idNumber', `身份证号 ${idNumber} 属于回收站中的干部「${hit.name}」（编号 ${hit.id}）：请先在回收站中恢复该干部，再导入`);
-        return;
-      }
-      if (hit) {
-        match = hit;
-        row.matchedBy = 'idNumber';
-      }
+    const found = matcher.match(rec.values);
+    if (found.kind === 'error') {
+      issue('error', rec, found.error.field, found.error.message);
+      return;
     }
-    if (!match && name && birth) {
-      const candidates = (byNameBirth.get(nameBirthKey(name, birth)) ?? []).filter(c => !c.idNumber);
-      if (candidates.length > 1) {
-        issue('error', rec, 'name', `库中有 ${candidates.length} 名同名且出生年月相同、未登记身份证号的干部（编号 ${candidates.map(c => c.id).join('、')}），无法确定对应哪一位；请在表中填写身份证号`);
-        return;
-      }
-      if (candidates.length === 1) {
-        match = candidates[0];
-        row.matchedBy = 'nameBirth';
-      }
-    }
-    if (!match) {
-      if (!idNumber && !birth && byName.has(name)) {
-        issue('warning', rec, 'name', `库中已有名为「${name}」的干部，本行没有身份证号和出生年月，无法确认是否同一人，将作为新干部导入`);
-      }
+    if (found.kind === 'new') {
+      if (found.warning) issue('warning', rec, found.warning.field, found.warning.message);
       row.action = 'new';
       return;
     }
+    const match: StoredCadre = found.cadre;
+    row.matchedBy = found.by;
     row.cadreId = match.id;
     const list = claimed.get(match.id);
     if (list) list.push(row);

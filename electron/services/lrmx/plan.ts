@@ -2,11 +2,10 @@
  * Matching and preview for imported records (here from .lrmx files; the
  * shape is IncomingCadre, so an Excel row can go through the same code).
  *
- * Matching, as the Excel import does it: by 身份证号; where the file has none
- * (or the number is not in the database), by 姓名 + 出生年月 — but never onto
- * a cadre who has a different 身份证号. Two records of the batch that are the
- * same person, a match that is ambiguous, or an ID held by a cadre in the
- * 回收站 are errors.
+ * Matching is the Excel importer's rule, from the same module
+ * (import/match.ts): by 身份证号, else 姓名 + 出生年月. Two records of the
+ * batch that are the same person, a match that is ambiguous, or an ID held
+ * by a cadre in the 回收站 are errors.
  *
  * Modes, as the Excel importer has them (shared/routes/imports.ts): update —
  * add the new, update the matched (blank never erases; the merged record is
@@ -25,6 +24,7 @@ import { formatDate } from '../../../shared/dates';
 import { fieldLabel } from '../../../shared/fields';
 import type { Database } from '../../db/database';
 import { CADRE_FORM_COLUMNS, CADRE_SCALAR_COLUMNS } from '../cadre-columns';
+import { RosterMatcher } from '../import/match';
 import type { IncomingCadre, IncomingProblem } from './incoming';
 
 export { IMPORT_MODES, type ImportMode } from '../../../shared/routes/imports';
@@ -169,30 +169,11 @@ interface Match {
   by: 'idNumber' | 'nameBirth';
 }
 
-function findMatch(db: Database, record: IncomingCadre): { match?: Match; error?: string } {
-  const idNumber = record.fields.idNumber ?? '';
-  if (idNumber) {
-    const row = db.prepare('SELECT id, name, deleted_at AS deletedAt FROM cadres WHERE id_number = ?').get(idNumber) as
-      | { id: number; name: string; deletedAt: string | null }
-      | undefined;
-    if (row?.deletedAt) {
-      return { error: `身份证号 ${idNumber} 属于回收站中的干部「${row.name}」（编号 ${row.id}），请先在回收站中恢复该干部后再导入` };
-    }
-    if (row) return { match: { id: row.id, name: row.name, by: 'idNumber' } };
-  }
-  const name = record.fields.name ?? '';
-  const birth = (record.fields.birth ?? '').slice(0, 7);
-  if (!name || !birth) return {};
-  const candidates = (
-    db
-      .prepare('SELECT id, name, id_number AS idNumber FROM cadres WHERE deleted_at IS NULL AND name = ? AND substr(birth, 1, 7) = ?')
-      .all(name, birth) as { id: number; name: string; idNumber: string }[]
-  ).filter(c => !idNumber || !c.idNumber || c.idNumber === idNumber);
-  if (candidates.length > 1) {
-    return { error: `姓名「${name}」、出生年月 ${formatDate(birth)} 与 ${candidates.length} 名已有干部相同（编号 ${candidates.map(c => c.id).join('、')}），无法确定是哪一位，请在文件中填写身份证号` };
-  }
-  if (candidates.length === 1) return { match: { id: candidates[0].id, name: candidates[0].name, by: 'nameBirth' } };
-  return {};
+function findMatch(matcher: RosterMatcher, record: IncomingCadre): { match?: Match; error?: string; warning?: IncomingProblem } {
+  const found = matcher.match(record.fields);
+  if (found.kind === 'error') return { error: found.error.message };
+  if (found.kind === 'new') return found.warning ? { warning: { severity: 'warning', field: found.warning.field, message: found.warning.message } } : {};
+  return { match: { id: found.cadre.id, name: found.cadre.name, by: found.by } };
 }
 
 /** The same person twice in one batch: by 身份证号, else 姓名 + 出生年月. */
@@ -203,6 +184,7 @@ function personKey(record: IncomingCadre): string | null {
 }
 
 export function planImport(db: Database, inputs: PlanInput[], mode: ImportMode): ImportPlan {
+  const matcher = RosterMatcher.load(db);
   const seen = new Map<string, string>();
   const claimed = new Map<number, string>();
   const records = inputs.map((input, index): PlannedRecord => {
@@ -227,8 +209,9 @@ export function planImport(db: Database, inputs: PlanInput[], mode: ImportMode):
       if (twin !== undefined) error(`与「${twin}」是同一人（${key.startsWith('id:') ? '身份证号相同' : '姓名和出生年月相同'}），同一批次只能导入一次`);
       else seen.set(key, input.file);
     }
-    const found = findMatch(db, r);
+    const found = findMatch(matcher, r);
     if (found.error) error(found.error);
+    if (found.warning) planned.problems.push(found.warning);
     if (found.match) {
       const other = claimed.get(found.match.id);
       if (other !== undefined) error(`与「${other}」匹配到同一名已有干部「${found.match.name}」（编号 ${found.match.id}）`);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { RosterExportColumnKey } from '../../../shared/routes/exports';
+import { ROSTER_EXPORT_COLUMN_LABELS, type RosterExportColumnKey } from '../../../shared/routes/exports';
 import { api } from '../api';
 import { downloadBase64, errorText } from './files';
 
@@ -55,7 +55,10 @@ export function ExportPanel() {
   return (
     <section className="io-card" aria-labelledby="io-export-title">
       <h2 id="io-export-title">导出</h2>
-      <p className="muted">导出全部在册干部的标准名册列；要按筛选、排序或选中的行导出，请在“干部名册”页操作。</p>
+      <p className="muted" data-testid="roster-export-scope">
+        名册导出：全部在册干部（不含回收站），按单位树顺序，共 {ROSTER_COLUMNS.length} 列：{ROSTER_COLUMNS.map(k => ROSTER_EXPORT_COLUMN_LABELS[k]).join('、')}。
+        要按筛选、排序和显示的列导出，请在“干部名册”页点“导出”。
+      </p>
       <div className="io-row">
         {button('xlsx', '导出名册（Excel）')}
         {button('csv', '导出名册（CSV）')}

@@ -18,6 +18,7 @@ import { gridLocale, gridTheme } from '../grid';
 import { buildColumns, chooserColumns, isEditable } from './columns';
 import { QueryBuilder } from './QueryBuilder';
 import { RecycleBin } from './RecycleBin';
+import { RosterExport, type GridExportState } from './RosterExport';
 import { UnitTree } from './UnitTree';
 
 type PageRequest = InputOf<'queryCadrePage'>;
@@ -289,6 +290,17 @@ export function RosterPage() {
     localStorage.setItem(COLUMNS_KEY, JSON.stringify([...next]));
   };
 
+  /** The grid as shown, for 导出: visible columns in display order and the last request's view. */
+  const exportState = (): GridExportState | null => {
+    const g = gridApi.current;
+    if (!g) return null;
+    const columns = g
+      .getAllDisplayedColumns()
+      .filter(c => !c.getColId().startsWith('ag-Grid-'))
+      .map(c => ({ key: c.getColId() as GridExportState['columns'][number]['key'], header: c.getColDef().headerName }));
+    return { columns, view: lastRequest.current };
+  };
+
   const defaultColDef = useMemo<ColDef<CadreRow>>(
     () => ({ resizable: true, floatingFilter: true, filterParams: { maxNumConditions: 1, buttons: ['reset'] } }),
     [],
@@ -327,6 +339,7 @@ export function RosterPage() {
         <button onClick={() => setQueryOpen(o => !o)} aria-expanded={queryOpen} className={query ? 'active' : undefined}>
           组合查询{query ? '（已应用）' : ''}
         </button>
+        <RosterExport current={exportState} onDone={setMessage} />
         <span className="hint">提示：从 Excel/WPS 复制一块单元格，点选起始单元格后按 Ctrl+V 粘贴；超出末行的部分新增为干部。</span>
       </div>
       {chooserOpen && (

@@ -82,11 +82,12 @@ describe('a real-world roster into an empty roster', () => {
     // A second commit of the same job is refused.
     expect(await callResult(core, 'importCommit', { jobId: job.jobId })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
 
-    // 撤销: every imported cadre goes in one step (the new unit stays, empty).
+    // 撤销: every imported cadre and the unit the import created go in one step.
     stepHistory(core.db, 'undo');
     expect(listCadres(core.db)).toEqual([]);
     const after = dbFingerprint(core.db);
     expect(after.cadres).toBe(0);
+    expect({ ...after, runs: 0 }).toEqual(before);
   });
 });
 

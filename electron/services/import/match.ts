@@ -1,0 +1,118 @@
+/**
+ * Who an incoming record is: the one matching rule of every importer (Excel
+ * rows, .lrmx files).
+ *
+ * 1. A record with a 身份证号 is the cadre holding that number. If that cadre
+ *    is in the 回收站 it is an error (restore the cadre first; the number is
+ *    taken, and a second record would be a twin).
+ * 2. Otherwise by 姓名 + 出生年月 (the month; cadres in the 回收站 are not
+ *    considered):
+ *    - the record has no 身份证号: any cadre of that name and birth month,
+ *      whether or not an ID is on record. A roster without an ID column
+ *      updates the cadres it names (a blank never erases: the stored ID
+ *      stays) instead of adding each of them a second time;
+ *    - the record has a 身份证号 that no cadre holds: only a cadre with no ID
+ *      on record (the import fills the number in). A cadre of that name and
+ *      birth month with a different ID is another person: the record is new,
+ *      with a warning to check the number (a typo would make a twin).
+ *    More than one such cadre is an error: the record does not say which.
+ * 3. No match: a new cadre. A record with neither ID nor birth whose name is
+ *    already in the roster is new too, with a warning.
+ */
+import { formatDate } from '../../../shared/dates';
+import type { Database } from '../../db/database';
+
+export interface StoredCadre {
+  id: number;
+  name: string;
+  birth: string;
+  idNumber: string;
+  deleted: boolean;
+}
+
+export interface IncomingKeys {
+  name?: string;
+  birth?: string;
+  idNumber?: string;
+}
+
+export interface MatchProblem {
+  severity: 'error' | 'warning';
+  /** The field to point at: 身份证号 or 姓名. */
+  field: 'idNumber' | 'name';
+  message: string;
+}
+
+export type MatchOutcome =
+  | { kind: 'matched'; cadre: StoredCadre; by: 'idNumber' | 'nameBirth' }
+  | { kind: 'new'; warning?: MatchProblem }
+  | { kind: 'error'; error: MatchProblem };
+
+const nameBirthKey = (name: string, birth: string) => `${name}\u0000${birth.slice(0, 7)}`;
+
+/** The roster's people indexed once for a whole import. */
+export class RosterMatcher {
+  private byId = new Map<string, StoredCadre>();
+  private byNameBirth = new Map<string, StoredCadre[]>();
+  private names = new Set<string>();
+
+  constructor(stored: Iterable<StoredCadre>) {
+    for (const c of stored) {
+      if (c.idNumber) this.byId.set(c.idNumber, c);
+      if (c.deleted) continue;
+      this.names.add(c.name);
+      if (!c.birth) continue;
+      const key = nameBirthKey(c.name, c.birth);
+      const list = this.byNameBirth.get(key);
+      if (list) list.push(c);
+      else this.byNameBirth.set(key, [c]);
+    }
+  }
+
+  /** Every cadre, the 回收站 too (its ID numbers are taken). */
+  static load(db: Database): RosterMatcher {
+    const rows = db.prepare('SELECT id, name, birth, id_number AS idNumber, deleted_at IS NOT NULL AS deleted FROM cadres').all() as (Omit<StoredCadre, 'deleted'> & {
+      deleted: number;
+    })[];
+    return new RosterMatcher(rows.map(r => ({ ...r, deleted: !!r.deleted })));
+  }
+
+  match(rec: IncomingKeys): MatchOutcome {
+    const idNumber = rec.idNumber ?? '';
+    const name = rec.name ?? '';
+    const birth = rec.birth ?? '';
+    if (idNumber) {
+      const hit = this.byId.get(idNumber);
+      if (hit?.deleted) {
+        return error('idNumber', `身份证号 ${idNumber} 属于回收站中的干部「${hit.name}」（编号 ${hit.id}）：请先在回收站中恢复该干部，再导入`);
+      }
+      if (hit) return { kind: 'matched', cadre: hit, by: 'idNumber' };
+    }
+    if (name && birth) {
+      const same = this.byNameBirth.get(nameBirthKey(name, birth)) ?? [];
+      // With an ID of its own, the record can only be someone whose ID is not on record.
+      const candidates = idNumber ? same.filter(c => !c.idNumber) : same;
+      if (candidates.length > 1) {
+        return error(
+          'name',
+          `库中有 ${candidates.length} 名同名且出生年月相同的干部（「${name}」，${formatDate(birth.slice(0, 7))}，编号 ${candidates.map(c => c.id).join('、')}）${idNumber ? '且都未登记身份证号' : ''}，无法确定对应哪一位；请${idNumber ? '先在库中为其登记身份证号' : '在表中填写身份证号'}`,
+        );
+      }
+      if (candidates.length === 1) return { kind: 'matched', cadre: candidates[0], by: 'nameBirth' };
+      const others = same.filter(c => c.idNumber && c.idNumber !== idNumber);
+      if (idNumber && others.length) {
+        return warning(
+          'idNumber',
+          `库中已有同名且出生年月相同的干部「${name}」（编号 ${others.map(c => c.id).join('、')}），但身份证号不同，将作为另一人新增；如是同一人，请核对身份证号`,
+        );
+      }
+    }
+    if (!idNumber && !birth && this.names.has(name)) {
+      return warning('name', `库中已有名为「${name}」的干部，本行没有身份证号和出生年月，无法确认是否同一人，将作为新干部导入`);
+    }
+    return { kind: 'new' };
+  }
+}
+
+const error = (field: MatchProblem['field'], message: string): MatchOutcome => ({ kind: 'error', error: { severity: 'error', field, message } });
+const warning = (field: MatchProblem['field'], message: string): MatchOutcome => ({ kind: 'new', warning: { severity: 'warning', field, message } });
