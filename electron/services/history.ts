@@ -9,6 +9,7 @@ import { AppError } from '../../shared/errors';
 import type { Database } from '../db/database';
 import { audit } from './audit';
 import { readCadreImage, writeCadreImage, type CadreImage } from './cadre-image';
+import { readRowImage, rowChanges, writeRowImage, type RowImage, type UndoableTable } from './row-image';
 import { operatorName } from './settings';
 
 export interface OperationMeta {
@@ -23,6 +24,10 @@ export interface OperationRecorder {
   touch(id: number): void;
   /** Call right after inserting a new cadre. */
   created(id: number): void;
+  /** Call before changing or deleting a row of another undoable table (row-image.ts). */
+  touchRow(table: UndoableTable, id: number): void;
+  /** Call right after inserting such a row. */
+  createdRow(table: UndoableTable, id: number): void;
 }
 
 export interface OperationSummary {
@@ -59,7 +64,14 @@ function changedFields(before: CadreImage | null, after: CadreImage | null): { b
 export function withOperation<T>(db: Database, meta: OperationMeta, fn: (op: OperationRecorder) => T): T & { operation?: OperationSummary } {
   return db.transaction(() => {
     const before = new Map<number, CadreImage | null>();
+    const recordsBefore = new Map<string, { table: UndoableTable; id: number; image: RowImage | null }>();
+    const noteRow = (table: UndoableTable, id: number, image: () => RowImage | null) => {
+      const key = `${table}:${id}`;
+      if (!recordsBefore.has(key)) recordsBefore.set(key, { table, id, image: image() });
+    };
     const recorder: OperationRecorder = {
+      touchRow: (table, id) => noteRow(table, id, () => readRowImage(db, table, id)),
+      createdRow: (table, id) => noteRow(table, id, () => null),
       touch: id => {
         if (!before.has(id)) before.set(id, readCadreImage(db, id));
       },
@@ -73,7 +85,12 @@ export function withOperation<T>(db: Database, meta: OperationMeta, fn: (op: Ope
       const after = readCadreImage(db, id);
       if (JSON.stringify(b) !== JSON.stringify(after)) rows.push({ id, before: b, after });
     }
-    if (rows.length === 0) return result as T & { operation?: OperationSummary };
+    const records: { table: UndoableTable; id: number; before: RowImage | null; after: RowImage | null }[] = [];
+    for (const r of recordsBefore.values()) {
+      const after = readRowImage(db, r.table, r.id);
+      if (JSON.stringify(r.image) !== JSON.stringify(after)) records.push({ table: r.table, id: r.id, before: r.image, after });
+    }
+    if (rows.length === 0 && records.length === 0) return result as T & { operation?: OperationSummary };
     // A new change ends the redo branch.
     db.prepare('DELETE FROM operations WHERE undone = 1').run();
     const operator = operatorName(db);
@@ -85,7 +102,12 @@ export function withOperation<T>(db: Database, meta: OperationMeta, fn: (op: Ope
       insert.run(opId, r.id, r.before && JSON.stringify(r.before), r.after && JSON.stringify(r.after));
       audit(db, { operator, entity: 'cadre', entityId: r.id, action: meta.kind, ...changedFields(r.before, r.after) });
     }
-    const summary = { id: opId, label: meta.label, changed: rows.length };
+    const insertRecord = db.prepare('INSERT INTO operation_records(operation_id, tbl, row_id, before, after) VALUES (?, ?, ?, ?, ?)');
+    for (const r of records) {
+      insertRecord.run(opId, r.table, r.id, r.before && JSON.stringify(r.before), r.after && JSON.stringify(r.after));
+      audit(db, { operator, entity: r.table, entityId: r.id, action: meta.kind, ...rowChanges(r.before, r.after) });
+    }
+    const summary = { id: opId, label: meta.label, changed: rows.length + records.length };
     return (typeof result === 'object' && result !== null ? { ...result, operation: summary } : result) as T & { operation?: OperationSummary };
   })();
 }
@@ -112,6 +134,23 @@ export function stepHistory(db: Database, direction: 'undo' | 'redo'): { label: 
       before: string | null;
       after: string | null;
     }[];
+    // Rows of other tables point at cadres and at each other: check the keys once, at commit.
+    db.pragma('defer_foreign_keys = ON');
+    const records = (
+      db.prepare('SELECT tbl, row_id AS id, before, after FROM operation_records WHERE operation_id = ?').all(op.id) as {
+        tbl: UndoableTable;
+        id: number;
+        before: string | null;
+        after: string | null;
+      }[]
+    ).map(r => ({ ...r, target: JSON.parse((direction === 'undo' ? r.before : r.after) ?? 'null') as RowImage | null }));
+    // Deletions first, so an ON DELETE SET NULL cannot undo a row written back just before.
+    records.sort((a, b) => Number(a.target !== null) - Number(b.target !== null));
+    for (const r of records) {
+      const current = readRowImage(db, r.tbl, r.id);
+      writeRowImage(db, r.tbl, r.id, r.target);
+      audit(db, { entity: r.tbl, entityId: r.id, action: direction, ...rowChanges(current, r.target) });
+    }
     for (const r of rows) {
       const current = readCadreImage(db, r.id);
       const target = JSON.parse((direction === 'undo' ? r.before : r.after) ?? 'null') as CadreImage | null;
