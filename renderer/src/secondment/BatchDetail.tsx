@@ -182,6 +182,12 @@ export function BatchDetail({ id }: { id: number }) {
         <span className="count">
           {batch.status} · {batch.headcount} 人
         </span>
+        <div className="toolbar sd-head-actions" role="toolbar" aria-label="撤销与导入导出">
+          <UndoButtons history={history} step={d => void step(d)} />
+          <span className="sd-sep" />
+          <button onClick={() => void exportList()}>导出名册</button>
+          <button onClick={() => setAction('import')}>导入名单</button>
+        </div>
       </header>
       <MessageLine message={message} onClose={() => setMessage(null)} />
       <div className="sd-detail-body">
@@ -226,14 +232,9 @@ export function BatchDetail({ id }: { id: number }) {
             <button onClick={() => act('outcome')} disabled={!!current && current.status !== '已返岗' && current.status !== '期满'}>
               返岗后去向
             </button>
-            <span className="sd-sep" />
-            <UndoButtons history={history} step={d => void step(d)} />
-            <span className="sd-sep" />
-            <button onClick={() => void exportList()}>导出名册</button>
-            <button onClick={() => setAction('import')}>导入名单</button>
           </div>
           <p className="hint muted sd-hint">
-            双击单元格修改挂职信息；从 Excel/WPS 复制一块单元格，点选起始单元格后按 Ctrl+V 粘贴（整块检查，有错误则全部不保存）；Ctrl+Z 撤销，Ctrl+Y 重做。姓名等基本信息请在干部名册中修改。
+            双击单元格修改；从 Excel/WPS 复制后点选起始单元格按 Ctrl+V 粘贴（有错误则整块不保存）；Ctrl+Z 撤销，Ctrl+Y 重做。姓名等基本信息在干部名册中修改。
           </p>
           <div className="grid-wrap sd-grid" onPaste={e => void onPaste(e)}>
             <AgGridReact<SecondmentMember>
@@ -245,6 +246,8 @@ export function BatchDetail({ id }: { id: number }) {
               getRowId={p => String(p.data.id)}
               readOnlyEdit
               onCellEditRequest={onCellEditRequest}
+              // A batch has tens of members: render every column so paste targets and finds never miss one.
+              suppressColumnVirtualisation
               rowSelection={{ mode: 'multiRow', checkboxes: true, headerCheckbox: true, enableClickSelection: false }}
               selectionColumnDef={{ pinned: 'left', width: 44 }}
               rowClassRules={{ 'sd-replaced-row': p => p.data?.status === '已调换' }}
@@ -417,7 +420,7 @@ function BatchHeader({
       </Field>
       <Field label="领队">{personSelect('leaderCadreId', batch.leaderName)}</Field>
       <Field label="临时党支部">
-        <input value={v.branchName} onChange={e => set('branchName', e.target.value)} placeholder="第四批挂职干部临时党支部" />
+        <input value={v.branchName} onChange={e => set('branchName', e.target.value)} placeholder={`${batch.name}挂职干部临时党支部`} />
       </Field>
       <Field label="支部书记">{personSelect('branchSecretaryId', batch.branchSecretaryName)}</Field>
       <Field label="备注" wide>

@@ -63,6 +63,8 @@ export function BatchesPage() {
   const [programmes, setProgrammes] = useState<SecondmentProgramme[] | null>(null);
   const [programmeId, setProgrammeId] = useState<number | null>(() => Number(localStorage.getItem(PROGRAMME_KEY)) || null);
   const [batches, setBatches] = useState<SecondmentBatch[]>([]);
+  /** The programme whose batches are shown: 新增批次 numbers after them, so waits for them. */
+  const [batchesOf, setBatchesOf] = useState<number | null>(null);
   const [stats, setStats] = useState<ProgrammeStats | null>(null);
   const [message, setMessage] = useState<Message>(null);
   const [editing, setEditing] = useState<SecondmentProgramme | 'new' | null>(null);
@@ -90,6 +92,7 @@ export function BatchesPage() {
     try {
       const [list, s] = await Promise.all([api.listSecondmentBatches({ programmeId }), api.secondmentProgrammeStats({ id: programmeId })]);
       setBatches(list);
+      setBatchesOf(programmeId);
       setStats(s);
     } catch (e) {
       setMessage({ kind: 'error', text: errorText(e) });
@@ -242,7 +245,9 @@ export function BatchesPage() {
                 </details>
               )}
               <div className="toolbar" role="toolbar" aria-label="批次操作">
-                <button onClick={() => setAdding(true)}>新增批次</button>
+                <button onClick={() => setAdding(true)} disabled={batchesOf !== programmeId}>
+                  新增批次
+                </button>
                 <button onClick={() => void deleteBatch()}>删除所选批次</button>
                 <UndoButtons history={history} step={d => void step(d)} />
                 <span className="hint">双击单元格修改；点批次名称打开批次详情（成员、统计、导入导出）。</span>

@@ -109,7 +109,7 @@ export function MemberImportDialog({ batchId, onClose, onDone }: { batchId: numb
               </table>
             )}
             {warnings.length > 0 && (
-              <ul className="sd-warnings">
+              <ul className="sd-warnings" aria-label="导入提示">
                 {warnings.map((i, n) => (
                   <li key={n}>
                     {[i.file, i.sheet, i.row ? `第 ${i.row} 行` : '', i.column ? `${i.column} 列` : ''].filter(Boolean).join(' ')}：{i.message}

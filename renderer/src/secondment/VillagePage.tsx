@@ -50,7 +50,7 @@ function assignmentColumns(villages: Village[]): ColDef<VillageAssignment>[] {
       cellEditorParams: { values: villages.map(v => v.id), formatValue: (id: number) => names.get(id) ?? String(id) },
     }),
     { colId: 'township', field: 'township', headerName: '乡镇', width: 100 },
-    { colId: 'county', field: 'county', headerName: '县区', width: 100 },
+    { colId: 'county', field: 'county', headerName: '县区', width: 150 },
     { colId: 'villageKind', field: 'villageKind', headerName: '村类型', width: 150 },
     {
       colId: 'name',
@@ -244,6 +244,7 @@ export function VillagePage() {
                   getRowId={p => String(p.data.id)}
                   readOnlyEdit
                   onCellEditRequest={e => void onCellEditRequest(e)}
+                  suppressColumnVirtualisation
                   rowSelection={{ mode: 'multiRow', checkboxes: true, headerCheckbox: true, enableClickSelection: false }}
                   selectionColumnDef={{ pinned: 'left', width: 44 }}
                   rowClassRules={{ 'sd-replaced-row': p => p.data?.status === '已调换' }}

@@ -44,7 +44,7 @@ export function Dialog({ title, onClose, children, wide }: { title: string; onCl
       <section className={wide ? 'dialog sd-dialog wide' : 'dialog sd-dialog'} role="dialog" aria-modal="true" aria-label={title}>
         <header>
           <h2>{title}</h2>
-          <button type="button" onClick={onClose} aria-label={`关闭「${title}」`}>
+          <button type="button" onClick={onClose} aria-label="关闭" title="关闭（Esc）">
             ×
           </button>
         </header>

@@ -1,0 +1,220 @@
+import { expect, test, type Page } from '@playwright/test';
+import { startHost, type RunningHost } from './host';
+
+let host: RunningHost;
+test.beforeEach(async () => {
+  host = await startHost({ demo: true });
+});
+test.afterEach(async () => {
+  await host.stop();
+});
+
+/** Screenshots for a person to look at (layout, fonts); not compared. */
+const shot = (page: Page, name: string) => page.screenshot({ path: `/tmp/secondment-${name}.png` });
+
+const cell = (page: Page, rowIndex: number, colId: string) =>
+  page.locator(`.sd-grid .ag-row[row-index="${rowIndex}"] .ag-cell[col-id="${colId}"]`).first();
+
+/** What a paste from Excel delivers: a paste event carrying tab-separated text. */
+async function pasteAt(page: Page, rowIndex: number, colId: string, tsv: string) {
+  await cell(page, rowIndex, colId).click({ position: { x: 6, y: 4 } });
+  await cell(page, rowIndex, colId).evaluate((el, text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, tsv);
+}
+
+async function editCell(page: Page, rowIndex: number, colId: string, value: string) {
+  await cell(page, rowIndex, colId).dblclick();
+  const editor = page.locator('.ag-cell-inline-editing input');
+  await editor.fill(value);
+  await editor.press('Enter');
+}
+
+/**
+ * Creates 第五批 (2025.09—2026.09) in the demo programme and adds three cadres of
+ * batch 4 (2023.03—2024.03, so free then) from the roster; returns their names
+ * (and `spare` more of batch 4, not added).
+ */
+async function newBatchWithThree(page: Page, spare = 0): Promise<string[]> {
+  await page.goto(host.url + '#/batch/4');
+  await expect(cell(page, 3, 'name')).not.toBeEmpty();
+  const all = await Promise.all([0, 1, 2, 3].slice(0, 3 + spare).map(async i => (await cell(page, i, 'name').innerText()).trim()));
+  const names = all.slice(0, 3);
+
+  await page.getByRole('link', { name: '← 挂职批次' }).click();
+  await page.getByRole('button', { name: '新增批次' }).click();
+  const add = page.getByRole('dialog', { name: '新增批次' });
+  await expect(add.getByLabel('批次序号')).toHaveValue('5');
+  await add.getByLabel('开始时间').fill('2025.09');
+  await add.getByLabel('计划结束时间').fill('2026.09');
+  await add.getByRole('button', { name: '新增', exact: true }).click();
+  await expect(page.getByRole('status')).toContainText('已新增批次「第五批」');
+  await page.getByRole('link', { name: '第五批', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('京沈对口合作干部交流 第五批');
+
+  await page.getByRole('button', { name: '从名册添加' }).click();
+  const picker = page.getByRole('dialog', { name: '从名册添加成员' });
+  for (const name of names) {
+    await picker.getByRole('searchbox', { name: '查找干部' }).fill(name);
+    await picker.getByLabel(new RegExp(`^选择 ${name}（`)).first().check();
+  }
+  await expect(picker).toContainText(`已选：${names.join('、')}`);
+  await picker.getByRole('button', { name: '加入批次（3）' }).click();
+  await expect(page.getByRole('status')).toContainText('已加入 3 名成员');
+  await expect(page.getByLabel('批次统计数字').locator('.sd-figure', { hasText: '总人数' })).toContainText('3 人');
+  await expect(cell(page, 0, 'startDate')).toHaveText('2025.09');
+  return all;
+}
+
+test('the demo programme: batch 4 shows 15 of 18 born in the 1980s as 83.3%', async ({ page }) => {
+  await page.goto(host.url);
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '挂职批次' }).click();
+  const figures = page.getByLabel('项目统计');
+  await expect(figures).toContainText('总人数73 人');
+  await shot(page, 'batches');
+  await page.getByRole('link', { name: '第四批', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('京沈对口合作干部交流 第四批');
+  const stats = page.getByLabel('批次统计数字');
+  await expect(stats.locator('.sd-figure', { hasText: '80后' })).toContainText('15 人83.3%');
+  await expect(stats.locator('.sd-figure', { hasText: '总人数' })).toContainText('18 人');
+  await shot(page, 'batch4');
+});
+
+test('a new batch: add three members from the roster, paste and undo, an overlap refused, finish one with the 简历 line', async ({ page }) => {
+  const names = await newBatchWithThree(page);
+
+  // Two rows pasted from Excel into 挂职单位 / 挂任职务: one undoable step.
+  await pasteAt(page, 0, 'hostUnit', '北京市朝阳区发展和改革委员会\t副主任\r\n北京市海淀区科学技术委员会\t主任助理\r\n');
+  await expect(page.getByRole('status')).toContainText('已粘贴 2 行挂职成员');
+  await expect(cell(page, 1, 'hostPost')).toHaveText('主任助理');
+  await shot(page, 'batch5');
+  await cell(page, 2, 'gender').click();
+  await page.keyboard.press('Control+z');
+  await expect(page.getByRole('status')).toContainText('已撤销：粘贴 2 行挂职成员');
+  await expect(cell(page, 0, 'hostUnit')).toHaveText('');
+  await expect(cell(page, 1, 'hostPost')).toHaveText('');
+  await page.getByRole('button', { name: '重做' }).click();
+  await expect(cell(page, 0, 'hostUnit')).toHaveText('北京市朝阳区发展和改革委员会');
+
+  // A bad cell in a paste: nothing saved, the row and field named.
+  await pasteAt(page, 0, 'startDate', '2025.10\r\n2025.13\r\n');
+  await expect(page.getByRole('alert')).toContainText('第 2 行「挂职开始时间」');
+  await expect(cell(page, 0, 'startDate')).toHaveText('2025.09');
+
+  // The same cadre in two secondments at once: refused, naming the other one.
+  await editCell(page, 0, 'startDate', '2023.06');
+  await expect(page.getByRole('alert')).toContainText('「京沈对口合作干部交流 第四批」');
+  await expect(page.getByRole('alert')).toContainText('时间重叠');
+  await expect(cell(page, 0, 'startDate')).toHaveText('2025.09');
+
+  // Finishing with the 简历 line, shown before confirming.
+  await cell(page, 0, 'gender').click();
+  await expect(page.locator('.sd-current')).toHaveText(`当前：${names[0]}（在岗）`);
+  await page.getByRole('button', { name: '期满返岗' }).click();
+  const finish = page.getByRole('dialog', { name: `期满返岗：${names[0]}` });
+  await finish.getByLabel('返岗时间').fill('2026.09');
+  const line = finish.getByLabel('将追加的简历行');
+  await expect(line).toContainText('2025.09--2026.09');
+  await expect(line).toContainText('挂任北京市朝阳区发展和改革委员会副主任');
+  await expect(finish.getByRole('checkbox', { name: '在干部简历末尾追加挂职经历' })).toBeChecked();
+  await shot(page, 'finish');
+  await finish.getByRole('button', { name: '确认返岗' }).click();
+  await expect(page.getByRole('status')).toContainText('简历已追加');
+  await expect(cell(page, 0, 'status')).toHaveText('已返岗');
+  await expect(cell(page, 0, 'returnDate')).toHaveText('2026.09');
+
+  await cell(page, 0, 'name').getByRole('link').click();
+  await expect(page.locator('.fv-resume')).toContainText('挂任北京市朝阳区发展和改革委员会副主任');
+  await shot(page, 'cadre');
+  await page.getByRole('tab', { name: '修改记录' }).click();
+  await expect(page.getByRole('tabpanel')).toContainText('挂职锻炼');
+});
+
+test('member actions: 结对, 提前召回, 调换 with its history and undo, 返岗后去向, a new person', async ({ page }) => {
+  const [a, b, c, d] = await newBatchWithThree(page, 1);
+  const member = (name: string) => page.locator('.sd-grid .ag-cell[col-id="name"]').filter({ hasText: new RegExp(`^${name}$`) });
+  const focus = async (row: number) => {
+    await cell(page, row, 'gender').click();
+    await expect(page.locator('.sd-current')).toContainText(`当前：${[a, b, c][row]}`);
+  };
+
+  await focus(0);
+  await page.getByRole('button', { name: '结对', exact: true }).click();
+  const pair = page.getByRole('dialog', { name: `结对帮带：${a}` });
+  await pair.getByLabel('结对对象').selectOption({ label: `${b}　` });
+  await pair.getByRole('button', { name: '结对', exact: true }).click();
+  await expect(page.getByRole('status')).toContainText(`「${a}」与「${b}」已结对`);
+  await expect(cell(page, 1, 'pairName')).toHaveText(a);
+  await expect(page.getByLabel('临时党支部与结对')).toContainText(`${a} ⇄ ${b}`);
+
+  await focus(2);
+  await page.getByRole('button', { name: '提前召回' }).click();
+  const recall = page.getByRole('dialog', { name: `提前召回：${c}` });
+  await recall.getByLabel('召回时间').fill('2026.03');
+  await recall.getByLabel('召回原因').fill('因原单位工作需要');
+  await recall.getByRole('button', { name: '提前召回' }).click();
+  await expect(cell(page, 2, 'status')).toHaveText('提前召回');
+  await expect(cell(page, 2, 'replacement')).toHaveText('召回：因原单位工作需要');
+
+  await focus(1);
+  await page.getByRole('button', { name: '调换', exact: true }).click();
+  const replace = page.getByRole('dialog', { name: `调换：${b}` });
+  await replace.getByRole('searchbox', { name: '查找接替人员' }).fill(d);
+  await replace.getByLabel(new RegExp(`^选择 ${d}（`)).first().check();
+  await replace.getByLabel('调换时间').fill('2026.01');
+  await replace.getByLabel('调换原因').fill('因工作需要调整');
+  await replace.getByRole('button', { name: '确认调换' }).click();
+  await expect(page.getByRole('status')).toContainText(`已调换：「${d}」接替「${b}」`);
+  await expect(cell(page, 1, 'status')).toHaveText('已调换');
+  await expect(cell(page, 3, 'name')).toHaveText(d);
+  await expect(member(d)).toHaveCount(1);
+  await expect(cell(page, 3, 'replacement')).toHaveText(`接替${b}（因工作需要调整）`);
+  await cell(page, 3, 'gender').click();
+  await page.getByRole('button', { name: '调换记录' }).click();
+  const chain = page.getByRole('dialog', { name: `调换记录：${d}` }).getByRole('table', { name: '调换记录' });
+  await expect(chain.locator('tbody tr')).toHaveCount(2);
+  await expect(chain.locator('tbody tr').nth(0)).toContainText(b);
+  await expect(chain.locator('tbody tr').nth(1)).toContainText('因工作需要调整');
+  await shot(page, 'history');
+  await page.keyboard.press('Escape');
+  await cell(page, 0, 'gender').click();
+  await page.keyboard.press('Control+z');
+  await expect(page.getByRole('status')).toContainText(`已撤销：调换：「${d}」接替「${b}」`);
+  await expect(member(d)).toHaveCount(0);
+  await expect(cell(page, 1, 'status')).toHaveText('在岗');
+
+  await focus(0);
+  await page.getByRole('button', { name: '期满返岗' }).click();
+  const finish = page.getByRole('dialog', { name: `期满返岗：${a}` });
+  await finish.getByLabel('返岗时间').fill('2026.09');
+  await finish.getByRole('button', { name: '确认返岗' }).click();
+  await expect(cell(page, 0, 'status')).toHaveText('已返岗');
+  await page.getByRole('button', { name: '返岗后去向' }).click();
+  const outcome = page.getByRole('dialog', { name: `返岗后去向：${a}` });
+  await outcome.getByLabel('使用情况').selectOption('提拔');
+  await outcome.getByLabel('时间').fill('2026.10');
+  await outcome.getByLabel('新任职务').fill('滨江市发展和改革委员会副主任');
+  await outcome.getByRole('button', { name: '保存' }).click();
+  await expect(cell(page, 0, 'outcome')).toHaveText('提拔');
+  await expect(page.getByLabel('批次统计数字').locator('.sd-figure', { hasText: '提拔重用' })).toContainText('1 人');
+
+  await page.getByRole('button', { name: '新增人员' }).click();
+  const person = page.getByRole('dialog', { name: '新增人员' });
+  await person.getByLabel('姓名').fill('林晓');
+  await person.getByLabel('性别').selectOption('女');
+  await person.getByLabel('出生年月').fill('1990.06');
+  await person.getByLabel('单位', { exact: true }).fill('滨江市商务局');
+  await person.getByLabel('职务', { exact: true }).fill('外贸科科长');
+  await person.getByRole('button', { name: '加入名册和批次' }).click();
+  await expect(page.getByRole('status')).toContainText('已将「林晓」加入名册和本批次');
+  await expect(member('林晓')).toHaveCount(1);
+  await shot(page, 'actions');
+});
+
+test('village rotations: assignments and kept / new / replaced figures', async ({ page }) => {
+  await page.goto(host.url + '#/village');
+  await expect(page.getByLabel('轮次统计')).toContainText('留任');
+  await shot(page, 'village');
+});
