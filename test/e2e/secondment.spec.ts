@@ -213,8 +213,69 @@ test('member actions: 结对, 提前召回, 调换 with its history and undo, �
   await shot(page, 'actions');
 });
 
-test('village rotations: assignments and kept / new / replaced figures', async ({ page }) => {
-  await page.goto(host.url + '#/village');
-  await expect(page.getByLabel('轮次统计')).toContainText('留任');
+test('village rotations: the demo figures; a new rotation, a cadre sent from the roster, a 调换 with reason and sending unit, undo', async ({ page }) => {
+  // Two cadres of the demo's batch 1 (2018.03—2019.03): free from 2025.07.
+  await page.goto(host.url + '#/batch/1');
+  await expect(cell(page, 1, 'name')).not.toBeEmpty();
+  const [first, second] = await Promise.all([0, 1].map(async i => (await cell(page, i, 'name').innerText()).trim()));
+
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '驻村干部' }).click();
+  await page.getByRole('button', { name: /^第二轮驻村/ }).click();
+  const figures = page.getByLabel('轮次统计');
+  const figure = (label: string) => figures.locator('.sd-figure', { has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) });
+  const count = async (label: string) => Number((await figure(label).locator('strong').innerText()).trim());
+  await expect(figure('覆盖村')).toContainText('8 个');
+  expect(await count('留任')).toBeGreaterThan(0);
+  expect(await count('新选派')).toBeGreaterThan(0);
+  // 留任 counts the grid's rows of that kind
+  await expect(page.locator('.sd-grid .ag-cell[col-id="kind"]').filter({ hasText: /^留任$/ })).toHaveCount(await count('留任'));
   await shot(page, 'village');
+
+  await page.getByRole('button', { name: '新建轮次' }).click();
+  const rotation = page.getByRole('dialog', { name: '新建驻村轮次' });
+  await rotation.getByLabel('轮次名称').fill('第三轮驻村');
+  await rotation.getByLabel('开始时间').fill('2025.07');
+  await rotation.getByLabel('结束时间').fill('2027.07');
+  await rotation.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByRole('status')).toContainText('已保存驻村轮次「第三轮驻村」');
+  await expect(page.getByRole('heading', { level: 2, name: '第三轮驻村' })).toBeVisible();
+
+  await page.getByRole('button', { name: '从名册选派' }).click();
+  const send = page.getByRole('dialog', { name: '从名册选派驻村干部' });
+  const villages = send.getByRole('combobox', { name: /^村/ });
+  await villages.selectOption({ index: 0 });
+  // shown as 县区 乡镇 村（类型）
+  const village = (await villages.locator('option:checked').innerText()).split(' ').pop()!.replace(/（.*$/, '');
+  await send.getByRole('searchbox', { name: '查找干部' }).fill(first);
+  await send.getByLabel(new RegExp(`^选择 ${first}（`)).first().check();
+  await send.getByRole('button', { name: '选派（1）' }).click();
+  await expect(page.getByRole('status')).toContainText(`已选派 ${first} 驻村`);
+  await expect(cell(page, 0, 'name')).toHaveText(first);
+  await expect(cell(page, 0, 'role')).toHaveText('第一书记');
+  await expect(cell(page, 0, 'startDate')).toHaveText('2025.07');
+  await expect(figure('新选派')).toContainText('1 人');
+
+  await cell(page, 0, 'gender').click();
+  await page.getByRole('button', { name: `调换：${first}` }).click();
+  const dialog = page.getByRole('dialog', { name: `驻村调换：${village} ${first}` });
+  await dialog.getByLabel('调换时间').fill('2026.01');
+  await dialog.getByLabel('接替人员派出单位').fill('滨江市农业农村局');
+  await dialog.getByLabel('调换原因').fill('因病调整');
+  await dialog.getByRole('searchbox', { name: '查找接替人员' }).fill(second);
+  await dialog.getByLabel(new RegExp(`^选择 ${second}（`)).first().check();
+  await shot(page, 'village-replace');
+  await dialog.getByRole('button', { name: '确认调换' }).click();
+  await expect(page.getByRole('status')).toContainText(`已调换：「${second}」接替「${first}」驻${village}`);
+  await expect(figure('调换')).toContainText('1 人');
+  await expect(cell(page, 0, 'status')).toHaveText('已调换');
+  await page.getByText(/^调换情况（/).click();
+  const row = page.getByRole('table', { name: '调换情况' }).locator('tbody tr');
+  await expect(row).toContainText(first);
+  await expect(row).toContainText('因病调整');
+  await expect(row).toContainText('滨江市农业农村局');
+
+  await page.getByRole('button', { name: /^撤销：驻村调换/ }).click();
+  await expect(page.getByRole('status')).toContainText(`已撤销：驻村调换：「${second}」接替「${first}」`);
+  await expect(figure('调换')).toContainText('0 人');
+  await expect(cell(page, 0, 'status')).toHaveText('在岗');
 });

@@ -226,7 +226,8 @@ export function VillagePage() {
                 <button onClick={() => setDialog('add')}>从名册选派</button>
                 <button
                   onClick={() => (current ? setDialog('replace') : setMessage({ kind: 'info', text: '请先点选一条驻村记录' }))}
-                  disabled={!!current && current.status === '已调换'}
+                  disabled={!!current && current.status !== '在岗'}
+                  title={current && current.status !== '在岗' ? `${current.name}的状态是${current.status}，只有在岗的可以调换` : ''}
                 >
                   调换{current ? `：${current.name}` : ''}
                 </button>
