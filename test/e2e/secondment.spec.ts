@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import * as XLSX from 'xlsx';
 import { startHost, type RunningHost } from './host';
 
 let host: RunningHost;
@@ -32,6 +34,20 @@ async function editCell(page: Page, rowIndex: number, colId: string, value: stri
   await editor.press('Enter');
 }
 
+/** 第五批 (2025.09—2026.09) in the demo programme, opened. */
+async function createBatch5(page: Page) {
+  await page.goto(host.url + '#/batches');
+  await page.getByRole('button', { name: '新增批次' }).click();
+  const add = page.getByRole('dialog', { name: '新增批次' });
+  await expect(add.getByLabel('批次序号')).toHaveValue('5');
+  await add.getByLabel('开始时间').fill('2025.09');
+  await add.getByLabel('计划结束时间').fill('2026.09');
+  await add.getByRole('button', { name: '新增', exact: true }).click();
+  await expect(page.getByRole('status')).toContainText('已新增批次「第五批」');
+  await page.getByRole('link', { name: '第五批', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('京沈对口合作干部交流 第五批');
+}
+
 /**
  * Creates 第五批 (2025.09—2026.09) in the demo programme and adds three cadres of
  * batch 4 (2023.03—2024.03, so free then) from the roster; returns their names
@@ -43,16 +59,7 @@ async function newBatchWithThree(page: Page, spare = 0): Promise<string[]> {
   const all = await Promise.all([0, 1, 2, 3].slice(0, 3 + spare).map(async i => (await cell(page, i, 'name').innerText()).trim()));
   const names = all.slice(0, 3);
 
-  await page.getByRole('link', { name: '← 挂职批次' }).click();
-  await page.getByRole('button', { name: '新增批次' }).click();
-  const add = page.getByRole('dialog', { name: '新增批次' });
-  await expect(add.getByLabel('批次序号')).toHaveValue('5');
-  await add.getByLabel('开始时间').fill('2025.09');
-  await add.getByLabel('计划结束时间').fill('2026.09');
-  await add.getByRole('button', { name: '新增', exact: true }).click();
-  await expect(page.getByRole('status')).toContainText('已新增批次「第五批」');
-  await page.getByRole('link', { name: '第五批', exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('京沈对口合作干部交流 第五批');
+  await createBatch5(page);
 
   await page.getByRole('button', { name: '从名册添加' }).click();
   const picker = page.getByRole('dialog', { name: '从名册添加成员' });
@@ -74,6 +81,14 @@ test('the demo programme: batch 4 shows 15 of 18 born in the 1980s as 83.3%', as
   const figures = page.getByLabel('项目统计');
   await expect(figures).toContainText('总人数73 人');
   await shot(page, 'batches');
+  // a batch with members is not deleted
+  await page.locator('.sd-grid .ag-row[row-index="3"] .ag-cell[col-id="direction"]').click();
+  await page.getByRole('button', { name: '删除所选批次' }).click();
+  await expect(page.getByRole('alert')).toContainText('「第四批」还有 18 名成员，不能删除');
+  // edited in place
+  await editCell(page, 3, 'notes', '全部按期返岗');
+  await expect(page.getByRole('status')).toContainText('已保存：第四批 的备注');
+  await expect(cell(page, 3, 'notes')).toHaveText('全部按期返岗');
   await page.getByRole('link', { name: '第四批', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('京沈对口合作干部交流 第四批');
   const stats = page.getByLabel('批次统计数字');
@@ -130,6 +145,61 @@ test('a new batch: add three members from the roster, paste and undo, an overlap
   await shot(page, 'cadre');
   await page.getByRole('tab', { name: '修改记录' }).click();
   await expect(page.getByRole('tabpanel')).toContainText('挂职锻炼');
+});
+
+test('member lists: batch 4 exported, its file refused in a new batch (overlaps by row and column); a list imported with preview, then the leader chosen', async ({ page }) => {
+  await page.goto(host.url + '#/batch/4');
+  await expect(page.locator('.page-head .count')).toHaveText('已返岗 · 18 人');
+  const people = await Promise.all([0, 1].map(async i => ({ name: (await cell(page, i, 'name').innerText()).trim(), birth: (await cell(page, i, 'birth').innerText()).trim() })));
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出名册' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^第四批.*名册.*\.xlsx$/);
+  const exported = path.join(host.dataDir, 'batch4.xlsx');
+  await file.saveAs(exported);
+
+  await createBatch5(page);
+  await page.getByRole('button', { name: '导入名单' }).click();
+  const dialog = page.getByRole('dialog', { name: '导入成员名单' });
+  // the exported list carries batch 4's dates (2023.03—2024.03): every row overlaps it
+  await dialog.getByLabel('选择成员名单文件').setInputFiles(exported);
+  await expect(dialog.getByLabel('导入预览汇总')).toContainText('共 18 行：已匹配名册 0 人，新入名册 0 人，已在本批次 0 人，有错误 18 行');
+  const firstError = dialog.getByRole('table', { name: '导入错误' }).locator('tbody tr').first();
+  await expect(firstError).toContainText(`batch4.xlsx第四批沈阳赴北京挂职干部名册4B「${people[0].name}」已在「京沈对口合作干部交流 第四批」挂职（2023.03—2024.03），时间重叠`);
+  await expect(dialog.getByRole('button', { name: '有错误，不能导入' })).toBeDisabled();
+
+  // a list as units send it: title, header, two people of the roster (by ID number, read from the export) and one new person
+  const sheet = XLSX.readFile(exported).Sheets['第四批沈阳赴北京挂职干部名册'];
+  const table = XLSX.utils.sheet_to_json<string[]>(sheet, { header: 1, defval: '' });
+  const header = table.findIndex(r => r.includes('身份证号'));
+  const idOf = (name: string) => table.slice(header + 1).find(r => r.includes(name))![table[header].indexOf('身份证号')];
+  const wb = XLSX.utils.book_new();
+  const aoa = [
+    ['第五批挂职干部名单'],
+    ['姓名', '性别', '出生年月', '身份证号', '派出单位', '挂职单位', '挂任职务'],
+    [people[0].name, '', people[0].birth, idOf(people[0].name), '', '北京市朝阳区商务局', '副局长'],
+    [people[1].name, '', people[1].birth, idOf(people[1].name), '', '北京市海淀区商务局', '局长助理'],
+    ['林晓', '女', '1990.06', '', '滨江市商务局', '北京市通州区商务局', '副局长'],
+  ];
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(aoa), '名单');
+  const list = path.join(host.dataDir, '第五批名单.xlsx');
+  XLSX.writeFile(wb, list);
+  await dialog.getByLabel('选择成员名单文件').setInputFiles(list);
+  await expect(dialog.getByLabel('导入预览汇总')).toContainText('共 3 行：已匹配名册 2 人，新入名册 1 人，已在本批次 0 人，有错误 0 行');
+  const rows = dialog.getByRole('table', { name: '导入预览' }).locator('tbody tr');
+  await expect(rows.nth(0)).toContainText('已匹配名册（按身份证号）');
+  await expect(rows.nth(2)).toContainText('新入名册');
+  await shot(page, 'import');
+  await dialog.getByRole('button', { name: '确认导入 3 人' }).click();
+  await expect(page.getByRole('status')).toContainText('已导入 3 名成员，其中 1 人新加入名册');
+  await expect(page.locator('.page-head .count')).toHaveText('筹备 · 3 人');
+
+  const form = page.getByRole('form', { name: '批次信息' });
+  await form.getByRole('combobox', { name: /^领队/ }).selectOption({ label: people[1].name });
+  await form.getByRole('button', { name: '保存批次信息' }).click();
+  await expect(page.getByRole('status')).toContainText('已保存批次「第五批」');
+  await page.getByRole('link', { name: '← 挂职批次' }).click();
+  await expect(page.locator('.sd-grid .ag-row[row-index="4"] .ag-cell[col-id="leaderName"]')).toHaveText(people[1].name);
 });
 
 test('member actions: 结对, 提前召回, 调换 with its history and undo, 返岗后去向, a new person', async ({ page }) => {
