@@ -113,6 +113,13 @@ test('a new batch: add three members from the roster, paste and undo, an overlap
   await page.getByRole('button', { name: '重做' }).click();
   await expect(cell(page, 0, 'hostUnit')).toHaveText('北京市朝阳区发展和改革委员会');
 
+  // Ctrl+D over ticked rows, as in the roster
+  for (const i of [0, 1, 2]) await page.locator(`.sd-grid .ag-row[row-index="${i}"] .ag-selection-checkbox input`).first().check();
+  await cell(page, 0, 'hostPost').click();
+  await page.keyboard.press('Control+d');
+  await expect(page.getByRole('status')).toContainText('已向下填充 挂任职务 2 行');
+  await expect(cell(page, 2, 'hostPost')).toHaveText('副主任');
+
   // A bad cell in a paste: nothing saved, the row and field named.
   await pasteAt(page, 0, 'startDate', '2025.10\r\n2025.13\r\n');
   await expect(page.getByRole('alert')).toContainText('第 2 行「挂职开始时间」');

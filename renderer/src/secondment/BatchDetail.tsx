@@ -10,7 +10,7 @@ import type { CadreRow, HistoryState, OutputOf } from '../../../shared/api';
 import { formatDate } from '../../../shared/dates';
 import { BATCH_DIRECTIONS, BATCH_STATUSES, MEMBER_FIELD_LABELS, type SecondmentMember } from '../../../shared/routes/secondment';
 import { parseTsv } from '../../../shared/tsv';
-import { api } from '../api';
+import { api, ApiError } from '../api';
 import { gridLocale, gridTheme } from '../grid';
 import { downloadBase64, errorText, XLSX_MIME } from '../io/files';
 import { batchInputOf, type BatchInput } from './batchInput';
@@ -72,13 +72,13 @@ export function BatchDetail({ id }: { id: number }) {
   );
   const failed = (e: unknown) => setMessage({ kind: 'error', text: errorText(e) });
 
-  const saveMembers = async (updates: { id: number; values: Record<string, string | number | null> }[], label: string | undefined, text: string) => {
+  const saveMembers = async (updates: { id: number; values: Record<string, string | number | null> }[], label: string | undefined, text: string, where = '') => {
     try {
       const r = await api.saveSecondmentMembers({ updates, label });
       done(text, r.history);
       return true;
     } catch (e) {
-      failed(e);
+      setMessage({ kind: 'error', text: errorText(e) + (e instanceof ApiError && e.code === 'VALIDATION' ? where : '') });
       return false;
     }
   };
@@ -119,7 +119,25 @@ export function BatchDetail({ id }: { id: number }) {
       values: Object.fromEntries(targetCols.map((colId, j) => [colId, cells[j] ?? '']).filter(([colId]) => isMemberEditable(colId))),
     }));
     const label = `粘贴 ${block.length} 行挂职成员`;
-    await saveMembers(updates, label, `已${label}`);
+    // The server numbers rows within the pasted block; say where the block began.
+    const where = focused.rowIndex > 0 ? `（行号按粘贴的内容计，第 1 行即表中第 ${focused.rowIndex + 1} 行）` : '';
+    await saveMembers(updates, label, `已${label}`, where);
+  };
+
+  /** Ctrl+D: the first ticked row's value in the focused column, copied to the other ticked rows. */
+  const fillDown = async () => {
+    const g = gridApi.current;
+    const focused = g?.getFocusedCell();
+    if (!g || !focused) return;
+    const colId = focused.column.getColId();
+    const nodes = g.getSelectedNodes().filter(n => n.data).sort((a, b) => (a.rowIndex ?? 0) - (b.rowIndex ?? 0));
+    if (nodes.length < 2 || !isMemberEditable(colId)) {
+      setMessage({ kind: 'info', text: '向下填充：请先勾选两行以上，并把光标放在可修改的列上' });
+      return;
+    }
+    const value = nodes[0].data![colId];
+    const label = `向下填充 ${MEMBER_FIELD_LABELS[colId]} ${nodes.length - 1} 行`;
+    await saveMembers(nodes.slice(1).map(n => ({ id: n.data!.id, values: { [colId]: value } })), label, `已${label}`);
   };
 
   const removeSelected = async () => {
@@ -171,7 +189,16 @@ export function BatchDetail({ id }: { id: number }) {
   const isActive = (m: SecondmentMember | null) => !!m && (m.status === '在岗' || m.status === '期满');
 
   return (
-    <section className="page sd-page sd-detail" onKeyDown={e => onKeyDown(e, !!gridApi.current?.getEditingCells().length)}>
+    <section
+      className="page sd-page sd-detail"
+      onKeyDown={e => {
+        const editing = !!gridApi.current?.getEditingCells().length;
+        if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'd' && !editing && (e.target as HTMLElement).closest('.sd-grid')) {
+          e.preventDefault();
+          void fillDown();
+        } else onKeyDown(e, editing);
+      }}
+    >
       <header className="page-head">
         <a className="sd-back" href="#/batches">
           ← 挂职批次
@@ -234,7 +261,7 @@ export function BatchDetail({ id }: { id: number }) {
             </button>
           </div>
           <p className="hint muted sd-hint">
-            双击单元格修改；从 Excel/WPS 复制后点选起始单元格按 Ctrl+V 粘贴（有错误则整块不保存）；Ctrl+Z 撤销，Ctrl+Y 重做。姓名等基本信息在干部名册中修改。
+            双击单元格修改；从 Excel/WPS 复制后点选起始单元格按 Ctrl+V 粘贴（有错误则整块不保存）；勾选多行后 Ctrl+D 向下填充；Ctrl+Z 撤销，Ctrl+Y 重做。姓名等基本信息在干部名册中修改。
           </p>
           <div className="grid-wrap sd-grid" onPaste={e => void onPaste(e)}>
             <AgGridReact<SecondmentMember>

@@ -262,6 +262,7 @@ export function BatchesPage() {
                   getRowId={p => String(p.data.id)}
                   readOnlyEdit
                   onCellEditRequest={onCellEditRequest}
+                  suppressColumnVirtualisation
                   rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
                   onGridReady={e => {
                     gridApi.current = e.api;
