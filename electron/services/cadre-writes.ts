@@ -14,7 +14,7 @@ import { AppError } from '../../shared/errors';
 import { fieldLabel as label } from '../../shared/fields';
 import type { Database } from '../db/database';
 import { CADRE_FORM_COLUMNS, CADRE_SCALAR_COLUMNS } from './cadre-columns';
-import { withOperation, type OperationSummary } from './history';
+import { withOperation, type OperationRecorder, type OperationSummary } from './history';
 
 const COLUMN: Record<EditableCadreField, string> = { ...CADRE_SCALAR_COLUMNS, ...CADRE_FORM_COLUMNS } as Record<EditableCadreField, string>;
 
@@ -95,7 +95,16 @@ function mergedRecord(db: Database, row: PreparedRow): Partial<Record<EditableCa
   return rec;
 }
 
-export function applyCadreChanges(db: Database, changes: CadreChanges): ChangeResult {
+/**
+ * `alongside` runs inside the same operation after the cadres are written (e.g. a
+ * secondment member added with the new person, or finished with the 简历 line), so
+ * the whole action is one transaction and one undoable step.
+ */
+export function applyCadreChanges(
+  db: Database,
+  changes: CadreChanges,
+  alongside?: (op: OperationRecorder, written: { updated: number[]; created: number[] }) => void,
+): ChangeResult {
   const updates = changes.updates ?? [];
   const creates = changes.creates ?? [];
   const problems: CellProblem[] = [];
@@ -177,6 +186,7 @@ export function applyCadreChanges(db: Database, changes: CadreChanges): ChangeRe
         for (const t of row.tags) add.run(id, t);
       }
     }
+    alongside?.(op, { updated, created });
     return { updated, created, warnings };
   });
 }

@@ -14,12 +14,16 @@
  * after image being the units row): undo removes such a unit when nothing
  * refers to it any more (no cadre, also none in the 回收站, no child unit, no
  * other table's foreign key), redo recreates it with the same id.
+ *
+ * Rows of the other undoable tables (secondments, village assignments; see
+ * row-image.ts) are logged in operation_records with their own images.
  */
 import { AppError } from '../../shared/errors';
 import type { Database } from '../db/database';
 import { cachedStatement } from '../db/statements';
 import { auditMany, type AuditRecord } from './audit';
 import { readCadreImage, writeCadreImage, type CadreImage } from './cadre-image';
+import { readRowImage, rowChanges, writeRowImage, type RowImage, type UndoableTable } from './row-image';
 import { operatorName } from './settings';
 
 export interface OperationMeta {
@@ -41,6 +45,10 @@ export interface OperationRecorder {
   inserted(id: number, image: CadreImage): void;
   /** A unit this operation created (undone with it when nothing else refers to it). */
   unitCreated(id: number): void;
+  /** Call before changing or deleting a row of another undoable table (row-image.ts). */
+  touchRow(table: UndoableTable, id: number): void;
+  /** Call right after inserting such a row. */
+  createdRow(table: UndoableTable, id: number): void;
 }
 
 export interface OperationSummary {
@@ -116,7 +124,14 @@ export function withOperation<T>(db: Database, meta: OperationMeta, fn: (op: Ope
     const inserted = new Set<number>();
     const units: number[] = [];
     const log = operationLog(db, meta);
+    const recordsBefore = new Map<string, { table: UndoableTable; id: number; image: RowImage | null }>();
+    const noteRow = (table: UndoableTable, id: number, image: () => RowImage | null) => {
+      const key = `${table}:${id}`;
+      if (!recordsBefore.has(key)) recordsBefore.set(key, { table, id, image: image() });
+    };
     const recorder: OperationRecorder = {
+      touchRow: (table, id) => noteRow(table, id, () => readRowImage(db, table, id)),
+      createdRow: (table, id) => noteRow(table, id, () => null),
       touch: id => {
         if (!before.has(id) && !inserted.has(id)) before.set(id, readCadreImage(db, id));
       },
@@ -135,6 +150,10 @@ export function withOperation<T>(db: Database, meta: OperationMeta, fn: (op: Ope
     for (const [id, b] of before) {
       const after = readCadreImage(db, id);
       if (JSON.stringify(b) !== JSON.stringify(after)) log.add(id, b, after);
+    }
+    for (const r of recordsBefore.values()) {
+      const after = readRowImage(db, r.table, r.id);
+      if (JSON.stringify(r.image) !== JSON.stringify(after)) log.addRecord(r.table, r.id, r.image, after);
     }
     const unitRow = cachedStatement(db, 'SELECT * FROM units WHERE id = ?');
     for (const id of units) {
@@ -179,6 +198,14 @@ function operationLog(db: Database, meta: OperationMeta) {
       audits.push({ operator, entity: 'cadre', entityId: id, action: meta.kind, ...changedFields(before, after) });
       if (rows.length >= 500) flush();
     },
+    /** A row of another undoable table (row-image.ts), logged and audited at once. */
+    addRecord(table: UndoableTable, id: number, before: RowImage | null, after: RowImage | null): void {
+      open();
+      changed++;
+      cachedStatement(db, 'INSERT INTO operation_records(operation_id, tbl, row_id, before, after) VALUES (?, ?, ?, ?, ?)').run(
+        opId, table, id, before && JSON.stringify(before), after && JSON.stringify(after));
+      audits.push({ operator, entity: table, entityId: id, action: meta.kind, ...rowChanges(before, after) });
+    },
     addUnit(id: number, row: unknown): void {
       open();
       rows.push([opId, -id, null, JSON.stringify(row)]);
@@ -191,15 +218,18 @@ function operationLog(db: Database, meta: OperationMeta) {
   };
 }
 
-/** Removes a unit an undone operation had created, unless something still refers to it. */
+/**
+ * Removes a unit an undone operation had created, unless something still
+ * refers to it: a cadre (also one in the 回收站), a child unit or any other
+ * table's foreign key. Checked by hand because a step defers key checks to
+ * its commit.
+ */
 function removeUnitIfUnused(db: Database, id: number): boolean {
-  try {
-    return cachedStatement(db, 'DELETE FROM units WHERE id = ?').run(id).changes > 0;
-  } catch (err) {
-    // A cadre (also one in the 回收站), a child unit or another table still points at it: it stays.
-    if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return false;
-    throw err;
-  }
+  const refs = db
+    .prepare("SELECT m.name AS tbl, f.\"from\" AS col FROM sqlite_master m, pragma_foreign_key_list(m.name) f WHERE m.type = 'table' AND f.\"table\" = 'units'")
+    .all() as { tbl: string; col: string }[];
+  for (const r of refs) if (db.prepare(`SELECT 1 FROM "${r.tbl}" WHERE "${r.col}" = ? LIMIT 1`).get(id)) return false;
+  return cachedStatement(db, 'DELETE FROM units WHERE id = ?').run(id).changes > 0;
 }
 
 /** Recreates a unit on redo, with its id (cadres refer to it); under the top level if its parent is gone. */
@@ -242,6 +272,23 @@ export function stepHistory(db: Database, direction: 'undo' | 'redo'): { label: 
       .map(r => JSON.parse(r.after ?? 'null') as Record<string, unknown>);
     const operator = operatorName(db);
     const audits: AuditRecord[] = [];
+    // Rows of other tables point at cadres and at each other: check the keys once, at commit.
+    db.pragma('defer_foreign_keys = ON');
+    const records = (
+      db.prepare('SELECT tbl, row_id AS id, before, after FROM operation_records WHERE operation_id = ?').all(op.id) as {
+        tbl: UndoableTable;
+        id: number;
+        before: string | null;
+        after: string | null;
+      }[]
+    ).map(r => ({ ...r, target: JSON.parse((direction === 'undo' ? r.before : r.after) ?? 'null') as RowImage | null }));
+    // Deletions first, so an ON DELETE SET NULL cannot undo a row written back just before.
+    records.sort((a, b) => Number(a.target !== null) - Number(b.target !== null));
+    for (const r of records) {
+      const current = readRowImage(db, r.tbl, r.id);
+      writeRowImage(db, r.tbl, r.id, r.target);
+      audits.push({ operator, entity: r.tbl, entityId: r.id, action: direction, ...rowChanges(current, r.target) });
+    }
     // Units exist before the cadres in them are redone, and go after the cadres are undone.
     if (direction === 'redo') {
       for (const u of units) if (recreateUnit(db, u)) audits.push({ operator, entity: 'unit', entityId: u.id as number, action: 'redo', after: u });

@@ -7,6 +7,9 @@ import { DataPage } from './pages/DataPage';
 import { NotYetOpen } from './pages/NotYetOpen';
 import { CadreDetail } from './form/CadreDetail';
 import { ImportExportPage } from './io/ImportExportPage';
+import { BatchesPage } from './secondment/BatchesPage';
+import { BatchDetail } from './secondment/BatchDetail';
+import { VillagePage } from './secondment/VillagePage';
 
 interface PageDef {
   id: string;
@@ -27,7 +30,7 @@ export const PAGES: PageDef[] = [
 
 function pageFromHash(): string {
   const id = window.location.hash.replace(/^#\/?/, '');
-  return PAGES.some(p => p.id === id) || /^cadre\/\d+$/.test(id) ? id : 'roster';
+  return PAGES.some(p => p.id === id) || /^cadre\/\d+$/.test(id) || /^batch\/\d+$/.test(id) ? id : 'roster';
 }
 
 export function App() {
@@ -58,7 +61,8 @@ export function App() {
     );
   }
 
-  const current = PAGES.find(p => p.id === page) ?? PAGES[0];
+  // A batch's page belongs under 挂职批次 in the sidebar.
+  const current = PAGES.find(p => p.id === page) ?? (/^batch\/\d+$/.test(page) ? PAGES.find(p => p.id === 'batches')! : PAGES[0]);
   return (
     <div className="shell">
       <nav className="sidebar" aria-label="主导航">
@@ -77,6 +81,12 @@ export function App() {
       <main className="content">
         {/^cadre\/\d+$/.test(page) ? (
           <CadreDetail id={Number(page.slice('cadre/'.length))} />
+        ) : /^batch\/\d+$/.test(page) ? (
+          <BatchDetail key={page} id={Number(page.slice('batch/'.length))} />
+        ) : current.id === 'batches' ? (
+          <BatchesPage />
+        ) : current.id === 'village' ? (
+          <VillagePage />
         ) : current.id === 'roster' ? (
           <RosterPage />
         ) : current.id === 'data' ? (

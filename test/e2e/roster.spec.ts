@@ -71,7 +71,7 @@ test('sorting by 姓名 orders by pinyin', async ({ page }) => {
 
 test('pages not yet built say so, with no fake data', async ({ page }) => {
   await page.goto(host.url);
-  await page.getByRole('link', { name: '挂职批次' }).click();
+  await page.getByRole('link', { name: '统计分析' }).click();
   await expect(page.getByRole('status')).toContainText('尚未开放');
   await page.getByRole('link', { name: '数据与备份' }).click();
   await expect(page.locator('.facts')).toContainText(host.dataDir);

@@ -100,6 +100,39 @@ describe('the same calls through the dispatcher and through the web host', () =>
     ['exportCsv', { columns: [{ key: 'name' }], ids: [1, 2] }],
     ['exportLrmx', { ids: [1] }],
     ['inspectLrmx', { file: { name: 'a.lrmx', base64: '' } }],
+    // secondments (挂职) and village rotations (驻村) of the demo: programme 1, batches 1–4 (members 1–74), rotations 1–2
+    ['listSecondmentProgrammes', {}],
+    ['listSecondmentBatches', {}],
+    ['getSecondmentBatch', { id: 4 }],
+    ['listSecondmentMembers', { batchId: 4 }],
+    ['secondmentBatchStats', { id: 4 }],
+    ['secondmentProgrammeStats', { id: 1, youngThreshold: 35 }],
+    ['secondmentReplacementHistory', { id: 39 }],
+    ['saveSecondmentProgramme', { name: '测试交流项目', partnerPlace: '大连市' }],
+    ['saveSecondmentBatch', { programmeId: 2, seq: 1, startDate: '2030.01', plannedEndDate: '2031.01' }],
+    ['addSecondmentMembers', { batchId: 5, cadreIds: [1, 2] }],
+    ['saveSecondmentMembers', { updates: [{ id: 75, values: { hostUnit: '大连市商务局', hostPost: '副局长' } }] }],
+    ['pairSecondmentMembers', { memberId: 75, partnerId: 76 }],
+    ['addSecondmentNewPerson', { batchId: 5, cadre: { name: '测试新人', gender: '男', birth: '1990.01' } }],
+    ['previewSecondmentResumeLine', { id: 75, returnDate: '2031.01' }],
+    ['finishSecondmentMember', { id: 75, returnDate: '2031.01', appendResume: true }],
+    ['setSecondmentOutcome', { id: 75, outcome: '提拔', date: '2031.06', post: '局长' }],
+    ['recallSecondmentMember', { id: 76, date: '2030.06', reason: '工作需要' }],
+    ['replaceSecondmentMember', { id: 76, cadreId: 5, date: '2030.07', reason: '接替召回人员' }],
+    ['removeSecondmentMembers', { ids: [77] }],
+    ['deleteSecondmentBatch', { id: 5 }],
+    ['deleteSecondmentProgramme', { id: 2 }],
+    ['listVillages', {}],
+    ['saveVillage', { name: '测试村', township: '测试镇', county: '测试县', kind: '脱贫村' }],
+    ['deleteVillage', { id: 9 }],
+    ['listVillageRotations', {}],
+    ['villageRotationStats', { id: 2 }],
+    ['listVillageAssignments', { rotationId: 2 }],
+    ['saveVillageRotation', { programme: '驻村第一书记和工作队', seq: 3, name: '第三轮驻村', startDate: '2030.06', endDate: '2032.06' }],
+    ['saveVillageAssignments', { rotationId: 3, creates: [{ values: { villageId: 1, cadreId: 6, role: '第一书记' } }, { values: { villageId: 1, cadreId: 7, role: '队员' } }] }],
+    ['replaceVillageAssignment', { id: 34, cadreId: 8, date: '2031.01', reason: '不胜任驻村工作', sendingUnit: '滨江市农业农村局' }],
+    ['removeVillageAssignments', { ids: [35] }],
+    ['deleteVillageRotation', { id: 3 }],
   ];
   it.each(calls.map((c, i) => [i, ...c] as const))('call %i: %s', async (_i, method, input) => {
     const result = await both(method, input);
@@ -147,6 +180,8 @@ describe('the same calls through the dispatcher and through the web host', () =>
   it('covers every method of the route table', () => {
     // jobs and files with random ids or write times: test/unit/export/contract.test.ts, test/unit/import/webhost.test.ts
     const coveredElsewhere = ['exportRoster', 'downloadTemplate', 'planLrmx', 'commitLrmx'];
+    // the batch roster's bytes and the member import's plan ids: test/unit/secondment/files.test.ts
+    coveredElsewhere.push('exportSecondmentBatch', 'planSecondmentImport', 'commitSecondmentImport');
     const importJobs = methods.filter(m => m.startsWith('import') || m === 'listImportRuns');
     coveredElsewhere.push(...importJobs);
     const called = new Set([...calls.map(c => c[0]), ...coveredElsewhere]);

@@ -17,6 +17,11 @@ import type { Migration } from './index';
  *   of 第一书记 / 工作队队长 / 队员; an assignment is kept on (留任), newly
  *   sent (新选派) or a replacement (调换, with reason and the sending unit).
  *
+ * - operation_records (added by the secondment services): the undo log's
+ *   before/after images of rows of these tables, beside operation_rows (which
+ *   holds whole cadre images), so adding members, a replacement or a new person
+ *   who joins the roster and the batch is undone as one step.
+ *
  * Dates are canonical text like the cadres table ('YYYY-MM' or 'YYYY-MM-DD');
  * '' means not set. Rows point at cadres by id; a cadre is never hard-deleted
  * while they are referenced (foreign keys without cascade).
@@ -128,6 +133,15 @@ export const m005Secondment: Migration = {
       );
       CREATE INDEX village_assignments_rotation ON village_assignments(rotation_id);
       CREATE INDEX village_assignments_cadre ON village_assignments(cadre_id);
+
+      CREATE TABLE operation_records (
+        operation_id  INTEGER NOT NULL REFERENCES operations(id) ON DELETE CASCADE,
+        tbl           TEXT NOT NULL,
+        row_id        INTEGER NOT NULL,
+        before        TEXT,
+        after         TEXT,
+        PRIMARY KEY (operation_id, tbl, row_id)
+      ) WITHOUT ROWID;
     `);
   },
 };

@@ -3,7 +3,8 @@ import type { Database } from '../../db/database';
 import { audit } from '../audit';
 import { cadreInserter, countCadres } from '../cadres';
 import { clearHistory } from '../history';
-import { generateDemo } from './generate';
+import { DEFAULT_DEMO_SEED, generateDemo } from './generate';
+import { clearSecondmentData, loadSecondmentDemo } from './secondment';
 
 export interface DemoCounts {
   units: number;
@@ -28,6 +29,7 @@ export function loadDemo(db: Database, opts: { force?: boolean; seed?: number; c
     if (opts.force) {
       // Everything is replaced, so the undo log of the old data goes too.
       clearHistory(db);
+      clearSecondmentData(db);
       db.exec('DELETE FROM cadres; DELETE FROM units;');
     }
     const insertUnit = db.prepare('INSERT INTO units(parent_id, name, kind, sort_order) VALUES (?, ?, ?, ?)');
@@ -42,6 +44,7 @@ export function loadDemo(db: Database, opts: { force?: boolean; seed?: number; c
       const { unitKey, ...fields } = c;
       insert({ ...fields, unitId: unitIds.get(unitKey) ?? null, sortOrder: i + 1 });
     });
+    loadSecondmentDemo(db, opts.seed ?? DEFAULT_DEMO_SEED);
     const counts = { units: data.units.length, cadres: data.cadres.length };
     audit(db, { entity: 'database', action: opts.force ? 'demo.replace' : 'demo.load', after: { city: data.cityName, ...counts } });
     return counts;

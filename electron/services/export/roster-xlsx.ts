@@ -75,13 +75,46 @@ export function reportingLine(reportingUnit: string | undefined, date: string): 
   return `填报单位：${reportingUnit ?? ''}    填报日期：${chineseDate(date)}`;
 }
 
-/**
- * Written with ExcelJS's streaming writer, row by row: a 100,000-row roster
- * takes seconds and little memory instead of building every cell in memory.
- */
 export async function buildRosterXlsx(opts: RosterExportOptions): Promise<Buffer> {
   const { columns, cell: cellOpts, date } = checkOptions(opts);
-  const title = opts.title?.trim() || '干部名册';
+  return buildTableXlsx({
+    title: opts.title?.trim() || '干部名册',
+    reportingUnit: opts.reportingUnit,
+    date,
+    columns: columns.map(c => ({ header: c.header, width: columnWidth(c.key), wrap: isWrapped(c.key), text: c.key === 'idNumber' })),
+    rowCount: opts.rows.length,
+    row: r => columns.map(c => cellValue(opts.rows[r], c.key, r, cellOpts)),
+  });
+}
+
+/** A column of a styled table (the roster, a batch's member list, …). */
+export interface TableColumn {
+  header: string;
+  width: number;
+  /** Long text: wrapped and left-aligned; otherwise centred. */
+  wrap: boolean;
+  /** Always written as text (ID numbers). */
+  text?: boolean;
+}
+
+export interface TableExportOptions {
+  title: string;
+  reportingUnit?: string;
+  /** 填报日期, canonical YYYY-MM-DD. */
+  date: string;
+  columns: TableColumn[];
+  rowCount: number;
+  /** The cells of data row r (0-based), in column order. */
+  row: (r: number) => (string | number | null)[];
+}
+
+/**
+ * The official styled table every roster-like export shares, written with
+ * ExcelJS's streaming writer, row by row: a 100,000-row roster takes seconds
+ * and little memory instead of building every cell in memory.
+ */
+export async function buildTableXlsx(opts: TableExportOptions): Promise<Buffer> {
+  const { columns, date, title } = opts;
   const sink = new PassThrough();
   const chunks: Buffer[] = [];
   sink.on('data', (c: Buffer) => chunks.push(c));
@@ -102,7 +135,7 @@ export async function buildRosterXlsx(opts: RosterExportOptions): Promise<Buffer
     },
     headerFooter: { oddFooter: '&C第 &P 页，共 &N 页', evenFooter: '&C第 &P 页，共 &N 页' },
   });
-  ws.columns = columns.map(c => ({ key: c.key, width: columnWidth(c.key) }));
+  ws.columns = columns.map(c => ({ width: c.width }));
   const last = columns.length;
 
   const titleRow = ws.getRow(1);
@@ -138,20 +171,20 @@ export async function buildRosterXlsx(opts: RosterExportOptions): Promise<Buffer
   // keeps a large export fast.
   const dataFont = { name: FONT, size: 10 };
   const styles = columns.map(c => {
-    const base: Partial<ExcelJS.Style> = { font: dataFont, border: THIN, alignment: isWrapped(c.key) ? WRAP_LEFT : CENTRED };
+    const base: Partial<ExcelJS.Style> = { font: dataFont, border: THIN, alignment: c.wrap ? WRAP_LEFT : CENTRED };
     return { plain: base, text: { ...base, numFmt: '@' } };
   });
-  for (let r = 0; r < opts.rows.length; r++) {
-    const row = opts.rows[r];
+  for (let r = 0; r < opts.rowCount; r++) {
+    const values = opts.row(r);
     const xrow = ws.getRow(ROSTER_HEADER_ROW + 1 + r);
     columns.forEach((c, i) => {
       const cell = xrow.getCell(i + 1);
-      const v = cellValue(row, c.key, r, cellOpts);
+      const v = values[i] ?? null;
       // Strings stay strings: ExcelJS writes them as text, never as formulas.
       cell.value = v;
       // Text format for IDs and for anything that looks like a formula, so
       // editing the cell later in Excel keeps it text as well.
-      const asText = c.key === 'idNumber' || (typeof v === 'string' && looksLikeFormula(v));
+      const asText = c.text || (typeof v === 'string' && looksLikeFormula(v));
       cell.style = (asText ? styles[i].text : styles[i].plain) as ExcelJS.Style;
     });
     xrow.commit();
