@@ -151,6 +151,7 @@ export const m006Assessment: Migration = {
       CREATE TABLE assessment_results (
         round_id        INTEGER NOT NULL REFERENCES assessment_rounds(id) ON DELETE CASCADE,
         cadre_id        INTEGER NOT NULL REFERENCES cadres(id),
+        seq             INTEGER NOT NULL,
         group_name      TEXT NOT NULL,
         total           REAL,
         rank            INTEGER,

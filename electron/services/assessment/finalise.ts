@@ -39,12 +39,12 @@ export function finaliseRound(db: Database, roundId: number, onStage: (stage: Fi
 
     const operator = operatorName(db);
     const putResult = db.prepare(
-      'INSERT OR REPLACE INTO assessment_results(round_id, cadre_id, group_name, total, rank, proposed_grade, grade, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO assessment_results(round_id, cadre_id, seq, group_name, total, rank, proposed_grade, grade, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     db.prepare('DELETE FROM assessment_results WHERE round_id = ?').run(roundId);
     grid.rows.forEach((r, i) => {
       const note = r.override?.grade === '不定等次' ? r.override.reason : r.vetoed ? '一票否决' : '';
-      putResult.run(roundId, r.cadreId, r.group, r.total, r.rank, r.proposedGrade, r.grade!, note);
+      putResult.run(roundId, r.cadreId, i + 1, r.group, r.total, r.rank, r.proposedGrade, r.grade!, note);
       if (i % 50 === 49) onStage('results', i + 1);
     });
 

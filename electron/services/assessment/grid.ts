@@ -40,7 +40,7 @@ export function roundDateRange(round: Pick<Round, 'year' | 'startDate' | 'endDat
 
 function roundParticipants(db: Database, round: Round): Participant[] {
   if (round.status !== 'finalised') return listParticipants(db, round.setId);
-  const ids = (db.prepare('SELECT cadre_id AS id FROM assessment_results WHERE round_id = ? ORDER BY rowid').all(round.id) as { id: number }[]).map(r => r.id);
+  const ids = (db.prepare('SELECT cadre_id AS id FROM assessment_results WHERE round_id = ? ORDER BY seq').all(round.id) as { id: number }[]).map(r => r.id);
   const info = cadreInfo(db, ids);
   return ids.flatMap(id => {
     const c = info.get(id);

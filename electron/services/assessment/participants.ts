@@ -107,7 +107,7 @@ export function cadreInfo(db: Database, ids: readonly number[]): Map<number, Cad
 export function listParticipants(db: Database, setId: number, opts: { includeRemoved?: boolean } = {}): Participant[] {
   const set = setExists(db, setId);
   const scope = scopeCadreIds(db, set.scope_kind as ScopeKind, set.scope_ref);
-  const manual = db.prepare('SELECT cadre_id AS id, mode FROM assessment_participants WHERE set_id = ? ORDER BY rowid').all(setId) as { id: number; mode: 'add' | 'remove' }[];
+  const manual = db.prepare('SELECT cadre_id AS id, mode FROM assessment_participants WHERE set_id = ?').all(setId) as { id: number; mode: 'add' | 'remove' }[];
   const removed = new Set(manual.filter(m => m.mode === 'remove').map(m => m.id));
   const inScope = new Set(scope);
   const entries: { id: number; source: Participant['source'] }[] = [];
