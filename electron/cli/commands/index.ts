@@ -3,6 +3,7 @@ import { backupCommands } from './backup';
 import { basicCommands } from './basic';
 import { exportCommands } from './export';
 import { importCommands } from './import';
+import { assessmentCommands } from './assessment';
 
 /** Every CLI command; help and dispatch are generated from this list. */
-export const commands: Command[] = [...basicCommands, ...backupCommands, ...exportCommands, ...importCommands];
+export const commands: Command[] = [...basicCommands, ...backupCommands, ...exportCommands, ...importCommands, ...assessmentCommands];
