@@ -7,6 +7,7 @@ import { DataPage } from './pages/DataPage';
 import { NotYetOpen } from './pages/NotYetOpen';
 import { CadreDetail } from './form/CadreDetail';
 import { ImportExportPage } from './io/ImportExportPage';
+import { AssessmentRoute, isAssessmentPage } from './assessment/AssessmentRoute';
 
 interface PageDef {
   id: string;
@@ -27,7 +28,7 @@ export const PAGES: PageDef[] = [
 
 function pageFromHash(): string {
   const id = window.location.hash.replace(/^#\/?/, '');
-  return PAGES.some(p => p.id === id) || /^cadre\/\d+$/.test(id) ? id : 'roster';
+  return PAGES.some(p => p.id === id) || /^cadre\/\d+$/.test(id) || isAssessmentPage(id) ? id : 'roster';
 }
 
 export function App() {
@@ -58,7 +59,7 @@ export function App() {
     );
   }
 
-  const current = PAGES.find(p => p.id === page) ?? PAGES[0];
+  const current = PAGES.find(p => p.id === (isAssessmentPage(page) ? 'indicators' : page)) ?? PAGES[0];
   return (
     <div className="shell">
       <nav className="sidebar" aria-label="主导航">
@@ -77,6 +78,8 @@ export function App() {
       <main className="content">
         {/^cadre\/\d+$/.test(page) ? (
           <CadreDetail id={Number(page.slice('cadre/'.length))} />
+        ) : isAssessmentPage(page) ? (
+          <AssessmentRoute page={page} />
         ) : current.id === 'roster' ? (
           <RosterPage />
         ) : current.id === 'data' ? (
