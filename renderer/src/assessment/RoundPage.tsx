@@ -228,7 +228,7 @@ export function RoundPage({ id }: { id: number }) {
     }
   };
 
-  const indicatorSignature = grid ? grid.indicators.map(i => `${i.id}:${i.name}:${i.weight}:${i.method}`).join('|') + grid.rows.map(r => r.cadreId).join(',') : '';
+  const indicatorSignature = grid ? [grid.indicators.map(i => `${i.id}:${i.name}:${i.weight}:${i.method}`).join('|'), grid.rows.map(r => r.cadreId).join(','), grid.round.grouping].join('/') : '';
   const columns = useMemo(
     () => (grid ? buildScoreColumns(grid, { locked: !!locked, show, badCells }) : []),
     // Rebuilt when the indicators, the people, the lock or the display change, not on every save.
@@ -370,6 +370,7 @@ export function RoundPage({ id }: { id: number }) {
           prompt="解锁原因（记入操作日志）"
           placeholder="如：复核发现成绩录入错误，需更正"
           confirm="解锁"
+          required="请填写解锁原因"
           onCancel={() => setAsking(null)}
           onConfirm={async reason => {
             const res = await api.unlockAssessmentRound({ roundId: id, reason });
@@ -385,6 +386,7 @@ export function RoundPage({ id }: { id: number }) {
           prompt="不定等次的原因"
           placeholder="如：新录用公务员试用期内；参加脱产学习超过半年"
           confirm="确定"
+          required="不定等次须填写原因"
           onCancel={() => setAsking(null)}
           onConfirm={async reason => {
             // Called here rather than through write(): a refusal (no reason) stays in the dialog.

@@ -7,6 +7,7 @@ import type { CellClassParams, ColDef, ColGroupDef, ITooltipParams, ValueFormatt
 import type { GridRow, Indicator, ScoreGrid } from '../../../shared/routes/assessment';
 import { VOTE_LABELS, type VoteTally } from '../../../shared/assessment/democratic';
 import { formatNumber } from '../../../shared/assessment/numbers';
+import { SelectEditor } from './SelectEditor';
 
 export type ShowMode = 'raw' | 'score';
 export const VOTE_KEYS = ['excellent', 'competent', 'basic', 'incompetent', 'unknown'] as const satisfies readonly (keyof VoteTally)[];
@@ -33,6 +34,9 @@ function rawValue(ind: Indicator, row: GridRow | undefined): string | number | n
   return words ? (cell.raw >= 1 ? words[0] : words[1]) : cell.raw;
 }
 
+/** AG Grid's rightAligned type sets a cellClass that our own cellClass would replace: keep it. */
+const RIGHT = 'ag-right-aligned-cell';
+
 const num = (n: number | null | undefined) => (n === null || n === undefined ? '' : formatNumber(n));
 
 export interface ColumnContext {
@@ -51,7 +55,7 @@ function indicatorColumn(ind: Indicator, ctx: ColumnContext, header: string): Co
     headerTooltip: [ind.name, `权重 ${formatNumber(ind.weight)}%`, ind.method === 'target' && ind.target !== null ? `目标 ${formatNumber(ind.target)}${ind.targetUnit}` : '', ind.description]
       .filter(Boolean)
       .join('\n'),
-    width: Math.max(96, header.length * 14 + 24),
+    width: Math.max(90, header.length * 13 + 18),
     type: 'rightAligned',
     editable: p => !ctx.locked && ind.method !== 'vote' && !!p.data?.cells[key],
     valueGetter: (p: ValueGetterParams<GridRow>) => (ind.method === 'vote' || ctx.show === 'score' ? p.data?.cells[key]?.score ?? null : rawValue(ind, p.data)),
@@ -59,7 +63,7 @@ function indicatorColumn(ind: Indicator, ctx: ColumnContext, header: string): Co
       if (!p.data?.cells[key]) return '—';
       return typeof p.value === 'number' ? formatNumber(p.value) : String(p.value ?? '');
     },
-    cellEditor: words ? 'agSelectCellEditor' : 'agTextCellEditor',
+    cellEditor: words ? SelectEditor : 'agTextCellEditor',
     cellEditorParams: words ? { values: ['', ...words] } : undefined,
     tooltipValueGetter: (p: ITooltipParams<GridRow>) => {
       const c = p.data?.cells[key];
@@ -73,8 +77,8 @@ function indicatorColumn(ind: Indicator, ctx: ColumnContext, header: string): Co
     },
     cellClass: (p: CellClassParams<GridRow>) => {
       const c = p.data?.cells[key];
-      if (!c) return 'as-na';
-      const classes = [];
+      if (!c) return ['as-na', RIGHT];
+      const classes = [RIGHT];
       if (ctx.badCells.has(`${p.data!.cadreId}:${ind.id}`)) classes.push('as-bad');
       if (c.personalised) classes.push('as-personal-cell');
       if (ind.method === 'vote') classes.push('as-computed');
@@ -117,20 +121,20 @@ export function buildScoreColumns(grid: ScoreGrid, ctx: ColumnContext): (ColDef<
   return [
     { colId: 'seq', headerName: '序号', width: 64, pinned: 'left', sortable: false, valueGetter: p => (p.node?.rowIndex ?? 0) + 1 },
     { colId: 'name', headerName: '姓名', field: 'name', width: 92, pinned: 'left' },
-    { colId: 'unit', headerName: '单位', field: 'unit', width: 150, tooltipField: 'post' },
-    { colId: 'group', headerName: '分组', field: 'group', width: 100 },
+    { colId: 'unit', headerName: '单位', field: 'unit', width: 130, tooltipField: 'post' },
+    { colId: 'group', headerName: '分组', field: 'group', width: 100, hide: grid.round.grouping === 'none' },
     ...indicatorCols,
     {
       headerName: '民主测评（票）',
       groupId: 'votes',
       children: [
         ...voteCols,
-        { colId: 'democratic', headerName: '测评得分', width: 88, type: 'rightAligned', valueGetter: p => p.data?.democraticScore ?? null, valueFormatter: p => num(p.value), cellClass: 'as-computed' },
+        { colId: 'democratic', headerName: '测评得分', width: 88, type: 'rightAligned', valueGetter: p => p.data?.democraticScore ?? null, valueFormatter: p => num(p.value), cellClass: ['as-computed', RIGHT] },
       ],
     },
-    { colId: 'total', headerName: '总分', width: 84, type: 'rightAligned', valueGetter: p => p.data?.total ?? null, valueFormatter: p => num(p.value), cellClass: 'as-computed as-strong', pinned: 'right' },
-    { colId: 'rank', headerName: '名次', width: 68, type: 'rightAligned', valueGetter: p => p.data?.rank ?? null, cellClass: 'as-computed', pinned: 'right' },
-    { colId: 'groupRank', headerName: '组内名次', width: 84, type: 'rightAligned', valueGetter: p => p.data?.groupRank ?? null, cellClass: 'as-computed' },
+    { colId: 'total', headerName: '总分', width: 84, type: 'rightAligned', valueGetter: p => p.data?.total ?? null, valueFormatter: p => num(p.value), cellClass: ['as-computed', 'as-strong', RIGHT], pinned: 'right' },
+    { colId: 'rank', headerName: '名次', width: 68, type: 'rightAligned', valueGetter: p => p.data?.rank ?? null, cellClass: ['as-computed', RIGHT], pinned: 'right' },
+    { colId: 'groupRank', headerName: '组内名次', width: 84, type: 'rightAligned', valueGetter: p => p.data?.groupRank ?? null, cellClass: ['as-computed', RIGHT], hide: grid.round.grouping === 'none' },
     {
       colId: 'proposed',
       headerName: '拟定等次',
@@ -149,7 +153,7 @@ export function buildScoreColumns(grid: ScoreGrid, ctx: ColumnContext): (ColDef<
       editable: !ctx.locked,
       valueGetter: p => p.data?.grade ?? '',
       valueFormatter: p => (p.data?.override ? `${p.value}＊` : String(p.value ?? '')),
-      cellEditor: 'agSelectCellEditor',
+      cellEditor: SelectEditor,
       cellEditorParams: { values: GRADE_CHOICES },
       tooltipValueGetter: p => (p.data?.override ? `人工评定${p.data.override.reason ? `：${p.data.override.reason}` : ''}（拟定：${p.data.proposedGrade ?? '无'}）` : undefined),
       cellClass: p => [p.data?.grade === '优秀' ? 'as-excellent' : '', p.data?.override ? 'as-override' : ''],

@@ -44,11 +44,21 @@ export function Dialog({ title, onClose, children, wide }: { title: string; onCl
 }
 
 /** Asks for a reason (解锁, 不定等次); the caller validates through the server. */
-export function ReasonDialog(props: { title: string; prompt: string; placeholder?: string; confirm: string; onCancel: () => void; onConfirm: (reason: string) => Promise<void> }) {
+export function ReasonDialog(props: {
+  title: string;
+  prompt: string;
+  placeholder?: string;
+  confirm: string;
+  /** Said when nothing was typed (the server's own length check names the field in its terms). */
+  required: string;
+  onCancel: () => void;
+  onConfirm: (reason: string) => Promise<void>;
+}) {
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async () => {
+    if (!reason.trim()) return setError(props.required);
     setBusy(true);
     setError(null);
     try {
