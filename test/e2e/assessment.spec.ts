@@ -6,7 +6,10 @@
  * the quota and be refused at 定稿 with the server's message, fix the grade,
  * finalise and see the round locked; then unlock with a reason.
  */
-import { expect, test, type Page } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
+import * as XLSX from 'xlsx';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { startHost, type RunningHost } from './host';
 
 let host: RunningHost;
@@ -18,6 +21,20 @@ test.afterAll(async () => {
 });
 
 const SHOTS = process.env.CADRE_SHOTS ?? '';
+
+async function call<T>(request: APIRequestContext, method: string, input: unknown): Promise<T> {
+  const url = new URL(host.url);
+  const res = await request.post(`${url.origin}/api/${method}`, { headers: { 'x-cadre-token': url.searchParams.get('token') ?? '' }, data: input });
+  const body = (await res.json()) as { ok: boolean; data: T; error?: { message: string } };
+  if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
+  return body.data;
+}
+
+function hashUrl(hash: string): string {
+  const url = new URL(host.url);
+  url.hash = hash;
+  return url.toString();
+}
 async function shot(page: Page, name: string) {
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png` });
 }
@@ -89,6 +106,7 @@ test('a set from a template, scores pasted, quota refused at 定稿, fixed, fina
   }
   await expect(table.locator('tbody tr').filter({ hasText: '已移出' })).toHaveCount(participants - 5);
   await expect(page.getByText('参评 5 人', { exact: false }).first()).toBeVisible();
+  await shot(page, 'as-participants');
 
   // A new annual round.
   await page.getByRole('tab', { name: /考核轮次/ }).click();
@@ -197,4 +215,90 @@ test('a set from a template, scores pasted, quota refused at 定稿, fixed, fina
   await expect(row).toContainText('一级 7 项、二级 2 项');
   await expect(row).toContainText('进行中');
   await shot(page, 'as-list');
+});
+
+test('personalised target beside the default, a daily record, and the score sheet exported, edited and imported back', async ({ page, request }, info) => {
+  test.setTimeout(120_000);
+  const units = await call<{ id: number; name: string }[]>(request, 'listUnits', {});
+  const unit = units.find(u => u.name === '市司法局')!;
+  const set = await call<{ id: number }>(request, 'saveAssessmentSet', { name: '市司法局考核', year: 2026, scope: { kind: 'unit', ref: String(unit.id) }, template: 'shenyang-secondment' });
+  const round = await call<{ id: number }>(request, 'saveAssessmentRound', { setId: set.id, name: '2026年第一季度考核', kind: '季度', year: 2026, period: '第一季度', startDate: '2026-01', endDate: '2026-03' });
+
+  // 个性化指标: a higher 招商引资 target for the first cadre, shown beside the set's default.
+  await page.goto(hashUrl(`#/set/${set.id}`));
+  await page.getByRole('tab', { name: '个性化指标' }).click();
+  const first = page.getByRole('list', { name: '参评干部' }).getByRole('button').first();
+  const firstName = (await first.innerText()).trim();
+  await first.click();
+  await page.getByLabel('招商引资 本人目标').fill('5');
+  await page.getByRole('button', { name: `保存${firstName}的个性化指标` }).click();
+  await expect(page.getByRole('status')).toContainText(`已保存${firstName}的个性化指标`);
+  const target = page.getByRole('table', { name: `${firstName}的指标` }).locator('tr', { hasText: '招商引资' });
+  await expect(target).toContainText('3亿元');
+  await expect(target.getByLabel('招商引资 本人目标')).toHaveValue('5');
+  await expect(first).toContainText('已个性化');
+  // A weight that breaks the cadre's sum is refused with the server's message.
+  await page.getByLabel('转变观念 本人权重').fill('20');
+  await page.getByRole('button', { name: `保存${firstName}的个性化指标` }).click();
+  await expect(page.getByRole('alert')).toContainText('一级指标权重合计 110，多 10');
+  await page.getByLabel('转变观念 本人权重').fill('');
+  await shot(page, 'as-personal');
+
+  // 日常考核: +5 on 工作状态 (加减分, base 80) in the quarter.
+  await page.getByRole('tab', { name: '日常考核' }).click();
+  await page.getByLabel('日常考核干部').selectOption({ label: firstName });
+  await page.getByLabel('日常考核日期').fill('2026.02.10');
+  await page.getByLabel('日常考核指标').selectOption({ label: '工作状态' });
+  await page.getByLabel('日常考核分值').fill('5');
+  await page.getByLabel('日常考核事由').fill('牵头完成项目签约');
+  await page.getByRole('button', { name: '记录' }).click();
+  const records = page.getByRole('table', { name: '日常考核记录' });
+  await expect(records).toContainText('2026.02.10');
+  await expect(records).toContainText('+5');
+  await shot(page, 'as-daily');
+
+  // Scores for the first cadre by pasting; the personal target (5) and the daily record count.
+  await page.goto(hashUrl(`#/round/${round.id}`));
+  const zs = await indicatorCol(page, '招商引资');
+  await pasteAt(page, 0, zs, '2.5\t2\t90\t90\t2\t90\r\n');
+  // 30 × 2.5/5 + 25 + 9 + 9 + 10 × (½ + ½ × 0.9) + 15 × 0.85 = 15 + 25 + 18 + 9.5 + 12.75
+  await expect(cell(page, 0, 'total')).toHaveText('80.25');
+
+  // Export the 评分表, change 招商引资 to 5 in Excel, import it back.
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出评分表' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/评分表\.xlsx$/);
+  const file = info.outputPath('score.xlsx');
+  await download.saveAs(file);
+  const book = XLSX.read(fs.readFileSync(file));
+  const sheet = book.Sheets[book.SheetNames[0]];
+  const rows = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, blankrows: true, defval: null });
+  const headerRow = rows.findIndex(r => r.some(v => String(v ?? '').startsWith('招商引资')));
+  const col = rows[headerRow].findIndex(v => String(v ?? '').startsWith('招商引资'));
+  const nameCol = rows[headerRow].indexOf('姓名');
+  const dataRow = rows.findIndex((r, i) => i > headerRow && r[nameCol] === firstName);
+  expect(dataRow).toBeGreaterThan(headerRow);
+  sheet[XLSX.utils.encode_cell({ r: dataRow, c: col })] = { t: 'n', v: 5 };
+  const edited = path.join(path.dirname(file), '评分表-修改.xlsx');
+  fs.writeFileSync(edited, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }));
+  // And a copy with a bad cell: refused with the file, sheet, row and column.
+  sheet[XLSX.utils.encode_cell({ r: dataRow, c: col })] = { t: 's', v: '很多' };
+  const bad = path.join(path.dirname(file), '评分表-有误.xlsx');
+  fs.writeFileSync(bad, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }));
+
+  await page.getByRole('button', { name: '导入成绩' }).click();
+  const dialog = page.getByRole('dialog', { name: '导入成绩' });
+  await dialog.getByLabel('选择成绩表').setInputFiles(bad);
+  const issues = dialog.getByRole('table', { name: '导入问题' });
+  await expect(issues).toContainText('招商引资');
+  await expect(issues.locator('tbody tr').first()).toContainText(String(dataRow + 1));
+  await expect(dialog.getByRole('button', { name: '确认导入' })).toBeDisabled();
+  await dialog.getByLabel('选择成绩表').setInputFiles(edited);
+  await expect(dialog).toContainText('无错误');
+  await shot(page, 'as-import');
+  await dialog.getByRole('button', { name: '确认导入' }).click();
+  await expect(page.getByRole('status')).toContainText('已从「评分表-修改.xlsx」导入');
+  await expect(cell(page, 0, 'total')).toHaveText('95.25');
+  await expect(page.getByRole('button', { name: /^撤销：导入成绩/ })).toBeVisible();
 });

@@ -169,12 +169,12 @@ export function PersonalIndicators({ set, locked, onChanged }: { set: Assessment
                         <td>{INDICATOR_METHOD_LABELS[i.method]}</td>
                         <td className="num">{formatNumber(i.defaultWeight)}</td>
                         <td>
-                          <input aria-label={`${i.name} 本人权重`} size={4} value={o.weight} disabled={locked} placeholder="同默认" onChange={e => patchOverride(i.indicatorId, { weight: e.target.value })} />
+                          <input aria-label={`${i.name} 本人权重`} size={6} value={o.weight} disabled={locked} placeholder="同默认" onChange={e => patchOverride(i.indicatorId, { weight: e.target.value })} />
                         </td>
                         <td className="num">{i.defaultTarget === null ? '' : `${formatNumber(i.defaultTarget)}${i.targetUnit}`}</td>
                         <td>
                           {i.method === 'target' ? (
-                            <input aria-label={`${i.name} 本人目标`} size={5} value={o.target} disabled={locked} placeholder="同默认" onChange={e => patchOverride(i.indicatorId, { target: e.target.value })} />
+                            <input aria-label={`${i.name} 本人目标`} size={7} value={o.target} disabled={locked} placeholder="同默认" onChange={e => patchOverride(i.indicatorId, { target: e.target.value })} />
                           ) : null}
                         </td>
                         <td>

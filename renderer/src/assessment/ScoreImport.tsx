@@ -49,7 +49,9 @@ export function ScoreImport({ roundId, onClose, onCommitted }: { roundId: number
         选择 Excel 成绩表（.xlsx）：按身份证号或“姓名 + 出生年月”对应干部，按列标题对应指标（与导出的评分表格式相同）。先预览，确认无误后一次性导入；有任何错误则不导入。
       </p>
       <label className="as-file">
-        <input type="file" accept=".xlsx" aria-label="选择成绩表" disabled={busy} onChange={e => void choose(e.target.files?.[0])} />
+        <input className="as-hidden-input" type="file" accept=".xlsx" aria-label="选择成绩表" disabled={busy} onChange={e => void choose(e.target.files?.[0])} />
+        <span className="as-file-button">选择成绩表（.xlsx）…</span>
+        {preview && <span className="muted">{preview.file}</span>}
       </label>
       {busy && <p className="muted">正在读取……</p>}
       {error && (
@@ -63,25 +65,21 @@ export function ScoreImport({ roundId, onClose, onCommitted }: { roundId: number
             文件「{preview.file}」工作表「{preview.sheet}」：{preview.rows.length} 行，对应到干部 {matched} 人，成绩 {preview.cells} 格
             {preview.issues.length ? <strong className="as-over-text">，{preview.issues.length} 处问题</strong> : '，无错误'}。
           </p>
-          <h3>列对应</h3>
-          <table className="as-table">
-            <thead>
-              <tr>
-                <th>列</th>
-                <th>表头</th>
-                <th>对应指标</th>
-              </tr>
-            </thead>
-            <tbody>
-              {preview.columns.map(c => (
-                <tr key={c.column}>
-                  <td>{c.column}</td>
-                  <td>{c.header}</td>
-                  <td>{c.indicator ?? <span className="muted">（不导入）</span>}</td>
-                </tr>
+          <p className="as-columns">
+            <strong>列对应：</strong>
+            {preview.columns
+              .filter(c => c.indicator)
+              .map(c => (
+                <span key={c.column} className="as-place">
+                  {c.column} 列「{c.header}」→ {c.indicator}
+                </span>
               ))}
-            </tbody>
-          </table>
+            {preview.columns.some(c => !c.indicator) && (
+              <span className="muted">
+                不导入：{preview.columns.filter(c => !c.indicator).map(c => c.header || c.column).join('、')}
+              </span>
+            )}
+          </p>
           {preview.issues.length > 0 && (
             <>
               <h3>问题</h3>
