@@ -301,4 +301,22 @@ test('personalised target beside the default, a daily record, and the score shee
   await expect(page.getByRole('status')).toContainText('已从「评分表-修改.xlsx」导入');
   await expect(cell(page, 0, 'total')).toHaveText('95.25');
   await expect(page.getByRole('button', { name: /^撤销：导入成绩/ })).toBeVisible();
+
+  // Ctrl+D on one cell takes the value above, as in Excel.
+  const secondName = (await cell(page, 1, 'name').innerText()).trim();
+  await cell(page, 1, zs).click();
+  await page.keyboard.press('Control+d');
+  await expect(page.getByRole('status')).toContainText(`向下填充${secondName}的招商引资`);
+  await expect(cell(page, 1, zs)).toHaveText('5');
+
+  // 不定等次 needs a reason; the reason shows beside the grade.
+  await chooseGrade(page, 1, '不定等次');
+  const reason = page.getByRole('dialog', { name: `${secondName}：不定等次` });
+  await reason.getByRole('button', { name: '确定' }).click();
+  await expect(reason.getByRole('alert')).toContainText('不定等次须填写原因');
+  await reason.getByRole('textbox').fill('新录用公务员试用期内');
+  await reason.getByRole('button', { name: '确定' }).click();
+  await expect(cell(page, 1, 'grade')).toHaveText('不定等次＊');
+  await page.locator('.ag-body-horizontal-scroll-viewport').evaluate(el => (el.scrollLeft = el.scrollWidth));
+  await expect(cell(page, 1, 'reason')).toHaveText('新录用公务员试用期内');
 });

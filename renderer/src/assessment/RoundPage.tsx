@@ -189,12 +189,33 @@ export function RoundPage({ id }: { id: number }) {
     [id, msg],
   );
 
+  /** Ctrl+D as in Excel on one cell: the value of the cell above, into the focused cell. */
+  const fillFromAbove = useCallback(async () => {
+    const g = gridApi.current;
+    const focused = g?.getFocusedCell();
+    if (!g || !focused || locked) return;
+    const parsed = parseColId(focused.column.getColId());
+    const row = g.getDisplayedRowAtIndex(focused.rowIndex)?.data;
+    const above = focused.rowIndex > 0 ? g.getDisplayedRowAtIndex(focused.rowIndex - 1)?.data : undefined;
+    if (!row || !above || parsed.kind === 'other') return msg.info('向下填充（Ctrl+D）：把光标放在指标成绩或测评票数单元格上（第 2 行起），取上一行的值');
+    if (parsed.kind === 'indicator') {
+      const ind = grid?.indicators.find(i => i.id === parsed.id);
+      const value = above.cells[String(parsed.id)]?.raw ?? null;
+      await saveCells([{ cadreId: row.cadreId, indicatorId: parsed.id, value }], `向下填充${row.name}的${ind?.name ?? '成绩'}`, 'edit');
+    } else {
+      await saveTallies([{ cadreId: row.cadreId, ...(row.votes ?? EMPTY_TALLY), [parsed.key]: above.votes?.[parsed.key] ?? 0 }], `向下填充${row.name}的民主测评票数`);
+    }
+  }, [grid, locked, msg, saveCells, saveTallies]);
+
   const onKeyDown = useCallback(
     (e: React.KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || gridApi.current?.getEditingCells().length) return;
       if ((e.target as HTMLElement).closest('input, textarea, select')) return;
       const key = e.key.toLowerCase();
-      if (key === 'z' && !e.shiftKey) {
+      if (key === 'd') {
+        e.preventDefault();
+        void fillFromAbove();
+      } else if (key === 'z' && !e.shiftKey) {
         e.preventDefault();
         void step('undo');
       } else if (key === 'y' || (key === 'z' && e.shiftKey)) {
@@ -202,7 +223,7 @@ export function RoundPage({ id }: { id: number }) {
         void step('redo');
       }
     },
-    [step],
+    [fillFromAbove, step],
   );
 
   const finalise = async () => {
@@ -349,6 +370,8 @@ export function RoundPage({ id }: { id: number }) {
             </ul>
           )}
           <p className="muted as-legend">
+            从 Excel / WPS 复制成绩，点选起始单元格后按 Ctrl+V 粘贴；Ctrl+D 取上一行的值；Ctrl+Z / Ctrl+Y 撤销、重做。
+            <br />
             ＊人工评定；<span className="as-swatch as-personal-cell" />个性化指标；<span className="as-swatch as-missing" />待填；单元格悬停可看得分与目标。
           </p>
         </div>

@@ -36,6 +36,18 @@ export function RoundsTab({ set, onChanged }: { set: AssessmentSetDetail; onChan
     }
   };
 
+  const remove = async (r: Round) => {
+    if (!window.confirm(`删除考核轮次「${r.name}」及其成绩、测评票数和等次？`)) return;
+    setError(null);
+    try {
+      await api.deleteAssessmentRound({ id: r.id });
+      onChanged();
+      await load();
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+
   return (
     <div className="as-rounds">
       <form
@@ -96,6 +108,7 @@ export function RoundsTab({ set, onChanged }: { set: AssessmentSetDetail; onChan
               <th>年度</th>
               <th>设置</th>
               <th>状态</th>
+              <th />
             </tr>
           </thead>
           <tbody>
@@ -112,6 +125,13 @@ export function RoundsTab({ set, onChanged }: { set: AssessmentSetDetail; onChan
                 <td className="muted">{roundSummary(r)}</td>
                 <td>
                   <RoundBadge round={r} />
+                </td>
+                <td>
+                  {r.status === 'open' && (
+                    <button type="button" className="link danger" onClick={() => void remove(r)}>
+                      删除
+                    </button>
+                  )}
                 </td>
               </tr>
             ))}
