@@ -116,6 +116,11 @@ function toInput(tree: Draft[]): IndicatorTreeInput[] {
       evidence: d.evidence,
     };
   };
+  // Blank names are named here: the contract's own message would name the field by its path.
+  tree.forEach((t, i) => {
+    if (!t.name.trim()) problems.push(`第 ${i + 1} 个一级指标的名称为空`);
+    t.children.forEach((c, j) => !c.name.trim() && problems.push(`「${t.name || `第 ${i + 1} 个一级指标`}」下第 ${j + 1} 个二级指标的名称为空`));
+  });
   const out = tree.map(d => ({ ...node(d), children: d.children.map(node) }));
   if (problems.length) throw new Error(`指标未保存：${problems.join('；')}`);
   return out;

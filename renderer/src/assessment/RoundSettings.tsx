@@ -44,6 +44,7 @@ export function RoundSettings({ grid, onSaved, onClose }: { grid: ScoreGrid; onS
         if (!d.ok) throw new Error(`${label}：${d.message}`);
         return d.value;
       };
+      if (!name.trim()) throw new Error('请填写轮次名称');
       if (!pctOk) throw new Error(`优秀比例应为 0 到 100 的整数（百分点），不能是“${percent}”`);
       const saved = await api.saveAssessmentRound({
         id: r.id,

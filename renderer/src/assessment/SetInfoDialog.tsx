@@ -31,6 +31,7 @@ export function SetInfoDialog({ set, onClose, onSaved }: { set?: AssessmentSet; 
     setBusy(true);
     setError(null);
     try {
+      if (!name.trim()) throw new Error('请填写指标体系名称');
       const y = Number(year);
       if (!Number.isInteger(y)) throw new Error(`年度「${year}」应为四位数字年份`);
       const saved = await api.saveAssessmentSet({ id: set?.id, name, year: y, scope, description, template: set || !template ? undefined : template });
