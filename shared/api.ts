@@ -15,6 +15,7 @@ import { exportRoutes } from './routes/exports';
 import { rosterRoutes } from './routes/roster';
 import { formRoutes } from './routes/form';
 import { secondmentRoutes } from './routes/secondment';
+import { assessmentRoutes } from './routes/assessment';
 
 export * from './routes/app';
 export * from './routes/backup';
@@ -28,6 +29,7 @@ export const routes = {
   ...exportRoutes,
   ...formRoutes,
   ...secondmentRoutes,
+  ...assessmentRoutes,
 } as const;
 
 export type Routes = typeof routes;

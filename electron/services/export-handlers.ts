@@ -26,7 +26,7 @@ interface StoredPlan {
   at: number;
 }
 
-function decodeUpload(base64: string): Buffer {
+export function decodeUpload(base64: string): Buffer {
   const body = base64.replace(/\s+/g, '');
   if (body.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(body)) throw new AppError('VALIDATION', '上传的文件内容无法读取（不是有效的 base64 编码）');
   return Buffer.from(body, 'base64');

@@ -11,6 +11,7 @@ import { importHandlers } from './import/handlers';
 import { rosterHandlers } from './roster-handlers';
 import { formHandlers } from './form-handlers';
 import { secondmentHandlers } from './secondment/handlers';
+import { assessmentHandlers } from './assessment/handlers';
 
 export function createHandlers(ctx: ServiceContext): Handlers {
   return {
@@ -21,5 +22,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...exportHandlers(ctx),
     ...formHandlers(ctx),
     ...secondmentHandlers(ctx),
+    ...assessmentHandlers(ctx),
   };
 }

@@ -10,6 +10,7 @@ import { ImportExportPage } from './io/ImportExportPage';
 import { BatchesPage } from './secondment/BatchesPage';
 import { BatchDetail } from './secondment/BatchDetail';
 import { VillagePage } from './secondment/VillagePage';
+import { AssessmentRoute, isAssessmentPage } from './assessment/AssessmentRoute';
 
 interface PageDef {
   id: string;
@@ -20,17 +21,17 @@ interface PageDef {
 
 export const PAGES: PageDef[] = [
   { id: 'roster', label: '干部名册' },
-  { id: 'batches', label: '挂职批次', plan: '挂职项目与批次、成员、临时党支部、结对帮带、返岗去向与批次统计。' },
-  { id: 'village', label: '驻村干部', plan: '驻村第一书记与工作队的轮次、留任、新选派与调换情况。' },
-  { id: 'indicators', label: '考核指标', plan: '考核指标体系、个性化指标、评分、等次与优秀比例控制。' },
-  { id: 'io', label: '导入导出', plan: '从 Excel / WPS 表格与任免审批表（.lrmx）导入，导出名册与模板。' },
+  { id: 'batches', label: '挂职批次' },
+  { id: 'village', label: '驻村干部' },
+  { id: 'indicators', label: '考核指标' },
+  { id: 'io', label: '导入导出' },
   { id: 'stats', label: '统计分析', plan: '班子与队伍结构分析：年龄段、80后/90后占比、性别、学历、民族等。' },
   { id: 'data', label: '数据与备份' },
 ];
 
 function pageFromHash(): string {
   const id = window.location.hash.replace(/^#\/?/, '');
-  return PAGES.some(p => p.id === id) || /^cadre\/\d+$/.test(id) || /^batch\/\d+$/.test(id) ? id : 'roster';
+  return PAGES.some(p => p.id === id) || /^cadre\/\d+$/.test(id) || /^batch\/\d+$/.test(id) || isAssessmentPage(id) ? id : 'roster';
 }
 
 export function App() {
@@ -61,8 +62,9 @@ export function App() {
     );
   }
 
-  // A batch's page belongs under 挂职批次 in the sidebar.
-  const current = PAGES.find(p => p.id === page) ?? (/^batch\/\d+$/.test(page) ? PAGES.find(p => p.id === 'batches')! : PAGES[0]);
+  // A batch's page belongs under 挂职批次 in the sidebar, a set's or round's under 考核指标.
+  const section = /^batch\/\d+$/.test(page) ? 'batches' : isAssessmentPage(page) ? 'indicators' : page;
+  const current = PAGES.find(p => p.id === section) ?? PAGES[0];
   return (
     <div className="shell">
       <nav className="sidebar" aria-label="主导航">
@@ -87,6 +89,8 @@ export function App() {
           <BatchesPage />
         ) : current.id === 'village' ? (
           <VillagePage />
+        ) : isAssessmentPage(page) ? (
+          <AssessmentRoute page={page} />
         ) : current.id === 'roster' ? (
           <RosterPage />
         ) : current.id === 'data' ? (

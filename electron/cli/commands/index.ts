@@ -4,6 +4,14 @@ import { basicCommands } from './basic';
 import { exportCommands } from './export';
 import { importCommands } from './import';
 import { secondmentCommands } from './secondment';
+import { assessmentCommands } from './assessment';
 
 /** Every CLI command; help and dispatch are generated from this list. */
-export const commands: Command[] = [...basicCommands, ...backupCommands, ...exportCommands, ...importCommands, ...secondmentCommands];
+export const commands: Command[] = [
+  ...basicCommands,
+  ...backupCommands,
+  ...exportCommands,
+  ...importCommands,
+  ...secondmentCommands,
+  ...assessmentCommands,
+];

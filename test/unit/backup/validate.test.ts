@@ -134,7 +134,8 @@ describe('validateDatabaseFile', () => {
     const db = new BetterSqlite3(file);
     db.exec("INSERT INTO secondment_programmes(name) VALUES ('京沈对口合作干部交流')");
     db.exec("INSERT INTO secondment_batches(programme_id, seq, name) VALUES (1, 1, '第一批'), (1, 2, '第二批')");
-    db.exec('CREATE TABLE assessment_rounds(id INTEGER PRIMARY KEY); INSERT INTO assessment_rounds DEFAULT VALUES;');
+    db.exec("INSERT INTO assessment_sets(name, year) VALUES ('2025年度考核', 2025)");
+    db.exec("INSERT INTO assessment_rounds(set_id, name, kind, year) VALUES (1, '2025年度考核', '年度', 2025)");
     db.close();
     expect(validateDatabaseFile(file)).toMatchObject({ ok: true, counts: { cadres: 300, batches: 2, rounds: 1 } });
   });

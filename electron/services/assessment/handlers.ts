@@ -1,0 +1,103 @@
+/** The assessment routes (shared/routes/assessment.ts) over the services in this folder. */
+import type { assessmentRoutes } from '../../../shared/routes/assessment';
+import { AppError } from '../../../shared/errors';
+import { ASSESSMENT_TEMPLATES } from '../../../shared/assessment/templates';
+import type { ServiceContext } from '../context';
+import type { HandlersOf } from '../dispatcher';
+import { decodeUpload, writeExport, XLSX_MIME } from '../export-handlers';
+import { addDaily, listDaily, removeDaily } from './daily';
+import { finaliseRound, unlockRound } from './finalise';
+import { computeGrid } from './grid';
+import { stepRoundHistory } from './history';
+import { saveCells, saveGrades, saveTallies } from './inputs';
+import { listParticipants, saveParticipants } from './participants';
+import { listPersonal, savePersonal } from './personal';
+import { deleteRound, saveRound } from './rounds';
+import { getRound, listRounds } from './rows';
+import { planScoreImport, type ScoreImportPlan } from './score-import';
+import { copySet, deleteSet, getSet, listSets, saveIndicators, saveSet } from './sets';
+import { buildGradingTable, buildScoreSheet } from './xlsx';
+
+/** Previews kept for commitScoreImport: the latest few, for an hour. */
+const MAX_PLANS = 4;
+const PLAN_TTL_MS = 60 * 60 * 1000;
+
+function fileTitle(text: string): string {
+  return text.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '').trim().slice(0, 80) || '考核';
+}
+
+export function assessmentHandlers({ db }: ServiceContext): HandlersOf<typeof assessmentRoutes> {
+  const plans = new Map<string, ScoreImportPlan & { at: number }>();
+  const download = async (roundId: number, kind: 'score' | 'grading', outPath?: string) => {
+    const grid = computeGrid(db, roundId);
+    const bytes = kind === 'score' ? await buildScoreSheet(grid) : await buildGradingTable(grid);
+    const fileName = `${fileTitle(`${grid.round.setName}-${grid.round.name}`)}-${kind === 'score' ? '评分表' : '考核等次表'}.xlsx`;
+    if (!outPath) return { fileName, mime: XLSX_MIME, base64: bytes.toString('base64'), path: null };
+    const written = writeExport(outPath, ['.xlsx'], bytes);
+    return { fileName: written.split(/[\\/]/).pop()!, mime: XLSX_MIME, base64: null, path: written };
+  };
+  const participantsOut = (list: ReturnType<typeof listParticipants>) =>
+    list.map(p => ({ cadreId: p.cadreId, name: p.name, unit: p.unit, post: p.post, leadershipLevel: p.leadershipLevel, source: p.source }));
+
+  return {
+    listAssessmentTemplates: () => [...ASSESSMENT_TEMPLATES],
+    listAssessmentSets: ({ year }) => listSets(db, year),
+    getAssessmentSet: ({ id }) => getSet(db, id),
+    saveAssessmentSet: input => saveSet(db, input),
+    deleteAssessmentSet: ({ id }) => ({ deleted: deleteSet(db, id) }),
+    copyAssessmentSet: ({ id, name, year }) => copySet(db, id, name, year),
+    saveAssessmentIndicators: ({ setId, indicators }) => saveIndicators(db, setId, indicators),
+    listPersonalIndicators: ({ setId, cadreId }) => listPersonal(db, setId, cadreId),
+    savePersonalIndicators: input => savePersonal(db, input),
+    listAssessmentParticipants: ({ setId }) => participantsOut(listParticipants(db, setId, { includeRemoved: true })),
+    saveAssessmentParticipants: ({ setId, add, remove, reset }) => participantsOut(saveParticipants(db, setId, { add, remove, reset })),
+    listDailyRecords: ({ setId, cadreId }) => listDaily(db, setId, cadreId),
+    addDailyRecord: input => addDaily(db, input),
+    removeDailyRecord: ({ id }) => ({ removed: removeDaily(db, id) }),
+    listAssessmentRounds: ({ setId }) => listRounds(db, setId),
+    getAssessmentRound: ({ id }) => getRound(db, id),
+    saveAssessmentRound: input => saveRound(db, input),
+    deleteAssessmentRound: ({ id }) => ({ deleted: deleteRound(db, id) }),
+    getScoreGrid: ({ roundId }) => computeGrid(db, roundId),
+    saveScores: ({ roundId, cells, label, kind }) => {
+      saveCells(db, roundId, cells, { label, kind });
+      return computeGrid(db, roundId);
+    },
+    saveVotes: ({ roundId, tallies }) => {
+      saveTallies(db, roundId, tallies);
+      return computeGrid(db, roundId);
+    },
+    setGrades: ({ roundId, grades }) => {
+      saveGrades(db, roundId, grades);
+      return computeGrid(db, roundId);
+    },
+    stepRoundHistory: ({ roundId, direction }) => {
+      const label = stepRoundHistory(db, roundId, direction);
+      return { ...computeGrid(db, roundId), label };
+    },
+    finaliseAssessmentRound: ({ roundId }) => finaliseRound(db, roundId),
+    unlockAssessmentRound: ({ roundId, reason }) => unlockRound(db, roundId, reason),
+    exportScoreSheet: ({ roundId, outPath }) => download(roundId, 'score', outPath),
+    exportGradingTable: ({ roundId, outPath }) => download(roundId, 'grading', outPath),
+    previewScoreImport: ({ roundId, file }) => {
+      const bytes = decodeUpload(file.base64);
+      if (bytes.length > 20 * 1024 * 1024) throw new AppError('VALIDATION', `文件「${file.name}」超过 20 MB，不像是成绩表`);
+      const plan = planScoreImport(db, roundId, file.name.split(/[\\/]/).pop()!, bytes);
+      const now = Date.now();
+      for (const [k, p] of plans) if (now - p.at > PLAN_TTL_MS) plans.delete(k);
+      while (plans.size >= MAX_PLANS) plans.delete(plans.keys().next().value!);
+      plans.set(plan.planId, { ...plan, at: now });
+      const { changes: _c, roundId: _r, ...shown } = plan;
+      return shown;
+    },
+    commitScoreImport: ({ roundId, planId }) => {
+      const plan = plans.get(planId);
+      if (!plan || plan.roundId !== roundId) throw new AppError('NOT_FOUND', '导入预览已过期，请重新选择文件');
+      if (plan.blocked) throw new AppError('VALIDATION', `文件「${plan.file}」有 ${plan.issues.length} 处错误，未导入任何成绩；请改正后重新导入`, { issues: plan.issues });
+      saveCells(db, roundId, plan.changes, { kind: 'import', label: `导入成绩：${plan.file}（${plan.cells} 格）` });
+      const written = plan.cells;
+      plans.delete(planId);
+      return { ...computeGrid(db, roundId), written };
+    },
+  };
+}

@@ -1,0 +1,84 @@
+/** Who a set is for: a secondment batch, a unit (with sub-units), a category, a 职务层次 or everyone. */
+import { useEffect, useState } from 'react';
+import { SCOPE_KINDS, SCOPE_KIND_LABELS, type ScopeKind } from '../../../shared/routes/assessment';
+import type { Unit } from '../../../shared/api';
+import { CADRE_TAGS, LEADERSHIP_LEVELS } from '../../../shared/codes';
+import { api } from '../api';
+
+export interface Scope {
+  kind: ScopeKind;
+  ref: string;
+}
+
+/** Units in tree order with their depth, for an indented select. */
+function unitOptions(units: Unit[]): { id: number; label: string }[] {
+  const children = new Map<number | null, Unit[]>();
+  for (const u of units) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u]);
+  const out: { id: number; label: string }[] = [];
+  const walk = (parent: number | null, depth: number) => {
+    for (const u of (children.get(parent) ?? []).sort((a, b) => a.sortOrder - b.sortOrder)) {
+      out.push({ id: u.id, label: `${'　'.repeat(depth)}${u.name}` });
+      walk(u.id, depth + 1);
+    }
+  };
+  walk(null, 0);
+  return out;
+}
+
+export function ScopePicker({ value, onChange }: { value: Scope; onChange: (s: Scope) => void }) {
+  const [units, setUnits] = useState<{ id: number; label: string }[]>([]);
+  useEffect(() => {
+    api.listUnits({}).then(u => setUnits(unitOptions(u)), () => undefined);
+  }, []);
+
+  return (
+    <fieldset className="as-scope">
+      <legend>考核范围</legend>
+      <div className="as-radios">
+        {SCOPE_KINDS.map(k => (
+          <label key={k}>
+            <input type="radio" name="scope-kind" checked={value.kind === k} onChange={() => onChange({ kind: k, ref: '' })} />
+            {SCOPE_KIND_LABELS[k]}
+          </label>
+        ))}
+      </div>
+      {value.kind === 'unit' && (
+        <select aria-label="单位" value={value.ref} onChange={e => onChange({ kind: 'unit', ref: e.target.value })}>
+          <option value="">请选择单位</option>
+          {units.map(u => (
+            <option key={u.id} value={String(u.id)}>
+              {u.label}
+            </option>
+          ))}
+        </select>
+      )}
+      {value.kind === 'batch' && (
+        // No batch list route in this branch yet: the batch is named by its number (编号) as the 挂职批次 page shows it.
+        <label className="as-inline">
+          批次编号
+          <input aria-label="批次编号" inputMode="numeric" value={value.ref} onChange={e => onChange({ kind: 'batch', ref: e.target.value.trim() })} size={6} />
+        </label>
+      )}
+      {value.kind === 'tag' && (
+        <>
+          <input aria-label="干部类别" list="as-tag-options" value={value.ref} placeholder="如：年轻干部库" onChange={e => onChange({ kind: 'tag', ref: e.target.value })} />
+          <datalist id="as-tag-options">
+            {CADRE_TAGS.map(t => (
+              <option key={t.name} value={t.name} />
+            ))}
+          </datalist>
+        </>
+      )}
+      {value.kind === 'leadershipLevel' && (
+        <select aria-label="职务层次" value={value.ref} onChange={e => onChange({ kind: 'leadershipLevel', ref: e.target.value })}>
+          <option value="">请选择职务层次</option>
+          {LEADERSHIP_LEVELS.map(l => (
+            <option key={l.name} value={l.name}>
+              {l.name}
+            </option>
+          ))}
+        </select>
+      )}
+    </fieldset>
+  );
+}
