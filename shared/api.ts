@@ -14,6 +14,7 @@ import { backupRoutes } from './routes/backup';
 import { exportRoutes } from './routes/exports';
 import { rosterRoutes } from './routes/roster';
 import { formRoutes } from './routes/form';
+import { auditRoutes } from './routes/audit';
 
 export * from './routes/app';
 export * from './routes/backup';
@@ -26,6 +27,7 @@ export const routes = {
   ...backupRoutes,
   ...exportRoutes,
   ...formRoutes,
+  ...auditRoutes,
 } as const;
 
 export type Routes = typeof routes;

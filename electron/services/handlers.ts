@@ -10,6 +10,7 @@ import { exportHandlers } from './export-handlers';
 import { importHandlers } from './import/handlers';
 import { rosterHandlers } from './roster-handlers';
 import { formHandlers } from './form-handlers';
+import { auditHandlers } from './audit-handlers';
 
 export function createHandlers(ctx: ServiceContext): Handlers {
   return {
@@ -19,5 +20,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...backupHandlers(ctx),
     ...exportHandlers(ctx),
     ...formHandlers(ctx),
+    ...auditHandlers(ctx),
   };
 }

@@ -1,8 +1,9 @@
 import type { Command } from '../command';
+import { auditCommands } from './audit';
 import { backupCommands } from './backup';
 import { basicCommands } from './basic';
 import { exportCommands } from './export';
 import { importCommands } from './import';
 
 /** Every CLI command; help and dispatch are generated from this list. */
-export const commands: Command[] = [...basicCommands, ...backupCommands, ...exportCommands, ...importCommands];
+export const commands: Command[] = [...basicCommands, ...backupCommands, ...exportCommands, ...importCommands, ...auditCommands];
