@@ -111,7 +111,7 @@ export class AuditSummarizer {
     if (e.entity === 'cadre') {
       const before = parseSide(e.before);
       const after = parseSide(e.after);
-      return e.cadreName ?? (str(after?.name) || str(before?.name) || `编号 ${str(e.entityId)}`);
+      return e.cadreName ?? (str(after?.name) || str(before?.name) || `编号 ${str(e.entityId)}（记录已不存在）`);
     }
     if (e.entity === 'unit') {
       const name = (e.entityId !== null ? this.units.get(e.entityId) : undefined) ?? str(parseSide(e.after)?.name);

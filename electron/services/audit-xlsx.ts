@@ -33,7 +33,7 @@ export const AUDIT_COLUMNS: AuditColumn[] = [
   { header: '操作员', width: 12, value: r => r.operator },
   { header: '类型', width: 14, value: r => r.kindText },
   { header: '对象', width: 16, wrap: true, value: r => r.target },
-  { header: '干部编号', width: 9, value: r => r.cadreId ?? '' },
+  { header: '干部编号', width: 10, value: r => r.cadreId ?? '' },
   { header: '内容（修改前 → 修改后）', width: 90, wrap: true, value: r => r.summary },
 ];
 
