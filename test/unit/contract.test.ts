@@ -100,6 +100,12 @@ describe('the same calls through the dispatcher and through the web host', () =>
     ['exportCsv', { columns: [{ key: 'name' }], ids: [1, 2] }],
     ['exportLrmx', { ids: [1] }],
     ['inspectLrmx', { file: { name: 'a.lrmx', base64: '' } }],
+    // audit log: the exported bytes carry write times, compared in test/unit/audit/export.test.ts
+    ['getOperator', {}],
+    ['setOperator', { name: '契约测试员' }],
+    ['queryAuditLog', { offset: 0, limit: 50, operator: '契约测试员' }],
+    ['queryAuditLog', { offset: 0, limit: 20, cadre: '1', kind: 'edit', from: '2000.01.01', order: 'asc' }],
+    ['listAuditOperators', {}],
   ];
   it.each(calls.map((c, i) => [i, ...c] as const))('call %i: %s', async (_i, method, input) => {
     const result = await both(method, input);
@@ -146,7 +152,7 @@ describe('the same calls through the dispatcher and through the web host', () =>
 
   it('covers every method of the route table', () => {
     // jobs and files with random ids or write times: test/unit/export/contract.test.ts, test/unit/import/webhost.test.ts
-    const coveredElsewhere = ['exportRoster', 'downloadTemplate', 'planLrmx', 'commitLrmx'];
+    const coveredElsewhere = ['exportRoster', 'downloadTemplate', 'planLrmx', 'commitLrmx', 'exportAuditLog'];
     const importJobs = methods.filter(m => m.startsWith('import') || m === 'listImportRuns');
     coveredElsewhere.push(...importJobs);
     const called = new Set([...calls.map(c => c[0]), ...coveredElsewhere]);
