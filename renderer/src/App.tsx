@@ -7,6 +7,8 @@ import { DataPage } from './pages/DataPage';
 import { NotYetOpen } from './pages/NotYetOpen';
 import { CadreDetail } from './form/CadreDetail';
 import { ImportExportPage } from './io/ImportExportPage';
+import { AuditPage } from './audit/AuditPage';
+import { OperatorBadge } from './audit/OperatorSetting';
 
 interface PageDef {
   id: string;
@@ -22,6 +24,7 @@ export const PAGES: PageDef[] = [
   { id: 'indicators', label: '考核指标', plan: '考核指标体系、个性化指标、评分、等次与优秀比例控制。' },
   { id: 'io', label: '导入导出', plan: '从 Excel / WPS 表格与任免审批表（.lrmx）导入，导出名册与模板。' },
   { id: 'stats', label: '统计分析', plan: '班子与队伍结构分析：年龄段、80后/90后占比、性别、学历、民族等。' },
+  { id: 'audit', label: '审计日志' },
   { id: 'data', label: '数据与备份' },
 ];
 
@@ -72,6 +75,7 @@ export function App() {
             </li>
           ))}
         </ul>
+        <OperatorBadge />
         <div className="sidebar-foot">版本 {status.appVersion}</div>
       </nav>
       <main className="content">
@@ -83,6 +87,8 @@ export function App() {
           <DataPage status={status} />
         ) : current.id === 'io' ? (
           <ImportExportPage />
+        ) : current.id === 'audit' ? (
+          <AuditPage />
         ) : (
           <NotYetOpen title={current.label} plan={current.plan ?? ''} />
         )}
