@@ -5,11 +5,10 @@ import { errorText } from '../io/files';
 import './audit.css';
 
 /**
- * The operator name field: on 数据与备份 (to change it later) and in the
- * sidebar while none is set yet (`compact`). Prefilled with the saved name,
- * else the proposed one (the OS user name).
+ * The operator name field on 数据与备份, to change it later. Prefilled with
+ * the saved name, else the proposed one (the OS user name).
  */
-export function OperatorSetting({ compact = false }: { compact?: boolean }) {
+export function OperatorSetting() {
   const [info, setInfo] = useState<OperatorInfo | null>(null);
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
@@ -55,8 +54,8 @@ export function OperatorSetting({ compact = false }: { compact?: boolean }) {
         操作员姓名
         <input value={text} maxLength={40} onChange={e => setText(e.target.value)} disabled={!info} />
       </label>
-      <button type="submit" className={compact ? undefined : 'primary'} disabled={busy || !info}>
-        {compact ? '确认' : '更改'}
+      <button type="submit" className="primary" disabled={busy || !info}>
+        更改
       </button>
     </form>
   );
@@ -65,16 +64,6 @@ export function OperatorSetting({ compact = false }: { compact?: boolean }) {
       {message.text}
     </p>
   );
-  if (compact) {
-    return (
-      <div className="operator-prompt">
-        <strong>请确认操作员姓名</strong>
-        <span>每一处修改都会署上这个名字，记入审计日志。</span>
-        {form}
-        {note}
-      </div>
-    );
-  }
   return (
     <section className="data-block operator-setting" aria-labelledby="operator-title">
       <h2 id="operator-title">操作员</h2>
@@ -85,9 +74,14 @@ export function OperatorSetting({ compact = false }: { compact?: boolean }) {
   );
 }
 
-/** The sidebar's foot: who is working, or the prompt while nobody is named. */
+/**
+ * The sidebar's foot: who is working, or, while nobody is named (a data
+ * folder begun outside the welcome page), the proposed name to confirm or
+ * change. No text field here: it would sit beside every page's own fields.
+ */
 export function OperatorBadge() {
   const [info, setInfo] = useState<OperatorInfo | null>(null);
+  const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let alive = true;
     loadOperator().then(i => alive && setInfo(i), () => undefined);
@@ -98,7 +92,22 @@ export function OperatorBadge() {
     };
   }, []);
   if (!info) return null;
-  if (info.name === null) return <OperatorSetting compact />;
+  if (info.name === null) {
+    const confirm = () => saveOperator(info.suggested).then(() => setError(null), e => setError(errorText(e)));
+    return (
+      <div className="operator-prompt">
+        <strong>请确认操作员</strong>
+        <span>每一处修改都会署名记入审计日志，将署名为「{info.suggested}」。</span>
+        <div className="operator-prompt-actions">
+          <button type="button" onClick={() => void confirm()}>
+            使用此姓名
+          </button>
+          <a href="#/data">改名</a>
+        </div>
+        {error && <p className="error" role="alert">{error}</p>}
+      </div>
+    );
+  }
   return (
     <a className="operator-badge" href="#/data" title="在“数据与备份”中更改操作员">
       操作员：{info.name}
