@@ -39,5 +39,5 @@ test('空白开始 opens an empty roster', async ({ page }) => {
   // asked once: a reload goes straight to the roster, with no prompt in the sidebar
   await page.reload();
   await expect(page.getByRole('heading', { name: '干部名册' })).toBeVisible();
-  await expect(page.getByText('请确认操作员姓名')).toHaveCount(0);
+  await expect(page.getByText('请确认操作员')).toHaveCount(0);
 });

@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { recoverFromSnapshot } from '../../../electron/services/backup';
 import { openCore, type Core } from '../../../electron/services/core';
 import { loadDemo } from '../../../electron/services/demo/load';
 import { getSetting } from '../../../electron/services/settings';
@@ -149,5 +150,22 @@ describe('every kind of change is stamped with the operator', () => {
     expect(last.summary).toMatch(new RegExp(`^从备份「${early.name}」恢复；恢复后在册干部 20 名；恢复前的数据已另存为「cadre-desk-.+-pre-restore\\.db」$`));
     // the restored data has none of the later entries
     expect(restored.filter(e => e.operator === '审计员甲')).toEqual([last]);
+  });
+});
+
+describe('a recovery at start (damaged or missing data file)', () => {
+  it('writes a 从备份恢复 entry into the recovered data, stamped with the operator stored there', async () => {
+    loadDemo(core.db, { cadreCount: 12 });
+    await call('setOperator', { name: '备份时的操作员' });
+    const snap = await call<{ name: string }>('backupNow', {});
+    const dbPath = core.dbPath;
+    core.close();
+    fs.rmSync(dbPath);
+    for (const s of ['-wal', '-shm']) fs.rmSync(dbPath + s, { force: true });
+    recoverFromSnapshot(dbPath, path.join(tmp.dir, 'backups', snap.name));
+    core = openCore({ dataDir: tmp.dir, appVersion: 'test', checkOutput: true });
+    const last = (await allEntries()).at(-1)!;
+    expect(last).toMatchObject({ operator: '备份时的操作员', kind: 'restoreBackup', target: '全部数据' });
+    expect(last.summary).toBe(`数据文件损坏，从备份「${snap.name}」恢复；恢复后在册干部 12 名`);
   });
 });
