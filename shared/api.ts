@@ -16,6 +16,7 @@ import { rosterRoutes } from './routes/roster';
 import { formRoutes } from './routes/form';
 import { secondmentRoutes } from './routes/secondment';
 import { assessmentRoutes } from './routes/assessment';
+import { auditRoutes } from './routes/audit';
 
 export * from './routes/app';
 export * from './routes/backup';
@@ -30,6 +31,7 @@ export const routes = {
   ...formRoutes,
   ...secondmentRoutes,
   ...assessmentRoutes,
+  ...auditRoutes,
 } as const;
 
 export type Routes = typeof routes;

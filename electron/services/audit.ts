@@ -1,12 +1,14 @@
 import type { AuditEntry } from '../../shared/api';
+import { normalizeOperatorName } from '../../shared/audit-text';
+import { AppError } from '../../shared/errors';
 import { fieldLabel } from '../../shared/fields';
 import type { Database } from '../db/database';
 import { cachedStatement } from '../db/statements';
 import { CADRE_FORM_COLUMNS, CADRE_SCALAR_COLUMNS } from './cadre-columns';
-import { operatorName } from './settings';
+import { OPERATOR_SETTING, operatorName, savedOperatorName, setSetting } from './settings';
 
 /** Column name → field key, for showing audit entries with Chinese labels. */
-const FIELD_OF_COLUMN: Record<string, string> = {
+export const FIELD_OF_COLUMN: Record<string, string> = {
   ...Object.fromEntries(Object.entries({ ...CADRE_SCALAR_COLUMNS, ...CADRE_FORM_COLUMNS }).map(([k, c]) => [c, k])),
   unit_id: 'unitId',
   deleted_at: 'deleted',
@@ -70,3 +72,49 @@ export function auditMany(db: Database, entries: readonly AuditRecord[]): void {
     cachedStatement(db, `INSERT INTO audit_log(${columns.join(', ')}) VALUES ${Array(chunk.length).fill(one).join(', ')}`).run(values);
   }
 }
+/** Sets the operator name (操作员姓名) that stamps every later change; the change itself is logged. */
+export function setOperatorName(db: Database, raw: string): string {
+  const name = normalizeOperatorName(raw);
+  if (!name.ok) throw new AppError('VALIDATION', name.message);
+  db.transaction(() => {
+    const before = savedOperatorName(db);
+    if (before === name.value) return;
+    setSetting(db, OPERATOR_SETTING, name.value);
+    audit(db, { operator: name.value, entity: 'settings', action: 'operator', before: { operator: before }, after: { operator: name.value } });
+  })();
+  return name.value;
+}
+
+/** A copy of all data taken on request (立即备份, `cadre backup`): who copied the personnel records, and where to. */
+export function recordBackup(db: Database, copy: { name: string; file?: string }): void {
+  audit(db, { entity: 'database', action: 'backup', after: copy });
+}
+
+export interface RestoreRecord {
+  /** The operator at the machine, carried over: the name belongs to the person, not to the data restored. */
+  operator: string | null;
+  /** The snapshot or file restored from (its name). */
+  from: string;
+  /** The snapshot the replaced data was saved as (none when a damaged file was recovered). */
+  preRestore: string | null;
+  /** True when the live file was damaged and replaced without a snapshot of it. */
+  recovered?: boolean;
+}
+
+/**
+ * Written into the restored database before it replaces the live one, so the
+ * restore and its entry land (or fail) together.
+ */
+export function recordRestore(db: Database, r: RestoreRecord): void {
+  db.transaction(() => {
+    if (r.operator) setSetting(db, OPERATOR_SETTING, r.operator);
+    const counts = db.prepare('SELECT count(*) AS n FROM cadres WHERE deleted_at IS NULL').get() as { n: number };
+    audit(db, {
+      operator: r.operator ?? operatorName(db),
+      entity: 'database',
+      action: 'restore',
+      after: { from: r.from, preRestore: r.preRestore, cadres: counts.n, ...(r.recovered ? { recovered: true } : {}) },
+    });
+  })();
+}
+

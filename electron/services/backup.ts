@@ -40,7 +40,8 @@ import { formatSnapshotTime } from '../../shared/backup-format';
 import { SNAPSHOT_NAME_PATTERN, type DataCounts, type SnapshotKind } from '../../shared/routes/backup';
 import { AppError, type ErrorCode } from '../../shared/errors';
 import { APPLICATION_ID, SCHEMA_VERSION, openDatabase, type Database } from '../db/database';
-import { getSetting, setSetting } from './settings';
+import { audit, recordBackup, recordRestore, type RestoreRecord } from './audit';
+import { getSetting, savedOperatorName, setSetting } from './settings';
 
 export type { DataCounts, SnapshotKind };
 
@@ -237,8 +238,15 @@ export function backupDirProblem(dir: string, isDefault = false): string | null 
 
 /** Sets the backup folder (an absolute folder that exists and is writable), or back to the default with null. */
 export function setBackupDir(db: Database, dir: string | null): void {
+  const before = getSetting(db, BACKUP_DIR_SETTING) ?? null;
+  const logged = (after: string | null) => {
+    if (after !== before) audit(db, { entity: 'settings', action: 'backupDir', before: { backupDir: before }, after: { backupDir: after } });
+  };
   if (dir === null || dir.trim() === '') {
-    db.prepare('DELETE FROM settings WHERE key = ?').run(BACKUP_DIR_SETTING);
+    db.transaction(() => {
+      db.prepare('DELETE FROM settings WHERE key = ?').run(BACKUP_DIR_SETTING);
+      logged(null);
+    })();
     return;
   }
   const trimmed = dir.trim();
@@ -248,7 +256,10 @@ export function setBackupDir(db: Database, dir: string | null): void {
   const resolved = path.resolve(trimmed);
   const problem = backupDirProblem(resolved, false);
   if (problem) throw new AppError('VALIDATION', problem);
-  setSetting(db, BACKUP_DIR_SETTING, resolved);
+  db.transaction(() => {
+    setSetting(db, BACKUP_DIR_SETTING, resolved);
+    logged(resolved);
+  })();
 }
 
 /** Removes leftovers of interrupted snapshots (older than an hour, so a concurrent writer is not disturbed). */
@@ -769,6 +780,8 @@ export function takeSnapshot(db: Database, kind: SnapshotKind, opts: SnapshotOpt
   return exclusive(opts.dbPath, async () => {
     const snap = await snapshotUnlocked(db, kind, opts);
     if (AUTOMATIC.includes(kind)) rotateSnapshots(path.dirname(snap.file), opts.retention);
+    // Copies asked for are audited; automatic ones (and the pre-restore copy, part of the restore's entry) are not.
+    if (kind === 'manual') recordBackup(db, { name: snap.name });
     return snap;
   });
 }
@@ -812,6 +825,7 @@ export function backupToFile(db: Database, dbPath: string, out: string, opts: Wr
     const dir = path.dirname(target);
     if (!fs.existsSync(dir)) throw folderError(dir, Object.assign(new Error('missing'), { code: 'ENOENT' }));
     await writeSnapshotFile(db, target, opts);
+    recordBackup(db, { name: path.basename(target), file: target });
   });
 }
 
@@ -863,7 +877,7 @@ function wrapRestoreError(err: unknown): AppError {
  * Brings `candidate` (a copy beside the live file) to this build's schema,
  * carries the machine's backup folder setting over, and checks it again.
  */
-function prepareCandidate(file: string, temp: string, backupDir: string | undefined, step: (s: RestoreStep) => void): void {
+function prepareCandidate(file: string, temp: string, backupDir: string | undefined, record: RestoreRecord, step: (s: RestoreStep) => void): void {
   step('copy');
   copyDatabaseFile(file, temp);
   step('migrate');
@@ -872,6 +886,8 @@ function prepareCandidate(file: string, temp: string, backupDir: string | undefi
     // The backup folder belongs to this machine, not to the data being restored.
     if (backupDir) setSetting(db, BACKUP_DIR_SETTING, backupDir);
     else db.prepare('DELETE FROM settings WHERE key = ?').run(BACKUP_DIR_SETTING);
+    // The restore's audit entry goes into the data being installed, so both land or neither.
+    recordRestore(db, record);
   } finally {
     db.close();
   }
@@ -911,6 +927,7 @@ async function restoreUnlocked(live: LiveDatabase, dbPath: string, source: strin
   step('pre-restore');
   const db = live.db;
   const backupDir = getSetting(db, BACKUP_DIR_SETTING)?.trim() || undefined;
+  const operator = savedOperatorName(db);
   let preRestore: SnapshotInfo;
   try {
     preRestore = await snapshotUnlocked(db, 'pre-restore', { dbPath, now: opts.now, dir: opts.dir });
@@ -926,7 +943,7 @@ async function restoreUnlocked(live: LiveDatabase, dbPath: string, source: strin
   let keepNeeded = false;
   let current: Database;
   try {
-    prepareCandidate(source, temp, backupDir, step);
+    prepareCandidate(source, temp, backupDir, { operator, from: path.basename(source), preRestore: preRestore.name }, step);
     try {
       current = live.reopen(() => {
         step('close');
@@ -991,7 +1008,7 @@ export function recoverFromSnapshot(dbPath: string, file: string, opts: { now?: 
   fs.mkdirSync(dataDir, { recursive: true });
   const temp = tempName(dataDir, path.basename(live), 'restore');
   try {
-    prepareCandidate(source, temp, readBackupDirSetting(live), () => {});
+    prepareCandidate(source, temp, readBackupDirSetting(live), { operator: null, from: path.basename(source), preRestore: null, recovered: true }, () => {});
     let damagedCopy: string | null = null;
     if (fs.existsSync(live)) {
       damagedCopy = `${live}.damaged-${fileStamp(opts.now ?? new Date())}`;

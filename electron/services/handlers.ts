@@ -12,6 +12,7 @@ import { rosterHandlers } from './roster-handlers';
 import { formHandlers } from './form-handlers';
 import { secondmentHandlers } from './secondment/handlers';
 import { assessmentHandlers } from './assessment/handlers';
+import { auditHandlers } from './audit-handlers';
 
 export function createHandlers(ctx: ServiceContext): Handlers {
   return {
@@ -23,5 +24,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...formHandlers(ctx),
     ...secondmentHandlers(ctx),
     ...assessmentHandlers(ctx),
+    ...auditHandlers(ctx),
   };
 }

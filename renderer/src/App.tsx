@@ -11,6 +11,8 @@ import { BatchesPage } from './secondment/BatchesPage';
 import { BatchDetail } from './secondment/BatchDetail';
 import { VillagePage } from './secondment/VillagePage';
 import { AssessmentRoute, isAssessmentPage } from './assessment/AssessmentRoute';
+import { AuditPage } from './audit/AuditPage';
+import { OperatorBadge } from './audit/OperatorSetting';
 
 interface PageDef {
   id: string;
@@ -26,6 +28,7 @@ export const PAGES: PageDef[] = [
   { id: 'indicators', label: '考核指标' },
   { id: 'io', label: '导入导出' },
   { id: 'stats', label: '统计分析', plan: '班子与队伍结构分析：年龄段、80后/90后占比、性别、学历、民族等。' },
+  { id: 'audit', label: '审计日志' },
   { id: 'data', label: '数据与备份' },
 ];
 
@@ -78,6 +81,7 @@ export function App() {
             </li>
           ))}
         </ul>
+        <OperatorBadge />
         <div className="sidebar-foot">版本 {status.appVersion}</div>
       </nav>
       <main className="content">
@@ -97,6 +101,8 @@ export function App() {
           <DataPage status={status} />
         ) : current.id === 'io' ? (
           <ImportExportPage />
+        ) : current.id === 'audit' ? (
+          <AuditPage />
         ) : (
           <NotYetOpen title={current.label} plan={current.plan ?? ''} />
         )}

@@ -134,6 +134,12 @@ describe('the same calls through the dispatcher and through the web host', () =>
     ['replaceVillageAssignment', { id: 34, cadreId: 8, date: '2031.01', reason: '不胜任驻村工作', sendingUnit: '滨江市农业农村局' }],
     ['removeVillageAssignments', { ids: [35] }],
     ['deleteVillageRotation', { id: 3 }],
+    // audit log: the exported bytes carry write times, compared in test/unit/audit/export.test.ts
+    ['getOperator', {}],
+    ['setOperator', { name: '契约测试员' }],
+    ['queryAuditLog', { offset: 0, limit: 50, operator: '契约测试员' }],
+    ['queryAuditLog', { offset: 0, limit: 20, cadre: '1', kind: 'edit', from: '2000.01.01', order: 'asc' }],
+    ['listAuditOperators', {}],
   ];
   it.each(calls.map((c, i) => [i, ...c] as const))('call %i: %s', async (_i, method, input) => {
     const result = await both(method, input);
@@ -180,7 +186,7 @@ describe('the same calls through the dispatcher and through the web host', () =>
 
   it('covers every method of the route table', () => {
     // jobs and files with random ids or write times: test/unit/export/contract.test.ts, test/unit/import/webhost.test.ts
-    const coveredElsewhere = ['exportRoster', 'downloadTemplate', 'planLrmx', 'commitLrmx'];
+    const coveredElsewhere = ['exportRoster', 'downloadTemplate', 'planLrmx', 'commitLrmx', 'exportAuditLog'];
     // the batch roster's bytes and the member import's plan ids: test/unit/secondment/files.test.ts
     coveredElsewhere.push('exportSecondmentBatch', 'planSecondmentImport', 'commitSecondmentImport');
     const importJobs = methods.filter(m => m.startsWith('import') || m === 'listImportRuns');

@@ -1,4 +1,5 @@
 import type { Command } from '../command';
+import { auditCommands } from './audit';
 import { backupCommands } from './backup';
 import { basicCommands } from './basic';
 import { exportCommands } from './export';
@@ -14,4 +15,5 @@ export const commands: Command[] = [
   ...importCommands,
   ...secondmentCommands,
   ...assessmentCommands,
+  ...auditCommands,
 ];

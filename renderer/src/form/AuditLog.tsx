@@ -4,60 +4,14 @@
  */
 import { useEffect, useState } from 'react';
 import type { AuditEntry } from '../../../shared/api';
-import { formatDate } from '../../../shared/dates';
+import { auditActionLabel, formatAuditTime, formatAuditValue } from '../../../shared/audit-text';
 import { api } from '../api';
 import './form.css';
-
-export const ACTION_LABELS: Record<string, string> = {
-  edit: '修改',
-  paste: '粘贴',
-  fill: '向下填充',
-  delete: '删除',
-  restore: '恢复',
-  import: '导入',
-  undo: '撤销',
-  redo: '重做',
-  create: '新增',
-};
-
-const pad2 = (n: number) => String(n).padStart(2, '0');
-
-/** ISO time (UTC) → '2026.11.22 14:03' in the user's time zone. */
-export function formatAuditTime(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return `${d.getFullYear()}.${pad2(d.getMonth() + 1)}.${pad2(d.getDate())} ${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
-}
 
 const MAX_SHOWN = 80;
 
 function clip(s: string): string {
   return s.length > MAX_SHOWN ? `${s.slice(0, MAX_SHOWN)}…` : s;
-}
-
-/** One side of a change as a user reads it. */
-export function formatAuditValue(field: string, v: unknown, units: Map<number, string>): string {
-  if (field === 'deleted') return v ? '在回收站' : '在名册中';
-  if (field === 'photo') return v ? '有照片' : '无照片';
-  if (field === 'unitId') return v === null || v === undefined ? '（无）' : units.get(Number(v)) ?? `单位 ${String(v)}`;
-  if (v === null || v === undefined || v === '') return '（空）';
-  if (typeof v === 'string') return formatDate(v);
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (Array.isArray(v)) {
-    if (v.length === 0) return '（无）';
-    return v
-      .map(item => {
-        if (typeof item !== 'object' || item === null) return String(item);
-        const o = item as Record<string, unknown>;
-        if ('relation' in o) {
-          return [o.relation, o.name, o.birth ? formatDate(String(o.birth)) : '', o.political_status ?? o.politicalStatus, o.work].filter(Boolean).join(' ');
-        }
-        if ('year' in o && 'grade' in o) return `${String(o.year)}年度${String(o.grade)}`;
-        return JSON.stringify(o);
-      })
-      .join(field === 'tags' ? '、' : '；');
-  }
-  return JSON.stringify(v);
 }
 
 export function AuditLog({ cadreId }: { cadreId: number }) {
@@ -95,7 +49,7 @@ export function AuditLog({ cadreId }: { cadreId: number }) {
                   {formatAuditTime(e.at)}
                 </time>
                 <span className="audit-operator">{e.operator}</span>
-                <span className="audit-action">{ACTION_LABELS[e.action] ?? e.action}</span>
+                <span className="audit-action">{auditActionLabel(e.action)}</span>
               </div>
               <ul className="audit-changes">
                 {e.changes.length === 0 ? (

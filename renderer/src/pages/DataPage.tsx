@@ -3,6 +3,7 @@ import type { AppStatus, BackupSettings, SnapshotInfo } from '../../../shared/ap
 import { SNAPSHOT_KIND_LABELS } from '../../../shared/api';
 import { formatSize, formatSnapshotTime } from '../../../shared/backup-format';
 import { api } from '../api';
+import { OperatorSetting } from '../audit/OperatorSetting';
 import './DataPage.css';
 
 /** A message that survives the reload after a restore. */
@@ -130,6 +131,8 @@ export function DataPage({ status }: { status: AppStatus }) {
         <dt>考核轮次</dt>
         <dd>{counts ? `${counts.rounds} 个` : '…'}</dd>
       </dl>
+
+      <OperatorSetting />
 
       <section className="data-block" aria-labelledby="snapshots-title">
         <div className="data-block-head">

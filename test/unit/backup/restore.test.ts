@@ -80,6 +80,12 @@ describe('restoreFrom', () => {
     expect(r.counts).toEqual({ cadres: 40, batches: 0, rounds: 0 });
     expect(r.fromSchemaVersion).toBe(SCHEMA_VERSION);
     expect(cadreCount(core.db)).toBe(40);
+    // the restored data is snapshot A plus one audit entry recording the restore itself
+    const entries = core.db.prepare('SELECT entity, action, after FROM audit_log').all() as { entity: string; action: string; after: string }[];
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ entity: 'database', action: 'restore' });
+    expect(JSON.parse(entries[0].after)).toEqual({ from: path.basename(snapshotA), preRestore: 'cadre-desk-2026-11-02T100000-pre-restore.db', cadres: 40 });
+    core.db.prepare('DELETE FROM audit_log').run();
     expect(dumpRows(core.dbPath)).toBe(dumpRows(snapshotA));
 
     // the pre-restore snapshot holds state B, row for row
