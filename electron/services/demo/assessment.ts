@@ -18,6 +18,11 @@ import { saveSet } from '../assessment/sets';
 import { addDaily } from '../assessment/daily';
 import { Rng } from './random';
 
+/** Before the demo replaces everything: a set's indicators, rounds and scores go with it (cascade). */
+export function clearAssessmentData(db: Database): void {
+  db.exec('DELETE FROM assessment_sets');
+}
+
 export interface AssessmentDemoResult {
   setId: number;
   roundId: number;

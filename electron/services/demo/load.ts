@@ -4,6 +4,7 @@ import { audit } from '../audit';
 import { cadreInserter, countCadres } from '../cadres';
 import { clearHistory } from '../history';
 import { DEFAULT_DEMO_SEED, generateDemo } from './generate';
+import { clearAssessmentData, loadAssessmentDemo } from './assessment';
 import { clearSecondmentData, loadSecondmentDemo } from './secondment';
 
 export interface DemoCounts {
@@ -29,6 +30,7 @@ export function loadDemo(db: Database, opts: { force?: boolean; seed?: number; c
     if (opts.force) {
       // Everything is replaced, so the undo log of the old data goes too.
       clearHistory(db);
+      clearAssessmentData(db);
       clearSecondmentData(db);
       db.exec('DELETE FROM cadres; DELETE FROM units;');
     }
@@ -45,6 +47,9 @@ export function loadDemo(db: Database, opts: { force?: boolean; seed?: number; c
       insert({ ...fields, unitId: unitIds.get(unitKey) ?? null, sortOrder: i + 1 });
     });
     loadSecondmentDemo(db, opts.seed ?? DEFAULT_DEMO_SEED);
+    // The Shenyang set scored for batch 4 (none when the roster was too small to staff the batches).
+    const batch4 = db.prepare('SELECT id FROM secondment_batches WHERE seq = 4 ORDER BY id LIMIT 1').get() as { id: number } | undefined;
+    if (batch4) loadAssessmentDemo(db, batch4.id, { seed: opts.seed });
     const counts = { units: data.units.length, cadres: data.cadres.length };
     audit(db, { entity: 'database', action: opts.force ? 'demo.replace' : 'demo.load', after: { city: data.cityName, ...counts } });
     return counts;

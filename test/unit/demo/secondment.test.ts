@@ -104,3 +104,25 @@ describe('the demo secondments (seed figures)', () => {
     expect(all('SELECT * FROM village_assignments')).toHaveLength(0);
   });
 });
+
+describe('the demo assessment (issue 6)', () => {
+  it('scores batch 4 with the Shenyang set and finalises one round within the 20% quota; a forced reload replaces it', () => {
+    loadDemo(core.db);
+    const sets = all<{ id: number; scope_kind: string; scope_ref: string }>('SELECT id, scope_kind, scope_ref FROM assessment_sets');
+    const [batch4] = all<{ id: number }>('SELECT id FROM secondment_batches WHERE seq = 4');
+    expect(sets).toEqual([expect.objectContaining({ scope_kind: 'batch', scope_ref: String(batch4.id) })]);
+    const rounds = all<{ id: number; status: string }>('SELECT id, status FROM assessment_rounds WHERE set_id = ?', sets[0].id);
+    expect(rounds.map(r => r.status)).toContain('finalised');
+    const finalised = rounds.find(r => r.status === 'finalised')!;
+    const results = all<{ grade: string }>('SELECT grade FROM assessment_results WHERE round_id = ?', finalised.id);
+    // 18 members assessed; 20% of 18 = 3.6 → 4 places, so at most 4 优秀.
+    expect(results.length).toBe(18);
+    const excellent = results.filter(r => r.grade === '优秀').length;
+    expect(excellent).toBeGreaterThan(0);
+    expect(excellent).toBeLessThanOrEqual(4);
+
+    loadDemo(core.db, { force: true });
+    expect(all('SELECT id FROM assessment_sets').length).toBe(1);
+    expect(all('SELECT id FROM secondment_batches').length).toBe(4);
+  });
+});
