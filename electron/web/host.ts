@@ -84,6 +84,11 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     if (!file || !fs.existsSync(file) || !fs.statSync(file).isFile()) return send(404, 'Not Found');
     send(200, fs.readFileSync(file), contentTypeFor(file));
   });
+  // The one client is our own page. A long call (loading the demo) blocks the
+  // loop past Node's 5 s keep-alive, and the page's next request then races
+  // the server closing its idle socket ("other side closed"): keep sockets
+  // open long; close() still ends them all.
+  server.keepAliveTimeout = 10 * 60_000;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
