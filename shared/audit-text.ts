@@ -21,6 +21,7 @@ export const AUDIT_KIND_LABELS = {
   backup: '备份',
   restoreBackup: '从备份恢复',
   settings: '设置',
+  assessment: '考核',
   other: '其他',
 } as const;
 export type AuditKind = keyof typeof AUDIT_KIND_LABELS;
@@ -28,7 +29,8 @@ export const AUDIT_KINDS = Object.keys(AUDIT_KIND_LABELS) as [AuditKind, ...Audi
 
 /**
  * How a stored entry becomes a kind: the first rule that matches wins.
- * `creates`: the entry brought a record into being (action 'create', or a
+ * `creates`: the entry brought a record into being (action 'create', no
+ * before side at all (the undo log's bulk path and other tables' rows), or a
  * before-image whose name is null: the record did not exist before).
  * electron/services/audit-query.ts compiles these rules to SQL.
  */
@@ -40,13 +42,18 @@ export interface AuditKindRule {
   creates?: boolean;
 }
 
-const WRITE_ACTIONS = ['edit', 'paste', 'fill', 'create', 'update'] as const;
+// 'secondment' / 'village' are the undo-log kinds of the 挂职 and 驻村 pages' writes.
+const WRITE_ACTIONS = ['edit', 'paste', 'fill', 'create', 'update', 'secondment', 'village', 'exchange'] as const;
 
 export const AUDIT_KIND_RULES: readonly AuditKindRule[] = [
   { kind: 'restoreBackup', entity: 'database', actions: ['restore'] },
   { kind: 'backup', entity: 'database', actions: ['backup'] },
   { kind: 'demo', actionPrefix: 'demo.' },
   { kind: 'settings', entity: 'settings' },
+  { kind: 'assessment', actions: ['finalise', 'unlock', 'assessment.finalise'] },
+  { kind: 'assessment', entity: 'assessment_set' },
+  { kind: 'assessment', entity: 'assessment_round' },
+  { kind: 'assessment', entity: 'assessment_daily' },
   { kind: 'create', actions: WRITE_ACTIONS, creates: true },
   { kind: 'edit', actions: WRITE_ACTIONS },
   { kind: 'delete', actions: ['delete'] },
@@ -82,6 +89,13 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   operator: '操作员',
   backupDir: '备份文件夹',
   backup: '备份',
+  secondment: '挂职',
+  village: '驻村',
+  exchange: '挂职锻炼',
+  finalise: '定稿',
+  unlock: '解锁',
+  'assessment.finalise': '考核定稿',
+  copy: '复制',
   'demo.load': '载入示例数据',
   'demo.replace': '清空后载入示例数据',
 };
@@ -104,6 +118,15 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   settings: '设置',
   database: '全部数据',
   import: '导入的文件',
+  secondment_programmes: '挂职项目',
+  secondment_batches: '挂职批次',
+  secondment_members: '挂职成员',
+  villages: '村',
+  village_rotations: '驻村轮次',
+  village_assignments: '驻村选派',
+  assessment_set: '考核指标体系',
+  assessment_round: '考核轮次',
+  assessment_daily: '日常考核',
 };
 
 /** Settings keys as the pages name them. */

@@ -23,7 +23,7 @@ function ruleSql(r: AuditKindRule): string {
   if (r.actions) terms.push(`a.action IN (${r.actions.map(sqlText).join(', ')})`);
   if (r.actionPrefix !== undefined) terms.push(`substr(a.action, 1, ${r.actionPrefix.length}) = ${sqlText(r.actionPrefix)}`);
   // CASE, not AND: json_type raises on text that is not JSON, and only CASE promises not to evaluate it then.
-  if (r.creates) terms.push(`(a.action = 'create' OR CASE WHEN json_valid(a.before) THEN json_type(a.before, '$.name') END = 'null')`);
+  if (r.creates) terms.push(`(a.action = 'create' OR (a.before IS NULL AND a.after IS NOT NULL) OR CASE WHEN json_valid(a.before) THEN json_type(a.before, '$.name') END = 'null')`);
   return terms.length ? terms.join(' AND ') : '1';
 }
 

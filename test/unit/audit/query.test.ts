@@ -162,7 +162,13 @@ describe('kinds of change', () => {
       ['settings', 'form', '{"reportingUnit":""}', 'settings', '设置'],
       ['settings', 'operator', '{"operator":null}', 'settings', '设置'],
       ['secondment_batch', 'create', null, 'create', '新增'],
-      ['assessment_round', 'finalise', null, 'other', '其他'],
+      ['assessment_round', 'finalise', null, 'assessment', '考核'],
+      ['cadre', 'assessment.finalise', '{"assessments":[]}', 'assessment', '考核'],
+      ['secondment_members', 'secondment', '{"host_post":"甲"}', 'edit', '修改'],
+      ['village_assignments', 'village', null, 'create', '新增'],
+      ['cadre', 'exchange', '{"resume":""}', 'edit', '修改'],
+      ['assessment_round', 'mystery', null, 'assessment', '考核'],
+      ['unknown_table', 'mystery', null, 'other', '其他'],
       ['cadre', 'edit', 'not json at all', 'edit', '修改'],
     ];
     const expected = new Map<number, AuditKind>();
