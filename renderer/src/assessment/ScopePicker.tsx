@@ -27,8 +27,13 @@ function unitOptions(units: Unit[]): { id: number; label: string }[] {
 
 export function ScopePicker({ value, onChange }: { value: Scope; onChange: (s: Scope) => void }) {
   const [units, setUnits] = useState<{ id: number; label: string }[]>([]);
+  const [batches, setBatches] = useState<{ id: number; label: string }[]>([]);
   useEffect(() => {
     api.listUnits({}).then(u => setUnits(unitOptions(u)), () => undefined);
+    api.listSecondmentBatches({}).then(
+      bs => setBatches(bs.map(b => ({ id: b.id, label: `${b.programme} ${b.name}（${b.headcount} 人）` }))),
+      () => undefined,
+    );
   }, []);
 
   return (
@@ -53,11 +58,14 @@ export function ScopePicker({ value, onChange }: { value: Scope; onChange: (s: S
         </select>
       )}
       {value.kind === 'batch' && (
-        // No batch list route in this branch yet: the batch is named by its number (编号) as the 挂职批次 page shows it.
-        <label className="as-inline">
-          批次编号
-          <input aria-label="批次编号" inputMode="numeric" value={value.ref} onChange={e => onChange({ kind: 'batch', ref: e.target.value.trim() })} size={6} />
-        </label>
+        <select aria-label="挂职批次" value={value.ref} onChange={e => onChange({ kind: 'batch', ref: e.target.value })}>
+          <option value="">请选择挂职批次</option>
+          {batches.map(b => (
+            <option key={b.id} value={String(b.id)}>
+              {b.label}
+            </option>
+          ))}
+        </select>
       )}
       {value.kind === 'tag' && (
         <>
