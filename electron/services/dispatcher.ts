@@ -46,8 +46,9 @@ function fail(error: ApiErrorShape): ApiResult<never> {
 /** A short Chinese sentence naming the offending fields. */
 export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
   const parts = issues.slice(0, 5).map(issue => {
-    // Our own refinements already say what and where in Chinese (e.g. the 组合查询 rules).
-    if (issue.code === 'custom') return issue.message;
+    // Our own refinements and messages already say what and where in Chinese (e.g. the
+    // 组合查询 rules, “请填写解锁原因”); zod's defaults are English and get our wording.
+    if (issue.code === 'custom' || /[\u4e00-\u9fff]/.test(issue.message)) return issue.message;
     const where = issue.path.length ? `「${issue.path.map(String).join('.')}」` : '输入';
     return `${where}${issueText(issue)}`;
   });
