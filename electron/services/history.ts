@@ -255,6 +255,19 @@ export function historyState(db: Database): HistoryState {
 
 /** Undoes the latest operation (or redoes the earliest undone one). */
 export function stepHistory(db: Database, direction: 'undo' | 'redo'): { label: string; cadreIds: number[] } {
+  try {
+    return stepOnce(db, direction);
+  } catch (err) {
+    // Keys are checked at commit: a record the step would remove or change is
+    // still used by a later record outside the undo log (e.g. assessment scores).
+    if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+      throw new AppError('CONFLICT', `无法${direction === 'undo' ? '撤销' : '重做'}：其中的干部或记录已被其他数据（如考核评分）引用，请先处理那些数据`);
+    }
+    throw err;
+  }
+}
+
+function stepOnce(db: Database, direction: 'undo' | 'redo'): { label: string; cadreIds: number[] } {
   return db.transaction(() => {
     const state = historyState(db);
     const op = direction === 'undo' ? state.undo : state.redo;

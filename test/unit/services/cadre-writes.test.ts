@@ -126,6 +126,28 @@ describe('editing cadres', () => {
   });
 });
 
+describe('undo against records outside the undo log', () => {
+  it('refuses in Chinese, and changes nothing, when a later record still uses the cadre the undo would remove', () => {
+    const r = applyCadreChanges(core.db, { creates: [{ values: { name: '孙评', gender: '男', birth: '1985-05' } }] });
+    const id = r.created[0];
+    // An assessment participant points at the cadre without cascade, and is not part of the roster's undo log.
+    core.db.exec("INSERT INTO assessment_sets(name, year) VALUES ('测试指标', 2026)");
+    core.db.prepare("INSERT INTO assessment_participants(set_id, cadre_id, mode) VALUES (1, ?, 'add')").run(id);
+    const before = historyState(core.db);
+    const err = (() => {
+      try {
+        stepHistory(core.db, 'undo');
+      } catch (e) {
+        return e as AppError;
+      }
+    })();
+    expect(err).toBeInstanceOf(AppError);
+    expect([err!.code, err!.message]).toEqual(['CONFLICT', '无法撤销：其中的干部或记录已被其他数据（如考核评分）引用，请先处理那些数据']);
+    expect(getCadre(core.db, id).name).toBe('孙评');
+    expect(historyState(core.db)).toEqual(before);
+  });
+});
+
 describe('the roster page (grid blocks)', () => {
   it('finds by pinyin initials and full pinyin', () => {
     const r = applyCadreChanges(core.db, { creates: [{ values: { name: '张三丰', gender: '男', birth: '1980-01' } }] });
