@@ -67,9 +67,10 @@ test('a set from a template, scores pasted, quota refused at 定稿, fixed, fina
   await page.goto(host.url);
   await page.getByRole('link', { name: '考核指标' }).click();
   await expect(page.getByRole('heading', { name: '考核指标' })).toBeVisible();
-  await expect(page.getByText('还没有考核指标体系')).toBeVisible();
+  // The demo's set: the Shenyang indicators applied to batch 4.
+  await expect(page.getByText('第四批挂职干部考核指标')).toBeVisible();
 
-  // New set from the Shenyang template, scoped to one unit (this branch's demo has no secondment batches).
+  // New set from the Shenyang template, scoped to one unit.
   await page.getByRole('button', { name: '新建指标体系' }).click();
   const dialog = page.getByRole('dialog', { name: '新建指标体系' });
   await dialog.getByRole('radio', { name: /沈阳挂职干部考核指标/ }).check();

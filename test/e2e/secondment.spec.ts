@@ -302,8 +302,9 @@ test('village rotations: the demo figures; a new rotation, a cadre sent from the
   const figure = (label: string) => figures.locator('.sd-figure', { has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) });
   const count = async (label: string) => Number((await figure(label).locator('strong').innerText()).trim());
   await expect(figure('覆盖村')).toContainText('8 个');
-  expect(await count('留任')).toBeGreaterThan(0);
-  expect(await count('新选派')).toBeGreaterThan(0);
+  // The first rotation's figures may still be shown for a moment (it kept nobody): wait for the second's.
+  await expect.poll(() => count('留任')).toBeGreaterThan(0);
+  await expect.poll(() => count('新选派')).toBeGreaterThan(0);
   // 留任 counts the grid's rows of that kind
   await expect(page.locator('.sd-grid .ag-cell[col-id="kind"]').filter({ hasText: /^留任$/ })).toHaveCount(await count('留任'));
   await shot(page, 'village');

@@ -49,7 +49,12 @@ export function loadDemo(db: Database, opts: { force?: boolean; seed?: number; c
     loadSecondmentDemo(db, opts.seed ?? DEFAULT_DEMO_SEED);
     // The Shenyang set scored for batch 4 (none when the roster was too small to staff the batches).
     const batch4 = db.prepare('SELECT id FROM secondment_batches WHERE seq = 4 ORDER BY id LIMIT 1').get() as { id: number } | undefined;
-    if (batch4) loadAssessmentDemo(db, batch4.id, { seed: opts.seed });
+    if (batch4) {
+      // The demo is one entry in the audit log (below), not the dozens its round's set-up would write.
+      const mark = (db.prepare('SELECT coalesce(max(id), 0) AS id FROM audit_log').get() as { id: number }).id;
+      loadAssessmentDemo(db, batch4.id, { seed: opts.seed });
+      db.prepare('DELETE FROM audit_log WHERE id > ?').run(mark);
+    }
     const counts = { units: data.units.length, cadres: data.cadres.length };
     audit(db, { entity: 'database', action: opts.force ? 'demo.replace' : 'demo.load', after: { city: data.cityName, ...counts } });
     return counts;
