@@ -14,7 +14,7 @@
  * unlockAssessmentRound reopens it with a reason written to the audit log.
  */
 import { z } from 'zod';
-import { id, noInput } from './common';
+import { id, noInput, requiredName } from './common';
 import { fileDownloadSchema, uploadedFileSchema } from './exports';
 
 export const INDICATOR_METHODS = ['score', 'points', 'target', 'passFail', 'veto', 'vote'] as const;
@@ -40,7 +40,7 @@ export const SCOPE_KINDS = ['all', 'batch', 'unit', 'tag', 'leadershipLevel'] as
 export type ScopeKind = (typeof SCOPE_KINDS)[number];
 export const SCOPE_KIND_LABELS: Record<ScopeKind, string> = { all: '全体干部', batch: '挂职批次', unit: '单位（含下级）', tag: '干部类别', leadershipLevel: '职务层次' };
 
-const name = z.string().trim().min(1, '请填写名称').max(100);
+const name = requiredName('名称');
 const text = z.string().max(2000);
 const year = z.number().int().min(1950).max(2100);
 const weight = z.number().min(0).max(100);
@@ -54,7 +54,7 @@ export const setScopeSchema = z.strictObject({ kind: z.enum(SCOPE_KINDS), ref: z
 const indicatorFields = {
   /** Give the id of an existing indicator to keep it (and its scores). */
   id: id.optional(),
-  name: z.string().trim().min(1, '请填写指标名称').max(100),
+  name: requiredName('指标名称'),
   weight,
   method: z.enum(INDICATOR_METHODS),
   /** Full points of the indicator (default 100). */

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { EDITABLE_CADRE_FIELDS } from '../cadre-rules';
 import { cadreQuerySchema } from '../query';
-import { id, noInput, shortText } from './common';
+import { id, noInput, requiredName, shortText } from './common';
 
 export const unitSchema = z.object({
   id,
@@ -184,8 +184,7 @@ export const rosterRoutes = {
   /** Saves (or, with the same name, replaces) a named view. */
   saveView: {
     input: z.strictObject({
-      // Control characters (NUL above all: SQLite's length() stops at it) would slip past trim().
-      name: z.string().trim().min(1, '请填写查询方案的名称').max(50).regex(/^[^\u0000-\u001f\u007f]*$/, '查询方案的名称不能包含控制字符'),
+      name: requiredName('查询方案的名称', 50),
       query: cadreQuerySchema,
       columns: z.array(colId).max(100),
       sort: sortSchema,

@@ -11,7 +11,7 @@
  * answers with the history state.
  */
 import { z } from 'zod';
-import { id, noInput, shortText } from './common';
+import { id, noInput, requiredName, shortText } from './common';
 import { fileDownloadSchema, uploadedFileSchema } from './exports';
 import { importIssueSchema } from './imports';
 import { cellProblemSchema, historyStateSchema } from './roster';
@@ -353,7 +353,7 @@ export const secondmentRoutes = {
   saveSecondmentProgramme: {
     input: z.strictObject({
       id: id.optional(),
-      name: z.string().trim().min(1, '请填写挂职项目名称').max(100),
+      name: requiredName('挂职项目名称'),
       partnerPlace: text(100).default(''),
       notes: text(2000).default(''),
     }),
@@ -487,7 +487,7 @@ export const secondmentRoutes = {
   saveVillage: {
     input: z.strictObject({
       id: id.optional(),
-      name: z.string().trim().min(1, '请填写村名').max(100),
+      name: requiredName('村名'),
       township: text(100).default(''),
       county: text(100).default(''),
       kind: text(50).default(''),
@@ -502,7 +502,7 @@ export const secondmentRoutes = {
       id: id.optional(),
       programme: text(100).default(''),
       seq: z.number().int().min(1).max(999),
-      name: z.string().trim().min(1, '请填写轮次名称').max(100),
+      name: requiredName('轮次名称'),
       startDate: dateText.default(''),
       endDate: dateText.default(''),
       notes: text(2000).default(''),

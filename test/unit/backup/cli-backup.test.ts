@@ -69,7 +69,7 @@ describe('cadre backup / restore / check', () => {
     expect(ok.out).toMatch(/^ok/);
     expect(ok.out).toContain('干部 600 名');
     const okJson = JSON.parse(cadre('check', '--json').out);
-    expect(okJson).toEqual({ ok: true, file: dbPath, schemaVersion: SCHEMA_VERSION, counts: { cadres: 600, batches: 4, rounds: 0 }, networkWarning: null });
+    expect(okJson).toEqual({ ok: true, file: dbPath, schemaVersion: SCHEMA_VERSION, counts: { cadres: 600, batches: 4, rounds: 1 }, networkWarning: null });
 
     const copy = path.join(tmp.dir, 'copy.db');
     expect(cadre('backup', '--out', copy).code).toBe(0);
