@@ -82,8 +82,9 @@ export async function buildRosterXlsx(opts: RosterExportOptions): Promise<Buffer
     reportingUnit: opts.reportingUnit,
     date,
     columns: columns.map(c => ({ header: c.header, width: columnWidth(c.key), wrap: isWrapped(c.key), text: c.key === 'idNumber' })),
-    rowCount: opts.rows.length,
-    row: r => columns.map(c => cellValue(opts.rows[r], c.key, r, cellOpts)),
+    rows: (function* () {
+      for (let r = 0; r < opts.rows.length; r++) yield columns.map(c => cellValue(opts.rows[r], c.key, r, cellOpts));
+    })(),
   });
 }
 
@@ -102,10 +103,11 @@ export interface TableExportOptions {
   reportingUnit?: string;
   /** 填报日期, canonical YYYY-MM-DD. */
   date: string;
+  /** Row 2 instead of the 填报单位/填报日期 line (e.g. the audit log's filter). */
+  info?: string;
   columns: TableColumn[];
-  rowCount: number;
-  /** The cells of data row r (0-based), in column order. */
-  row: (r: number) => (string | number | null)[];
+  /** The data rows' cells in column order; a generator keeps a long export out of memory. */
+  rows: Iterable<(string | number | null)[]>;
 }
 
 /**
@@ -147,7 +149,7 @@ export async function buildTableXlsx(opts: TableExportOptions): Promise<Buffer> 
   titleRow.commit();
 
   const infoRow = ws.getRow(2);
-  infoRow.getCell(1).value = reportingLine(opts.reportingUnit, date);
+  infoRow.getCell(1).value = opts.info ?? reportingLine(opts.reportingUnit, date);
   infoRow.getCell(1).font = { name: FONT, size: 11 };
   infoRow.getCell(1).alignment = { horizontal: 'left', vertical: 'middle' };
   infoRow.height = 20;
@@ -174,8 +176,8 @@ export async function buildTableXlsx(opts: TableExportOptions): Promise<Buffer> 
     const base: Partial<ExcelJS.Style> = { font: dataFont, border: THIN, alignment: c.wrap ? WRAP_LEFT : CENTRED };
     return { plain: base, text: { ...base, numFmt: '@' } };
   });
-  for (let r = 0; r < opts.rowCount; r++) {
-    const values = opts.row(r);
+  let r = 0;
+  for (const values of opts.rows) {
     const xrow = ws.getRow(ROSTER_HEADER_ROW + 1 + r);
     columns.forEach((c, i) => {
       const cell = xrow.getCell(i + 1);
@@ -189,7 +191,7 @@ export async function buildTableXlsx(opts: TableExportOptions): Promise<Buffer> 
     });
     xrow.commit();
     // Let the zip stream drain now and then.
-    if (r % 2000 === 1999) await new Promise(resolve => setImmediate(resolve));
+    if (r++ % 2000 === 1999) await new Promise(resolve => setImmediate(resolve));
   }
   ws.commit();
   await wb.commit();

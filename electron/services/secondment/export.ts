@@ -56,8 +56,7 @@ export async function exportBatch(db: Database, input: ParsedInputOf<'exportSeco
     reportingUnit: input.reportingUnit,
     date,
     columns: MEMBER_EXPORT_COLUMNS,
-    rowCount: members.length,
-    row: r => MEMBER_EXPORT_COLUMNS.map(c => c.value(members[r], r)),
+    rows: members.map((m, r) => MEMBER_EXPORT_COLUMNS.map(c => c.value(m, r))),
   });
   const fileName = `${title.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '').slice(0, 60)}_${date.replaceAll('-', '')}.xlsx`;
   if (input.outPath) {
