@@ -6,7 +6,6 @@
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/db/database';
 import { openCore } from '../../../electron/services/core';
@@ -14,24 +13,16 @@ import { saveCells } from '../../../electron/services/assessment/inputs';
 import { saveRound } from '../../../electron/services/assessment/rounds';
 import { saveSet } from '../../../electron/services/assessment/sets';
 import { integrityOf } from '../../support/backup-db';
+import { buildChild } from '../../support/child-build';
 import { tempDir } from '../../support/temp';
 import { addPeople } from './support';
 
 const ROOT = path.resolve(__dirname, '../../..');
-const CHILD = path.join(ROOT, 'dist/test/assessment-finalise-child.cjs');
+let CHILD = '';
 const PEOPLE = 600;
 
 beforeAll(async () => {
-  await build({
-    entryPoints: [path.join(ROOT, 'test/unit/assessment/finalise-child.ts')],
-    outfile: CHILD,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['better-sqlite3', 'electron'],
-    logLevel: 'warning',
-  });
+  CHILD = await buildChild(path.join(ROOT, 'test/unit/assessment/finalise-child.ts'), 'assessment-finalise-child');
 });
 
 let tmp: ReturnType<typeof tempDir>;

@@ -8,30 +8,21 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SNAPSHOT_NAME_PATTERN } from '../../../shared/api';
 import { openCore } from '../../../electron/services/core';
 import { listSnapshots, takeSnapshot, validateDatabaseFile } from '../../../electron/services/backup';
 import { openDatabase } from '../../../electron/db/database';
 import { addCadres, integrityOf } from '../../support/backup-db';
+import { buildChild } from '../../support/child-build';
 import { tempDir } from '../../support/temp';
 
 const ROOT = path.resolve(__dirname, '../../..');
-const CHILD = path.join(ROOT, 'dist/test/backup-child.cjs');
+let CHILD = '';
 const BASE = 600;
 
 beforeAll(async () => {
-  await build({
-    entryPoints: [path.join(ROOT, 'test/support/backup-child.ts')],
-    outfile: CHILD,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['better-sqlite3', 'electron'],
-    logLevel: 'warning',
-  });
+  CHILD = await buildChild(path.join(ROOT, 'test/support/backup-child.ts'), 'backup-child');
 });
 
 let tmp: ReturnType<typeof tempDir>;

@@ -14,17 +14,16 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore } from '../../../electron/services/core';
 import { cadreInserter } from '../../../electron/services/cadres';
 import { makeIdNumber } from '../../../shared/idcard';
 import { integrityOf } from '../../support/backup-db';
+import { buildChild } from '../../support/child-build';
 import { tempDir } from '../../support/temp';
 import { writeSheet } from '../import/fixtures';
 
-const ROOT = path.resolve(__dirname, '../../..');
-const CHILD = path.join(ROOT, 'dist/test/crash-child.cjs');
+let CHILD = '';
 const BASE = 300; // cadres already in the roster; the job updates all of them
 const NEW = 3000; // cadres the job adds
 
@@ -41,16 +40,7 @@ let xlsx: string;
 let pasteJson: string;
 
 beforeAll(async () => {
-  await build({
-    entryPoints: [path.join(__dirname, 'child.ts')],
-    outfile: CHILD,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['better-sqlite3', 'electron'],
-    logLevel: 'warning',
-  });
+  CHILD = await buildChild(path.join(__dirname, 'child.ts'), 'crash-child');
   tmp = tempDir('cadre-crash-');
   const core = openCore({ dataDir: path.join(tmp.dir, 'template'), appVersion: 'test' });
   const unit = Number(core.db.prepare("INSERT INTO units(name, kind) VALUES ('市财政局', '机关')").run().lastInsertRowid);
