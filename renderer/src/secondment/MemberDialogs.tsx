@@ -19,7 +19,8 @@ export type Done = (text: string, history: HistoryState) => void;
 const thisMonth = () => formatDate(todayCanonical().slice(0, 7));
 
 /** The common frame: a form with an error line and 取消 / the action button. */
-function ActionForm({
+/** A small form in a dialog: its fields, the error line, 取消 and the action (disabled while it runs). */
+export function ActionForm({
   title,
   action,
   onClose,

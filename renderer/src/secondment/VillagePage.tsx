@@ -24,6 +24,7 @@ import { api } from '../api';
 import { gridLocale, gridTheme } from '../grid';
 import { errorText } from '../io/files';
 import { CadrePicker } from './CadrePicker';
+import { ActionForm } from './MemberDialogs';
 import { Dialog, Field, MessageLine, pctText, termText, UndoButtons, useHistorySteps, type Message } from './common';
 
 type AssignmentField = (typeof ASSIGNMENT_EDITABLE_FIELDS)[number];
@@ -369,42 +370,6 @@ function RotationFigures({ stats }: { stats: RotationStats }) {
   );
 }
 
-/** A small form in a dialog with its error line. */
-function FormDialog({ title, action, onClose, run, children, wide }: { title: string; action: string; onClose: () => void; run: () => Promise<void>; children: React.ReactNode; wide?: boolean }) {
-  const [error, setError] = useState<string | null>(null);
-  return (
-    <Dialog title={title} onClose={onClose} wide={wide}>
-      <form
-        className="sd-form"
-        onSubmit={async e => {
-          e.preventDefault();
-          try {
-            setError(null);
-            await run();
-          } catch (err) {
-            setError(errorText(err));
-          }
-        }}
-      >
-        {children}
-        {error && (
-          <p className="error wide" role="alert">
-            {error}
-          </p>
-        )}
-        <footer>
-          <button type="button" onClick={onClose}>
-            取消
-          </button>
-          <button type="submit" className="primary">
-            {action}
-          </button>
-        </footer>
-      </form>
-    </Dialog>
-  );
-}
-
 function RotationDialog({ rotation, nextSeq, onClose, onSaved }: { rotation: VillageRotation | null; nextSeq: number; onClose: () => void; onSaved: (r: VillageRotation) => void }) {
   const [v, setV] = useState({
     programme: rotation?.programme ?? '',
@@ -416,7 +381,7 @@ function RotationDialog({ rotation, nextSeq, onClose, onSaved }: { rotation: Vil
   });
   const set = (k: keyof typeof v) => (e: React.ChangeEvent<HTMLInputElement>) => setV({ ...v, [k]: e.target.value });
   return (
-    <FormDialog
+    <ActionForm
       title={rotation ? '编辑驻村轮次' : '新建驻村轮次'}
       action="保存"
       onClose={onClose}
@@ -440,7 +405,7 @@ function RotationDialog({ rotation, nextSeq, onClose, onSaved }: { rotation: Vil
       <Field label="备注" wide>
         <input value={v.notes} onChange={set('notes')} />
       </Field>
-    </FormDialog>
+    </ActionForm>
   );
 }
 
@@ -465,7 +430,7 @@ function AddAssignmentDialog({
   const [startDate, setStartDate] = useState(formatDate(rotation.startDate));
   const [endDate, setEndDate] = useState(formatDate(rotation.endDate));
   return (
-    <FormDialog
+    <ActionForm
       title="从名册选派驻村干部"
       action={`选派（${chosen.length}）`}
       wide
@@ -519,7 +484,7 @@ function AddAssignmentDialog({
       <div className="wide">
         <CadrePicker multiple chosen={chosen} onChange={setChosen} exclude={exclude} />
       </div>
-    </FormDialog>
+    </ActionForm>
   );
 }
 
@@ -529,7 +494,7 @@ function ReplaceAssignmentDialog({ assignment, exclude, onClose, onDone }: { ass
   const [reason, setReason] = useState('');
   const [sendingUnit, setSendingUnit] = useState('');
   return (
-    <FormDialog
+    <ActionForm
       title={`驻村调换：${assignment.village} ${assignment.name}`}
       action="确认调换"
       wide
@@ -555,7 +520,7 @@ function ReplaceAssignmentDialog({ assignment, exclude, onClose, onDone }: { ass
       <div className="wide">
         <CadrePicker multiple={false} chosen={chosen} onChange={setChosen} exclude={exclude} label="查找接替人员" />
       </div>
-    </FormDialog>
+    </ActionForm>
   );
 }
 
