@@ -4,12 +4,13 @@ import { pctText } from './common';
 
 type Share = SecondmentStats['education'][number];
 
-function Figure({ label, count, pct, title }: { label: string; count: number; pct?: number; title?: string }) {
+/** One figure of a statistics panel: 标签, the count with its measure word (人, 个) and an optional share. */
+export function Figure({ label, count, pct, title, unit = '人' }: { label: string; count: number; pct?: number; title?: string; unit?: string }) {
   return (
     <div className="sd-figure" title={title}>
       <dt>{label}</dt>
       <dd>
-        <strong>{count}</strong> 人{pct !== undefined && <span className="sd-pct">{pctText(pct)}</span>}
+        <strong>{count}</strong> {unit}{pct !== undefined && <span className="sd-pct">{pctText(pct)}</span>}
       </dd>
     </div>
   );

@@ -24,6 +24,7 @@ import { api } from '../api';
 import { gridLocale, gridTheme } from '../grid';
 import { errorText } from '../io/files';
 import { CadrePicker } from './CadrePicker';
+import { Figure } from './StatsPanel';
 import { ActionForm } from './MemberDialogs';
 import { Dialog, Field, MessageLine, pctText, termText, UndoButtons, useHistorySteps, type Message } from './common';
 
@@ -290,48 +291,13 @@ function RotationFigures({ stats }: { stats: RotationStats }) {
   return (
     <div className="sd-rotation-stats">
       <dl className="sd-figures" aria-label="轮次统计">
-        <div className="sd-figure">
-          <dt>驻村干部</dt>
-          <dd>
-            <strong>{stats.headcount}</strong> 人
-          </dd>
-        </div>
-        <div className="sd-figure">
-          <dt>覆盖村</dt>
-          <dd>
-            <strong>{stats.villages}</strong> 个
-          </dd>
-        </div>
-        <div className="sd-figure">
-          <dt>留任</dt>
-          <dd>
-            <strong>{stats.kept}</strong> 人
-          </dd>
-        </div>
-        <div className="sd-figure">
-          <dt>新选派</dt>
-          <dd>
-            <strong>{stats.new}</strong> 人
-          </dd>
-        </div>
-        <div className="sd-figure">
-          <dt>调换</dt>
-          <dd>
-            <strong>{stats.replaced}</strong> 人
-          </dd>
-        </div>
-        <div className="sd-figure">
-          <dt>{`年轻干部（${stats.youngThreshold}岁以下）`}</dt>
-          <dd>
-            <strong>{stats.young}</strong> 人
-          </dd>
-        </div>
-        <div className="sd-figure">
-          <dt>女干部</dt>
-          <dd>
-            <strong>{stats.female}</strong> 人
-          </dd>
-        </div>
+        <Figure label="驻村干部" count={stats.headcount} />
+        <Figure label="覆盖村" count={stats.villages} unit="个" />
+        <Figure label="留任" count={stats.kept} />
+        <Figure label="新选派" count={stats.new} />
+        <Figure label="调换" count={stats.replaced} />
+        <Figure label={`年轻干部（${stats.youngThreshold}岁以下）`} count={stats.young} />
+        <Figure label="女干部" count={stats.female} />
       </dl>
       <p className="muted sd-note">
         {stats.byRole.map(s => `${s.label} ${s.count} 人（${pctText(s.pct)}）`).join('，')}
