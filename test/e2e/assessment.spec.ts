@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { gridCell, pasteInto, scrollToLeftColumn, scrollToRightColumn } from './grid';
 import { startHost, type RunningHost } from './host';
 
 let host: RunningHost;
@@ -39,7 +40,7 @@ async function shot(page: Page, name: string) {
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png` });
 }
 
-const cell = (page: Page, rowIndex: number, colId: string) => page.locator(`.ag-row[row-index="${rowIndex}"] .ag-cell[col-id="${colId}"]`).first();
+const cell = (page: Page, rowIndex: number, colId: string) => gridCell(page, rowIndex, colId);
 
 /** The grid column of an indicator, found by its header text. */
 async function indicatorCol(page: Page, name: string): Promise<string> {
@@ -47,15 +48,7 @@ async function indicatorCol(page: Page, name: string): Promise<string> {
   return (await header.getAttribute('col-id'))!;
 }
 
-/** What a paste from Excel delivers: a paste event carrying tab-separated text. */
-async function pasteAt(page: Page, rowIndex: number, colId: string, tsv: string) {
-  await cell(page, rowIndex, colId).click({ position: { x: 6, y: 4 } });
-  await cell(page, rowIndex, colId).evaluate((el, text) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', text);
-    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, tsv);
-}
+const pasteAt = (page: Page, rowIndex: number, colId: string, tsv: string) => pasteInto(page, rowIndex, colId, tsv);
 
 async function chooseGrade(page: Page, rowIndex: number, grade: string) {
   await cell(page, rowIndex, 'grade').dblclick();
@@ -171,11 +164,11 @@ test('a set from a template, scores pasted, quota refused at 定稿, fixed, fina
   await expect(page.locator('.ag-cell.as-bad')).toHaveCount(1);
 
   // 民主测评 tallies pasted across the vote columns (at the right: scroll there so the grid renders them).
-  await page.locator('.ag-body-horizontal-scroll-viewport').evaluate(el => (el.scrollLeft = el.scrollWidth));
+  await scrollToRightColumn(page, 'v_excellent');
   await pasteAt(page, 0, 'v_excellent', '10\t5\t0\t0\t1\r\n');
   await expect(cell(page, 0, 'democratic')).toHaveText('91.67');
 
-  await page.locator('.ag-body-horizontal-scroll-viewport').evaluate(el => (el.scrollLeft = 0));
+  await scrollToLeftColumn(page, zs);
 
   // A second 优秀 by hand: over the quota, 定稿 is refused with the server's message.
   await chooseGrade(page, 4, '优秀');
@@ -318,6 +311,6 @@ test('personalised target beside the default, a daily record, and the score shee
   await reason.getByRole('textbox').fill('新录用公务员试用期内');
   await reason.getByRole('button', { name: '确定' }).click();
   await expect(cell(page, 1, 'grade')).toHaveText('不定等次＊');
-  await page.locator('.ag-body-horizontal-scroll-viewport').evaluate(el => (el.scrollLeft = el.scrollWidth));
+  await scrollToRightColumn(page, 'reason');
   await expect(cell(page, 1, 'reason')).toHaveText('新录用公务员试用期内');
 });

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { scrollToLastRow } from './grid';
 import { startHost, type RunningHost } from './host';
 
 let host: RunningHost;
@@ -10,6 +11,7 @@ test.afterAll(async () => {
 });
 
 test('10,000 cadres: the grid renders only what is on screen, scrolls, sorts and filters', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
   await page.goto(host.url);
   await expect(page.locator('.count')).toHaveText('共 10000 人');
   const rendered = () => page.locator('.ag-row[row-index]').count();
@@ -19,9 +21,12 @@ test('10,000 cadres: the grid renders only what is on screen, scrolls, sorts and
   expect(await rendered()).toBeLessThan(300);
 
   // scroll to the bottom: the last rows are rendered, the DOM stays small
-  const viewport = page.locator('.ag-body-vertical-scroll-viewport');
-  await viewport.evaluate(el => (el.scrollTop = el.scrollHeight));
-  await expect(page.locator('.ag-row[row-index="9999"]').first()).toBeVisible();
+  await scrollToLastRow(page, 9999);
+  await expect(page.locator('.ag-row[row-index="9999"] .ag-cell[col-id="name"]').first()).not.toBeEmpty();
+  // the last row lies wholly above the horizontal scrollbar, so a click on its lower half reaches it
+  const lastRow = (await page.locator('.ag-row[row-index="9999"]').first().boundingBox())!;
+  const hScroll = (await page.locator('.ag-body-horizontal-scroll').first().boundingBox())!;
+  expect(lastRow.y + lastRow.height).toBeLessThanOrEqual(hScroll.y + 0.5);
   expect(await rendered()).toBeLessThan(300);
 
   // sort by 出生年月 descending, then filter by the column's text filter
@@ -31,7 +36,8 @@ test('10,000 cadres: the grid renders only what is on screen, scrolls, sorts and
   await expect(page.locator('.ag-header-cell[col-id="birth"]:not(.ag-floating-filter)')).toHaveAttribute('aria-sort', 'descending');
   await page.getByRole('textbox', { name: '民族 过滤器输入' }).fill('满族');
   await expect(page.locator('.count')).toHaveText(/^共 \d{1,4} 人$/);
-  const ethnicities = await page.locator('.ag-cell[col-id="ethnicity"]').allInnerTexts();
-  expect(ethnicities.length).toBeGreaterThan(0);
-  expect(ethnicities.every(e => e.trim() === '满族')).toBe(true);
+  // the rows are drawn a frame after the count: wait for the filtered block, then check every row
+  const ethnicities = page.locator('.ag-cell[col-id="ethnicity"]');
+  await expect.poll(async () => (await ethnicities.allInnerTexts()).filter(e => e.trim() !== '满族').length).toBe(0);
+  expect(await ethnicities.count()).toBeGreaterThan(0);
 });

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { editGridCell as editCell, gridCell, pasteInto as pasteAt, scrollToLastRow, scrollToRightColumn } from './grid';
 import { startHost, type RunningHost } from './host';
 
 let host: RunningHost;
@@ -9,26 +10,7 @@ test.afterEach(async () => {
   await host.stop();
 });
 
-const cell = (page: Page, rowIndex: number, colId: string) =>
-  page.locator(`.ag-row[row-index="${rowIndex}"] .ag-cell[col-id="${colId}"]`).first();
-
-async function editCell(page: Page, rowIndex: number, colId: string, value: string) {
-  await cell(page, rowIndex, colId).dblclick();
-  const editor = page.locator('.ag-cell-inline-editing input');
-  await editor.fill(value);
-  await editor.press('Enter');
-}
-
-/** What a paste from Excel delivers: a paste event carrying tab-separated text. */
-async function pasteAt(page: Page, rowIndex: number, colId: string, tsv: string) {
-  // near the top edge: the last row sits under the horizontal scrollbar's overlay
-  await cell(page, rowIndex, colId).click({ position: { x: 6, y: 4 } });
-  await cell(page, rowIndex, colId).evaluate((el, text) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', text);
-    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, tsv);
-}
+const cell = (page: Page, rowIndex: number, colId: string) => gridCell(page, rowIndex, colId);
 
 test('editing a cell saves it; an invalid ID number is refused with a Chinese message and not saved', async ({ page }) => {
   await page.goto(host.url);
@@ -39,8 +21,8 @@ test('editing a cell saves it; an invalid ID number is refused with a Chinese me
 
   await page.getByRole('button', { name: '选择列' }).click();
   await page.getByLabel('身份证号').check();
-  // the new column is at the right end: scroll there so the grid renders it
-  await page.locator('.ag-body-horizontal-scroll-viewport').evaluate(el => (el.scrollLeft = el.scrollWidth));
+  // the new column is at the right end: scroll there until the grid renders it
+  await scrollToRightColumn(page, 'idNumber');
   const before = (await cell(page, 0, 'idNumber').innerText()).trim();
   await editCell(page, 0, 'idNumber', '210102198503120018');
   await expect(page.getByRole('alert')).toContainText('身份证号');
@@ -52,15 +34,17 @@ test('editing a cell saves it; an invalid ID number is refused with a Chinese me
 
 test('pinyin search finds a cadre by initials and by full pinyin', async ({ page }) => {
   await page.goto(host.url);
-  await expect(cell(page, 0, 'name')).not.toBeEmpty();
+  await expect(page.locator('.count')).toHaveText('共 600 人');
   const search = page.getByRole('searchbox', { name: '查找干部' });
-  await search.fill('安俊晨');
-  await expect(page.locator('.count')).toHaveText('共 1 人');
-  await search.fill('ajc');
-  await expect(cell(page, 0, 'name')).toHaveText('安俊晨');
-  await search.fill('anjunchen');
-  await expect(page.locator('.count')).toHaveText('共 1 人');
-  await expect(cell(page, 0, 'name')).toHaveText('安俊晨');
+  // Back to all 600 between searches, so each result is the new search's and not the last one's.
+  for (const text of ['安俊晨', 'ajc', 'anjunchen']) {
+    await search.fill(text);
+    await expect(page.locator('.count')).not.toHaveText('共 600 人');
+    await expect(page.locator('.ag-cell[col-id="name"]', { hasText: '安俊晨' })).toHaveCount(1);
+    if (text !== 'ajc') await expect(page.locator('.count')).toHaveText('共 1 人');
+    await search.fill('');
+    await expect(page.locator('.count')).toHaveText('共 600 人');
+  }
 });
 
 test('paste three rows from tab-separated text past the end, then undo the paste as one step', async ({ page }) => {
@@ -68,7 +52,7 @@ test('paste three rows from tab-separated text past the end, then undo the paste
   await expect(page.locator('.count')).toHaveText('共 600 人');
   // last row, then the block overflows into two new rows
   const last = 599;
-  await page.locator('.ag-body-vertical-scroll-viewport').evaluate(el => (el.scrollTop = el.scrollHeight));
+  await scrollToLastRow(page, last);
   await expect(cell(page, last, 'name')).not.toBeEmpty();
   await expect(cell(page, last, 'gender')).not.toBeEmpty();
   const lastName = (await cell(page, last, 'name').innerText()).trim();
@@ -77,8 +61,10 @@ test('paste three rows from tab-separated text past the end, then undo the paste
   await expect(page.getByRole('status')).toContainText('已粘贴 3 行（修改 1，新增 2）');
   await expect(page.locator('.count')).toHaveText('共 602 人');
   await page.getByRole('searchbox', { name: '查找干部' }).fill('钱程');
+  await expect(page.locator('.count')).toHaveText('共 1 人');
   await expect(cell(page, 0, 'ethnicity')).toHaveText('满族');
   await page.getByRole('searchbox', { name: '查找干部' }).fill('');
+  await expect(page.locator('.count')).toHaveText('共 602 人');
 
   await page.getByRole('button', { name: /^撤销：粘贴 3 行/ }).click();
   await expect(page.getByRole('status')).toContainText('已撤销：粘贴 3 行');

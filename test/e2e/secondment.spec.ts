@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import * as XLSX from 'xlsx';
+import { editGridCell, gridCell, pasteInto } from './grid';
 import { startHost, type RunningHost } from './host';
 
 let host: RunningHost;
@@ -14,25 +15,9 @@ test.afterEach(async () => {
 /** Screenshots for a person to look at (layout, fonts); not compared. */
 const shot = (page: Page, name: string) => page.screenshot({ path: `/tmp/secondment-${name}.png` });
 
-const cell = (page: Page, rowIndex: number, colId: string) =>
-  page.locator(`.sd-grid .ag-row[row-index="${rowIndex}"] .ag-cell[col-id="${colId}"]`).first();
-
-/** What a paste from Excel delivers: a paste event carrying tab-separated text. */
-async function pasteAt(page: Page, rowIndex: number, colId: string, tsv: string) {
-  await cell(page, rowIndex, colId).click({ position: { x: 6, y: 4 } });
-  await cell(page, rowIndex, colId).evaluate((el, text) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', text);
-    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, tsv);
-}
-
-async function editCell(page: Page, rowIndex: number, colId: string, value: string) {
-  await cell(page, rowIndex, colId).dblclick();
-  const editor = page.locator('.ag-cell-inline-editing input');
-  await editor.fill(value);
-  await editor.press('Enter');
-}
+const cell = (page: Page, rowIndex: number, colId: string) => gridCell(page, rowIndex, colId, '.sd-grid');
+const pasteAt = (page: Page, rowIndex: number, colId: string, tsv: string) => pasteInto(page, rowIndex, colId, tsv, '.sd-grid');
+const editCell = (page: Page, rowIndex: number, colId: string, value: string) => editGridCell(page, rowIndex, colId, value, '.sd-grid');
 
 /** 第五批 (2025.09—2026.09) in the demo programme, opened. */
 async function createBatch5(page: Page) {
