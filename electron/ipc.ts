@@ -6,8 +6,8 @@
  * No `electron` import at run time, so the loop is unit-tested with a fake
  * ipcMain; main.ts passes the real one.
  */
-import { ipcChannel, methods } from '../shared/api';
-import type { ApiResult } from '../shared/errors';
+import { ipcChannel, methods } from '../shared/contract/api';
+import type { ApiResult } from '../shared/contract/errors';
 import { APP_ORIGIN, isAppUrl } from './csp';
 
 /** The part of Electron's IpcMain this module uses. */

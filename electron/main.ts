@@ -27,16 +27,16 @@ import {
   type IpcMainInvokeEvent,
   type MessageBoxOptions,
 } from 'electron';
-import { AppError } from '../shared/errors';
+import { AppError } from '../shared/contract/errors';
 import { createAppProtocolHandler } from './app-protocol';
 import { APP_SCHEME, APP_START_URL } from './csp';
 import { isTrustedSenderFrame, registerIpc } from './ipc';
 import { menuTemplate } from './menu';
 import { dbPathIn, resolveDataDir } from './paths';
 import { hardenDefaultSession, installSecurityHandlers } from './security';
-import { findRecoverySnapshot, networkWarning, quickCheck, recoverFromSnapshot, shownTime, snapshotOnExit, snapshotOnStart } from './services/backup';
-import { openCore, type Core } from './services/core';
-import { pageDispatch } from './services/dispatcher';
+import { findRecoverySnapshot, networkWarning, quickCheck, recoverFromSnapshot, shownTime, snapshotOnExit, snapshotOnStart } from './services/backup/backup';
+import { openCore, type Core } from './services/core/core';
+import { pageDispatch } from './services/core/dispatcher';
 import { APP_VERSION } from './version';
 import { loadWindowState, MIN_HEIGHT, MIN_WIDTH, saveWindowState, type Rect } from './window-state';
 

@@ -6,8 +6,8 @@
  * loop; ipcRenderer itself is never exposed.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { ipcChannel, methods, type InputOf, type Method, type OutputOf } from '../shared/api';
-import type { ApiResult } from '../shared/errors';
+import { ipcChannel, methods, type InputOf, type Method, type OutputOf } from '../shared/contract/api';
+import type { ApiResult } from '../shared/contract/errors';
 
 /** The shape of `window.cadreApi` (the renderer declares its own copy of this type). */
 export type CadreBridge = { [M in Method]: (input: InputOf<M>) => Promise<ApiResult<OutputOf<M>>> };

@@ -1,6 +1,6 @@
-import type { Method, OutputOf } from '../../shared/api';
-import { AppError } from '../../shared/errors';
-import type { Core } from '../services/core';
+import type { Method, OutputOf } from '../../shared/contract/api';
+import { AppError } from '../../shared/contract/errors';
+import type { Core } from '../services/core/core';
 
 /** Thrown for bad usage: exit code 2 with the help text. */
 export class UsageError extends Error {}

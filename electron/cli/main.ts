@@ -3,9 +3,9 @@
  * Exit codes: 0 success, 1 user error (Chinese message on stderr), 2 bad usage.
  */
 import fs from 'node:fs';
-import { AppError } from '../../shared/errors';
+import { AppError } from '../../shared/contract/errors';
 import { dbPathIn, resolveDataDir } from '../paths';
-import { openCore, type Core } from '../services/core';
+import { openCore, type Core } from '../services/core/core';
 import { APP_VERSION } from '../version';
 import { callRoute, UsageError, type Command, type CommandContext, type OptionValues } from './command';
 import { commands } from './commands';

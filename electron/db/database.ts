@@ -5,8 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { AppError } from '../../shared/errors';
-import { nameSortAndSearchKeys } from '../../shared/pinyin';
+import { AppError } from '../../shared/contract/errors';
+import { nameSortAndSearchKeys } from '../../shared/domain/common/pinyin';
 import { migrations, type Migration } from './migrations';
 
 export type Database = BetterSqlite3.Database;

@@ -11,10 +11,10 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { TOKEN_HEADER } from '../../shared/api';
-import type { ApiErrorShape } from '../../shared/errors';
+import { TOKEN_HEADER } from '../../shared/contract/api';
+import type { ApiErrorShape } from '../../shared/contract/errors';
 import { contentTypeFor, resolveStaticPath, securityHeaders } from '../app-protocol';
-import type { Dispatch } from '../services/dispatcher';
+import type { Dispatch } from '../services/core/dispatcher';
 
 export interface WebHostOptions {
   dispatch: Dispatch;

@@ -4,9 +4,9 @@
  */
 import path from 'node:path';
 import { dbPathIn, resolveDataDir } from '../paths';
-import { findRecoverySnapshot, networkWarning, quickCheck, shownTime, snapshotOnExit, snapshotOnStart } from '../services/backup';
-import { openCore } from '../services/core';
-import { pageDispatch } from '../services/dispatcher';
+import { findRecoverySnapshot, networkWarning, quickCheck, shownTime, snapshotOnExit, snapshotOnStart } from '../services/backup/backup';
+import { openCore } from '../services/core/core';
+import { pageDispatch } from '../services/core/dispatcher';
 import { startWebHost } from './host';
 import { APP_VERSION } from '../version';
 

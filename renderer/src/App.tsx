@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { AppStatus } from '../../shared/api';
+import type { AppStatus } from '../../shared/contract/api';
 import { api } from './api';
 import { Welcome } from './pages/Welcome';
 import { RosterPage } from './roster/RosterPage';

@@ -3,8 +3,8 @@
  * Electron window it goes through the preload bridge (window.cadreApi); in
  * browser mode it posts to the loopback web host with the per-run token.
  */
-import { httpPath, methods, TOKEN_HEADER, type Api, type Method } from '../../shared/api';
-import type { ApiErrorShape, ApiResult } from '../../shared/errors';
+import { httpPath, methods, TOKEN_HEADER, type Api, type Method } from '../../shared/contract/api';
+import type { ApiErrorShape, ApiResult } from '../../shared/contract/errors';
 
 type Bridge = Record<Method, (input: unknown) => Promise<ApiResult<unknown>>>;
 

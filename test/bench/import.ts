@@ -13,10 +13,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
-import { openCore } from '../../electron/services/core';
+import { openCore } from '../../electron/services/core/core';
 import { defaultWorkerScript, ImportJobs } from '../../electron/services/import/jobs';
-import { planOptionsSchema } from '../../shared/routes/imports';
-import { makeIdNumber } from '../../shared/idcard';
+import { planOptionsSchema } from '../../shared/contract/routes/imports';
+import { makeIdNumber } from '../../shared/domain/common/idcard';
 
 export interface ImportBenchResult {
   rows: number;

@@ -4,9 +4,9 @@
  * cadres each query matched so the figures can be read against the result size.
  */
 import type { Database } from '../../electron/db/database';
-import { countQueryCadres, queryCadreIds, queryCadres } from '../../electron/services/query';
-import { todayCanonical } from '../../shared/dates';
-import type { CadreQuery } from '../../shared/query';
+import { countQueryCadres, queryCadreIds, queryCadres } from '../../electron/services/roster/query';
+import { todayCanonical } from '../../shared/domain/common/dates';
+import type { CadreQuery } from '../../shared/domain/roster/query';
 
 const RUNS = 7;
 

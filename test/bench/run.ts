@@ -13,9 +13,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openCore } from '../../electron/services/core';
+import { openCore } from '../../electron/services/core/core';
 import { loadDemo } from '../../electron/services/demo/load';
-import { rosterPage } from '../../electron/services/roster-page';
+import { rosterPage } from '../../electron/services/roster/page';
 import { benchQuery } from './query';
 import { benchImport, importVerdict } from './import';
 

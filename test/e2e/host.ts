@@ -1,7 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { tempDir } from '../support/temp';
-import { openCore } from '../../electron/services/core';
+import { openCore } from '../../electron/services/core/core';
 import { loadDemo } from '../../electron/services/demo/load';
 
 const ROOT = path.resolve(__dirname, '../..');

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import * as XLSX from 'xlsx';
-import { makeIdNumber } from '../../shared/idcard';
+import { makeIdNumber } from '../../shared/domain/common/idcard';
 import { startHost, type RunningHost } from './host';
 
 let host: RunningHost;

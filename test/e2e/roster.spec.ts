@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { nameSortAndSearchKeys } from '../../shared/pinyin';
+import { nameSortAndSearchKeys } from '../../shared/domain/common/pinyin';
 import { startHost, type RunningHost } from './host';
 
 let host: RunningHost;
@@ -62,7 +62,7 @@ test('sorting by 姓名 orders by pinyin', async ({ page }) => {
   // the sorted block replaces the unsorted one asynchronously
   await expect.poll(async () => (await shownNames(page)).filter(Boolean).length).toBeGreaterThan(10);
   const shown = await shownNames(page);
-  // syllable by syllable in pinyin (陈 chen before 程 cheng), as shared/pinyin.ts spells them
+  // syllable by syllable in pinyin (陈 chen before 程 cheng), as shared/domain/common/pinyin.ts spells them
   const key = (n: string) => nameSortAndSearchKeys(n).split('|')[0];
   expect([...shown].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))).toEqual(shown);
   // pinyin order is not code-point order for these names

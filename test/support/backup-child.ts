@@ -10,7 +10,7 @@
  */
 import fs from 'node:fs';
 import { openDatabase } from '../../electron/db/database';
-import { takeSnapshot } from '../../electron/services/backup';
+import { takeSnapshot } from '../../electron/services/backup/backup';
 
 const [dbPath, killAt, stepArg] = process.argv.slice(2);
 const say = (line: string) => fs.writeSync(1, `${line}\n`);

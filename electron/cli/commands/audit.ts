@@ -1,8 +1,8 @@
 /** cadre audit: the 审计日志, filtered, as text, JSON or a styled .xlsx. */
 import path from 'node:path';
-import { AUDIT_KIND_LABELS, AUDIT_KINDS, formatAuditTime, parseAuditKind } from '../../../shared/audit-text';
-import type { AuditFilter, AuditRow } from '../../../shared/routes/audit';
-import { writeExport } from '../../services/export-handlers';
+import { AUDIT_KIND_LABELS, AUDIT_KINDS, formatAuditTime, parseAuditKind } from '../../../shared/domain/audit/text';
+import type { AuditFilter, AuditRow } from '../../../shared/contract/routes/audit';
+import { writeExport } from '../../services/export/handlers';
 import { tableText, UsageError, type Command, type OptionValues } from '../command';
 
 const PAGE = 1000;

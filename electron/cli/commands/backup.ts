@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { formatSize } from '../../../shared/backup-format';
-import { AppError } from '../../../shared/errors';
+import { formatSize } from '../../../shared/domain/backup/format';
+import { AppError } from '../../../shared/contract/errors';
 import {
   backupToFile,
   networkWarning,
@@ -11,7 +11,7 @@ import {
   shownTime,
   takeSnapshot,
   validateDatabaseFile,
-} from '../../services/backup';
+} from '../../services/backup/backup';
 import type { Command } from '../command';
 
 const json = { kind: 'flag', help: '输出 JSON' } as const;

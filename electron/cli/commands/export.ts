@@ -5,16 +5,16 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../../shared/errors';
-import { parseCadreQuery, type CadreQuery } from '../../../shared/query';
-import { todayCanonical } from '../../../shared/dates';
+import { AppError } from '../../../shared/contract/errors';
+import { parseCadreQuery, type CadreQuery } from '../../../shared/domain/roster/query';
+import { todayCanonical } from '../../../shared/domain/common/dates';
 import { DEFAULT_EXPORT_COLUMNS, isRosterColumnKey, ROSTER_COLUMN_LABELS, type RosterColumnKey } from '../../services/export/cells';
 import { buildRosterCsv, buildRosterXlsx, selectRosterRows } from '../../services/export/roster-xlsx';
 import { buildImportTemplate } from '../../services/export/template';
 import { commitImport, sha256 } from '../../services/lrmx/commit';
 import { collectLrmxFiles, exportLrmxToDir, readLrmxFiles } from '../../services/lrmx/files';
 import { IMPORT_MODES, planImport, type ImportMode, type PlanInput } from '../../services/lrmx/plan';
-import { queryCadreIds } from '../../services/query';
+import { queryCadreIds } from '../../services/roster/query';
 import { UsageError, type Command, type OptionValues } from '../command';
 
 const json = { kind: 'flag', help: '输出 JSON' } as const;

@@ -5,8 +5,8 @@
  * be read; 0 otherwise. --dry-run writes nothing.
  */
 import path from 'node:path';
-import { AppError } from '../../../shared/errors';
-import { IMPORT_MODES, planOptionsSchema, type ImportIssue, type ImportMode } from '../../../shared/routes/imports';
+import { AppError } from '../../../shared/contract/errors';
+import { IMPORT_MODES, planOptionsSchema, type ImportIssue, type ImportMode } from '../../../shared/contract/routes/imports';
 import { ImportJobs } from '../../services/import/jobs';
 import { UsageError, type Command } from '../command';
 

@@ -1,8 +1,8 @@
 /** Secondment batches (挂职) and village rotations (驻村): lists and statistics. */
 import type { Command, CommandContext } from '../command';
 import { tableText, UsageError } from '../command';
-import { formatDate } from '../../../shared/dates';
-import { DEFAULT_YOUNG_AGE, type SecondmentStats } from '../../../shared/routes/secondment';
+import { formatDate } from '../../../shared/domain/common/dates';
+import { DEFAULT_YOUNG_AGE, type SecondmentStats } from '../../../shared/contract/routes/secondment';
 
 const json = { kind: 'flag', help: '输出 JSON' } as const;
 const young = { kind: 'value', arg: '岁', help: `年轻干部的年龄界限（挂职开始时未满该年龄），默认 ${DEFAULT_YOUNG_AGE}` } as const;

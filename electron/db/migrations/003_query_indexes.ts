@@ -1,7 +1,7 @@
 import type { Migration } from './index';
 
 /**
- * Schema v3: indexes for the combined-condition query (electron/services/query.ts).
+ * Schema v3: indexes for the combined-condition query (electron/services/roster/query.ts).
  *
  * 领导职务层次 and 职级 conditions compile to `column IN (the ladder names in range)`, and are
  * usually the most selective part of a 组合查询 ("正处及以上" is a few dozen people in a

@@ -3,10 +3,10 @@
  * indicator, whose score they feed in every round covering the date).
  * A record inside a finalised round's period cannot be added or removed.
  */
-import { AppError } from '../../../shared/errors';
+import { AppError } from '../../../shared/contract/errors';
 import type { Database } from '../../db/database';
-import { audit } from '../audit';
-import { operatorName } from '../settings';
+import { audit } from '../common/audit';
+import { operatorName } from '../common/settings';
 import { roundDateRange } from './grid';
 import { listRounds, setExists } from './rows';
 

@@ -17,10 +17,10 @@
  * meantime keeps the grade written earlier, which the unlock answer counts
  * (gradesKept) so the user knows.
  */
-import { AppError } from '../../../shared/errors';
+import { AppError } from '../../../shared/contract/errors';
 import type { Database } from '../../db/database';
-import { audit } from '../audit';
-import { operatorName } from '../settings';
+import { audit } from '../common/audit';
+import { operatorName } from '../common/settings';
 import { computeGrid } from './grid';
 import { assertRoundOpen, getRound } from './rows';
 

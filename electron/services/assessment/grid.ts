@@ -5,13 +5,13 @@
  * and the 优秀 quota of each group. A finalised round shows the cadres it
  * fixed (assessment_results), whoever is in scope today.
  */
-import type { GridRow, QuotaGroup, Round, ScoreGrid } from '../../../shared/routes/assessment';
-import { democraticScore, type VoteTally } from '../../../shared/assessment/democratic';
-import { proposeGrade } from '../../../shared/assessment/grades';
-import { checkQuota } from '../../../shared/assessment/quota';
-import { competitionRanks } from '../../../shared/assessment/ranks';
-import { round2 } from '../../../shared/assessment/numbers';
-import { personalTree, weightedTotal } from '../../../shared/assessment/totals';
+import type { GridRow, QuotaGroup, Round, ScoreGrid } from '../../../shared/contract/routes/assessment';
+import { democraticScore, type VoteTally } from '../../../shared/domain/assessment/democratic';
+import { proposeGrade } from '../../../shared/domain/assessment/grades';
+import { checkQuota } from '../../../shared/domain/assessment/quota';
+import { competitionRanks } from '../../../shared/domain/assessment/ranks';
+import { round2 } from '../../../shared/domain/assessment/numbers';
+import { personalTree, weightedTotal } from '../../../shared/domain/assessment/totals';
 import type { Database } from '../../db/database';
 import { roundHistory } from './history';
 import { cadreInfo, listParticipants, type Participant } from './participants';

@@ -1,10 +1,10 @@
-/** The assessment routes (shared/routes/assessment.ts) over the services in this folder. */
-import type { assessmentRoutes } from '../../../shared/routes/assessment';
-import { AppError } from '../../../shared/errors';
-import { ASSESSMENT_TEMPLATES } from '../../../shared/assessment/templates';
-import type { ServiceContext } from '../context';
-import type { HandlersOf } from '../dispatcher';
-import { decodeUpload, writeExport, XLSX_MIME } from '../export-handlers';
+/** The assessment routes (shared/contract/routes/assessment.ts) over the services in this folder. */
+import type { assessmentRoutes } from '../../../shared/contract/routes/assessment';
+import { AppError } from '../../../shared/contract/errors';
+import { ASSESSMENT_TEMPLATES } from '../../../shared/domain/assessment/templates';
+import type { ServiceContext } from '../core/context';
+import type { HandlersOf } from '../core/dispatcher';
+import { decodeUpload, writeExport, XLSX_MIME } from '../export/handlers';
 import { addDaily, listDaily, removeDaily } from './daily';
 import { finaliseRound, unlockRound } from './finalise';
 import { computeGrid } from './grid';

@@ -7,11 +7,11 @@
  * per round and refused once the round is finalised. Each operation also
  * writes one audit-log entry with the operator.
  */
-import { AppError } from '../../../shared/errors';
+import { AppError } from '../../../shared/contract/errors';
 import type { Database } from '../../db/database';
 import { cachedStatement } from '../../db/statements';
-import { audit } from '../audit';
-import { operatorName } from '../settings';
+import { audit } from '../common/audit';
+import { operatorName } from '../common/settings';
 import { assertRoundOpen, getRound } from './rows';
 
 export interface RoundCadreImage {

@@ -3,8 +3,8 @@
  * 民主测评 tallies and manual grades. Each call is all-or-nothing and one
  * undo step; every problem is reported by cadre and indicator.
  */
-import { AppError } from '../../../shared/errors';
-import { parseCell } from '../../../shared/assessment/scoring';
+import { AppError } from '../../../shared/contract/errors';
+import { parseCell } from '../../../shared/domain/assessment/scoring';
 import type { Database } from '../../db/database';
 import { withRoundOperation } from './history';
 import { listParticipants } from './participants';

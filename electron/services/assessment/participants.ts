@@ -4,10 +4,10 @@
  * 职务层次, or every serving cadre), plus those added by hand, minus those
  * taken out by hand. Cadres in the 回收站 are never included.
  */
-import type { ScopeKind } from '../../../shared/routes/assessment';
-import { AppError } from '../../../shared/errors';
+import type { ScopeKind } from '../../../shared/contract/routes/assessment';
+import { AppError } from '../../../shared/contract/errors';
 import type { Database } from '../../db/database';
-import { audit } from '../audit';
+import { audit } from '../common/audit';
 import { setExists } from './rows';
 
 export interface Participant {

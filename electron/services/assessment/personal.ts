@@ -4,12 +4,12 @@
  * structure stays; the cadre's own tree must still sum to 100 at each level.
  */
 import type { z } from 'zod';
-import type { assessmentRoutes } from '../../../shared/routes/assessment';
-import { AppError } from '../../../shared/errors';
-import { checkWeights } from '../../../shared/assessment/weights';
-import { asWeightTree, personalTree, type PersonalOverride, type TreeIndicator } from '../../../shared/assessment/totals';
+import type { assessmentRoutes } from '../../../shared/contract/routes/assessment';
+import { AppError } from '../../../shared/contract/errors';
+import { checkWeights } from '../../../shared/domain/assessment/weights';
+import { asWeightTree, personalTree, type PersonalOverride, type TreeIndicator } from '../../../shared/domain/assessment/totals';
 import type { Database } from '../../db/database';
-import { audit } from '../audit';
+import { audit } from '../common/audit';
 import { listParticipants } from './participants';
 import { assertSetEditable, loadIndicators, setExists } from './rows';
 import { indicatorProblems } from './sets';

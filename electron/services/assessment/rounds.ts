@@ -1,9 +1,9 @@
 /** Rounds (季度/半年/年度/专项) of a set: create, edit while open, delete while open. */
 import type { z } from 'zod';
-import type { roundInputSchema, Round } from '../../../shared/routes/assessment';
-import { AppError } from '../../../shared/errors';
+import type { roundInputSchema, Round } from '../../../shared/contract/routes/assessment';
+import { AppError } from '../../../shared/contract/errors';
 import type { Database } from '../../db/database';
-import { audit } from '../audit';
+import { audit } from '../common/audit';
 import { assertRoundOpen, getRound, setExists } from './rows';
 
 type RoundInput = z.output<typeof roundInputSchema>;

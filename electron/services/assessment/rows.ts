@@ -1,6 +1,6 @@
 /** Reading assessment rows into the contract's shapes, and the lock check every write makes. */
-import type { Indicator, Round } from '../../../shared/routes/assessment';
-import { AppError } from '../../../shared/errors';
+import type { Indicator, Round } from '../../../shared/contract/routes/assessment';
+import { AppError } from '../../../shared/contract/errors';
 import type { Database } from '../../db/database';
 
 export interface IndicatorRow {

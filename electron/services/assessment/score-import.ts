@@ -9,10 +9,10 @@
  * problem blocks the commit, which writes all cells as one undo step.
  */
 import { randomUUID } from 'node:crypto';
-import { AppError } from '../../../shared/errors';
-import { normalizeCadreField } from '../../../shared/cadre-rules';
-import { parseCell } from '../../../shared/assessment/scoring';
-import type { Indicator } from '../../../shared/routes/assessment';
+import { AppError } from '../../../shared/contract/errors';
+import { normalizeCadreField } from '../../../shared/domain/roster/cadre-rules';
+import { parseCell } from '../../../shared/domain/assessment/scoring';
+import type { Indicator } from '../../../shared/contract/routes/assessment';
 import type { Database } from '../../db/database';
 import { cellText, detectLayout } from '../import/layout';
 import { matchHeader, normalizeHeader } from '../import/mapping';

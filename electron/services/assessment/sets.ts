@@ -3,14 +3,14 @@
  * delete, and save the whole indicator tree in one call with the weights
  * checked at each level.
  */
-import type { AssessmentSet, AssessmentSetDetail, IndicatorTreeInput, ScopeKind } from '../../../shared/routes/assessment';
+import type { AssessmentSet, AssessmentSetDetail, IndicatorTreeInput, ScopeKind } from '../../../shared/contract/routes/assessment';
 import type { z } from 'zod';
-import type { indicatorTreeInputSchema } from '../../../shared/routes/assessment';
-import { AppError } from '../../../shared/errors';
-import { checkWeights } from '../../../shared/assessment/weights';
-import { findTemplate } from '../../../shared/assessment/templates';
+import type { indicatorTreeInputSchema } from '../../../shared/contract/routes/assessment';
+import { AppError } from '../../../shared/contract/errors';
+import { checkWeights } from '../../../shared/domain/assessment/weights';
+import { findTemplate } from '../../../shared/domain/assessment/templates';
 import type { Database } from '../../db/database';
-import { audit } from '../audit';
+import { audit } from '../common/audit';
 import { checkScope, listParticipants, scopeLabel } from './participants';
 import { assertSetEditable, loadIndicators, setExists, type IndicatorRow } from './rows';
 

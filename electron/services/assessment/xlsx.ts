@@ -10,8 +10,8 @@
  * names, so the same file can be filled in and imported back.
  */
 import ExcelJS from 'exceljs';
-import type { Indicator, ScoreGrid } from '../../../shared/routes/assessment';
-import { todayCanonical } from '../../../shared/dates';
+import type { Indicator, ScoreGrid } from '../../../shared/contract/routes/assessment';
+import { todayCanonical } from '../../../shared/domain/common/dates';
 import { chineseDate, looksLikeFormula } from '../export/cells';
 
 const FONT = '宋体';

@@ -6,8 +6,8 @@
  * Pure computation: no I/O, no clock (pass `today`), no randomness but the seeded PRNG,
  * so the same options always give a deep-equal result.
  */
-import { retirementBaseAge, retirementDate } from '../../../shared/age';
-import { idCheckChar } from '../../../shared/idcard';
+import { retirementBaseAge, retirementDate } from '../../../shared/domain/common/age';
+import { idCheckChar } from '../../../shared/domain/common/idcard';
 import { fullTimeEducation, inServiceEducation, type FtLevel, type FullTimeEducation, type InService } from './education';
 import { pickGivenName, pickParentGivenName, pickSurname } from './names';
 import { CITY, CITY_NAME, ETHNICITY_WEIGHTS, pickBirthplace, pickNativePlace, PROVINCE } from './places';

@@ -1,8 +1,8 @@
-import { AppError } from '../../../shared/errors';
+import { AppError } from '../../../shared/contract/errors';
 import type { Database } from '../../db/database';
-import { audit } from '../audit';
-import { cadreInserter, countCadres } from '../cadres';
-import { clearHistory } from '../history';
+import { audit } from '../common/audit';
+import { cadreInserter, countCadres } from '../roster/cadres';
+import { clearHistory } from '../common/operation-log';
 import { DEFAULT_DEMO_SEED, generateDemo } from './generate';
 import { clearAssessmentData, loadAssessmentDemo } from './assessment';
 import { clearSecondmentData, loadSecondmentDemo } from './secondment';

@@ -11,8 +11,8 @@
  *   and one replaced (调换, with reason and the sending unit); villages of several kinds.
  * A roster too small to staff them (fewer suitable cadres than needed) gets none.
  */
-import { appendResumeLine, renderResume } from '../../../shared/resume';
-import { secondmentResumeLine } from '../../../shared/secondment-rules';
+import { appendResumeLine, renderResume } from '../../../shared/domain/roster/resume';
+import { secondmentResumeLine } from '../../../shared/domain/secondment/rules';
 import type { Database } from '../../db/database';
 import { Rng } from './random';
 

@@ -10,11 +10,11 @@
  * type, so the text is prefixed with a single quote (') as OWASP recommends;
  * the quote shows in the cell, which is the accepted price of the guard.
  */
-import type { CadreRow } from '../../../shared/api';
-import { completedAge, formatBirthWithAge } from '../../../shared/age';
-import { formatDate, todayCanonical } from '../../../shared/dates';
-import { CADRE_FIELD_LABELS } from '../../../shared/fields';
-import { ROSTER_EXPORT_COLUMN_KEYS, ROSTER_EXPORT_COLUMN_LABELS, type RosterExportColumnKey } from '../../../shared/routes/exports';
+import type { CadreRow } from '../../../shared/contract/api';
+import { completedAge, formatBirthWithAge } from '../../../shared/domain/common/age';
+import { formatDate, todayCanonical } from '../../../shared/domain/common/dates';
+import { CADRE_FIELD_LABELS } from '../../../shared/domain/roster/fields';
+import { ROSTER_EXPORT_COLUMN_KEYS, ROSTER_EXPORT_COLUMN_LABELS, type RosterExportColumnKey } from '../../../shared/contract/routes/exports';
 
 export type RosterFieldKey = keyof typeof CADRE_FIELD_LABELS;
 /** Every column a roster export can have: the cadre fields plus 序号, 年龄 and the grid's combined 学历学位. */

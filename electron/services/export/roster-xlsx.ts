@@ -10,15 +10,15 @@
  */
 import ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
-import type { CadreRow } from '../../../shared/api';
-import { AppError } from '../../../shared/errors';
+import type { CadreRow } from '../../../shared/contract/api';
+import { AppError } from '../../../shared/contract/errors';
 import type { Database } from '../../db/database';
-import { parseCadreQuery } from '../../../shared/query';
-import { todayCanonical } from '../../../shared/dates';
-import type { RosterView } from '../../../shared/routes/exports';
-import { countCadreRows, selectCadreRows } from '../cadres';
-import { compileQuery } from '../query';
-import { rosterPage, rosterWhere } from '../roster-page';
+import { parseCadreQuery } from '../../../shared/domain/roster/query';
+import { todayCanonical } from '../../../shared/domain/common/dates';
+import type { RosterView } from '../../../shared/contract/routes/exports';
+import { countCadreRows, selectCadreRows } from '../roster/cadres';
+import { compileQuery } from '../roster/query';
+import { rosterPage, rosterWhere } from '../roster/page';
 import {
   cellValue,
   chineseDate,

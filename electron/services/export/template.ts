@@ -20,8 +20,8 @@ import {
   POLITICAL_STATUSES,
   RANKS,
   type CodeItem,
-} from '../../../shared/codes';
-import { CADRE_FIELD_LABELS } from '../../../shared/fields';
+} from '../../../shared/domain/roster/codes';
+import { CADRE_FIELD_LABELS } from '../../../shared/domain/roster/fields';
 import { columnWidth, type RosterFieldKey } from './cells';
 
 /** The template's columns, in order: every field the roster grid has. */

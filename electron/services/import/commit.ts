@@ -13,16 +13,16 @@
  * created are logged with the operation: 撤销 removes them again when nothing
  * else refers to them, 重做 recreates them.
  */
-import { AppError } from '../../../shared/errors';
-import type { ImportCommitResult, ImportMode, ImportRun } from '../../../shared/routes/imports';
+import { AppError } from '../../../shared/contract/errors';
+import type { ImportCommitResult, ImportMode, ImportRun } from '../../../shared/contract/routes/imports';
 import type { Database } from '../../db/database';
-import { audit } from '../audit';
-import { insertCadreImage, type CadreImage } from '../cadre-image';
-import { withOperation } from '../history';
-import { operatorName } from '../settings';
+import { audit } from '../common/audit';
+import { insertCadreImage, type CadreImage } from '../roster/image';
+import { withOperation } from '../common/operation-log';
+import { operatorName } from '../common/settings';
 import { buildPlan, COLUMN_OF, planIssues } from './plan';
 import type { ImportPlan, PlanRow, RowRecord, UnitRef } from './types';
-import type { EditableCadreField } from '../../../shared/cadre-rules';
+import type { EditableCadreField } from '../../../shared/domain/roster/cadre-rules';
 
 export function importLabel(fileName: string, inserted: number, updated: number): string {
   const base = fileName.replace(/^.*[\\/]/, '');

@@ -1,4 +1,4 @@
-import { AppError } from '../../../shared/errors';
+import { AppError } from '../../../shared/contract/errors';
 
 /** A file the importer refuses or cannot read: a Chinese sentence naming the file (and sheet). */
 export function importError(message: string, details?: unknown): AppError {

@@ -1,13 +1,13 @@
 /**
- * The importer's routes (shared/routes/imports.ts) over ImportJobs. Undo of a
+ * The importer's routes (shared/contract/routes/imports.ts) over ImportJobs. Undo of a
  * committed import is the roster's history (stepHistory), not a route here.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../../shared/errors';
-import type { importRoutes } from '../../../shared/routes/imports';
-import type { ServiceContext } from '../context';
-import type { HandlersOf } from '../dispatcher';
+import { AppError } from '../../../shared/contract/errors';
+import type { importRoutes } from '../../../shared/contract/routes/imports';
+import type { ServiceContext } from '../core/context';
+import type { HandlersOf } from '../core/dispatcher';
 import { listImportRuns } from './commit';
 import { ImportJobs, type ImportJobsOptions } from './jobs';
 

@@ -15,7 +15,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { AppError } from '../../../shared/errors';
+import { AppError } from '../../../shared/contract/errors';
 import {
   MAX_UPLOAD_BYTES,
   type ImportCommitResult,
@@ -26,7 +26,7 @@ import {
   type ParsedPlanOptions,
   type PlanAction,
   type PreviewRow,
-} from '../../../shared/routes/imports';
+} from '../../../shared/contract/routes/imports';
 import type { Database } from '../../db/database';
 import { commitPlan } from './commit';
 import { importError } from './errors';

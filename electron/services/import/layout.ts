@@ -8,7 +8,7 @@
  * reported with its Excel row number and the reason.
  */
 import * as XLSX from 'xlsx';
-import type { SkipReason, SkippedRow } from '../../../shared/routes/imports';
+import type { SkipReason, SkippedRow } from '../../../shared/contract/routes/imports';
 import { isHeaderWord } from './mapping';
 import type { CellRange, CellValue, SheetData } from './read';
 

@@ -10,8 +10,8 @@
  * plain objects, so '__proto__' or 'constructor' is just text.
  */
 import crypto from 'node:crypto';
-import { cadreFieldLabel, EDITABLE_CADRE_FIELDS, type EditableCadreField } from '../../../shared/cadre-rules';
-import { IMPORT_FIELDS, type ColumnMapping, type ImportField } from '../../../shared/routes/imports';
+import { cadreFieldLabel, EDITABLE_CADRE_FIELDS, type EditableCadreField } from '../../../shared/domain/roster/cadre-rules';
+import { IMPORT_FIELDS, type ColumnMapping, type ImportField } from '../../../shared/contract/routes/imports';
 import type { Database } from '../../db/database';
 
 export type HeaderMatch = ImportField | 'ignore';

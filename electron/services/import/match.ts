@@ -19,7 +19,7 @@
  * 3. No match: a new cadre. A record with neither ID nor birth whose name is
  *    already in the roster is new too, with a warning.
  */
-import { formatDate } from '../../../shared/dates';
+import { formatDate } from '../../../shared/domain/common/dates';
 import type { Database } from '../../db/database';
 
 export interface StoredCadre {

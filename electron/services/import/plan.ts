@@ -12,14 +12,14 @@
  * The same function runs for the preview (in the worker, on a read-only
  * connection) and again inside the commit's transaction.
  */
-import type { AssessmentEntry } from '../../../shared/assessment-text';
-import { formatAssessments } from '../../../shared/assessment-text';
-import { checkCadreRecord, type EditableCadreField } from '../../../shared/cadre-rules';
-import { formatDate } from '../../../shared/dates';
-import type { ImportField, ImportIssue, ParsedPlanOptions, PlanAction, PreviewRow } from '../../../shared/routes/imports';
-import type { FamilyMember } from '../../../shared/routes/roster';
+import type { AssessmentEntry } from '../../../shared/domain/assessment/text';
+import { formatAssessments } from '../../../shared/domain/assessment/text';
+import { checkCadreRecord, type EditableCadreField } from '../../../shared/domain/roster/cadre-rules';
+import { formatDate } from '../../../shared/domain/common/dates';
+import type { ImportField, ImportIssue, ParsedPlanOptions, PlanAction, PreviewRow } from '../../../shared/contract/routes/imports';
+import type { FamilyMember } from '../../../shared/contract/routes/roster';
 import type { Database } from '../../db/database';
-import { CADRE_FORM_COLUMNS, CADRE_SCALAR_COLUMNS } from '../cadre-columns';
+import { CADRE_FORM_COLUMNS, CADRE_SCALAR_COLUMNS } from '../roster/columns';
 import { fieldLabel } from './mapping';
 import { RosterMatcher, type StoredCadre } from './match';
 import { makeIssue } from './rows';

@@ -7,7 +7,7 @@
  */
 import ExcelJS from 'exceljs';
 import * as XLSX from 'xlsx';
-import type { ImportIssue } from '../../../shared/routes/imports';
+import type { ImportIssue } from '../../../shared/contract/routes/imports';
 import { cellText, type SheetLayout } from './layout';
 import type { SheetData } from './read';
 

@@ -1,18 +1,18 @@
 /**
- * Every data row through the roster's own field rules (shared/cadre-rules.ts):
+ * Every data row through the roster's own field rules (shared/domain/roster/cadre-rules.ts):
  * each mapped cell is normalised by normalizeCadreField, each record checked
  * by checkCadreRecord, family rows by checkFamilyMember, annual assessments
- * read by shared/assessment-text.ts. Nothing here decides what a valid ID,
+ * read by shared/domain/assessment/text.ts. Nothing here decides what a valid ID,
  * date or code is. What this module adds is where: every error and warning
  * carries the file, sheet, Excel row and column letters — and the checks that
  * need the whole file: a required 姓名 column, the same person twice.
  */
-import { parseAssessments } from '../../../shared/assessment-text';
-import { checkCadreRecord, checkFamilyMember, normalizeCadreField, type EditableCadreField } from '../../../shared/cadre-rules';
-import { formatDate, parseDateInput } from '../../../shared/dates';
-import { normalizePersonName } from '../../../shared/pinyin';
-import type { ImportField, ImportIssue } from '../../../shared/routes/imports';
-import type { FamilyMember } from '../../../shared/routes/roster';
+import { parseAssessments } from '../../../shared/domain/assessment/text';
+import { checkCadreRecord, checkFamilyMember, normalizeCadreField, type EditableCadreField } from '../../../shared/domain/roster/cadre-rules';
+import { formatDate, parseDateInput } from '../../../shared/domain/common/dates';
+import { normalizePersonName } from '../../../shared/domain/common/pinyin';
+import type { ImportField, ImportIssue } from '../../../shared/contract/routes/imports';
+import type { FamilyMember } from '../../../shared/contract/routes/roster';
 import { cellText, type SheetLayout } from './layout';
 import { isEditableField } from './mapping';
 import type { CellValue } from './read';

@@ -3,8 +3,8 @@
  * messages, the in-process fallback calls it directly. Requests and replies
  * are plain values (structured-clone safe).
  */
-import type { ImportPreview, Inspection, ParsedPlanOptions } from '../../../shared/routes/imports';
-import { AppError } from '../../../shared/errors';
+import type { ImportPreview, Inspection, ParsedPlanOptions } from '../../../shared/contract/routes/imports';
+import { AppError } from '../../../shared/contract/errors';
 import { openDatabase, type Database } from '../../db/database';
 import { ImportCancelled } from './errors';
 import type { ReadLimits } from './read';

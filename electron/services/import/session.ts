@@ -11,7 +11,7 @@ import type {
   Inspection,
   ParsedPlanOptions,
   SheetInspection,
-} from '../../../shared/routes/imports';
+} from '../../../shared/contract/routes/imports';
 import type { Database } from '../../db/database';
 import { importError } from './errors';
 import { cellText, detectLayout, type SheetLayout } from './layout';

@@ -3,10 +3,10 @@
  * Dates, no class instances) so it crosses the worker boundary and can be
  * stored, and field-keyed objects only ever get keys from our own field list.
  */
-import type { AssessmentEntry } from '../../../shared/assessment-text';
-import type { EditableCadreField } from '../../../shared/cadre-rules';
-import type { FamilyMember } from '../../../shared/routes/roster';
-import type { ImportField, ImportIssue, ParsedPlanOptions, PlanAction } from '../../../shared/routes/imports';
+import type { AssessmentEntry } from '../../../shared/domain/assessment/text';
+import type { EditableCadreField } from '../../../shared/domain/roster/cadre-rules';
+import type { FamilyMember } from '../../../shared/contract/routes/roster';
+import type { ImportField, ImportIssue, ParsedPlanOptions, PlanAction } from '../../../shared/contract/routes/imports';
 
 /** One data row after normalisation: the values to write, as the field rules return them. */
 export interface RowRecord {

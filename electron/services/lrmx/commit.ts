@@ -7,13 +7,13 @@
  * written. Any failure leaves the database exactly as before.
  */
 import { createHash } from 'node:crypto';
-import { AppError } from '../../../shared/errors';
-import { pinyinKeys } from '../../../shared/pinyin';
+import { AppError } from '../../../shared/contract/errors';
+import { pinyinKeys } from '../../../shared/domain/common/pinyin';
 import type { Database } from '../../db/database';
-import { audit } from '../audit';
-import { withOperation, type OperationSummary } from '../history';
+import { audit } from '../common/audit';
+import { withOperation, type OperationSummary } from '../common/operation-log';
 import { importLabel } from '../import/commit';
-import { operatorName } from '../settings';
+import { operatorName } from '../common/settings';
 import type { IncomingCadre } from './incoming';
 import { COLUMN_OF, loadCurrent, mergedAssessments, planImport, remarksWithAssessmentText, sameStoredValue, type ImportMode, type ImportPlan, type PlanInput } from './plan';
 

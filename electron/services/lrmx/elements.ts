@@ -3,7 +3,7 @@
  * elements named in pinyin, in this order (../shared/DOMAIN.md). The writer
  * emits exactly this order; the reader accepts any order.
  */
-import type { EditableCadreField } from '../../../shared/cadre-rules';
+import type { EditableCadreField } from '../../../shared/domain/roster/cadre-rules';
 
 export const LRMX_ELEMENTS = [
   'XingMing',

@@ -1,12 +1,12 @@
 /**
  * One 家庭成员 row from a file: checked with the shared rule
- * (checkFamilyMember in shared/cadre-rules.ts) and stored the way the form
+ * (checkFamilyMember in shared/domain/roster/cadre-rules.ts) and stored the way the form
  * stores it (出生年月 canonical, 政治面貌 by its standard name when known).
  */
-import type { FamilyMember } from '../../../shared/api';
-import { checkFamilyMember, normalizeCadreField } from '../../../shared/cadre-rules';
-import { parseDateInput } from '../../../shared/dates';
-import { normalizePersonName } from '../../../shared/pinyin';
+import type { FamilyMember } from '../../../shared/contract/api';
+import { checkFamilyMember, normalizeCadreField } from '../../../shared/domain/roster/cadre-rules';
+import { parseDateInput } from '../../../shared/domain/common/dates';
+import { normalizePersonName } from '../../../shared/domain/common/pinyin';
 
 export type FamilyCheck = { ok: true; value: FamilyMember } | { ok: false; problems: string[] };
 

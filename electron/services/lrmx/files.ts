@@ -5,10 +5,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../../shared/errors';
+import { AppError } from '../../../shared/contract/errors';
 import type { Database } from '../../db/database';
-import { getFormSettings } from '../cadre-form';
-import { getCadre } from '../cadres';
+import { getFormSettings } from '../form/form';
+import { getCadre } from '../roster/cadres';
 import { buildZip } from '../export/zip';
 import { readLrmx, type LrmxRead } from './read';
 import { lrmxFileName, writeLrmx, type WriteLrmxOptions } from './write';

@@ -1,15 +1,15 @@
 /**
  * One person read from an import source (an .lrmx file here; meant to be the
  * same shape an Excel row becomes, so both importers can share matching,
- * preview and commit). Values are already normalised by shared/cadre-rules.ts.
+ * preview and commit). Values are already normalised by shared/domain/roster/cadre-rules.ts.
  *
  * "Absent" means "the source does not say": on an update, an absent field,
  * family list, assessment list or photo leaves the stored one unchanged.
  * Empty elements in an .lrmx file count as absent, so a sparse file never
  * wipes what the database knows.
  */
-import type { Cadre, FamilyMember } from '../../../shared/api';
-import type { EditableCadreField } from '../../../shared/cadre-rules';
+import type { Cadre, FamilyMember } from '../../../shared/contract/api';
+import type { EditableCadreField } from '../../../shared/domain/roster/cadre-rules';
 
 export interface IncomingSource {
   /** File name as the user sees it (no folder). */

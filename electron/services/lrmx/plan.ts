@@ -7,7 +7,7 @@
  * batch that are the same person, a match that is ambiguous, or an ID held
  * by a cadre in the 回收站 are errors.
  *
- * Modes, as the Excel importer has them (shared/routes/imports.ts): update —
+ * Modes, as the Excel importer has them (shared/contract/routes/imports.ts): update —
  * add the new, update the matched (blank never erases; the merged record is
  * checked again); add — add the new, matched ones are not imported and each
  * gets a warning; skip — add the new, matched ones are skipped silently.
@@ -17,18 +17,18 @@
  * commit refuse when the database changed after the preview.
  */
 import { createHash } from 'node:crypto';
-import type { FamilyMember } from '../../../shared/api';
-import { formatAssessments } from '../../../shared/assessment-text';
-import { cadreFieldLabel, checkCadreRecord, normalizeCadreField, type EditableCadreField } from '../../../shared/cadre-rules';
-import { formatDate } from '../../../shared/dates';
-import { fieldLabel } from '../../../shared/fields';
+import type { FamilyMember } from '../../../shared/contract/api';
+import { formatAssessments } from '../../../shared/domain/assessment/text';
+import { cadreFieldLabel, checkCadreRecord, normalizeCadreField, type EditableCadreField } from '../../../shared/domain/roster/cadre-rules';
+import { formatDate } from '../../../shared/domain/common/dates';
+import { fieldLabel } from '../../../shared/domain/roster/fields';
 import type { Database } from '../../db/database';
-import { CADRE_FORM_COLUMNS, CADRE_SCALAR_COLUMNS } from '../cadre-columns';
+import { CADRE_FORM_COLUMNS, CADRE_SCALAR_COLUMNS } from '../roster/columns';
 import { RosterMatcher } from '../import/match';
 import type { IncomingCadre, IncomingProblem } from './incoming';
 
-export { IMPORT_MODES, type ImportMode } from '../../../shared/routes/imports';
-import type { ImportMode } from '../../../shared/routes/imports';
+export { IMPORT_MODES, type ImportMode } from '../../../shared/contract/routes/imports';
+import type { ImportMode } from '../../../shared/contract/routes/imports';
 export type PlanAction = 'new' | 'update' | 'unchanged' | 'skip' | 'error';
 
 export interface FieldChange {

@@ -2,16 +2,16 @@
  * Reads one .lrmx file into an incoming cadre record, defensively: elements
  * in any order, missing or empty elements, dates in any form the field rules
  * accept (198503, 1985.03, 20041024, …), unknown elements ignored with a
- * warning. Every value goes through shared/cadre-rules.ts, the same rules
+ * warning. Every value goes through shared/domain/roster/cadre-rules.ts, the same rules
  * inline editing and the Excel importer use. Never throws on bad input: a
  * file that cannot be read comes back with record null and one error.
  */
-import { parseAssessments } from '../../../shared/assessment-text';
-import { checkCadreRecord, normalizeCadreField, type EditableCadreField } from '../../../shared/cadre-rules';
-import type { FamilyMember } from '../../../shared/api';
-import { parseDateInput } from '../../../shared/dates';
-import { MAX_PHOTO_BYTES } from '../../../shared/routes/form';
-import { photoMime } from '../cadre-form';
+import { parseAssessments } from '../../../shared/domain/assessment/text';
+import { checkCadreRecord, normalizeCadreField, type EditableCadreField } from '../../../shared/domain/roster/cadre-rules';
+import type { FamilyMember } from '../../../shared/contract/api';
+import { parseDateInput } from '../../../shared/domain/common/dates';
+import { MAX_PHOTO_BYTES } from '../../../shared/contract/routes/form';
+import { photoMime } from '../form/form';
 import { checkFamily } from './family';
 import {
   emptyMeta,

@@ -5,10 +5,10 @@
  * every text XML-escaped, family rows as JiaTingChengYuan/Item, the photo as
  * base64, Version 3.2.1.16.
  */
-import type { Cadre } from '../../../shared/api';
-import { retirementBaseAge, retirementDate } from '../../../shared/age';
-import { formatAssessments } from '../../../shared/assessment-text';
-import { compactDate, compactYearMonth, todayCanonical } from '../../../shared/dates';
+import type { Cadre } from '../../../shared/contract/api';
+import { retirementBaseAge, retirementDate } from '../../../shared/domain/common/age';
+import { formatAssessments } from '../../../shared/domain/assessment/text';
+import { compactDate, compactYearMonth, todayCanonical } from '../../../shared/domain/common/dates';
 import { LRMX_ELEMENTS, LRMX_FAMILY_ELEMENTS, LRMX_FAMILY_FIELDS, LRMX_FIELD_ELEMENTS, LRMX_VERSION, type LrmxElement } from './elements';
 import { xmlSafeText } from './xml';
 

@@ -5,12 +5,12 @@
  * column headers are ones the member import recognises, so a list exported
  * here can be filled in elsewhere and imported back.
  */
-import { todayCanonical, formatDate } from '../../../shared/dates';
-import type { ParsedInputOf } from '../../../shared/api';
-import type { SecondmentMember } from '../../../shared/routes/secondment';
-import { periodText } from '../../../shared/secondment-rules';
+import { todayCanonical, formatDate } from '../../../shared/domain/common/dates';
+import type { ParsedInputOf } from '../../../shared/contract/api';
+import type { SecondmentMember } from '../../../shared/contract/routes/secondment';
+import { periodText } from '../../../shared/domain/secondment/rules';
 import type { Database } from '../../db/database';
-import { XLSX_MIME, writeExport } from '../export-handlers';
+import { XLSX_MIME, writeExport } from '../export/handlers';
 import { buildTableXlsx, type TableColumn } from '../export/roster-xlsx';
 import { getBatch } from './programmes';
 import { listMembers } from './members';

@@ -1,8 +1,8 @@
-/** Handlers of shared/routes/secondment.ts: thin wrappers over the secondment services. */
-import type { secondmentRoutes } from '../../../shared/routes/secondment';
-import type { ServiceContext } from '../context';
-import type { HandlersOf } from '../dispatcher';
-import { historyState } from '../history';
+/** Handlers of shared/contract/routes/secondment.ts: thin wrappers over the secondment services. */
+import type { secondmentRoutes } from '../../../shared/contract/routes/secondment';
+import type { ServiceContext } from '../core/context';
+import type { HandlersOf } from '../core/dispatcher';
+import { historyState } from '../common/operation-log';
 import { exportBatch } from './export';
 import { commitMemberImport, planMemberImport } from './import';
 import {

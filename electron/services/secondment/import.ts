@@ -8,12 +8,12 @@
  * has an error (nothing is half-written) or when the roster changed since.
  */
 import { randomUUID } from 'node:crypto';
-import { AppError } from '../../../shared/errors';
-import type { ImportField, ImportIssue } from '../../../shared/routes/imports';
-import type { MemberEditableField, MemberImportPreview, MemberImportRow } from '../../../shared/routes/secondment';
-import { overlapMessage, periodsOverlap } from '../../../shared/secondment-rules';
+import { AppError } from '../../../shared/contract/errors';
+import type { ImportField, ImportIssue } from '../../../shared/contract/routes/imports';
+import type { MemberEditableField, MemberImportPreview, MemberImportRow } from '../../../shared/contract/routes/secondment';
+import { overlapMessage, periodsOverlap } from '../../../shared/domain/secondment/rules';
 import type { Database } from '../../db/database';
-import { applyCadreChanges, type FieldValues } from '../cadre-writes';
+import { applyCadreChanges, type FieldValues } from '../roster/writes';
 import { detectLayout } from '../import/layout';
 import { matchHeader, normalizeHeader } from '../import/mapping';
 import { readWorkbook } from '../import/read';

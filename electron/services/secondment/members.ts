@@ -6,9 +6,9 @@
  * Every action is one transaction and one undoable, audited operation; the
  * overlap rule is checked inside it, after the rows are written.
  */
-import { AppError } from '../../../shared/errors';
-import { formatDate } from '../../../shared/dates';
-import { parseResume, renderResume, appendResumeLine } from '../../../shared/resume';
+import { AppError } from '../../../shared/contract/errors';
+import { formatDate } from '../../../shared/domain/common/dates';
+import { parseResume, renderResume, appendResumeLine } from '../../../shared/domain/roster/resume';
 import {
   BRANCH_ROLES,
   MEMBER_EDITABLE_FIELDS,
@@ -16,7 +16,7 @@ import {
   OUTCOMES,
   type MemberEditableField,
   type SecondmentMember,
-} from '../../../shared/routes/secondment';
+} from '../../../shared/contract/routes/secondment';
 import {
   batchLabel,
   checkChoiceCell,
@@ -26,12 +26,12 @@ import {
   periodText,
   secondmentResumeLine,
   type FieldCheck,
-} from '../../../shared/secondment-rules';
-import type { EditableCadreField } from '../../../shared/cadre-rules';
+} from '../../../shared/domain/secondment/rules';
+import type { EditableCadreField } from '../../../shared/domain/roster/cadre-rules';
 import type { Database } from '../../db/database';
-import { audit } from '../audit';
-import { applyCadreChanges, type CellProblem, type FieldValues } from '../cadre-writes';
-import { withOperation, type OperationRecorder } from '../history';
+import { audit } from '../common/audit';
+import { applyCadreChanges, type CellProblem, type FieldValues } from '../roster/writes';
+import { withOperation, type OperationRecorder } from '../common/operation-log';
 import { overlapProblem } from './overlap';
 
 type CellValue = string | number | null;

@@ -2,9 +2,9 @@
  * A cadre cannot be in two secondments or village assignments at once. The
  * periods come from the rows as stored (checked after a write, inside its
  * transaction, so rows written by the same request are compared with each
- * other too); the rule itself is shared/secondment-rules.ts periodsOverlap.
+ * other too); the rule itself is shared/domain/secondment/rules.ts periodsOverlap.
  */
-import { batchLabel, overlapMessage, periodsOverlap, type Period, type PlacementKind } from '../../../shared/secondment-rules';
+import { batchLabel, overlapMessage, periodsOverlap, type Period, type PlacementKind } from '../../../shared/domain/secondment/rules';
 import type { Database } from '../../db/database';
 import { cachedStatement } from '../../db/statements';
 

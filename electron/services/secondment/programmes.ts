@@ -2,14 +2,14 @@
  * Secondment programmes (e.g. 京沈对口合作干部交流) and their batches
  * (第一批 … 第N批). Every write is one undoable, audited operation.
  */
-import { AppError } from '../../../shared/errors';
-import type { ParsedInputOf } from '../../../shared/api';
-import type { SecondmentBatch, SecondmentProgramme } from '../../../shared/routes/secondment';
-import { checkDateCell, checkPeriodOrder, defaultBatchName } from '../../../shared/secondment-rules';
+import { AppError } from '../../../shared/contract/errors';
+import type { ParsedInputOf } from '../../../shared/contract/api';
+import type { SecondmentBatch, SecondmentProgramme } from '../../../shared/contract/routes/secondment';
+import { checkDateCell, checkPeriodOrder, defaultBatchName } from '../../../shared/domain/secondment/rules';
 import type { Database } from '../../db/database';
-import { withOperation } from '../history';
+import { withOperation } from '../common/operation-log';
 
-/** Members who count in a headcount: not replaced (see shared/secondment-stats.ts). */
+/** Members who count in a headcount: not replaced (see shared/domain/secondment/stats.ts). */
 const COUNTED = "m.status <> '已调换'";
 
 export function listProgrammes(db: Database): SecondmentProgramme[] {

@@ -1,10 +1,10 @@
 /**
- * Feeds the pure statistics (shared/secondment-stats.ts) from the database:
+ * Feeds the pure statistics (shared/domain/secondment/stats.ts) from the database:
  * a batch's members, a programme's batches, a rotation's assignments.
  */
-import { AppError } from '../../../shared/errors';
-import type { RotationStats, SecondmentStats } from '../../../shared/routes/secondment';
-import { rotationStats, secondmentStats, type RotationReplacement, type StatsAssignment, type StatsMember } from '../../../shared/secondment-stats';
+import { AppError } from '../../../shared/contract/errors';
+import type { RotationStats, SecondmentStats } from '../../../shared/contract/routes/secondment';
+import { rotationStats, secondmentStats, type RotationReplacement, type StatsAssignment, type StatsMember } from '../../../shared/domain/secondment/stats';
 import type { Database } from '../../db/database';
 import { listBatches } from './programmes';
 

@@ -4,8 +4,8 @@
  * (新选派) or sent as a replacement (调换). Every write is one undoable,
  * audited operation; the overlap rule covers assignments and secondments.
  */
-import { AppError } from '../../../shared/errors';
-import type { ParsedInputOf } from '../../../shared/api';
+import { AppError } from '../../../shared/contract/errors';
+import type { ParsedInputOf } from '../../../shared/contract/api';
 import {
   ASSIGNMENT_EDITABLE_FIELDS,
   ASSIGNMENT_FIELD_LABELS,
@@ -15,11 +15,11 @@ import {
   type Village,
   type VillageAssignment,
   type VillageRotation,
-} from '../../../shared/routes/secondment';
-import { checkChoiceCell, checkDateCell, checkPeriodOrder, checkTextCell, type FieldCheck } from '../../../shared/secondment-rules';
+} from '../../../shared/contract/routes/secondment';
+import { checkChoiceCell, checkDateCell, checkPeriodOrder, checkTextCell, type FieldCheck } from '../../../shared/domain/secondment/rules';
 import type { Database } from '../../db/database';
-import type { CellProblem } from '../cadre-writes';
-import { withOperation } from '../history';
+import type { CellProblem } from '../roster/writes';
+import { withOperation } from '../common/operation-log';
 import { overlapProblem } from './overlap';
 
 type AssignmentField = (typeof ASSIGNMENT_EDITABLE_FIELDS)[number];

@@ -11,9 +11,9 @@ import {
   type Indicator,
   type IndicatorMethod,
   type IndicatorTreeInput,
-} from '../../../shared/routes/assessment';
-import { checkWeights } from '../../../shared/assessment/weights';
-import { formatNumber } from '../../../shared/assessment/numbers';
+} from '../../../shared/contract/routes/assessment';
+import { checkWeights } from '../../../shared/domain/assessment/weights';
+import { formatNumber } from '../../../shared/domain/assessment/numbers';
 import { api } from '../api';
 import { errorText } from '../io/files';
 import { numberOrNull, numberText } from './ui';

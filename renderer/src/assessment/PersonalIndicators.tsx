@@ -10,8 +10,8 @@ import {
   type AssessmentSetDetail,
   type IndicatorMethod,
   type personalIndicatorsSchema,
-} from '../../../shared/routes/assessment';
-import { formatNumber } from '../../../shared/assessment/numbers';
+} from '../../../shared/contract/routes/assessment';
+import { formatNumber } from '../../../shared/domain/assessment/numbers';
 import { api } from '../api';
 import { errorText } from '../io/files';
 import { numberOrNull, numberText } from './ui';

@@ -7,10 +7,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { CellEditRequestEvent, GridApi } from 'ag-grid-community';
-import type { GridRow, ScoreGrid } from '../../../shared/routes/assessment';
-import type { VoteTally } from '../../../shared/assessment/democratic';
-import { VOTE_LABELS } from '../../../shared/assessment/democratic';
-import { parseTsv } from '../../../shared/tsv';
+import type { GridRow, ScoreGrid } from '../../../shared/contract/routes/assessment';
+import type { VoteTally } from '../../../shared/domain/assessment/democratic';
+import { VOTE_LABELS } from '../../../shared/domain/assessment/democratic';
+import { parseTsv } from '../../../shared/domain/common/tsv';
 import { api, ApiError } from '../api';
 import { downloadBase64 } from '../io/files';
 import { gridLocale, gridTheme } from '../grid';

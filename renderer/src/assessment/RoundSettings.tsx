@@ -4,9 +4,9 @@
  * ratio and rounding being edited are shown beside them (the shared rule).
  */
 import { useState } from 'react';
-import { ROUND_GROUPINGS, ROUND_GROUPING_LABELS, ROUND_KINDS, ROUNDING_RULES, type Round, type ScoreGrid } from '../../../shared/routes/assessment';
-import { quotaExplanation } from '../../../shared/assessment/quota';
-import { formatDate, parseDateInput } from '../../../shared/dates';
+import { ROUND_GROUPINGS, ROUND_GROUPING_LABELS, ROUND_KINDS, ROUNDING_RULES, type Round, type ScoreGrid } from '../../../shared/contract/routes/assessment';
+import { quotaExplanation } from '../../../shared/domain/assessment/quota';
+import { formatDate, parseDateInput } from '../../../shared/domain/common/dates';
 import { api } from '../api';
 import { errorText } from '../io/files';
 

@@ -1,6 +1,6 @@
 /** Round settings in words, for lists and the round page's summary line. */
-import { ROUND_GROUPING_LABELS, type Round } from '../../../shared/routes/assessment';
-import { formatNumber } from '../../../shared/assessment/numbers';
+import { ROUND_GROUPING_LABELS, type Round } from '../../../shared/contract/routes/assessment';
+import { formatNumber } from '../../../shared/domain/assessment/numbers';
 
 export function roundSummary(r: Round): string {
   const t = r.thresholds;

@@ -3,8 +3,8 @@
  * local time), who, what kind of change, and each field as '字段：旧值 → 新值'.
  */
 import { useEffect, useState } from 'react';
-import type { AuditEntry } from '../../../shared/api';
-import { auditActionLabel, formatAuditTime, formatAuditValue } from '../../../shared/audit-text';
+import type { AuditEntry } from '../../../shared/contract/api';
+import { auditActionLabel, formatAuditTime, formatAuditValue } from '../../../shared/domain/audit/text';
 import { api } from '../api';
 import './form.css';
 

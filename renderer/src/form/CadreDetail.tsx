@@ -3,7 +3,7 @@
  * (任免审批表) and the 修改记录, with 返回名册 back to the roster.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { Cadre } from '../../../shared/api';
+import type { Cadre } from '../../../shared/contract/api';
 import { api } from '../api';
 import { AppointmentForm } from './AppointmentForm';
 import { AuditLog } from './AuditLog';

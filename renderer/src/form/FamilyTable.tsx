@@ -5,11 +5,11 @@
  * the whole list, Esc cancels; an empty row below the members adds one.
  */
 import { useEffect, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
-import type { FamilyMember } from '../../../shared/api';
-import { completedAge } from '../../../shared/age';
-import { POLITICAL_STATUSES } from '../../../shared/codes';
-import { formatDate } from '../../../shared/dates';
-import { FAMILY_FIELD_LABELS } from '../../../shared/routes/form';
+import type { FamilyMember } from '../../../shared/contract/api';
+import { completedAge } from '../../../shared/domain/common/age';
+import { POLITICAL_STATUSES } from '../../../shared/domain/roster/codes';
+import { formatDate } from '../../../shared/domain/common/dates';
+import { FAMILY_FIELD_LABELS } from '../../../shared/contract/routes/form';
 import { useFitFont } from './fit';
 
 export const MIN_FAMILY_ROWS = 7;

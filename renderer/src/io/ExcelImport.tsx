@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { fieldLabel } from '../../../shared/fields';
+import { fieldLabel } from '../../../shared/domain/roster/fields';
 import {
   IMPORT_FIELDS,
   type ColumnMapping,
@@ -11,7 +11,7 @@ import {
   type PlanOptions,
   type PreviewRow,
   type SheetInspection,
-} from '../../../shared/routes/imports';
+} from '../../../shared/contract/routes/imports';
 import { api } from '../api';
 import { downloadBase64, errorText, readFileBase64, XLSX_MIME } from './files';
 import { ModeChoice } from './ModeChoice';

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Unit } from '../../../shared/api';
-import type { ImportMode } from '../../../shared/routes/imports';
-import type { ImportPlanOutput } from '../../../shared/routes/exports';
+import type { Unit } from '../../../shared/contract/api';
+import type { ImportMode } from '../../../shared/contract/routes/imports';
+import type { ImportPlanOutput } from '../../../shared/contract/routes/exports';
 import { api } from '../api';
 import { ModeChoice } from './ModeChoice';
 import { errorText, readFileBase64 } from './files';

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { AppStatus, BackupSettings, SnapshotInfo } from '../../../shared/api';
-import { SNAPSHOT_KIND_LABELS } from '../../../shared/api';
-import { formatSize, formatSnapshotTime } from '../../../shared/backup-format';
+import type { AppStatus, BackupSettings, SnapshotInfo } from '../../../shared/contract/api';
+import { SNAPSHOT_KIND_LABELS } from '../../../shared/contract/api';
+import { formatSize, formatSnapshotTime } from '../../../shared/domain/backup/format';
 import { api } from '../api';
 import { OperatorSetting } from '../audit/OperatorSetting';
 import './DataPage.css';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { AppStatus } from '../../../shared/api';
-import { normalizeOperatorName } from '../../../shared/audit-text';
+import type { AppStatus } from '../../../shared/contract/api';
+import { normalizeOperatorName } from '../../../shared/domain/audit/text';
 import { api } from '../api';
 import { loadOperator, saveOperator } from '../audit/operator';
 

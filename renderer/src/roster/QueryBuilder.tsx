@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { SavedView } from '../../../shared/api';
+import type { SavedView } from '../../../shared/contract/api';
 import {
   describeQuery,
   isGroup,
@@ -11,7 +11,7 @@ import {
   type Condition,
   type Group,
   type Operator,
-} from '../../../shared/query';
+} from '../../../shared/domain/roster/query';
 
 const NO_VALUE: Operator[] = ['isEmpty', 'isNotEmpty'];
 const LIST_OPS: Operator[] = ['in', 'notIn', 'hasAny', 'hasAll', 'hasNone'];

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { CadreRow, HistoryState } from '../../../shared/api';
-import { formatDate } from '../../../shared/dates';
+import type { CadreRow, HistoryState } from '../../../shared/contract/api';
+import { formatDate } from '../../../shared/domain/common/dates';
 import { api } from '../api';
 
 /** 回收站: deleted cadres, restorable (restoring is itself undoable). */

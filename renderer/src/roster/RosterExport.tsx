@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { InputOf } from '../../../shared/api';
+import type { InputOf } from '../../../shared/contract/api';
 import { api } from '../api';
 import { downloadBase64, errorText } from '../io/files';
 

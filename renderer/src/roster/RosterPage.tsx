@@ -9,10 +9,10 @@ import type {
   IGetRowsParams,
   SortModelItem,
 } from 'ag-grid-community';
-import type { CadreRow, HistoryState, InputOf, SavedView, Unit } from '../../../shared/api';
-import type { CadreQuery } from '../../../shared/query';
-import { fieldLabel } from '../../../shared/fields';
-import { parseTsv } from '../../../shared/tsv';
+import type { CadreRow, HistoryState, InputOf, SavedView, Unit } from '../../../shared/contract/api';
+import type { CadreQuery } from '../../../shared/domain/roster/query';
+import { fieldLabel } from '../../../shared/domain/roster/fields';
+import { parseTsv } from '../../../shared/domain/common/tsv';
 import { api, ApiError } from '../api';
 import { gridLocale, gridTheme } from '../grid';
 import { buildColumns, chooserColumns, isEditable } from './columns';

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { Unit } from '../../../shared/api';
+import type { Unit } from '../../../shared/contract/api';
 
 interface Props {
   units: Unit[];

@@ -3,10 +3,10 @@
  * every other field available from the column chooser.
  */
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
-import type { CadreRow } from '../../../shared/api';
-import { formatBirthWithAge } from '../../../shared/age';
-import { formatDate, todayCanonical } from '../../../shared/dates';
-import { CADRE_FIELD_LABELS } from '../../../shared/fields';
+import type { CadreRow } from '../../../shared/contract/api';
+import { formatBirthWithAge } from '../../../shared/domain/common/age';
+import { formatDate, todayCanonical } from '../../../shared/domain/common/dates';
+import { CADRE_FIELD_LABELS } from '../../../shared/domain/roster/fields';
 
 type Field = keyof typeof CADRE_FIELD_LABELS;
 

@@ -3,8 +3,8 @@
  * through the roster's own list route; one or several.
  */
 import { useEffect, useState } from 'react';
-import type { CadreRow } from '../../../shared/api';
-import { formatDate } from '../../../shared/dates';
+import type { CadreRow } from '../../../shared/contract/api';
+import { formatDate } from '../../../shared/domain/common/dates';
 import { api } from '../api';
 import { errorText } from '../io/files';
 

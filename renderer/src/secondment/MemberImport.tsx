@@ -4,8 +4,8 @@
  * all-or-nothing. Files travel as bytes through the io helpers.
  */
 import { useState } from 'react';
-import type { MemberImportPreview } from '../../../shared/routes/secondment';
-import { formatDate } from '../../../shared/dates';
+import type { MemberImportPreview } from '../../../shared/contract/routes/secondment';
+import { formatDate } from '../../../shared/domain/common/dates';
 import { api } from '../api';
 import { errorText, readFileBase64 } from '../io/files';
 import { Dialog, type Message } from './common';

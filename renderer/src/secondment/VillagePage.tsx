@@ -6,8 +6,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { CellEditRequestEvent, ColDef, GridApi, ValueFormatterParams } from 'ag-grid-community';
-import type { CadreRow } from '../../../shared/api';
-import { formatDate } from '../../../shared/dates';
+import type { CadreRow } from '../../../shared/contract/api';
+import { formatDate } from '../../../shared/domain/common/dates';
 import {
   ASSIGNMENT_EDITABLE_FIELDS,
   ASSIGNMENT_FIELD_LABELS,
@@ -19,7 +19,7 @@ import {
   type Village,
   type VillageAssignment,
   type VillageRotation,
-} from '../../../shared/routes/secondment';
+} from '../../../shared/contract/routes/secondment';
 import { api } from '../api';
 import { gridLocale, gridTheme } from '../grid';
 import { errorText } from '../io/files';

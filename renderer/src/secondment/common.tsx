@@ -3,8 +3,8 @@
  * the undo/redo state of the one history log, and how shares and dates are shown.
  */
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import type { HistoryState } from '../../../shared/api';
-import { formatDate } from '../../../shared/dates';
+import type { HistoryState } from '../../../shared/contract/api';
+import { formatDate } from '../../../shared/domain/common/dates';
 import { api } from '../api';
 import { errorText } from '../io/files';
 import './secondment.css';

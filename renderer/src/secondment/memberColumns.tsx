@@ -4,8 +4,8 @@
  * the actions change (结对, 召回, 调换, 返岗).
  */
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
-import { formatDate } from '../../../shared/dates';
-import { BRANCH_ROLES, MEMBER_EDITABLE_FIELDS, MEMBER_FIELD_LABELS, OUTCOMES, type MemberEditableField, type SecondmentMember } from '../../../shared/routes/secondment';
+import { formatDate } from '../../../shared/domain/common/dates';
+import { BRANCH_ROLES, MEMBER_EDITABLE_FIELDS, MEMBER_FIELD_LABELS, OUTCOMES, type MemberEditableField, type SecondmentMember } from '../../../shared/contract/routes/secondment';
 
 type Col = ColDef<SecondmentMember>;
 const date = (p: ValueFormatterParams<SecondmentMember>) => formatDate(String(p.value ?? ''));

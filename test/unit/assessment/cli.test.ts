@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openCore } from '../../../electron/services/core';
+import { openCore } from '../../../electron/services/core/core';
 import { saveCells } from '../../../electron/services/assessment/inputs';
 import { saveRound } from '../../../electron/services/assessment/rounds';
 import { saveSet } from '../../../electron/services/assessment/sets';

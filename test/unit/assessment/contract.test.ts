@@ -6,11 +6,11 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { routes, TOKEN_HEADER, type Method } from '../../../shared/api';
-import { ASSESSMENT_METHODS } from '../../../shared/routes/assessment';
-import type { ApiResult } from '../../../shared/errors';
-import { openCore, type Core } from '../../../electron/services/core';
-import { pageDispatch } from '../../../electron/services/dispatcher';
+import { routes, TOKEN_HEADER, type Method } from '../../../shared/contract/api';
+import { ASSESSMENT_METHODS } from '../../../shared/contract/routes/assessment';
+import type { ApiResult } from '../../../shared/contract/errors';
+import { openCore, type Core } from '../../../electron/services/core/core';
+import { pageDispatch } from '../../../electron/services/core/dispatcher';
 import { startWebHost, type WebHost } from '../../../electron/web/host';
 import { tempDir } from '../../support/temp';
 import { addBatch, addPeople, names } from './support';

@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/db/database';
-import { openCore } from '../../../electron/services/core';
+import { openCore } from '../../../electron/services/core/core';
 import { saveCells } from '../../../electron/services/assessment/inputs';
 import { saveRound } from '../../../electron/services/assessment/rounds';
 import { saveSet } from '../../../electron/services/assessment/sets';

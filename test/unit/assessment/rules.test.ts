@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { democraticScore } from '../../../shared/assessment/democratic';
-import { proposeGrade } from '../../../shared/assessment/grades';
-import { checkQuota, quotaPlaces } from '../../../shared/assessment/quota';
-import { competitionRanks } from '../../../shared/assessment/ranks';
-import { parseCell, scoreIndicator, type ScoringIndicator } from '../../../shared/assessment/scoring';
-import { ASSESSMENT_TEMPLATES } from '../../../shared/assessment/templates';
-import { personalTree, weightedTotal, type TreeIndicator } from '../../../shared/assessment/totals';
-import { checkWeights } from '../../../shared/assessment/weights';
+import { democraticScore } from '../../../shared/domain/assessment/democratic';
+import { proposeGrade } from '../../../shared/domain/assessment/grades';
+import { checkQuota, quotaPlaces } from '../../../shared/domain/assessment/quota';
+import { competitionRanks } from '../../../shared/domain/assessment/ranks';
+import { parseCell, scoreIndicator, type ScoringIndicator } from '../../../shared/domain/assessment/scoring';
+import { ASSESSMENT_TEMPLATES } from '../../../shared/domain/assessment/templates';
+import { personalTree, weightedTotal, type TreeIndicator } from '../../../shared/domain/assessment/totals';
+import { checkWeights } from '../../../shared/domain/assessment/weights';
 
 const ind = (over: Partial<TreeIndicator> & Pick<TreeIndicator, 'id' | 'name' | 'weight'>): TreeIndicator => ({
   parentId: null,

@@ -5,8 +5,8 @@
  * cadre's 年度考核结果.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { formatAssessments } from '../../../shared/assessment-text';
-import type { ScoreGrid } from '../../../shared/routes/assessment';
+import { formatAssessments } from '../../../shared/domain/assessment/text';
+import type { ScoreGrid } from '../../../shared/contract/routes/assessment';
 import { addPeople, names, openTestCore, type TestCore } from './support';
 
 let t: TestCore;

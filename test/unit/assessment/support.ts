@@ -1,8 +1,8 @@
 /** A real database in a temp folder, cadres and a secondment batch, and calls through the dispatcher. */
-import type { InputOf, Method, OutputOf } from '../../../shared/api';
-import { AppError, type ApiErrorShape } from '../../../shared/errors';
-import { makeIdNumber } from '../../../shared/idcard';
-import { openCore, type Core } from '../../../electron/services/core';
+import type { InputOf, Method, OutputOf } from '../../../shared/contract/api';
+import { AppError, type ApiErrorShape } from '../../../shared/contract/errors';
+import { makeIdNumber } from '../../../shared/domain/common/idcard';
+import { openCore, type Core } from '../../../electron/services/core/core';
 import type { Database } from '../../../electron/db/database';
 import { tempDir } from '../../support/temp';
 

@@ -5,10 +5,10 @@ import os from 'node:os';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setOperatorName } from '../../../electron/services/audit';
-import { applyCadreChanges } from '../../../electron/services/cadre-writes';
-import { openCore } from '../../../electron/services/core';
-import type { AuditRow } from '../../../shared/routes/audit';
+import { setOperatorName } from '../../../electron/services/common/audit';
+import { applyCadreChanges } from '../../../electron/services/roster/writes';
+import { openCore } from '../../../electron/services/core/core';
+import type { AuditRow } from '../../../shared/contract/routes/audit';
 import { tempDir } from '../../support/temp';
 
 const CLI = path.resolve(__dirname, '../../../dist/electron/cli.cjs');

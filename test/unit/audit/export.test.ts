@@ -6,12 +6,12 @@
 import ExcelJS from 'exceljs';
 import * as XLSX from 'xlsx';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openCore, type Core } from '../../../electron/services/core';
+import { openCore, type Core } from '../../../electron/services/core/core';
 import { loadDemo } from '../../../electron/services/demo/load';
-import { AUDIT_COLUMNS } from '../../../electron/services/audit-xlsx';
-import { formatAuditTime } from '../../../shared/audit-text';
-import type { ApiResult } from '../../../shared/errors';
-import type { AuditRow } from '../../../shared/routes/audit';
+import { AUDIT_COLUMNS } from '../../../electron/services/audit/xlsx';
+import { formatAuditTime } from '../../../shared/domain/audit/text';
+import type { ApiResult } from '../../../shared/contract/errors';
+import type { AuditRow } from '../../../shared/contract/routes/audit';
 import { tempDir } from '../../support/temp';
 
 let tmp: ReturnType<typeof tempDir>;

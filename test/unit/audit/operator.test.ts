@@ -11,12 +11,12 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { recoverFromSnapshot } from '../../../electron/services/backup';
-import { openCore, type Core } from '../../../electron/services/core';
+import { recoverFromSnapshot } from '../../../electron/services/backup/backup';
+import { openCore, type Core } from '../../../electron/services/core/core';
 import { loadDemo } from '../../../electron/services/demo/load';
-import { getSetting } from '../../../electron/services/settings';
-import type { ApiResult } from '../../../shared/errors';
-import type { AuditRow, OperatorInfo } from '../../../shared/routes/audit';
+import { getSetting } from '../../../electron/services/common/settings';
+import type { ApiResult } from '../../../shared/contract/errors';
+import type { AuditRow, OperatorInfo } from '../../../shared/contract/routes/audit';
 import { tempDir } from '../../support/temp';
 
 let tmp: ReturnType<typeof tempDir>;

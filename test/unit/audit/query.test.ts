@@ -8,13 +8,13 @@ process.env.TZ = 'Asia/Shanghai';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../../electron/db/database';
-import { auditPage, auditTimeBound } from '../../../electron/services/audit-query';
-import { applyCadreChanges } from '../../../electron/services/cadre-writes';
-import { openCore, type Core } from '../../../electron/services/core';
-import { AUDIT_KINDS, type AuditKind } from '../../../shared/audit-text';
-import { AppError } from '../../../shared/errors';
-import { makeIdNumber } from '../../../shared/idcard';
-import type { AuditFilter } from '../../../shared/routes/audit';
+import { auditPage, auditTimeBound } from '../../../electron/services/audit/query';
+import { applyCadreChanges } from '../../../electron/services/roster/writes';
+import { openCore, type Core } from '../../../electron/services/core/core';
+import { AUDIT_KINDS, type AuditKind } from '../../../shared/domain/audit/text';
+import { AppError } from '../../../shared/contract/errors';
+import { makeIdNumber } from '../../../shared/domain/common/idcard';
+import type { AuditFilter } from '../../../shared/contract/routes/audit';
 import { tempDir } from '../../support/temp';
 
 let tmp: ReturnType<typeof tempDir>;

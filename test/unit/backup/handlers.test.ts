@@ -6,9 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { routes } from '../../../shared/api';
-import { openCore, type Core } from '../../../electron/services/core';
-import { networkLocation, networkWarning } from '../../../electron/services/backup';
+import { routes } from '../../../shared/contract/api';
+import { openCore, type Core } from '../../../electron/services/core/core';
+import { networkLocation, networkWarning } from '../../../electron/services/backup/backup';
 import { addCadres } from '../../support/backup-db';
 import { tempDir } from '../../support/temp';
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrate, openDatabase, SCHEMA_VERSION, type Database } from '../../../electron/db/database';
-import { openCore, type Core } from '../../../electron/services/core';
+import { openCore, type Core } from '../../../electron/services/core/core';
 import {
   findRecoverySnapshot,
   recoverFromSnapshot,
@@ -18,9 +18,9 @@ import {
   takeSnapshot,
   validateDatabaseFile,
   type LiveDatabase,
-} from '../../../electron/services/backup';
-import { getSetting, setSetting } from '../../../electron/services/settings';
-import { AppError } from '../../../shared/errors';
+} from '../../../electron/services/backup/backup';
+import { getSetting, setSetting } from '../../../electron/services/common/settings';
+import { AppError } from '../../../shared/contract/errors';
 import { addCadres, corruptPage, dumpRows } from '../../support/backup-db';
 import { tempDir } from '../../support/temp';
 

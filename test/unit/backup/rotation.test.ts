@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openCore, type Core } from '../../../electron/services/core';
+import { openCore, type Core } from '../../../electron/services/core/core';
 import {
   isoWeekKey,
   listSnapshots,
@@ -18,7 +18,7 @@ import {
   snapshotOnStart,
   takeSnapshot,
   type SnapshotName,
-} from '../../../electron/services/backup';
+} from '../../../electron/services/backup/backup';
 import { addCadres } from '../../support/backup-db';
 import { tempDir } from '../../support/temp';
 

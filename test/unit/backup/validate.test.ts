@@ -8,7 +8,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrate, openDatabase, SCHEMA_VERSION, APPLICATION_ID } from '../../../electron/db/database';
-import { quickCheck, validateDatabaseFile, writeSnapshotFile } from '../../../electron/services/backup';
+import { quickCheck, validateDatabaseFile, writeSnapshotFile } from '../../../electron/services/backup/backup';
 import { addCadres, corruptPage } from '../../support/backup-db';
 import { tempDir } from '../../support/temp';
 

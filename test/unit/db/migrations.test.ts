@@ -4,7 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { APPLICATION_ID, SCHEMA_VERSION, migrate, openDatabase } from '../../../electron/db/database';
 import { migrations, type Migration } from '../../../electron/db/migrations';
-import { AppError } from '../../../shared/errors';
+import { AppError } from '../../../shared/contract/errors';
 import { tempDir } from '../../support/temp';
 
 let tmp: ReturnType<typeof tempDir>;

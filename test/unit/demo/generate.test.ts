@@ -12,7 +12,7 @@ import {
   ETHNICITIES,
   POLITICAL_STATUSES,
   RANKS,
-} from '../../../shared/codes';
+} from '../../../shared/domain/roster/codes';
 
 const demo = generateDemo();
 const { cadres, units } = demo;

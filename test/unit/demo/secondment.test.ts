@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openCore, type Core } from '../../../electron/services/core';
+import { openCore, type Core } from '../../../electron/services/core/core';
 import { loadDemo } from '../../../electron/services/demo/load';
 import { placementsOf } from '../../../electron/services/secondment/overlap';
 import { programmeStats, rotationStatsOf } from '../../../electron/services/secondment/stats';
-import { completedAge } from '../../../shared/age';
-import { parseResume } from '../../../shared/resume';
-import { periodsOverlap } from '../../../shared/secondment-rules';
+import { completedAge } from '../../../shared/domain/common/age';
+import { parseResume } from '../../../shared/domain/roster/resume';
+import { periodsOverlap } from '../../../shared/domain/secondment/rules';
 import { tempDir } from '../../support/temp';
 
 let tmp: ReturnType<typeof tempDir>;

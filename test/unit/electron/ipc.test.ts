@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ipcChannel, methods } from '../../../shared/api';
-import type { ApiResult } from '../../../shared/errors';
+import { ipcChannel, methods } from '../../../shared/contract/api';
+import type { ApiResult } from '../../../shared/contract/errors';
 import { isTrustedSenderFrame, registerIpc, type FrameLike } from '../../../electron/ipc';
 
 type Listener = (event: FakeEvent, ...args: unknown[]) => unknown;

@@ -9,8 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../../../electron/db/database';
-import { openCore } from '../../../electron/services/core';
-import { takeSnapshot } from '../../../electron/services/backup';
+import { openCore } from '../../../electron/services/core/core';
+import { takeSnapshot } from '../../../electron/services/backup/backup';
 import { addCadres, corruptPage } from '../../support/backup-db';
 
 const h = vi.hoisted(() => ({

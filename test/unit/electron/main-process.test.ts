@@ -9,8 +9,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ipcChannel, methods } from '../../../shared/api';
-import { AppError, type ApiResult } from '../../../shared/errors';
+import { ipcChannel, methods } from '../../../shared/contract/api';
+import { AppError, type ApiResult } from '../../../shared/contract/errors';
 
 const h = vi.hoisted(() => {
   const state = {
@@ -108,7 +108,7 @@ vi.mock('electron', async () => {
   };
 });
 
-vi.mock('../../../electron/services/core', () => ({
+vi.mock('../../../electron/services/core/core', () => ({
   openCore: (opts: { dataDir: string; appVersion: string }) => {
     h.log.push(`openCore:${opts.dataDir}:${opts.appVersion}`);
     if (h.openCoreError) throw h.openCoreError;

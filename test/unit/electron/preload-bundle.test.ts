@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ipcChannel, methods } from '../../../shared/api';
+import { ipcChannel, methods } from '../../../shared/contract/api';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const BUNDLE = path.join(ROOT, 'dist/electron/preload.cjs');

@@ -1,6 +1,6 @@
 /** The preload, run against a mocked `electron` module (no binary here). */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { ipcChannel, methods } from '../../../shared/api';
+import { ipcChannel, methods } from '../../../shared/contract/api';
 
 const exposed = new Map<string, unknown>();
 const invoke = vi.fn(async (channel: string, input: unknown) => ({ ok: true, data: { channel, input } }));

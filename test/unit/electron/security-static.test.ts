@@ -140,6 +140,6 @@ describe('preload.ts (source text)', () => {
 
   it('imports only electron and the shared contract', () => {
     const imports = [...preload.matchAll(/^import\s.*from\s+'([^']+)'/gm)].map(m => m[1]);
-    expect(imports.sort()).toEqual(['../shared/api', '../shared/errors', 'electron']);
+    expect(imports.sort()).toEqual(['../shared/contract/api', '../shared/contract/errors', 'electron']);
   });
 });

@@ -7,9 +7,9 @@
 import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { routes, TOKEN_HEADER, type Method } from '../../../shared/api';
-import type { ApiResult } from '../../../shared/errors';
-import { openCore, type Core } from '../../../electron/services/core';
+import { routes, TOKEN_HEADER, type Method } from '../../../shared/contract/api';
+import type { ApiResult } from '../../../shared/contract/errors';
+import { openCore, type Core } from '../../../electron/services/core/core';
 import { startWebHost, type WebHost } from '../../../electron/web/host';
 import { renderLrmxFiles } from '../../../electron/services/lrmx/files';
 import { tempDir } from '../../support/temp';

@@ -3,13 +3,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CadreRow } from '../../../shared/api';
-import { openCore, type Core } from '../../../electron/services/core';
+import type { CadreRow } from '../../../shared/contract/api';
+import { openCore, type Core } from '../../../electron/services/core/core';
 import { loadDemo } from '../../../electron/services/demo/load';
-import { listCadres } from '../../../electron/services/cadres';
+import { listCadres } from '../../../electron/services/roster/cadres';
 import { buildRosterCsv, buildRosterXlsx, csvField, selectRosterRows, ROSTER_HEADER_ROW } from '../../../electron/services/export/roster-xlsx';
 import type { RosterColumn } from '../../../electron/services/export/cells';
-import { AppError } from '../../../shared/errors';
+import { AppError } from '../../../shared/contract/errors';
 import { tempDir } from '../../support/temp';
 
 let tmp: ReturnType<typeof tempDir>;

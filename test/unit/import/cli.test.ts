@@ -8,7 +8,7 @@ import * as XLSX from 'xlsx';
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../support/temp';
-import { makeIdNumber } from '../../../shared/idcard';
+import { makeIdNumber } from '../../../shared/domain/common/idcard';
 import { ID, tmpFile, writeSheet } from './fixtures';
 
 const CLI = path.resolve(__dirname, '../../../dist/electron/cli.cjs');

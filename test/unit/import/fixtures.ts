@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import * as XLSX from 'xlsx';
-import { makeIdNumber } from '../../../shared/idcard';
+import { makeIdNumber } from '../../../shared/domain/common/idcard';
 import type { Database } from '../../../electron/db/database';
 
 export const ID = {

@@ -5,12 +5,12 @@
  * with the same warning or error.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openCore, type Core } from '../../../electron/services/core';
-import { cadreInserter } from '../../../electron/services/cadres';
+import { openCore, type Core } from '../../../electron/services/core/core';
+import { cadreInserter } from '../../../electron/services/roster/cadres';
 import { planImport } from '../../../electron/services/lrmx/plan';
 import { readLrmx } from '../../../electron/services/lrmx/read';
-import { makeIdNumber } from '../../../shared/idcard';
-import type { ImportIssue, PreviewRow } from '../../../shared/routes/imports';
+import { makeIdNumber } from '../../../shared/domain/common/idcard';
+import type { ImportIssue, PreviewRow } from '../../../shared/contract/routes/imports';
 import { tempDir } from '../../support/temp';
 import { tmpFile, writeSheet } from './fixtures';
 import { call, planFile } from './support';

@@ -6,11 +6,11 @@
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { openCore, type Core } from '../../../electron/services/core';
-import { cadreInserter, getCadre, listCadres } from '../../../electron/services/cadres';
-import { stepHistory, historyState } from '../../../electron/services/history';
-import type { ImportCommitResult, ImportIssue, ImportRun, PreviewRow } from '../../../shared/routes/imports';
-import { makeIdNumber } from '../../../shared/idcard';
+import { openCore, type Core } from '../../../electron/services/core/core';
+import { cadreInserter, getCadre, listCadres } from '../../../electron/services/roster/cadres';
+import { stepHistory, historyState } from '../../../electron/services/common/operation-log';
+import type { ImportCommitResult, ImportIssue, ImportRun, PreviewRow } from '../../../shared/contract/routes/imports';
+import { makeIdNumber } from '../../../shared/domain/common/idcard';
 import { tempDir } from '../../support/temp';
 import { dbFingerprint, ID, messyRoster, tmpFile, writeSheet } from './fixtures';
 import { call, callResult, planFile, settle } from './support';

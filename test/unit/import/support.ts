@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
-import type { Core } from '../../../electron/services/core';
-import type { ImportJob, PlanOptions } from '../../../shared/routes/imports';
-import type { ApiResult } from '../../../shared/errors';
+import type { Core } from '../../../electron/services/core/core';
+import type { ImportJob, PlanOptions } from '../../../shared/contract/routes/imports';
+import type { ApiResult } from '../../../shared/contract/errors';
 
 /** Calls a route through the dispatcher (as IPC and the web host do); fails the test on an error. */
 export async function call<T = unknown>(core: Core, method: string, input: unknown): Promise<T> {

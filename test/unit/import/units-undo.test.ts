@@ -4,10 +4,10 @@
  * cadres return into them); a unit something else now refers to stays.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openCore, type Core } from '../../../electron/services/core';
-import { listCadres } from '../../../electron/services/cadres';
-import { stepHistory } from '../../../electron/services/history';
-import type { ImportCommitResult } from '../../../shared/routes/imports';
+import { openCore, type Core } from '../../../electron/services/core/core';
+import { listCadres } from '../../../electron/services/roster/cadres';
+import { stepHistory } from '../../../electron/services/common/operation-log';
+import type { ImportCommitResult } from '../../../shared/contract/routes/imports';
 import { tempDir } from '../../support/temp';
 import { ID, tmpFile, writeSheet } from './fixtures';
 import { call, planFile } from './support';

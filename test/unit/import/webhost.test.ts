@@ -5,11 +5,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCore, type Core } from '../../../electron/services/core';
+import { openCore, type Core } from '../../../electron/services/core/core';
 import { startWebHost, type WebHost } from '../../../electron/web/host';
-import { TOKEN_HEADER } from '../../../shared/api';
-import type { ApiResult } from '../../../shared/errors';
-import { MAX_UPLOAD_BYTES, type ImportJob } from '../../../shared/routes/imports';
+import { TOKEN_HEADER } from '../../../shared/contract/api';
+import type { ApiResult } from '../../../shared/contract/errors';
+import { MAX_UPLOAD_BYTES, type ImportJob } from '../../../shared/contract/routes/imports';
 import { tempDir } from '../../support/temp';
 import { ID, tmpFile, writeSheet } from './fixtures';
 

@@ -1,14 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Cadre } from '../../../shared/api';
-import { openCore, type Core } from '../../../electron/services/core';
+import type { Cadre } from '../../../shared/contract/api';
+import { openCore, type Core } from '../../../electron/services/core/core';
 import { loadDemo } from '../../../electron/services/demo/load';
-import { getCadre } from '../../../electron/services/cadres';
+import { getCadre } from '../../../electron/services/roster/cadres';
 import { LRMX_ELEMENTS, LRMX_FAMILY_ELEMENTS, LRMX_FIELDS, LRMX_FIELD_ELEMENTS } from '../../../electron/services/lrmx/elements';
 import { readLrmx } from '../../../electron/services/lrmx/read';
 import { lrmxFileName, writeLrmx } from '../../../electron/services/lrmx/write';
 import { commitImport } from '../../../electron/services/lrmx/commit';
 import { childElements, parseXml, textOf } from '../../../electron/services/lrmx/xml';
-import { renderResume } from '../../../shared/resume';
+import { renderResume } from '../../../shared/domain/roster/resume';
 import { tempDir } from '../../support/temp';
 
 let tmp: ReturnType<typeof tempDir>;

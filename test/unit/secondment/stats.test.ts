@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { percent, percentText, roundHalfUp } from '../../../shared/percent';
-import { rotationStats, secondmentStats, type StatsAssignment, type StatsMember } from '../../../shared/secondment-stats';
-import { periodsOverlap } from '../../../shared/secondment-rules';
+import { percent, percentText, roundHalfUp } from '../../../shared/domain/common/percent';
+import { rotationStats, secondmentStats, type StatsAssignment, type StatsMember } from '../../../shared/domain/secondment/stats';
+import { periodsOverlap } from '../../../shared/domain/secondment/rules';
 
 describe('percent and roundHalfUp', () => {
   it('gives one decimal, half-up, exactly', () => {

@@ -1,6 +1,6 @@
-import type { InputOf, Method, OutputOf } from '../../../shared/api';
-import type { ApiErrorShape } from '../../../shared/errors';
-import { openCore, type Core } from '../../../electron/services/core';
+import type { InputOf, Method, OutputOf } from '../../../shared/contract/api';
+import type { ApiErrorShape } from '../../../shared/contract/errors';
+import { openCore, type Core } from '../../../electron/services/core/core';
 import { loadDemo } from '../../../electron/services/demo/load';
 import { tempDir } from '../../support/temp';
 

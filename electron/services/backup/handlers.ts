@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { BackupSettings, backupRoutes, SnapshotInfo as ApiSnapshot } from '../../../shared/contract/api';
+import { AppError } from '../../../shared/contract/errors';
+import {
+  backupDirOf,
+  backupDirProblem,
+  dataCounts,
+  defaultBackupDir,
+  describeSnapshot,
+  listSnapshots,
+  networkWarning,
+  parseSnapshotName,
+  restoreFrom,
+  RETENTION,
+  setBackupDir,
+  takeSnapshot,
+  type SnapshotInfo,
+} from './backup';
+import type { ServiceContext } from '../core/context';
+import type { HandlersOf } from '../core/dispatcher';
+
+/** The contract's view of a snapshot: its name, never its path. */
+function toApi(s: SnapshotInfo): ApiSnapshot {
+  const out: ApiSnapshot = { name: s.name, kind: s.kind, takenAt: s.takenAt, size: s.size, schemaVersion: s.schemaVersion, counts: s.counts };
+  if (s.problem) out.problem = s.problem;
+  return out;
+}
+
+export function backupSettings({ db, dbPath }: ServiceContext): BackupSettings {
+  const dir = backupDirOf(db, dbPath);
+  const defaultDir = defaultBackupDir(dbPath);
+  const isDefaultDir = path.resolve(dir) === path.resolve(defaultDir);
+  return {
+    dbPath,
+    dir,
+    defaultDir,
+    isDefaultDir,
+    dirProblem: backupDirProblem(dir, isDefaultDir),
+    networkWarning: networkWarning(dbPath),
+    counts: dataCounts(db),
+    retention: { ...RETENTION },
+  };
+}
+
+export function backupHandlers(ctx: ServiceContext): HandlersOf<typeof backupRoutes> {
+  const { db, dbPath } = ctx;
+  return {
+    getBackupSettings: () => backupSettings(ctx),
+    listSnapshots: () => {
+      const dir = backupDirOf(db, dbPath);
+      return { dir, snapshots: listSnapshots(dir).map(toApi) };
+    },
+    backupNow: async () => toApi(await takeSnapshot(db, 'manual', { dbPath })),
+    restoreSnapshot: async ({ name }) => {
+      const reopen = ctx.reopen;
+      if (!reopen) throw new AppError('INTERNAL', '此处无法恢复数据：数据库未由程序核心打开。');
+      // The name is checked by the route's pattern (no separators, no '..'); check again here.
+      if (!parseSnapshotName(name) || path.basename(name) !== name) throw new AppError('VALIDATION', `「${name}」不是备份文件名。`);
+      const dir = backupDirOf(db, dbPath);
+      if (!fs.existsSync(path.join(dir, name))) throw new AppError('NOT_FOUND', `备份文件夹「${dir}」中没有「${name}」。`);
+      const restored = describeSnapshot(dir, name);
+      const result = await restoreFrom({ db, dbPath, reopen }, path.join(dir, name));
+      return { restored: toApi(restored), preRestore: toApi(result.preRestore), counts: result.counts };
+    },
+    setBackupDir: ({ dir }) => {
+      setBackupDir(db, dir);
+      return backupSettings(ctx);
+    },
+  };
+}

@@ -1,0 +1,327 @@
+/**
+ * Undo and redo across edits, pastes, deletes, restores and imports: every
+ * change to cadres runs inside `withOperation`, which records the before and
+ * after image of each cadre it touched (see cadre-image.ts) and writes one
+ * audit-log entry per changed cadre, all in the same transaction as the
+ * change itself. Undo writes the before images back, redo the after images.
+ *
+ * Bulk inserts (an import) hand over the image of each new cadre as written
+ * (`inserted`): nothing to read before (it did not exist) nor after. The log
+ * and audit rows are then written with multi-row statements.
+ *
+ * Units an operation created (an import's new units) are logged in the same
+ * table under the negative unit id (operation_rows.cadre_id = −units.id, the
+ * after image being the units row): undo removes such a unit when nothing
+ * refers to it any more (no cadre, also none in the 回收站, no child unit, no
+ * other table's foreign key), redo recreates it with the same id.
+ *
+ * Rows of the other undoable tables (secondments, village assignments; see
+ * row-image.ts) are logged in operation_records with their own images.
+ */
+import { AppError } from '../../../shared/contract/errors';
+import type { Database } from '../../db/database';
+import { cachedStatement } from '../../db/statements';
+import { auditMany, type AuditRecord } from './audit';
+import { readCadreImage, writeCadreImage, type CadreImage } from '../roster/image';
+import { readRowImage, rowChanges, writeRowImage, type RowImage, type UndoableTable } from './row-image';
+import { operatorName } from './settings';
+
+export interface OperationMeta {
+  /** Machine name: 'edit', 'paste', 'delete', 'restore', 'import', … */
+  kind: string;
+  /** What the user sees in 撤销 / 重做: '粘贴 3 行', '删除 2 名干部'. */
+  label: string;
+}
+
+export interface OperationRecorder {
+  /** Call before changing an existing cadre. */
+  touch(id: number): void;
+  /** Call right after inserting a new cadre. */
+  created(id: number): void;
+  /**
+   * Bulk path: a cadre just inserted, with its image as written (a compact
+   * image may leave out default columns, see cadre-image.ts). Not read back.
+   */
+  inserted(id: number, image: CadreImage): void;
+  /** A unit this operation created (undone with it when nothing else refers to it). */
+  unitCreated(id: number): void;
+  /** Call before changing or deleting a row of another undoable table (row-image.ts). */
+  touchRow(table: UndoableTable, id: number): void;
+  /** Call right after inserting such a row. */
+  createdRow(table: UndoableTable, id: number): void;
+}
+
+export interface OperationSummary {
+  id: number;
+  label: string;
+  changed: number;
+}
+
+const SKIPPED = new Set(['updated_at', 'name_keys']);
+/** Columns whose default is NULL rather than '' (what a compact image's missing column stands for). */
+const NULL_DEFAULT = new Set(['photo', 'deleted_at', 'unit_id']);
+const absent = (row: Record<string, unknown>, k: string) => (k in row ? null : NULL_DEFAULT.has(k) ? null : '');
+
+/** A record's non-empty fields, for the audit entry of a cadre created or removed entirely. */
+function presentFields(image: CadreImage, photoText: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k in image.row) {
+    const v = image.row[k];
+    if (v === null || v === undefined || v === '' || SKIPPED.has(k)) continue;
+    out[k] = k === 'photo' ? photoText : v;
+  }
+  for (const part of ['tags', 'family', 'assessments'] as const) if (image[part].length) out[part] = image[part];
+  return out;
+}
+
+/**
+ * What the audit log records for a change: the scalar columns that differ
+ * (the photo is noted, not copied), or for a record created or removed, its
+ * non-empty fields on the side where it exists.
+ */
+function changedFields(before: CadreImage | null, after: CadreImage | null): { before?: Record<string, unknown>; after?: Record<string, unknown> } {
+  if (!before) return after ? { after: presentFields(after, '[新照片]') } : {};
+  if (!after) return { before: presentFields(before, '[原照片]') };
+  const b: Record<string, unknown> = {};
+  const a: Record<string, unknown> = {};
+  const keys = new Set([...Object.keys(before.row), ...Object.keys(after.row)]);
+  for (const k of keys) {
+    if (SKIPPED.has(k)) continue;
+    // A compact image leaves out empty columns: absent and '' are the same value.
+    const bv = before.row[k] ?? absent(before.row, k);
+    const av = after.row[k] ?? absent(after.row, k);
+    if (JSON.stringify(bv) === JSON.stringify(av)) continue;
+    // The photo itself is kept in the undo log, not copied into the audit log.
+    b[k] = k === 'photo' ? (before.row.photo ? '[原照片]' : null) : bv;
+    a[k] = k === 'photo' ? (after.row.photo ? '[新照片]' : null) : av;
+  }
+  for (const part of ['tags', 'family', 'assessments'] as const) {
+    if (JSON.stringify(before[part]) !== JSON.stringify(after[part])) {
+      b[part] = before[part];
+      a[part] = after[part];
+    }
+  }
+  return { before: b, after: a };
+}
+
+/** Rows of one table in statements of up to 100 rows each (cached per size). */
+export function insertRows(db: Database, table: string, columns: readonly string[], rows: readonly unknown[][]): void {
+  const one = `(${columns.map(() => '?').join(', ')})`;
+  for (let at = 0; at < rows.length; at += 100) {
+    const chunk = rows.slice(at, at + 100);
+    const stmt = cachedStatement(db, `INSERT INTO ${table}(${columns.join(', ')}) VALUES ${Array(chunk.length).fill(one).join(', ')}`);
+    stmt.run(chunk.flat());
+  }
+}
+
+/**
+ * Runs `fn` as one undoable operation in one transaction. If it throws,
+ * nothing is written. An operation that changed nothing leaves no trace.
+ */
+export function withOperation<T>(db: Database, meta: OperationMeta, fn: (op: OperationRecorder) => T): T & { operation?: OperationSummary } {
+  return db.transaction(() => {
+    const before = new Map<number, CadreImage | null>();
+    const inserted = new Set<number>();
+    const units: number[] = [];
+    const log = operationLog(db, meta);
+    const recordsBefore = new Map<string, { table: UndoableTable; id: number; image: RowImage | null }>();
+    const noteRow = (table: UndoableTable, id: number, image: () => RowImage | null) => {
+      const key = `${table}:${id}`;
+      if (!recordsBefore.has(key)) recordsBefore.set(key, { table, id, image: image() });
+    };
+    const recorder: OperationRecorder = {
+      touchRow: (table, id) => noteRow(table, id, () => readRowImage(db, table, id)),
+      createdRow: (table, id) => noteRow(table, id, () => null),
+      touch: id => {
+        if (!before.has(id) && !inserted.has(id)) before.set(id, readCadreImage(db, id));
+      },
+      created: id => {
+        if (!before.has(id) && !inserted.has(id)) before.set(id, null);
+      },
+      // Logged at once: a 100,000-row import keeps no image in memory.
+      inserted: (id, image) => {
+        if (before.has(id) || inserted.has(id)) return;
+        inserted.add(id);
+        log.add(id, null, image);
+      },
+      unitCreated: id => void units.push(id),
+    };
+    const result = fn(recorder);
+    for (const [id, b] of before) {
+      const after = readCadreImage(db, id);
+      if (JSON.stringify(b) !== JSON.stringify(after)) log.add(id, b, after);
+    }
+    for (const r of recordsBefore.values()) {
+      const after = readRowImage(db, r.table, r.id);
+      if (JSON.stringify(r.image) !== JSON.stringify(after)) log.addRecord(r.table, r.id, r.image, after);
+    }
+    const unitRow = cachedStatement(db, 'SELECT * FROM units WHERE id = ?');
+    for (const id of units) {
+      const row = unitRow.get(id);
+      if (row) log.addUnit(id, row);
+    }
+    const summary = log.finish();
+    if (!summary) return result as T & { operation?: OperationSummary };
+    return (typeof result === 'object' && result !== null ? { ...result, operation: summary } : result) as T & { operation?: OperationSummary };
+  })();
+}
+
+/**
+ * The operation's rows in the undo log and its audit entries, written in
+ * batches as they come. The operation itself is created with its first row,
+ * so an operation that changed nothing leaves no trace.
+ */
+function operationLog(db: Database, meta: OperationMeta) {
+  let opId = 0;
+  let operator = '';
+  let changed = 0;
+  let rows: unknown[][] = [];
+  let audits: AuditRecord[] = [];
+  const open = () => {
+    if (opId) return;
+    // A new change ends the redo branch.
+    db.prepare('DELETE FROM operations WHERE undone = 1').run();
+    operator = operatorName(db);
+    opId = Number(db.prepare('INSERT INTO operations(operator, kind, label) VALUES (?, ?, ?)').run(operator, meta.kind, meta.label).lastInsertRowid);
+  };
+  const flush = () => {
+    insertRows(db, 'operation_rows', ['operation_id', 'cadre_id', 'before', 'after'], rows);
+    auditMany(db, audits);
+    rows = [];
+    audits = [];
+  };
+  return {
+    add(id: number, before: CadreImage | null, after: CadreImage | null): void {
+      open();
+      changed++;
+      rows.push([opId, id, before && JSON.stringify(before), after && JSON.stringify(after)]);
+      audits.push({ operator, entity: 'cadre', entityId: id, action: meta.kind, ...changedFields(before, after) });
+      if (rows.length >= 500) flush();
+    },
+    /** A row of another undoable table (row-image.ts), logged and audited at once. */
+    addRecord(table: UndoableTable, id: number, before: RowImage | null, after: RowImage | null): void {
+      open();
+      changed++;
+      cachedStatement(db, 'INSERT INTO operation_records(operation_id, tbl, row_id, before, after) VALUES (?, ?, ?, ?, ?)').run(
+        opId, table, id, before && JSON.stringify(before), after && JSON.stringify(after));
+      audits.push({ operator, entity: table, entityId: id, action: meta.kind, ...rowChanges(before, after) });
+    },
+    addUnit(id: number, row: unknown): void {
+      open();
+      rows.push([opId, -id, null, JSON.stringify(row)]);
+    },
+    finish(): OperationSummary | null {
+      if (!opId) return null;
+      flush();
+      return { id: opId, label: meta.label, changed };
+    },
+  };
+}
+
+/**
+ * Removes a unit an undone operation had created, unless something still
+ * refers to it: a cadre (also one in the 回收站), a child unit or any other
+ * table's foreign key. Checked by hand because a step defers key checks to
+ * its commit.
+ */
+function removeUnitIfUnused(db: Database, id: number): boolean {
+  const refs = db
+    .prepare("SELECT m.name AS tbl, f.\"from\" AS col FROM sqlite_master m, pragma_foreign_key_list(m.name) f WHERE m.type = 'table' AND f.\"table\" = 'units'")
+    .all() as { tbl: string; col: string }[];
+  for (const r of refs) if (db.prepare(`SELECT 1 FROM "${r.tbl}" WHERE "${r.col}" = ? LIMIT 1`).get(id)) return false;
+  return cachedStatement(db, 'DELETE FROM units WHERE id = ?').run(id).changes > 0;
+}
+
+/** Recreates a unit on redo, with its id (cadres refer to it); under the top level if its parent is gone. */
+function recreateUnit(db: Database, row: Record<string, unknown>): boolean {
+  if (cachedStatement(db, 'SELECT 1 FROM units WHERE id = ?').get(row.id)) return false;
+  const values = { ...row };
+  if (values.parent_id !== null && !cachedStatement(db, 'SELECT 1 FROM units WHERE id = ?').get(values.parent_id)) values.parent_id = null;
+  const cols = Object.keys(values);
+  db.prepare(`INSERT INTO units(${cols.join(', ')}) VALUES (${cols.map(c => ':' + c).join(', ')})`).run(values);
+  return true;
+}
+
+export interface HistoryState {
+  undo: { id: number; label: string; at: string } | null;
+  redo: { id: number; label: string; at: string } | null;
+}
+
+export function historyState(db: Database): HistoryState {
+  const undo = db.prepare('SELECT id, label, at FROM operations WHERE undone = 0 ORDER BY id DESC LIMIT 1').get() as HistoryState['undo'] | undefined;
+  const redo = db.prepare('SELECT id, label, at FROM operations WHERE undone = 1 ORDER BY id ASC LIMIT 1').get() as HistoryState['redo'] | undefined;
+  return { undo: undo ?? null, redo: redo ?? null };
+}
+
+/** Undoes the latest operation (or redoes the earliest undone one). */
+export function stepHistory(db: Database, direction: 'undo' | 'redo'): { label: string; cadreIds: number[] } {
+  try {
+    return stepOnce(db, direction);
+  } catch (err) {
+    // Keys are checked at commit: a record the step would remove or change is
+    // still used by a later record outside the undo log (e.g. assessment scores).
+    if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+      throw new AppError('CONFLICT', `无法${direction === 'undo' ? '撤销' : '重做'}：其中的干部或记录已被其他数据（如考核评分）引用，请先处理那些数据`);
+    }
+    throw err;
+  }
+}
+
+function stepOnce(db: Database, direction: 'undo' | 'redo'): { label: string; cadreIds: number[] } {
+  return db.transaction(() => {
+    const state = historyState(db);
+    const op = direction === 'undo' ? state.undo : state.redo;
+    if (!op) throw new AppError('CONFLICT', direction === 'undo' ? '没有可以撤销的操作' : '没有可以重做的操作');
+    const all = db.prepare('SELECT cadre_id AS id, before, after FROM operation_rows WHERE operation_id = ?').all(op.id) as {
+      id: number;
+      before: string | null;
+      after: string | null;
+    }[];
+    const rows = all.filter(r => r.id > 0);
+    // Units in the order they were created; undone in reverse (a child before its parent).
+    const units = all
+      .filter(r => r.id < 0)
+      .sort((a, b) => b.id - a.id)
+      .map(r => JSON.parse(r.after ?? 'null') as Record<string, unknown>);
+    const operator = operatorName(db);
+    const audits: AuditRecord[] = [];
+    // Rows of other tables point at cadres and at each other: check the keys once, at commit.
+    db.pragma('defer_foreign_keys = ON');
+    const records = (
+      db.prepare('SELECT tbl, row_id AS id, before, after FROM operation_records WHERE operation_id = ?').all(op.id) as {
+        tbl: UndoableTable;
+        id: number;
+        before: string | null;
+        after: string | null;
+      }[]
+    ).map(r => ({ ...r, target: JSON.parse((direction === 'undo' ? r.before : r.after) ?? 'null') as RowImage | null }));
+    // Deletions first, so an ON DELETE SET NULL cannot undo a row written back just before.
+    records.sort((a, b) => Number(a.target !== null) - Number(b.target !== null));
+    for (const r of records) {
+      const current = readRowImage(db, r.tbl, r.id);
+      writeRowImage(db, r.tbl, r.id, r.target);
+      audits.push({ operator, entity: r.tbl, entityId: r.id, action: direction, ...rowChanges(current, r.target) });
+    }
+    // Units exist before the cadres in them are redone, and go after the cadres are undone.
+    if (direction === 'redo') {
+      for (const u of units) if (recreateUnit(db, u)) audits.push({ operator, entity: 'unit', entityId: u.id as number, action: 'redo', after: u });
+    }
+    for (const r of rows) {
+      const current = readCadreImage(db, r.id);
+      const target = JSON.parse((direction === 'undo' ? r.before : r.after) ?? 'null') as CadreImage | null;
+      writeCadreImage(db, r.id, target);
+      audits.push({ operator, entity: 'cadre', entityId: r.id, action: direction, ...changedFields(current, target) });
+    }
+    if (direction === 'undo') {
+      for (const u of [...units].reverse()) if (removeUnitIfUnused(db, u.id as number)) audits.push({ operator, entity: 'unit', entityId: u.id as number, action: 'undo', before: u });
+    }
+    auditMany(db, audits);
+    db.prepare('UPDATE operations SET undone = ? WHERE id = ?').run(direction === 'undo' ? 1 : 0, op.id);
+    return { label: op.label, cadreIds: rows.map(r => r.id) };
+  })();
+}
+
+/** Forget the whole log (after replacing all data, e.g. loading the demo with force). */
+export function clearHistory(db: Database): void {
+  db.prepare('DELETE FROM operations').run();
+}

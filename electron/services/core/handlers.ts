@@ -1,0 +1,29 @@
+/**
+ * The implementation of every route in shared/contract/api.ts, one factory per area.
+ * `Handlers` makes a missing or misspelt method a type error.
+ */
+import { appHandlers } from '../app/handlers';
+import { backupHandlers } from '../backup/handlers';
+import type { ServiceContext } from './context';
+import type { Handlers } from './dispatcher';
+import { exportHandlers } from '../export/handlers';
+import { importHandlers } from '../import/handlers';
+import { rosterHandlers } from '../roster/handlers';
+import { formHandlers } from '../form/handlers';
+import { secondmentHandlers } from '../secondment/handlers';
+import { assessmentHandlers } from '../assessment/handlers';
+import { auditHandlers } from '../audit/handlers';
+
+export function createHandlers(ctx: ServiceContext): Handlers {
+  return {
+    ...appHandlers(ctx),
+    ...importHandlers(ctx),
+    ...rosterHandlers(ctx),
+    ...backupHandlers(ctx),
+    ...exportHandlers(ctx),
+    ...formHandlers(ctx),
+    ...secondmentHandlers(ctx),
+    ...assessmentHandlers(ctx),
+    ...auditHandlers(ctx),
+  };
+}

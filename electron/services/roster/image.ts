@@ -1,0 +1,122 @@
+/**
+ * A cadre's whole record as one JSON-able value: the cadres row (every
+ * column, the photo as base64) with its tags, family and annual assessments.
+ * The undo log stores these images before and after each operation, and
+ * writing an image back restores the record exactly.
+ *
+ * An image may leave out columns that hold their default ('' for text, NULL
+ * for the photo and deleted_at) and name_keys (the schema's trigger derives
+ * it from the name): bulk inserts (an import of 100,000 rows) build such a
+ * compact image from the values they write instead of reading the row back.
+ */
+import type { Database } from '../../db/database';
+import { cachedStatement } from '../../db/statements';
+
+export interface CadreImage {
+  row: Record<string, unknown>;
+  tags: string[];
+  family: Record<string, unknown>[];
+  assessments: Record<string, unknown>[];
+}
+
+export function readCadreImage(db: Database, id: number): CadreImage | null {
+  const row = cachedStatement(db, 'SELECT * FROM cadres WHERE id = ?').get(id) as Record<string, unknown> | undefined;
+  if (!row) return null;
+  if (row.photo instanceof Buffer) row.photo = { base64: row.photo.toString('base64') };
+  return {
+    row,
+    tags: (cachedStatement(db, 'SELECT tag FROM cadre_tags WHERE cadre_id = ? ORDER BY tag').all(id) as { tag: string }[]).map(t => t.tag),
+    family: cachedStatement(db, 'SELECT seq, relation, name, birth, political_status, work FROM cadre_family WHERE cadre_id = ? ORDER BY seq, id')
+      .all(id) as Record<string, unknown>[],
+    assessments: cachedStatement(db, 'SELECT year, grade, note FROM cadre_assessments WHERE cadre_id = ? ORDER BY year').all(id) as Record<string, unknown>[],
+  };
+}
+
+/** The row's columns as SQLite takes them (the photo back to bytes), without id. */
+function sqlRow(image: CadreImage): Record<string, unknown> {
+  const row: Record<string, unknown> = {};
+  for (const k in image.row) if (k !== 'id') row[k] = sqlValue(k, image.row[k]);
+  return row;
+}
+
+function sqlValue(column: string, value: unknown): unknown {
+  if (column !== 'photo' || value === null || value === undefined) return value;
+  return Buffer.from((value as { base64: string }).base64, 'base64');
+}
+
+/**
+ * Inserts the image as a new cadre (with the given id, or the next one) and
+ * returns the id. Statements are cached per column set, so a bulk insert of
+ * rows shaped alike compiles one statement.
+ */
+export function insertCadreImage(db: Database, image: CadreImage, id?: number): number {
+  const cols: string[] = [];
+  const values: unknown[] = [];
+  for (const k in image.row) {
+    if (k === 'id') continue;
+    cols.push(k);
+    values.push(sqlValue(k, image.row[k]));
+  }
+  if (id !== undefined) {
+    cols.push('id');
+    values.push(id);
+  }
+  const insert = cachedStatement(db, `INSERT INTO cadres(${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
+  const newId = Number(insert.run(values).lastInsertRowid);
+  writeChildren(db, newId, image);
+  return newId;
+}
+
+/** Makes the stored record equal the image; null removes the record entirely. */
+export function writeCadreImage(db: Database, id: number, image: CadreImage | null): void {
+  if (image === null) {
+    cachedStatement(db, 'DELETE FROM cadres WHERE id = ?').run(id);
+    return;
+  }
+  if (!cachedStatement(db, 'SELECT 1 FROM cadres WHERE id = ?').get(id)) {
+    insertCadreImage(db, image, id);
+    return;
+  }
+  // UPDATE, not REPLACE: a REPLACE would delete the row and cascade into
+  // every table that points at this cadre. Columns a compact image leaves
+  // out go back to their defaults.
+  const row = sqlRow(image);
+  const sets = Object.keys(row).map(c => `${c} = :${c}`);
+  for (const [col, dflt] of columnDefaults(db)) if (!(col in row)) sets.push(`${col} = ${dflt}`);
+  db.prepare(`UPDATE cadres SET ${sets.join(', ')} WHERE id = :id`).run({ ...row, id });
+  cachedStatement(db, 'DELETE FROM cadre_tags WHERE cadre_id = ?').run(id);
+  cachedStatement(db, 'DELETE FROM cadre_family WHERE cadre_id = ?').run(id);
+  cachedStatement(db, 'DELETE FROM cadre_assessments WHERE cadre_id = ?').run(id);
+  writeChildren(db, id, image);
+}
+
+function writeChildren(db: Database, id: number, image: CadreImage): void {
+  if (image.tags.length) {
+    const tag = cachedStatement(db, 'INSERT INTO cadre_tags(cadre_id, tag) VALUES (?, ?)');
+    for (const t of image.tags) tag.run(id, t);
+  }
+  if (image.family.length) {
+    const fam = cachedStatement(
+      db,
+      'INSERT INTO cadre_family(cadre_id, seq, relation, name, birth, political_status, work) VALUES (:cadre_id, :seq, :relation, :name, :birth, :political_status, :work)',
+    );
+    for (const f of image.family) fam.run({ ...f, cadre_id: id });
+  }
+  if (image.assessments.length) {
+    const ass = cachedStatement(db, 'INSERT INTO cadre_assessments(cadre_id, year, grade, note) VALUES (:cadre_id, :year, :grade, :note)');
+    for (const a of image.assessments) ass.run({ ...a, cadre_id: id });
+  }
+}
+
+const defaults = new WeakMap<Database, [string, string][]>();
+
+/** Each cadres column but id and name_keys (the trigger keeps it) with its default as SQL. */
+function columnDefaults(db: Database): [string, string][] {
+  let list = defaults.get(db);
+  if (!list) {
+    const info = db.prepare('PRAGMA table_info(cadres)').all() as { name: string; dflt_value: string | null }[];
+    list = info.filter(c => c.name !== 'id' && c.name !== 'name_keys').map(c => [c.name, c.dflt_value ?? 'NULL']);
+    defaults.set(db, list);
+  }
+  return list;
+}

@@ -1,0 +1,57 @@
+/**
+ * The contract: every method the renderer (or any other client) may call.
+ *
+ * The Electron preload client, the ipcMain registration, the loopback web host
+ * and the renderer's typed client are all generated from `routes`; nobody
+ * writes a method by hand on either side. Inputs are validated against
+ * `input` on the service side for every call; outputs are checked in tests.
+ * Each area of the app keeps its routes in shared/contract/routes/<area>.ts.
+ */
+import type { z } from 'zod';
+import { appRoutes } from './routes/app';
+import { importRoutes } from './routes/imports';
+import { backupRoutes } from './routes/backup';
+import { exportRoutes } from './routes/exports';
+import { rosterRoutes } from './routes/roster';
+import { formRoutes } from './routes/form';
+import { secondmentRoutes } from './routes/secondment';
+import { assessmentRoutes } from './routes/assessment';
+import { auditRoutes } from './routes/audit';
+
+export * from './routes/app';
+export * from './routes/backup';
+export * from './routes/roster';
+
+export const routes = {
+  ...appRoutes,
+  ...importRoutes,
+  ...rosterRoutes,
+  ...backupRoutes,
+  ...exportRoutes,
+  ...formRoutes,
+  ...secondmentRoutes,
+  ...assessmentRoutes,
+  ...auditRoutes,
+} as const;
+
+export type Routes = typeof routes;
+export type Method = keyof Routes;
+export type InputOf<M extends Method> = z.input<Routes[M]['input']>;
+export type ParsedInputOf<M extends Method> = z.output<Routes[M]['input']>;
+export type OutputOf<M extends Method> = z.output<Routes[M]['output']>;
+
+/** Method names in a stable order; transports iterate this, never a hand-written list. */
+export const methods = Object.keys(routes) as Method[];
+
+export function isMethod(name: string): name is Method {
+  return Object.prototype.hasOwnProperty.call(routes, name);
+}
+
+/** The typed client every transport produces. */
+export type Api = { [M in Method]: (input: InputOf<M>) => Promise<OutputOf<M>> };
+
+/** Names used on the wire. */
+export const ipcChannel = (m: Method) => `cadre:${m}`;
+export const httpPath = (m: Method) => `/api/${m}`;
+/** Header carrying the loopback web host's per-run token. */
+export const TOKEN_HEADER = 'x-cadre-token';

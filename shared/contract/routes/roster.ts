@@ -1,0 +1,197 @@
+/** Routes of the roster (干部名册): units and cadres. */
+import { z } from 'zod';
+import { EDITABLE_CADRE_FIELDS } from '../../domain/roster/cadre-rules';
+import { cadreQuerySchema } from '../../domain/roster/query';
+import { id, noInput, requiredName, shortText } from './common';
+
+export const unitSchema = z.object({
+  id,
+  parentId: id.nullable(),
+  name: z.string(),
+  kind: z.string(),
+  sortOrder: z.number().int(),
+});
+export type Unit = z.infer<typeof unitSchema>;
+
+/** A cadre as the roster grid lists it: every scalar field, no photo, no long texts. */
+export const cadreRowSchema = z.object({
+  id,
+  unitId: id.nullable(),
+  unit: z.string(),
+  name: z.string(),
+  gender: z.string(),
+  birth: z.string(),
+  ethnicity: z.string(),
+  nativePlace: z.string(),
+  birthplace: z.string(),
+  partyDate: z.string(),
+  workDate: z.string(),
+  politicalStatus: z.string(),
+  health: z.string(),
+  professionalTitle: z.string(),
+  expertise: z.string(),
+  ftEducation: z.string(),
+  ftDegree: z.string(),
+  ftEduSchool: z.string(),
+  ftDegreeSchool: z.string(),
+  ptEducation: z.string(),
+  ptDegree: z.string(),
+  ptEduSchool: z.string(),
+  ptDegreeSchool: z.string(),
+  post: z.string(),
+  leadershipLevel: z.string(),
+  rank: z.string(),
+  postDate: z.string(),
+  rankDate: z.string(),
+  idNumber: z.string(),
+  status: z.string(),
+  tags: z.array(z.string()),
+  remarks: z.string(),
+});
+export type CadreRow = z.infer<typeof cadreRowSchema>;
+
+export const familyMemberSchema = z.object({
+  relation: z.string(),
+  name: z.string(),
+  birth: z.string(),
+  politicalStatus: z.string(),
+  work: z.string(),
+});
+export type FamilyMember = z.infer<typeof familyMemberSchema>;
+
+export const annualAssessmentSchema = z.object({ year: z.number().int(), grade: z.string(), note: z.string() });
+
+/** The whole record, as the appointment form (干部任免审批表) holds it. */
+export const cadreSchema = cadreRowSchema.extend({
+  proposedPost: z.string(),
+  proposedRemoval: z.string(),
+  resume: z.string(),
+  rewards: z.string(),
+  appointmentReason: z.string(),
+  family: z.array(familyMemberSchema),
+  assessments: z.array(annualAssessmentSchema),
+  hasPhoto: z.boolean(),
+});
+export type Cadre = z.infer<typeof cadreSchema>;
+
+/** One cell's value as the grid, a paste or a form sends it (checked by shared/domain/roster/cadre-rules.ts). */
+const cellValue = z.union([z.string().max(20000), z.number().finite(), z.null(), z.array(z.string().max(100)).max(50)]);
+const fieldValues = z.partialRecord(z.enum([...EDITABLE_CADRE_FIELDS, 'tags', 'unitId']), cellValue);
+
+export const cellProblemSchema = z.object({ row: z.number().int(), id: id.optional(), field: z.string(), message: z.string() });
+export type CellProblem = z.infer<typeof cellProblemSchema>;
+
+const operationSchema = z.object({ id, label: z.string(), changed: z.number().int() });
+const historyEntry = z.object({ id, label: z.string(), at: z.string() }).nullable();
+export const historyStateSchema = z.object({ undo: historyEntry, redo: historyEntry });
+export type HistoryState = z.infer<typeof historyStateSchema>;
+
+export const auditEntrySchema = z.object({
+  id,
+  at: z.string(),
+  operator: z.string(),
+  action: z.string(),
+  changes: z.array(z.object({ field: z.string(), label: z.string(), before: z.unknown(), after: z.unknown() })),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+const colId = z.string().regex(/^[a-zA-Z]{1,40}$/);
+const sortSchema = z.array(z.strictObject({ colId, sort: z.enum(['asc', 'desc']) })).max(5);
+
+/** A named 组合查询 with the grid's columns and sort, re-openable. */
+export const savedViewSchema = z.object({
+  id,
+  name: z.string(),
+  query: cadreQuerySchema,
+  columns: z.array(colId),
+  sort: sortSchema,
+});
+export type SavedView = z.infer<typeof savedViewSchema>;
+
+export const rosterRoutes = {
+  listUnits: { input: noInput, output: z.array(unitSchema) },
+  listCadres: {
+    input: z.strictObject({
+      /** Only this unit and its sub-units. */
+      unitId: id.optional(),
+      /** Name, ID number or post text contains this. */
+      search: shortText.optional(),
+    }),
+    output: z.array(cadreRowSchema),
+  },
+  getCadre: { input: z.strictObject({ id }), output: cadreSchema },
+  /** Whole records (every field of the form) of the roster or of a 组合查询, in roster order. */
+  listCadreRecords: {
+    input: z.strictObject({ query: cadreQuerySchema.optional() }),
+    output: z.array(cadreSchema),
+  },
+  /** One block of the roster grid (infinite row model): filtered, sorted and counted in SQL. */
+  queryCadrePage: {
+    input: z.strictObject({
+      unitId: id.optional(),
+      search: shortText.optional(),
+      filters: z
+        .record(
+          // column ids are plain camelCase words: never __proto__ and friends
+          z.string().regex(/^[a-zA-Z]{1,40}$/),
+          z.strictObject({
+            type: z.enum(['contains', 'notContains', 'equals', 'notEqual', 'startsWith', 'endsWith', 'blank', 'notBlank']),
+            filter: shortText.optional(),
+          }),
+        )
+        .optional(),
+      sort: sortSchema.optional(),
+      /** A combined-condition query (组合查询), run in SQL with the rest. */
+      query: cadreQuerySchema.optional(),
+      offset: z.number().int().min(0).max(10_000_000),
+      limit: z.number().int().min(1).max(2000),
+    }),
+    output: z.object({ rows: z.array(cadreRowSchema), total: z.number().int() }),
+  },
+  /**
+   * Edits, pastes, fill-downs and new rows: every value is checked; any error
+   * refuses the whole change (VALIDATION, details.problems per row and field).
+   */
+  saveCadres: {
+    input: z.strictObject({
+      updates: z.array(z.strictObject({ id, values: fieldValues })).max(100_000).optional(),
+      creates: z.array(z.strictObject({ values: fieldValues })).max(100_000).optional(),
+      /** What 撤销 shows, e.g. 粘贴 3 行. */
+      label: z.string().max(100).optional(),
+      kind: z.enum(['edit', 'paste', 'fill', 'create']).optional(),
+    }),
+    output: z.object({
+      updated: z.array(id),
+      created: z.array(id),
+      warnings: z.array(cellProblemSchema),
+      rows: z.array(cadreRowSchema),
+      history: historyStateSchema,
+    }),
+  },
+  /** Into the 回收站 (deleted: true) or back out of it. */
+  setCadresDeleted: {
+    input: z.strictObject({ ids: z.array(id).min(1).max(100_000), deleted: z.boolean() }),
+    output: z.object({ count: z.number().int(), history: historyStateSchema }),
+  },
+  listDeletedCadres: { input: noInput, output: z.array(cadreRowSchema) },
+  getHistory: { input: noInput, output: historyStateSchema },
+  /** Undo or redo one whole operation (an edit, a paste, a delete, an import). */
+  stepHistory: {
+    input: z.strictObject({ direction: z.enum(['undo', 'redo']) }),
+    output: z.object({ label: z.string(), cadreIds: z.array(id), history: historyStateSchema }),
+  },
+  listViews: { input: noInput, output: z.array(savedViewSchema) },
+  /** Saves (or, with the same name, replaces) a named view. */
+  saveView: {
+    input: z.strictObject({
+      name: requiredName('查询方案的名称', 50),
+      query: cadreQuerySchema,
+      columns: z.array(colId).max(100),
+      sort: sortSchema,
+    }),
+    output: savedViewSchema,
+  },
+  deleteView: { input: z.strictObject({ id }), output: z.object({ deleted: z.boolean() }) },
+  /** 修改记录 of one cadre, newest first. */
+  cadreAuditLog: { input: z.strictObject({ id }), output: z.array(auditEntrySchema) },
+} as const;
