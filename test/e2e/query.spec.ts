@@ -22,7 +22,7 @@ function expectedCount(pred: (c: { birth: string; gender: string }) => boolean):
   }
 }
 
-/** Completed age at 2026-11 as DOMAIN.md defines it. */
+/** Completed age at 2026-11: the birthday month counts as reached (shared/domain/common/age.ts). */
 const ageAt202611 = (birth: string) => 2026 - Number(birth.slice(0, 4)) - (11 < Number(birth.slice(5, 7)) ? 1 : 0);
 
 test('组合查询: an age range at a chosen date AND 性别 returns exactly the expected cadres; saved as a view and re-opened', async ({ page }) => {
