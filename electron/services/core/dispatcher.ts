@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { isMethod, routes, type Method, type OutputOf, type ParsedInputOf } from '../../../shared/contract/api';
 import { AppError, type ApiErrorShape, type ApiResult } from '../../../shared/contract/errors';
+import { valueBoundsProblem } from './input-bounds';
 
 export type Handler<M extends Method> = (input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>>;
 /** One handler per method; the type makes a missing or extra method a compile error. */
@@ -20,15 +21,18 @@ export function createDispatcher(handlers: Handlers, opts: { checkOutput?: boole
     if (!isMethod(method)) {
       return fail({ code: 'UNKNOWN_METHOD', message: `未知的接口：${String(method).slice(0, 80)}` });
     }
-    const route = routes[method];
-    const parsed = route.input.safeParse(rawInput ?? {});
-    if (!parsed.success) {
-      return fail({ code: 'VALIDATION', message: describeIssues(parsed.error.issues), details: parsed.error.issues.map(i => ({ path: i.path.map(String), message: i.message })) });
-    }
+    // Validation runs inside the try too: no input may throw past this door.
     try {
+      const tooBig = valueBoundsProblem(rawInput);
+      if (tooBig) return fail({ code: 'VALIDATION', message: tooBig });
+      const route = routes[method];
+      const parsed = route.input.safeParse(rawInput ?? {});
+      if (!parsed.success) {
+        return fail({ code: 'VALIDATION', message: describeIssues(parsed.error.issues), details: parsed.error.issues.map(i => ({ path: i.path.map(String), message: i.message })) });
+      }
       const handler = handlers[method] as (input: unknown) => unknown;
       const data = await handler(parsed.data);
-      if (opts.checkOutput) route.output.parse(data);
+      if (opts.checkOutput) routes[method].output.parse(data);
       return { ok: true, data };
     } catch (err) {
       if (err instanceof AppError) return fail(err.toShape());
@@ -95,8 +99,12 @@ function namesPath(v: unknown, depth = 0): boolean {
  * CLI and the main process's own dialogs name paths.
  */
 export function pageDispatch(dispatch: Dispatch): Dispatch {
-  return async (method, input) =>
-    namesPath(input)
+  return async (method, input) => {
+    // Bounded before the path-key scan walks it.
+    const tooBig = valueBoundsProblem(input);
+    if (tooBig) return fail({ code: 'VALIDATION', message: tooBig });
+    return namesPath(input)
       ? { ok: false, error: { code: 'FORBIDDEN', message: '界面不能直接指定文件路径，请通过“选择文件”上传或下载文件。' } }
       : dispatch(method, input);
+  };
 }

@@ -117,7 +117,19 @@ export interface WrongInput {
   /** What was done where, for the test's message. */
   what: string;
   input: unknown;
+  /** A shape the doors must refuse before validating (zod itself would overflow on it). */
+  hostile?: true;
 }
+
+/** `{a:{a:…}}` nested `levels` deep, built without recursion. */
+export function nestedValue(levels: number): unknown {
+  let v: unknown = 1;
+  for (let i = 0; i < levels; i++) v = { a: v };
+  return v;
+}
+/** Shared by every route: built once. */
+const DEEP = nestedValue(5_000);
+const WIDE = Object.freeze(new Array(2_000_000).fill(0));
 
 export const HUGE_STRING = 'x'.repeat(1 << 20);
 const WRONG_TYPES: [string, unknown][] = [
@@ -184,6 +196,11 @@ export function wrongInputs(schema: Schema): WrongInput[] {
     out.push({ what: `input is ${what}`, input: v });
   }
   if (sample === undefined) return out;
+  // Shapes that once stopped a door: deep nesting and huge arrays, in the input and as it.
+  const base = typeof sample === 'object' && sample !== null && !Array.isArray(sample) ? sample : {};
+  out.push({ what: 'hostile: a key nested 5,000 deep', input: { ...base, deep: DEEP }, hostile: true });
+  out.push({ what: 'hostile: the input nested 5,000 deep', input: DEEP, hostile: true });
+  out.push({ what: 'hostile: a key holding 2,000,000 values', input: { ...base, wide: WIDE }, hostile: true });
 
   const visit = (s: Schema, value: unknown, path: Path, depth: number) => {
     if (depth > 10) return;
