@@ -31,6 +31,7 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Database {
       db.pragma('synchronous = NORMAL');
     }
     db.pragma('foreign_keys = ON');
+    immediateTransactions(db);
     registerFunctions(db);
     if (!opts.readonly) {
       migrate(db);
@@ -42,6 +43,17 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Database {
     db.close();
     throw err;
   }
+}
+
+/**
+ * Every transaction in the app writes, so each begins IMMEDIATE: it takes the write lock
+ * first and busy_timeout waits for another writer (the CLI importing, say). A deferred
+ * one read first and then failed at once with SQLITE_BUSY when the other writer had
+ * committed meanwhile, which no timeout retries.
+ */
+function immediateTransactions(db: Database): void {
+  const deferred = db.transaction.bind(db);
+  db.transaction = (fn => deferred(fn).immediate) as Database['transaction'];
 }
 
 /** Refuses a SQLite file that belongs to another program, and one from a newer app. */

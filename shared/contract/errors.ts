@@ -10,6 +10,8 @@ export type ErrorCode =
   | 'DB_TOO_NEW' // the data file was written by a newer version of the app
   | 'UNKNOWN_METHOD'
   | 'FORBIDDEN'
+  | 'BUSY' // another program holds the database for writing
+  | 'STORAGE' // the disk is full, read-only, not permitted or failing
   | 'INTERNAL';
 
 export interface ApiErrorShape {

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { isMethod, routes, type Method, type OutputOf, type ParsedInputOf } from '../../../shared/contract/api';
 import { AppError, type ApiErrorShape, type ApiResult } from '../../../shared/contract/errors';
 import { valueBoundsProblem } from './input-bounds';
+import { systemError } from './system-errors';
 
 export type Handler<M extends Method> = (input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>>;
 /** One handler per method; the type makes a missing or extra method a compile error. */
@@ -36,6 +37,8 @@ export function createDispatcher(handlers: Handlers, opts: { checkOutput?: boole
       return { ok: true, data };
     } catch (err) {
       if (err instanceof AppError) return fail(err.toShape());
+      const known = systemError(err);
+      if (known) return fail(known.toShape());
       // Unexpected: keep the details for the log, show the user a plain sentence.
       console.error(`[cadre] ${method} failed:`, err);
       return fail({ code: 'INTERNAL', message: '操作失败：程序内部错误，数据未被修改。请重试或联系管理员。', details: String((err as Error)?.message ?? err) });
