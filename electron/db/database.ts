@@ -2,12 +2,12 @@
  * The only place that opens the SQLite file. Everything that writes goes
  * through the Database handle returned here (one writer per process).
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { AppError } from '../../shared/contract/errors';
 import { nameSortAndSearchKeys } from '../../shared/domain/common/pinyin';
 import { migrations, type Migration } from './migrations';
+import { ensurePrivateDir, makePrivate } from './private-files';
 
 export type Database = BetterSqlite3.Database;
 
@@ -21,9 +21,13 @@ export interface OpenOptions {
 }
 
 export function openDatabase(file: string, opts: OpenOptions = {}): Database {
-  if (!opts.readonly) fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (!opts.readonly) ensurePrivateDir(path.dirname(file));
   const db = new BetterSqlite3(file, { readonly: !!opts.readonly, fileMustExist: !!opts.readonly });
   try {
+    if (!opts.readonly) {
+      // Before WAL: SQLite gives -wal and -shm the database file's permissions.
+      for (const f of [file, `${file}-wal`, `${file}-shm`]) makePrivate(f);
+    }
     db.pragma('busy_timeout = 5000');
     assertOurs(db, file);
     if (!opts.readonly) {
@@ -35,8 +39,13 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Database {
     registerFunctions(db);
     if (!opts.readonly) {
       migrate(db);
-      // Fresh planner statistics where they are missing or stale (cheap when current).
-      db.pragma('optimize = 0x10002');
+      // Fresh planner statistics where they are missing or stale (cheap when current). It may
+      // write: on a full or read-only disk the data must still open for reading.
+      try {
+        db.pragma('optimize = 0x10002');
+      } catch {
+        /* statistics can wait for a writable disk */
+      }
     }
     return db;
   } catch (err) {
