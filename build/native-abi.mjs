@@ -40,6 +40,10 @@ function clearMarkers() {
 if (target === 'node') {
   const probe = spawnSync(process.execPath, ['-e', `new (require(${JSON.stringify(moduleDir)}))(':memory:').close()`], { encoding: 'utf8' });
   if (probe.status !== 0) {
+    if (process.env.CADRE_NATIVE_MODULE_DIR) {
+      console.error(`${moduleDir} 中的 better-sqlite3 无法在当前 Node 中加载（不会重新编译指定的目录）：\n${probe.stderr}`);
+      process.exit(1);
+    }
     console.log('better-sqlite3 不是为当前 Node 编译的，正在重新编译……');
     run('npm rebuild better-sqlite3');
   }
