@@ -172,3 +172,165 @@ describe('electron-builder.yml content', () => {
     expect(config.extraFiles).toBeUndefined();
   });
 });
+
+/**
+ * The production node_modules as electron-builder copies them: its own
+ * getNodeModuleFileMatcher (the `!` patterns of `files`) and NodeModuleCopyHelper
+ * (its default exclusions), walked over the real folders in node_modules.
+ */
+describe('node_modules in the package', () => {
+  const { getNodeModuleFileMatcher, FileMatcher, excludedExts } = require('app-builder-lib/out/fileMatcher') as {
+    getNodeModuleFileMatcher(appDir: string, dest: string, expand: (p: string) => string, platformOptions: object, packager: object): { patterns: string[] };
+    FileMatcher: new (from: string, to: string, expand: (p: string) => string, patterns: string[]) => { createFilter(): (file: string, stat: fs.Stats) => boolean };
+    excludedExts: string;
+  };
+  const { NodeModuleCopyHelper } = require('app-builder-lib/out/util/NodeModuleCopyHelper') as {
+    NodeModuleCopyHelper: new (matcher: unknown, packager: object) => {
+      collectNodeModules(dep: { name: string; dir: string }, excludedExts: string[], destination: string): Promise<string[]>;
+    };
+  };
+  const packager = { config, appInfo: { type: 'commonjs' }, getWorkspaceRoot: async () => root, debugLogger: { isEnabled: false } };
+  const patterns = getNodeModuleFileMatcher(root, '/app', p => p, {}, packager).patterns;
+  // appFileCopier's getNodeModuleExcludedExts for a Linux target (also excludes .dll/.exe).
+  const exts = ['.o', '.obj', ...excludedExts.split(',').map(e => `.${e}`), '.pdb', '.dll', '.exe'];
+
+  // Production packages (package-lock.json), keyed by their path under the app: node_modules/x[/node_modules/y].
+  const lock = JSON.parse(fs.readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean; link?: boolean }> };
+  const production = Object.entries(lock.packages)
+    .filter(([key, v]) => key.startsWith('node_modules/') && !v.dev && !v.link)
+    .map(([key]) => key);
+
+  /** The files electron-builder would copy from node_modules/<key>, relative to the app root. */
+  async function shipped(key: string): Promise<string[]> {
+    const dir = path.join(root, key);
+    const name = key.slice(key.lastIndexOf('node_modules/') + 'node_modules/'.length);
+    const matcher = new FileMatcher(dir, path.join('/app', key), p => p, patterns);
+    const files = await new NodeModuleCopyHelper(matcher, packager).collectNodeModules({ name, dir }, exts, key);
+    return files.map(f => path.posix.join(key, path.relative(dir, f).split(path.sep).join('/'))).sort();
+  }
+
+  /** The same filter for paths that need not exist on this machine. */
+  function ships(rel: string, isDir = false): boolean {
+    const key = /^(node_modules\/(?:@[^/]+\/)?[^/]+)/.exec(rel)![1];
+    const filter = new FileMatcher(path.join(root, key), path.join('/app', key), p => p, patterns).createFilter();
+    const stat = { isDirectory: () => isDir, moduleFullFilePath: rel } as unknown as fs.Stats;
+    return filter(path.join(root, rel), stat);
+  }
+
+  it('better-sqlite3: only package.json, LICENSE, lib/**/*.js and build/Release/better_sqlite3.node', async () => {
+    const files = await shipped('node_modules/better-sqlite3');
+    expect(files).toContain('node_modules/better-sqlite3/build/Release/better_sqlite3.node');
+    expect(files).toContain('node_modules/better-sqlite3/lib/index.js');
+    expect(files).toContain('node_modules/better-sqlite3/lib/methods/transaction.js');
+    expect(files).toContain('node_modules/better-sqlite3/package.json');
+    const unexpected = files.filter(f => !/^node_modules\/better-sqlite3\/(package\.json|LICENSE|lib\/.+\.js|build\/Release\/better_sqlite3\.node)$/.test(f));
+    expect(unexpected).toEqual([]);
+    // All of lib/ ships.
+    const lib = fs.readdirSync(path.join(root, 'node_modules/better-sqlite3/lib'), { recursive: true, withFileTypes: true })
+      .filter(e => e.isFile())
+      .map(e => path.posix.join('node_modules/better-sqlite3', path.relative(path.join(root, 'node_modules/better-sqlite3'), path.join(e.parentPath, e.name)).split(path.sep).join('/')));
+    expect(files).toEqual(expect.arrayContaining(lib));
+  });
+
+  it('better-sqlite3: no sources, object files, test extension, build files or markers, present or not', () => {
+    const m = 'node_modules/better-sqlite3';
+    for (const rel of ['lib/index.js', 'lib/methods/wrappers.js', 'package.json', 'build/Release/better_sqlite3.node']) {
+      expect(ships(`${m}/${rel}`), rel).toBe(true);
+    }
+    for (const dir of ['lib', 'build', 'build/Release']) expect(ships(`${m}/${dir}`, true), dir).toBe(true);
+    for (const rel of [
+      'deps/sqlite3/sqlite3.c',
+      'deps/common.gypi',
+      'src/better_sqlite3.cpp',
+      'src/objects/database.hpp',
+      'build/Release/obj/gen/sqlite3/sqlite3.c',
+      'build/Release/obj.target/better_sqlite3/src/better_sqlite3.o',
+      'build/Release/obj.target/test_extension/deps/test_extension.o',
+      'build/Release/.deps/Release/better_sqlite3.node.d',
+      'build/Release/test_extension.node',
+      'build/Release/sqlite3.a',
+      'build/Release/.forge-meta',
+      'build/Release/better_sqlite3.pdb',
+      'build/Debug/better_sqlite3.node',
+      'build/deps/sqlite3.Makefile',
+      'build/Makefile',
+      'build/config.gypi',
+      'build/cadre-abi.txt',
+      'bin/linux-x64-140/better_sqlite3.node',
+      'prebuilds/linux-x64/electron-140.node',
+      'binding.gyp',
+      'README.md',
+    ]) {
+      expect(ships(`${m}/${rel}`), rel).toBe(false);
+    }
+    for (const dir of ['deps', 'src', 'bin', 'prebuilds', 'build/deps', 'build/Release/obj', 'build/Release/obj.target', 'build/Release/.deps']) {
+      expect(ships(`${m}/${dir}`, true), dir).toBe(false);
+    }
+  });
+
+  it('ships exactly what the bundles require at run time, following requires through the shipped packages', async () => {
+    const { builtinModules } = require('node:module') as { builtinModules: string[] };
+    const builtin = (s: string) => s.startsWith('node:') || builtinModules.includes(s.split('/')[0]);
+    const requiresOf = (file: string) =>
+      [...fs.readFileSync(file, 'utf8').matchAll(/\brequire\(\s*(["'])([^"']+)\1\s*\)/g)].map(m => m[2]);
+
+    // The bundles (built by the global setup): only electron and better-sqlite3 are external.
+    const bundles = ['dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/electron/import-worker.cjs'];
+    const appFilter = new FileMatcher(root, '/app', p => p, config.files).createFilter();
+    const externals = new Set<string>();
+    for (const b of bundles) {
+      expect(appFilter(path.join(root, b), { isDirectory: () => false } as fs.Stats), b).toBe(true);
+      for (const r of requiresOf(path.join(root, b))) if (!builtin(r)) externals.add(r);
+    }
+    expect([...externals].sort()).toEqual(['better-sqlite3', 'electron']);
+
+    // From better-sqlite3, every require of every shipped .js file, transitively.
+    const needed = new Set<string>();
+    const queue = ['node_modules/better-sqlite3'];
+    const missing: string[] = [];
+    while (queue.length > 0) {
+      const key = queue.shift()!;
+      if (needed.has(key)) continue;
+      needed.add(key);
+      const files = new Set(await shipped(key));
+      const pkg = JSON.parse(fs.readFileSync(path.join(root, key, 'package.json'), 'utf8')) as { main?: string };
+      const main = path.posix.join(key, pkg.main ?? 'index.js');
+      if (![main, `${main}.js`, `${main}/index.js`].some(f => files.has(f))) missing.push(`${key}: main ${main}`);
+      for (const file of [...files].filter(f => f.endsWith('.js'))) {
+        for (const r of requiresOf(path.join(root, file))) {
+          if (builtin(r)) continue;
+          if (r.startsWith('.')) {
+            const target = path.posix.join(path.posix.dirname(file), r);
+            if (![target, `${target}.js`, `${target}/index.js`].some(f => files.has(f))) missing.push(`${file} -> ${r}`);
+          } else {
+            const dep = r.startsWith('@') ? r.split('/').slice(0, 2).join('/') : r.split('/')[0];
+            const nested = path.posix.join(key, 'node_modules', dep);
+            queue.push(fs.existsSync(path.join(root, nested)) ? nested : `node_modules/${dep}`);
+          }
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+    expect([...needed].sort()).toEqual(['node_modules/better-sqlite3', 'node_modules/bindings', 'node_modules/file-uri-to-path']);
+    // bindings loads the addon from build/Release, which ships.
+    expect(await shipped('node_modules/better-sqlite3')).toContain('node_modules/better-sqlite3/build/Release/better_sqlite3.node');
+
+    // Every other production package (prebuild-install and its tree) ships nothing.
+    const extra: Record<string, string[]> = {};
+    for (const key of production.filter(k => !needed.has(k))) {
+      if (!fs.existsSync(path.join(root, key))) continue;
+      const files = await shipped(key);
+      if (files.length > 0) extra[key] = files.slice(0, 3);
+    }
+    expect(extra, 'add these packages to the node_modules exclusion in electron-builder.yml').toEqual({});
+    expect(production.filter(k => !needed.has(k)).length).toBeGreaterThan(0);
+  });
+
+  it('unpacks better-sqlite3 from the asar', () => {
+    const unpack = new FileMatcher(root, '/app', p => p, config.asarUnpack).createFilter();
+    const stat = { isDirectory: () => false } as fs.Stats;
+    expect(unpack(path.join(root, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node'), stat)).toBe(true);
+    expect(unpack(path.join(root, 'node_modules/better-sqlite3/lib/index.js'), stat)).toBe(true);
+    expect(unpack(path.join(root, 'dist/electron/main.cjs'), stat)).toBe(false);
+  });
+});
