@@ -11,6 +11,7 @@ export declare function checkPackagedApp(options: {
   platform: string;
   arch?: string | number;
   electronVersion?: string;
+  executableName?: string;
   projectDir?: string;
   env?: Record<string, string | undefined>;
 }): PackagedCheck;
@@ -18,6 +19,6 @@ export declare function afterPack(context: {
   appOutDir: string;
   electronPlatformName: string;
   arch: number;
-  packager?: { config?: { electronVersion?: string } };
+  packager?: { config?: { electronVersion?: string }; executableName?: string };
 }): Promise<void>;
 export default afterPack;

@@ -15,7 +15,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkNativeModules, electronAbi } from './native-module.mjs';
+import { LINUX_BASELINE, checkNativeModules, electronAbi, glibcNeeds, versionsAbove } from './native-module.mjs';
 
 const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // builder-util's Arch enum.
@@ -42,7 +42,7 @@ function installedElectronVersion(dir) {
  * The check, without electron-builder: returns { ok, problems, warnings, report }.
  * `arch` is a name ('x64') or builder-util's Arch number.
  */
-export function checkPackagedApp({ appOutDir, platform, arch, electronVersion, projectDir: dir = projectDir, env = process.env }) {
+export function checkPackagedApp({ appOutDir, platform, arch, electronVersion, executableName, projectDir: dir = projectDir, env = process.env }) {
   const archName = typeof arch === 'number' ? ARCH_NAMES[arch] : arch;
   const version = electronVersion ?? installedElectronVersion(dir);
   const problems = [];
@@ -67,6 +67,15 @@ export function checkPackagedApp({ appOutDir, platform, arch, electronVersion, p
     if (allowNewGlibc && /需要 (GLIBC|GLIBCXX|CXXABI)_/.test(p)) warnings.push(`${p}（CADRE_ALLOW_NEW_GLIBC=1：仅警告，此安装包不能在 UOS 20 上运行）`);
     else problems.push(p);
   }
+  // The Electron executable itself (Linux): reported, not failed; only an
+  // Electron built for glibc 2.28 or a newer base system fixes it (README).
+  if (platform === 'linux' && executableName) {
+    const exe = path.join(appOutDir, executableName);
+    if (fs.existsSync(exe)) {
+      const above = versionsAbove(glibcNeeds(fs.readFileSync(exe)).versions);
+      if (above.length > 0) warnings.push(`${executableName}（Electron ${version}）需要 ${above.join(', ')}：不能在 glibc ${LINUX_BASELINE.GLIBC} 的 UOS 20 上启动，见 README「Building the installers」。`);
+    }
+  }
   const report = result.files.map(f =>
     `${f.file}: ${f.info.format}/${f.info.arch ?? '?'}, NODE_MODULE_VERSION ${f.info.abi ?? (f.info.napi ? 'N-API' : '?')}` +
     (f.glibc ? `, ${f.glibc.versions.filter(v => v.startsWith('GLIBC_')).pop() ?? '-'} / ${f.glibc.versions.filter(v => v.startsWith('GLIBCXX_')).pop() ?? '-'}` : ''));
@@ -82,6 +91,7 @@ export async function afterPack(context) {
     platform: context.electronPlatformName,
     arch: context.arch,
     electronVersion,
+    executableName: context.packager?.executableName,
   });
   for (const line of result.report) console.log(`  • 原生模块检查：${line}`);
   for (const w of result.warnings) console.warn(`  ⚠ ${w}`);
@@ -98,7 +108,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     console.error('用法：node build/after-pack.mjs <appOutDir> [linux|win32|darwin] [x64|arm64]');
     process.exit(2);
   }
-  const result = checkPackagedApp({ appOutDir, platform, arch });
+  const result = checkPackagedApp({ appOutDir, platform, arch, executableName: 'cadre-desk' });
   for (const line of result.report) console.log(line);
   for (const w of result.warnings) console.warn(w);
   for (const p of result.problems) console.error(p);

@@ -202,6 +202,18 @@ describe('the afterPack check', () => {
     expect(electronBuild.warnings.length).toBe(versionsAbove(glibcNeeds(real).versions).length > 0 ? 1 : 0);
   });
 
+  it.runIf(isElf && process.platform === 'linux')('reports the glibc the Linux executable needs, as a warning', () => {
+    // This Node binary stands in for the Electron executable.
+    const appOutDir = packagedApp(electronAbiCopy());
+    fs.symlinkSync(process.execPath, path.join(appOutDir, 'cadre-desk'));
+    const result = checkPackagedApp({ appOutDir, platform: 'linux', arch: process.arch, electronVersion: ELECTRON_VERSION, executableName: 'cadre-desk', env: { CADRE_ALLOW_NEW_GLIBC: '1' } });
+    const above = versionsAbove(glibcNeeds(fs.readFileSync(process.execPath)).versions);
+    const exeWarnings = result.warnings.filter(w => w.startsWith('cadre-desk'));
+    expect(exeWarnings).toHaveLength(above.length > 0 ? 1 : 0);
+    for (const v of above) expect(exeWarnings[0]).toContain(v);
+    expect(result.ok).toBe(true);
+  });
+
   it('the hook throws, with the reasons, on the context electron-builder passes', async () => {
     const log = console.log;
     console.log = () => {};
