@@ -1,7 +1,7 @@
 /**
  * Undo and redo across edits, pastes, deletes, restores and imports: every
  * change to cadres runs inside `withOperation`, which records the before and
- * after image of each cadre it touched (see cadre-image.ts) and writes one
+ * after image of each cadre it touched (see roster/image.ts) and writes one
  * audit-log entry per changed cadre, all in the same transaction as the
  * change itself. Undo writes the before images back, redo the after images.
  *
@@ -83,7 +83,7 @@ export interface OperationRecorder {
   created(id: number): void;
   /**
    * Bulk path: a cadre just inserted, with its image as written (a compact
-   * image may leave out default columns, see cadre-image.ts). Not read back.
+   * image may leave out default columns, see roster/image.ts). Not read back.
    */
   inserted(id: number, image: CadreImage): void;
   /** A unit this operation created (undone with it when nothing else refers to it). */
