@@ -8,13 +8,13 @@
  *     --data-dir folders may run side by side, the same folder only once);
  *  2. the single-instance lock;
  *  3. app:// registered as privileged, the hardening handlers installed;
- *  4. when ready: a quick integrity check of the data file (damaged: offer the
- *     newest good snapshot, or quit — never a crash loop), open the core (or
- *     explain in Chinese and quit), serve dist/renderer over app://, register
- *     IPC, build the menu, open the window, take the day's first snapshot.
+ *  4. when ready: the start-up sequence of services/core/lifecycle.ts (quick
+ *     integrity check: damaged, offer the newest good snapshot or quit, never
+ *     a crash loop; open the core or explain in Chinese and quit), then serve
+ *     dist/renderer over app://, register IPC, build the menu, open the
+ *     window, and the day's first snapshot with the network-drive warning.
  *  At quit, one 'exit' snapshot before the database closes (before-quit).
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import {
   app,
@@ -32,10 +32,9 @@ import { createAppProtocolHandler } from './app-protocol';
 import { APP_SCHEME, APP_START_URL } from './csp';
 import { isTrustedSenderFrame, registerIpc } from './ipc';
 import { menuTemplate } from './menu';
-import { dbPathIn, resolveDataDir } from './paths';
 import { hardenDefaultSession, installSecurityHandlers } from './security';
-import { findRecoverySnapshot, networkWarning, quickCheck, recoverFromSnapshot, shownTime, snapshotOnExit, snapshotOnStart } from './services/backup/backup';
-import { openCore, type Core } from './services/core/core';
+import type { Core } from './services/core/core';
+import { afterOpen, checkDataFile, dataFile, exitSnapshot, openData, shownTime, type Damaged, type DataFile } from './services/core/lifecycle';
 import { pageDispatch } from './services/core/dispatcher';
 import { APP_VERSION } from './version';
 import { loadWindowState, MIN_HEIGHT, MIN_WIDTH, saveWindowState, type Rect } from './window-state';
@@ -57,12 +56,8 @@ const EXIT_SNAPSHOT_LIMIT_MS = 60_000;
 
 function main(): void {
   // 1. One folder for our database and Electron's own files.
-  const dataDir = resolveDataDir(process.argv, process.env);
-  try {
-    fs.mkdirSync(dataDir, { recursive: true });
-  } catch {
-    // Reported properly when the core fails to open it below.
-  }
+  const data = dataFile({ argv: process.argv, env: process.env, create: true });
+  const { dataDir } = data;
   app.setPath('userData', dataDir);
 
   // 2. Single instance (per data folder).
@@ -93,7 +88,7 @@ function main(): void {
     event.preventDefault();
     const limit = setTimeout(() => app.quit(), EXIT_SNAPSHOT_LIMIT_MS);
     void Promise.resolve()
-      .then(() => snapshotOnExit(open.db, { dbPath: open.dbPath }))
+      .then(() => exitSnapshot(open))
       .catch(err => console.error('[cadre] exit snapshot failed:', err))
       .finally(() => {
         clearTimeout(limit);
@@ -113,22 +108,19 @@ function main(): void {
 
   // 4. When ready.
   app.whenReady().then(
-    () => start(dataDir),
+    () =>
+      checkDataFile(data.dbPath, damaged => offerRecovery(dataDir, damaged)).then(
+        ok => (ok ? start(data) : app.exit(1)),
+        err => fatal(err, dataDir),
+      ),
     err => fatal(err, dataDir),
   );
 }
 
-function start(dataDir: string, checked = false): void {
+function start({ dataDir, dbPath }: DataFile): void {
   const appVersion = APP_VERSION !== '0.0.0-dev' ? APP_VERSION : app.getVersion();
-  if (!checked) {
-    const health = quickCheck(dbPathIn(dataDir));
-    if (!health.ok) {
-      void offerRecovery(dataDir, health.reason).then(recovered => (recovered ? start(dataDir, true) : app.exit(1)));
-      return;
-    }
-  }
   try {
-    core = openCore({ dataDir, appVersion });
+    core = openData({ dataDir, dbPath, appVersion });
   } catch (err) {
     fatal(err, dataDir);
     return;
@@ -151,21 +143,15 @@ function start(dataDir: string, checked = false): void {
   );
 
   createWindow();
-  afterStart(opened, dbPathIn(dataDir));
-}
-
-/** The day's first snapshot (in the background) and the network-drive warning. */
-function afterStart(opened: Core, dbPath: string): void {
-  void Promise.resolve()
-    .then(() => snapshotOnStart(opened.db, { dbPath }))
-    .catch(err => console.error('[cadre] start snapshot failed:', err));
-  const warning = networkWarning(dbPath);
-  if (warning) {
-    console.warn(`[cadre] ${warning}`);
-    const win = mainWindow;
-    const options: MessageBoxOptions = { type: 'warning', title: '数据文件位于网络位置', message: '数据文件位于网络位置', detail: warning, buttons: ['知道了'], noLink: true };
-    void (win && !win.isDestroyed() ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options));
-  }
+  afterOpen(opened, dbPath, {
+    snapshotFailed: err => console.error('[cadre] start snapshot failed:', err),
+    networkWarning: warning => {
+      console.warn(`[cadre] ${warning}`);
+      const win = mainWindow;
+      const options: MessageBoxOptions = { type: 'warning', title: '数据文件位于网络位置', message: '数据文件位于网络位置', detail: warning, buttons: ['知道了'], noLink: true };
+      void (win && !win.isDestroyed() ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options));
+    },
+  });
 }
 
 /**
@@ -173,15 +159,8 @@ function afterStart(opened: Core, dbPath: string): void {
  * the newest snapshot that passes validation. Resolves true when the file was
  * replaced (start again), false to quit with code 1 (no restart, no loop).
  */
-async function offerRecovery(dataDir: string, reason: string): Promise<boolean> {
-  const dbPath = dbPathIn(dataDir);
+async function offerRecovery(dataDir: string, { reason, found, recover }: Damaged): Promise<boolean> {
   console.error(`[cadre] ${reason}`);
-  let found: ReturnType<typeof findRecoverySnapshot> = null;
-  try {
-    found = findRecoverySnapshot(dbPath);
-  } catch (err) {
-    console.error('[cadre] looking for snapshots failed:', err);
-  }
   if (!found) {
     dialog.showErrorBox(
       '数据文件已损坏',
@@ -209,7 +188,7 @@ async function offerRecovery(dataDir: string, reason: string): Promise<boolean> 
   });
   if (response !== 0) return false;
   try {
-    recoverFromSnapshot(dbPath, found.file);
+    recover();
     return true;
   } catch (err) {
     dialog.showErrorBox('恢复失败', `${err instanceof Error ? err.message : String(err)}\n\n数据文件夹：${dataDir}`);

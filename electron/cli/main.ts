@@ -2,10 +2,9 @@
  * `cadre`: the command-line door into the same services the app uses.
  * Exit codes: 0 success, 1 user error (Chinese message on stderr), 2 bad usage.
  */
-import fs from 'node:fs';
 import { AppError } from '../../shared/contract/errors';
-import { dbPathIn, resolveDataDir } from '../paths';
-import { openCore, type Core } from '../services/core/core';
+import type { Core } from '../services/core/core';
+import { dataFile, openData } from '../services/core/lifecycle';
 import { APP_VERSION } from '../version';
 import { callRoute, UsageError, type Command, type CommandContext, type OptionValues } from './command';
 import { commands } from './commands';
@@ -125,19 +124,12 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
 
-  const dbPath = globals.db ?? dbPathIn(globals.dataDir ?? resolveDataDir([], process.env));
+  // The start-up sequence's data file and open (services/core/lifecycle.ts); a command takes no snapshots.
+  const { dbPath } = dataFile({ dbPath: globals.db, dataDir: globals.dataDir, env: process.env });
   let core: Core | undefined;
   const ctx: CommandContext = {
     dbPath,
-    core: () => {
-      if (!core) {
-        if (fs.existsSync(dbPath) && fs.statSync(dbPath).isDirectory()) {
-          throw new AppError('VALIDATION', `「${dbPath}」是目录，--db 需要一个数据库文件`);
-        }
-        core = openCore({ dbPath, appVersion: APP_VERSION });
-      }
-      return core;
-    },
+    core: () => (core ??= openData({ dbPath, appVersion: APP_VERSION })),
     call: (method, input) => callRoute(ctx.core(), method, input),
     printJson: value => process.stdout.write(JSON.stringify(value, null, 2) + '\n'),
     print: text => process.stdout.write(text + '\n'),

@@ -1,11 +1,10 @@
 /**
- * `npm run web`: opens the data folder (same rule as the app and the CLI) and
- * serves browser mode on 127.0.0.1 with a random port and a per-run token.
+ * `npm run web`: the start-up sequence of services/core/lifecycle.ts over the
+ * data folder (same rule as the app and the CLI), then browser mode on
+ * 127.0.0.1 with a random port and a per-run token.
  */
 import path from 'node:path';
-import { dbPathIn, resolveDataDir } from '../paths';
-import { findRecoverySnapshot, networkWarning, quickCheck, shownTime, snapshotOnExit, snapshotOnStart } from '../services/backup/backup';
-import { openCore } from '../services/core/core';
+import { afterOpen, checkDataFile, dataFile, exitSnapshot, openData, shownTime } from '../services/core/lifecycle';
 import { pageDispatch } from '../services/core/dispatcher';
 import { startWebHost } from './host';
 import { APP_VERSION } from '../version';
@@ -13,25 +12,24 @@ import { APP_VERSION } from '../version';
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const portArg = argv.find(a => a.startsWith('--port='));
-  const dataDir = resolveDataDir(argv, process.env);
-  const dbPath = dbPathIn(dataDir);
-  const health = quickCheck(dbPath);
-  if (!health.ok) {
+  const { dataDir, dbPath } = dataFile({ argv, env: process.env });
+  const ok = await checkDataFile(dbPath, ({ reason, found }) => {
     // No recovery screen in browser mode: say what is wrong and how to restore, then stop (exit 1, no loop).
-    console.error(health.reason);
-    const found = findRecoverySnapshot(dbPath);
+    console.error(reason);
     if (found) {
       console.error(`最新的完好备份：${shownTime(found.takenAt)}（干部 ${found.counts.cadres} 名）。恢复命令（损坏的文件会另存一份）：`);
       console.error(`  npx cadre --data-dir "${dataDir}" restore "${found.file}"`);
     } else {
       console.error('没有找到可用的备份。损坏的文件未做任何改动。');
     }
-    process.exit(1);
-  }
-  const core = openCore({ dataDir, appVersion: APP_VERSION });
-  const warning = networkWarning(dbPath);
-  if (warning) console.warn(`注意：${warning}`);
-  void snapshotOnStart(core.db, { dbPath }).catch(err => console.error(`自动备份失败：${(err as Error).message}`));
+    return false;
+  });
+  if (!ok) process.exit(1);
+  const core = openData({ dataDir, dbPath, appVersion: APP_VERSION });
+  afterOpen(core, dbPath, {
+    networkWarning: warning => console.warn(`注意：${warning}`),
+    snapshotFailed: err => console.error(`自动备份失败：${(err as Error).message}`),
+  });
   const host = await startWebHost({
     dispatch: pageDispatch(core.dispatch),
     staticDir: path.join(__dirname, '..', 'renderer'),
@@ -45,7 +43,7 @@ async function main(): Promise<void> {
     stopping = true;
     void host
       .close()
-      .then(() => snapshotOnExit(core.db, { dbPath }))
+      .then(() => exitSnapshot(core))
       .catch(err => console.error(`退出时备份失败：${(err as Error).message}`))
       .finally(() => {
         core.close();

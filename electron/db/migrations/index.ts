@@ -6,6 +6,7 @@ import { m004Imports } from './004_imports';
 import { m005Secondment } from './005_secondment';
 import { m006Assessment } from './006_assessment';
 import { m007AuditIndexes } from './007_audit_indexes';
+import { m008OneUndoLog } from './008_one_undo_log';
 
 export interface Migration {
   /** The user_version after this migration; migrations[i].version === i + 1. */
@@ -15,4 +16,4 @@ export interface Migration {
 }
 
 /** In order. Add a file per schema change; never edit one that has shipped. */
-export const migrations: Migration[] = [m001Initial, m002Roster, m003QueryIndexes, m004Imports, m005Secondment, m006Assessment, m007AuditIndexes];
+export const migrations: Migration[] = [m001Initial, m002Roster, m003QueryIndexes, m004Imports, m005Secondment, m006Assessment, m007AuditIndexes, m008OneUndoLog];

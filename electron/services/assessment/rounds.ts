@@ -4,6 +4,8 @@ import type { roundInputSchema, Round } from '../../../shared/contract/routes/as
 import { AppError } from '../../../shared/contract/errors';
 import type { Database } from '../../db/database';
 import { audit } from '../common/audit';
+import { clearHistory } from '../common/operation-log';
+import { roundScope } from './history';
 import { assertRoundOpen, getRound, setExists } from './rows';
 
 type RoundInput = z.output<typeof roundInputSchema>;
@@ -59,6 +61,8 @@ export function deleteRound(db: Database, id: number): boolean {
     const round = getRound(db, id);
     assertRoundOpen(round, '删除');
     db.prepare('DELETE FROM assessment_rounds WHERE id = ?').run(id);
+    // Its undo log goes with it.
+    clearHistory(db, roundScope(id));
     audit(db, { entity: 'assessment_round', entityId: id, action: 'delete', before: round });
     return true;
   })();

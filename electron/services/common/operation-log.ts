@@ -1,7 +1,7 @@
 /**
  * Undo and redo across edits, pastes, deletes, restores and imports: every
  * change to cadres runs inside `withOperation`, which records the before and
- * after image of each cadre it touched (see cadre-image.ts) and writes one
+ * after image of each cadre it touched (see roster/image.ts) and writes one
  * audit-log entry per changed cadre, all in the same transaction as the
  * change itself. Undo writes the before images back, redo the after images.
  *
@@ -16,14 +16,20 @@
  * other table's foreign key), redo recreates it with the same id.
  *
  * Rows of the other undoable tables (secondments, village assignments; see
- * row-image.ts) are logged in operation_records with their own images.
+ * row-image.ts) are logged in operation_records with their own images, and so
+ * are images an area reads and writes itself (an ImageKind: a cadre's inputs
+ * in an assessment round).
+ *
+ * Each operation records its scope ('roster', 'batch:4', 'villages',
+ * 'round:7'). A round's page steps through its own scope only; every other
+ * scope shares the roster's 撤销/重做, as one stack.
  */
 import { AppError } from '../../../shared/contract/errors';
 import type { Database } from '../../db/database';
 import { cachedStatement } from '../../db/statements';
 import { auditMany, type AuditRecord } from './audit';
 import { readCadreImage, writeCadreImage, type CadreImage } from '../roster/image';
-import { readRowImage, rowChanges, writeRowImage, type RowImage, type UndoableTable } from './row-image';
+import { isUndoableTable, readRowImage, rowChanges, writeRowImage, type RowImage, type UndoableTable } from './row-image';
 import { operatorName } from './settings';
 
 export interface OperationMeta {
@@ -31,6 +37,43 @@ export interface OperationMeta {
   kind: string;
   /** What the user sees in 撤销 / 重做: '粘贴 3 行', '删除 2 名干部'. */
   label: string;
+  /** Where it belongs ('round:7'); derived from what it touched when absent (deriveScope). */
+  scope?: string;
+}
+
+/**
+ * An undoable image its area reads and writes itself (not one row of a
+ * row-image.ts table), stored in operation_records under `name`.
+ */
+export interface ImageKind {
+  /** operation_records.tbl; never one of UNDOABLE_TABLES. */
+  readonly name: string;
+  /** Makes the stored data equal the image; `id` is the record's row_id. */
+  write(db: Database, id: number, image: RowImage): void;
+  /** The audit entries of an operation or a step over these records (default: one per record). */
+  audit?(records: ImageChange[], action: string, label: string): Omit<AuditRecord, 'operator'>[];
+}
+export interface ImageChange {
+  id: number;
+  before: RowImage | null;
+  after: RowImage | null;
+}
+
+const imageKinds = new Map<string, ImageKind>();
+
+/** Registers a kind (at its module's load) so that a step can write its images back. */
+export function defineImageKind<K extends ImageKind>(kind: K): K {
+  imageKinds.set(kind.name, kind);
+  return kind;
+}
+
+/** Scopes with a 撤销/重做 of their own (a round's page); all others share one stack. */
+const OWN_STACK = /^round:\d+$/;
+
+/** The SQL condition selecting the operations of the stack `scope` steps in. */
+function stackOf(scope: string | undefined): { where: string; params: unknown[] } {
+  if (scope !== undefined && OWN_STACK.test(scope)) return { where: 'scope = ?', params: [scope] };
+  return { where: "scope NOT GLOB 'round:*'", params: [] };
 }
 
 export interface OperationRecorder {
@@ -40,7 +83,7 @@ export interface OperationRecorder {
   created(id: number): void;
   /**
    * Bulk path: a cadre just inserted, with its image as written (a compact
-   * image may leave out default columns, see cadre-image.ts). Not read back.
+   * image may leave out default columns, see roster/image.ts). Not read back.
    */
   inserted(id: number, image: CadreImage): void;
   /** A unit this operation created (undone with it when nothing else refers to it). */
@@ -49,6 +92,8 @@ export interface OperationRecorder {
   touchRow(table: UndoableTable, id: number): void;
   /** Call right after inserting such a row. */
   createdRow(table: UndoableTable, id: number): void;
+  /** Call before changing what an image of `kind` covers; `read` gives the image now (null: nothing). */
+  touchImage(kind: ImageKind, id: number, read: () => RowImage | null): void;
 }
 
 export interface OperationSummary {
@@ -124,14 +169,19 @@ export function withOperation<T>(db: Database, meta: OperationMeta, fn: (op: Ope
     const inserted = new Set<number>();
     const units: number[] = [];
     const log = operationLog(db, meta);
-    const recordsBefore = new Map<string, { table: UndoableTable; id: number; image: RowImage | null }>();
-    const noteRow = (table: UndoableTable, id: number, image: () => RowImage | null) => {
+    const recordsBefore = new Map<string, { table: string; id: number; image: RowImage | null; read: () => RowImage | null }>();
+    const noteRow = (table: string, id: number, read: () => RowImage | null, existed = true) => {
       const key = `${table}:${id}`;
-      if (!recordsBefore.has(key)) recordsBefore.set(key, { table, id, image: image() });
+      if (!recordsBefore.has(key)) recordsBefore.set(key, { table, id, image: existed ? read() : null, read });
     };
+    const images = new Map<ImageKind, ImageChange[]>();
     const recorder: OperationRecorder = {
       touchRow: (table, id) => noteRow(table, id, () => readRowImage(db, table, id)),
-      createdRow: (table, id) => noteRow(table, id, () => null),
+      createdRow: (table, id) => noteRow(table, id, () => readRowImage(db, table, id), false),
+      touchImage: (kind, id, read) => {
+        if (!images.has(kind)) images.set(kind, []);
+        noteRow(kind.name, id, read);
+      },
       touch: id => {
         if (!before.has(id) && !inserted.has(id)) before.set(id, readCadreImage(db, id));
       },
@@ -151,19 +201,50 @@ export function withOperation<T>(db: Database, meta: OperationMeta, fn: (op: Ope
       const after = readCadreImage(db, id);
       if (JSON.stringify(b) !== JSON.stringify(after)) log.add(id, b, after);
     }
+    const logged: ScopeRecord[] = [];
     for (const r of recordsBefore.values()) {
-      const after = readRowImage(db, r.table, r.id);
-      if (JSON.stringify(r.image) !== JSON.stringify(after)) log.addRecord(r.table, r.id, r.image, after);
+      const after = r.read();
+      if (JSON.stringify(r.image) === JSON.stringify(after)) continue;
+      logged.push({ table: r.table, image: after ?? r.image });
+      const kind = imageKinds.get(r.table);
+      log.addRecord(r.table, r.id, r.image, after, !kind?.audit);
+      if (kind) images.get(kind)!.push({ id: r.id, before: r.image, after });
     }
+    for (const [kind, changes] of images) if (kind.audit && changes.length) log.audit(kind.audit(changes, meta.kind, meta.label));
     const unitRow = cachedStatement(db, 'SELECT * FROM units WHERE id = ?');
     for (const id of units) {
       const row = unitRow.get(id);
       if (row) log.addUnit(id, row);
     }
-    const summary = log.finish();
+    const summary = log.finish(meta.scope ?? deriveScope(before.size + inserted.size + units.length > 0, logged));
     if (!summary) return result as T & { operation?: OperationSummary };
     return (typeof result === 'object' && result !== null ? { ...result, operation: summary } : result) as T & { operation?: OperationSummary };
   })();
+}
+
+interface ScopeRecord {
+  table: string;
+  image: RowImage | null;
+}
+
+/**
+ * The scope of an operation that did not name one, from what it changed:
+ * cadres or units → 'roster'; only 驻村 tables → 'villages'; rows of one
+ * secondment batch → 'batch:<id>'; other secondment rows → 'secondment'.
+ * Migration 008 gave the operations logged before it the same scopes.
+ */
+export function deriveScope(cadres: boolean, records: readonly ScopeRecord[]): string {
+  if (cadres || records.length === 0) return 'roster';
+  if (records.every(r => r.table === 'villages' || r.table.startsWith('village_'))) return 'villages';
+  const batches = new Set<unknown>();
+  for (const r of records) {
+    if (r.table === 'secondment_members') batches.add(r.image?.batch_id);
+    else if (r.table === 'secondment_batches') batches.add(r.image?.id);
+    else if (r.table.startsWith('secondment_')) return 'secondment';
+    else return 'roster';
+  }
+  const [batch] = batches;
+  return batches.size === 1 && typeof batch === 'number' ? `batch:${batch}` : 'secondment';
 }
 
 /**
@@ -179,10 +260,11 @@ function operationLog(db: Database, meta: OperationMeta) {
   let audits: AuditRecord[] = [];
   const open = () => {
     if (opId) return;
-    // A new change ends the redo branch.
-    db.prepare('DELETE FROM operations WHERE undone = 1').run();
+    // A new change ends the redo branch of its stack.
+    const stack = stackOf(meta.scope);
+    db.prepare(`DELETE FROM operations WHERE undone = 1 AND ${stack.where}`).run(...stack.params);
     operator = operatorName(db);
-    opId = Number(db.prepare('INSERT INTO operations(operator, kind, label) VALUES (?, ?, ?)').run(operator, meta.kind, meta.label).lastInsertRowid);
+    opId = Number(db.prepare('INSERT INTO operations(operator, kind, label, scope) VALUES (?, ?, ?, ?)').run(operator, meta.kind, meta.label, meta.scope ?? 'roster').lastInsertRowid);
   };
   const flush = () => {
     insertRows(db, 'operation_rows', ['operation_id', 'cadre_id', 'before', 'after'], rows);
@@ -198,21 +280,25 @@ function operationLog(db: Database, meta: OperationMeta) {
       audits.push({ operator, entity: 'cadre', entityId: id, action: meta.kind, ...changedFields(before, after) });
       if (rows.length >= 500) flush();
     },
-    /** A row of another undoable table (row-image.ts), logged and audited at once. */
-    addRecord(table: UndoableTable, id: number, before: RowImage | null, after: RowImage | null): void {
+    /** A row of another undoable table (row-image.ts) or an ImageKind's image, logged (and audited) at once. */
+    addRecord(table: string, id: number, before: RowImage | null, after: RowImage | null, audited: boolean): void {
       open();
       changed++;
       cachedStatement(db, 'INSERT INTO operation_records(operation_id, tbl, row_id, before, after) VALUES (?, ?, ?, ?, ?)').run(
         opId, table, id, before && JSON.stringify(before), after && JSON.stringify(after));
-      audits.push({ operator, entity: table, entityId: id, action: meta.kind, ...rowChanges(before, after) });
+      if (audited) audits.push({ operator, entity: table, entityId: id, action: meta.kind, ...rowChanges(before, after) });
+    },
+    audit(entries: Omit<AuditRecord, 'operator'>[]): void {
+      for (const e of entries) audits.push({ operator, ...e });
     },
     addUnit(id: number, row: unknown): void {
       open();
       rows.push([opId, -id, null, JSON.stringify(row)]);
     },
-    finish(): OperationSummary | null {
+    finish(scope: string): OperationSummary | null {
       if (!opId) return null;
       flush();
+      if (scope !== (meta.scope ?? 'roster')) cachedStatement(db, 'UPDATE operations SET scope = ? WHERE id = ?').run(scope, opId);
       return { id: opId, label: meta.label, changed };
     },
   };
@@ -247,16 +333,27 @@ export interface HistoryState {
   redo: { id: number; label: string; at: string } | null;
 }
 
-export function historyState(db: Database): HistoryState {
-  const undo = db.prepare('SELECT id, label, at FROM operations WHERE undone = 0 ORDER BY id DESC LIMIT 1').get() as HistoryState['undo'] | undefined;
-  const redo = db.prepare('SELECT id, label, at FROM operations WHERE undone = 1 ORDER BY id ASC LIMIT 1').get() as HistoryState['redo'] | undefined;
+/** The next undo and redo of the stack `scope` steps in (the shared one when absent). */
+export function historyState(db: Database, scope?: string): HistoryState {
+  const { where, params } = stackOf(scope);
+  const undo = cachedStatement(db, `SELECT id, label, at FROM operations WHERE undone = 0 AND ${where} ORDER BY id DESC LIMIT 1`).get(...params) as HistoryState['undo'] | undefined;
+  const redo = cachedStatement(db, `SELECT id, label, at FROM operations WHERE undone = 1 AND ${where} ORDER BY id ASC LIMIT 1`).get(...params) as HistoryState['redo'] | undefined;
   return { undo: undo ?? null, redo: redo ?? null };
 }
 
-/** Undoes the latest operation (or redoes the earliest undone one). */
-export function stepHistory(db: Database, direction: 'undo' | 'redo'): { label: string; cadreIds: number[] } {
+export interface StepOptions {
+  /** The scope whose stack to step (the shared one when absent). */
+  scope?: string;
+  /** Runs first, inside the step's transaction (a locked round refuses). */
+  guard?: () => void;
+  /** The refusal when there is nothing to step. */
+  nothing?: { undo: string; redo: string };
+}
+
+/** Undoes the latest operation of a stack (or redoes the earliest undone one). */
+export function stepHistory(db: Database, direction: 'undo' | 'redo', opts: StepOptions = {}): { label: string; cadreIds: number[] } {
   try {
-    return stepOnce(db, direction);
+    return stepOnce(db, direction, opts);
   } catch (err) {
     // Keys are checked at commit: a record the step would remove or change is
     // still used by a later record outside the undo log (e.g. assessment scores).
@@ -267,11 +364,12 @@ export function stepHistory(db: Database, direction: 'undo' | 'redo'): { label: 
   }
 }
 
-function stepOnce(db: Database, direction: 'undo' | 'redo'): { label: string; cadreIds: number[] } {
+function stepOnce(db: Database, direction: 'undo' | 'redo', opts: StepOptions): { label: string; cadreIds: number[] } {
   return db.transaction(() => {
-    const state = historyState(db);
+    opts.guard?.();
+    const state = historyState(db, opts.scope);
     const op = direction === 'undo' ? state.undo : state.redo;
-    if (!op) throw new AppError('CONFLICT', direction === 'undo' ? '没有可以撤销的操作' : '没有可以重做的操作');
+    if (!op) throw new AppError('CONFLICT', (opts.nothing ?? { undo: '没有可以撤销的操作', redo: '没有可以重做的操作' })[direction]);
     const all = db.prepare('SELECT cadre_id AS id, before, after FROM operation_rows WHERE operation_id = ?').all(op.id) as {
       id: number;
       before: string | null;
@@ -289,7 +387,7 @@ function stepOnce(db: Database, direction: 'undo' | 'redo'): { label: string; ca
     db.pragma('defer_foreign_keys = ON');
     const records = (
       db.prepare('SELECT tbl, row_id AS id, before, after FROM operation_records WHERE operation_id = ?').all(op.id) as {
-        tbl: UndoableTable;
+        tbl: string;
         id: number;
         before: string | null;
         after: string | null;
@@ -297,11 +395,22 @@ function stepOnce(db: Database, direction: 'undo' | 'redo'): { label: string; ca
     ).map(r => ({ ...r, target: JSON.parse((direction === 'undo' ? r.before : r.after) ?? 'null') as RowImage | null }));
     // Deletions first, so an ON DELETE SET NULL cannot undo a row written back just before.
     records.sort((a, b) => Number(a.target !== null) - Number(b.target !== null));
+    const images = new Map<ImageKind, ImageChange[]>();
     for (const r of records) {
+      const kind = imageKinds.get(r.tbl);
+      if (kind) {
+        if (!images.has(kind)) images.set(kind, []);
+        images.get(kind)!.push({ id: r.id, before: null, after: r.target });
+        if (r.target) kind.write(db, r.id, r.target);
+        if (!kind.audit) audits.push({ operator, entity: r.tbl, entityId: r.id, action: direction, after: r.target });
+        continue;
+      }
+      if (!isUndoableTable(r.tbl)) throw new Error(`unknown undo record kind: ${r.tbl}`);
       const current = readRowImage(db, r.tbl, r.id);
       writeRowImage(db, r.tbl, r.id, r.target);
       audits.push({ operator, entity: r.tbl, entityId: r.id, action: direction, ...rowChanges(current, r.target) });
     }
+    for (const [kind, changes] of images) if (kind.audit) for (const e of kind.audit(changes, direction, op.label)) audits.push({ operator, ...e });
     // Units exist before the cadres in them are redone, and go after the cadres are undone.
     if (direction === 'redo') {
       for (const u of units) if (recreateUnit(db, u)) audits.push({ operator, entity: 'unit', entityId: u.id as number, action: 'redo', after: u });
@@ -321,7 +430,8 @@ function stepOnce(db: Database, direction: 'undo' | 'redo'): { label: string; ca
   })();
 }
 
-/** Forget the whole log (after replacing all data, e.g. loading the demo with force). */
-export function clearHistory(db: Database): void {
-  db.prepare('DELETE FROM operations').run();
+/** Forget the whole log (after replacing all data, e.g. loading the demo with force), or one scope's operations. */
+export function clearHistory(db: Database, scope?: string): void {
+  if (scope === undefined) db.prepare('DELETE FROM operations').run();
+  else db.prepare('DELETE FROM operations WHERE scope = ?').run(scope);
 }

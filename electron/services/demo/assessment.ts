@@ -9,6 +9,8 @@
  */
 import type { Database } from '../../db/database';
 import { finaliseRound } from '../assessment/finalise';
+import { roundScope } from '../assessment/history';
+import { clearHistory } from '../common/operation-log';
 import { computeGrid } from '../assessment/grid';
 import { saveCells, saveGrades, saveTallies } from '../assessment/inputs';
 import { listParticipants } from '../assessment/participants';
@@ -130,7 +132,7 @@ export function loadAssessmentDemo(db: Database, batchId: number, opts: { seed?:
     }
     if (people.length) finaliseRound(db, round.id);
     // The demo starts with a clean undo log.
-    db.prepare('DELETE FROM assessment_ops WHERE round_id = ?').run(round.id);
+    clearHistory(db, roundScope(round.id));
     return { setId: set.id, roundId: round.id, participants: people.length, excellent: grid.rows.filter(r => r.grade === '优秀').length, places: grid.quota[0]?.places ?? 0 };
   })();
 }

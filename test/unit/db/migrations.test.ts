@@ -110,6 +110,59 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('v8 folds the round log into the one undo log, each operation with its scope', () => {
+    const db = new BetterSqlite3(path.join(tmp.dir, 'v8.db'));
+    db.pragma('foreign_keys = ON');
+    migrate(db, 7);
+    db.exec(`
+      INSERT INTO units(id, name) VALUES (1, '市委组织部');
+      INSERT INTO cadres(id, unit_id, name) VALUES (1, 1, '张三'), (2, 1, '李四');
+      INSERT INTO secondment_programmes(id, name) VALUES (1, '京沈对口合作');
+      INSERT INTO secondment_batches(id, programme_id, seq, name) VALUES (4, 1, 4, '第四批');
+      INSERT INTO assessment_sets(id, name, year) VALUES (1, '年度考核', 2025);
+      INSERT INTO assessment_rounds(id, set_id, name, kind, year) VALUES (7, 1, '年度', '年度', 2025);
+      INSERT INTO operations(id, operator, kind, label, undone) VALUES
+        (1, '王科长', 'edit', '修改', 0), (2, '王科长', 'secondment', '添加成员', 0), (3, '王科长', 'village', '新增村', 1),
+        (4, '王科长', 'secondment', '新建项目', 0), (5, '王科长', 'exchange', '调换', 0);
+      INSERT INTO operation_rows(operation_id, cadre_id, before, after) VALUES (1, 1, NULL, '{}'), (5, 2, '{}', '{}');
+      INSERT INTO operation_records(operation_id, tbl, row_id, before, after) VALUES
+        (2, 'secondment_members', 9, NULL, '{"id":9,"batch_id":4}'), (2, 'secondment_batches', 4, '{"id":4}', '{"id":4}'),
+        (3, 'villages', 1, NULL, '{"id":1}'), (4, 'secondment_programmes', 2, NULL, '{"id":2}'),
+        (5, 'secondment_members', 9, '{"id":9,"batch_id":4}', '{"id":9,"batch_id":4}');
+      INSERT INTO assessment_ops(id, round_id, at, operator, kind, label, undone) VALUES
+        (1, 7, '2025-01-01T00:00:00.000Z', '王科长', 'scores.paste', '粘贴成绩 2 格', 0), (2, 7, '2025-01-02T00:00:00.000Z', '李科员', 'grades', '设定等次', 1);
+      INSERT INTO assessment_op_rows(op_id, cadre_id, before, after) VALUES
+        (1, 1, '{"scores":[],"votes":null,"grade":null}', '{"scores":[[1,90,""]],"votes":null,"grade":null}'),
+        (1, 2, '{"scores":[],"votes":null,"grade":null}', '{"scores":[[1,80,""]],"votes":null,"grade":null}'),
+        (2, 1, '{"scores":[[1,90,""]],"votes":null,"grade":null}', '{"scores":[[1,90,""]],"votes":null,"grade":["优秀",""]}');
+    `);
+    migrate(db, 8);
+    expect(tables(db)).not.toContain('assessment_ops');
+    expect(tables(db)).not.toContain('assessment_op_rows');
+    expect(db.prepare('SELECT id, at, operator, kind, label, undone, scope FROM operations ORDER BY id').all()).toEqual([
+      expect.objectContaining({ id: 1, label: '修改', scope: 'roster' }),
+      expect.objectContaining({ id: 2, label: '添加成员', scope: 'batch:4' }),
+      expect.objectContaining({ id: 3, label: '新增村', scope: 'villages', undone: 1 }),
+      expect.objectContaining({ id: 4, label: '新建项目', scope: 'secondment' }),
+      expect.objectContaining({ id: 5, label: '调换', scope: 'roster' }),
+      { id: 6, at: '2025-01-01T00:00:00.000Z', operator: '王科长', kind: 'scores.paste', label: '粘贴成绩 2 格', undone: 0, scope: 'round:7' },
+      { id: 7, at: '2025-01-02T00:00:00.000Z', operator: '李科员', kind: 'grades', label: '设定等次', undone: 1, scope: 'round:7' },
+    ]);
+    const records = db.prepare("SELECT operation_id AS op, row_id AS id, before, after FROM operation_records WHERE tbl = 'assessment_inputs' ORDER BY op, id").all() as {
+      op: number;
+      id: number;
+      before: string;
+      after: string;
+    }[];
+    expect(records.map(r => [r.op, r.id, JSON.parse(r.before), JSON.parse(r.after)])).toEqual([
+      [6, 1, { scores: [], votes: null, grade: null, round: 7 }, { scores: [[1, 90, '']], votes: null, grade: null, round: 7 }],
+      [6, 2, { scores: [], votes: null, grade: null, round: 7 }, { scores: [[1, 80, '']], votes: null, grade: null, round: 7 }],
+      [7, 1, { scores: [[1, 90, '']], votes: null, grade: null, round: 7 }, { scores: [[1, 90, '']], votes: null, grade: ['优秀', ''], round: 7 }],
+    ]);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    db.close();
+  });
+
   it('a migration that fails part-way leaves the database exactly as before', () => {
     const db = new BetterSqlite3(path.join(tmp.dir, 'fail.db'));
     migrate(db);

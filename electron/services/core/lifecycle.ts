@@ -1,0 +1,110 @@
+/**
+ * The start-up and exit sequence, written once for the three doors (the
+ * Electron main process, the loopback web host, the CLI). Plain Node: what
+ * only a door can do (a dialog, a window, a printed hint) comes in as hooks.
+ *
+ *  1. dataFile: which database file, from --db / --data-dir / CADRE_DATA_DIR
+ *     (paths.ts); the data folder is created when it is missing.
+ *  2. checkDataFile: the quick integrity check of the file before it is
+ *     opened; a damaged file is never opened, the door is shown the newest
+ *     good snapshot (onDamaged) and either recovers (start again without a
+ *     second check) or stops: never a crash loop.
+ *  3. openData: the core over the file (migrations run there).
+ *  4. afterOpen: the day's first snapshot in the background and the
+ *     network-drive warning (once the door can show it).
+ *  5. exitSnapshot before the core closes.
+ * The CLI does 1 and 3 only: a command is not an app session.
+ */
+import fs from 'node:fs';
+import { AppError } from '../../../shared/contract/errors';
+import { dbPathIn, resolveDataDir } from '../../paths';
+import { findRecoverySnapshot, networkWarning, quickCheck, recoverFromSnapshot, shownTime, snapshotOnExit, snapshotOnStart } from '../backup/backup';
+import { openCore, type Core, type CoreOptions } from './core';
+
+export { shownTime };
+
+export interface DataFile {
+  dataDir: string;
+  dbPath: string;
+}
+
+/**
+ * The data folder and file: an explicit file (the CLI's --db) wins, then
+ * --data-dir in argv, CADRE_DATA_DIR, the per-user default. `create` makes
+ * the folder (errors are left for openData to explain).
+ */
+export function dataFile(opts: { argv?: readonly string[]; env?: NodeJS.ProcessEnv; dbPath?: string; dataDir?: string; create?: boolean }): DataFile {
+  const dataDir = opts.dataDir ?? resolveDataDir(opts.argv ?? [], opts.env ?? process.env);
+  if (opts.create) {
+    try {
+      fs.mkdirSync(dataDir, { recursive: true });
+    } catch {
+      // Reported properly when the core fails to open it.
+    }
+  }
+  return { dataDir, dbPath: opts.dbPath ?? dbPathIn(dataDir) };
+}
+
+export type RecoverySnapshot = NonNullable<ReturnType<typeof findRecoverySnapshot>>;
+
+export interface Damaged {
+  dbPath: string;
+  /** Chinese: what is wrong with the file. */
+  reason: string;
+  /** The newest snapshot that passes validation, or null. */
+  found: RecoverySnapshot | null;
+  /** Replaces the damaged file with `found` (a byte copy of the damaged file is kept). */
+  recover(): void;
+}
+
+/**
+ * The quick check before opening. Resolves true when the file may be opened
+ * (sound, missing, or replaced by onDamaged's recovery), false to stop.
+ */
+export async function checkDataFile(dbPath: string, onDamaged: (d: Damaged) => boolean | Promise<boolean>): Promise<boolean> {
+  const health = quickCheck(dbPath);
+  if (health.ok) return true;
+  let found: RecoverySnapshot | null = null;
+  try {
+    found = findRecoverySnapshot(dbPath);
+  } catch (err) {
+    console.error('[cadre] looking for snapshots failed:', err);
+  }
+  return onDamaged({
+    dbPath,
+    reason: health.reason,
+    found,
+    recover: () => {
+      if (found) recoverFromSnapshot(dbPath, found.file);
+    },
+  });
+}
+
+/** Opens the core over the file; a folder where the file should be is refused in Chinese. */
+export function openData(opts: CoreOptions & { dbPath: string }): Core {
+  // The core takes dbPath over dataDir; both are passed on as given.
+  if (fs.existsSync(opts.dbPath) && fs.statSync(opts.dbPath).isDirectory()) {
+    throw new AppError('VALIDATION', `「${opts.dbPath}」是目录，需要一个数据库文件`);
+  }
+  return openCore(opts);
+}
+
+export interface AfterOpenHooks {
+  /** The database is on a network location (Chinese warning with the way out). */
+  networkWarning(text: string): void;
+  snapshotFailed(err: unknown): void;
+}
+
+/** The day's first snapshot (in the background) and the network-drive warning. */
+export function afterOpen(core: Core, dbPath: string, hooks: AfterOpenHooks): void {
+  void Promise.resolve()
+    .then(() => snapshotOnStart(core.db, { dbPath }))
+    .catch(err => hooks.snapshotFailed(err));
+  const warning = networkWarning(dbPath);
+  if (warning) hooks.networkWarning(warning);
+}
+
+/** The exit snapshot; the caller closes the core after it (also when it failed). */
+export async function exitSnapshot(core: Core): Promise<void> {
+  await snapshotOnExit(core.db, { dbPath: core.dbPath });
+}
