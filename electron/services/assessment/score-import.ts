@@ -81,13 +81,12 @@ export function planScoreImport(db: Database, roundId: number, fileName: string,
       }
     }
     if ((keyCols.name === undefined && keyCols.idNumber === undefined) || indCols.length === 0) continue;
-    return planSheet(db, round.id, fileName, sheet.name, layout, keyCols, indCols, byKey, columns, listParticipants(db, round.setId));
+    return planSheet(round.id, fileName, sheet.name, layout, keyCols, indCols, byKey, columns, listParticipants(db, round.setId));
   }
   throw new AppError('VALIDATION', `文件「${fileName}」中没有找到成绩表：需要“姓名”或“身份证号”列，以及至少一列与指标名称相同的表头`);
 }
 
 function planSheet(
-  db: Database,
   roundId: number,
   file: string,
   sheet: string,

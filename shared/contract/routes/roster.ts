@@ -81,7 +81,6 @@ const fieldValues = z.partialRecord(z.enum([...EDITABLE_CADRE_FIELDS, 'tags', 'u
 export const cellProblemSchema = z.object({ row: z.number().int(), id: id.optional(), field: z.string(), message: z.string() });
 export type CellProblem = z.infer<typeof cellProblemSchema>;
 
-const operationSchema = z.object({ id, label: z.string(), changed: z.number().int() });
 const historyEntry = z.object({ id, label: z.string(), at: z.string() }).nullable();
 export const historyStateSchema = z.object({ undo: historyEntry, redo: historyEntry });
 export type HistoryState = z.infer<typeof historyStateSchema>;

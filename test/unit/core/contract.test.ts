@@ -159,7 +159,12 @@ describe('the same calls through the dispatcher and through the web host', () =>
     const inTree = new Set([parent.id]);
     for (let grew = true; grew; ) {
       grew = false;
-      for (const u of units.data) if (u.parentId !== null && inTree.has(u.parentId) && !inTree.has(u.id)) (inTree.add(u.id), (grew = true));
+      for (const u of units.data) {
+        if (u.parentId !== null && inTree.has(u.parentId) && !inTree.has(u.id)) {
+          inTree.add(u.id);
+          grew = true;
+        }
+      }
     }
     const all = (await both('listCadres', {})) as { ok: true; data: { unitId: number }[] };
     const some = (await both('listCadres', { unitId: parent.id })) as { ok: true; data: { unitId: number }[] };

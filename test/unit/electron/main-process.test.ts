@@ -4,7 +4,6 @@
  * and the Chinese error on a data file that cannot be opened. (The real
  * binary is exercised by test/electron/smoke.spec.ts where one exists.)
  */
-import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
