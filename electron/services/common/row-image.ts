@@ -17,10 +17,6 @@ export const UNDOABLE_TABLES = [
 ] as const;
 export type UndoableTable = (typeof UNDOABLE_TABLES)[number];
 
-export function isUndoableTable(name: string): name is UndoableTable {
-  return (UNDOABLE_TABLES as readonly string[]).includes(name);
-}
-
 export type RowImage = Record<string, unknown>;
 
 export function readRowImage(db: Database, table: UndoableTable, id: number): RowImage | null {
