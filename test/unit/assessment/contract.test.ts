@@ -6,8 +6,7 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { routes, TOKEN_HEADER, type Method } from '../../../shared/contract/api';
-import { ASSESSMENT_METHODS } from '../../../shared/contract/routes/assessment';
+import { routes, TOKEN_HEADER, type Method, ASSESSMENT_METHODS } from '../../../shared/contract/api';
 import type { ApiResult } from '../../../shared/contract/errors';
 import { openCore, type Core } from '../../../electron/services/core/core';
 import { pageDispatch } from '../../../electron/services/core/dispatcher';

@@ -6,12 +6,11 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { methods, routes, TOKEN_HEADER, type Method } from '../../../shared/contract/api';
+import { methods, routes, TOKEN_HEADER, type Method, ASSESSMENT_METHODS } from '../../../shared/contract/api';
 import type { ApiResult } from '../../../shared/contract/errors';
 import { openCore, type Core } from '../../../electron/services/core/core';
 import { startWebHost, type WebHost } from '../../../electron/web/host';
 import { tempDir } from '../../support/temp';
-import { ASSESSMENT_METHODS } from '../../../shared/contract/routes/assessment';
 
 let direct: { tmp: ReturnType<typeof tempDir>; core: Core };
 let served: { tmp: ReturnType<typeof tempDir>; core: Core };

@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { openCore, type Core } from '../../../electron/services/core/core';
 import { cadreInserter, getCadre, listCadres } from '../../../electron/services/roster/cadres';
 import { stepHistory, historyState } from '../../../electron/services/common/operation-log';
-import type { ImportCommitResult, ImportIssue, ImportRun, PreviewRow } from '../../../shared/contract/routes/imports';
+import type { ImportCommitResult, ImportIssue, ImportRun, PreviewRow } from '../../../shared/contract/api';
 import { makeIdNumber } from '../../../shared/domain/common/idcard';
 import { tempDir } from '../../support/temp';
 import { dbFingerprint, ID, messyRoster, tmpFile, writeSheet } from './fixtures';

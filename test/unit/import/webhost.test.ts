@@ -7,9 +7,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../../electron/services/core/core';
 import { startWebHost, type WebHost } from '../../../electron/web/host';
-import { TOKEN_HEADER } from '../../../shared/contract/api';
+import { TOKEN_HEADER, MAX_UPLOAD_BYTES, type ImportJob } from '../../../shared/contract/api';
 import type { ApiResult } from '../../../shared/contract/errors';
-import { MAX_UPLOAD_BYTES, type ImportJob } from '../../../shared/contract/routes/imports';
 import { tempDir } from '../../support/temp';
 import { ID, tmpFile, writeSheet } from './fixtures';
 
