@@ -12,13 +12,16 @@ const SERVICES = 'electron/services';
 const CROSS_CUTTING = ['common', 'core'];
 const areas = fs
   .readdirSync(new URL(`./${SERVICES}/`, import.meta.url), { withFileTypes: true })
-  .filter((d) => d.isDirectory())
-  .map((d) => d.name);
+  .filter(d => d.isDirectory())
+  .map(d => d.name);
 
 const electronFolder = { regex: '^(\\.\\./)+electron(/|$)', message: 'renderer/ and shared/ never import electron/.' };
 const rendererFolder = { regex: '^(\\.\\./)+renderer(/|$)', message: 'shared/ never imports renderer/.' };
 const nodeBuiltins = {
-  regex: `^(node:|(${builtinModules.filter((m) => !m.startsWith('_')).map((m) => m.replace(/[/.]/g, '\\$&')).join('|')})(/|$))`,
+  regex: `^(node:|(${builtinModules
+    .filter(m => !m.startsWith('_'))
+    .map(m => m.replace(/[/.]/g, '\\$&'))
+    .join('|')})(/|$))`,
   message: 'shared/ is pure: no Node built-ins (it runs in the renderer too).',
 };
 const contractFolder = { regex: '^(\\.\\./)+contract(/|$)', message: 'shared/domain never imports shared/contract (the contract imports the domain).' };
@@ -84,7 +87,7 @@ export default tseslint.config(
     },
   },
   // Each services/<area>/ gets its own rule: 'electron' is off limits, and so are other areas' internals.
-  ...areas.map((area) => ({
+  ...areas.map(area => ({
     files: [`${SERVICES}/${area}/**/*.ts`],
     rules: { 'no-restricted-imports': ['error', { paths: [electronModule], patterns: [otherAreas(area)] }] },
   })),

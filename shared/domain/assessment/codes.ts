@@ -20,4 +20,10 @@ export const FINAL_GRADES = ['优秀', '称职', '基本称职', '不称职', '�
 export type FinalGrade = (typeof FINAL_GRADES)[number];
 export const SCOPE_KINDS = ['all', 'batch', 'unit', 'tag', 'leadershipLevel'] as const;
 export type ScopeKind = (typeof SCOPE_KINDS)[number];
-export const SCOPE_KIND_LABELS: Record<ScopeKind, string> = { all: '全体干部', batch: '挂职批次', unit: '单位（含下级）', tag: '干部类别', leadershipLevel: '职务层次' };
+export const SCOPE_KIND_LABELS: Record<ScopeKind, string> = {
+  all: '全体干部',
+  batch: '挂职批次',
+  unit: '单位（含下级）',
+  tag: '干部类别',
+  leadershipLevel: '职务层次',
+};

@@ -30,8 +30,6 @@ export class AppError extends Error {
     this.details = details;
   }
   toShape(): ApiErrorShape {
-    return this.details === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, details: this.details };
+    return this.details === undefined ? { code: this.code, message: this.message } : { code: this.code, message: this.message, details: this.details };
   }
 }
