@@ -14,7 +14,3 @@ export const gridTheme = themeQuartz.withParams({
   headerHeight: 34,
   spacing: 6,
 });
-
-/** Chinese names sort by pinyin, as people expect, not by code point. */
-const pinyin = new Intl.Collator('zh-CN-u-co-pinyin', { sensitivity: 'base', numeric: true });
-export const pinyinComparator = (a: unknown, b: unknown) => pinyin.compare(String(a ?? ''), String(b ?? ''));

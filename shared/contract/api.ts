@@ -18,9 +18,17 @@ import { secondmentRoutes } from './routes/secondment';
 import { assessmentRoutes } from './routes/assessment';
 import { auditRoutes } from './routes/audit';
 
+// Callers import every route's schemas and types from here, never from routes/<area>.ts.
 export * from './routes/app';
+export * from './routes/assessment';
+export * from './routes/audit';
 export * from './routes/backup';
+export * from './routes/common';
+export * from './routes/exports';
+export * from './routes/form';
+export * from './routes/imports';
 export * from './routes/roster';
+export * from './routes/secondment';
 
 export const routes = {
   ...appRoutes,

@@ -1,50 +1,10 @@
 /**
  * The one error shape that crosses every boundary (IPC, loopback HTTP, CLI).
- * `message` is always Simplified Chinese and safe to show to the user as is.
+ * The error class itself lives in shared/domain/common/errors.ts (domain rules throw it too).
  */
-export type ErrorCode =
-  | 'VALIDATION' // the input does not match the contract or a domain rule
-  | 'NOT_FOUND'
-  | 'CONFLICT' // e.g. demo data requested over existing data without force
-  | 'FOREIGN_DB' // the data file is not a Cadre Desk database
-  | 'DB_TOO_NEW' // the data file was written by a newer version of the app
-  | 'UNKNOWN_METHOD'
-  | 'FORBIDDEN'
-  | 'BUSY' // another program holds the database for writing
-  | 'STORAGE' // the disk is full, read-only, not permitted or failing
-  | 'INTERNAL';
+import type { ApiErrorShape } from '../domain/common/errors';
 
-export interface ApiErrorShape {
-  code: ErrorCode;
-  message: string;
-  details?: unknown;
-}
-
-/** Thrown by services; turned into ApiErrorShape by the dispatcher. */
-export class AppError extends Error {
-  readonly code: ErrorCode;
-  readonly details?: unknown;
-  constructor(code: ErrorCode, message: string, details?: unknown) {
-    super(message);
-    this.name = 'AppError';
-    this.code = code;
-    this.details = details;
-  }
-  toShape(): ApiErrorShape {
-    return this.details === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, details: this.details };
-  }
-}
+export { AppError, type ApiErrorShape, type ErrorCode } from '../domain/common/errors';
 
 /** What every transport returns: never a thrown exception across the boundary. */
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiErrorShape };
-
-export function isApiErrorShape(v: unknown): v is ApiErrorShape {
-  return (
-    typeof v === 'object' &&
-    v !== null &&
-    typeof (v as ApiErrorShape).code === 'string' &&
-    typeof (v as ApiErrorShape).message === 'string'
-  );
-}

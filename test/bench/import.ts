@@ -15,7 +15,7 @@ import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { openCore } from '../../electron/services/core/core';
 import { defaultWorkerScript, ImportJobs } from '../../electron/services/import/jobs';
-import { planOptionsSchema } from '../../shared/contract/routes/imports';
+import { planOptionsSchema } from '../../shared/contract/api';
 import { makeIdNumber } from '../../shared/domain/common/idcard';
 
 export interface ImportBenchResult {

@@ -11,7 +11,7 @@ import {
   shownTime,
   takeSnapshot,
   validateDatabaseFile,
-} from '../../services/backup/backup';
+} from '../../services/backup/api';
 import type { Command } from '../command';
 
 const json = { kind: 'flag', help: '输出 JSON' } as const;

@@ -14,8 +14,11 @@ import { normalizeCadreField } from '../../../shared/domain/roster/cadre-rules';
 import { parseCell } from '../../../shared/domain/assessment/scoring';
 import type { Indicator } from '../../../shared/contract/routes/assessment';
 import type { Database } from '../../db/database';
+// eslint-disable-next-line no-restricted-imports -- cross-area: to be moved behind import/api.ts
 import { cellText, detectLayout } from '../import/layout';
+// eslint-disable-next-line no-restricted-imports -- cross-area: to be moved behind import/api.ts
 import { matchHeader, normalizeHeader } from '../import/mapping';
+// eslint-disable-next-line no-restricted-imports -- cross-area: to be moved behind import/api.ts
 import { readWorkbook, type CellValue } from '../import/read';
 import { listParticipants, type Participant } from './participants';
 import { getRound, loadIndicators } from './rows';
@@ -81,13 +84,12 @@ export function planScoreImport(db: Database, roundId: number, fileName: string,
       }
     }
     if ((keyCols.name === undefined && keyCols.idNumber === undefined) || indCols.length === 0) continue;
-    return planSheet(db, round.id, fileName, sheet.name, layout, keyCols, indCols, byKey, columns, listParticipants(db, round.setId));
+    return planSheet(round.id, fileName, sheet.name, layout, keyCols, indCols, byKey, columns, listParticipants(db, round.setId));
   }
   throw new AppError('VALIDATION', `文件「${fileName}」中没有找到成绩表：需要“姓名”或“身份证号”列，以及至少一列与指标名称相同的表头`);
 }
 
 function planSheet(
-  db: Database,
   roundId: number,
   file: string,
   sheet: string,

@@ -12,6 +12,7 @@
 import ExcelJS from 'exceljs';
 import type { Indicator, ScoreGrid } from '../../../shared/contract/routes/assessment';
 import { todayCanonical } from '../../../shared/domain/common/dates';
+// eslint-disable-next-line no-restricted-imports -- cross-area: to be moved behind export/api.ts
 import { chineseDate, looksLikeFormula } from '../export/cells';
 
 const FONT = '宋体';

@@ -18,7 +18,7 @@
 import fs from 'node:fs';
 import { AppError } from '../../../shared/contract/errors';
 import { dbPathIn, resolveDataDir } from '../../paths';
-import { findRecoverySnapshot, networkWarning, quickCheck, recoverFromSnapshot, shownTime, snapshotOnExit, snapshotOnStart } from '../backup/backup';
+import { findRecoverySnapshot, networkWarning, quickCheck, recoverFromSnapshot, shownTime, snapshotOnExit, snapshotOnStart } from '../backup/api';
 import { openCore, type Core, type CoreOptions } from './core';
 
 export { shownTime };

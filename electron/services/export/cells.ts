@@ -14,14 +14,13 @@ import type { CadreRow } from '../../../shared/contract/api';
 import { completedAge, formatBirthWithAge } from '../../../shared/domain/common/age';
 import { formatDate, todayCanonical } from '../../../shared/domain/common/dates';
 import { CADRE_FIELD_LABELS } from '../../../shared/domain/roster/fields';
-import { ROSTER_EXPORT_COLUMN_KEYS, ROSTER_EXPORT_COLUMN_LABELS, type RosterExportColumnKey } from '../../../shared/contract/routes/exports';
+import { ROSTER_EXPORT_COLUMN_LABELS, type RosterExportColumnKey } from '../../../shared/contract/routes/exports';
 
 export type RosterFieldKey = keyof typeof CADRE_FIELD_LABELS;
 /** Every column a roster export can have: the cadre fields plus 序号, 年龄 and the grid's combined 学历学位. */
 export type RosterColumnKey = RosterExportColumnKey;
 
 export const ROSTER_COLUMN_LABELS: Record<RosterColumnKey, string> = ROSTER_EXPORT_COLUMN_LABELS;
-export const ROSTER_COLUMN_KEYS = ROSTER_EXPORT_COLUMN_KEYS;
 
 export function isRosterColumnKey(key: string): key is RosterColumnKey {
   return Object.prototype.hasOwnProperty.call(ROSTER_COLUMN_LABELS, key);

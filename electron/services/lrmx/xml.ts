@@ -49,7 +49,7 @@ const UTF8_NAMES = new Set(['utf-8', 'utf8']);
 /** The encoding named in `<?xml … encoding="…"?>`, lower-cased, read from ASCII bytes. */
 function declaredEncoding(bytes: Uint8Array): string | null {
   const head = String.fromCharCode(...bytes.subarray(0, Math.min(bytes.length, 200)));
-  const decl = /^<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._\-]+)["']/.exec(head);
+  const decl = /^<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(head);
   return decl ? decl[1].toLowerCase() : null;
 }
 

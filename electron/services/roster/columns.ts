@@ -44,9 +44,6 @@ export const CADRE_FORM_COLUMNS = {
   appointmentReason: 'appointment_reason',
 } as const;
 
-export type CadreScalarKey = keyof typeof CADRE_SCALAR_COLUMNS;
-export type CadreFormKey = keyof typeof CADRE_FORM_COLUMNS;
-
 /** `c.name AS "name", c.native_place AS "nativePlace", …` for a SELECT. */
 export function selectList(columns: Record<string, string>, alias = 'c'): string {
   return Object.entries(columns)

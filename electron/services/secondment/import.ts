@@ -13,11 +13,17 @@ import type { ImportField, ImportIssue } from '../../../shared/contract/routes/i
 import type { MemberEditableField, MemberImportPreview, MemberImportRow } from '../../../shared/contract/routes/secondment';
 import { overlapMessage, periodsOverlap } from '../../../shared/domain/secondment/rules';
 import type { Database } from '../../db/database';
+// eslint-disable-next-line no-restricted-imports -- cross-area: to be moved behind roster/api.ts
 import { applyCadreChanges, type FieldValues } from '../roster/writes';
+// eslint-disable-next-line no-restricted-imports -- cross-area: to be moved behind import/api.ts
 import { detectLayout } from '../import/layout';
+// eslint-disable-next-line no-restricted-imports -- cross-area: to be moved behind import/api.ts
 import { matchHeader, normalizeHeader } from '../import/mapping';
+// eslint-disable-next-line no-restricted-imports -- cross-area: to be moved behind import/api.ts
 import { readWorkbook } from '../import/read';
+// eslint-disable-next-line no-restricted-imports -- cross-area: to be moved behind import/api.ts
 import { findDuplicates, makeIssue, normalizeSheetRows } from '../import/rows';
+// eslint-disable-next-line no-restricted-imports -- cross-area: to be moved behind import/api.ts
 import type { RowRecord } from '../import/types';
 import { checkMemberField, checkMembersWritten, insertMemberFor, type MemberValues } from './members';
 import { placementsOf } from './overlap';

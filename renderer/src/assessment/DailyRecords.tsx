@@ -1,7 +1,7 @@
 /** 日常考核: dated records with points on an indicator (加减分 indicators count them in the round covering the date). */
 import { useCallback, useEffect, useState } from 'react';
 import type { z } from 'zod';
-import type { AssessmentSetDetail, dailyRecordSchema, participantSchema } from '../../../shared/contract/routes/assessment';
+import type { AssessmentSetDetail, dailyRecordSchema, participantSchema } from '../../../shared/contract/api';
 import { formatDate, parseDateInput, todayCanonical } from '../../../shared/domain/common/dates';
 import { formatNumber } from '../../../shared/domain/assessment/numbers';
 import { api } from '../api';

@@ -11,7 +11,7 @@ import {
   type Indicator,
   type IndicatorMethod,
   type IndicatorTreeInput,
-} from '../../../shared/contract/routes/assessment';
+} from '../../../shared/contract/api';
 import { checkWeights } from '../../../shared/domain/assessment/weights';
 import { formatNumber } from '../../../shared/domain/assessment/numbers';
 import { api } from '../api';

@@ -1,6 +1,6 @@
 /** 考核指标: the indicator sets with their scope, indicator count and rounds; new, copy, delete. */
 import { useCallback, useEffect, useState } from 'react';
-import type { AssessmentSet, Round } from '../../../shared/contract/routes/assessment';
+import type { AssessmentSet, Round } from '../../../shared/contract/api';
 import { api } from '../api';
 import { SetInfoDialog } from './SetInfoDialog';
 import { MessageLine, useMessage } from './ui';

@@ -1,8 +1,7 @@
 /** 参评人员: who the scope resolves to today, plus hand additions and removals. */
 import { useCallback, useEffect, useState } from 'react';
 import type { z } from 'zod';
-import type { AssessmentSetDetail, participantSchema } from '../../../shared/contract/routes/assessment';
-import type { CadreRow } from '../../../shared/contract/api';
+import type { AssessmentSetDetail, participantSchema, CadreRow } from '../../../shared/contract/api';
 import { api } from '../api';
 import { errorText } from '../io/files';
 

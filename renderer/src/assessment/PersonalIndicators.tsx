@@ -10,7 +10,7 @@ import {
   type AssessmentSetDetail,
   type IndicatorMethod,
   type personalIndicatorsSchema,
-} from '../../../shared/contract/routes/assessment';
+} from '../../../shared/contract/api';
 import { formatNumber } from '../../../shared/domain/assessment/numbers';
 import { api } from '../api';
 import { errorText } from '../io/files';

@@ -1,5 +1,5 @@
 /** The 优秀 quota per group: assessed, ratio, rounding, places, 优秀 count, and the excess in red. */
-import type { QuotaGroup } from '../../../shared/contract/routes/assessment';
+import type { QuotaGroup } from '../../../shared/contract/api';
 
 export function QuotaPanel({ quota }: { quota: QuotaGroup[] }) {
   return (

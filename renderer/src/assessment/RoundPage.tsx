@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { CellEditRequestEvent, GridApi } from 'ag-grid-community';
-import type { GridRow, ScoreGrid } from '../../../shared/contract/routes/assessment';
+import type { GridRow, ScoreGrid } from '../../../shared/contract/api';
 import type { VoteTally } from '../../../shared/domain/assessment/democratic';
 import { VOTE_LABELS } from '../../../shared/domain/assessment/democratic';
 import { parseTsv } from '../../../shared/domain/common/tsv';

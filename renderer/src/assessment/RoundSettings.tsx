@@ -4,7 +4,7 @@
  * ratio and rounding being edited are shown beside them (the shared rule).
  */
 import { useState } from 'react';
-import { ROUND_GROUPINGS, ROUND_GROUPING_LABELS, ROUND_KINDS, ROUNDING_RULES, type Round, type ScoreGrid } from '../../../shared/contract/routes/assessment';
+import { ROUND_GROUPINGS, ROUND_GROUPING_LABELS, ROUND_KINDS, ROUNDING_RULES, type Round, type ScoreGrid } from '../../../shared/contract/api';
 import { quotaExplanation } from '../../../shared/domain/assessment/quota';
 import { formatDate, parseDateInput } from '../../../shared/domain/common/dates';
 import { api } from '../api';

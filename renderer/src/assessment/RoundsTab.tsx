@@ -1,6 +1,6 @@
 /** 考核轮次 of a set: the list, and a new round (its settings are edited on the round page). */
 import { useCallback, useEffect, useState } from 'react';
-import { ROUND_KINDS, type AssessmentSetDetail, type Round } from '../../../shared/contract/routes/assessment';
+import { ROUND_KINDS, type AssessmentSetDetail, type Round } from '../../../shared/contract/api';
 import { api } from '../api';
 import { errorText } from '../io/files';
 import { RoundBadge } from './RoundBadge';

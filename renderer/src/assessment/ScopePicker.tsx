@@ -1,7 +1,6 @@
 /** Who a set is for: a secondment batch, a unit (with sub-units), a category, a 职务层次 or everyone. */
 import { useEffect, useState } from 'react';
-import { SCOPE_KINDS, SCOPE_KIND_LABELS, type ScopeKind } from '../../../shared/contract/routes/assessment';
-import type { Unit } from '../../../shared/contract/api';
+import { SCOPE_KINDS, SCOPE_KIND_LABELS, type ScopeKind, type Unit } from '../../../shared/contract/api';
 import { CADRE_TAGS, LEADERSHIP_LEVELS } from '../../../shared/domain/roster/codes';
 import { api } from '../api';
 

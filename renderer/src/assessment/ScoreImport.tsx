@@ -1,7 +1,6 @@
 /** 导入成绩: .xlsx upload → preview (matched cadres, columns → indicators, errors per cell) → 确认导入. */
 import { useState } from 'react';
-import type { OutputOf } from '../../../shared/contract/api';
-import type { ScoreGrid } from '../../../shared/contract/routes/assessment';
+import type { OutputOf, ScoreGrid } from '../../../shared/contract/api';
 import { api } from '../api';
 import { errorText, readFileBase64 } from '../io/files';
 import { Dialog } from './ui';

@@ -1,6 +1,6 @@
 /** #/set/<id>: one indicator set — its tree, personalised indicators, participants, daily records and rounds. */
 import { useCallback, useEffect, useState } from 'react';
-import type { AssessmentSetDetail, Round } from '../../../shared/contract/routes/assessment';
+import type { AssessmentSetDetail, Round } from '../../../shared/contract/api';
 import { api } from '../api';
 import { DailyRecords } from './DailyRecords';
 import { IndicatorTree } from './IndicatorTree';

@@ -1,6 +1,6 @@
 /** New indicator set (from a built-in template or empty), or edit a set's name, year, scope and description. */
 import { useEffect, useState } from 'react';
-import type { AssessmentSet, AssessmentSetDetail, AssessmentTemplateOutput } from '../../../shared/contract/routes/assessment';
+import type { AssessmentSet, AssessmentSetDetail, AssessmentTemplateOutput } from '../../../shared/contract/api';
 import { api } from '../api';
 import { ScopePicker, type Scope } from './ScopePicker';
 import { Dialog } from './ui';

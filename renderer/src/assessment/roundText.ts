@@ -1,5 +1,5 @@
 /** Round settings in words, for lists and the round page's summary line. */
-import { ROUND_GROUPING_LABELS, type Round } from '../../../shared/contract/routes/assessment';
+import { ROUND_GROUPING_LABELS, type Round } from '../../../shared/contract/api';
 import { formatNumber } from '../../../shared/domain/assessment/numbers';
 
 export function roundSummary(r: Round): string {

@@ -4,7 +4,7 @@
  * the 民主测评 tallies, then the computed total, ranks and grades.
  */
 import type { CellClassParams, ColDef, ColGroupDef, ITooltipParams, ValueFormatterParams, ValueGetterParams } from 'ag-grid-community';
-import type { GridRow, Indicator, ScoreGrid } from '../../../shared/contract/routes/assessment';
+import type { GridRow, Indicator, ScoreGrid } from '../../../shared/contract/api';
 import { VOTE_LABELS, type VoteTally } from '../../../shared/domain/assessment/democratic';
 import { formatNumber } from '../../../shared/domain/assessment/numbers';
 import { SelectEditor } from './SelectEditor';

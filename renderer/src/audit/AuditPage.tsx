@@ -7,7 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { ColDef, ICellRendererParams, IDatasource, IGetRowsParams, SortModelItem } from 'ag-grid-community';
 import { AUDIT_KIND_LABELS, AUDIT_KINDS, formatAuditTime, type AuditKind } from '../../../shared/domain/audit/text';
-import type { AuditFilter, AuditRow } from '../../../shared/contract/routes/audit';
+import type { AuditFilter, AuditRow } from '../../../shared/contract/api';
 import { api } from '../api';
 import { gridLocale, gridTheme } from '../grid';
 import { downloadBase64, errorText } from '../io/files';

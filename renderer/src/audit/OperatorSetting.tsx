@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { OperatorInfo } from '../../../shared/contract/routes/audit';
+import type { OperatorInfo } from '../../../shared/contract/api';
 import { loadOperator, onOperatorChange, saveOperator } from './operator';
 import { errorText } from '../io/files';
 import './audit.css';

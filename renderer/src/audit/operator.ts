@@ -2,7 +2,7 @@
  * The operator name (操作员姓名) on the page side: read it, save it, and tell
  * every part of the page that shows it (the sidebar, 数据与备份) when it changes.
  */
-import type { OperatorInfo } from '../../../shared/contract/routes/audit';
+import type { OperatorInfo } from '../../../shared/contract/api';
 import { api } from '../api';
 
 type Listener = (info: OperatorInfo) => void;

@@ -8,13 +8,12 @@
  * checks it and a refusal is shown beside the cell with nothing saved.
  */
 import { useCallback, useEffect, useState, type CSSProperties, type ReactNode } from 'react';
-import type { Cadre, FamilyMember, HistoryState } from '../../../shared/contract/api';
+import type { Cadre, FamilyMember, HistoryState, FormSettings } from '../../../shared/contract/api';
 import { formatBirthWithAge } from '../../../shared/domain/common/age';
 import { cadreFieldLabel, type EditableCadreField } from '../../../shared/domain/roster/cadre-rules';
 import { formatDate, todayCanonical } from '../../../shared/domain/common/dates';
 import { fieldLabel } from '../../../shared/domain/roster/fields';
 import { parseResume } from '../../../shared/domain/roster/resume';
-import type { FormSettings } from '../../../shared/contract/routes/form';
 import { api, ApiError } from '../api';
 import { EditableText, type SaveOutcome } from './EditableText';
 import { FamilyTable, type FamilySaveOutcome } from './FamilyTable';

@@ -5,11 +5,10 @@
  * the whole list, Esc cancels; an empty row below the members adds one.
  */
 import { useEffect, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
-import type { FamilyMember } from '../../../shared/contract/api';
+import { type FamilyMember, FAMILY_FIELD_LABELS } from '../../../shared/contract/api';
 import { completedAge } from '../../../shared/domain/common/age';
 import { POLITICAL_STATUSES } from '../../../shared/domain/roster/codes';
 import { formatDate } from '../../../shared/domain/common/dates';
-import { FAMILY_FIELD_LABELS } from '../../../shared/contract/routes/form';
 import { useFitFont } from './fit';
 
 export const MIN_FAMILY_ROWS = 7;

@@ -56,6 +56,5 @@ export function useFitFont(ref: RefObject<HTMLElement | null>, key: unknown, { s
       print.removeEventListener('change', fit);
       window.removeEventListener('beforeprint', fit);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [ref, key, steps, onFit]);
 }

@@ -5,7 +5,7 @@
  * 376×460), then encoded as JPEG at quality 0.85. What is sent is a small
  * JPEG whatever the user picked.
  */
-import { PHOTO_HEIGHT, PHOTO_WIDTH } from '../../../shared/contract/routes/form';
+import { PHOTO_HEIGHT, PHOTO_WIDTH } from '../../../shared/contract/api';
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 export const PHOTO_ASPECT = PHOTO_WIDTH / PHOTO_HEIGHT; // 4:5

@@ -11,7 +11,7 @@ import {
   type PlanOptions,
   type PreviewRow,
   type SheetInspection,
-} from '../../../shared/contract/routes/imports';
+} from '../../../shared/contract/api';
 import { api } from '../api';
 import { downloadBase64, errorText, readFileBase64, XLSX_MIME } from './files';
 import { ModeChoice } from './ModeChoice';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ROSTER_EXPORT_COLUMN_LABELS, type RosterExportColumnKey } from '../../../shared/contract/routes/exports';
+import { ROSTER_EXPORT_COLUMN_LABELS, type RosterExportColumnKey } from '../../../shared/contract/api';
 import { api } from '../api';
 import { downloadBase64, errorText } from './files';
 

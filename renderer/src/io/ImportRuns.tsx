@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { ImportRun } from '../../../shared/contract/routes/imports';
+import type { ImportRun } from '../../../shared/contract/api';
 import { api } from '../api';
 import { errorText } from './files';
 import { MODE_OPTIONS } from './ModeChoice';

@@ -1,7 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Unit } from '../../../shared/contract/api';
-import type { ImportMode } from '../../../shared/contract/routes/imports';
-import type { ImportPlanOutput } from '../../../shared/contract/routes/exports';
+import type { Unit, ImportMode, ImportPlanOutput } from '../../../shared/contract/api';
 import { api } from '../api';
 import { ModeChoice } from './ModeChoice';
 import { errorText, readFileBase64 } from './files';

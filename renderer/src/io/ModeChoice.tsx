@@ -1,4 +1,4 @@
-import type { ImportMode } from '../../../shared/contract/routes/imports';
+import type { ImportMode } from '../../../shared/contract/api';
 
 export const MODE_OPTIONS: { mode: ImportMode; label: string; hint: string }[] = [
   { mode: 'add', label: '仅新增', hint: '只新增名册中没有的人；已在名册中的人不导入，并列为提示。' },

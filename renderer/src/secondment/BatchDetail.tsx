@@ -6,9 +6,16 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { CellEditRequestEvent, GridApi } from 'ag-grid-community';
-import type { CadreRow, HistoryState, OutputOf } from '../../../shared/contract/api';
+import {
+  type CadreRow,
+  type HistoryState,
+  type OutputOf,
+  BATCH_DIRECTIONS,
+  BATCH_STATUSES,
+  MEMBER_FIELD_LABELS,
+  type SecondmentMember,
+} from '../../../shared/contract/api';
 import { formatDate } from '../../../shared/domain/common/dates';
-import { BATCH_DIRECTIONS, BATCH_STATUSES, MEMBER_FIELD_LABELS, type SecondmentMember } from '../../../shared/contract/routes/secondment';
 import { parseTsv } from '../../../shared/domain/common/tsv';
 import { api, ApiError } from '../api';
 import { gridLocale, gridTheme } from '../grid';

@@ -5,9 +5,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { CellEditRequestEvent, ColDef, GridApi, ValueFormatterParams } from 'ag-grid-community';
-import type { OutputOf } from '../../../shared/contract/api';
+import {
+  type OutputOf,
+  BATCH_DIRECTIONS,
+  BATCH_STATUSES,
+  type SecondmentBatch,
+  type SecondmentProgramme,
+} from '../../../shared/contract/api';
 import { formatDate } from '../../../shared/domain/common/dates';
-import { BATCH_DIRECTIONS, BATCH_STATUSES, type SecondmentBatch, type SecondmentProgramme } from '../../../shared/contract/routes/secondment';
 import { defaultBatchName } from '../../../shared/domain/secondment/rules';
 import { api } from '../api';
 import { gridLocale, gridTheme } from '../grid';

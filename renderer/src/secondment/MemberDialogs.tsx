@@ -4,9 +4,8 @@
  * Each write is one undoable step; the server's Chinese message is shown as is.
  */
 import { useEffect, useState, type ReactNode } from 'react';
-import type { CadreRow, HistoryState, OutputOf } from '../../../shared/contract/api';
+import { type CadreRow, type HistoryState, type OutputOf, OUTCOMES, type SecondmentMember } from '../../../shared/contract/api';
 import { formatDate, todayCanonical } from '../../../shared/domain/common/dates';
-import { OUTCOMES, type SecondmentMember } from '../../../shared/contract/routes/secondment';
 import { api } from '../api';
 import { errorText } from '../io/files';
 import { CadrePicker } from './CadrePicker';

@@ -4,7 +4,7 @@
  * all-or-nothing. Files travel as bytes through the io helpers.
  */
 import { useState } from 'react';
-import type { MemberImportPreview } from '../../../shared/contract/routes/secondment';
+import type { MemberImportPreview } from '../../../shared/contract/api';
 import { formatDate } from '../../../shared/domain/common/dates';
 import { api } from '../api';
 import { errorText, readFileBase64 } from '../io/files';

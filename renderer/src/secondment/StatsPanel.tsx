@@ -1,5 +1,5 @@
 /** The live statistics of a batch or a programme (figures from shared/domain/secondment/stats.ts). */
-import type { SecondmentStats } from '../../../shared/contract/routes/secondment';
+import type { SecondmentStats } from '../../../shared/contract/api';
 import { pctText } from './common';
 
 type Share = SecondmentStats['education'][number];

@@ -6,9 +6,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { CellEditRequestEvent, ColDef, GridApi, ValueFormatterParams } from 'ag-grid-community';
-import type { CadreRow } from '../../../shared/contract/api';
-import { formatDate } from '../../../shared/domain/common/dates';
 import {
+  type CadreRow,
   ASSIGNMENT_EDITABLE_FIELDS,
   ASSIGNMENT_FIELD_LABELS,
   ASSIGNMENT_KINDS,
@@ -19,7 +18,8 @@ import {
   type Village,
   type VillageAssignment,
   type VillageRotation,
-} from '../../../shared/contract/routes/secondment';
+} from '../../../shared/contract/api';
+import { formatDate } from '../../../shared/domain/common/dates';
 import { api } from '../api';
 import { gridLocale, gridTheme } from '../grid';
 import { errorText } from '../io/files';

@@ -2,8 +2,7 @@
  * saveSecondmentBatch takes the whole batch (absent fields fall back to their
  * defaults), so every edit sends the batch as it is with the changed fields over it.
  */
-import type { InputOf } from '../../../shared/contract/api';
-import type { SecondmentBatch } from '../../../shared/contract/routes/secondment';
+import type { InputOf, SecondmentBatch } from '../../../shared/contract/api';
 
 export type BatchInput = InputOf<'saveSecondmentBatch'>;
 

@@ -16,29 +16,10 @@
 import { z } from 'zod';
 import { id, noInput, requiredName } from './common';
 import { fileDownloadSchema, uploadedFileSchema } from './exports';
+import { FINAL_GRADES, INDICATOR_METHODS, ROUND_GROUPINGS, ROUND_KINDS, ROUNDING_RULES, SCOPE_KINDS } from '../../domain/assessment/codes';
+import { assessmentTemplateSchema } from '../../domain/assessment/templates';
 
-export const INDICATOR_METHODS = ['score', 'points', 'target', 'passFail', 'veto', 'vote'] as const;
-export type IndicatorMethod = (typeof INDICATOR_METHODS)[number];
-export const INDICATOR_METHOD_LABELS: Record<IndicatorMethod, string> = {
-  score: '直接评分',
-  points: '加减分',
-  target: '目标完成率',
-  passFail: '合格/不合格',
-  veto: '一票否决',
-  vote: '民主测评',
-};
-
-export const ROUND_KINDS = ['季度', '半年', '年度', '专项'] as const;
-export const ROUNDING_RULES = ['四舍五入', '进一法'] as const;
-export type RoundingRule = (typeof ROUNDING_RULES)[number];
-export const ROUND_GROUPINGS = ['leadershipLevel', 'unit', 'none'] as const;
-export type RoundGrouping = (typeof ROUND_GROUPINGS)[number];
-export const ROUND_GROUPING_LABELS: Record<RoundGrouping, string> = { leadershipLevel: '按职务层次', unit: '按单位', none: '不分组' };
-export const FINAL_GRADES = ['优秀', '称职', '基本称职', '不称职', '不定等次'] as const;
-export type FinalGrade = (typeof FINAL_GRADES)[number];
-export const SCOPE_KINDS = ['all', 'batch', 'unit', 'tag', 'leadershipLevel'] as const;
-export type ScopeKind = (typeof SCOPE_KINDS)[number];
-export const SCOPE_KIND_LABELS: Record<ScopeKind, string> = { all: '全体干部', batch: '挂职批次', unit: '单位（含下级）', tag: '干部类别', leadershipLevel: '职务层次' };
+export * from '../../domain/assessment/codes';
 
 const name = requiredName('名称');
 const text = z.string().max(2000);
@@ -118,29 +99,7 @@ export const assessmentSetDetailSchema = assessmentSetSchema.extend({
 });
 export type AssessmentSetDetail = z.infer<typeof assessmentSetDetailSchema>;
 
-const templateIndicatorFields = {
-  name: z.string(),
-  weight: z.number(),
-  method: z.enum(INDICATOR_METHODS),
-  maxScore: z.number(),
-  baseScore: z.number().nullable(),
-  addCap: z.number().nullable(),
-  deductCap: z.number().nullable(),
-  target: z.number().nullable(),
-  targetUnit: z.string(),
-  maxRatio: z.number().nullable(),
-  description: z.string(),
-  evidence: z.string(),
-};
-export const assessmentTemplateSchema = z.object({
-  key: z.string(),
-  name: z.string(),
-  /** Where the design comes from (the article), shown to the user. */
-  source: z.string(),
-  description: z.string(),
-  indicators: z.array(z.object({ ...templateIndicatorFields, children: z.array(z.object(templateIndicatorFields)) })),
-});
-export type AssessmentTemplateOutput = z.infer<typeof assessmentTemplateSchema>;
+export { assessmentTemplateSchema, type AssessmentTemplateOutput } from '../../domain/assessment/templates';
 
 /** One indicator of one cadre: the set's default beside the cadre's override. */
 export const personalIndicatorSchema = z.object({

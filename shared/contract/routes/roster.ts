@@ -1,5 +1,6 @@
 /** Routes of the roster (干部名册): units and cadres. */
 import { z } from 'zod';
+import { cadreRowSchema, cadreSchema } from '../../domain/roster/cadre';
 import { EDITABLE_CADRE_FIELDS } from '../../domain/roster/cadre-rules';
 import { cadreQuerySchema } from '../../domain/roster/query';
 import { id, noInput, requiredName, shortText } from './common';
@@ -13,66 +14,15 @@ export const unitSchema = z.object({
 });
 export type Unit = z.infer<typeof unitSchema>;
 
-/** A cadre as the roster grid lists it: every scalar field, no photo, no long texts. */
-export const cadreRowSchema = z.object({
-  id,
-  unitId: id.nullable(),
-  unit: z.string(),
-  name: z.string(),
-  gender: z.string(),
-  birth: z.string(),
-  ethnicity: z.string(),
-  nativePlace: z.string(),
-  birthplace: z.string(),
-  partyDate: z.string(),
-  workDate: z.string(),
-  politicalStatus: z.string(),
-  health: z.string(),
-  professionalTitle: z.string(),
-  expertise: z.string(),
-  ftEducation: z.string(),
-  ftDegree: z.string(),
-  ftEduSchool: z.string(),
-  ftDegreeSchool: z.string(),
-  ptEducation: z.string(),
-  ptDegree: z.string(),
-  ptEduSchool: z.string(),
-  ptDegreeSchool: z.string(),
-  post: z.string(),
-  leadershipLevel: z.string(),
-  rank: z.string(),
-  postDate: z.string(),
-  rankDate: z.string(),
-  idNumber: z.string(),
-  status: z.string(),
-  tags: z.array(z.string()),
-  remarks: z.string(),
-});
-export type CadreRow = z.infer<typeof cadreRowSchema>;
-
-export const familyMemberSchema = z.object({
-  relation: z.string(),
-  name: z.string(),
-  birth: z.string(),
-  politicalStatus: z.string(),
-  work: z.string(),
-});
-export type FamilyMember = z.infer<typeof familyMemberSchema>;
-
-export const annualAssessmentSchema = z.object({ year: z.number().int(), grade: z.string(), note: z.string() });
-
-/** The whole record, as the appointment form (干部任免审批表) holds it. */
-export const cadreSchema = cadreRowSchema.extend({
-  proposedPost: z.string(),
-  proposedRemoval: z.string(),
-  resume: z.string(),
-  rewards: z.string(),
-  appointmentReason: z.string(),
-  family: z.array(familyMemberSchema),
-  assessments: z.array(annualAssessmentSchema),
-  hasPhoto: z.boolean(),
-});
-export type Cadre = z.infer<typeof cadreSchema>;
+export {
+  annualAssessmentSchema,
+  cadreRowSchema,
+  cadreSchema,
+  familyMemberSchema,
+  type Cadre,
+  type CadreRow,
+  type FamilyMember,
+} from '../../domain/roster/cadre';
 
 /** One cell's value as the grid, a paste or a form sends it (checked by shared/domain/roster/cadre-rules.ts). */
 const cellValue = z.union([z.string().max(20000), z.number().finite(), z.null(), z.array(z.string().max(100)).max(50)]);
@@ -81,7 +31,6 @@ const fieldValues = z.partialRecord(z.enum([...EDITABLE_CADRE_FIELDS, 'tags', 'u
 export const cellProblemSchema = z.object({ row: z.number().int(), id: id.optional(), field: z.string(), message: z.string() });
 export type CellProblem = z.infer<typeof cellProblemSchema>;
 
-const operationSchema = z.object({ id, label: z.string(), changed: z.number().int() });
 const historyEntry = z.object({ id, label: z.string(), at: z.string() }).nullable();
 export const historyStateSchema = z.object({ undo: historyEntry, redo: historyEntry });
 export type HistoryState = z.infer<typeof historyStateSchema>;

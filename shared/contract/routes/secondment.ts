@@ -15,24 +15,22 @@ import { id, noInput, requiredName, shortText } from './common';
 import { fileDownloadSchema, uploadedFileSchema } from './exports';
 import { importIssueSchema } from './imports';
 import { cellProblemSchema, historyStateSchema } from './roster';
+import {
+  ASSIGNMENT_KINDS,
+  ASSIGNMENT_STATUSES,
+  BATCH_DIRECTIONS,
+  BATCH_STATUSES,
+  BRANCH_ROLES,
+  DEFAULT_YOUNG_AGE,
+  MEMBER_STATUSES,
+  OUTCOMES,
+  VILLAGE_ROLES,
+} from '../../domain/secondment/codes';
+import { rotationStatsSchema, secondmentStatsSchema } from '../../domain/secondment/stats';
 
 // ---------------------------------------------------------------- code lists
 
-export const BATCH_DIRECTIONS = ['派出', '接收'] as const;
-export const BATCH_STATUSES = ['筹备', '在岗', '期满', '已返岗'] as const;
-export const MEMBER_STATUSES = ['在岗', '期满', '提前召回', '已调换', '已返岗'] as const;
-/** Roles in the batch's temporary Party branch (临时党支部); '' = not in it. */
-export const BRANCH_ROLES = ['', '书记', '委员', '党员'] as const;
-export const OUTCOMES = ['', '提拔', '重用', '平职交流', '其他'] as const;
-/** 提拔 and 重用 count as "promoted or given bigger roles" in the statistics. */
-export const PROMOTED_OUTCOMES = ['提拔', '重用'] as const;
-export const VILLAGE_ROLES = ['第一书记', '工作队队长', '队员'] as const;
-export const ASSIGNMENT_KINDS = ['留任', '新选派', '调换'] as const;
-export const ASSIGNMENT_STATUSES = ['在岗', '期满', '召回', '已调换'] as const;
-/** Kinds of village the department keeps; free text is allowed too (the column is plain text). */
-export const VILLAGE_KINDS = ['脱贫村', '易地扶贫搬迁安置点', '乡村振兴重点帮扶村', '软弱涣散村', '一般村'] as const;
-/** Default of the statistics' young-cadre threshold: under 40 at the batch start. */
-export const DEFAULT_YOUNG_AGE = 40;
+export * from '../../domain/secondment/codes';
 
 /** A date as the user typed it; parsed by the service (message names the field). */
 const dateText = z.string().max(30);
@@ -49,7 +47,7 @@ export const programmeSchema = z.object({
   partnerPlace: z.string(),
   notes: z.string(),
   batchCount: z.number().int(),
-  /** Members of all its batches who were not replaced (see secondment-stats.ts). */
+  /** Members of all its batches who were not replaced (see shared/domain/secondment/stats.ts). */
   headcount: z.number().int(),
 });
 export type SecondmentProgramme = z.infer<typeof programmeSchema>;
@@ -189,64 +187,7 @@ const writeResult = { history: historyStateSchema };
 
 // ---------------------------------------------------------------- statistics
 
-const shareSchema = z.object({ label: z.string(), count: z.number().int(), pct: z.number() });
-
-export const secondmentStatsSchema = z.object({
-  /** Members not replaced (调换): recalled members count (they served), see secondment-stats.ts. */
-  headcount: z.number().int(),
-  recalled: z.number().int(),
-  replaced: z.number().int(),
-  youngThreshold: z.number().int(),
-  /** Completed age at the batch start under the threshold. */
-  young: z.number().int(),
-  youngPct: z.number(),
-  female: z.number().int(),
-  femalePct: z.number(),
-  male: z.number().int(),
-  born1970s: z.number().int(),
-  born1970sPct: z.number(),
-  born1980s: z.number().int(),
-  born1980sPct: z.number(),
-  born1990s: z.number().int(),
-  born1990sPct: z.number(),
-  averageAge: z.number().nullable(),
-  /** 全日制 学历 (highest): 研究生 / 大学 / 大专 / 中专及以下 / 未填. */
-  education: z.array(shareSchema),
-  /** 职级 (or 领导职务层次 when no 职级). */
-  rank: z.array(shareSchema),
-  leadershipLevel: z.array(shareSchema),
-  returned: z.number().int(),
-  /** 提拔 or 重用 after return. */
-  promoted: z.number().int(),
-  promotedPct: z.number(),
-  outcomes: z.array(shareSchema),
-});
-export type SecondmentStats = z.infer<typeof secondmentStatsSchema>;
-
-export const rotationStatsSchema = z.object({
-  headcount: z.number().int(),
-  kept: z.number().int(),
-  new: z.number().int(),
-  replaced: z.number().int(),
-  villages: z.number().int(),
-  byRole: z.array(shareSchema),
-  byVillageKind: z.array(shareSchema),
-  female: z.number().int(),
-  young: z.number().int(),
-  youngThreshold: z.number().int(),
-  replacements: z.array(
-    z.object({
-      assignmentId: id,
-      name: z.string(),
-      replacesName: z.string(),
-      village: z.string(),
-      reason: z.string(),
-      sendingUnit: z.string(),
-      date: z.string(),
-    }),
-  ),
-});
-export type RotationStats = z.infer<typeof rotationStatsSchema>;
+export { rotationStatsSchema, secondmentStatsSchema, type RotationStats, type SecondmentStats } from '../../domain/secondment/stats';
 
 // ---------------------------------------------------------------- villages
 

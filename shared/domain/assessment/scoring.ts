@@ -14,9 +14,10 @@
  * - vote (民主测评): the democratic evaluation score (of 100) scaled to the
  *   indicator's points.
  */
+import type { IndicatorMethod } from './codes';
 import { formatNumber } from './numbers';
 
-export type Method = 'score' | 'points' | 'target' | 'passFail' | 'veto' | 'vote';
+export type Method = IndicatorMethod;
 
 export interface ScoringIndicator {
   id: number;

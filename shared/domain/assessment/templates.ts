@@ -3,8 +3,34 @@
  * A template is copied into a set and then edited freely; weights sum to
  * 100 at each level (checked by the tests with checkWeights).
  */
-import type { AssessmentTemplateOutput } from '../../contract/routes/assessment';
+import { z } from 'zod';
+import { INDICATOR_METHODS } from './codes';
 import type { Method } from './scoring';
+
+// A template's shape, also the output of the assessmentTemplates route.
+const templateIndicatorFields = {
+  name: z.string(),
+  weight: z.number(),
+  method: z.enum(INDICATOR_METHODS),
+  maxScore: z.number(),
+  baseScore: z.number().nullable(),
+  addCap: z.number().nullable(),
+  deductCap: z.number().nullable(),
+  target: z.number().nullable(),
+  targetUnit: z.string(),
+  maxRatio: z.number().nullable(),
+  description: z.string(),
+  evidence: z.string(),
+};
+export const assessmentTemplateSchema = z.object({
+  key: z.string(),
+  name: z.string(),
+  /** Where the design comes from (the article), shown to the user. */
+  source: z.string(),
+  description: z.string(),
+  indicators: z.array(z.object({ ...templateIndicatorFields, children: z.array(z.object(templateIndicatorFields)) })),
+});
+export type AssessmentTemplateOutput = z.infer<typeof assessmentTemplateSchema>;
 
 type TemplateIndicator = AssessmentTemplateOutput['indicators'][number];
 type Leaf = TemplateIndicator['children'][number];

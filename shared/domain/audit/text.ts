@@ -137,10 +137,6 @@ export const AUDIT_SETTING_LABELS: Record<string, string> = {
   filledBy: '填表人',
 };
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 /** One side of a change as a user reads it (dates 1985.03, units by name, lists joined). */
 export function formatAuditValue(field: string, v: unknown, units: ReadonlyMap<number, string>): string {
   if (field === 'deleted') return v ? '在回收站' : '在名册中';

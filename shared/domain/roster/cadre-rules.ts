@@ -20,7 +20,7 @@ import { fieldLabel } from './fields';
 import { checkIdAgainstRecord, looksLikeNumericId, parseIdNumber } from '../common/idcard';
 import { normalizePersonName } from '../common/pinyin';
 import { parseResume, renderResume } from './resume';
-import type { Cadre, FamilyMember } from '../../contract/routes/roster';
+import type { Cadre, FamilyMember } from './cadre';
 
 type StringFieldOf<T> = { [K in keyof T]: T[K] extends string ? K : never }[keyof T];
 

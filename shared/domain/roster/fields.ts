@@ -1,4 +1,4 @@
-import type { CadreRow } from '../../contract/api';
+import type { CadreRow } from './cadre';
 
 /** Chinese labels for the cadre fields, as the national form and rosters name them. */
 export const CADRE_FIELD_LABELS: Record<Exclude<keyof CadreRow, 'id' | 'unitId'>, string> = {

@@ -26,9 +26,9 @@ import {
   normalizeEducation,
   rankOrder,
 } from './codes';
-import { AppError } from '../../contract/errors';
+import { AppError } from '../common/errors';
 import { CADRE_FIELD_LABELS } from './fields';
-import { id } from '../../contract/routes/common';
+import { id } from '../common/id';
 
 // ---------------------------------------------------------------------------------------------
 // Operators
@@ -371,8 +371,6 @@ const nodeSchema: z.ZodType<Condition | Group> = z.lazy(() =>
       return { field: raw.field as QueryField, op: raw.op as Operator, ...values };
     }),
 );
-
-export const conditionOrGroupSchema = nodeSchema;
 
 export const groupSchema: z.ZodType<Group> = nodeSchema.refine(
   (n): n is Group => isGroup(n),

@@ -21,7 +21,69 @@ import { completedAge } from '../common/age';
 import { normalizeEducation, LEADERSHIP_LEVELS, RANKS } from '../roster/codes';
 import { yearMonthOf } from '../common/dates';
 import { percent, roundHalfUp } from '../common/percent';
-import { DEFAULT_YOUNG_AGE, PROMOTED_OUTCOMES, type RotationStats, type SecondmentStats } from '../../contract/routes/secondment';
+import { z } from 'zod';
+import { id } from '../common/id';
+import { DEFAULT_YOUNG_AGE, PROMOTED_OUTCOMES } from './codes';
+
+// The figures' shape, the routes' output (shared/contract/routes/secondment.ts re-exports it).
+const shareSchema = z.object({ label: z.string(), count: z.number().int(), pct: z.number() });
+
+export const secondmentStatsSchema = z.object({
+  /** Members not replaced (调换): recalled members count (they served), see the header above. */
+  headcount: z.number().int(),
+  recalled: z.number().int(),
+  replaced: z.number().int(),
+  youngThreshold: z.number().int(),
+  /** Completed age at the batch start under the threshold. */
+  young: z.number().int(),
+  youngPct: z.number(),
+  female: z.number().int(),
+  femalePct: z.number(),
+  male: z.number().int(),
+  born1970s: z.number().int(),
+  born1970sPct: z.number(),
+  born1980s: z.number().int(),
+  born1980sPct: z.number(),
+  born1990s: z.number().int(),
+  born1990sPct: z.number(),
+  averageAge: z.number().nullable(),
+  /** 全日制 学历 (highest): 研究生 / 大学 / 大专 / 中专及以下 / 未填. */
+  education: z.array(shareSchema),
+  /** 职级 (or 领导职务层次 when no 职级). */
+  rank: z.array(shareSchema),
+  leadershipLevel: z.array(shareSchema),
+  returned: z.number().int(),
+  /** 提拔 or 重用 after return. */
+  promoted: z.number().int(),
+  promotedPct: z.number(),
+  outcomes: z.array(shareSchema),
+});
+export type SecondmentStats = z.infer<typeof secondmentStatsSchema>;
+
+export const rotationStatsSchema = z.object({
+  headcount: z.number().int(),
+  kept: z.number().int(),
+  new: z.number().int(),
+  replaced: z.number().int(),
+  villages: z.number().int(),
+  byRole: z.array(shareSchema),
+  byVillageKind: z.array(shareSchema),
+  female: z.number().int(),
+  young: z.number().int(),
+  youngThreshold: z.number().int(),
+  replacements: z.array(
+    z.object({
+      assignmentId: id,
+      name: z.string(),
+      replacesName: z.string(),
+      village: z.string(),
+      reason: z.string(),
+      sendingUnit: z.string(),
+      date: z.string(),
+    }),
+  ),
+});
+export type RotationStats = z.infer<typeof rotationStatsSchema>;
 
 export interface StatsMember {
   birth: string;

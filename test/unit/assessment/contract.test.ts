@@ -4,14 +4,13 @@
  * each matching the route's output schema. Files and import previews carry
  * write times and random ids, so for those the shape is compared.
  */
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { routes, TOKEN_HEADER, type Method } from '../../../shared/contract/api';
-import { ASSESSMENT_METHODS } from '../../../shared/contract/routes/assessment';
+import { routes, type Method, ASSESSMENT_METHODS } from '../../../shared/contract/api';
 import type { ApiResult } from '../../../shared/contract/errors';
 import { openCore, type Core } from '../../../electron/services/core/core';
 import { pageDispatch } from '../../../electron/services/core/dispatcher';
-import { startWebHost, type WebHost } from '../../../electron/web/host';
+import type { WebHost } from '../../../electron/web/host';
+import { overHttp, serveOverHttp } from '../../support/over-http';
 import { tempDir } from '../../support/temp';
 import { addBatch, addPeople, names } from './support';
 
@@ -27,7 +26,7 @@ beforeAll(async () => {
     addBatch(core.db, ids.slice(0, 4));
     return { tmp, core };
   });
-  host = await startWebHost({ dispatch: sides[1].core.dispatch, staticDir: path.join(sides[1].tmp.dir, 'static') });
+  host = await serveOverHttp(sides[1].core.dispatch, sides[1].tmp.dir);
 });
 afterAll(async () => {
   await host.close();
@@ -37,15 +36,6 @@ afterAll(async () => {
   }
 });
 
-async function overHttp(method: string, input: unknown): Promise<ApiResult<unknown>> {
-  const res = await fetch(`http://127.0.0.1:${host.port}/api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: host.token },
-    body: JSON.stringify(input),
-  });
-  return (await res.json()) as ApiResult<unknown>;
-}
-
 const normalised = (v: unknown) =>
   JSON.parse(JSON.stringify(v).replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z/g, '<time>').replace(/"(planId|base64)":"[^"]*"/g, '"$1":"<x>"'));
 
@@ -53,7 +43,7 @@ const called = new Set<string>();
 async function both(method: Method, input: unknown, opts: { shapeOnly?: boolean } = {}): Promise<ApiResult<unknown>> {
   called.add(method);
   const a = await sides[0].core.dispatch(method, input);
-  const b = await overHttp(method, input);
+  const { body: b } = await overHttp(host, method, input);
   if (opts.shapeOnly) expect(Object.keys(b.ok ? (b.data as object) : b.error).sort()).toEqual(Object.keys(a.ok ? (a.data as object) : a.error).sort());
   else expect(normalised(b)).toEqual(normalised(a));
   if (a.ok) expect(() => routes[method].output.parse(a.data)).not.toThrow();
@@ -101,9 +91,9 @@ describe('assessment routes through both doors', () => {
     await both('exportGradingTable', { roundId: round.id }, { shapeOnly: true });
     const plan = await both('previewScoreImport', { roundId: round.id, file: { name: '评分表.xlsx', base64: sheet.base64 } }, { shapeOnly: true });
     const planId = data<{ planId: string }>(plan).planId;
-    const viaHttp = data<{ planId: string }>(await overHttp('previewScoreImport', { roundId: round.id, file: { name: '评分表.xlsx', base64: sheet.base64 } }));
+    const viaHttp = data<{ planId: string }>((await overHttp(host, 'previewScoreImport', { roundId: round.id, file: { name: '评分表.xlsx', base64: sheet.base64 } })).body);
     const a = await sides[0].core.dispatch('commitScoreImport', { roundId: round.id, planId });
-    const b = await overHttp('commitScoreImport', { roundId: round.id, planId: viaHttp.planId });
+    const { body: b } = await overHttp(host, 'commitScoreImport', { roundId: round.id, planId: viaHttp.planId });
     called.add('commitScoreImport');
     expect(normalised(b)).toEqual(normalised(a));
     expect(a.ok).toBe(true);

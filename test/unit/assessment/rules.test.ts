@@ -3,7 +3,7 @@ import { democraticScore } from '../../../shared/domain/assessment/democratic';
 import { proposeGrade } from '../../../shared/domain/assessment/grades';
 import { checkQuota, quotaPlaces } from '../../../shared/domain/assessment/quota';
 import { competitionRanks } from '../../../shared/domain/assessment/ranks';
-import { parseCell, scoreIndicator, type ScoringIndicator } from '../../../shared/domain/assessment/scoring';
+import { parseCell, scoreIndicator } from '../../../shared/domain/assessment/scoring';
 import { ASSESSMENT_TEMPLATES } from '../../../shared/domain/assessment/templates';
 import { personalTree, weightedTotal, type TreeIndicator } from '../../../shared/domain/assessment/totals';
 import { checkWeights } from '../../../shared/domain/assessment/weights';

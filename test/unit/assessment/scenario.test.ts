@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatAssessments } from '../../../shared/domain/assessment/text';
-import type { ScoreGrid } from '../../../shared/contract/routes/assessment';
+import type { ScoreGrid } from '../../../shared/contract/api';
 import { addPeople, names, openTestCore, type TestCore } from './support';
 
 let t: TestCore;

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setOperatorName } from '../../../electron/services/common/audit';
 import { applyCadreChanges } from '../../../electron/services/roster/writes';
 import { openCore } from '../../../electron/services/core/core';
-import type { AuditRow } from '../../../shared/contract/routes/audit';
+import type { AuditRow } from '../../../shared/contract/api';
 import { tempDir } from '../../support/temp';
 
 const CLI = path.resolve(__dirname, '../../../dist/electron/cli.cjs');

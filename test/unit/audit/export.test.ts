@@ -11,7 +11,7 @@ import { loadDemo } from '../../../electron/services/demo/load';
 import { AUDIT_COLUMNS } from '../../../electron/services/audit/xlsx';
 import { formatAuditTime } from '../../../shared/domain/audit/text';
 import type { ApiResult } from '../../../shared/contract/errors';
-import type { AuditRow } from '../../../shared/contract/routes/audit';
+import type { AuditRow } from '../../../shared/contract/api';
 import { tempDir } from '../../support/temp';
 
 let tmp: ReturnType<typeof tempDir>;

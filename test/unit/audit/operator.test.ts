@@ -16,7 +16,7 @@ import { openCore, type Core } from '../../../electron/services/core/core';
 import { loadDemo } from '../../../electron/services/demo/load';
 import { getSetting } from '../../../electron/services/common/settings';
 import type { ApiResult } from '../../../shared/contract/errors';
-import type { AuditRow, OperatorInfo } from '../../../shared/contract/routes/audit';
+import type { AuditRow, OperatorInfo } from '../../../shared/contract/api';
 import { tempDir } from '../../support/temp';
 
 let tmp: ReturnType<typeof tempDir>;

@@ -14,7 +14,7 @@ import { openCore, type Core } from '../../../electron/services/core/core';
 import { AUDIT_KINDS, type AuditKind } from '../../../shared/domain/audit/text';
 import { AppError } from '../../../shared/contract/errors';
 import { makeIdNumber } from '../../../shared/domain/common/idcard';
-import type { AuditFilter } from '../../../shared/contract/routes/audit';
+import type { AuditFilter } from '../../../shared/contract/api';
 import { tempDir } from '../../support/temp';
 
 let tmp: ReturnType<typeof tempDir>;

@@ -97,7 +97,10 @@ describe('automatic snapshots over 400 days with a fake clock', () => {
 
       const first = await snapshotOnStart(core.db, { dbPath, now: at(day, 8, 30) });
       expect(first.made).toBe(true);
-      if (first.made) countAt.set(first.snapshot.name, cadres), made++;
+      if (first.made) {
+        countAt.set(first.snapshot.name, cadres);
+        made++;
+      }
       if (day.getDate() % 2 === 1) {
         // a second start the same day takes no second daily snapshot
         expect(await snapshotOnStart(core.db, { dbPath, now: at(day, 13, 0) })).toEqual({ made: false, why: 'already-today' });
@@ -110,7 +113,10 @@ describe('automatic snapshots over 400 days with a fake clock', () => {
         // no exit snapshot on Wednesdays (the app was left running, or the PC lost power)
         const exit = await snapshotOnExit(core.db, { dbPath, now: at(day, 17, 45) });
         expect(exit.made).toBe(true);
-        if (exit.made) countAt.set(exit.snapshot.name, cadres), made++;
+        if (exit.made) {
+          countAt.set(exit.snapshot.name, cadres);
+          made++;
+        }
       }
     }
     expect(made).toBe(495);

@@ -4,14 +4,13 @@
  * answer matches the route table's output schema. Each door gets its own
  * fresh database so calls that change data run once per side.
  */
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { methods, routes, TOKEN_HEADER, type Method } from '../../../shared/contract/api';
+import { methods, routes, TOKEN_HEADER, type Method, ASSESSMENT_METHODS } from '../../../shared/contract/api';
 import type { ApiResult } from '../../../shared/contract/errors';
 import { openCore, type Core } from '../../../electron/services/core/core';
-import { startWebHost, type WebHost } from '../../../electron/web/host';
+import type { WebHost } from '../../../electron/web/host';
+import { overHttp, serveOverHttp } from '../../support/over-http';
 import { tempDir } from '../../support/temp';
-import { ASSESSMENT_METHODS } from '../../../shared/contract/routes/assessment';
 
 let direct: { tmp: ReturnType<typeof tempDir>; core: Core };
 let served: { tmp: ReturnType<typeof tempDir>; core: Core };
@@ -25,7 +24,7 @@ function openSide() {
 beforeAll(async () => {
   direct = openSide();
   served = openSide();
-  host = await startWebHost({ dispatch: served.core.dispatch, staticDir: path.join(served.tmp.dir, 'static') });
+  host = await serveOverHttp(served.core.dispatch, served.tmp.dir);
 });
 afterAll(async () => {
   await host.close();
@@ -34,15 +33,6 @@ afterAll(async () => {
     side.tmp.cleanup();
   }
 });
-
-async function overHttp(method: string, input: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: ApiResult<unknown> }> {
-  const res = await fetch(`http://127.0.0.1:${host.port}/api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: host.token, ...headers },
-    body: JSON.stringify(input),
-  });
-  return { status: res.status, body: (await res.json()) as ApiResult<unknown> };
-}
 
 /** The answer with the side's own data folder and the clock's timestamps replaced by markers. */
 function normalised(result: unknown, dir: string): unknown {
@@ -57,7 +47,7 @@ function normalised(result: unknown, dir: string): unknown {
 
 async function both(method: string, input: unknown) {
   const inProcess = normalised(await direct.core.dispatch(method, input), direct.tmp.dir);
-  const { body } = await overHttp(method, input);
+  const { body } = await overHttp(host, method, input);
   expect(normalised(body, served.tmp.dir)).toEqual(inProcess);
   return inProcess as ApiResult<unknown>;
 }
@@ -159,7 +149,12 @@ describe('the same calls through the dispatcher and through the web host', () =>
     const inTree = new Set([parent.id]);
     for (let grew = true; grew; ) {
       grew = false;
-      for (const u of units.data) if (u.parentId !== null && inTree.has(u.parentId) && !inTree.has(u.id)) (inTree.add(u.id), (grew = true));
+      for (const u of units.data) {
+        if (u.parentId !== null && inTree.has(u.parentId) && !inTree.has(u.id)) {
+          inTree.add(u.id);
+          grew = true;
+        }
+      }
     }
     const all = (await both('listCadres', {})) as { ok: true; data: { unitId: number }[] };
     const some = (await both('listCadres', { unitId: parent.id })) as { ok: true; data: { unitId: number }[] };
@@ -199,12 +194,12 @@ describe('the same calls through the dispatcher and through the web host', () =>
 
 describe('the web host only answers its own page', () => {
   it('rejects a request without the token, or with a wrong one', async () => {
-    expect((await overHttp('getStatus', {}, { [TOKEN_HEADER]: '' })).status).toBe(401);
-    expect((await overHttp('getStatus', {}, { [TOKEN_HEADER]: host.token + 'x' })).status).toBe(401);
+    expect((await overHttp(host, 'getStatus', {}, { [TOKEN_HEADER]: '' })).status).toBe(401);
+    expect((await overHttp(host, 'getStatus', {}, { [TOKEN_HEADER]: host.token + 'x' })).status).toBe(401);
   });
 
   it('rejects a foreign Origin', async () => {
-    const r = await overHttp('getStatus', {}, { Origin: 'http://evil.example' });
+    const r = await overHttp(host, 'getStatus', {}, { Origin: 'http://evil.example' });
     expect(r.status).toBe(403);
     expect(!r.body.ok && r.body.error.message).toMatch(/来源/);
   });
@@ -229,7 +224,7 @@ describe('the web host only answers its own page', () => {
       body: '{"a":',
     });
     expect(res.status).toBe(400);
-    expect((await overHttp('getStatus', {})).body.ok).toBe(true);
+    expect((await overHttp(host, 'getStatus', {})).body.ok).toBe(true);
   });
 
   it('listens on the loopback address only', () => {

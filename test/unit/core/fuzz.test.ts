@@ -11,14 +11,14 @@
  * empty string where one is allowed) may succeed, but must not fail inside.
  */
 import crypto from 'node:crypto';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { methods, routes, TOKEN_HEADER, type Method } from '../../../shared/contract/api';
+import { methods, routes, type Method } from '../../../shared/contract/api';
 import type { ApiResult } from '../../../shared/contract/errors';
 import { openCore, type Core } from '../../../electron/services/core/core';
 import { pageDispatch } from '../../../electron/services/core/dispatcher';
 import { cadreInserter } from '../../../electron/services/roster/cadres';
-import { startWebHost, type WebHost } from '../../../electron/web/host';
+import type { WebHost } from '../../../electron/web/host';
+import { overHttp, serveOverHttp } from '../../support/over-http';
 import { tempDir } from '../../support/temp';
 import { sampleOf, wrongInputs, type WrongInput } from './wrong-inputs';
 
@@ -35,7 +35,7 @@ beforeAll(async () => {
   const unit = Number(core.db.prepare("INSERT INTO units(name, kind) VALUES ('市财政局', '机关')").run().lastInsertRowid);
   const insert = cadreInserter(core.db);
   for (const name of ['张三', '李四', '王五']) insert({ unitId: unit, name, birth: '1985-03' });
-  host = await startWebHost({ dispatch: pageDispatch(core.dispatch), staticDir: path.join(tmp.dir, 'static') });
+  host = await serveOverHttp(pageDispatch(core.dispatch), tmp.dir);
 });
 afterAll(async () => {
   await host?.close();
@@ -140,21 +140,16 @@ describe('generated wrong input for every route', () => {
     for (const method of methods) {
       const cases = wrongInputs(routes[method].input).filter(c => /input is|own key|missing|= a string|= -1|= 0\.5|extra key/.test(c.what));
       for (const c of cases.filter((_, i) => i % 3 === 0)) {
-        const text = JSON.stringify(c.input) ?? 'null';
-        const asJson = JSON.parse(text) as unknown; // what the server will parse (NaN → null)
+        const asJson = JSON.parse(JSON.stringify(c.input) ?? 'null') as unknown; // what the server will parse (NaN → null)
         const accepted = routes[method].input.safeParse(asJson).success;
-        const res = await fetch(`http://127.0.0.1:${host.port}/api/${method}`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: host.token },
-          body: text,
-        });
+        const res = await overHttp(host, method, c.input);
         sent++;
         if (res.status !== 200) {
           problems.push(`${method} (${c.what}) over HTTP: status ${res.status}`);
           continue;
         }
         const after = fingerprint();
-        const p = judge(method, c, accepted, (await res.json()) as ApiResult<unknown>, before, after, 'page');
+        const p = judge(method, c, accepted, res.body, before, after, 'page');
         if (p) problems.push(`${p} [HTTP]`);
         before = after;
       }

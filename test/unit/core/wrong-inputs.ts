@@ -14,7 +14,6 @@ import type { z } from 'zod';
 type Schema = z.ZodType;
 type Path = (string | number)[];
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 const defOf = (s: Schema): any => (s as any)._zod.def;
 
 const ok = (s: Schema, v: unknown) => s.safeParse(v).success;

@@ -38,7 +38,7 @@ const rootOf = (key: string) => {
   while (u.parentKey !== null) u = unitByKey.get(u.parentKey)!;
   return u;
 };
-const RESUME_LINE = /^(\d{4}\.(?:0[1-9]|1[0-2]))--(\d{4}\.(?:0[1-9]|1[0-2]))?  (\S.*)$/;
+const RESUME_LINE = /^(\d{4}\.(?:0[1-9]|1[0-2]))--(\d{4}\.(?:0[1-9]|1[0-2]))? {2}(\S.*)$/;
 
 describe('generateDemo: determinism and size', () => {
   it('gives deep-equal output for the same seed, and different output for another seed', () => {

@@ -80,7 +80,7 @@ describe('the demo secondments (seed figures)', () => {
       for (let i = 0; i < ps.length; i++) for (let j = i + 1; j < ps.length; j++) expect(periodsOverlap(ps[i].period, ps[j].period)).toBe(false);
     }
     for (const m of all<{ resume: string; line: string }>("SELECT c.resume, m.resume_line AS line FROM secondment_members m JOIN cadres c ON c.id = m.cadre_id WHERE m.status = '已返岗'")) {
-      expect(m.line).toMatch(/^\d{4}\.\d{2}--\d{4}\.\d{2}  挂任北京市/);
+      expect(m.line).toMatch(/^\d{4}\.\d{2}--\d{4}\.\d{2} {2}挂任北京市/);
       expect(m.resume.split('\n').filter(l => l === m.line)).toHaveLength(1);
       expect(parseResume(m.resume).problems).toEqual([]);
     }

@@ -12,89 +12,11 @@ import { openDatabase } from '../../../electron/db/database';
 import { openCore } from '../../../electron/services/core/core';
 import { takeSnapshot } from '../../../electron/services/backup/backup';
 import { addCadres, corruptPage } from '../../support/backup-db';
+import { resetFakeElectron, type FakeElectron } from '../../support/fake-electron';
 
-const h = vi.hoisted(() => ({
-  userData: '',
-  windows: [] as any[],
-  appEvents: null as any,
-  errorBoxes: [] as [string, string][],
-  messageBoxes: [] as any[],
-  response: 0,
-  exitCode: null as number | null,
-  quitCalled: 0,
-}));
+const h = vi.hoisted(() => ({}) as FakeElectron & { response: number });
 
-vi.mock('electron', async () => {
-  const { EventEmitter } = await import('node:events');
-  const appEvents = new EventEmitter();
-  h.appEvents = appEvents;
-  class FakeSession extends EventEmitter {
-    webRequest = { onBeforeRequest: vi.fn() };
-    setPermissionRequestHandler = vi.fn();
-    setPermissionCheckHandler = vi.fn();
-    setDevicePermissionHandler = vi.fn();
-    setUSBProtectedClassesHandler = vi.fn();
-    setDisplayMediaRequestHandler = vi.fn();
-    setBluetoothPairingHandler = vi.fn();
-    setSpellCheckerEnabled = vi.fn();
-  }
-  const defaultSession = new FakeSession();
-  class BrowserWindow extends EventEmitter {
-    options: any;
-    webContents: any;
-    constructor(options: any) {
-      super();
-      this.options = options;
-      const wc = new EventEmitter() as any;
-      wc.mainFrame = { url: 'app://cadre/index.html', parent: null, processId: 7, routingId: 1 };
-      wc.session = defaultSession;
-      wc.setWindowOpenHandler = vi.fn();
-      this.webContents = wc;
-      h.windows.push(this);
-      appEvents.emit('web-contents-created', {}, wc);
-    }
-    loadURL() { return Promise.resolve(); }
-    isDestroyed() { return false; }
-    isMinimized() { return false; }
-    isMaximized() { return false; }
-    getNormalBounds() { return { x: 0, y: 0, width: 1200, height: 800 }; }
-    show() {}
-    focus() {}
-    restore() {}
-    maximize() {}
-  }
-  return {
-    app: {
-      isPackaged: false,
-      on: (name: string, fn: (...a: unknown[]) => void) => appEvents.on(name, fn),
-      setPath: (name: string, value: string) => { if (name === 'userData') h.userData = value; },
-      getPath: (name: string) => (name === 'userData' ? h.userData : os.tmpdir()),
-      requestSingleInstanceLock: () => true,
-      whenReady: () => Promise.resolve(),
-      enableSandbox: () => {},
-      setAppUserModelId: vi.fn(),
-      getVersion: () => '0.1.0',
-      quit: () => { h.quitCalled++; },
-      exit: (code: number) => { h.exitCode = code; },
-    },
-    protocol: { registerSchemesAsPrivileged: () => {}, handle: () => {} },
-    ipcMain: { handle: () => {} },
-    BrowserWindow,
-    dialog: {
-      showErrorBox: (title: string, content: string) => h.errorBoxes.push([title, content]),
-      showMessageBox: vi.fn(async (a: any, b?: any) => {
-        h.messageBoxes.push(b ?? a);
-        return { response: (b ?? a).buttons?.[0] === '从最新备份恢复' ? h.response : 0 };
-      }),
-    },
-    Menu: { buildFromTemplate: (t: unknown) => ({ template: t }), setApplicationMenu: () => {} },
-    screen: {
-      getPrimaryDisplay: () => ({ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }),
-      getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }],
-    },
-    session: { defaultSession },
-  };
-});
+vi.mock('electron', async () => (await import('../../support/fake-electron')).fakeElectron(h));
 
 let dataDir: string;
 let dbPath: string;
@@ -104,7 +26,10 @@ beforeEach(() => {
   vi.resetModules();
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cadre-main-backup-'));
   dbPath = path.join(dataDir, 'cadre-desk.db');
-  Object.assign(h, { userData: '', windows: [], errorBoxes: [], messageBoxes: [], response: 0, exitCode: null, quitCalled: 0 });
+  resetFakeElectron(h);
+  // The recovery screen answers with the button a test picks; every other box with the first.
+  h.response = 0;
+  h.answer = box => (box.buttons?.[0] === '从最新备份恢复' ? h.response : 0);
   process.argv = [...argv.slice(0, 2), '--data-dir', dataDir];
   vi.spyOn(console, 'error').mockImplementation(() => {});
   vi.spyOn(console, 'warn').mockImplementation(() => {});

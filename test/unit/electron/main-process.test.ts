@@ -4,109 +4,24 @@
  * and the Chinese error on a data file that cannot be opened. (The real
  * binary is exercised by test/electron/smoke.spec.ts where one exists.)
  */
-import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ipcChannel, methods } from '../../../shared/contract/api';
 import { AppError, type ApiResult } from '../../../shared/contract/errors';
+import { resetFakeElectron, type FakeElectron } from '../../support/fake-electron';
 
-const h = vi.hoisted(() => {
-  const state = {
-    log: [] as string[],
-    userData: '',
-    lock: true,
-    openCoreError: null as unknown,
-    dispatch: null as unknown as ReturnType<typeof import('vitest').vi.fn>,
-    coreClosed: 0,
-    ipc: new Map<string, (event: unknown, ...args: unknown[]) => unknown>(),
-    protocolHandlers: new Map<string, (req: Request) => Promise<Response>>(),
-    privileged: [] as unknown[],
-    windows: [] as any[],
-    appEvents: null as any,
-    errorBoxes: [] as [string, string][],
-    exitCode: null as number | null,
-    quitCalled: 0,
-    menu: null as unknown,
-  };
-  return state;
-});
+const h = vi.hoisted(
+  () =>
+    ({}) as FakeElectron & {
+      openCoreError: unknown;
+      dispatch: ReturnType<typeof import('vitest').vi.fn>;
+      coreClosed: number;
+    },
+);
 
-vi.mock('electron', async () => {
-  const { EventEmitter } = await import('node:events');
-  const appEvents = new EventEmitter();
-  h.appEvents = appEvents;
-  class FakeSession extends EventEmitter {
-    webRequest = { onBeforeRequest: vi.fn() };
-    setPermissionRequestHandler = vi.fn();
-    setPermissionCheckHandler = vi.fn();
-    setDevicePermissionHandler = vi.fn();
-    setUSBProtectedClassesHandler = vi.fn();
-    setDisplayMediaRequestHandler = vi.fn();
-    setBluetoothPairingHandler = vi.fn();
-    setSpellCheckerEnabled = vi.fn();
-  }
-  const defaultSession = new FakeSession();
-  class BrowserWindow extends EventEmitter {
-    options: any;
-    webContents: any;
-    loaded: string[] = [];
-    shown = false;
-    constructor(options: any) {
-      super();
-      this.options = options;
-      const wc = new EventEmitter() as any;
-      wc.mainFrame = { url: 'app://cadre/index.html', parent: null, processId: 7, routingId: 1 };
-      wc.session = defaultSession;
-      wc.setWindowOpenHandler = vi.fn();
-      this.webContents = wc;
-      h.windows.push(this);
-      appEvents.emit('web-contents-created', {}, wc);
-    }
-    loadURL(url: string) { this.loaded.push(url); return Promise.resolve(); }
-    isDestroyed() { return false; }
-    isMinimized() { return false; }
-    isMaximized() { return false; }
-    getNormalBounds() { return { x: 10, y: 20, width: 1200, height: 800 }; }
-    show() { this.shown = true; }
-    focus() {}
-    restore() {}
-    maximize() {}
-    static getAllWindows() { return h.windows; }
-  }
-  return {
-    app: {
-      isPackaged: false,
-      on: (name: string, fn: (...a: unknown[]) => void) => appEvents.on(name, fn),
-      setPath: (name: string, value: string) => { h.log.push(`setPath:${name}`); if (name === 'userData') h.userData = value; },
-      getPath: (name: string) => (name === 'userData' ? h.userData : os.tmpdir()),
-      requestSingleInstanceLock: () => { h.log.push('lock'); return h.lock; },
-      whenReady: () => { h.log.push('whenReady'); return Promise.resolve(); },
-      enableSandbox: () => h.log.push('enableSandbox'),
-      setAppUserModelId: vi.fn(),
-      getVersion: () => '0.1.0',
-      quit: () => { h.quitCalled++; },
-      exit: (code: number) => { h.exitCode = code; },
-    },
-    protocol: {
-      registerSchemesAsPrivileged: (s: unknown[]) => { h.log.push('registerSchemesAsPrivileged'); h.privileged.push(...s); },
-      handle: (scheme: string, fn: (req: Request) => Promise<Response>) => { h.log.push(`protocol.handle:${scheme}`); h.protocolHandlers.set(scheme, fn); },
-    },
-    ipcMain: { handle: (channel: string, fn: (event: unknown, ...args: unknown[]) => unknown) => h.ipc.set(channel, fn) },
-    BrowserWindow,
-    dialog: {
-      showErrorBox: (title: string, content: string) => h.errorBoxes.push([title, content]),
-      showMessageBox: vi.fn(async () => ({ response: 0 })),
-    },
-    Menu: { buildFromTemplate: (t: unknown) => ({ template: t }), setApplicationMenu: (m: unknown) => { h.menu = m; } },
-    screen: {
-      getPrimaryDisplay: () => ({ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }),
-      getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }],
-    },
-    session: { defaultSession },
-  };
-});
+vi.mock('electron', async () => (await import('../../support/fake-electron')).fakeElectron(h));
 
 vi.mock('../../../electron/services/core/core', () => ({
   openCore: (opts: { dataDir: string; appVersion: string }) => {
@@ -122,13 +37,12 @@ const argv = process.argv;
 beforeEach(() => {
   vi.resetModules();
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cadre-main-'));
+  resetFakeElectron(h);
   Object.assign(h, {
-    log: [], userData: '', lock: true, openCoreError: null, coreClosed: 0, windows: [], errorBoxes: [],
-    exitCode: null, quitCalled: 0, menu: null, privileged: [],
+    openCoreError: null,
+    coreClosed: 0,
     dispatch: vi.fn(async (method: string, input: unknown): Promise<ApiResult<unknown>> => ({ ok: true, data: { method, input } })),
   });
-  h.ipc.clear();
-  h.protocolHandlers.clear();
   process.argv = [...argv.slice(0, 2), '--data-dir', dataDir];
   vi.spyOn(console, 'warn').mockImplementation(() => {});
   vi.spyOn(console, 'error').mockImplementation(() => {});

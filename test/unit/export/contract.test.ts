@@ -4,14 +4,14 @@
  * bytes carry the time they were written (.xlsx metadata and zip entry times)
  * are compared by what they hold, not byte for byte; plan ids are random.
  */
-import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { routes, TOKEN_HEADER, type Method } from '../../../shared/contract/api';
+import { routes, type Method } from '../../../shared/contract/api';
 import type { ApiResult } from '../../../shared/contract/errors';
 import { openCore, type Core } from '../../../electron/services/core/core';
-import { startWebHost, type WebHost } from '../../../electron/web/host';
+import type { WebHost } from '../../../electron/web/host';
 import { renderLrmxFiles } from '../../../electron/services/lrmx/files';
+import { overHttp, serveOverHttp } from '../../support/over-http';
 import { tempDir } from '../../support/temp';
 
 let direct: { tmp: ReturnType<typeof tempDir>; core: Core };
@@ -27,7 +27,7 @@ function openSide() {
 beforeAll(async () => {
   direct = openSide();
   served = openSide();
-  host = await startWebHost({ dispatch: served.core.dispatch, staticDir: path.join(served.tmp.dir, 'static') });
+  host = await serveOverHttp(served.core.dispatch, served.tmp.dir);
   for (const side of [direct, served]) expect((await side.core.dispatch('loadDemo', {})).ok).toBe(true);
 });
 afterAll(async () => {
@@ -37,15 +37,6 @@ afterAll(async () => {
     side.tmp.cleanup();
   }
 });
-
-async function overHttp(method: string, input: unknown): Promise<ApiResult<unknown>> {
-  const res = await fetch(`http://127.0.0.1:${host.port}/api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: host.token },
-    body: JSON.stringify(input),
-  });
-  return (await res.json()) as ApiResult<unknown>;
-}
 
 /** Time-stamped bytes become what they hold: the cell values of an .xlsx. */
 function comparable(result: ApiResult<unknown>): unknown {
@@ -61,7 +52,7 @@ function comparable(result: ApiResult<unknown>): unknown {
 
 async function both(method: Method, input: unknown): Promise<ApiResult<unknown>> {
   const inProcess = await direct.core.dispatch(method, input);
-  const overTheWire = await overHttp(method, input);
+  const { body: overTheWire } = await overHttp(host, method, input);
   expect(comparable(overTheWire)).toEqual(comparable(inProcess));
   if (inProcess.ok) expect(() => routes[method].output.parse(inProcess.data)).not.toThrow();
   return inProcess;
@@ -92,9 +83,9 @@ describe('export and .lrmx routes through both doors', () => {
     expect(planned.ok).toBe(true);
     // Each door commits its own plan.
     const mine = (planned as { ok: true; data: { planId: string; plan: { fingerprint: string } } }).data;
-    const theirs = (await overHttp('planLrmx', { files: [upload], mode: 'update' })) as { ok: true; data: { planId: string; plan: { fingerprint: string } } };
+    const theirs = (await overHttp(host, 'planLrmx', { files: [upload], mode: 'update' })).body as { ok: true; data: { planId: string; plan: { fingerprint: string } } };
     const a = await direct.core.dispatch('commitLrmx', { planId: mine.planId, mode: 'update', fingerprint: mine.plan.fingerprint });
-    const b = await overHttp('commitLrmx', { planId: theirs.data.planId, mode: 'update', fingerprint: theirs.data.plan.fingerprint });
+    const { body: b } = await overHttp(host, 'commitLrmx', { planId: theirs.data.planId, mode: 'update', fingerprint: theirs.data.plan.fingerprint });
     const untimed = (r: unknown) => JSON.parse(JSON.stringify(r).replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z/g, '<time>')) as unknown;
     expect(untimed(b)).toEqual(untimed(a));
     expect(a).toMatchObject({ ok: true, data: { updated: 1 } });

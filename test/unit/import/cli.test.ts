@@ -55,6 +55,7 @@ describe('cadre import', () => {
     const file = tmpFile(tmp.dir, 'bad.xlsx');
     const rows: unknown[][] = [['序号', '姓名', '性别', '出生年月', '民族', '籍贯', '入党时间', '参加工作时间', '学历', '学位', '院校', '职务', '职级', '任现职时间', '身份证号']];
     for (let i = 0; i < 18; i++) rows.push([i + 1, `人${i}`, '男', '1980.01', '汉', '', '', '', '', '', '', '', '', '', '']);
+    // eslint-disable-next-line no-loss-of-precision -- exactly what Excel hands over
     rows[18][14] = 210102198001010011; // row 19 as Excel shows it, column O: an ID stored as a number
     writeSheet(file, rows);
     const r = cadre('import', file, '--json');

@@ -12,7 +12,7 @@ import { listCadres } from '../../../electron/services/roster/cadres';
 import { cadreInserter } from '../../../electron/services/roster/cadres';
 import { DEFAULT_LIMITS, readWorkbook } from '../../../electron/services/import/read';
 import zlib from 'node:zlib';
-import type { ImportJob, PreviewRow } from '../../../shared/contract/routes/imports';
+import type { ImportJob, PreviewRow } from '../../../shared/contract/api';
 import { tempDir } from '../../support/temp';
 import { dbFingerprint, editXlsxPart, encodeGbk, encryptedWorkbook, ID, tmpFile, writeSheet } from './fixtures';
 import { call, planFile, settle } from './support';

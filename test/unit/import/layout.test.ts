@@ -173,6 +173,7 @@ describe('CSV encodings', () => {
 describe('.xls (BIFF8) and .et', () => {
   it('reads an .xls written by SheetJS, numbers as numbers', () => {
     const file = tmpFile(tmp.dir, 'old.xls');
+    // eslint-disable-next-line no-loss-of-precision -- exactly what Excel hands over
     writeSheet(file, [['姓名', '性别', '身份证号'], ['张三', '男', 210102198503121011]], { bookType: 'biff8' });
     const wb = readWorkbook(fs.readFileSync(file), 'old.xls');
     expect(wb.format).toBe('xls');

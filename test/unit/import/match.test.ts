@@ -10,7 +10,7 @@ import { cadreInserter } from '../../../electron/services/roster/cadres';
 import { planImport } from '../../../electron/services/lrmx/plan';
 import { readLrmx } from '../../../electron/services/lrmx/read';
 import { makeIdNumber } from '../../../shared/domain/common/idcard';
-import type { ImportIssue, PreviewRow } from '../../../shared/contract/routes/imports';
+import type { ImportIssue, PreviewRow } from '../../../shared/contract/api';
 import { tempDir } from '../../support/temp';
 import { tmpFile, writeSheet } from './fixtures';
 import { call, planFile } from './support';

@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { openCore, type Core } from '../../../electron/services/core/core';
 import { cadreInserter, getCadre, listCadres } from '../../../electron/services/roster/cadres';
 import { stepHistory, historyState } from '../../../electron/services/common/operation-log';
-import type { ImportCommitResult, ImportIssue, ImportRun, PreviewRow } from '../../../shared/contract/routes/imports';
+import type { ImportCommitResult, ImportIssue, ImportRun, PreviewRow } from '../../../shared/contract/api';
 import { makeIdNumber } from '../../../shared/domain/common/idcard';
 import { tempDir } from '../../support/temp';
 import { dbFingerprint, ID, messyRoster, tmpFile, writeSheet } from './fixtures';
@@ -98,6 +98,7 @@ describe('errors block the import and are reported by file, sheet, row and colum
     const file = tmpFile(tmp.dir, 'bad.xlsx');
     writeSheet(file, [
       ['序号', '姓名', '性别', '出生年月', '民族', '学历', '身份证号'],
+      // eslint-disable-next-line no-loss-of-precision -- exactly what Excel hands over
       [1, '甲', '男', '1980.05', '汉', '大学', 210102198005060011], // ID stored as a number (row 2, G)
       [2, '乙', '男', '1980.05', '汉', '大学', badCheck], // checksum
       [3, '丙', '女', '1980.05', '汉', '大学', good], // gender disagrees

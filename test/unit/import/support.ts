@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { Core } from '../../../electron/services/core/core';
-import type { ImportJob, PlanOptions } from '../../../shared/contract/routes/imports';
+import type { ImportJob, PlanOptions } from '../../../shared/contract/api';
 import type { ApiResult } from '../../../shared/contract/errors';
 
 /** Calls a route through the dispatcher (as IPC and the web host do); fails the test on an error. */

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../../electron/services/core/core';
 import { listCadres } from '../../../electron/services/roster/cadres';
 import { stepHistory } from '../../../electron/services/common/operation-log';
-import type { ImportCommitResult } from '../../../shared/contract/routes/imports';
+import type { ImportCommitResult } from '../../../shared/contract/api';
 import { tempDir } from '../../support/temp';
 import { ID, tmpFile, writeSheet } from './fixtures';
 import { call, planFile } from './support';

@@ -3,13 +3,11 @@
  * web host, polls the job and commits — the same routes the Electron preload calls.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../../electron/services/core/core';
-import { startWebHost, type WebHost } from '../../../electron/web/host';
-import { TOKEN_HEADER } from '../../../shared/contract/api';
-import type { ApiResult } from '../../../shared/contract/errors';
-import { MAX_UPLOAD_BYTES, type ImportJob } from '../../../shared/contract/routes/imports';
+import type { WebHost } from '../../../electron/web/host';
+import { MAX_UPLOAD_BYTES, type ImportJob } from '../../../shared/contract/api';
+import { overHttp, serveOverHttp } from '../../support/over-http';
 import { tempDir } from '../../support/temp';
 import { ID, tmpFile, writeSheet } from './fixtures';
 
@@ -19,7 +17,7 @@ let host: WebHost;
 beforeAll(async () => {
   tmp = tempDir('cadre-import-web-');
   core = openCore({ dataDir: tmp.dir, appVersion: 'test', checkOutput: true });
-  host = await startWebHost({ dispatch: core.dispatch, staticDir: path.join(tmp.dir, 'static') });
+  host = await serveOverHttp(core.dispatch, tmp.dir);
 });
 afterAll(async () => {
   await host.close();
@@ -27,25 +25,16 @@ afterAll(async () => {
   tmp.cleanup();
 });
 
-async function post<T>(method: string, input: unknown): Promise<ApiResult<T>> {
-  const res = await fetch(`http://127.0.0.1:${host.port}/api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: host.token },
-    body: JSON.stringify(input),
-  });
-  return (await res.json()) as ApiResult<T>;
-}
-
 describe('import over the loopback web host', () => {
   it('upload → progress → preview → commit → listImportRuns', async () => {
     const file = tmpFile(tmp.dir, '上传.xlsx');
     writeSheet(file, [['姓名', '性别', '出生年月', '身份证号'], ['张三', '男', '1985.03', ID.zhang]]);
-    const started = await post<{ jobId: string }>('importStart', { source: { name: '上传.xlsx', base64: fs.readFileSync(file).toString('base64') }, plan: { mode: 'add' } });
+    const started = (await overHttp<{ jobId: string }>(host, 'importStart', { source: { name: '上传.xlsx', base64: fs.readFileSync(file).toString('base64') }, plan: { mode: 'add' } })).body;
     expect(started.ok).toBe(true);
     const jobId = started.ok ? started.data.jobId : '';
     let job: ImportJob;
     for (;;) {
-      const r = await post<ImportJob>('importProgress', { jobId });
+      const r = (await overHttp<ImportJob>(host, 'importProgress', { jobId })).body;
       if (!r.ok) throw new Error(r.error.message);
       job = r.data;
       if (!['reading', 'planning'].includes(job.state)) break;
@@ -53,15 +42,15 @@ describe('import over the loopback web host', () => {
     }
     expect(job.state).toBe('planned');
     expect(job.preview!.counts.new).toBe(1);
-    const committed = await post<{ inserted: number }>('importCommit', { jobId });
+    const committed = (await overHttp<{ inserted: number }>(host, 'importCommit', { jobId })).body;
     expect(committed).toMatchObject({ ok: true, data: { inserted: 1 } });
-    const runs = await post<{ fileName: string }[]>('listImportRuns', {});
+    const runs = (await overHttp<{ fileName: string }[]>(host, 'listImportRuns', {})).body;
     expect(runs.ok && runs.data.map(r => r.fileName)).toEqual(['上传.xlsx']);
   });
 
   it('refuses an upload over the size cap before decoding it', async () => {
     const tooBig = 'A'.repeat(Math.ceil(MAX_UPLOAD_BYTES / 3) * 4 + 4);
-    const r = await post('importStart', { source: { name: 'big.xlsx', base64: tooBig } });
+    const r = (await overHttp(host, 'importStart', { source: { name: 'big.xlsx', base64: tooBig } })).body;
     expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 });

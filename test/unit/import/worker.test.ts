@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../../electron/services/core/core';
 import { ImportJobs } from '../../../electron/services/import/jobs';
-import { planOptionsSchema } from '../../../shared/contract/routes/imports';
+import { planOptionsSchema } from '../../../shared/contract/api';
 import { makeIdNumber } from '../../../shared/domain/common/idcard';
 import { tempDir } from '../../support/temp';
 import { dbFingerprint, tmpFile, writeSheet } from './fixtures';

@@ -10,7 +10,6 @@ import { commitImport } from '../../../electron/services/lrmx/commit';
 import { planImport, type PlanInput } from '../../../electron/services/lrmx/plan';
 import { readLrmx } from '../../../electron/services/lrmx/read';
 import { renderLrmxFiles } from '../../../electron/services/lrmx/files';
-import { AppError } from '../../../shared/contract/errors';
 import { makeIdNumber } from '../../../shared/domain/common/idcard';
 
 const STRANGER_ID = makeIdNumber('110105', '1990-01-15', 2, '女');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { centreCrop, clampCrop, PHOTO_ASPECT } from '../../../renderer/src/form/photo';
-import { PHOTO_HEIGHT, PHOTO_WIDTH } from '../../../shared/contract/routes/form';
+import { PHOTO_HEIGHT, PHOTO_WIDTH } from '../../../shared/contract/api';
 
 describe('photo crop (4:5, as the appointment form holds it)', () => {
   it('the output size is 4:5', () => {
