@@ -23,19 +23,22 @@ export interface ShelfOptions<T> {
 
 interface Entry<T> {
   value: T;
+  /** When last used (for the time limit), and in which order (several uses share a millisecond). */
   used: number;
+  turn: number;
 }
 
 /** One kind of plan. */
 export class PlanShelf<T> {
   private entries = new Map<string, Entry<T>>();
+  private turns = 0;
 
   constructor(private readonly opts: ShelfOptions<T>) {}
 
   /** Keeps a new plan, making room first; returns its id. */
   put(value: T, id: string = randomUUID()): string {
     this.prune();
-    this.entries.set(id, { value, used: Date.now() });
+    this.entries.set(id, { value, used: Date.now(), turn: ++this.turns });
     return id;
   }
 
@@ -44,6 +47,7 @@ export class PlanShelf<T> {
     const e = this.entries.get(id);
     if (!e) return undefined;
     e.used = Date.now();
+    e.turn = ++this.turns;
     return e.value;
   }
 
@@ -72,7 +76,7 @@ export class PlanShelf<T> {
   private prune(): void {
     const now = Date.now();
     const { ttlMs, busy, max } = this.opts;
-    const idle = [...this.entries].filter(([, e]) => !busy?.(e.value)).sort((a, b) => a[1].used - b[1].used);
+    const idle = [...this.entries].filter(([, e]) => !busy?.(e.value)).sort((a, b) => a[1].turn - b[1].turn);
     if (ttlMs !== undefined) for (const [id, e] of idle) if (now - e.used > ttlMs) this.drop(id);
     for (const [id] of idle) {
       if (this.entries.size < max) break;
