@@ -14,12 +14,14 @@ export const TABLE_HEADER_ROW = 3;
 /** Most rows an export writes (the .xlsx row limit minus the title rows). */
 export const MAX_EXPORT_ROWS = 1_048_576 - TABLE_HEADER_ROW;
 
-const THIN: Partial<ExcelJS.Borders> = {
+/** Thin borders all round, and the grey of a header cell: also for sheets laid out otherwise (the import template). */
+export const THIN: Partial<ExcelJS.Borders> = {
   top: { style: 'thin' },
   left: { style: 'thin' },
   bottom: { style: 'thin' },
   right: { style: 'thin' },
 };
+export const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } };
 const FONT = '宋体';
 const WRAP_LEFT: Partial<ExcelJS.Alignment> = { horizontal: 'left', vertical: 'middle', wrapText: true };
 const CENTRED: Partial<ExcelJS.Alignment> = { horizontal: 'center', vertical: 'middle', wrapText: false };
@@ -140,7 +142,7 @@ async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, opts: TableExp
     const cell = header.getCell(i + 1);
     cell.value = c.header;
     cell.font = { name: FONT, size: 11, bold: true };
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } };
+    cell.fill = HEADER_FILL;
     cell.border = THIN;
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   });
