@@ -35,6 +35,7 @@ import { planIssues, previewRows } from './plan';
 import { DEFAULT_LIMITS, type ReadLimits } from './read';
 import { ImportRunner, sharedDatabase, type RunnerReply, type RunnerRequest } from './runner';
 import type { ImportPlan, Progress } from './types';
+import { decodeUpload, uploadName } from '../common/files';
 import { PlanStore, type PlanShelf } from '../common/plan-store';
 
 export interface ImportJobsOptions {
@@ -278,9 +279,9 @@ export class ImportJobs {
       }
       return { bytes: await fs.promises.readFile(source.path), fileName };
     }
-    const bytes = Buffer.from(source.base64, 'base64');
+    const bytes = decodeUpload(source.base64);
     if (bytes.length > MAX_UPLOAD_BYTES) throw importError(`文件「${source.name}」超过上传上限 ${MAX_UPLOAD_BYTES / 1048576} MB`);
-    return { bytes, fileName: path.basename(source.name.replace(/\\/g, '/')) };
+    return { bytes, fileName: uploadName(source.name, '未命名.xlsx') };
   }
 
   private async run(job: Job, req: RunnerRequest): Promise<boolean> {
