@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { AUDIT_KIND_LABELS, AUDIT_KINDS, formatAuditTime, parseAuditKind } from '../../../shared/domain/audit/text';
 import type { AuditFilter, AuditRow } from '../../../shared/contract/routes/audit';
-import { writeExport } from '../../services/export/handlers';
+import { writeExport } from '../../services/common/files';
 import { tableText, UsageError, type Command, type OptionValues } from '../command';
 
 const PAGE = 1000;

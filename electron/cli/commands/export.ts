@@ -9,11 +9,10 @@ import { AppError } from '../../../shared/contract/errors';
 import { parseCadreQuery, type CadreQuery } from '../../../shared/domain/roster/query';
 import { todayCanonical } from '../../../shared/domain/common/dates';
 import { DEFAULT_EXPORT_COLUMNS, isRosterColumnKey, ROSTER_COLUMN_LABELS, type RosterColumnKey } from '../../services/export/cells';
-import { buildRosterCsv, buildRosterXlsx, selectRosterRows } from '../../services/export/roster-xlsx';
-import { buildImportTemplate } from '../../services/export/template';
-import { commitImport, sha256 } from '../../services/lrmx/commit';
-import { collectLrmxFiles, exportLrmxToDir, readLrmxFiles } from '../../services/lrmx/files';
-import { IMPORT_MODES, planImport, type ImportMode, type PlanInput } from '../../services/lrmx/plan';
+import { selectRosterRows } from '../../services/export/roster-xlsx';
+import { collectLrmxFiles, exportLrmxToDir, type LrmxSourceFile } from '../../services/lrmx/files';
+import { IMPORT_MODES, type ImportMode } from '../../services/lrmx/plan';
+import { DEFAULT_XML_LIMITS } from '../../services/lrmx/xml';
 import { queryCadreIds } from '../../services/roster/query';
 import { UsageError, type Command, type OptionValues } from '../command';
 
@@ -24,19 +23,6 @@ const oneLine = (s: string) => {
   const t = s.replace(/\s*\n\s*/g, ' / ');
   return t.length > 60 ? `${t.slice(0, 60)}…` : t;
 };
-
-/** Writes next to the target, then renames: a failed export never leaves half a file. */
-function writeFileAtomic(file: string, bytes: Uint8Array): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    fs.writeFileSync(tmp, bytes);
-    fs.renameSync(tmp, file);
-  } catch (err) {
-    fs.rmSync(tmp, { force: true });
-    throw err;
-  }
-}
 
 function parseIds(raw: unknown): number[] | undefined {
   if (typeof raw !== 'string') return undefined;
@@ -77,6 +63,21 @@ function requireOut(opts: OptionValues): string {
   return path.resolve(opts.out);
 }
 
+/** An --out file: its folder is created (the routes write only into existing folders). */
+function outFile(opts: OptionValues): string {
+  const out = requireOut(opts);
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  return out;
+}
+
+/** The files an import names, as the page would upload them; a file too large to read is sent cut short, so it is reported as too large. */
+function uploads(files: LrmxSourceFile[]): { name: string; base64: string }[] {
+  return files.map(f => ({
+    name: f.name,
+    base64: (f.size !== undefined && f.size > DEFAULT_XML_LIMITS.maxBytes ? Buffer.alloc(DEFAULT_XML_LIMITS.maxBytes + 1) : f.bytes).toString('base64'),
+  }));
+}
+
 export const exportCommands: Command[] = [
   {
     words: ['export', 'roster'],
@@ -93,27 +94,26 @@ export const exportCommands: Command[] = [
       json,
     },
     async run(ctx, opts) {
-      const out = requireOut(opts);
-      const ext = path.extname(out).toLowerCase();
+      const ext = path.extname(requireOut(opts)).toLowerCase();
       if (ext !== '.xlsx' && ext !== '.csv') throw new UsageError('--out 应以 .xlsx 或 .csv 结尾');
       const date = typeof opts.date === 'string' ? opts.date : todayCanonical();
       if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError('--date 应写作 YYYY-MM-DD');
       const ids = parseIds(opts.ids);
       const query = parseQuery(opts.query);
       const columns = parseColumns(opts.columns).map(key => ({ key }));
-      const db = ctx.core().db;
-      const rows = selectRosterRows(db, { ids, view: query ? { query } : undefined, today: date });
-      const options = {
+      const out = outFile(opts);
+      const { rows } = await ctx.call(ext === '.xlsx' ? 'exportRoster' : 'exportCsv', {
         columns,
-        rows,
+        ids,
+        view: query ? { query } : undefined,
         title: typeof opts.title === 'string' ? opts.title : undefined,
         reportingUnit: typeof opts.unit === 'string' ? opts.unit : undefined,
         date,
         birthWithAge: !!opts['birth-with-age'],
-      };
-      writeFileAtomic(out, ext === '.xlsx' ? await buildRosterXlsx(options) : buildRosterCsv(options));
-      if (opts.json) ctx.printJson({ file: out, rows: rows.length, columns: columns.map(c => c.key) });
-      else ctx.print(`已导出 ${rows.length} 名干部到「${out}」`);
+        outPath: out,
+      });
+      if (opts.json) ctx.printJson({ file: out, rows, columns: columns.map(c => c.key) });
+      else ctx.print(`已导出 ${rows} 名干部到「${out}」`);
     },
   },
   {
@@ -143,9 +143,9 @@ export const exportCommands: Command[] = [
     summary: '生成干部信息导入模板（.xlsx）：标准表头、下拉选项和填写说明',
     options: { out: { kind: 'value', arg: '文件', help: '输出文件（.xlsx）' }, json },
     async run(ctx, opts) {
-      const out = requireOut(opts);
-      if (path.extname(out).toLowerCase() !== '.xlsx') throw new UsageError('--out 应以 .xlsx 结尾');
-      writeFileAtomic(out, await buildImportTemplate());
+      if (path.extname(requireOut(opts)).toLowerCase() !== '.xlsx') throw new UsageError('--out 应以 .xlsx 结尾');
+      const out = outFile(opts);
+      await ctx.call('downloadTemplate', { outPath: out });
       if (opts.json) ctx.printJson({ file: out });
       else ctx.print(`已生成导入模板「${out}」`);
     },
@@ -171,12 +171,9 @@ export const exportCommands: Command[] = [
         if (!Number.isSafeInteger(unitId) || unitId <= 0) throw new UsageError('--unit-id 应为单位编号');
       }
       const files = collectLrmxFiles(paths.map(p => path.resolve(p)));
-      const reads = readLrmxFiles(files);
-      const inputs: PlanInput[] = reads.map(r => ({ file: r.file, record: r.record, problems: r.problems }));
-      const db = ctx.core().db;
       const dryRun = !!opts['dry-run'];
       const skipInvalid = !!opts['skip-invalid'];
-      const plan = planImport(db, inputs, mode);
+      const { planId, plan } = await ctx.call('planLrmx', { files: uploads(files), mode });
       // The same issue shape as `cadre import` (sheet/row/column are Excel places: null here), plus the .lrmx element.
       const issue = (file: string, p: { field?: string; element?: string; message: string }) => ({ file, sheet: null, row: null, column: null, field: p.field ?? null, element: p.element ?? null, message: p.message });
       const errors = plan.records.flatMap(r => r.problems.filter(p => p.severity === 'error').map(p => issue(r.file, p)));
@@ -186,15 +183,11 @@ export const exportCommands: Command[] = [
       let operation: { id: number; label: string } | undefined;
       if (blocked) counts = { inserted: 0, updated: 0, unchanged: 0, skipped: 0 };
       else if (!dryRun) {
-        const r = commitImport(db, inputs, {
-          mode,
-          unitId,
-          fingerprint: plan.fingerprint,
-          skipInvalid,
-          sources: files.map(f => ({ name: f.name, sha256: sha256(f.bytes) })),
-        });
+        const r = await ctx.call('commitLrmx', { planId, mode, unitId, fingerprint: plan.fingerprint, skipInvalid });
         counts = { inserted: r.inserted, updated: r.updated, unchanged: r.unchanged, skipped: r.skipped };
-        operation = r.operation && { id: r.operation.id, label: r.operation.label };
+        // The import's undo step, when it wrote anything, is now the latest one.
+        const undo = r.inserted + r.updated > 0 ? r.history.undo : null;
+        operation = undo ? { id: undo.id, label: undo.label } : undefined;
       }
       const records = plan.records.map(r => ({ file: r.file, name: r.name, action: r.action, matchId: r.match?.id ?? null, matchedBy: r.match?.by ?? null, changes: r.changes }));
       if (opts.json) {

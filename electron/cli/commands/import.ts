@@ -1,14 +1,13 @@
 /**
  * cadre import FILE: the Excel/CSV importer from the command line, through the
- * same import jobs the app uses (worker thread when the bundle has one).
+ * same import routes the app's wizard calls (worker thread when the bundle has one).
  * Exit 1 when errors blocked the import (nothing written) or the file cannot
  * be read; 0 otherwise. --dry-run writes nothing.
  */
 import path from 'node:path';
 import { AppError } from '../../../shared/contract/errors';
-import { IMPORT_MODES, planOptionsSchema, type ImportIssue, type ImportMode } from '../../../shared/contract/routes/imports';
-import { ImportJobs } from '../../services/import/jobs';
-import { UsageError, type Command } from '../command';
+import { IMPORT_MODES, planOptionsSchema, type ImportIssue, type ImportJob, type ImportMode } from '../../../shared/contract/routes/imports';
+import { UsageError, type Command, type CommandContext } from '../command';
 
 interface CliIssue {
   file: string;
@@ -24,6 +23,27 @@ const cliIssue = (i: ImportIssue): CliIssue => ({ file: i.file, sheet: i.sheet, 
 function where(i: CliIssue): string {
   const parts = [i.sheet ? `「${i.sheet}」` : '', i.row !== null ? `第 ${i.row} 行` : '', i.column ? ` ${i.column} 列` : ''].join('');
   return parts ? `${parts}：` : '';
+}
+
+const ACTIVE: ImportJob['state'][] = ['reading', 'planning', 'committing'];
+
+/** Polls the job until it is no longer reading, planning or committing. */
+async function settled(ctx: CommandContext, jobId: string): Promise<ImportJob> {
+  for (;;) {
+    const job = await ctx.call('importProgress', { jobId });
+    if (!ACTIVE.includes(job.state)) return job;
+    await new Promise(resolve => setTimeout(resolve, 20));
+  }
+}
+
+/** Every issue of the job's plan, page by page. */
+async function allIssues(ctx: CommandContext, jobId: string): Promise<ImportIssue[]> {
+  const issues: ImportIssue[] = [];
+  for (;;) {
+    const page = await ctx.call('importIssues', { jobId, offset: issues.length, limit: 2000 });
+    issues.push(...page.issues);
+    if (page.issues.length === 0 || issues.length >= page.total) return issues;
+  }
 }
 
 function parseDefaultUnit(raw: unknown): 'none' | 'sheetName' | 'reportingUnit' | { id: number } {
@@ -66,8 +86,6 @@ export const importCommands: Command[] = [
       });
       const dryRun = !!opts['dry-run'];
       const fileName = path.basename(file);
-      const core = ctx.core();
-      const jobs = new ImportJobs({ db: core.db, dbPath: core.dbPath });
       const out = (report: Record<string, unknown>, errors: CliIssue[], warnings: CliIssue[]) => {
         if (opts.json) ctx.printJson({ file: fileName, mode, dryRun, ...report, errors, warnings });
         else {
@@ -80,21 +98,21 @@ export const importCommands: Command[] = [
         if (!opts.json) ctx.print('导入未执行，数据未修改。');
         return 1;
       };
+      let jobId: string;
       try {
-        let jobId: string;
-        try {
-          jobId = await jobs.start({ path: file });
-        } catch (err) {
-          if (err instanceof AppError) return refused(err.message);
-          throw err;
-        }
-        let job = await jobs.wait(jobId);
+        ({ jobId } = await ctx.call('importStart', { source: { path: file } }));
+      } catch (err) {
+        if (err instanceof AppError) return refused(err.message);
+        throw err;
+      }
+      try {
+        let job = await settled(ctx, jobId);
         if (job.state === 'ready') {
-          jobs.plan(jobId, options);
-          job = await jobs.wait(jobId);
+          await ctx.call('importPlan', { jobId, options });
+          job = await settled(ctx, jobId);
         }
         if (job.state !== 'planned') return refused(job.error?.message ?? '无法读取文件');
-        const issues = jobs.allIssues(jobId).map(i => ({ severity: i.severity, issue: cliIssue(i) }));
+        const issues = (await allIssues(ctx, jobId)).map(i => ({ severity: i.severity, issue: cliIssue(i) }));
         const errors = issues.filter(i => i.severity === 'error').map(i => i.issue);
         const warnings = issues.filter(i => i.severity === 'warning').map(i => i.issue);
         const counts = job.preview!.counts;
@@ -110,7 +128,7 @@ export const importCommands: Command[] = [
         }
         let result;
         try {
-          result = jobs.commit(jobId);
+          result = await ctx.call('importCommit', { jobId });
         } catch (err) {
           if (err instanceof AppError) return refused(err.message);
           throw err;
@@ -136,7 +154,8 @@ export const importCommands: Command[] = [
         }
         return 0;
       } finally {
-        jobs.close();
+        // Stops the job's worker unless the commit already did (a committed job refuses).
+        await ctx.call('importCancel', { jobId }).catch(() => undefined);
       }
     },
   },

@@ -4,7 +4,8 @@ import { AppError } from '../../../shared/contract/errors';
 import { ASSESSMENT_TEMPLATES } from '../../../shared/domain/assessment/templates';
 import type { ServiceContext } from '../core/context';
 import type { HandlersOf } from '../core/dispatcher';
-import { decodeUpload, writeExport, XLSX_MIME } from '../export/handlers';
+import { decodeUpload, deliver, safeFileName, uploadName, XLSX_MIME } from '../common/files';
+import { PREVIEW_SHELF } from '../common/plan-store';
 import { addDaily, listDaily, removeDaily } from './daily';
 import { finaliseRound, unlockRound } from './finalise';
 import { computeGrid } from './grid';
@@ -18,23 +19,13 @@ import { planScoreImport, type ScoreImportPlan } from './score-import';
 import { copySet, deleteSet, getSet, listSets, saveIndicators, saveSet } from './sets';
 import { buildGradingTable, buildScoreSheet } from './xlsx';
 
-/** Previews kept for commitScoreImport: the latest few, for an hour. */
-const MAX_PLANS = 4;
-const PLAN_TTL_MS = 60 * 60 * 1000;
-
-function fileTitle(text: string): string {
-  return text.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '').trim().slice(0, 80) || '考核';
-}
-
-export function assessmentHandlers({ db }: ServiceContext): HandlersOf<typeof assessmentRoutes> {
-  const plans = new Map<string, ScoreImportPlan & { at: number }>();
+export function assessmentHandlers({ db, plans: store }: ServiceContext): HandlersOf<typeof assessmentRoutes> {
+  const plans = store.shelf<ScoreImportPlan>('assessment.scores', PREVIEW_SHELF);
   const download = async (roundId: number, kind: 'score' | 'grading', outPath?: string) => {
     const grid = computeGrid(db, roundId);
     const bytes = kind === 'score' ? await buildScoreSheet(grid) : await buildGradingTable(grid);
-    const fileName = `${fileTitle(`${grid.round.setName}-${grid.round.name}`)}-${kind === 'score' ? '评分表' : '考核等次表'}.xlsx`;
-    if (!outPath) return { fileName, mime: XLSX_MIME, base64: bytes.toString('base64'), path: null };
-    const written = writeExport(outPath, ['.xlsx'], bytes);
-    return { fileName: written.split(/[\\/]/).pop()!, mime: XLSX_MIME, base64: null, path: written };
+    const fileName = `${safeFileName(`${grid.round.setName}-${grid.round.name}`, '考核', 80)}-${kind === 'score' ? '评分表' : '考核等次表'}.xlsx`;
+    return deliver(fileName, XLSX_MIME, bytes, outPath, ['.xlsx']);
   };
   const participantsOut = (list: ReturnType<typeof listParticipants>) =>
     list.map(p => ({ cadreId: p.cadreId, name: p.name, unit: p.unit, post: p.post, leadershipLevel: p.leadershipLevel, source: p.source }));
@@ -82,11 +73,8 @@ export function assessmentHandlers({ db }: ServiceContext): HandlersOf<typeof as
     previewScoreImport: ({ roundId, file }) => {
       const bytes = decodeUpload(file.base64);
       if (bytes.length > 20 * 1024 * 1024) throw new AppError('VALIDATION', `文件「${file.name}」超过 20 MB，不像是成绩表`);
-      const plan = planScoreImport(db, roundId, file.name.split(/[\\/]/).pop()!, bytes);
-      const now = Date.now();
-      for (const [k, p] of plans) if (now - p.at > PLAN_TTL_MS) plans.delete(k);
-      while (plans.size >= MAX_PLANS) plans.delete(plans.keys().next().value!);
-      plans.set(plan.planId, { ...plan, at: now });
+      const plan = planScoreImport(db, roundId, uploadName(file.name, '未命名.xlsx'), bytes);
+      plans.put(plan, plan.planId);
       const { changes: _c, roundId: _r, ...shown } = plan;
       return shown;
     },

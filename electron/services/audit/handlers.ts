@@ -4,7 +4,7 @@ import type { Database } from '../../db/database';
 import { setOperatorName } from '../common/audit';
 import { auditOperators, auditPage } from './query';
 import { buildAuditXlsx } from './xlsx';
-import { XLSX_MIME } from '../export/handlers';
+import { XLSX_MIME } from '../common/files';
 import type { ServiceContext } from '../core/context';
 import type { HandlersOf } from '../core/dispatcher';
 import { savedOperatorName, suggestedOperatorName } from '../common/settings';

@@ -1,6 +1,6 @@
 /**
- * The filtered 审计日志 as a styled .xlsx, on the roster's styled table
- * (export/roster-xlsx.ts buildTableXlsx): row 1 the title, row 2 the filter
+ * The filtered 审计日志 as a styled .xlsx, on the common styled table
+ * (common/xlsx-table.ts): row 1 the title, row 2 the filter
  * and the export time, row 3 the bold bordered header (frozen, repeated on
  * printed pages), one entry per row below. Text that starts like a formula
  * (= + - @) is written as text there.
@@ -10,8 +10,7 @@ import { AppError } from '../../../shared/contract/errors';
 import type { AuditFilter, AuditRow } from '../../../shared/contract/routes/audit';
 import type { Database } from '../../db/database';
 import { auditRows, auditWhere, countAudit, lastAuditId, summarizerFor, type AuditOrder } from './query';
-// eslint-disable-next-line no-restricted-imports -- cross-area: to be moved behind export/api.ts
-import { buildTableXlsx, MAX_EXPORT_ROWS } from '../export/roster-xlsx';
+import { buildTableXlsx, MAX_EXPORT_ROWS } from '../common/xlsx-table';
 
 export const AUDIT_TITLE = '审计日志';
 const CHUNK = 5000;

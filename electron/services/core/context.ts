@@ -1,4 +1,5 @@
 import type { Database } from '../../db/database';
+import type { PlanStore } from '../common/plan-store';
 
 /** What every area's handlers receive. */
 export interface ServiceContext {
@@ -7,4 +8,6 @@ export interface ServiceContext {
   appVersion: string;
   /** Closes, optionally replaces (restore) and reopens the database file; given by the core. */
   reopen?: (swap?: () => void) => Database;
+  /** Import previews waiting for their commit: one store per opened core, so a reopen drops them. */
+  plans: PlanStore;
 }

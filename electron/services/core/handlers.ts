@@ -13,8 +13,11 @@ import { formHandlers } from '../form/handlers';
 import { secondmentHandlers } from '../secondment/handlers';
 import { assessmentHandlers } from '../assessment/handlers';
 import { auditHandlers } from '../audit/handlers';
+import { PlanStore } from '../common/plan-store';
 
-export function createHandlers(ctx: ServiceContext): Handlers {
+/** Called once per opened database (open and every reopen): the plan store starts empty each time. */
+export function createHandlers(base: Omit<ServiceContext, 'plans'>): Handlers {
+  const ctx: ServiceContext = { ...base, plans: new PlanStore() };
   return {
     ...appHandlers(ctx),
     ...importHandlers(ctx),

@@ -113,23 +113,6 @@ export function cellValue(row: CadreRow, key: RosterColumnKey, index: number, op
   }
 }
 
-/** True when spreadsheet software could read the text as a formula or command. */
-export function looksLikeFormula(text: string): boolean {
-  return /^[=+\-@\t\r]/.test(text);
-}
-
-/** The OWASP CSV guard: a leading ' makes the cell plain text. */
-export function guardCsvText(text: string): string {
-  return looksLikeFormula(text) ? `'${text}` : text;
-}
-
-/** '2026-11-22' → '2026年11月22日' (the 填报日期 line). */
-export function chineseDate(canonical: string): string {
-  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(canonical);
-  if (!m) return canonical;
-  return `${m[1]}年${Number(m[2])}月${m[3] ? `${Number(m[3])}日` : ''}`;
-}
-
 export function defaultDate(): string {
   return todayCanonical();
 }

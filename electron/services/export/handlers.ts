@@ -1,14 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { exportRoutes, RosterExportInput } from '../../../shared/contract/routes/exports';
 import { AppError } from '../../../shared/contract/errors';
+import { CSV_MIME, decodeUpload, deliver, safeFileName, uploadName, XLSX_MIME, XML_MIME, ZIP_MIME } from '../common/files';
 import { todayCanonical } from '../../../shared/domain/common/dates';
 import type { ServiceContext } from '../core/context';
 import type { HandlersOf } from '../core/dispatcher';
 import { buildRosterCsv, buildRosterXlsx, selectRosterRows, type RosterExportOptions } from './roster-xlsx';
 import { buildImportTemplate } from './template';
 import { historyState } from '../common/operation-log';
+import { PREVIEW_SHELF } from '../common/plan-store';
 // eslint-disable-next-line no-restricted-imports -- cross-area: to be moved behind lrmx/api.ts
 import { commitImport, sha256 } from '../lrmx/commit';
 // eslint-disable-next-line no-restricted-imports -- cross-area: to be moved behind lrmx/api.ts
@@ -18,63 +19,14 @@ import { planImport, type PlanInput } from '../lrmx/plan';
 // eslint-disable-next-line no-restricted-imports -- cross-area: to be moved behind lrmx/api.ts
 import { readLrmx } from '../lrmx/read';
 
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** Plans kept for commitLrmx: the latest few, for an hour. */
-const MAX_PLANS = 4;
-const PLAN_TTL_MS = 60 * 60 * 1000;
-
+/** What commitLrmx needs of a preview: the files as read. */
 interface StoredPlan {
   inputs: PlanInput[];
   sources: { name: string; sha256: string }[];
-  at: number;
 }
 
-export function decodeUpload(base64: string): Buffer {
-  const body = base64.replace(/\s+/g, '');
-  if (body.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(body)) throw new AppError('VALIDATION', '上传的文件内容无法读取（不是有效的 base64 编码）');
-  return Buffer.from(body, 'base64');
-}
-
-/** A file name: no folder part, no characters Windows refuses. */
-function baseName(name: string): string {
-  return name.split(/[\\/]/).pop()!.replace(/[\u0000-\u001f]/g, '') || '未命名.lrmx';
-}
-
-/**
- * Writes an export where the save dialog pointed, refusing any other kind of
- * file: the renderer passes this path, so it must not become a way to write
- * arbitrary files. Written beside the target first, then renamed.
- */
-export function writeExport(outPath: string, allowed: string[], bytes: Uint8Array): string {
-  const target = path.resolve(outPath);
-  const ext = path.extname(target).toLowerCase();
-  if (!allowed.includes(ext)) throw new AppError('VALIDATION', `只能保存为 ${allowed.join(' 或 ')} 文件`);
-  if (!fs.existsSync(path.dirname(target))) throw new AppError('NOT_FOUND', `文件夹「${path.dirname(target)}」不存在`);
-  const tmp = `${target}.${process.pid}.tmp`;
-  try {
-    fs.writeFileSync(tmp, bytes);
-    fs.renameSync(tmp, target);
-  } catch (err) {
-    fs.rmSync(tmp, { force: true });
-    throw new AppError('VALIDATION', `无法写入「${target}」：${(err as NodeJS.ErrnoException).code ?? '写入失败'}`);
-  }
-  return target;
-}
-
-/** The answer for a file: written to outPath, or returned as base64. */
-function deliver(fileName: string, mime: string, bytes: Uint8Array, outPath: string | undefined, allowed: string[]) {
-  if (!outPath) return { fileName, mime, base64: Buffer.from(bytes).toString('base64'), path: null };
-  const written = writeExport(outPath, allowed, bytes);
-  return { fileName: path.basename(written), mime, base64: null, path: written };
-}
-
-function safeTitle(title: string): string {
-  return title.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '').trim().slice(0, 60) || '干部名册';
-}
-
-export function exportHandlers({ db }: ServiceContext): HandlersOf<typeof exportRoutes> {
-  const plans = new Map<string, StoredPlan>();
+export function exportHandlers({ db, plans: store }: ServiceContext): HandlersOf<typeof exportRoutes> {
+  const plans = store.shelf<StoredPlan>('lrmx', PREVIEW_SHELF);
 
   const rosterOptions = (input: RosterExportInput): RosterExportOptions => {
     const date = input.date ?? todayCanonical();
@@ -88,12 +40,12 @@ export function exportHandlers({ db }: ServiceContext): HandlersOf<typeof export
       birthWithAge: input.birthWithAge,
     };
   };
-  const fileStem = (input: RosterExportInput) => `${safeTitle(input.title ?? '干部名册')}_${(input.date ?? todayCanonical()).replaceAll('-', '')}`;
+  const fileStem = (input: RosterExportInput) => `${safeFileName(input.title ?? '干部名册', '干部名册')}_${(input.date ?? todayCanonical()).replaceAll('-', '')}`;
 
   const readUploads = (files: { name: string; base64: string }[]) => {
     const sources: StoredPlan['sources'] = [];
     const inputs: PlanInput[] = files.map(f => {
-      const name = baseName(f.name);
+      const name = uploadName(f.name, '未命名.lrmx');
       const bytes = decodeUpload(f.base64);
       sources.push({ name, sha256: sha256(bytes) });
       const read = readLrmx(bytes, name);
@@ -110,7 +62,7 @@ export function exportHandlers({ db }: ServiceContext): HandlersOf<typeof export
     },
     exportCsv: input => {
       const opts = rosterOptions(input);
-      return { ...deliver(`${fileStem(input)}.csv`, 'text/csv;charset=utf-8', buildRosterCsv(opts), input.outPath, ['.csv']), rows: opts.rows.length };
+      return { ...deliver(`${fileStem(input)}.csv`, CSV_MIME, buildRosterCsv(opts), input.outPath, ['.csv']), rows: opts.rows.length };
     },
     downloadTemplate: async ({ outPath }) => deliver('干部信息导入模板.xlsx', XLSX_MIME, await buildImportTemplate(), outPath, ['.xlsx']),
     exportLrmx: ({ ids, ageRefDate, outPath }) => {
@@ -121,10 +73,10 @@ export function exportHandlers({ db }: ServiceContext): HandlersOf<typeof export
       }
       const { fileName, bytes } = exportLrmxBytes(db, ids, { ageRefDate });
       const zip = fileName.endsWith('.zip');
-      return { ...deliver(fileName, zip ? 'application/zip' : 'application/xml', bytes, outPath, zip ? ['.zip'] : ['.lrmx']), count };
+      return { ...deliver(fileName, zip ? ZIP_MIME : XML_MIME, bytes, outPath, zip ? ['.zip'] : ['.lrmx']), count };
     },
     inspectLrmx: ({ file }) => {
-      const name = baseName(file.name);
+      const name = uploadName(file.name, '未命名.lrmx');
       const read = readLrmx(decodeUpload(file.base64), name);
       const r = read.record;
       return {
@@ -144,12 +96,7 @@ export function exportHandlers({ db }: ServiceContext): HandlersOf<typeof export
     planLrmx: ({ files, mode }) => {
       const { inputs, sources } = readUploads(files);
       const plan = planImport(db, inputs, mode);
-      const now = Date.now();
-      for (const [key, p] of plans) if (now - p.at > PLAN_TTL_MS) plans.delete(key);
-      while (plans.size >= MAX_PLANS) plans.delete(plans.keys().next().value!);
-      const planId = randomUUID();
-      plans.set(planId, { inputs, sources, at: now });
-      return { planId, plan };
+      return { planId: plans.put({ inputs, sources }), plan };
     },
     commitLrmx: ({ planId, mode, fingerprint, unitId, skipInvalid }) => {
       const stored = plans.get(planId);

@@ -23,6 +23,7 @@ import {
 } from '../../../shared/domain/roster/codes';
 import { CADRE_FIELD_LABELS } from '../../../shared/domain/roster/fields';
 import { columnWidth, type RosterFieldKey } from './cells';
+import { HEADER_FILL, THIN } from '../common/xlsx-table';
 
 /** The template's columns, in order: every field the roster grid has. */
 export const TEMPLATE_FIELDS: RosterFieldKey[] = [
@@ -164,8 +165,8 @@ export async function buildImportTemplate(): Promise<Buffer> {
     // header text, so the header stays exactly the label the importer maps.
     if (REQUIRED.has(field)) cell.note = '必填';
     cell.font = { bold: true, color: REQUIRED.has(field) ? { argb: 'FFC00000' } : undefined };
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } };
-    cell.border = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
+    cell.fill = HEADER_FILL;
+    cell.border = THIN;
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
     const column = ws.getColumn(col);
     column.width = Math.max(columnWidth(field), CADRE_FIELD_LABELS[field].length * 2 + 2);

@@ -35,6 +35,8 @@ import { planIssues, previewRows } from './plan';
 import { DEFAULT_LIMITS, type ReadLimits } from './read';
 import { ImportRunner, sharedDatabase, type RunnerReply, type RunnerRequest } from './runner';
 import type { ImportPlan, Progress } from './types';
+import { decodeUpload, uploadName } from '../common/files';
+import { PlanStore, type PlanShelf } from '../common/plan-store';
 
 export interface ImportJobsOptions {
   /**
@@ -68,7 +70,6 @@ interface Job {
   result: ImportCommitResult | null;
   backend: Backend | null;
   waiters: (() => void)[];
-  touched: number;
   /** Plan options given to start(): planning follows the read without a stop at 'ready'. */
   pendingPlan: ParsedPlanOptions | null;
 }
@@ -83,19 +84,23 @@ export function defaultWorkerScript(): string | null {
 }
 
 export class ImportJobs {
-  private jobs = new Map<string, Job>();
+  /** The jobs live on the core's plan store, so a reopen (restore) drops them with every other preview. */
+  private readonly jobs: PlanShelf<Job>;
   private readonly workerScript: string | null;
-  private readonly maxJobs: number;
   private readonly idleMs: number;
   private readonly limits: ReadLimits;
   private readonly onProgress: (jobId: string, progress: Progress) => void;
 
   constructor(
-    private readonly ctx: { db: Database; dbPath: string },
+    private readonly ctx: { db: Database; dbPath: string; plans?: PlanStore },
     opts: ImportJobsOptions = {},
   ) {
     this.workerScript = opts.workerScript === undefined ? defaultWorkerScript() : opts.workerScript;
-    this.maxJobs = opts.maxJobs ?? 8;
+    this.jobs = (ctx.plans ?? new PlanStore()).shelf<Job>('import.excel', {
+      max: opts.maxJobs ?? 8,
+      busy: job => ACTIVE.includes(job.state),
+      dispose: job => job.backend?.dispose(),
+    });
     this.idleMs = opts.idleMs ?? 10 * 60_000;
     this.limits = opts.limits ?? DEFAULT_LIMITS;
     this.onProgress = opts.onProgress ?? (() => {});
@@ -108,7 +113,6 @@ export class ImportJobs {
 
   async start(source: ImportSource, plan?: ParsedPlanOptions): Promise<string> {
     const { bytes, fileName } = await this.load(source);
-    this.evict();
     const job: Job = {
       id: crypto.randomBytes(12).toString('base64url'),
       state: 'reading',
@@ -120,10 +124,9 @@ export class ImportJobs {
       result: null,
       backend: null,
       waiters: [],
-      touched: Date.now(),
       pendingPlan: plan ?? null,
     };
-    this.jobs.set(job.id, job);
+    this.jobs.put(job, job.id);
     job.backend = this.backend(job);
     void this.run(job, { type: 'read', bytes, fileName, limits: this.limits });
     return job.id;
@@ -236,7 +239,7 @@ export class ImportJobs {
     this.planOf(jobId);
     if (!job.backend) throw new AppError('CONFLICT', '问题报告已不可用（导入已提交或文件已关闭），请在导入前导出');
     const reply = await job.backend.request({ type: 'report' });
-    job.touched = Date.now();
+    this.jobs.get(job.id); // in use: last to be pushed out
     if (reply.type === 'failed') throw new AppError(reply.error.code as never, reply.error.message, reply.error.details);
     if (reply.type !== 'report') throw new AppError('INTERNAL', '导出问题报告失败');
     return { bytes: reply.bytes, fileName: reply.fileName };
@@ -244,10 +247,6 @@ export class ImportJobs {
 
   /** Stops every worker (the app is closing). */
   close(): void {
-    for (const job of this.jobs.values()) {
-      job.backend?.dispose();
-      job.backend = null;
-    }
     this.jobs.clear();
   }
 
@@ -256,7 +255,6 @@ export class ImportJobs {
   private get(jobId: string): Job {
     const job = this.jobs.get(jobId);
     if (!job) throw new AppError('NOT_FOUND', '找不到该导入任务（可能已过期），请重新选择文件');
-    job.touched = Date.now();
     return job;
   }
 
@@ -281,9 +279,9 @@ export class ImportJobs {
       }
       return { bytes: await fs.promises.readFile(source.path), fileName };
     }
-    const bytes = Buffer.from(source.base64, 'base64');
+    const bytes = decodeUpload(source.base64);
     if (bytes.length > MAX_UPLOAD_BYTES) throw importError(`文件「${source.name}」超过上传上限 ${MAX_UPLOAD_BYTES / 1048576} MB`);
-    return { bytes, fileName: path.basename(source.name.replace(/\\/g, '/')) };
+    return { bytes, fileName: uploadName(source.name, '未命名.xlsx') };
   }
 
   private async run(job: Job, req: RunnerRequest): Promise<boolean> {
@@ -291,7 +289,7 @@ export class ImportJobs {
     if (!backend) return false;
     const reply = await backend.request(req);
     if (job.backend !== backend || job.state === 'cancelled') return false; // cancelled meanwhile
-    job.touched = Date.now();
+    this.jobs.get(job.id); // in use: last to be pushed out
     switch (reply.type) {
       case 'inspected': {
         job.inspection = reply.inspection;
@@ -417,14 +415,5 @@ export class ImportJobs {
         void worker.terminate();
       },
     };
-  }
-
-  private evict(): void {
-    const finished = [...this.jobs.values()].filter(j => !ACTIVE.includes(j.state)).sort((a, b) => a.touched - b.touched);
-    while (this.jobs.size >= this.maxJobs && finished.length) {
-      const job = finished.shift()!;
-      job.backend?.dispose();
-      this.jobs.delete(job.id);
-    }
   }
 }

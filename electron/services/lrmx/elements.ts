@@ -1,6 +1,6 @@
 /**
  * The .lrmx file of the national 干部任免审批表 software: root <Person>, flat
- * elements named in pinyin, in this order (the order the national software writes). The writer
+ * elements named in pinyin, in this order. The writer
  * emits exactly this order; the reader accepts any order.
  */
 import type { EditableCadreField } from '../../../shared/domain/roster/cadre-rules';

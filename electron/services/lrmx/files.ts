@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/contract/errors';
 import type { Database } from '../../db/database';
+import { writeFileAtomic } from '../common/files';
 // eslint-disable-next-line no-restricted-imports -- cross-area: to be moved behind form/api.ts
 import { getFormSettings } from '../form/form';
 // eslint-disable-next-line no-restricted-imports -- cross-area: to be moved behind roster/api.ts
@@ -48,7 +49,7 @@ export function exportLrmxToDir(db: Database, ids: number[], dir: string, opts: 
   const files = renderLrmxFiles(db, ids, opts);
   if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) throw new AppError('VALIDATION', `「${dir}」不是文件夹`);
   fs.mkdirSync(dir, { recursive: true });
-  for (const f of files) fs.writeFileSync(path.join(dir, f.fileName), f.text, 'utf8');
+  for (const f of files) writeFileAtomic(path.join(dir, f.fileName), f.text);
   return { dir, files: files.map(f => f.fileName) };
 }
 

@@ -1,8 +1,8 @@
 /**
- * One person read from an .lrmx file. The Excel importer has its own row shape
- * (import/rows.ts); the two share the matching rule (import/match.ts) but not
- * yet the preview and commit. Values are already normalised by
- * shared/domain/roster/cadre-rules.ts.
+ * One person read from an .lrmx file, as the .lrmx preview (plan.ts, which
+ * matches with the Excel importer's RosterMatcher) and commit take it. The
+ * Excel importer has its own row shape (import/types.ts). Values are already
+ * normalised by shared/domain/roster/cadre-rules.ts.
  *
  * "Absent" means "the source does not say": on an update, an absent field,
  * family list, assessment list or photo leaves the stored one unchanged.

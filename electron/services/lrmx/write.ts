@@ -11,6 +11,7 @@ import { formatAssessments } from '../../../shared/domain/assessment/text';
 import { compactDate, compactYearMonth, todayCanonical } from '../../../shared/domain/common/dates';
 import { LRMX_ELEMENTS, LRMX_FAMILY_ELEMENTS, LRMX_FAMILY_FIELDS, LRMX_FIELD_ELEMENTS, LRMX_VERSION, type LrmxElement } from './elements';
 import { xmlSafeText } from './xml';
+import { safeFileName } from '../common/files';
 
 export interface WriteLrmxOptions {
   /** 呈报单位. */
@@ -88,7 +89,7 @@ export function writeLrmx(cadre: LrmxCadre, photo?: Uint8Array | null, opts: Wri
 
 /** The file name for a cadre: 姓名_身份证后4位.lrmx (姓名.lrmx without an ID), safe on Windows and Linux. */
 export function lrmxFileName(name: string, idNumber: string): string {
-  const safe = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '').replace(/^\.+/, '').trim().slice(0, 60) || '未命名';
+  const safe = safeFileName(name, '未命名');
   const tail = idNumber.trim().slice(-4);
   return `${safe}${tail ? `_${tail}` : ''}.lrmx`;
 }

@@ -1,7 +1,7 @@
 /**
  * A batch's member list as the official styled roster (第四批沈阳赴北京挂职干部名册):
  * the same title / 填报单位 line / bold bordered frozen header / A4 landscape
- * sheet as the roster export (export/roster-xlsx.ts buildTableXlsx). The
+ * sheet as the roster export (common/xlsx-table.ts). The
  * column headers are ones the member import recognises, so a list exported
  * here can be filled in elsewhere and imported back.
  */
@@ -10,9 +10,8 @@ import type { ParsedInputOf } from '../../../shared/contract/api';
 import type { SecondmentMember } from '../../../shared/contract/routes/secondment';
 import { periodText } from '../../../shared/domain/secondment/rules';
 import type { Database } from '../../db/database';
-import { XLSX_MIME, writeExport } from '../export/handlers';
-// eslint-disable-next-line no-restricted-imports -- cross-area: to be moved behind export/api.ts
-import { buildTableXlsx, type TableColumn } from '../export/roster-xlsx';
+import { deliver, safeFileName, XLSX_MIME } from '../common/files';
+import { buildTableXlsx, type TableColumn } from '../common/xlsx-table';
 import { getBatch } from './programmes';
 import { listMembers } from './members';
 
@@ -59,10 +58,7 @@ export async function exportBatch(db: Database, input: ParsedInputOf<'exportSeco
     columns: MEMBER_EXPORT_COLUMNS,
     rows: members.map((m, r) => MEMBER_EXPORT_COLUMNS.map(c => c.value(m, r))),
   });
-  const fileName = `${title.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '').slice(0, 60)}_${date.replaceAll('-', '')}.xlsx`;
-  if (input.outPath) {
-    const written = writeExport(input.outPath, ['.xlsx'], bytes);
-    return { fileName, mime: XLSX_MIME, base64: null, path: written, rows: members.length };
-  }
-  return { fileName, mime: XLSX_MIME, base64: bytes.toString('base64'), path: null, rows: members.length };
+  const fileName = `${safeFileName(title, '挂职干部名册')}_${date.replaceAll('-', '')}.xlsx`;
+  // The suggested name even when written elsewhere: the page names the download by it.
+  return { ...deliver(fileName, XLSX_MIME, bytes, input.outPath, ['.xlsx']), fileName, rows: members.length };
 }

@@ -37,7 +37,7 @@ import {
   saveVillage,
 } from './villages';
 
-export function secondmentHandlers({ db }: ServiceContext): HandlersOf<typeof secondmentRoutes> {
+export function secondmentHandlers({ db, plans }: ServiceContext): HandlersOf<typeof secondmentRoutes> {
   const history = () => historyState(db);
   return {
     listSecondmentProgrammes: () => listProgrammes(db),
@@ -109,9 +109,9 @@ export function secondmentHandlers({ db }: ServiceContext): HandlersOf<typeof se
     },
 
     exportSecondmentBatch: input => exportBatch(db, input),
-    planSecondmentImport: ({ batchId, files }) => planMemberImport(db, batchId, files),
+    planSecondmentImport: ({ batchId, files }) => planMemberImport(db, plans, batchId, files),
     commitSecondmentImport: ({ planId }) => {
-      const r = commitMemberImport(db, planId);
+      const r = commitMemberImport(db, plans, planId);
       return { ...r, members: membersById(db, r.memberIds), history: history() };
     },
   };

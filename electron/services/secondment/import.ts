@@ -7,12 +7,13 @@
  * the commit is one transaction and one undoable step, refused while any row
  * has an error (nothing is half-written) or when the roster changed since.
  */
-import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/contract/errors';
 import type { ImportField, ImportIssue } from '../../../shared/contract/routes/imports';
 import type { MemberEditableField, MemberImportPreview, MemberImportRow } from '../../../shared/contract/routes/secondment';
 import { overlapMessage, periodsOverlap } from '../../../shared/domain/secondment/rules';
 import type { Database } from '../../db/database';
+import { decodeUpload, uploadName } from '../common/files';
+import { PREVIEW_SHELF, type PlanStore } from '../common/plan-store';
 // eslint-disable-next-line no-restricted-imports -- cross-area: to be moved behind roster/api.ts
 import { applyCadreChanges, type FieldValues } from '../roster/writes';
 // eslint-disable-next-line no-restricted-imports -- cross-area: to be moved behind import/api.ts
@@ -52,18 +53,9 @@ interface StoredPlan {
   batchId: number;
   files: { name: string; bytes: Buffer }[];
   fingerprint: string;
-  at: number;
 }
 
-const plans = new Map<string, StoredPlan>();
-const MAX_PLANS = 4;
-const PLAN_TTL_MS = 60 * 60 * 1000;
-
-function decode(base64: string): Buffer {
-  const body = base64.replace(/\s+/g, '');
-  if (body.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(body)) throw new AppError('VALIDATION', '上传的文件内容无法读取（不是有效的 base64 编码）');
-  return Buffer.from(body, 'base64');
-}
+const shelfOf = (store: PlanStore) => store.shelf<StoredPlan>('secondment.members', PREVIEW_SHELF);
 
 /** '2021.03—2022.03' / '2021.03-2022.03' / '2021.03至2022.03' → start and end cells. */
 function splitPeriod(text: string): [string, string] {
@@ -231,19 +223,16 @@ function previewOf(planId: string, batchId: number, built: Built): MemberImportP
   };
 }
 
-export function planMemberImport(db: Database, batchId: number, uploads: { name: string; base64: string }[]): MemberImportPreview {
-  const files = uploads.map(f => ({ name: f.name.split(/[\\/]/).pop() || '未命名.xlsx', bytes: decode(f.base64) }));
+export function planMemberImport(db: Database, store: PlanStore, batchId: number, uploads: { name: string; base64: string }[]): MemberImportPreview {
+  const files = uploads.map(f => ({ name: uploadName(f.name, '未命名.xlsx'), bytes: decodeUpload(f.base64) }));
   const built = buildRows(db, batchId, files);
-  const now = Date.now();
-  for (const [id, p] of plans) if (now - p.at > PLAN_TTL_MS) plans.delete(id);
-  while (plans.size >= MAX_PLANS) plans.delete(plans.keys().next().value!);
-  const planId = randomUUID();
-  plans.set(planId, { batchId, files, fingerprint: fingerprintOf(built.rows), at: now });
+  const planId = shelfOf(store).put({ batchId, files, fingerprint: fingerprintOf(built.rows) });
   return previewOf(planId, batchId, built);
 }
 
 /** Re-reads the previewed files against the roster as it is now, then writes everything or nothing. */
-export function commitMemberImport(db: Database, planId: string): { added: number; cadresCreated: number; memberIds: number[] } {
+export function commitMemberImport(db: Database, store: PlanStore, planId: string): { added: number; cadresCreated: number; memberIds: number[] } {
+  const plans = shelfOf(store);
   const plan = plans.get(planId);
   if (!plan) throw new AppError('NOT_FOUND', '导入预览已过期，请重新选择文件预览');
   const built = buildRows(db, plan.batchId, plan.files);
