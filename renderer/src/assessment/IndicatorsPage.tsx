@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { AssessmentSet, Round } from '../../../shared/contract/routes/assessment';
 import { api } from '../api';
 import { SetInfoDialog } from './SetInfoDialog';
-import { MessageLine, useMessage } from './ui';
+import { MessageLine, useMessage } from '../ui/MessageLine';
 import { RoundBadge } from './RoundBadge';
 
 interface Counts {

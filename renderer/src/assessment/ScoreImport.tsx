@@ -4,7 +4,7 @@ import type { OutputOf } from '../../../shared/contract/api';
 import type { ScoreGrid } from '../../../shared/contract/routes/assessment';
 import { api } from '../api';
 import { errorText, readFileBase64 } from '../io/files';
-import { Dialog } from './ui';
+import { Dialog } from '../ui/Dialog';
 
 type Preview = OutputOf<'previewScoreImport'>;
 

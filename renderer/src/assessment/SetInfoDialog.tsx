@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { AssessmentSet, AssessmentSetDetail, AssessmentTemplateOutput } from '../../../shared/contract/routes/assessment';
 import { api } from '../api';
 import { ScopePicker, type Scope } from './ScopePicker';
-import { Dialog } from './ui';
+import { Dialog } from '../ui/Dialog';
 import { errorText } from '../io/files';
 
 export function SetInfoDialog({ set, onClose, onSaved }: { set?: AssessmentSet; onClose: () => void; onSaved: (s: AssessmentSetDetail) => void }) {

@@ -13,7 +13,9 @@ import { api } from '../api';
 import { gridLocale, gridTheme } from '../grid';
 import { errorText } from '../io/files';
 import { batchInputOf, type BatchInput } from './batchInput';
-import { Dialog, Field, MessageLine, pctText, UndoButtons, useHistorySteps, type Message } from './common';
+import { Field, pctText, UndoButtons, useHistorySteps } from './common';
+import { Dialog } from '../ui/Dialog';
+import { MessageLine, type Message } from '../ui/MessageLine';
 import { StatsSummary } from './StatsPanel';
 
 type ProgrammeStats = OutputOf<'secondmentProgrammeStats'>;

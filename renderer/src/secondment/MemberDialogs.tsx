@@ -10,7 +10,8 @@ import { OUTCOMES, type SecondmentMember } from '../../../shared/contract/routes
 import { api } from '../api';
 import { errorText } from '../io/files';
 import { CadrePicker } from './CadrePicker';
-import { Dialog, Field, termText } from './common';
+import { Field, termText } from './common';
+import { Dialog } from '../ui/Dialog';
 
 /** What a finished action reports back to the page. */
 export type Done = (text: string, history: HistoryState) => void;

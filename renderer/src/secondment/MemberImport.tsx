@@ -8,7 +8,8 @@ import type { MemberImportPreview } from '../../../shared/contract/routes/second
 import { formatDate } from '../../../shared/domain/common/dates';
 import { api } from '../api';
 import { errorText, readFileBase64 } from '../io/files';
-import { Dialog, type Message } from './common';
+import { Dialog } from '../ui/Dialog';
+import { type Message } from '../ui/MessageLine';
 import type { Done } from './MemberDialogs';
 
 const ACTION_TEXT = { existing: '已匹配名册', new: '新入名册', already: '已在本批次', error: '有错误' } as const;

@@ -26,7 +26,9 @@ import { errorText } from '../io/files';
 import { CadrePicker } from './CadrePicker';
 import { Figure } from './StatsPanel';
 import { ActionForm } from './MemberDialogs';
-import { Dialog, Field, MessageLine, pctText, termText, UndoButtons, useHistorySteps, type Message } from './common';
+import { Field, pctText, termText, UndoButtons, useHistorySteps } from './common';
+import { Dialog } from '../ui/Dialog';
+import { MessageLine, type Message } from '../ui/MessageLine';
 
 type AssignmentField = (typeof ASSIGNMENT_EDITABLE_FIELDS)[number];
 const ROTATION_KEY = 'cadre.village.rotation';
