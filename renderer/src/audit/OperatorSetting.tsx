@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { OperatorInfo } from '../../../shared/contract/routes/audit';
+import { MAX_OPERATOR_NAME } from '../../../shared/domain/audit/text';
 import { loadOperator, onOperatorChange, saveOperator } from './operator';
 import { errorText } from '../io/files';
 import './audit.css';
@@ -52,7 +53,7 @@ export function OperatorSetting() {
     <form className="operator-form" onSubmit={e => void submit(e)}>
       <label>
         操作员姓名
-        <input value={text} maxLength={40} onChange={e => setText(e.target.value)} disabled={!info} />
+        <input value={text} maxLength={MAX_OPERATOR_NAME} onChange={e => setText(e.target.value)} disabled={!info} />
       </label>
       <button type="submit" className="primary" disabled={busy || !info}>
         更改
