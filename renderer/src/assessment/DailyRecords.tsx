@@ -5,7 +5,7 @@ import type { AssessmentSetDetail, dailyRecordSchema, participantSchema } from '
 import { formatDate, parseDateInput, todayCanonical } from '../../../shared/domain/common/dates';
 import { formatNumber } from '../../../shared/domain/assessment/numbers';
 import { api } from '../api';
-import { errorText } from '../io/files';
+import { errorText } from '../ui/errors';
 
 type DailyRecord = z.infer<typeof dailyRecordSchema>;
 type Participant = z.infer<typeof participantSchema>;

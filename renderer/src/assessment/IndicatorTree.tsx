@@ -15,7 +15,7 @@ import {
 import { checkWeights } from '../../../shared/domain/assessment/weights';
 import { formatNumber } from '../../../shared/domain/assessment/numbers';
 import { api } from '../api';
-import { errorText } from '../io/files';
+import { errorText } from '../ui/errors';
 import { numberOrNull, numberText } from './ui';
 
 interface Draft {

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { AssessmentSetDetail, participantSchema } from '../../../shared/contract/routes/assessment';
 import type { CadreRow } from '../../../shared/contract/api';
 import { api } from '../api';
-import { errorText } from '../io/files';
+import { errorText } from '../ui/errors';
 
 type Participant = z.infer<typeof participantSchema>;
 const SOURCE_LABEL: Record<Participant['source'], string> = { scope: '范围内', added: '手动添加', removed: '已移出' };

@@ -13,7 +13,7 @@ import {
 } from '../../../shared/contract/routes/assessment';
 import { formatNumber } from '../../../shared/domain/assessment/numbers';
 import { api } from '../api';
-import { errorText } from '../io/files';
+import { errorText } from '../ui/errors';
 import { numberOrNull, numberText } from './ui';
 
 type Personal = z.infer<typeof personalIndicatorsSchema>;

@@ -8,7 +8,7 @@ import { ROUND_GROUPINGS, ROUND_GROUPING_LABELS, ROUND_KINDS, ROUNDING_RULES, ty
 import { quotaExplanation } from '../../../shared/domain/assessment/quota';
 import { formatDate, parseDateInput } from '../../../shared/domain/common/dates';
 import { api } from '../api';
-import { errorText } from '../io/files';
+import { errorText } from '../ui/errors';
 
 export function RoundSettings({ grid, onSaved, onClose }: { grid: ScoreGrid; onSaved: (r: Round) => void; onClose: () => void }) {
   const r = grid.round;

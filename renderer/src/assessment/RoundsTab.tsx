@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ROUND_KINDS, type AssessmentSetDetail, type Round } from '../../../shared/contract/routes/assessment';
 import { api } from '../api';
-import { errorText } from '../io/files';
+import { errorText } from '../ui/errors';
 import { RoundBadge } from './RoundBadge';
 import { roundSummary } from './roundText';
 

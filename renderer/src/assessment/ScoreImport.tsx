@@ -3,7 +3,8 @@ import { useState } from 'react';
 import type { OutputOf } from '../../../shared/contract/api';
 import type { ScoreGrid } from '../../../shared/contract/routes/assessment';
 import { api } from '../api';
-import { errorText, readFileBase64 } from '../io/files';
+import { readFileBase64 } from '../io/files';
+import { errorText } from '../ui/errors';
 import { Dialog } from '../ui/Dialog';
 
 type Preview = OutputOf<'previewScoreImport'>;

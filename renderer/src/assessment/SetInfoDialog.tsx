@@ -4,7 +4,7 @@ import type { AssessmentSet, AssessmentSetDetail, AssessmentTemplateOutput } fro
 import { api } from '../api';
 import { ScopePicker, type Scope } from './ScopePicker';
 import { Dialog } from '../ui/Dialog';
-import { errorText } from '../io/files';
+import { errorText } from '../ui/errors';
 
 export function SetInfoDialog({ set, onClose, onSaved }: { set?: AssessmentSet; onClose: () => void; onSaved: (s: AssessmentSetDetail) => void }) {
   const [templates, setTemplates] = useState<AssessmentTemplateOutput[]>([]);

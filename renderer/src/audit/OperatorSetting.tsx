@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { OperatorInfo } from '../../../shared/contract/routes/audit';
 import { MAX_OPERATOR_NAME } from '../../../shared/domain/audit/text';
 import { loadOperator, onOperatorChange, saveOperator } from './operator';
-import { errorText } from '../io/files';
+import { errorText } from '../ui/errors';
 import './audit.css';
 
 /**

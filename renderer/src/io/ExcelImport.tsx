@@ -13,7 +13,8 @@ import {
   type SheetInspection,
 } from '../../../shared/contract/routes/imports';
 import { api } from '../api';
-import { downloadBase64, errorText, readFileBase64, XLSX_MIME } from './files';
+import { downloadBase64, readFileBase64, XLSX_MIME } from './files';
+import { errorText } from '../ui/errors';
 import { ModeChoice } from './ModeChoice';
 
 const ACTIVE_STATES = ['reading', 'planning', 'committing'];

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { ROSTER_EXPORT_COLUMN_LABELS, type RosterExportColumnKey } from '../../../shared/contract/routes/exports';
 import { api } from '../api';
-import { downloadBase64, errorText } from './files';
+import { downloadBase64 } from './files';
+import { errorText } from '../ui/errors';
 
 /** The standard 干部名册 columns of an export from this page (the grid exports its own view). */
 const ROSTER_COLUMNS: RosterExportColumnKey[] = [

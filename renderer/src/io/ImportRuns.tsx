@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ImportRun } from '../../../shared/contract/routes/imports';
 import { api } from '../api';
-import { errorText } from './files';
+import { errorText } from '../ui/errors';
 import { MODE_OPTIONS } from './ModeChoice';
 
 function formatTime(at: string): string {

@@ -4,7 +4,8 @@ import type { ImportMode } from '../../../shared/contract/routes/imports';
 import type { ImportPlanOutput } from '../../../shared/contract/routes/exports';
 import { api } from '../api';
 import { ModeChoice } from './ModeChoice';
-import { errorText, readFileBase64 } from './files';
+import { readFileBase64 } from './files';
+import { errorText } from '../ui/errors';
 
 const ACTION_LABELS: Record<ImportPlanOutput['records'][number]['action'], string> = {
   new: '新增',

@@ -11,7 +11,8 @@ import { BATCH_DIRECTIONS, BATCH_STATUSES, DEFAULT_YOUNG_AGE, MEMBER_FIELD_LABEL
 import { api, ApiError } from '../api';
 import { EditableGrid, type FillRequest, type PasteRequest } from '../ui/EditableGrid';
 import { lineValues } from '../ui/gridLogic';
-import { downloadBase64, errorText, XLSX_MIME } from '../io/files';
+import { downloadBase64, XLSX_MIME } from '../io/files';
+import { errorText } from '../ui/errors';
 import { batchInputOf, type BatchInput } from './batchInput';
 import { CadrePicker } from './CadrePicker';
 import { Field, UndoButtons, useHistorySteps } from './common';

@@ -11,7 +11,7 @@ import { BATCH_DIRECTIONS, BATCH_STATUSES, type SecondmentBatch, type Secondment
 import { defaultBatchName } from '../../../shared/domain/secondment/rules';
 import { api } from '../api';
 import { gridLocale, gridTheme } from '../grid';
-import { errorText } from '../io/files';
+import { errorText } from '../ui/errors';
 import { batchInputOf, type BatchInput } from './batchInput';
 import { Field, pctText, UndoButtons, useHistorySteps } from './common';
 import { Dialog } from '../ui/Dialog';

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import type { CadreRow } from '../../../shared/contract/api';
 import { formatDate } from '../../../shared/domain/common/dates';
 import { api } from '../api';
-import { errorText } from '../io/files';
+import { errorText } from '../ui/errors';
 
 const LIMIT = 30;
 

@@ -8,7 +8,7 @@ import type { CadreRow, HistoryState, OutputOf } from '../../../shared/contract/
 import { formatDate, todayCanonical } from '../../../shared/domain/common/dates';
 import { OUTCOMES, type SecondmentMember } from '../../../shared/contract/routes/secondment';
 import { api } from '../api';
-import { errorText } from '../io/files';
+import { errorText } from '../ui/errors';
 import { CadrePicker } from './CadrePicker';
 import { Field, termText } from './common';
 import { Dialog } from '../ui/Dialog';

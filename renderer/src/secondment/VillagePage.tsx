@@ -22,7 +22,7 @@ import {
 } from '../../../shared/contract/routes/secondment';
 import { api } from '../api';
 import { gridLocale, gridTheme } from '../grid';
-import { errorText } from '../io/files';
+import { errorText } from '../ui/errors';
 import { CadrePicker } from './CadrePicker';
 import { Figure } from './StatsPanel';
 import { ActionForm } from './MemberDialogs';
