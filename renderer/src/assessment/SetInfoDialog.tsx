@@ -5,6 +5,7 @@ import { api } from '../api';
 import { ScopePicker, type Scope } from './ScopePicker';
 import { Dialog } from '../ui/Dialog';
 import { errorText } from '../ui/errors';
+import { ErrorLine, useAction } from '../ui/useAction';
 
 export function SetInfoDialog({ set, onClose, onSaved }: { set?: AssessmentSet; onClose: () => void; onSaved: (s: AssessmentSetDetail) => void }) {
   const [templates, setTemplates] = useState<AssessmentTemplateOutput[]>([]);
@@ -13,8 +14,7 @@ export function SetInfoDialog({ set, onClose, onSaved }: { set?: AssessmentSet; 
   const [year, setYear] = useState(String(set?.year ?? new Date().getFullYear()));
   const [scope, setScope] = useState<Scope>(set ? { kind: set.scope.kind, ref: set.scope.ref } : { kind: 'all', ref: '' });
   const [description, setDescription] = useState(set?.description ?? '');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
 
   useEffect(() => {
     if (!set) api.listAssessmentTemplates({}).then(setTemplates, e => setError(errorText(e)));
@@ -27,21 +27,14 @@ export function SetInfoDialog({ set, onClose, onSaved }: { set?: AssessmentSet; 
     if (t && (name === '' || templates.some(x => x.name === name))) setName(t.name);
   };
 
-  const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const submit = () =>
+    run(async () => {
       if (!name.trim()) throw new Error('请填写指标体系名称');
       const y = Number(year);
       if (!Number.isInteger(y)) throw new Error(`年度「${year}」应为四位数字年份`);
       const saved = await api.saveAssessmentSet({ id: set?.id, name, year: y, scope, description, template: set || !template ? undefined : template });
       onSaved(saved);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Dialog title={set ? '修改指标体系' : '新建指标体系'} onClose={onClose} wide>
@@ -90,11 +83,7 @@ export function SetInfoDialog({ set, onClose, onSaved }: { set?: AssessmentSet; 
           <span>说明</span>
           <textarea rows={2} value={description} onChange={e => setDescription(e.target.value)} placeholder={set ? '' : '留空则使用模板的说明'} />
         </label>
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorLine error={error} />
         <footer className="as-actions">
           <button type="button" onClick={onClose}>
             取消

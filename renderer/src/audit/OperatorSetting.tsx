@@ -4,6 +4,7 @@ import { MAX_OPERATOR_NAME } from '../../../shared/domain/audit/text';
 import { loadOperator, onOperatorChange, saveOperator } from './operator';
 import { errorText } from '../ui/errors';
 import './audit.css';
+import { ErrorLine } from '../ui/useAction';
 
 /**
  * The operator name field on 数据与备份, to change it later. Prefilled with
@@ -105,7 +106,7 @@ export function OperatorBadge() {
           </button>
           <a href="#/data">改名</a>
         </div>
-        {error && <p className="error" role="alert">{error}</p>}
+        <ErrorLine error={error} />
       </div>
     );
   }

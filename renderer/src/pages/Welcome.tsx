@@ -3,6 +3,7 @@ import type { AppStatus } from '../../../shared/contract/api';
 import { MAX_OPERATOR_NAME, normalizeOperatorName } from '../../../shared/domain/audit/text';
 import { api } from '../api';
 import { loadOperator, saveOperator } from '../audit/operator';
+import { ErrorLine } from '../ui/useAction';
 
 type Choice = 'demo' | 'import' | 'blank';
 
@@ -68,11 +69,7 @@ export function Welcome({ onDone }: { onDone: (status: AppStatus, choice: Choice
         </button>
       </div>
       {busy && <p role="status">正在准备……</p>}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
     </div>
   );
 }

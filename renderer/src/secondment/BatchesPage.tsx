@@ -17,6 +17,7 @@ import { Field, pctText, UndoButtons, useHistorySteps } from './common';
 import { Dialog } from '../ui/Dialog';
 import { MessageLine, type Message } from '../ui/MessageLine';
 import { StatsSummary } from './StatsPanel';
+import { ErrorLine } from '../ui/useAction';
 
 type ProgrammeStats = OutputOf<'secondmentProgrammeStats'>;
 const PROGRAMME_KEY = 'cadre.batches.programme';
@@ -335,7 +336,7 @@ function ProgrammeDialog({ programme, onClose, onSaved }: { programme: Secondmen
         <Field label="备注" wide>
           <textarea value={notes} onChange={e => setNotes(e.target.value)} rows={3} />
         </Field>
-        {error && <p className="error" role="alert">{error}</p>}
+        <ErrorLine error={error} />
         <footer>
           <button type="button" onClick={onClose}>
             取消

@@ -12,6 +12,7 @@ import { errorText } from '../ui/errors';
 import { CadrePicker } from './CadrePicker';
 import { Field, termText } from './common';
 import { Dialog } from '../ui/Dialog';
+import { ErrorLine, useAction } from '../ui/useAction';
 
 /** What a finished action reports back to the page. */
 export type Done = (text: string, history: HistoryState) => void;
@@ -19,7 +20,6 @@ export type Done = (text: string, history: HistoryState) => void;
 /** This month as users write it (2024.03): the default of the action dates. */
 const thisMonth = () => formatDate(todayCanonical().slice(0, 7));
 
-/** The common frame: a form with an error line and 取消 / the action button. */
 /** A small form in a dialog: its fields, the error line, 取消 and the action (disabled while it runs). */
 export function ActionForm({
   title,
@@ -38,31 +38,18 @@ export function ActionForm({
   disabled?: boolean;
   wide?: boolean;
 }) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run: act } = useAction();
   return (
     <Dialog title={title} onClose={onClose} wide={wide}>
       <form
         className="sd-form"
-        onSubmit={async e => {
+        onSubmit={e => {
           e.preventDefault();
-          setBusy(true);
-          setError(null);
-          try {
-            await run();
-          } catch (err) {
-            setError(errorText(err));
-          } finally {
-            setBusy(false);
-          }
+          void act(run);
         }}
       >
         {children}
-        {error && (
-          <p className="error wide" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorLine error={error} className="wide" />
         <footer>
           <button type="button" onClick={onClose}>
             取消

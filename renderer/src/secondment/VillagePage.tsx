@@ -29,6 +29,7 @@ import { ActionForm } from './MemberDialogs';
 import { Field, pctText, termText, UndoButtons, useHistorySteps } from './common';
 import { Dialog } from '../ui/Dialog';
 import { MessageLine, type Message } from '../ui/MessageLine';
+import { ErrorLine } from '../ui/useAction';
 
 type AssignmentField = (typeof ASSIGNMENT_EDITABLE_FIELDS)[number];
 const ROTATION_KEY = 'cadre.village.rotation';
@@ -581,11 +582,7 @@ function VillagesDialog({ villages, onClose, onChanged }: { villages: Village[];
             <option key={k} value={k} />
           ))}
         </datalist>
-        {error && (
-          <p className="error wide" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorLine error={error} className="wide" />
         <footer>
           {editing && (
             <button

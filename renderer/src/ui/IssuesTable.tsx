@@ -17,12 +17,14 @@ export function IssuesTable({
   show,
   label = '问题列表',
   className = 'io-table',
+  errorRowClass = 'io-error-row',
 }: {
   issues: readonly Issue[];
   /** The "where" columns this importer has, in order. */
   show: readonly Where[];
   label?: string;
   className?: string;
+  errorRowClass?: string;
 }) {
   return (
     <table className={`${className} ui-issues`} aria-label={label}>
@@ -36,13 +38,13 @@ export function IssuesTable({
       </thead>
       <tbody>
         {issues.map((x, i) => (
-          <tr key={i} className={x.severity === 'warning' ? 'io-warning-row' : 'io-error-row'}>
+          <tr key={i} className={x.severity === 'warning' ? 'io-warning-row' : errorRowClass}>
             {show.map(k => (
               <td key={k} className={k === 'row' ? 'num' : undefined}>
                 {k === 'severity' ? (x.severity === 'warning' ? '提示' : '错误') : (x[k] ?? '')}
               </td>
             ))}
-            <td className="io-reason">{x.message}</td>
+            <td>{x.message}</td>
           </tr>
         ))}
       </tbody>
