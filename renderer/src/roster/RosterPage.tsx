@@ -97,7 +97,7 @@ export function RosterPage() {
         );
       },
     }),
-    [unitId, search, query],
+    [fail, query, search, unitId],
   );
 
   const refresh = useCallback(() => gridApi.current?.refreshInfiniteCache(), []);
@@ -115,7 +115,7 @@ export function RosterPage() {
         return null;
       }
     },
-    [],
+    [fail, info],
   );
 
   const onCellEditRequest = useCallback(
@@ -192,7 +192,7 @@ export function RosterPage() {
     } catch (e) {
       fail(e);
     }
-  }, [refresh]);
+  }, [fail, info, refresh]);
 
   const openFocused = useCallback(() => {
     const g = gridApi.current;
@@ -200,7 +200,7 @@ export function RosterPage() {
     const id = focused ? g?.getDisplayedRowAtIndex(focused.rowIndex)?.data?.id : undefined;
     if (id) window.location.hash = `#/cadre/${id}`;
     else info('请先点选一名干部');
-  }, []);
+  }, [info]);
 
   const saveView = async (name: string, q: CadreQuery) => {
     const g = gridApi.current;

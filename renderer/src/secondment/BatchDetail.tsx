@@ -17,7 +17,7 @@ import { batchInputOf, type BatchInput } from './batchInput';
 import { CadrePicker } from './CadrePicker';
 import { Field, UndoButtons, useHistorySteps } from './common';
 import { Dialog } from '../ui/Dialog';
-import { MessageLine, type Message } from '../ui/MessageLine';
+import { MessageLine, useMessage } from '../ui/MessageLine';
 import { isMemberEditable, memberColumns } from './memberColumns';
 import {
   AddMembersDialog,
@@ -41,7 +41,7 @@ export function BatchDetail({ id }: { id: number }) {
   const [batch, setBatch] = useState<BatchDetailData | null>(null);
   const [members, setMembers] = useState<SecondmentMember[]>([]);
   const [threshold, setThreshold] = useState(() => Number(localStorage.getItem(THRESHOLD_KEY)) || DEFAULT_YOUNG_AGE);
-  const [message, setMessage] = useState<Message>(null);
+  const { message, set: setMessage, info, fail, clear: clearMessage } = useMessage();
   const [loadError, setLoadError] = useState<string | null>(null);
   const [action, setAction] = useState<Action>(null);
   const [currentId, setCurrentId] = useState<number | null>(null);
@@ -67,12 +67,11 @@ export function BatchDetail({ id }: { id: number }) {
     (text: string, h: HistoryState) => {
       setAction(null);
       setHistory(h);
-      setMessage({ kind: 'info', text });
+      info(text);
       void load();
     },
-    [load, setHistory],
+    [info, load, setHistory],
   );
-  const failed = (e: unknown) => setMessage({ kind: 'error', text: errorText(e) });
 
   const saveMembers = async (updates: { id: number; values: Record<string, string | number | null> }[], label: string | undefined, text: string, where = '') => {
     try {
@@ -120,7 +119,7 @@ export function BatchDetail({ id }: { id: number }) {
   const removeSelected = async () => {
     const rows = gridApi.current?.getSelectedRows() ?? [];
     if (!rows.length) {
-      setMessage({ kind: 'info', text: '请先勾选要移除的成员' });
+      info('请先勾选要移除的成员');
       return;
     }
     if (!window.confirm(`从本批次移除 ${rows.map(r => r.name).join('、')}？（可撤销）`)) return;
@@ -128,7 +127,7 @@ export function BatchDetail({ id }: { id: number }) {
       const r = await api.removeSecondmentMembers({ ids: rows.map(m => m.id) });
       done(`已移除 ${r.removed} 名成员`, r.history);
     } catch (e) {
-      failed(e);
+      fail(e);
     }
   };
 
@@ -136,15 +135,15 @@ export function BatchDetail({ id }: { id: number }) {
     try {
       const r = await api.exportSecondmentBatch({ batchId: id });
       if (r.base64) downloadBase64(r.fileName, r.base64, XLSX_MIME);
-      setMessage({ kind: 'info', text: `已导出成员名册「${r.fileName}」（${r.rows} 人）` });
+      info(`已导出成员名册「${r.fileName}」（${r.rows} 人）`);
     } catch (e) {
-      failed(e);
+      fail(e);
     }
   };
 
   /** An action on the current member; tells the user when none is chosen. */
   const act = (a: Exclude<Action, 'add' | 'new' | 'import' | null>) => {
-    if (!current) setMessage({ kind: 'info', text: '请先点选一名成员' });
+    if (!current) info('请先点选一名成员');
     else setAction(a);
   };
 
@@ -187,7 +186,7 @@ export function BatchDetail({ id }: { id: number }) {
           <button onClick={() => setAction('import')}>导入名单</button>
         </div>
       </header>
-      <MessageLine message={message} onClose={() => setMessage(null)} />
+      <MessageLine message={message} onClose={clearMessage} />
       <div className="sd-detail-body">
         <div className="sd-detail-main">
           <BatchHeader
@@ -196,12 +195,12 @@ export function BatchDetail({ id }: { id: number }) {
             onSave={async patch => {
               try {
                 const saved = await api.saveSecondmentBatch(batchInputOf(batch, patch));
-                setMessage({ kind: 'info', text: `已保存批次「${saved.name}」` });
+                info(`已保存批次「${saved.name}」`);
                 api.getHistory({}).then(setHistory, () => undefined);
                 await load();
                 return true;
               } catch (e) {
-                failed(e);
+                fail(e);
                 return false;
               }
             }}
@@ -258,7 +257,7 @@ export function BatchDetail({ id }: { id: number }) {
             onPasteBlock={onPasteBlock}
             onFill={onFill}
             onStep={step}
-            onNotice={text => setMessage({ kind: 'info', text })}
+            onNotice={info}
           />
         </div>
         <aside className="sd-detail-side">

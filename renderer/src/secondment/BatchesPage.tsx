@@ -11,13 +11,12 @@ import { BATCH_DIRECTIONS, BATCH_STATUSES, type SecondmentBatch, type Secondment
 import { defaultBatchName } from '../../../shared/domain/secondment/rules';
 import { api } from '../api';
 import { gridLocale, gridTheme } from '../grid';
-import { errorText } from '../ui/errors';
 import { batchInputOf, type BatchInput } from './batchInput';
 import { Field, pctText, UndoButtons, useHistorySteps } from './common';
 import { Dialog } from '../ui/Dialog';
-import { MessageLine, type Message } from '../ui/MessageLine';
+import { MessageLine, useMessage } from '../ui/MessageLine';
 import { StatsSummary } from './StatsPanel';
-import { ErrorLine } from '../ui/useAction';
+import { ErrorLine, useAction } from '../ui/useAction';
 
 type ProgrammeStats = OutputOf<'secondmentProgrammeStats'>;
 const PROGRAMME_KEY = 'cadre.batches.programme';
@@ -69,7 +68,7 @@ export function BatchesPage() {
   /** The programme whose batches are shown: 新增批次 numbers after them, so waits for them. */
   const [batchesOf, setBatchesOf] = useState<number | null>(null);
   const [stats, setStats] = useState<ProgrammeStats | null>(null);
-  const [message, setMessage] = useState<Message>(null);
+  const { message, set: setMessage, info, fail, clear: clearMessage } = useMessage();
   const [editing, setEditing] = useState<SecondmentProgramme | 'new' | null>(null);
   const [adding, setAdding] = useState(false);
   const gridApi = useRef<GridApi<SecondmentBatch> | null>(null);
@@ -82,9 +81,9 @@ export function BatchesPage() {
       setProgrammes(list);
       setProgrammeId(id => (list.some(p => p.id === id) ? id : (list[0]?.id ?? null)));
     } catch (e) {
-      setMessage({ kind: 'error', text: errorText(e) });
+      fail(e);
     }
-  }, []);
+  }, [fail]);
 
   const loadBatches = useCallback(async () => {
     if (programmeId === null) {
@@ -98,9 +97,9 @@ export function BatchesPage() {
       setBatchesOf(programmeId);
       setStats(s);
     } catch (e) {
-      setMessage({ kind: 'error', text: errorText(e) });
+      fail(e);
     }
-  }, [programmeId]);
+  }, [fail, programmeId]);
 
   const reload = useCallback(() => {
     void loadProgrammes();
@@ -118,12 +117,12 @@ export function BatchesPage() {
   const saveBatch = async (input: BatchInput, done: string) => {
     try {
       const saved = await api.saveSecondmentBatch(input);
-      setMessage({ kind: 'info', text: done.replace('{name}', saved.name) });
+      info(done.replace('{name}', saved.name));
       api.getHistory({}).then(setHistory, () => undefined);
       reload();
       return saved;
     } catch (e) {
-      setMessage({ kind: 'error', text: errorText(e) });
+      fail(e);
       return null;
     }
   };
@@ -138,7 +137,7 @@ export function BatchesPage() {
   const deleteBatch = async () => {
     const b = gridApi.current?.getSelectedRows()[0];
     if (!b) {
-      setMessage({ kind: 'info', text: '请先点选要删除的批次' });
+      info('请先点选要删除的批次');
       return;
     }
     if (b.headcount > 0) {
@@ -148,11 +147,11 @@ export function BatchesPage() {
     if (!window.confirm(`删除批次「${b.name}」？（可撤销）`)) return;
     try {
       await api.deleteSecondmentBatch({ id: b.id });
-      setMessage({ kind: 'info', text: `已删除批次「${b.name}」` });
+      info(`已删除批次「${b.name}」`);
       api.getHistory({}).then(setHistory, () => undefined);
       reload();
     } catch (e) {
-      setMessage({ kind: 'error', text: errorText(e) });
+      fail(e);
     }
   };
 
@@ -164,11 +163,11 @@ export function BatchesPage() {
     if (!window.confirm(`删除挂职项目「${p.name}」？（可撤销）`)) return;
     try {
       await api.deleteSecondmentProgramme({ id: p.id });
-      setMessage({ kind: 'info', text: `已删除挂职项目「${p.name}」` });
+      info(`已删除挂职项目「${p.name}」`);
       api.getHistory({}).then(setHistory, () => undefined);
       reload();
     } catch (e) {
-      setMessage({ kind: 'error', text: errorText(e) });
+      fail(e);
     }
   };
 
@@ -181,7 +180,7 @@ export function BatchesPage() {
         <h1>挂职批次</h1>
         <span className="count">{programmes ? `${programmes.length} 个挂职项目` : ''}</span>
       </header>
-      <MessageLine message={message} onClose={() => setMessage(null)} />
+      <MessageLine message={message} onClose={clearMessage} />
       <div className="sd-columns">
         <aside className="sd-programmes" aria-label="挂职项目">
           <div className="sd-aside-head">
@@ -286,7 +285,7 @@ export function BatchesPage() {
           onSaved={p => {
             setEditing(null);
             setProgrammeId(p.id);
-            setMessage({ kind: 'info', text: `已保存挂职项目「${p.name}」` });
+            info(`已保存挂职项目「${p.name}」`);
             api.getHistory({}).then(setHistory, () => undefined);
             reload();
           }}
@@ -310,14 +309,8 @@ function ProgrammeDialog({ programme, onClose, onSaved }: { programme: Secondmen
   const [name, setName] = useState(programme?.name ?? '');
   const [partnerPlace, setPartnerPlace] = useState(programme?.partnerPlace ?? '');
   const [notes, setNotes] = useState(programme?.notes ?? '');
-  const [error, setError] = useState<string | null>(null);
-  const save = async () => {
-    try {
-      onSaved(await api.saveSecondmentProgramme({ id: programme?.id, name, partnerPlace, notes }));
-    } catch (e) {
-      setError(errorText(e));
-    }
-  };
+  const { error, run } = useAction();
+  const save = () => run(async () => onSaved(await api.saveSecondmentProgramme({ id: programme?.id, name, partnerPlace, notes })));
   return (
     <Dialog title={programme ? '编辑挂职项目' : '新建挂职项目'} onClose={onClose}>
       <form

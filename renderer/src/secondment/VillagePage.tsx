@@ -22,14 +22,14 @@ import {
 } from '../../../shared/contract/routes/secondment';
 import { api } from '../api';
 import { gridLocale, gridTheme } from '../grid';
-import { errorText } from '../ui/errors';
 import { CadrePicker } from './CadrePicker';
 import { Figure } from './StatsPanel';
 import { ActionForm } from './MemberDialogs';
 import { Field, pctText, termText, UndoButtons, useHistorySteps } from './common';
 import { Dialog } from '../ui/Dialog';
-import { MessageLine, type Message } from '../ui/MessageLine';
-import { ErrorLine } from '../ui/useAction';
+import { MessageLine, useMessage } from '../ui/MessageLine';
+import { ConfirmButton } from '../ui/ConfirmButton';
+import { ErrorLine, useAction } from '../ui/useAction';
 
 type AssignmentField = (typeof ASSIGNMENT_EDITABLE_FIELDS)[number];
 const ROTATION_KEY = 'cadre.village.rotation';
@@ -90,7 +90,7 @@ export function VillagePage() {
   const [assignments, setAssignments] = useState<VillageAssignment[]>([]);
   const [villages, setVillages] = useState<Village[]>([]);
   const [stats, setStats] = useState<RotationStats | null>(null);
-  const [message, setMessage] = useState<Message>(null);
+  const { message, set: setMessage, info, fail, clear: clearMessage } = useMessage();
   const [dialog, setDialog] = useState<'rotation' | 'editRotation' | 'add' | 'replace' | 'villages' | null>(null);
   const [currentId, setCurrentId] = useState<number | null>(null);
   const gridApi = useRef<GridApi<VillageAssignment> | null>(null);
@@ -105,9 +105,9 @@ export function VillagePage() {
       setVillages(vs);
       setRotationId(id => (list.some(r => r.id === id) ? id : (list[0]?.id ?? null)));
     } catch (e) {
-      setMessage({ kind: 'error', text: errorText(e) });
+      fail(e);
     }
-  }, []);
+  }, [fail]);
   const loadAssignments = useCallback(async () => {
     if (rotationId === null) {
       setAssignments([]);
@@ -119,9 +119,9 @@ export function VillagePage() {
       setAssignments(list);
       setStats(s);
     } catch (e) {
-      setMessage({ kind: 'error', text: errorText(e) });
+      fail(e);
     }
-  }, [rotationId]);
+  }, [fail, rotationId]);
   const reload = useCallback(() => {
     void loadRotations();
     void loadAssignments();
@@ -136,7 +136,7 @@ export function VillagePage() {
 
   const afterWrite = (text: string) => {
     setDialog(null);
-    setMessage({ kind: 'info', text });
+    info(text);
     api.getHistory({}).then(setHistory, () => undefined);
     reload();
   };
@@ -148,14 +148,14 @@ export function VillagePage() {
       await api.saveVillageAssignments({ rotationId, updates: [{ id: e.data.id, values: { [field]: e.newValue ?? '' } }] });
       afterWrite(`已保存：${e.data.name} 的${field === 'villageId' ? '驻村' : ASSIGNMENT_FIELD_LABELS[field]}`);
     } catch (err) {
-      setMessage({ kind: 'error', text: errorText(err) });
+      fail(err);
     }
   };
 
   const removeSelected = async () => {
     const rows = gridApi.current?.getSelectedRows() ?? [];
     if (!rows.length) {
-      setMessage({ kind: 'info', text: '请先勾选要移除的驻村记录' });
+      info('请先勾选要移除的驻村记录');
       return;
     }
     if (!window.confirm(`移除 ${rows.map(r => `${r.village} ${r.name}`).join('、')}？（可撤销）`)) return;
@@ -163,7 +163,7 @@ export function VillagePage() {
       const r = await api.removeVillageAssignments({ ids: rows.map(a => a.id) });
       afterWrite(`已移除 ${r.removed} 条驻村记录`);
     } catch (e) {
-      setMessage({ kind: 'error', text: errorText(e) });
+      fail(e);
     }
   };
 
@@ -177,7 +177,7 @@ export function VillagePage() {
       await api.deleteVillageRotation({ id: r.id });
       afterWrite(`已删除驻村轮次「${r.name}」`);
     } catch (e) {
-      setMessage({ kind: 'error', text: errorText(e) });
+      fail(e);
     }
   };
 
@@ -190,7 +190,7 @@ export function VillagePage() {
         <h1>驻村干部</h1>
         <span className="count">{rotations ? `${rotations.length} 个轮次，${villages.length} 个村` : ''}</span>
       </header>
-      <MessageLine message={message} onClose={() => setMessage(null)} />
+      <MessageLine message={message} onClose={clearMessage} />
       <div className="sd-columns">
         <aside className="sd-programmes" aria-label="驻村轮次">
           <div className="sd-aside-head">
@@ -230,7 +230,7 @@ export function VillagePage() {
               <div className="toolbar" role="toolbar" aria-label="驻村操作">
                 <button onClick={() => setDialog('add')}>从名册选派</button>
                 <button
-                  onClick={() => (current ? setDialog('replace') : setMessage({ kind: 'info', text: '请先点选一条驻村记录' }))}
+                  onClick={() => (current ? setDialog('replace') : info('请先点选一条驻村记录'))}
                   disabled={!!current && current.status !== '在岗'}
                   title={current && current.status !== '在岗' ? `${current.name}的状态是${current.status}，只有在岗的可以调换` : ''}
                 >
@@ -497,25 +497,18 @@ function VillagesDialog({ villages, onClose, onChanged }: { villages: Village[];
   const empty = { name: '', township: '', county: '', kind: '' };
   const [editing, setEditing] = useState<Village | null>(null);
   const [v, setV] = useState(empty);
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useAction();
   const set = (k: keyof typeof v) => (e: React.ChangeEvent<HTMLInputElement>) => setV({ ...v, [k]: e.target.value });
-  const save = async () => {
-    try {
+  const save = () =>
+    run(async () => {
       const saved = await api.saveVillage({ ...v, id: editing?.id });
       onChanged(`已保存村「${saved.name}」`);
-    } catch (e) {
-      setError(errorText(e));
-    }
-  };
-  const remove = async (village: Village) => {
-    if (!window.confirm(`删除村「${village.name}」？（可撤销）`)) return;
-    try {
+    });
+  const remove = (village: Village) =>
+    run(async () => {
       await api.deleteVillage({ id: village.id });
       onChanged(`已删除村「${village.name}」`);
-    } catch (e) {
-      setError(errorText(e));
-    }
-  };
+    });
   return (
     <Dialog title="管理村庄" onClose={onClose} wide>
       <div className="sd-picker-list">
@@ -548,9 +541,9 @@ function VillagesDialog({ villages, onClose, onChanged }: { villages: Village[];
                   >
                     编辑
                   </button>
-                  <button type="button" onClick={() => void remove(x)} disabled={x.assignments > 0} title={x.assignments > 0 ? '有驻村记录的村不能删除' : ''}>
+                  <ConfirmButton question={`删除村「${x.name}」？（可撤销）`} onConfirm={() => remove(x)} disabled={x.assignments > 0} title={x.assignments > 0 ? '有驻村记录的村不能删除' : ''}>
                     删除
-                  </button>
+                  </ConfirmButton>
                 </td>
               </tr>
             ))}
