@@ -3,14 +3,13 @@
  * batches in a grid edited in place, with its live statistics above.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { AgGridReact } from 'ag-grid-react';
 import type { CellEditRequestEvent, ColDef, GridApi, ValueFormatterParams } from 'ag-grid-community';
 import type { OutputOf } from '../../../shared/contract/api';
 import { formatDate } from '../../../shared/domain/common/dates';
 import { BATCH_DIRECTIONS, BATCH_STATUSES, type SecondmentBatch, type SecondmentProgramme } from '../../../shared/contract/routes/secondment';
 import { defaultBatchName } from '../../../shared/domain/secondment/rules';
 import { api } from '../api';
-import { gridLocale, gridTheme } from '../grid';
+import { EditableGrid } from '../ui/EditableGrid';
 import { batchInputOf, type BatchInput } from './batchInput';
 import { Field, pctText, UndoButtons, useHistorySteps } from './common';
 import { Dialog } from '../ui/Dialog';
@@ -254,24 +253,21 @@ export function BatchesPage() {
                 <UndoButtons history={history} step={d => void step(d)} />
                 <span className="hint">双击单元格修改；点批次名称打开批次详情（成员、统计、导入导出）。</span>
               </div>
-              <div className="grid-wrap sd-grid">
-                <AgGridReact<SecondmentBatch>
-                  theme={gridTheme}
-                  localeText={gridLocale}
-                  columnDefs={columns}
-                  rowData={batches}
-                  defaultColDef={{ resizable: true, sortable: true }}
-                  getRowId={p => String(p.data.id)}
-                  readOnlyEdit
-                  onCellEditRequest={onCellEditRequest}
-                  suppressColumnVirtualisation
-                  rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
-                  onGridReady={e => {
-                    gridApi.current = e.api;
-                  }}
-                  overlayNoRowsTemplate="本项目还没有批次"
-                />
-              </div>
+              <EditableGrid<SecondmentBatch>
+                wrapClassName="sd-grid"
+                columnDefs={columns}
+                rowData={batches}
+                defaultColDef={{ resizable: true, sortable: true }}
+                getRowId={p => String(p.data.id)}
+                onCellEditRequest={onCellEditRequest}
+                suppressColumnVirtualisation
+                rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
+                onGridReady={e => {
+                  gridApi.current = e.api;
+                }}
+                overlayNoRowsTemplate="本项目还没有批次"
+                onStep={step}
+              />
             </>
           ) : (
             <p className="muted">请先新建或选择一个挂职项目。</p>

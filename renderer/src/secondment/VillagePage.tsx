@@ -4,7 +4,6 @@
  * the roster, replaced (调换); and its figures (留任 / 新选派 / 调换, villages covered).
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { AgGridReact } from 'ag-grid-react';
 import type { CellEditRequestEvent, ColDef, GridApi, ValueFormatterParams } from 'ag-grid-community';
 import type { CadreRow } from '../../../shared/contract/api';
 import { formatDate } from '../../../shared/domain/common/dates';
@@ -21,7 +20,7 @@ import {
   type VillageRotation,
 } from '../../../shared/contract/routes/secondment';
 import { api } from '../api';
-import { gridLocale, gridTheme } from '../grid';
+import { EditableGrid } from '../ui/EditableGrid';
 import { CadrePicker } from './CadrePicker';
 import { Figure } from './StatsPanel';
 import { ActionForm } from './MemberDialogs';
@@ -240,30 +239,27 @@ export function VillagePage() {
                 <UndoButtons history={history} step={d => void step(d)} />
                 <span className="hint">双击单元格修改；Ctrl+Z 撤销。</span>
               </div>
-              <div className="grid-wrap sd-grid">
-                <AgGridReact<VillageAssignment>
-                  theme={gridTheme}
-                  localeText={gridLocale}
-                  columnDefs={columns}
-                  rowData={assignments}
-                  defaultColDef={{ resizable: true, sortable: true }}
-                  getRowId={p => String(p.data.id)}
-                  readOnlyEdit
-                  onCellEditRequest={e => void onCellEditRequest(e)}
-                  suppressColumnVirtualisation
-                  rowSelection={{ mode: 'multiRow', checkboxes: true, headerCheckbox: true, enableClickSelection: false }}
-                  selectionColumnDef={{ pinned: 'left', width: 44 }}
-                  rowClassRules={{ 'sd-replaced-row': p => p.data?.status === '已调换' }}
-                  onCellFocused={e => {
-                    const row = e.rowIndex === null || e.rowIndex === undefined ? null : e.api.getDisplayedRowAtIndex(e.rowIndex);
-                    if (row?.data) setCurrentId(row.data.id);
-                  }}
-                  onGridReady={e => {
-                    gridApi.current = e.api;
-                  }}
-                  overlayNoRowsTemplate="本轮次还没有驻村干部：点“从名册选派”"
-                />
-              </div>
+              <EditableGrid<VillageAssignment>
+                wrapClassName="sd-grid"
+                columnDefs={columns}
+                rowData={assignments}
+                defaultColDef={{ resizable: true, sortable: true }}
+                getRowId={p => String(p.data.id)}
+                onCellEditRequest={e => void onCellEditRequest(e)}
+                suppressColumnVirtualisation
+                rowSelection={{ mode: 'multiRow', checkboxes: true, headerCheckbox: true, enableClickSelection: false }}
+                selectionColumnDef={{ pinned: 'left', width: 44 }}
+                rowClassRules={{ 'sd-replaced-row': p => p.data?.status === '已调换' }}
+                onCellFocused={e => {
+                  const row = e.rowIndex === null || e.rowIndex === undefined ? null : e.api.getDisplayedRowAtIndex(e.rowIndex);
+                  if (row?.data) setCurrentId(row.data.id);
+                }}
+                onGridReady={e => {
+                  gridApi.current = e.api;
+                }}
+                overlayNoRowsTemplate="本轮次还没有驻村干部：点“从名册选派”"
+                onStep={step}
+              />
             </>
           ) : (
             <p className="muted">请先新建或选择一个驻村轮次。</p>
