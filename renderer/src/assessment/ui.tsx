@@ -1,7 +1,6 @@
 /** Small pieces the assessment pages share: the reason dialog, number fields. */
 import { useState } from 'react';
-import { Dialog } from '../ui/Dialog';
-import { ErrorLine, useAction } from '../ui/useAction';
+import { FormDialog } from '../ui/FormDialog';
 
 /** Asks for a reason (解锁, 不定等次); the caller validates through the server. */
 export function ReasonDialog(props: {
@@ -15,35 +14,22 @@ export function ReasonDialog(props: {
   onConfirm: (reason: string) => Promise<void>;
 }) {
   const [reason, setReason] = useState('');
-  const { busy, error, setError, run } = useAction();
-  const submit = async () => {
-    if (!reason.trim()) return setError(props.required);
-    await run(() => props.onConfirm(reason));
-  };
   return (
-    <Dialog title={props.title} onClose={props.onCancel}>
-      <form
-        className="as-form"
-        onSubmit={e => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <label className="as-field wide">
-          <span>{props.prompt}</span>
-          <textarea rows={3} value={reason} placeholder={props.placeholder} onChange={e => setReason(e.target.value)} autoFocus />
-        </label>
-        <ErrorLine error={error} />
-        <footer className="as-actions">
-          <button type="button" onClick={props.onCancel}>
-            取消
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {props.confirm}
-          </button>
-        </footer>
-      </form>
-    </Dialog>
+    <FormDialog
+      title={props.title}
+      action={props.confirm}
+      onClose={props.onCancel}
+      className="as-form"
+      run={async () => {
+        if (!reason.trim()) throw new Error(props.required);
+        await props.onConfirm(reason);
+      }}
+    >
+      <label className="as-field wide">
+        <span>{props.prompt}</span>
+        <textarea rows={3} value={reason} placeholder={props.placeholder} onChange={e => setReason(e.target.value)} autoFocus />
+      </label>
+    </FormDialog>
   );
 }
 

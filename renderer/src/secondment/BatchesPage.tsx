@@ -12,10 +12,9 @@ import { api } from '../api';
 import { EditableGrid } from '../ui/EditableGrid';
 import { batchInputOf, type BatchInput } from './batchInput';
 import { Field, pctText, UndoButtons, useHistorySteps } from './common';
-import { Dialog } from '../ui/Dialog';
+import { FormDialog } from '../ui/FormDialog';
 import { MessageLine, useMessage } from '../ui/MessageLine';
 import { StatsSummary } from './StatsPanel';
-import { ErrorLine, useAction } from '../ui/useAction';
 
 type ProgrammeStats = OutputOf<'secondmentProgrammeStats'>;
 const PROGRAMME_KEY = 'cadre.batches.programme';
@@ -305,37 +304,23 @@ function ProgrammeDialog({ programme, onClose, onSaved }: { programme: Secondmen
   const [name, setName] = useState(programme?.name ?? '');
   const [partnerPlace, setPartnerPlace] = useState(programme?.partnerPlace ?? '');
   const [notes, setNotes] = useState(programme?.notes ?? '');
-  const { error, run } = useAction();
-  const save = () => run(async () => onSaved(await api.saveSecondmentProgramme({ id: programme?.id, name, partnerPlace, notes })));
   return (
-    <Dialog title={programme ? '编辑挂职项目' : '新建挂职项目'} onClose={onClose}>
-      <form
-        className="sd-form"
-        onSubmit={e => {
-          e.preventDefault();
-          void save();
-        }}
-      >
-        <Field label="项目名称">
-          <input value={name} onChange={e => setName(e.target.value)} placeholder="京沈对口合作干部交流" autoFocus />
-        </Field>
-        <Field label="对口地区">
-          <input value={partnerPlace} onChange={e => setPartnerPlace(e.target.value)} placeholder="北京市" />
-        </Field>
-        <Field label="备注" wide>
-          <textarea value={notes} onChange={e => setNotes(e.target.value)} rows={3} />
-        </Field>
-        <ErrorLine error={error} />
-        <footer>
-          <button type="button" onClick={onClose}>
-            取消
-          </button>
-          <button type="submit" className="primary">
-            保存
-          </button>
-        </footer>
-      </form>
-    </Dialog>
+    <FormDialog
+      title={programme ? '编辑挂职项目' : '新建挂职项目'}
+      action="保存"
+      onClose={onClose}
+      run={async () => onSaved(await api.saveSecondmentProgramme({ id: programme?.id, name, partnerPlace, notes }))}
+    >
+      <Field label="项目名称">
+        <input value={name} onChange={e => setName(e.target.value)} placeholder="京沈对口合作干部交流" autoFocus />
+      </Field>
+      <Field label="对口地区">
+        <input value={partnerPlace} onChange={e => setPartnerPlace(e.target.value)} placeholder="北京市" />
+      </Field>
+      <Field label="备注" wide>
+        <textarea value={notes} onChange={e => setNotes(e.target.value)} rows={3} />
+      </Field>
+    </FormDialog>
   );
 }
 
@@ -359,58 +344,49 @@ function NewBatchDialog({
   const [plannedEndDate, setPlannedEndDate] = useState('');
   const n = Number(seq);
   return (
-    <Dialog title="新增批次" onClose={onClose}>
-      <form
-        className="sd-form"
-        onSubmit={e => {
-          e.preventDefault();
-          void onSave({
-            programmeId: programme.id,
-            seq: n,
-            name: name.trim() || undefined,
-            direction,
-            sendingPlace,
-            receivingPlace,
-            startDate,
-            plannedEndDate,
-          });
-        }}
-      >
-        <p className="muted wide">挂职项目：{programme.name}</p>
-        <Field label="批次序号">
-          <input type="number" min={1} max={999} value={seq} onChange={e => setSeq(e.target.value)} />
-        </Field>
-        <Field label="批次名称">
-          <input value={name} onChange={e => setName(e.target.value)} placeholder={Number.isInteger(n) && n > 0 ? defaultBatchName(n) : ''} />
-        </Field>
-        <Field label="方向">
-          <select value={direction} onChange={e => setDirection(e.target.value as typeof direction)}>
-            {BATCH_DIRECTIONS.map(d => (
-              <option key={d}>{d}</option>
-            ))}
-          </select>
-        </Field>
-        <Field label="派出地">
-          <input value={sendingPlace} onChange={e => setSendingPlace(e.target.value)} placeholder="沈阳市" />
-        </Field>
-        <Field label="接收地">
-          <input value={receivingPlace} onChange={e => setReceivingPlace(e.target.value)} />
-        </Field>
-        <Field label="开始时间">
-          <input value={startDate} onChange={e => setStartDate(e.target.value)} placeholder="2023.03" />
-        </Field>
-        <Field label="计划结束时间">
-          <input value={plannedEndDate} onChange={e => setPlannedEndDate(e.target.value)} placeholder="2024.03" />
-        </Field>
-        <footer>
-          <button type="button" onClick={onClose}>
-            取消
-          </button>
-          <button type="submit" className="primary">
-            新增
-          </button>
-        </footer>
-      </form>
-    </Dialog>
+    <FormDialog
+      title="新增批次"
+      action="新增"
+      onClose={onClose}
+      run={() =>
+        onSave({
+          programmeId: programme.id,
+          seq: n,
+          name: name.trim() || undefined,
+          direction,
+          sendingPlace,
+          receivingPlace,
+          startDate,
+          plannedEndDate,
+        })
+      }
+    >
+      <p className="muted wide">挂职项目：{programme.name}</p>
+      <Field label="批次序号">
+        <input type="number" min={1} max={999} value={seq} onChange={e => setSeq(e.target.value)} />
+      </Field>
+      <Field label="批次名称">
+        <input value={name} onChange={e => setName(e.target.value)} placeholder={Number.isInteger(n) && n > 0 ? defaultBatchName(n) : ''} />
+      </Field>
+      <Field label="方向">
+        <select value={direction} onChange={e => setDirection(e.target.value as typeof direction)}>
+          {BATCH_DIRECTIONS.map(d => (
+            <option key={d}>{d}</option>
+          ))}
+        </select>
+      </Field>
+      <Field label="派出地">
+        <input value={sendingPlace} onChange={e => setSendingPlace(e.target.value)} placeholder="沈阳市" />
+      </Field>
+      <Field label="接收地">
+        <input value={receivingPlace} onChange={e => setReceivingPlace(e.target.value)} />
+      </Field>
+      <Field label="开始时间">
+        <input value={startDate} onChange={e => setStartDate(e.target.value)} placeholder="2023.03" />
+      </Field>
+      <Field label="计划结束时间">
+        <input value={plannedEndDate} onChange={e => setPlannedEndDate(e.target.value)} placeholder="2024.03" />
+      </Field>
+    </FormDialog>
   );
 }

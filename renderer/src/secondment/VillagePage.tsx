@@ -23,7 +23,7 @@ import { api } from '../api';
 import { EditableGrid } from '../ui/EditableGrid';
 import { CadrePicker } from './CadrePicker';
 import { Figure } from './StatsPanel';
-import { ActionForm } from './MemberDialogs';
+import { FormDialog } from '../ui/FormDialog';
 import { Field, pctText, termText, UndoButtons, useHistorySteps } from './common';
 import { Dialog } from '../ui/Dialog';
 import { MessageLine, useMessage } from '../ui/MessageLine';
@@ -346,7 +346,7 @@ function RotationDialog({ rotation, nextSeq, onClose, onSaved }: { rotation: Vil
   });
   const set = (k: keyof typeof v) => (e: React.ChangeEvent<HTMLInputElement>) => setV({ ...v, [k]: e.target.value });
   return (
-    <ActionForm
+    <FormDialog
       title={rotation ? '编辑驻村轮次' : '新建驻村轮次'}
       action="保存"
       onClose={onClose}
@@ -370,7 +370,7 @@ function RotationDialog({ rotation, nextSeq, onClose, onSaved }: { rotation: Vil
       <Field label="备注" wide>
         <input value={v.notes} onChange={set('notes')} />
       </Field>
-    </ActionForm>
+    </FormDialog>
   );
 }
 
@@ -395,7 +395,7 @@ function AddAssignmentDialog({
   const [startDate, setStartDate] = useState(formatDate(rotation.startDate));
   const [endDate, setEndDate] = useState(formatDate(rotation.endDate));
   return (
-    <ActionForm
+    <FormDialog
       title="从名册选派驻村干部"
       action={`选派（${chosen.length}）`}
       wide
@@ -449,7 +449,7 @@ function AddAssignmentDialog({
       <div className="wide">
         <CadrePicker multiple chosen={chosen} onChange={setChosen} exclude={exclude} />
       </div>
-    </ActionForm>
+    </FormDialog>
   );
 }
 
@@ -459,7 +459,7 @@ function ReplaceAssignmentDialog({ assignment, exclude, onClose, onDone }: { ass
   const [reason, setReason] = useState('');
   const [sendingUnit, setSendingUnit] = useState('');
   return (
-    <ActionForm
+    <FormDialog
       title={`驻村调换：${assignment.village} ${assignment.name}`}
       action="确认调换"
       wide
@@ -485,7 +485,7 @@ function ReplaceAssignmentDialog({ assignment, exclude, onClose, onDone }: { ass
       <div className="wide">
         <CadrePicker multiple={false} chosen={chosen} onChange={setChosen} exclude={exclude} label="查找接替人员" />
       </div>
-    </ActionForm>
+    </FormDialog>
   );
 }
 
@@ -547,7 +547,7 @@ function VillagesDialog({ villages, onClose, onChanged }: { villages: Village[];
         </table>
       </div>
       <form
-        className="sd-form"
+        className="ui-form"
         onSubmit={e => {
           e.preventDefault();
           void save();
