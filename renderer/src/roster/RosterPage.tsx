@@ -332,8 +332,7 @@ export function RosterPage() {
           maxBlocksInCache={50}
           getRowId={p => String(p.data.id)}
           onCellEditRequest={e => void onCellEditRequest(e)}
-          rowSelection={{ mode: 'multiRow', checkboxes: true, headerCheckbox: false, enableClickSelection: false }}
-          selectionColumnDef={{ pinned: 'left', width: 44 }}
+          ticks="rows"
           onCellDoubleClicked={e => {
             if (e.colDef.colId === 'seq' && e.data) window.location.hash = `#/cadre/${e.data.id}`;
           }}

@@ -242,13 +242,9 @@ export function BatchDetail({ id }: { id: number }) {
             onCellEditRequest={onCellEditRequest}
             // A batch has tens of members: render every column so paste targets and finds never miss one.
             suppressColumnVirtualisation
-            rowSelection={{ mode: 'multiRow', checkboxes: true, headerCheckbox: true, enableClickSelection: false }}
-            selectionColumnDef={{ pinned: 'left', width: 44 }}
+            ticks="all"
             rowClassRules={{ 'sd-replaced-row': p => p.data?.status === '已调换' }}
-            onCellFocused={e => {
-              const row = e.rowIndex === null || e.rowIndex === undefined ? null : e.api.getDisplayedRowAtIndex(e.rowIndex);
-              if (row?.data) setCurrentId(row.data.id);
-            }}
+            onFocusRow={row => setCurrentId(row.id)}
             onGridReady={e => {
               gridApi.current = e.api;
             }}

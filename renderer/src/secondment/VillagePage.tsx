@@ -247,13 +247,9 @@ export function VillagePage() {
                 getRowId={p => String(p.data.id)}
                 onCellEditRequest={e => void onCellEditRequest(e)}
                 suppressColumnVirtualisation
-                rowSelection={{ mode: 'multiRow', checkboxes: true, headerCheckbox: true, enableClickSelection: false }}
-                selectionColumnDef={{ pinned: 'left', width: 44 }}
+                ticks="all"
                 rowClassRules={{ 'sd-replaced-row': p => p.data?.status === '已调换' }}
-                onCellFocused={e => {
-                  const row = e.rowIndex === null || e.rowIndex === undefined ? null : e.api.getDisplayedRowAtIndex(e.rowIndex);
-                  if (row?.data) setCurrentId(row.data.id);
-                }}
+                onFocusRow={row => setCurrentId(row.id)}
                 onGridReady={e => {
                   gridApi.current = e.api;
                 }}

@@ -46,6 +46,10 @@ export type EditableGridProps<T> = AgGridReactProps<T> & {
   onNotice?: (text: string) => void;
   /** Rows in the whole list, when not all are loaded (infinite row model). */
   rowCount?: () => number;
+  /** Tick boxes in a pinned first column (Ctrl+D fills over ticked rows); `all` adds the header's tick-all box. */
+  ticks?: 'rows' | 'all';
+  /** The row of the focused cell, as the current one of the page's actions. */
+  onFocusRow?: (row: T) => void;
 };
 
 /** Keys typed into a text field or a cell editor are theirs, not the grid's. */
@@ -53,7 +57,20 @@ export function typingIn(target: EventTarget | null, api: GridApi | null): boole
   return !!api?.getEditingCells().length || !!(target as HTMLElement | null)?.closest?.('input, textarea, select');
 }
 
-export function EditableGrid<T>({ wrapClassName, handle, editable, onPasteBlock, onFill, onStep, onNotice, rowCount, onGridReady, ...grid }: EditableGridProps<T>) {
+export function EditableGrid<T>({
+  wrapClassName,
+  handle,
+  editable,
+  onPasteBlock,
+  onFill,
+  onStep,
+  onNotice,
+  rowCount,
+  ticks,
+  onFocusRow,
+  onGridReady,
+  ...grid
+}: EditableGridProps<T>) {
   const apiRef = useRef<GridApi<T> | null>(null);
 
   const fill = useCallback(async () => {
@@ -108,6 +125,16 @@ export function EditableGrid<T>({ wrapClassName, handle, editable, onPasteBlock,
         theme={gridTheme}
         localeText={gridLocale}
         readOnlyEdit
+        {...(ticks && {
+          rowSelection: { mode: 'multiRow', checkboxes: true, headerCheckbox: ticks === 'all', enableClickSelection: false },
+          selectionColumnDef: { pinned: 'left', width: 44 },
+        })}
+        {...(onFocusRow && {
+          onCellFocused: e => {
+            const row = e.rowIndex === null || e.rowIndex === undefined ? undefined : e.api.getDisplayedRowAtIndex(e.rowIndex)?.data;
+            if (row) onFocusRow(row);
+          },
+        })}
         {...grid}
         onGridReady={(e: GridReadyEvent<T>) => {
           apiRef.current = e.api;
