@@ -15,7 +15,7 @@ import { downloadBase64, XLSX_MIME } from '../io/files';
 import { errorText } from '../ui/errors';
 import { batchInputOf, type BatchInput } from './batchInput';
 import { CadrePicker } from './CadrePicker';
-import { Field, UndoButtons, useHistorySteps } from './common';
+import { Field, replacedRowRules, UndoButtons, useHistorySteps } from './common';
 import { Dialog } from '../ui/Dialog';
 import { MessageLine, useMessage } from '../ui/MessageLine';
 import { isMemberEditable, memberColumns } from './memberColumns';
@@ -237,13 +237,12 @@ export function BatchDetail({ id }: { id: number }) {
             wrapClassName="sd-grid"
             columnDefs={columns}
             rowData={members}
-            defaultColDef={{ resizable: true, sortable: true }}
             getRowId={p => String(p.data.id)}
             onCellEditRequest={onCellEditRequest}
             // A batch has tens of members: render every column so paste targets and finds never miss one.
             suppressColumnVirtualisation
             ticks="all"
-            rowClassRules={{ 'sd-replaced-row': p => p.data?.status === '已调换' }}
+            rowClassRules={replacedRowRules()}
             onFocusRow={row => setCurrentId(row.id)}
             onGridReady={e => {
               gridApi.current = e.api;

@@ -256,7 +256,6 @@ export function BatchesPage() {
                 wrapClassName="sd-grid"
                 columnDefs={columns}
                 rowData={batches}
-                defaultColDef={{ resizable: true, sortable: true }}
                 getRowId={p => String(p.data.id)}
                 onCellEditRequest={onCellEditRequest}
                 suppressColumnVirtualisation

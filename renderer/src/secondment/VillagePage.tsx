@@ -24,7 +24,7 @@ import { EditableGrid } from '../ui/EditableGrid';
 import { CadrePicker } from './CadrePicker';
 import { Figure } from './StatsPanel';
 import { FormDialog } from '../ui/FormDialog';
-import { Field, pctText, termText, UndoButtons, useHistorySteps } from './common';
+import { Field, pctText, replacedRowRules, termText, UndoButtons, useHistorySteps } from './common';
 import { Dialog } from '../ui/Dialog';
 import { MessageLine, useMessage } from '../ui/MessageLine';
 import { ConfirmButton } from '../ui/ConfirmButton';
@@ -243,12 +243,11 @@ export function VillagePage() {
                 wrapClassName="sd-grid"
                 columnDefs={columns}
                 rowData={assignments}
-                defaultColDef={{ resizable: true, sortable: true }}
                 getRowId={p => String(p.data.id)}
                 onCellEditRequest={e => void onCellEditRequest(e)}
                 suppressColumnVirtualisation
                 ticks="all"
-                rowClassRules={{ 'sd-replaced-row': p => p.data?.status === '已调换' }}
+                rowClassRules={replacedRowRules()}
                 onFocusRow={row => setCurrentId(row.id)}
                 onGridReady={e => {
                   gridApi.current = e.api;

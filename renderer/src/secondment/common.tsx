@@ -3,6 +3,7 @@
  * history log, and how shares and dates are shown.
  */
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import type { RowClassRules } from 'ag-grid-community';
 import type { HistoryState } from '../../../shared/contract/api';
 import { formatDate } from '../../../shared/domain/common/dates';
 import { api } from '../api';
@@ -11,6 +12,11 @@ import { typingIn } from '../ui/EditableGrid';
 import { gridKeyAction } from '../ui/gridLogic';
 import type { Message } from '../ui/MessageLine';
 import './secondment.css';
+
+/** Rows of people replaced (已调换) are shown struck through in the member and village grids. */
+export function replacedRowRules<T extends { status: string }>(): RowClassRules<T> {
+  return { 'sd-replaced-row': p => p.data?.status === '已调换' };
+}
 
 /** A share as reports print it: one decimal, e.g. 83.3%. */
 export const pctText = (pct: number) => `${pct.toFixed(1)}%`;

@@ -52,6 +52,9 @@ export type EditableGridProps<T> = AgGridReactProps<T> & {
   onFocusRow?: (row: T) => void;
 };
 
+/** Columns resize and sort unless a page says otherwise. */
+const DEFAULT_COL = { resizable: true, sortable: true };
+
 /** Keys typed into a text field or a cell editor are theirs, not the grid's. */
 export function typingIn(target: EventTarget | null, api: GridApi | null): boolean {
   return !!api?.getEditingCells().length || !!(target as HTMLElement | null)?.closest?.('input, textarea, select');
@@ -125,6 +128,7 @@ export function EditableGrid<T>({
         theme={gridTheme}
         localeText={gridLocale}
         readOnlyEdit
+        defaultColDef={DEFAULT_COL}
         {...(ticks && {
           rowSelection: { mode: 'multiRow', checkboxes: true, headerCheckbox: ticks === 'all', enableClickSelection: false },
           selectionColumnDef: { pinned: 'left', width: 44 },
