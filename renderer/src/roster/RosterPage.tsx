@@ -13,7 +13,7 @@ import type { CadreQuery } from '../../../shared/domain/roster/query';
 import { fieldLabel } from '../../../shared/domain/roster/fields';
 import { api } from '../api';
 import { EditableGrid, type FillRequest, type GridHandle, type PasteRequest } from '../ui/EditableGrid';
-import { lineValues } from '../ui/gridLogic';
+import { FILL_KEY_TEXT, lineValues } from '../ui/gridLogic';
 import { MessageLine, useMessage } from '../ui/MessageLine';
 import { buildColumns, chooserColumns, isEditable } from './columns';
 import { QueryBuilder } from './QueryBuilder';
@@ -285,7 +285,9 @@ export function RosterPage() {
         <button onClick={() => void step('redo')} disabled={!history.redo} title={history.redo ? `重做：${history.redo.label}` : ''}>
           重做
         </button>
-        <button onClick={() => void grid.current?.fill()}>向下填充 (Ctrl+D)</button>
+        <button onClick={() => void grid.current?.fill()} title={FILL_KEY_TEXT}>
+          向下填充 (Ctrl+D)
+        </button>
         <button onClick={() => void deleteSelected()}>删除所选</button>
         <button onClick={() => setBinOpen(true)}>回收站</button>
         <button onClick={openFocused}>打开任免审批表</button>

@@ -10,7 +10,7 @@ import { formatDate } from '../../../shared/domain/common/dates';
 import { BATCH_DIRECTIONS, BATCH_STATUSES, DEFAULT_YOUNG_AGE, MEMBER_FIELD_LABELS, type MemberEditableField, type SecondmentMember } from '../../../shared/contract/routes/secondment';
 import { api, ApiError } from '../api';
 import { EditableGrid, type FillRequest, type PasteRequest } from '../ui/EditableGrid';
-import { lineValues } from '../ui/gridLogic';
+import { FILL_KEY_TEXT, lineValues } from '../ui/gridLogic';
 import { downloadBase64, XLSX_MIME } from '../io/files';
 import { errorText } from '../ui/errors';
 import { batchInputOf, type BatchInput } from './batchInput';
@@ -231,7 +231,7 @@ export function BatchDetail({ id }: { id: number }) {
             </button>
           </div>
           <p className="hint muted sd-hint">
-            双击单元格修改；从 Excel/WPS 复制后点选起始单元格按 Ctrl+V 粘贴（有错误则整块不保存）；勾选多行后 Ctrl+D 向下填充；Ctrl+Z 撤销，Ctrl+Y 重做。姓名等基本信息在干部名册中修改。
+            双击单元格修改；从 Excel/WPS 复制后点选起始单元格按 Ctrl+V 粘贴（有错误则整块不保存）；{FILL_KEY_TEXT}；Ctrl+Z 撤销，Ctrl+Y 重做。姓名等基本信息在干部名册中修改。
           </p>
           <EditableGrid<SecondmentMember>
             wrapClassName="sd-grid"

@@ -61,4 +61,7 @@ export function planFillDown(focusedRow: number, tickedRows: readonly number[]):
   return null;
 }
 
+/** How pages describe Ctrl+D in their hint lines: the same words everywhere. */
+export const FILL_KEY_TEXT = 'Ctrl+D 向下填充（勾选两行以上时填到勾选的行，否则取上一行的值）';
+
 export const FILL_HINT = '向下填充（Ctrl+D）：勾选两行以上时，把第一行的值填到其余勾选行；否则把上一行的值填入当前单元格。请把光标放在可修改的列上';
