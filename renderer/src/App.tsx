@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { AppStatus } from '../../shared/contract/api';
 import { api } from './api';
 import { Welcome } from './pages/Welcome';
@@ -10,9 +10,13 @@ import { ImportExportPage } from './io/ImportExportPage';
 import { BatchesPage } from './secondment/BatchesPage';
 import { BatchDetail } from './secondment/BatchDetail';
 import { VillagePage } from './secondment/VillagePage';
-import { AssessmentRoute, isAssessmentPage } from './assessment/AssessmentRoute';
+import { IndicatorsPage } from './assessment/IndicatorsPage';
+import { RoundPage } from './assessment/RoundPage';
+import { SetEditor } from './assessment/SetEditor';
+import './assessment/assessment.css';
 import { AuditPage } from './audit/AuditPage';
 import { OperatorBadge } from './audit/OperatorSetting';
+import { matchRoute } from './router';
 
 interface PageDef {
   id: string;
@@ -32,22 +36,42 @@ export const PAGES: PageDef[] = [
   { id: 'data', label: '数据与备份' },
 ];
 
-function pageFromHash(): string {
-  const id = window.location.hash.replace(/^#\/?/, '');
-  return PAGES.some(p => p.id === id) || /^cadre\/\d+$/.test(id) || /^batch\/\d+$/.test(id) || isAssessmentPage(id) ? id : 'roster';
+interface Route {
+  path: string;
+  /** The sidebar entry it belongs under (a batch under 挂职批次, a set or round under 考核指标). */
+  section: string;
+  render: (p: { id: number; page: string; status: AppStatus }) => ReactNode;
 }
+
+/** Every page behind the hash; the first is where an unknown hash goes. */
+const ROUTES: Route[] = [
+  { path: 'roster', section: 'roster', render: () => <RosterPage /> },
+  { path: 'cadre/:id', section: 'roster', render: ({ id }) => <CadreDetail id={id} /> },
+  { path: 'batches', section: 'batches', render: () => <BatchesPage /> },
+  { path: 'batch/:id', section: 'batches', render: ({ id, page }) => <BatchDetail key={page} id={id} /> },
+  { path: 'village', section: 'village', render: () => <VillagePage /> },
+  { path: 'indicators', section: 'indicators', render: () => <IndicatorsPage /> },
+  { path: 'set/:id', section: 'indicators', render: ({ id, page }) => <SetEditor key={page} id={id} /> },
+  { path: 'round/:id', section: 'indicators', render: ({ id, page }) => <RoundPage key={page} id={id} /> },
+  { path: 'io', section: 'io', render: () => <ImportExportPage /> },
+  { path: 'audit', section: 'audit', render: () => <AuditPage /> },
+  { path: 'data', section: 'data', render: ({ status }) => <DataPage status={status} /> },
+  ...PAGES.filter(p => p.plan).map(p => ({ path: p.id, section: p.id, render: () => <NotYetOpen title={p.label} plan={p.plan ?? ''} /> })),
+];
+
+const routeFromHash = () => matchRoute(ROUTES, window.location.hash);
 
 export function App() {
   const [status, setStatus] = useState<AppStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [page, setPage] = useState(pageFromHash);
+  const [match, setMatch] = useState(routeFromHash);
 
   const refresh = useCallback(() => {
     api.getStatus({}).then(setStatus, (e: Error) => setError(e.message));
   }, []);
   useEffect(refresh, [refresh]);
   useEffect(() => {
-    const onHash = () => setPage(pageFromHash());
+    const onHash = () => setMatch(routeFromHash());
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
@@ -65,9 +89,7 @@ export function App() {
     );
   }
 
-  // A batch's page belongs under 挂职批次 in the sidebar, a set's or round's under 考核指标.
-  const section = /^batch\/\d+$/.test(page) ? 'batches' : isAssessmentPage(page) ? 'indicators' : page;
-  const current = PAGES.find(p => p.id === section) ?? PAGES[0];
+  const current = PAGES.find(p => p.id === match.route.section) ?? PAGES[0];
   return (
     <div className="shell">
       <nav className="sidebar" aria-label="主导航">
@@ -85,27 +107,7 @@ export function App() {
         <div className="sidebar-foot">版本 {status.appVersion}</div>
       </nav>
       <main className="content">
-        {/^cadre\/\d+$/.test(page) ? (
-          <CadreDetail id={Number(page.slice('cadre/'.length))} />
-        ) : /^batch\/\d+$/.test(page) ? (
-          <BatchDetail key={page} id={Number(page.slice('batch/'.length))} />
-        ) : current.id === 'batches' ? (
-          <BatchesPage />
-        ) : current.id === 'village' ? (
-          <VillagePage />
-        ) : isAssessmentPage(page) ? (
-          <AssessmentRoute page={page} />
-        ) : current.id === 'roster' ? (
-          <RosterPage />
-        ) : current.id === 'data' ? (
-          <DataPage status={status} />
-        ) : current.id === 'io' ? (
-          <ImportExportPage />
-        ) : current.id === 'audit' ? (
-          <AuditPage />
-        ) : (
-          <NotYetOpen title={current.label} plan={current.plan ?? ''} />
-        )}
+        {match.route.render({ id: match.id, page: match.page, status })}
       </main>
     </div>
   );

@@ -94,7 +94,7 @@ test('delete to the 回收站 and restore; fill-down over selected rows', async 
   await bin.getByLabel(`选择 ${name}`).check();
   await bin.getByRole('button', { name: /恢复所选/ }).click();
   await expect(bin).toContainText('回收站是空的');
-  await bin.getByRole('button', { name: '关闭回收站' }).click();
+  await bin.getByRole('button', { name: '关闭' }).click();
   await expect(page.locator('.count')).toHaveText('共 600 人');
 
   for (const i of [4, 5, 6]) await page.locator(`.ag-row[row-index="${i}"] .ag-selection-checkbox input`).first().check();

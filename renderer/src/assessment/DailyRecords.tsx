@@ -5,7 +5,8 @@ import type { AssessmentSetDetail, dailyRecordSchema, participantSchema } from '
 import { formatDate, parseDateInput, todayCanonical } from '../../../shared/domain/common/dates';
 import { formatNumber } from '../../../shared/domain/assessment/numbers';
 import { api } from '../api';
-import { errorText } from '../io/files';
+import { errorText } from '../ui/errors';
+import { ErrorLine, useAction } from '../ui/useAction';
 
 type DailyRecord = z.infer<typeof dailyRecordSchema>;
 type Participant = z.infer<typeof participantSchema>;
@@ -18,20 +19,19 @@ export function DailyRecords({ set }: { set: AssessmentSetDetail }) {
   const [date, setDate] = useState(formatDate(todayCanonical()));
   const [points, setPoints] = useState('');
   const [note, setNote] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const { error, setError, run } = useAction();
 
   // Points land only on 加减分 indicators (the set's own, or the chosen cadre's extras).
   const leaves = set.indicators.filter(i => i.method === 'points' && (i.cadreId === null || String(i.cadreId) === cadreId));
 
-  const load = useCallback(() => api.listDailyRecords({ setId: set.id }).then(setRecords, e => setError(errorText(e))), [set.id]);
+  const load = useCallback(() => api.listDailyRecords({ setId: set.id }).then(setRecords, e => setError(errorText(e))), [set.id, setError]);
   useEffect(() => {
     void load();
     api.listAssessmentParticipants({ setId: set.id }).then(p => setPeople(p.filter(x => x.source !== 'removed')), () => undefined);
   }, [load, set.id]);
 
-  const add = async () => {
-    setError(null);
-    try {
+  const add = () =>
+    run(async () => {
       if (!cadreId) throw new Error('请选择干部');
       const d = parseDateInput(date);
       if (!d.ok) throw new Error(`日期：${d.message}`);
@@ -42,19 +42,13 @@ export function DailyRecords({ set }: { set: AssessmentSetDetail }) {
       setPoints('');
       setNote('');
       await load();
-    } catch (e) {
-      setError(errorText(e));
-    }
-  };
+    });
 
-  const remove = async (r: DailyRecord) => {
-    try {
+  const remove = (r: DailyRecord) =>
+    run(async () => {
       await api.removeDailyRecord({ id: r.id });
       await load();
-    } catch (e) {
-      setError(errorText(e));
-    }
-  };
+    });
 
   return (
     <div className="as-daily">
@@ -104,11 +98,7 @@ export function DailyRecords({ set }: { set: AssessmentSetDetail }) {
           </button>
         </form>
       <p className="muted">分值记到“加减分”指标上，计入考核期间覆盖该日期的轮次；不选指标则仅作记录，供评分时参考。</p>
-      {error && (
-        <p className="message error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} className="message" />
       {records === null ? (
         <p className="muted">正在读取……</p>
       ) : records.length === 0 ? (

@@ -15,8 +15,8 @@ import {
 import { checkWeights } from '../../../shared/domain/assessment/weights';
 import { formatNumber } from '../../../shared/domain/assessment/numbers';
 import { api } from '../api';
-import { errorText } from '../io/files';
 import { numberOrNull, numberText } from './ui';
+import { ErrorLine, useAction } from '../ui/useAction';
 
 interface Draft {
   key: string;
@@ -135,9 +135,8 @@ export function IndicatorTree({ set, locked, onSaved }: { set: AssessmentSetDeta
   const [tree, setTree] = useState<Draft[]>(() => draftTree(set.indicators));
   const [dirty, setDirty] = useState(false);
   const [open, setOpen] = useState<Set<string>>(new Set());
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useAction();
   const [notice, setNotice] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   const problems = useMemo(
     () => checkWeights(tree.map(t => ({ name: t.name, weight: weightOf(t) || 0, children: t.children.map(c => ({ name: c.name, weight: weightOf(c) || 0 })) }))),
@@ -165,21 +164,14 @@ export function IndicatorTree({ set, locked, onSaved }: { set: AssessmentSetDeta
   };
   const removeNode = (key: string) => change(tree.filter(t => t.key !== key).map(t => ({ ...t, children: t.children.filter(c => c.key !== key) })));
 
-  const save = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const save = () =>
+    run(async () => {
       const saved = await api.saveAssessmentIndicators({ setId: set.id, indicators: toInput(tree) });
       setTree(draftTree(saved.indicators));
       setDirty(false);
       setNotice('指标已保存');
       onSaved(saved);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const row = (d: Draft, level: 1 | 2, index: number, parent?: Draft) => {
     const hasChildren = level === 1 && d.children.length > 0;
@@ -308,11 +300,7 @@ export function IndicatorTree({ set, locked, onSaved }: { set: AssessmentSetDeta
         )}
         {locked && <span className="muted">本指标体系有已定稿的考核轮次，指标已锁定；解锁该轮次后方可修改。</span>}
       </div>
-      {error && (
-        <p className="message error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} className="message" />
       {notice && (
         <p className="message info" role="status">
           {notice}

@@ -3,7 +3,8 @@ import { useCallback, useEffect, useState } from 'react';
 import type { AssessmentSet, Round } from '../../../shared/contract/api';
 import { api } from '../api';
 import { SetInfoDialog } from './SetInfoDialog';
-import { MessageLine, useMessage } from './ui';
+import { ConfirmButton } from '../ui/ConfirmButton';
+import { MessageLine, useMessage } from '../ui/MessageLine';
 import { RoundBadge } from './RoundBadge';
 
 interface Counts {
@@ -51,7 +52,6 @@ export function IndicatorsPage() {
     }
   };
   const remove = async (s: AssessmentSet) => {
-    if (!window.confirm(`删除指标体系「${s.name}」及其全部考核轮次、成绩？`)) return;
     try {
       await api.deleteAssessmentSet({ id: s.id });
       msg.info(`已删除「${s.name}」`);
@@ -125,9 +125,9 @@ export function IndicatorsPage() {
                       <button className="link" onClick={() => void copy(s)}>
                         复制
                       </button>
-                      <button className="link danger" onClick={() => void remove(s)}>
+                      <ConfirmButton className="link danger" question={`删除指标体系「${s.name}」及其全部考核轮次、成绩？`} onConfirm={() => remove(s)}>
                         删除
-                      </button>
+                      </ConfirmButton>
                     </td>
                   </tr>
                 );

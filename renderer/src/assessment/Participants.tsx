@@ -3,7 +3,8 @@ import { useCallback, useEffect, useState } from 'react';
 import type { z } from 'zod';
 import type { AssessmentSetDetail, participantSchema, CadreRow } from '../../../shared/contract/api';
 import { api } from '../api';
-import { errorText } from '../io/files';
+import { errorText } from '../ui/errors';
+import { ErrorLine, useAction } from '../ui/useAction';
 
 type Participant = z.infer<typeof participantSchema>;
 const SOURCE_LABEL: Record<Participant['source'], string> = { scope: '范围内', added: '手动添加', removed: '已移出' };
@@ -12,9 +13,9 @@ export function Participants({ set, onChanged }: { set: AssessmentSetDetail; onC
   const [list, setList] = useState<Participant[] | null>(null);
   const [search, setSearch] = useState('');
   const [found, setFound] = useState<CadreRow[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const { error, setError, run } = useAction();
 
-  const load = useCallback(() => api.listAssessmentParticipants({ setId: set.id }).then(setList, e => setError(errorText(e))), [set.id]);
+  const load = useCallback(() => api.listAssessmentParticipants({ setId: set.id }).then(setList, e => setError(errorText(e))), [set.id, setError]);
   useEffect(() => void load(), [load]);
 
   useEffect(() => {
@@ -24,15 +25,11 @@ export function Participants({ set, onChanged }: { set: AssessmentSetDetail; onC
     return () => clearTimeout(t);
   }, [search]);
 
-  const change = async (req: { add?: number[]; remove?: number[]; reset?: number[] }) => {
-    setError(null);
-    try {
+  const change = (req: { add?: number[]; remove?: number[]; reset?: number[] }) =>
+    run(async () => {
       setList(await api.saveAssessmentParticipants({ setId: set.id, ...req }));
       onChanged();
-    } catch (e) {
-      setError(errorText(e));
-    }
-  };
+    });
 
   const inList = new Map((list ?? []).map(p => [p.cadreId, p]));
   const active = (list ?? []).filter(p => p.source !== 'removed').length;
@@ -66,11 +63,7 @@ export function Participants({ set, onChanged }: { set: AssessmentSetDetail; onC
           })}
         </ul>
       )}
-      {error && (
-        <p className="message error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} className="message" />
       {list === null ? (
         <p className="muted">正在读取……</p>
       ) : list.length === 0 ? (

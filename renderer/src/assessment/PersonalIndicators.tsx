@@ -13,8 +13,9 @@ import {
 } from '../../../shared/contract/api';
 import { formatNumber } from '../../../shared/domain/assessment/numbers';
 import { api } from '../api';
-import { errorText } from '../io/files';
+import { errorText } from '../ui/errors';
 import { numberOrNull, numberText } from './ui';
+import { ErrorLine } from '../ui/useAction';
 
 type Personal = z.infer<typeof personalIndicatorsSchema>;
 
@@ -250,11 +251,7 @@ export function PersonalIndicators({ set, locked, onChanged }: { set: Assessment
                 </tbody>
               </table>
             )}
-            {error && (
-              <p className="message error" role="alert">
-                {error}
-              </p>
-            )}
+            <ErrorLine error={error} className="message" />
             {notice && (
               <p className="message info" role="status">
                 {notice}

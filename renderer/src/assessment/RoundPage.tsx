@@ -4,23 +4,22 @@
  * recomputed grid), paste from Excel, undo / redo, the 优秀 quota per group,
  * 定稿 and 解锁, exports and the score import.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { AgGridReact } from 'ag-grid-react';
-import type { CellEditRequestEvent, GridApi } from 'ag-grid-community';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { CellEditRequestEvent } from 'ag-grid-community';
 import type { GridRow, ScoreGrid } from '../../../shared/contract/api';
 import type { VoteTally } from '../../../shared/domain/assessment/democratic';
 import { VOTE_LABELS } from '../../../shared/domain/assessment/democratic';
-import { parseTsv } from '../../../shared/domain/common/tsv';
 import { api, ApiError } from '../api';
 import { downloadBase64 } from '../io/files';
-import { gridLocale, gridTheme } from '../grid';
+import { EditableGrid, type FillRequest, type PasteRequest } from '../ui/EditableGrid';
+import { MessageLine, useMessage } from '../ui/MessageLine';
 import { QuotaPanel } from './QuotaPanel';
 import { RoundBadge } from './RoundBadge';
 import { RoundSettings } from './RoundSettings';
 import { roundSummary } from './roundText';
 import { ScoreImport } from './ScoreImport';
 import { buildScoreColumns, parseColId, type ShowMode, type VoteKey } from './scoreColumns';
-import { MessageLine, ReasonDialog, useMessage } from './ui';
+import { ReasonDialog } from './ui';
 
 type CellsInput = { cadreId: number; indicatorId: number; value: string | number | null }[];
 const EMPTY_TALLY: VoteTally = { excellent: 0, competent: 0, basic: 0, incompetent: 0, unknown: 0 };
@@ -40,7 +39,6 @@ export function RoundPage({ id }: { id: number }) {
   const [asking, setAsking] = useState<null | { kind: 'unlock' } | { kind: 'undetermined'; row: GridRow }>(null);
   const [badCells, setBadCells] = useState<ReadonlySet<string>>(new Set());
   const [busy, setBusy] = useState(false);
-  const gridApi = useRef<GridApi<GridRow> | null>(null);
   const msg = useMessage();
 
   const load = useCallback(async () => {
@@ -116,34 +114,24 @@ export function RoundPage({ id }: { id: number }) {
   );
 
   /** A block copied from Excel / WPS, pasted at the focused cell: all of it or none (one undo step). */
-  const onPaste = useCallback(
-    async (e: React.ClipboardEvent) => {
-      const g = gridApi.current;
-      if (!g || !grid || g.getEditingCells().length) return;
-      const focused = g.getFocusedCell();
-      const text = e.clipboardData.getData('text/plain');
-      if (!focused || !text) return;
-      e.preventDefault();
+  const onPasteBlock = useCallback(
+    async (p: PasteRequest<GridRow>) => {
+      if (!grid) return;
       if (locked) return msg.fail(new Error('本轮考核已定稿锁定，不能粘贴成绩；如确需修改，请先解锁。'));
-      const block = parseTsv(text);
-      const width = Math.max(...block.map(r => r.length));
-      const columns = g.getAllDisplayedColumns();
-      const start = columns.findIndex(c => c.getColId() === focused.column.getColId());
-      const targets = columns.slice(start, start + width);
-      if (targets.length < width) return msg.fail(new Error(`粘贴的内容有 ${width} 列，从「${focused.column.getColDef().headerName}」列起右侧只有 ${targets.length} 列`));
-      const rowCount = g.getDisplayedRowCount();
-      if (focused.rowIndex + block.length > rowCount) {
-        return msg.fail(new Error(`粘贴的内容有 ${block.length} 行，从第 ${focused.rowIndex + 1} 行起只有 ${rowCount - focused.rowIndex} 名干部；未粘贴任何内容`));
+      const { block, width, colIds } = p;
+      if (colIds.length < width) return msg.fail(new Error(`粘贴的内容有 ${width} 列，从「${p.header(colIds[0])}」列起右侧只有 ${colIds.length} 列`));
+      if (p.beyond > 0) {
+        return msg.fail(new Error(`粘贴的内容有 ${block.length} 行，从第 ${p.rowIndex + 1} 行起只有 ${p.existing} 名干部；未粘贴任何内容`));
       }
-      const kinds = targets.map(c => parseColId(c.getColId()));
+      const kinds = colIds.map(parseColId);
       const other = kinds.findIndex(k => k.kind === 'other');
       if (other >= 0) {
-        return msg.fail(new Error(`粘贴区域的第 ${other + 1} 列是「${targets[other].getColDef().headerName}」，不能粘贴；请从指标成绩列或民主测评票数列开始粘贴`));
+        return msg.fail(new Error(`粘贴区域的第 ${other + 1} 列是「${p.header(colIds[other])}」，不能粘贴；请从指标成绩列或民主测评票数列开始粘贴`));
       }
       if (kinds.some(k => k.kind === 'vote') && kinds.some(k => k.kind === 'indicator')) {
         return msg.fail(new Error('指标成绩与民主测评票数请分两次粘贴'));
       }
-      const rows = block.map((_, i) => g.getDisplayedRowAtIndex(focused.rowIndex + i)!.data!);
+      const rows = block.map((_, i) => p.rowAt(p.rowIndex + i)!);
       const label = `粘贴 ${block.length} 行 × ${width} 列`;
       if (kinds[0].kind === 'indicator') {
         const cells: CellsInput = [];
@@ -164,7 +152,7 @@ export function RoundPage({ id }: { id: number }) {
           for (const [j, k] of kinds.entries()) {
             if (k.kind !== 'vote') continue;
             const n = voteCount(line[j] ?? '');
-            if (n === null) return msg.fail(new Error(`第 ${focused.rowIndex + i + 1} 行（${rows[i].name}）「${VOTE_LABELS[k.key as VoteKey]}」票数应为不小于 0 的整数，不能是“${line[j]}”；未粘贴任何内容`));
+            if (n === null) return msg.fail(new Error(`第 ${p.rowIndex + i + 1} 行（${rows[i].name}）「${VOTE_LABELS[k.key as VoteKey]}」票数应为不小于 0 的整数，不能是“${line[j]}”；未粘贴任何内容`));
             if (n !== undefined) t[k.key as VoteKey] = n;
           }
           tallies.push(t);
@@ -189,41 +177,22 @@ export function RoundPage({ id }: { id: number }) {
     [id, msg],
   );
 
-  /** Ctrl+D as in Excel on one cell: the value of the cell above, into the focused cell. */
-  const fillFromAbove = useCallback(async () => {
-    const g = gridApi.current;
-    const focused = g?.getFocusedCell();
-    if (!g || !focused || locked) return;
-    const parsed = parseColId(focused.column.getColId());
-    const row = g.getDisplayedRowAtIndex(focused.rowIndex)?.data;
-    const above = focused.rowIndex > 0 ? g.getDisplayedRowAtIndex(focused.rowIndex - 1)?.data : undefined;
-    if (!row || !above || parsed.kind === 'other') return msg.info('向下填充（Ctrl+D）：把光标放在指标成绩或测评票数单元格上（第 2 行起），取上一行的值');
-    if (parsed.kind === 'indicator') {
-      const ind = grid?.indicators.find(i => i.id === parsed.id);
-      const value = above.cells[String(parsed.id)]?.raw ?? null;
-      await saveCells([{ cadreId: row.cadreId, indicatorId: parsed.id, value }], `向下填充${row.name}的${ind?.name ?? '成绩'}`, 'edit');
-    } else {
-      await saveTallies([{ cadreId: row.cadreId, ...(row.votes ?? EMPTY_TALLY), [parsed.key]: above.votes?.[parsed.key] ?? 0 }], `向下填充${row.name}的民主测评票数`);
-    }
-  }, [grid, locked, msg, saveCells, saveTallies]);
-
-  const onKeyDown = useCallback(
-    (e: React.KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || gridApi.current?.getEditingCells().length) return;
-      if ((e.target as HTMLElement).closest('input, textarea, select')) return;
-      const key = e.key.toLowerCase();
-      if (key === 'd') {
-        e.preventDefault();
-        void fillFromAbove();
-      } else if (key === 'z' && !e.shiftKey) {
-        e.preventDefault();
-        void step('undo');
-      } else if (key === 'y' || (key === 'z' && e.shiftKey)) {
-        e.preventDefault();
-        void step('redo');
+  /** Ctrl+D: the source row's score or vote count into the target rows' cells. */
+  const onFill = useCallback(
+    async ({ colId, source, targets }: FillRequest<GridRow>) => {
+      if (locked) return;
+      const parsed = parseColId(colId);
+      const who = targets.length === 1 ? targets[0].name : `${targets.length} 人`;
+      if (parsed.kind === 'indicator') {
+        const ind = grid?.indicators.find(i => i.id === parsed.id);
+        const value = source.cells[String(parsed.id)]?.raw ?? null;
+        await saveCells(targets.map(row => ({ cadreId: row.cadreId, indicatorId: parsed.id, value })), `向下填充${who}的${ind?.name ?? '成绩'}`, 'edit');
+      } else if (parsed.kind === 'vote') {
+        const n = source.votes?.[parsed.key] ?? 0;
+        await saveTallies(targets.map(row => ({ cadreId: row.cadreId, ...(row.votes ?? EMPTY_TALLY), [parsed.key]: n })), `向下填充${who}的民主测评票数`);
       }
     },
-    [fillFromAbove, step],
+    [grid, locked, saveCells, saveTallies],
   );
 
   const finalise = async () => {
@@ -331,24 +300,22 @@ export function RoundPage({ id }: { id: number }) {
         </p>
       )}
       <MessageLine message={msg.message} onClose={msg.clear} />
-      <div className="grid-wrap as-grid" onPaste={e => void onPaste(e)} onKeyDown={onKeyDown}>
-        <AgGridReact<GridRow>
-          theme={gridTheme}
-          localeText={gridLocale}
-          columnDefs={columns}
-          rowData={grid.rows}
-          getRowId={p => String(p.data.cadreId)}
-          defaultColDef={{ resizable: true, sortable: true, suppressHeaderMenuButton: true }}
-          readOnlyEdit
-          singleClickEdit={false}
-          stopEditingWhenCellsLoseFocus
-          tooltipShowDelay={400}
-          onCellEditRequest={e => void onCellEditRequest(e)}
-          onGridReady={e => {
-            gridApi.current = e.api;
-          }}
-        />
-      </div>
+      <EditableGrid<GridRow>
+        wrapClassName="as-grid"
+        columnDefs={columns}
+        rowData={grid.rows}
+        getRowId={p => String(p.data.cadreId)}
+        defaultColDef={{ resizable: true, sortable: true, suppressHeaderMenuButton: true }}
+        singleClickEdit={false}
+        stopEditingWhenCellsLoseFocus
+        tooltipShowDelay={400}
+        onCellEditRequest={e => void onCellEditRequest(e)}
+        editable={colId => parseColId(colId).kind !== 'other'}
+        onPasteBlock={onPasteBlock}
+        onFill={onFill}
+        onStep={step}
+        onNotice={msg.info}
+      />
       <div className="as-bottom">
         <div className="as-card">
           <h2>优秀名额（{r.quotaPercent}%，{r.rounding}）</h2>

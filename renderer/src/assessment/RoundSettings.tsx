@@ -8,7 +8,7 @@ import { ROUND_GROUPINGS, ROUND_GROUPING_LABELS, ROUND_KINDS, ROUNDING_RULES, ty
 import { quotaExplanation } from '../../../shared/domain/assessment/quota';
 import { formatDate, parseDateInput } from '../../../shared/domain/common/dates';
 import { api } from '../api';
-import { errorText } from '../io/files';
+import { ErrorLine, useAction } from '../ui/useAction';
 
 export function RoundSettings({ grid, onSaved, onClose }: { grid: ScoreGrid; onSaved: (r: Round) => void; onClose: () => void }) {
   const r = grid.round;
@@ -26,14 +26,13 @@ export function RoundSettings({ grid, onSaved, onClose }: { grid: ScoreGrid; onS
   const [rounding, setRounding] = useState(r.rounding);
   const [grouping, setGrouping] = useState(r.grouping);
   const [notes, setNotes] = useState(r.notes);
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useAction();
 
   const pct = Number(percent);
   const pctOk = Number.isInteger(pct) && pct >= 0 && pct <= 100;
 
-  const save = async () => {
-    setError(null);
-    try {
+  const save = () =>
+    run(async () => {
       const num = (label: string, text: string) => {
         const n = Number(text);
         if (text.trim() === '' || !Number.isFinite(n)) throw new Error(`${label}应为数字，不能是“${text}”`);
@@ -62,10 +61,7 @@ export function RoundSettings({ grid, onSaved, onClose }: { grid: ScoreGrid; onS
         notes,
       });
       onSaved(saved);
-    } catch (e) {
-      setError(errorText(e));
-    }
-  };
+    });
 
   const text = (label: string, value: string, set: (v: string) => void, size = 6, placeholder?: string) => (
     <label className="as-field">
@@ -150,11 +146,7 @@ export function RoundSettings({ grid, onSaved, onClose }: { grid: ScoreGrid; onS
         <span>备注</span>
         <input aria-label="备注" value={notes} disabled={locked} onChange={e => setNotes(e.target.value)} />
       </label>
-      {error && (
-        <p className="message error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} className="message" />
       <footer className="as-actions">
         <button type="button" onClick={onClose}>
           收起

@@ -2,7 +2,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ROUND_KINDS, type AssessmentSetDetail, type Round } from '../../../shared/contract/api';
 import { api } from '../api';
-import { errorText } from '../io/files';
+import { ConfirmButton } from '../ui/ConfirmButton';
+import { ErrorLine, useAction } from '../ui/useAction';
 import { RoundBadge } from './RoundBadge';
 import { roundSummary } from './roundText';
 
@@ -18,35 +19,26 @@ export function RoundsTab({ set, onChanged }: { set: AssessmentSetDetail; onChan
   const [kind, setKind] = useState<(typeof ROUND_KINDS)[number]>('年度');
   const [period, setPeriod] = useState('全年');
   const [name, setName] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useAction();
 
-  const load = useCallback(() => api.listAssessmentRounds({ setId: set.id }).then(setRounds, e => setError(errorText(e))), [set.id]);
+  const load = useCallback(() => run(async () => setRounds(await api.listAssessmentRounds({ setId: set.id }))), [run, set.id]);
   useEffect(() => void load(), [load]);
 
   const suggested = `${set.year}年${kind === '年度' ? '年度考核' : kind === '专项' ? '专项考核' : `${period}考核`}`;
 
-  const create = async () => {
-    setError(null);
-    try {
+  const create = () =>
+    run(async () => {
       const r = await api.saveAssessmentRound({ setId: set.id, name: name.trim() || suggested, kind, year: set.year, period });
       onChanged();
       window.location.hash = `#/round/${r.id}`;
-    } catch (e) {
-      setError(errorText(e));
-    }
-  };
+    });
 
-  const remove = async (r: Round) => {
-    if (!window.confirm(`删除考核轮次「${r.name}」及其成绩、测评票数和等次？`)) return;
-    setError(null);
-    try {
+  const remove = (r: Round) =>
+    run(async () => {
       await api.deleteAssessmentRound({ id: r.id });
       onChanged();
-      await load();
-    } catch (e) {
-      setError(errorText(e));
-    }
-  };
+      setRounds(await api.listAssessmentRounds({ setId: set.id }));
+    });
 
   return (
     <div className="as-rounds">
@@ -90,11 +82,7 @@ export function RoundsTab({ set, onChanged }: { set: AssessmentSetDetail; onChan
           新建考核轮次
         </button>
       </form>
-      {error && (
-        <p className="message error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} className="message" />
       {rounds === null ? (
         <p className="muted">正在读取……</p>
       ) : rounds.length === 0 ? (
@@ -128,9 +116,9 @@ export function RoundsTab({ set, onChanged }: { set: AssessmentSetDetail; onChan
                 </td>
                 <td>
                   {r.status === 'open' && (
-                    <button type="button" className="link danger" onClick={() => void remove(r)}>
+                    <ConfirmButton className="link danger" question={`删除考核轮次「${r.name}」及其成绩、测评票数和等次？`} onConfirm={() => remove(r)}>
                       删除
-                    </button>
+                    </ConfirmButton>
                   )}
                 </td>
               </tr>

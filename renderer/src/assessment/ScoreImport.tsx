@@ -2,42 +2,29 @@
 import { useState } from 'react';
 import type { OutputOf, ScoreGrid } from '../../../shared/contract/api';
 import { api } from '../api';
-import { errorText, readFileBase64 } from '../io/files';
-import { Dialog } from './ui';
+import { readFileBase64 } from '../io/files';
+import { ErrorLine, useAction } from '../ui/useAction';
+import { Dialog } from '../ui/Dialog';
+import { IssuesTable } from '../ui/IssuesTable';
 
 type Preview = OutputOf<'previewScoreImport'>;
 
 export function ScoreImport({ roundId, onClose, onCommitted }: { roundId: number; onClose: () => void; onCommitted: (grid: ScoreGrid, written: number, file: string) => void }) {
   const [preview, setPreview] = useState<Preview | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
 
   const choose = async (file: File | undefined) => {
     if (!file) return;
-    setBusy(true);
-    setError(null);
     setPreview(null);
-    try {
-      setPreview(await api.previewScoreImport({ roundId, file: await readFileBase64(file) }));
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    await run(async () => setPreview(await api.previewScoreImport({ roundId, file: await readFileBase64(file) })));
   };
 
   const commit = async () => {
     if (!preview) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const r = await api.commitScoreImport({ roundId, planId: preview.planId });
       onCommitted(r, r.written, preview.file);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const matched = preview?.rows.filter(r => r.cadreId !== null).length ?? 0;
@@ -53,11 +40,7 @@ export function ScoreImport({ roundId, onClose, onCommitted }: { roundId: number
         {preview && <span className="muted">{preview.file}</span>}
       </label>
       {busy && <p className="muted">正在读取……</p>}
-      {error && (
-        <p className="message error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} className="message" />
       {preview && (
         <div className="as-import">
           <p>
@@ -82,26 +65,7 @@ export function ScoreImport({ roundId, onClose, onCommitted }: { roundId: number
           {preview.issues.length > 0 && (
             <>
               <h3>问题</h3>
-              <table className="as-table" aria-label="导入问题">
-                <thead>
-                  <tr>
-                    <th>工作表</th>
-                    <th>行</th>
-                    <th>列</th>
-                    <th>说明</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {preview.issues.map((i, k) => (
-                    <tr key={k} className="as-over">
-                      <td>{i.sheet}</td>
-                      <td className="num">{i.row}</td>
-                      <td>{i.column}</td>
-                      <td>{i.message}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <IssuesTable issues={preview.issues} show={['sheet', 'row', 'column']} label="导入问题" className="as-table" errorRowClass="as-over" />
             </>
           )}
           <h3>干部</h3>

@@ -8,7 +8,7 @@ import { Participants } from './Participants';
 import { PersonalIndicators } from './PersonalIndicators';
 import { RoundsTab } from './RoundsTab';
 import { SetInfoDialog } from './SetInfoDialog';
-import { MessageLine, useMessage } from './ui';
+import { MessageLine, useMessage } from '../ui/MessageLine';
 
 type Tab = 'tree' | 'personal' | 'people' | 'daily' | 'rounds';
 const TABS: { tab: Tab; label: string }[] = [

@@ -1,47 +1,6 @@
-/** Small pieces the assessment pages share: the message line, a modal dialog, number fields. */
-import { useState, type ReactNode } from 'react';
-import { errorText } from '../io/files';
-
-export type Message = { kind: 'error' | 'info'; text: string } | null;
-
-export function MessageLine({ message, onClose }: { message: Message; onClose: () => void }) {
-  if (!message) return null;
-  return (
-    <p className={`message ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
-      <span>{message.text}</span>
-      <button className="close" aria-label="关闭提示" onClick={onClose}>
-        ×
-      </button>
-    </p>
-  );
-}
-
-/** Message state with the two usual setters. */
-export function useMessage() {
-  const [message, setMessage] = useState<Message>(null);
-  return {
-    message,
-    clear: () => setMessage(null),
-    info: (text: string) => setMessage({ kind: 'info', text }),
-    fail: (e: unknown) => setMessage({ kind: 'error', text: errorText(e) }),
-  };
-}
-
-export function Dialog({ title, onClose, children, wide }: { title: string; onClose: () => void; children: ReactNode; wide?: boolean }) {
-  return (
-    <div className="dialog-backdrop" role="presentation" onKeyDown={e => e.key === 'Escape' && onClose()}>
-      <section className={`dialog as-dialog${wide ? ' wide' : ''}`} role="dialog" aria-modal="true" aria-label={title}>
-        <header>
-          <h2>{title}</h2>
-          <button type="button" onClick={onClose} aria-label={`关闭${title}`}>
-            关闭
-          </button>
-        </header>
-        {children}
-      </section>
-    </div>
-  );
-}
+/** Small pieces the assessment pages share: the reason dialog, number fields. */
+import { useState } from 'react';
+import { FormDialog } from '../ui/FormDialog';
 
 /** Asks for a reason (解锁, 不定等次); the caller validates through the server. */
 export function ReasonDialog(props: {
@@ -55,48 +14,22 @@ export function ReasonDialog(props: {
   onConfirm: (reason: string) => Promise<void>;
 }) {
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    if (!reason.trim()) return setError(props.required);
-    setBusy(true);
-    setError(null);
-    try {
-      await props.onConfirm(reason);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <Dialog title={props.title} onClose={props.onCancel}>
-      <form
-        className="as-form"
-        onSubmit={e => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <label className="as-field wide">
-          <span>{props.prompt}</span>
-          <textarea rows={3} value={reason} placeholder={props.placeholder} onChange={e => setReason(e.target.value)} autoFocus />
-        </label>
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
-        <footer className="as-actions">
-          <button type="button" onClick={props.onCancel}>
-            取消
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {props.confirm}
-          </button>
-        </footer>
-      </form>
-    </Dialog>
+    <FormDialog
+      title={props.title}
+      action={props.confirm}
+      onClose={props.onCancel}
+      className="as-form"
+      run={async () => {
+        if (!reason.trim()) throw new Error(props.required);
+        await props.onConfirm(reason);
+      }}
+    >
+      <label className="as-field wide">
+        <span>{props.prompt}</span>
+        <textarea rows={3} value={reason} placeholder={props.placeholder} onChange={e => setReason(e.target.value)} autoFocus />
+      </label>
+    </FormDialog>
   );
 }
 

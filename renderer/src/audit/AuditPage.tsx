@@ -10,7 +10,8 @@ import { AUDIT_KIND_LABELS, AUDIT_KINDS, formatAuditTime, type AuditKind } from 
 import type { AuditFilter, AuditRow } from '../../../shared/contract/api';
 import { api } from '../api';
 import { gridLocale, gridTheme } from '../grid';
-import { downloadBase64, errorText } from '../io/files';
+import { downloadBase64 } from '../io/files';
+import { MessageLine, useMessage } from '../ui/MessageLine';
 import './audit.css';
 
 const BLOCK = 100;
@@ -40,13 +41,13 @@ export function AuditPage() {
   const [filter, setFilter] = useState<AuditFilter>(EMPTY);
   const [operators, setOperators] = useState<string[]>([]);
   const [total, setTotal] = useState<number | null>(null);
-  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const { message, set: setMessage, info, fail, clear: clearMessage } = useMessage();
   const [exporting, setExporting] = useState(false);
   const order = useRef<'desc' | 'asc'>('desc');
 
   useEffect(() => {
-    api.listAuditOperators({}).then(setOperators, e => setMessage({ error: true, text: errorText(e) }));
-  }, []);
+    api.listAuditOperators({}).then(setOperators, fail);
+  }, [fail]);
   // The cadre box searches as the user types, a moment after the last key.
   useEffect(() => {
     const t = setTimeout(() => setFilter(f => (f.cadre === (cadreText.trim() || undefined) ? f : { ...f, cadre: cadreText.trim() || undefined })), 300);
@@ -63,33 +64,33 @@ export function AuditPage() {
         api.queryAuditLog({ ...filter, order: order.current, offset: params.startRow, limit: params.endRow - params.startRow }).then(
           r => {
             setTotal(r.total);
-            setMessage(m => (m?.error ? null : m));
+            setMessage(m => (m?.kind === 'error' ? null : m));
             params.successCallback(r.rows, r.total);
           },
           e => {
             setTotal(null);
-            setMessage({ error: true, text: errorText(e) });
+            fail(e);
             params.failCallback();
           },
         );
       },
     }),
-    [filter],
+    [fail, filter, setMessage],
   );
 
   const exportXlsx = useCallback(async () => {
     setExporting(true);
-    setMessage(null);
+    clearMessage();
     try {
       const file = await api.exportAuditLog({ ...filter, order: order.current });
       downloadBase64(file.fileName, file.base64, file.mime);
-      setMessage({ error: false, text: `已导出 ${file.rows} 条记录：${file.fileName}` });
+      info(`已导出 ${file.rows} 条记录：${file.fileName}`);
     } catch (e) {
-      setMessage({ error: true, text: errorText(e) });
+      fail(e);
     } finally {
       setExporting(false);
     }
-  }, [filter]);
+  }, [clearMessage, fail, filter, info]);
 
   const clear = () => {
     setCadreText('');
@@ -147,11 +148,7 @@ export function AuditPage() {
           {exporting ? '正在导出……' : '导出 Excel'}
         </button>
       </form>
-      {message && (
-        <p className={message.error ? 'error message' : 'info message'} role={message.error ? 'alert' : 'status'}>
-          {message.text}
-        </p>
-      )}
+      <MessageLine message={message} onClose={clearMessage} />
       <div className="grid-wrap">
         <AgGridReact<AuditRow>
           theme={gridTheme}

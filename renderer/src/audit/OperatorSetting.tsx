@@ -1,8 +1,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { OperatorInfo } from '../../../shared/contract/api';
+import { MAX_OPERATOR_NAME } from '../../../shared/domain/audit/text';
 import { loadOperator, onOperatorChange, saveOperator } from './operator';
-import { errorText } from '../io/files';
+import { errorText } from '../ui/errors';
 import './audit.css';
+import { ErrorLine } from '../ui/useAction';
 
 /**
  * The operator name field on 数据与备份, to change it later. Prefilled with
@@ -52,7 +54,7 @@ export function OperatorSetting() {
     <form className="operator-form" onSubmit={e => void submit(e)}>
       <label>
         操作员姓名
-        <input value={text} maxLength={40} onChange={e => setText(e.target.value)} disabled={!info} />
+        <input value={text} maxLength={MAX_OPERATOR_NAME} onChange={e => setText(e.target.value)} disabled={!info} />
       </label>
       <button type="submit" className="primary" disabled={busy || !info}>
         更改
@@ -104,7 +106,7 @@ export function OperatorBadge() {
           </button>
           <a href="#/data">改名</a>
         </div>
-        {error && <p className="error" role="alert">{error}</p>}
+        <ErrorLine error={error} />
       </div>
     );
   }

@@ -4,6 +4,7 @@
  * make it smaller with the slider. 确定 hands the crop (in image pixels) back.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { Dialog } from '../ui/Dialog';
 import { centreCrop, clampCrop, type Crop } from './photo';
 
 const VIEW = 420; // the preview fits in VIEW × VIEW css px
@@ -23,11 +24,6 @@ export function PhotoCropper({ image, onDone, onCancel, busy }: { image: ImageBi
     if (ctx) ctx.drawImage(image, 0, 0, viewW, viewH);
   }, [image, viewW, viewH]);
   useEffect(() => okButton.current?.focus(), []);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onCancel();
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onCancel]);
 
   const move = (dx: number, dy: number, from = crop) => setCrop(clampCrop({ ...from, x: from.x + dx, y: from.y + dy }, image.width, image.height));
   const zoom = (fraction: number) => {
@@ -37,52 +33,49 @@ export function PhotoCropper({ image, onDone, onCancel, busy }: { image: ImageBi
   };
 
   return (
-    <div className="pc-backdrop no-print">
-      <div className="pc-dialog" role="dialog" aria-modal="true" aria-labelledby="pc-title">
-        <h2 id="pc-title">裁剪照片</h2>
-        <p className="pc-help">拖动方框选择要保留的部分（也可用方向键移动），滑块调整大小。照片按 4:5 裁剪，保存为 376×470 像素的 JPEG。</p>
-        <div className="pc-stage" style={{ width: viewW, height: viewH }}>
-          <canvas ref={canvas} width={viewW} height={viewH} />
-          <div
-            className="pc-box"
-            role="slider"
-            tabIndex={0}
-            aria-label="裁剪范围"
-            aria-valuetext={`左 ${Math.round(crop.x)}，上 ${Math.round(crop.y)}，宽 ${Math.round(crop.w)} 像素`}
-            style={{ left: crop.x * scale, top: crop.y * scale, width: crop.w * scale, height: crop.h * scale }}
-            onPointerDown={e => {
-              (e.target as HTMLElement).setPointerCapture(e.pointerId);
-              drag.current = { x: e.clientX, y: e.clientY, crop };
-            }}
-            onPointerMove={e => {
-              const d = drag.current;
-              if (d) move((e.clientX - d.x) / scale, (e.clientY - d.y) / scale, d.crop);
-            }}
-            onPointerUp={() => (drag.current = null)}
-            onPointerCancel={() => (drag.current = null)}
-            onKeyDown={e => {
-              const step = (e.shiftKey ? 10 : 2) / scale;
-              const delta: Record<string, [number, number]> = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] };
-              if (delta[e.key]) {
-                e.preventDefault();
-                move(...delta[e.key]);
-              }
-            }}
-          />
-        </div>
-        <label className="pc-zoom">
-          大小
-          <input type="range" min={30} max={100} value={Math.round((crop.w / max.w) * 100)} onChange={e => zoom(Number(e.target.value) / 100)} />
-        </label>
-        <div className="pc-actions">
-          <button type="button" onClick={onCancel} disabled={busy}>
-            取消
-          </button>
-          <button type="button" ref={okButton} className="primary" onClick={() => onDone(crop)} disabled={busy}>
-            {busy ? '正在保存…' : '确定'}
-          </button>
-        </div>
+    <Dialog title="裁剪照片" onClose={onCancel} className="pc-dialog">
+      <p className="pc-help">拖动方框选择要保留的部分（也可用方向键移动），滑块调整大小。照片按 4:5 裁剪，保存为 376×470 像素的 JPEG。</p>
+      <div className="pc-stage" style={{ width: viewW, height: viewH }}>
+        <canvas ref={canvas} width={viewW} height={viewH} />
+        <div
+          className="pc-box"
+          role="slider"
+          tabIndex={0}
+          aria-label="裁剪范围"
+          aria-valuetext={`左 ${Math.round(crop.x)}，上 ${Math.round(crop.y)}，宽 ${Math.round(crop.w)} 像素`}
+          style={{ left: crop.x * scale, top: crop.y * scale, width: crop.w * scale, height: crop.h * scale }}
+          onPointerDown={e => {
+            (e.target as HTMLElement).setPointerCapture(e.pointerId);
+            drag.current = { x: e.clientX, y: e.clientY, crop };
+          }}
+          onPointerMove={e => {
+            const d = drag.current;
+            if (d) move((e.clientX - d.x) / scale, (e.clientY - d.y) / scale, d.crop);
+          }}
+          onPointerUp={() => (drag.current = null)}
+          onPointerCancel={() => (drag.current = null)}
+          onKeyDown={e => {
+            const step = (e.shiftKey ? 10 : 2) / scale;
+            const delta: Record<string, [number, number]> = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] };
+            if (delta[e.key]) {
+              e.preventDefault();
+              move(...delta[e.key]);
+            }
+          }}
+        />
       </div>
-    </div>
+      <label className="pc-zoom">
+        大小
+        <input type="range" min={30} max={100} value={Math.round((crop.w / max.w) * 100)} onChange={e => zoom(Number(e.target.value) / 100)} />
+      </label>
+      <div className="pc-actions">
+        <button type="button" onClick={onCancel} disabled={busy}>
+          取消
+        </button>
+        <button type="button" ref={okButton} className="primary" onClick={() => onDone(crop)} disabled={busy}>
+          {busy ? '正在保存…' : '确定'}
+        </button>
+      </div>
+    </Dialog>
   );
 }

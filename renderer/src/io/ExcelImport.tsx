@@ -13,8 +13,12 @@ import {
   type SheetInspection,
 } from '../../../shared/contract/api';
 import { api } from '../api';
-import { downloadBase64, errorText, readFileBase64, XLSX_MIME } from './files';
+import { downloadBase64, readFileBase64, XLSX_MIME } from './files';
+import { errorText } from '../ui/errors';
 import { ModeChoice } from './ModeChoice';
+import { ErrorLine } from '../ui/useAction';
+import { IssuesTable } from '../ui/IssuesTable';
+import { Pager } from '../ui/Pager';
 
 const ACTIVE_STATES = ['reading', 'planning', 'committing'];
 const PAGE_SIZE = 100;
@@ -205,11 +209,7 @@ export function ExcelImport({ onCommitted }: { onCommitted: () => void }) {
         )}
       </div>
 
-      {error && (
-        <p className="error io-alert" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} className="io-alert" />
       {notice && (
         <p className="io-notice" role="status">
           {notice}
@@ -545,7 +545,7 @@ function Preview({
         ))}
       </div>
       <div role="tabpanel">
-        {tab === 'issues' ? <IssuesTable jobId={job.jobId} /> : <RowsTable jobId={job.jobId} action={tab} />}
+        {tab === 'issues' ? <JobIssues jobId={job.jobId} /> : <RowsTable jobId={job.jobId} action={tab} />}
       </div>
       <div className="io-row io-actions">
         <button type="button" onClick={onReport} disabled={counts.issues === 0}>
@@ -556,23 +556,6 @@ function Preview({
         </button>
         {reason && <span className="io-reason">{reason}</span>}
       </div>
-    </div>
-  );
-}
-
-function Pager({ offset, total, onChange }: { offset: number; total: number; onChange: (offset: number) => void }) {
-  if (total <= PAGE_SIZE) return null;
-  return (
-    <div className="io-row">
-      <button type="button" disabled={offset === 0} onClick={() => onChange(Math.max(0, offset - PAGE_SIZE))}>
-        上一页
-      </button>
-      <span className="muted">
-        第 {offset + 1}–{Math.min(total, offset + PAGE_SIZE)} 条，共 {total} 条
-      </span>
-      <button type="button" disabled={offset + PAGE_SIZE >= total} onClick={() => onChange(offset + PAGE_SIZE)}>
-        下一页
-      </button>
     </div>
   );
 }
@@ -637,12 +620,13 @@ function RowsTable({ jobId, action }: { jobId: string; action: Exclude<PlanActio
           ))}
         </tbody>
       </table>
-      <Pager offset={offset} total={data.total} onChange={setOffset} />
+      <Pager offset={offset} total={data.total} size={PAGE_SIZE} onChange={setOffset} />
     </>
   );
 }
 
-function IssuesTable({ jobId }: { jobId: string }) {
+/** The job's problems, a page at a time. */
+function JobIssues({ jobId }: { jobId: string }) {
   const [offset, setOffset] = useState(0);
   const [data, setData] = useState<{ total: number; issues: ImportIssue[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -659,31 +643,8 @@ function IssuesTable({ jobId }: { jobId: string }) {
   if (data.total === 0) return <p className="muted">没有发现问题。</p>;
   return (
     <>
-      <table className="io-table io-issues" aria-label="问题列表">
-        <thead>
-          <tr>
-            <th>类别</th>
-            <th>文件</th>
-            <th>工作表</th>
-            <th>行</th>
-            <th>列</th>
-            <th>说明</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.issues.map((x, i) => (
-            <tr key={i} className={x.severity === 'error' ? 'io-error-row' : 'io-warning-row'}>
-              <td>{x.severity === 'error' ? '错误' : '提示'}</td>
-              <td>{x.file}</td>
-              <td>{x.sheet ?? ''}</td>
-              <td>{x.row ?? ''}</td>
-              <td>{x.column ?? ''}</td>
-              <td>{x.message}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <Pager offset={offset} total={data.total} onChange={setOffset} />
+      <IssuesTable issues={data.issues} show={['severity', 'file', 'sheet', 'row', 'column']} className="io-table io-issues" />
+      <Pager offset={offset} total={data.total} size={PAGE_SIZE} onChange={setOffset} />
     </>
   );
 }

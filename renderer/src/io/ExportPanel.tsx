@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { ROSTER_EXPORT_COLUMN_LABELS, type RosterExportColumnKey } from '../../../shared/contract/api';
 import { api } from '../api';
-import { downloadBase64, errorText } from './files';
+import { downloadBase64 } from './files';
+import { errorText } from '../ui/errors';
+import { ErrorLine } from '../ui/useAction';
 
 /** The standard 干部名册 columns of an export from this page (the grid exports its own view). */
 const ROSTER_COLUMNS: RosterExportColumnKey[] = [
@@ -65,11 +67,7 @@ export function ExportPanel() {
         {button('template', '下载导入模板')}
         {button('lrmx', '导出任免审批表 (.lrmx)')}
       </div>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
       {done && (
         <p className="io-notice" role="status">
           {done}

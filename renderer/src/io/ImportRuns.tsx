@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { ImportRun } from '../../../shared/contract/api';
 import { api } from '../api';
-import { errorText } from './files';
+import { errorText } from '../ui/errors';
 import { MODE_OPTIONS } from './ModeChoice';
+import { ErrorLine } from '../ui/useAction';
 
 function formatTime(at: string): string {
   const d = new Date(at);
@@ -27,11 +28,7 @@ export function ImportRuns({ version }: { version: number }) {
   return (
     <section className="io-card" aria-labelledby="io-runs-title">
       <h2 id="io-runs-title">导入记录</h2>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
       {runs === null ? (
         !error && <p className="muted">正在读取……</p>
       ) : runs.length === 0 ? (

@@ -2,7 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import type { Unit, ImportMode, ImportPlanOutput } from '../../../shared/contract/api';
 import { api } from '../api';
 import { ModeChoice } from './ModeChoice';
-import { errorText, readFileBase64 } from './files';
+import { readFileBase64 } from './files';
+import { errorText } from '../ui/errors';
+import { ErrorLine } from '../ui/useAction';
 
 const ACTION_LABELS: Record<ImportPlanOutput['records'][number]['action'], string> = {
   new: '新增',
@@ -128,11 +130,7 @@ export function LrmxImport({ onCommitted }: { onCommitted: () => void }) {
           {busy === 'plan' ? '正在检查……' : '检查'}
         </button>
       </div>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
       {plan && c && (
         <div className="io-preview">
           <p className="io-counts" aria-label="任免审批表检查结果">

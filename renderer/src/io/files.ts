@@ -34,7 +34,3 @@ export function downloadBase64(fileName: string, base64: string, mime = 'applica
 }
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-export function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}

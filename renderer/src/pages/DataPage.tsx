@@ -4,6 +4,7 @@ import { SNAPSHOT_KIND_LABELS } from '../../../shared/contract/api';
 import { formatSize, formatSnapshotTime } from '../../../shared/domain/backup/format';
 import { api } from '../api';
 import { OperatorSetting } from '../audit/OperatorSetting';
+import { Dialog } from '../ui/Dialog';
 import './DataPage.css';
 
 /** A message that survives the reload after a restore. */
@@ -46,15 +47,6 @@ export function DataPage({ status }: { status: AppStatus }) {
       (e: Error) => setNotice({ kind: 'error', text: `无法读取备份信息：${e.message}` }),
     );
   }, [load]);
-
-  useEffect(() => {
-    if (!confirming || busy) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') setConfirming(null);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [confirming, busy]);
 
   const run = async (what: Exclude<Busy, null>, job: () => Promise<void>) => {
     setBusy(what);
@@ -220,22 +212,19 @@ export function DataPage({ status }: { status: AppStatus }) {
       </section>
 
       {confirming && (
-        <div className="data-dialog-backdrop">
-          <div className="data-dialog" role="dialog" aria-modal="true" aria-labelledby="restore-title">
-            <h2 id="restore-title">从备份恢复</h2>
-            <p>
-              将用 <strong>{formatSnapshotTime(confirming.takenAt)}</strong> 的{SNAPSHOT_KIND_LABELS[confirming.kind]}备份
-              （<code>{confirming.name}</code>，{countsText(confirming)}）替换当前数据。
-            </p>
-            <p>恢复前，当前数据会先另存为一份“恢复前”备份，需要时可以再恢复回来。</p>
-            <div className="data-dialog-actions">
-              <button className="primary" onClick={() => void restore(confirming)} disabled={busy !== null}>
-                {busy === 'restore' ? '正在恢复……' : '确定恢复'}
-              </button>
-              <button onClick={() => setConfirming(null)} disabled={busy !== null}>取消</button>
-            </div>
+        <Dialog title="从备份恢复" onClose={() => busy === null && setConfirming(null)} className="data-dialog">
+          <p>
+            将用 <strong>{formatSnapshotTime(confirming.takenAt)}</strong> 的{SNAPSHOT_KIND_LABELS[confirming.kind]}备份
+            （<code>{confirming.name}</code>，{countsText(confirming)}）替换当前数据。
+          </p>
+          <p>恢复前，当前数据会先另存为一份“恢复前”备份，需要时可以再恢复回来。</p>
+          <div className="data-dialog-actions">
+            <button className="primary" onClick={() => void restore(confirming)} disabled={busy !== null}>
+              {busy === 'restore' ? '正在恢复……' : '确定恢复'}
+            </button>
+            <button onClick={() => setConfirming(null)} disabled={busy !== null}>取消</button>
           </div>
-        </div>
+        </Dialog>
       )}
     </section>
   );

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { AppStatus } from '../../../shared/contract/api';
-import { normalizeOperatorName } from '../../../shared/domain/audit/text';
+import { MAX_OPERATOR_NAME, normalizeOperatorName } from '../../../shared/domain/audit/text';
 import { api } from '../api';
 import { loadOperator, saveOperator } from '../audit/operator';
+import { ErrorLine } from '../ui/useAction';
 
 type Choice = 'demo' | 'import' | 'blank';
 
@@ -49,7 +50,7 @@ export function Welcome({ onDone }: { onDone: (status: AppStatus, choice: Choice
       <p className="muted">数据只保存在本机，不会上传到任何地方。</p>
       <label className="welcome-operator">
         <span>操作员姓名</span>
-        <input aria-label="操作员姓名" value={operator ?? ''} maxLength={40} disabled={operator === null || busy !== null} onChange={e => setOperator(e.target.value)} />
+        <input aria-label="操作员姓名" value={operator ?? ''} maxLength={MAX_OPERATOR_NAME} disabled={operator === null || busy !== null} onChange={e => setOperator(e.target.value)} />
         <small className="muted">每一处修改都会署上这个名字，记入审计日志；以后可在“数据与备份”中更改。</small>
       </label>
       <p className="muted">请选择开始方式：</p>
@@ -68,11 +69,7 @@ export function Welcome({ onDone }: { onDone: (status: AppStatus, choice: Choice
         </button>
       </div>
       {busy && <p role="status">正在准备……</p>}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
     </div>
   );
 }

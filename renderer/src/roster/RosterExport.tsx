@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { InputOf } from '../../../shared/contract/api';
 import { api } from '../api';
-import { downloadBase64, errorText } from '../io/files';
+import { downloadBase64 } from '../io/files';
+import { errorText } from '../ui/errors';
 
 type ExportInput = InputOf<'exportRoster'>;
 

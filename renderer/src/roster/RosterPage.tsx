@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { AgGridReact } from 'ag-grid-react';
 import type {
   CellEditRequestEvent,
   ColDef,
@@ -12,9 +11,10 @@ import type {
 import type { CadreRow, HistoryState, InputOf, SavedView, Unit } from '../../../shared/contract/api';
 import type { CadreQuery } from '../../../shared/domain/roster/query';
 import { fieldLabel } from '../../../shared/domain/roster/fields';
-import { parseTsv } from '../../../shared/domain/common/tsv';
-import { api, ApiError } from '../api';
-import { gridLocale, gridTheme } from '../grid';
+import { api } from '../api';
+import { EditableGrid, type FillRequest, type GridHandle, type PasteRequest } from '../ui/EditableGrid';
+import { FILL_KEY_TEXT, lineValues } from '../ui/gridLogic';
+import { MessageLine, useMessage } from '../ui/MessageLine';
 import { buildColumns, chooserColumns, isEditable } from './columns';
 import { QueryBuilder } from './QueryBuilder';
 import { RecycleBin } from './RecycleBin';
@@ -23,7 +23,6 @@ import { UnitTree } from './UnitTree';
 
 type PageRequest = InputOf<'queryCadrePage'>;
 type SaveRequest = InputOf<'saveCadres'>;
-type Message = { kind: 'error' | 'info'; text: string } | null;
 
 const BLOCK = 200;
 const COLUMNS_KEY = 'cadre.roster.columns';
@@ -37,12 +36,6 @@ function toFilters(model: Record<string, { type?: string; filter?: string }> | u
   return out;
 }
 
-/** A Chinese sentence for a refused save, listing the first problems by row and field. */
-function describeError(e: unknown): string {
-  if (e instanceof ApiError) return e.message;
-  return `操作失败：${(e as Error)?.message ?? String(e)}`;
-}
-
 export function RosterPage() {
   const [units, setUnits] = useState<Unit[]>([]);
   const [unitId, setUnitId] = useState<number | null>(null);
@@ -50,13 +43,16 @@ export function RosterPage() {
   const [search, setSearch] = useState('');
   const [total, setTotal] = useState<number | null>(null);
   const [history, setHistory] = useState<HistoryState>({ undo: null, redo: null });
-  const [message, setMessage] = useState<Message>(null);
+  const { message, set: setMessage, info, fail, clear } = useMessage();
   const [binOpen, setBinOpen] = useState(false);
   const [chooserOpen, setChooserOpen] = useState(false);
   const [queryOpen, setQueryOpen] = useState(false);
   const [query, setQuery] = useState<CadreQuery | null>(null);
   const [views, setViews] = useState<SavedView[]>([]);
   const gridApi = useRef<GridApi<CadreRow> | null>(null);
+  const grid = useRef<GridHandle | null>(null);
+  const totalRef = useRef(0);
+  totalRef.current = total ?? 0;
   const lastRequest = useRef<Omit<PageRequest, 'offset' | 'limit'>>({});
 
   const columns = useMemo(() => {
@@ -69,10 +65,10 @@ export function RosterPage() {
   const [visible, setVisible] = useState(() => new Set(columns.filter(c => !c.hide).map(c => c.colId!)));
 
   useEffect(() => {
-    api.listUnits({}).then(setUnits, e => setMessage({ kind: 'error', text: describeError(e) }));
+    api.listUnits({}).then(setUnits, fail);
     api.getHistory({}).then(setHistory, () => undefined);
     api.listViews({}).then(setViews, () => undefined);
-  }, []);
+  }, [fail]);
   useEffect(() => {
     const t = setTimeout(() => setSearch(searchText.trim()), 200);
     return () => clearTimeout(t);
@@ -95,13 +91,13 @@ export function RosterPage() {
             params.successCallback(r.rows, r.total);
           },
           e => {
-            setMessage({ kind: 'error', text: describeError(e) });
+            fail(e);
             params.failCallback();
           },
         );
       },
     }),
-    [unitId, search, query],
+    [fail, query, search, unitId],
   );
 
   const refresh = useCallback(() => gridApi.current?.refreshInfiniteCache(), []);
@@ -112,14 +108,14 @@ export function RosterPage() {
         const r = await api.saveCadres(req);
         setHistory(r.history);
         const warn = r.warnings.length ? `；提示：${r.warnings.slice(0, 3).map(w => `${fieldLabel(w.field)} ${w.message}`).join('；')}` : '';
-        setMessage({ kind: 'info', text: done + warn });
+        info(done + warn);
         return r;
       } catch (e) {
-        setMessage({ kind: 'error', text: describeError(e) });
+        fail(e);
         return null;
       }
     },
-    [],
+    [fail, info],
   );
 
   const onCellEditRequest = useCallback(
@@ -143,108 +139,68 @@ export function RosterPage() {
     return page.rows.map(r => r.id);
   }, []);
 
-  /** Paste a block copied from Excel/WPS at the focused cell: one undoable step. */
-  const onPaste = useCallback(
-    async (e: React.ClipboardEvent) => {
-      const g = gridApi.current;
-      if (!g || g.getEditingCells().length) return;
-      const focused = g.getFocusedCell();
-      const text = e.clipboardData.getData('text/plain');
-      if (!focused || !text) return;
-      e.preventDefault();
-      const block = parseTsv(text);
-      // Pasted columns map onto the visible data columns (not the grid's own checkbox column).
-      const displayed = g.getAllDisplayedColumns().filter(c => !c.getColId().startsWith('ag-Grid-'));
-      const start = displayed.findIndex(c => c.getColId() === focused.column.getColId());
-      const width = Math.max(...block.map(r => r.length));
-      const targetCols = displayed.slice(start, start + width).map(c => c.getColId());
-      const rowCount = total ?? 0;
-      const existing = Math.max(0, Math.min(block.length, rowCount - focused.rowIndex));
-      const ids = existing ? await idsAt(focused.rowIndex, existing) : [];
-      const valuesOf = (cells: string[]) =>
-        Object.fromEntries(targetCols.map((colId, j) => [colId, cells[j] ?? '']).filter(([colId]) => isEditable(colId)));
-      const updates = ids.map((id, i) => ({ id, values: valuesOf(block[i]) }));
-      const creates = block.slice(existing).map(cells => ({ values: { ...valuesOf(cells), ...(unitId ? { unitId } : {}) } }));
-      const label = `粘贴 ${block.length} 行`;
+  /** A block pasted from Excel/WPS: existing rows updated, lines past the last row added as cadres; one undoable step. */
+  const onPasteBlock = useCallback(
+    async (p: PasteRequest<CadreRow>) => {
+      const ids = p.existing ? await idsAt(p.rowIndex, p.existing) : [];
+      const valuesOf = (cells: string[]) => lineValues(p.colIds, cells, isEditable);
+      const updates = ids.map((id, i) => ({ id, values: valuesOf(p.block[i]) }));
+      const creates = p.block.slice(p.existing).map(cells => ({ values: { ...valuesOf(cells), ...(unitId ? { unitId } : {}) } }));
+      const label = `粘贴 ${p.block.length} 行`;
       const r = await save({ updates, creates, label, kind: 'paste' }, `已${label}（修改 ${updates.length}，新增 ${creates.length}）`);
       if (r) refresh();
     },
-    [idsAt, refresh, save, total, unitId],
+    [idsAt, refresh, save, unitId],
   );
 
-  const fillDown = useCallback(async () => {
-    const g = gridApi.current;
-    const focused = g?.getFocusedCell();
-    if (!g || !focused) return;
-    const colId = focused.column.getColId();
-    const nodes = g.getSelectedNodes().filter(n => n.data).sort((a, b) => (a.rowIndex ?? 0) - (b.rowIndex ?? 0));
-    if (nodes.length < 2 || !isEditable(colId)) {
-      setMessage({ kind: 'info', text: '向下填充：请先勾选两行以上，并把光标放在要填充的列上' });
-      return;
-    }
-    const value = (nodes[0].data as unknown as Record<string, unknown>)[colId];
-    const updates = nodes.slice(1).map(n => ({ id: n.data!.id, values: { [colId]: (value ?? '') as string } }));
-    const label = `向下填充 ${fieldLabel(colId)} ${updates.length} 行`;
-    if (await save({ updates, label, kind: 'fill' }, `已${label}`)) refresh();
-  }, [refresh, save]);
+  const onFill = useCallback(
+    async ({ colId, source, targets }: FillRequest<CadreRow>) => {
+      const value = (source as unknown as Record<string, unknown>)[colId];
+      const updates = targets.map(row => ({ id: row.id, values: { [colId]: (value ?? '') as string } }));
+      const label = `向下填充 ${fieldLabel(colId)} ${updates.length} 行`;
+      if (await save({ updates, label, kind: 'fill' }, `已${label}`)) refresh();
+    },
+    [refresh, save],
+  );
 
   const step = useCallback(
     async (direction: 'undo' | 'redo') => {
       try {
         const r = await api.stepHistory({ direction });
         setHistory(r.history);
-        setMessage({ kind: 'info', text: `已${direction === 'undo' ? '撤销' : '重做'}：${r.label}` });
+        info(`已${direction === 'undo' ? '撤销' : '重做'}：${r.label}`);
         refresh();
       } catch (e) {
-        setMessage({ kind: 'error', text: describeError(e) });
+        fail(e);
       }
     },
-    [refresh],
+    [fail, info, refresh],
   );
 
   const deleteSelected = useCallback(async () => {
     const ids = (gridApi.current?.getSelectedNodes() ?? []).map(n => n.data?.id).filter((id): id is number => !!id);
     if (!ids.length) {
-      setMessage({ kind: 'info', text: '请先勾选要删除的干部' });
+      info('请先勾选要删除的干部');
       return;
     }
     try {
       const r = await api.setCadresDeleted({ ids, deleted: true });
       setHistory(r.history);
-      setMessage({ kind: 'info', text: `已将 ${r.count} 名干部移入回收站（可撤销，或在回收站中恢复）` });
+      info(`已将 ${r.count} 名干部移入回收站（可撤销，或在回收站中恢复）`);
       gridApi.current?.deselectAll();
       refresh();
     } catch (e) {
-      setMessage({ kind: 'error', text: describeError(e) });
+      fail(e);
     }
-  }, [refresh]);
+  }, [fail, info, refresh]);
 
   const openFocused = useCallback(() => {
     const g = gridApi.current;
     const focused = g?.getFocusedCell();
     const id = focused ? g?.getDisplayedRowAtIndex(focused.rowIndex)?.data?.id : undefined;
     if (id) window.location.hash = `#/cadre/${id}`;
-    else setMessage({ kind: 'info', text: '请先点选一名干部' });
-  }, []);
-
-  const onKeyDown = useCallback(
-    (e: React.KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || gridApi.current?.getEditingCells().length) return;
-      if ((e.target as HTMLElement).closest('input, textarea')) return;
-      const key = e.key.toLowerCase();
-      if (key === 'd') {
-        e.preventDefault();
-        void fillDown();
-      } else if (key === 'z' && !e.shiftKey) {
-        e.preventDefault();
-        void step('undo');
-      } else if (key === 'y' || (key === 'z' && e.shiftKey)) {
-        e.preventDefault();
-        void step('redo');
-      }
-    },
-    [fillDown, step],
-  );
+    else info('请先点选一名干部');
+  }, [info]);
 
   const saveView = async (name: string, q: CadreQuery) => {
     const g = gridApi.current;
@@ -258,9 +214,9 @@ export function RosterPage() {
         sort: state.filter(s => s.sort).map(s => ({ colId: s.colId, sort: s.sort! })),
       });
       setViews(await api.listViews({}));
-      setMessage({ kind: 'info', text: `已保存查询方案「${view.name}」` });
+      info(`已保存查询方案「${view.name}」`);
     } catch (e) {
-      setMessage({ kind: 'error', text: describeError(e) });
+      fail(e);
     }
   };
 
@@ -273,7 +229,7 @@ export function RosterPage() {
     });
     setVisible(shown);
     setQuery(v.query);
-    setMessage({ kind: 'info', text: `已打开查询方案「${v.name}」` });
+    info(`已打开查询方案「${v.name}」`);
   };
 
   const deleteView = async (v: SavedView) => {
@@ -329,7 +285,9 @@ export function RosterPage() {
         <button onClick={() => void step('redo')} disabled={!history.redo} title={history.redo ? `重做：${history.redo.label}` : ''}>
           重做
         </button>
-        <button onClick={() => void fillDown()}>向下填充 (Ctrl+D)</button>
+        <button onClick={() => void grid.current?.fill()} title={FILL_KEY_TEXT}>
+          向下填充 (Ctrl+D)
+        </button>
         <button onClick={() => void deleteSelected()}>删除所选</button>
         <button onClick={() => setBinOpen(true)}>回收站</button>
         <button onClick={openFocused}>打开任免审批表</button>
@@ -363,46 +321,40 @@ export function RosterPage() {
           onDeleteView={v => void deleteView(v)}
         />
       )}
-      {message && (
-        <p className={message.kind === 'error' ? 'error message' : 'info message'} role={message.kind === 'error' ? 'alert' : 'status'}>
-          {message.text}
-          <button className="close" aria-label="关闭提示" onClick={() => setMessage(null)}>
-            ×
-          </button>
-        </p>
-      )}
+      <MessageLine message={message} onClose={clear} />
       <div className="roster-body">
         <UnitTree units={units} selected={unitId} onSelect={setUnitId} />
-        <div className="grid-wrap" onPaste={e => void onPaste(e)} onKeyDown={onKeyDown}>
-          <AgGridReact<CadreRow>
-            theme={gridTheme}
-            localeText={gridLocale}
-            columnDefs={columns}
-            defaultColDef={defaultColDef}
-            rowModelType="infinite"
-            datasource={datasource}
-            cacheBlockSize={BLOCK}
-            maxBlocksInCache={50}
-            getRowId={p => String(p.data.id)}
-            readOnlyEdit
-            onCellEditRequest={e => void onCellEditRequest(e)}
-            rowSelection={{ mode: 'multiRow', checkboxes: true, headerCheckbox: false, enableClickSelection: false }}
-            selectionColumnDef={{ pinned: 'left', width: 44 }}
-            onCellDoubleClicked={e => {
-              if (e.colDef.colId === 'seq' && e.data) window.location.hash = `#/cadre/${e.data.id}`;
-            }}
-            onGridReady={(e: GridReadyEvent<CadreRow>) => {
-              gridApi.current = e.api;
-            }}
-          />
-        </div>
+        <EditableGrid<CadreRow>
+          handle={grid}
+          columnDefs={columns}
+          defaultColDef={defaultColDef}
+          rowModelType="infinite"
+          datasource={datasource}
+          cacheBlockSize={BLOCK}
+          maxBlocksInCache={50}
+          getRowId={p => String(p.data.id)}
+          onCellEditRequest={e => void onCellEditRequest(e)}
+          ticks="rows"
+          onCellDoubleClicked={e => {
+            if (e.colDef.colId === 'seq' && e.data) window.location.hash = `#/cadre/${e.data.id}`;
+          }}
+          onGridReady={(e: GridReadyEvent<CadreRow>) => {
+            gridApi.current = e.api;
+          }}
+          editable={isEditable}
+          rowCount={() => totalRef.current}
+          onPasteBlock={onPasteBlock}
+          onFill={onFill}
+          onStep={step}
+          onNotice={info}
+        />
       </div>
       {binOpen && (
         <RecycleBin
           onClose={() => setBinOpen(false)}
           onRestored={(count, h) => {
             setHistory(h);
-            setMessage({ kind: 'info', text: `已恢复 ${count} 名干部` });
+            info(`已恢复 ${count} 名干部`);
             refresh();
           }}
         />

@@ -6,6 +6,7 @@ import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
 import type { CadreRow } from '../../../shared/contract/api';
 import { formatBirthWithAge } from '../../../shared/domain/common/age';
 import { formatDate, todayCanonical } from '../../../shared/domain/common/dates';
+import { EDITABLE_CADRE_FIELDS } from '../../../shared/domain/roster/cadre-rules';
 import { CADRE_FIELD_LABELS } from '../../../shared/domain/roster/fields';
 
 type Field = keyof typeof CADRE_FIELD_LABELS;
@@ -29,8 +30,8 @@ export const DEFAULT_COLUMNS = [
   'name', 'gender', 'ethnicity', 'birth', 'nativePlace', 'partyDate', 'workDate',
   'ftEducationDegree', 'ftEduSchool', 'post', 'rank', 'rankDate',
 ];
-/** Not editable in the grid: derived, or edited elsewhere. */
-const READ_ONLY = new Set<string>(['unit', 'tags', 'ftEducationDegree']);
+/** The grid edits what the save route accepts (unit and tags are edited elsewhere, 学历学位 is derived). */
+const EDITABLE = new Set<string>(EDITABLE_CADRE_FIELDS);
 
 export function buildColumns(today = todayCanonical()): ColDef<CadreRow>[] {
   const fieldCol = (field: Field): ColDef<CadreRow> => ({
@@ -38,7 +39,7 @@ export function buildColumns(today = todayCanonical()): ColDef<CadreRow>[] {
     field,
     headerName: field === 'birth' ? '出生年月(岁)' : CADRE_FIELD_LABELS[field],
     width: WIDTHS[field] ?? (DATE_FIELDS.includes(field) ? 110 : 120),
-    editable: !READ_ONLY.has(field),
+    editable: isEditable(field),
     hide: !DEFAULT_COLUMNS.includes(field),
     valueFormatter:
       field === 'birth'
@@ -88,5 +89,5 @@ export function chooserColumns(columns: ColDef<CadreRow>[]): { colId: string; la
 }
 
 export function isEditable(colId: string): boolean {
-  return colId !== 'seq' && !colId.startsWith('ag-Grid-') && !READ_ONLY.has(colId);
+  return EDITABLE.has(colId);
 }

@@ -4,7 +4,6 @@
  * of one member, the live statistics, and the member list's export and import.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { AgGridReact } from 'ag-grid-react';
 import type { CellEditRequestEvent, GridApi } from 'ag-grid-community';
 import {
   type CadreRow,
@@ -12,17 +11,22 @@ import {
   type OutputOf,
   BATCH_DIRECTIONS,
   BATCH_STATUSES,
+  DEFAULT_YOUNG_AGE,
   MEMBER_FIELD_LABELS,
+  type MemberEditableField,
   type SecondmentMember,
 } from '../../../shared/contract/api';
 import { formatDate } from '../../../shared/domain/common/dates';
-import { parseTsv } from '../../../shared/domain/common/tsv';
 import { api, ApiError } from '../api';
-import { gridLocale, gridTheme } from '../grid';
-import { downloadBase64, errorText, XLSX_MIME } from '../io/files';
+import { EditableGrid, type FillRequest, type PasteRequest } from '../ui/EditableGrid';
+import { FILL_KEY_TEXT, lineValues } from '../ui/gridLogic';
+import { downloadBase64, XLSX_MIME } from '../io/files';
+import { errorText } from '../ui/errors';
 import { batchInputOf, type BatchInput } from './batchInput';
 import { CadrePicker } from './CadrePicker';
-import { Dialog, Field, MessageLine, UndoButtons, useHistorySteps, type Message } from './common';
+import { Field, replacedRowRules, UndoButtons, useHistorySteps } from './common';
+import { Dialog } from '../ui/Dialog';
+import { MessageLine, useMessage } from '../ui/MessageLine';
 import { isMemberEditable, memberColumns } from './memberColumns';
 import {
   AddMembersDialog,
@@ -45,8 +49,8 @@ const THRESHOLD_KEY = 'cadre.batch.youngThreshold';
 export function BatchDetail({ id }: { id: number }) {
   const [batch, setBatch] = useState<BatchDetailData | null>(null);
   const [members, setMembers] = useState<SecondmentMember[]>([]);
-  const [threshold, setThreshold] = useState(() => Number(localStorage.getItem(THRESHOLD_KEY)) || 40);
-  const [message, setMessage] = useState<Message>(null);
+  const [threshold, setThreshold] = useState(() => Number(localStorage.getItem(THRESHOLD_KEY)) || DEFAULT_YOUNG_AGE);
+  const { message, set: setMessage, info, fail, clear: clearMessage } = useMessage();
   const [loadError, setLoadError] = useState<string | null>(null);
   const [action, setAction] = useState<Action>(null);
   const [currentId, setCurrentId] = useState<number | null>(null);
@@ -72,12 +76,11 @@ export function BatchDetail({ id }: { id: number }) {
     (text: string, h: HistoryState) => {
       setAction(null);
       setHistory(h);
-      setMessage({ kind: 'info', text });
+      info(text);
       void load();
     },
-    [load, setHistory],
+    [info, load, setHistory],
   );
-  const failed = (e: unknown) => setMessage({ kind: 'error', text: errorText(e) });
 
   const saveMembers = async (updates: { id: number; values: Record<string, string | number | null> }[], label: string | undefined, text: string, where = '') => {
     try {
@@ -97,60 +100,35 @@ export function BatchDetail({ id }: { id: number }) {
   };
 
   /** A block copied from Excel/WPS, pasted at the focused cell over the rows below it: one undoable step. */
-  const onPaste = async (e: React.ClipboardEvent) => {
-    const g = gridApi.current;
-    if (!g || g.getEditingCells().length) return;
-    const focused = g.getFocusedCell();
-    const text = e.clipboardData.getData('text/plain');
-    if (!focused || !text) return;
-    e.preventDefault();
-    const block = parseTsv(text);
-    const displayed = g.getAllDisplayedColumns().filter(c => !c.getColId().startsWith('ag-Grid-'));
-    const start = displayed.findIndex(c => c.getColId() === focused.column.getColId());
-    const width = Math.max(...block.map(r => r.length));
-    const targetCols = displayed.slice(start, start + width).map(c => c.getColId());
-    const rowCount = g.getDisplayedRowCount();
-    if (focused.rowIndex + block.length > rowCount) {
+  const onPasteBlock = async (p: PasteRequest<SecondmentMember>) => {
+    if (p.beyond > 0) {
       setMessage({
         kind: 'error',
-        text: `未粘贴：粘贴了 ${block.length} 行，但从第 ${focused.rowIndex + 1} 行起只有 ${rowCount - focused.rowIndex} 名成员；新成员请用“从名册添加”或“导入名单”`,
+        text: `未粘贴：粘贴了 ${p.block.length} 行，但从第 ${p.rowIndex + 1} 行起只有 ${p.existing} 名成员；新成员请用“从名册添加”或“导入名单”`,
       });
       return;
     }
-    if (!targetCols.some(isMemberEditable)) {
+    if (!p.colIds.some(isMemberEditable)) {
       setMessage({ kind: 'error', text: '未粘贴：粘贴的列都不可在此修改（姓名、性别、出生年月等请在干部名册中修改）' });
       return;
     }
-    const updates = block.map((cells, i) => ({
-      id: g.getDisplayedRowAtIndex(focused.rowIndex + i)!.data!.id,
-      values: Object.fromEntries(targetCols.map((colId, j) => [colId, cells[j] ?? '']).filter(([colId]) => isMemberEditable(colId))),
-    }));
-    const label = `粘贴 ${block.length} 行挂职成员`;
+    const updates = p.block.map((cells, i) => ({ id: p.rowAt(p.rowIndex + i)!.id, values: lineValues(p.colIds, cells, isMemberEditable) }));
+    const label = `粘贴 ${p.block.length} 行挂职成员`;
     // The server numbers rows within the pasted block; say where the block began.
-    const where = focused.rowIndex > 0 ? `（行号按粘贴的内容计，第 1 行即表中第 ${focused.rowIndex + 1} 行）` : '';
+    const where = p.rowIndex > 0 ? `（行号按粘贴的内容计，第 1 行即表中第 ${p.rowIndex + 1} 行）` : '';
     await saveMembers(updates, label, `已${label}`, where);
   };
 
-  /** Ctrl+D: the first ticked row's value in the focused column, copied to the other ticked rows. */
-  const fillDown = async () => {
-    const g = gridApi.current;
-    const focused = g?.getFocusedCell();
-    if (!g || !focused) return;
-    const colId = focused.column.getColId();
-    const nodes = g.getSelectedNodes().filter(n => n.data).sort((a, b) => (a.rowIndex ?? 0) - (b.rowIndex ?? 0));
-    if (nodes.length < 2 || !isMemberEditable(colId)) {
-      setMessage({ kind: 'info', text: '向下填充：请先勾选两行以上，并把光标放在可修改的列上' });
-      return;
-    }
-    const value = nodes[0].data![colId];
-    const label = `向下填充 ${MEMBER_FIELD_LABELS[colId]} ${nodes.length - 1} 行`;
-    await saveMembers(nodes.slice(1).map(n => ({ id: n.data!.id, values: { [colId]: value } })), label, `已${label}`);
+  /** Ctrl+D: the source row's value in the focused column, into the target rows. */
+  const onFill = async ({ colId, source, targets }: FillRequest<SecondmentMember>) => {
+    const label = `向下填充 ${MEMBER_FIELD_LABELS[colId as MemberEditableField]} ${targets.length} 行`;
+    await saveMembers(targets.map(n => ({ id: n.id, values: { [colId]: source[colId as MemberEditableField] } })), label, `已${label}`);
   };
 
   const removeSelected = async () => {
     const rows = gridApi.current?.getSelectedRows() ?? [];
     if (!rows.length) {
-      setMessage({ kind: 'info', text: '请先勾选要移除的成员' });
+      info('请先勾选要移除的成员');
       return;
     }
     if (!window.confirm(`从本批次移除 ${rows.map(r => r.name).join('、')}？（可撤销）`)) return;
@@ -158,7 +136,7 @@ export function BatchDetail({ id }: { id: number }) {
       const r = await api.removeSecondmentMembers({ ids: rows.map(m => m.id) });
       done(`已移除 ${r.removed} 名成员`, r.history);
     } catch (e) {
-      failed(e);
+      fail(e);
     }
   };
 
@@ -166,15 +144,15 @@ export function BatchDetail({ id }: { id: number }) {
     try {
       const r = await api.exportSecondmentBatch({ batchId: id });
       if (r.base64) downloadBase64(r.fileName, r.base64, XLSX_MIME);
-      setMessage({ kind: 'info', text: `已导出成员名册「${r.fileName}」（${r.rows} 人）` });
+      info(`已导出成员名册「${r.fileName}」（${r.rows} 人）`);
     } catch (e) {
-      failed(e);
+      fail(e);
     }
   };
 
   /** An action on the current member; tells the user when none is chosen. */
   const act = (a: Exclude<Action, 'add' | 'new' | 'import' | null>) => {
-    if (!current) setMessage({ kind: 'info', text: '请先点选一名成员' });
+    if (!current) info('请先点选一名成员');
     else setAction(a);
   };
 
@@ -198,13 +176,7 @@ export function BatchDetail({ id }: { id: number }) {
   return (
     <section
       className="page sd-page sd-detail"
-      onKeyDown={e => {
-        const editing = !!gridApi.current?.getEditingCells().length;
-        if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'd' && !editing && (e.target as HTMLElement).closest('.sd-grid')) {
-          e.preventDefault();
-          void fillDown();
-        } else onKeyDown(e, editing);
-      }}
+      onKeyDown={e => onKeyDown(e, !!gridApi.current?.getEditingCells().length)}
     >
       <header className="page-head">
         <a className="sd-back" href="#/batches">
@@ -223,7 +195,7 @@ export function BatchDetail({ id }: { id: number }) {
           <button onClick={() => setAction('import')}>导入名单</button>
         </div>
       </header>
-      <MessageLine message={message} onClose={() => setMessage(null)} />
+      <MessageLine message={message} onClose={clearMessage} />
       <div className="sd-detail-body">
         <div className="sd-detail-main">
           <BatchHeader
@@ -232,12 +204,12 @@ export function BatchDetail({ id }: { id: number }) {
             onSave={async patch => {
               try {
                 const saved = await api.saveSecondmentBatch(batchInputOf(batch, patch));
-                setMessage({ kind: 'info', text: `已保存批次「${saved.name}」` });
+                info(`已保存批次「${saved.name}」`);
                 api.getHistory({}).then(setHistory, () => undefined);
                 await load();
                 return true;
               } catch (e) {
-                failed(e);
+                fail(e);
                 return false;
               }
             }}
@@ -268,33 +240,29 @@ export function BatchDetail({ id }: { id: number }) {
             </button>
           </div>
           <p className="hint muted sd-hint">
-            双击单元格修改；从 Excel/WPS 复制后点选起始单元格按 Ctrl+V 粘贴（有错误则整块不保存）；勾选多行后 Ctrl+D 向下填充；Ctrl+Z 撤销，Ctrl+Y 重做。姓名等基本信息在干部名册中修改。
+            双击单元格修改；从 Excel/WPS 复制后点选起始单元格按 Ctrl+V 粘贴（有错误则整块不保存）；{FILL_KEY_TEXT}；Ctrl+Z 撤销，Ctrl+Y 重做。姓名等基本信息在干部名册中修改。
           </p>
-          <div className="grid-wrap sd-grid" onPaste={e => void onPaste(e)}>
-            <AgGridReact<SecondmentMember>
-              theme={gridTheme}
-              localeText={gridLocale}
-              columnDefs={columns}
-              rowData={members}
-              defaultColDef={{ resizable: true, sortable: true }}
-              getRowId={p => String(p.data.id)}
-              readOnlyEdit
-              onCellEditRequest={onCellEditRequest}
-              // A batch has tens of members: render every column so paste targets and finds never miss one.
-              suppressColumnVirtualisation
-              rowSelection={{ mode: 'multiRow', checkboxes: true, headerCheckbox: true, enableClickSelection: false }}
-              selectionColumnDef={{ pinned: 'left', width: 44 }}
-              rowClassRules={{ 'sd-replaced-row': p => p.data?.status === '已调换' }}
-              onCellFocused={e => {
-                const row = e.rowIndex === null || e.rowIndex === undefined ? null : e.api.getDisplayedRowAtIndex(e.rowIndex);
-                if (row?.data) setCurrentId(row.data.id);
-              }}
-              onGridReady={e => {
-                gridApi.current = e.api;
-              }}
-              overlayNoRowsTemplate="本批次还没有成员：点“从名册添加”、“新增人员”或“导入名单”"
-            />
-          </div>
+          <EditableGrid<SecondmentMember>
+            wrapClassName="sd-grid"
+            columnDefs={columns}
+            rowData={members}
+            getRowId={p => String(p.data.id)}
+            onCellEditRequest={onCellEditRequest}
+            // A batch has tens of members: render every column so paste targets and finds never miss one.
+            suppressColumnVirtualisation
+            ticks="all"
+            rowClassRules={replacedRowRules()}
+            onFocusRow={row => setCurrentId(row.id)}
+            onGridReady={e => {
+              gridApi.current = e.api;
+            }}
+            overlayNoRowsTemplate="本批次还没有成员：点“从名册添加”、“新增人员”或“导入名单”"
+            editable={isMemberEditable}
+            onPasteBlock={onPasteBlock}
+            onFill={onFill}
+            onStep={step}
+            onNotice={info}
+          />
         </div>
         <aside className="sd-detail-side">
           <StatsPanel

@@ -3,7 +3,6 @@
  * batches in a grid edited in place, with its live statistics above.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { AgGridReact } from 'ag-grid-react';
 import type { CellEditRequestEvent, ColDef, GridApi, ValueFormatterParams } from 'ag-grid-community';
 import {
   type OutputOf,
@@ -15,10 +14,11 @@ import {
 import { formatDate } from '../../../shared/domain/common/dates';
 import { defaultBatchName } from '../../../shared/domain/secondment/rules';
 import { api } from '../api';
-import { gridLocale, gridTheme } from '../grid';
-import { errorText } from '../io/files';
+import { EditableGrid } from '../ui/EditableGrid';
 import { batchInputOf, type BatchInput } from './batchInput';
-import { Dialog, Field, MessageLine, pctText, UndoButtons, useHistorySteps, type Message } from './common';
+import { Field, pctText, UndoButtons, useHistorySteps } from './common';
+import { FormDialog } from '../ui/FormDialog';
+import { MessageLine, useMessage } from '../ui/MessageLine';
 import { StatsSummary } from './StatsPanel';
 
 type ProgrammeStats = OutputOf<'secondmentProgrammeStats'>;
@@ -71,7 +71,7 @@ export function BatchesPage() {
   /** The programme whose batches are shown: 新增批次 numbers after them, so waits for them. */
   const [batchesOf, setBatchesOf] = useState<number | null>(null);
   const [stats, setStats] = useState<ProgrammeStats | null>(null);
-  const [message, setMessage] = useState<Message>(null);
+  const { message, set: setMessage, info, fail, clear: clearMessage } = useMessage();
   const [editing, setEditing] = useState<SecondmentProgramme | 'new' | null>(null);
   const [adding, setAdding] = useState(false);
   const gridApi = useRef<GridApi<SecondmentBatch> | null>(null);
@@ -84,9 +84,9 @@ export function BatchesPage() {
       setProgrammes(list);
       setProgrammeId(id => (list.some(p => p.id === id) ? id : (list[0]?.id ?? null)));
     } catch (e) {
-      setMessage({ kind: 'error', text: errorText(e) });
+      fail(e);
     }
-  }, []);
+  }, [fail]);
 
   const loadBatches = useCallback(async () => {
     if (programmeId === null) {
@@ -100,9 +100,9 @@ export function BatchesPage() {
       setBatchesOf(programmeId);
       setStats(s);
     } catch (e) {
-      setMessage({ kind: 'error', text: errorText(e) });
+      fail(e);
     }
-  }, [programmeId]);
+  }, [fail, programmeId]);
 
   const reload = useCallback(() => {
     void loadProgrammes();
@@ -120,12 +120,12 @@ export function BatchesPage() {
   const saveBatch = async (input: BatchInput, done: string) => {
     try {
       const saved = await api.saveSecondmentBatch(input);
-      setMessage({ kind: 'info', text: done.replace('{name}', saved.name) });
+      info(done.replace('{name}', saved.name));
       api.getHistory({}).then(setHistory, () => undefined);
       reload();
       return saved;
     } catch (e) {
-      setMessage({ kind: 'error', text: errorText(e) });
+      fail(e);
       return null;
     }
   };
@@ -140,7 +140,7 @@ export function BatchesPage() {
   const deleteBatch = async () => {
     const b = gridApi.current?.getSelectedRows()[0];
     if (!b) {
-      setMessage({ kind: 'info', text: '请先点选要删除的批次' });
+      info('请先点选要删除的批次');
       return;
     }
     if (b.headcount > 0) {
@@ -150,11 +150,11 @@ export function BatchesPage() {
     if (!window.confirm(`删除批次「${b.name}」？（可撤销）`)) return;
     try {
       await api.deleteSecondmentBatch({ id: b.id });
-      setMessage({ kind: 'info', text: `已删除批次「${b.name}」` });
+      info(`已删除批次「${b.name}」`);
       api.getHistory({}).then(setHistory, () => undefined);
       reload();
     } catch (e) {
-      setMessage({ kind: 'error', text: errorText(e) });
+      fail(e);
     }
   };
 
@@ -166,11 +166,11 @@ export function BatchesPage() {
     if (!window.confirm(`删除挂职项目「${p.name}」？（可撤销）`)) return;
     try {
       await api.deleteSecondmentProgramme({ id: p.id });
-      setMessage({ kind: 'info', text: `已删除挂职项目「${p.name}」` });
+      info(`已删除挂职项目「${p.name}」`);
       api.getHistory({}).then(setHistory, () => undefined);
       reload();
     } catch (e) {
-      setMessage({ kind: 'error', text: errorText(e) });
+      fail(e);
     }
   };
 
@@ -183,7 +183,7 @@ export function BatchesPage() {
         <h1>挂职批次</h1>
         <span className="count">{programmes ? `${programmes.length} 个挂职项目` : ''}</span>
       </header>
-      <MessageLine message={message} onClose={() => setMessage(null)} />
+      <MessageLine message={message} onClose={clearMessage} />
       <div className="sd-columns">
         <aside className="sd-programmes" aria-label="挂职项目">
           <div className="sd-aside-head">
@@ -257,24 +257,20 @@ export function BatchesPage() {
                 <UndoButtons history={history} step={d => void step(d)} />
                 <span className="hint">双击单元格修改；点批次名称打开批次详情（成员、统计、导入导出）。</span>
               </div>
-              <div className="grid-wrap sd-grid">
-                <AgGridReact<SecondmentBatch>
-                  theme={gridTheme}
-                  localeText={gridLocale}
-                  columnDefs={columns}
-                  rowData={batches}
-                  defaultColDef={{ resizable: true, sortable: true }}
-                  getRowId={p => String(p.data.id)}
-                  readOnlyEdit
-                  onCellEditRequest={onCellEditRequest}
-                  suppressColumnVirtualisation
-                  rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
-                  onGridReady={e => {
-                    gridApi.current = e.api;
-                  }}
-                  overlayNoRowsTemplate="本项目还没有批次"
-                />
-              </div>
+              <EditableGrid<SecondmentBatch>
+                wrapClassName="sd-grid"
+                columnDefs={columns}
+                rowData={batches}
+                getRowId={p => String(p.data.id)}
+                onCellEditRequest={onCellEditRequest}
+                suppressColumnVirtualisation
+                rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
+                onGridReady={e => {
+                  gridApi.current = e.api;
+                }}
+                overlayNoRowsTemplate="本项目还没有批次"
+                onStep={step}
+              />
             </>
           ) : (
             <p className="muted">请先新建或选择一个挂职项目。</p>
@@ -288,7 +284,7 @@ export function BatchesPage() {
           onSaved={p => {
             setEditing(null);
             setProgrammeId(p.id);
-            setMessage({ kind: 'info', text: `已保存挂职项目「${p.name}」` });
+            info(`已保存挂职项目「${p.name}」`);
             api.getHistory({}).then(setHistory, () => undefined);
             reload();
           }}
@@ -312,43 +308,23 @@ function ProgrammeDialog({ programme, onClose, onSaved }: { programme: Secondmen
   const [name, setName] = useState(programme?.name ?? '');
   const [partnerPlace, setPartnerPlace] = useState(programme?.partnerPlace ?? '');
   const [notes, setNotes] = useState(programme?.notes ?? '');
-  const [error, setError] = useState<string | null>(null);
-  const save = async () => {
-    try {
-      onSaved(await api.saveSecondmentProgramme({ id: programme?.id, name, partnerPlace, notes }));
-    } catch (e) {
-      setError(errorText(e));
-    }
-  };
   return (
-    <Dialog title={programme ? '编辑挂职项目' : '新建挂职项目'} onClose={onClose}>
-      <form
-        className="sd-form"
-        onSubmit={e => {
-          e.preventDefault();
-          void save();
-        }}
-      >
-        <Field label="项目名称">
-          <input value={name} onChange={e => setName(e.target.value)} placeholder="京沈对口合作干部交流" autoFocus />
-        </Field>
-        <Field label="对口地区">
-          <input value={partnerPlace} onChange={e => setPartnerPlace(e.target.value)} placeholder="北京市" />
-        </Field>
-        <Field label="备注" wide>
-          <textarea value={notes} onChange={e => setNotes(e.target.value)} rows={3} />
-        </Field>
-        {error && <p className="error" role="alert">{error}</p>}
-        <footer>
-          <button type="button" onClick={onClose}>
-            取消
-          </button>
-          <button type="submit" className="primary">
-            保存
-          </button>
-        </footer>
-      </form>
-    </Dialog>
+    <FormDialog
+      title={programme ? '编辑挂职项目' : '新建挂职项目'}
+      action="保存"
+      onClose={onClose}
+      run={async () => onSaved(await api.saveSecondmentProgramme({ id: programme?.id, name, partnerPlace, notes }))}
+    >
+      <Field label="项目名称">
+        <input value={name} onChange={e => setName(e.target.value)} placeholder="京沈对口合作干部交流" autoFocus />
+      </Field>
+      <Field label="对口地区">
+        <input value={partnerPlace} onChange={e => setPartnerPlace(e.target.value)} placeholder="北京市" />
+      </Field>
+      <Field label="备注" wide>
+        <textarea value={notes} onChange={e => setNotes(e.target.value)} rows={3} />
+      </Field>
+    </FormDialog>
   );
 }
 
@@ -372,58 +348,49 @@ function NewBatchDialog({
   const [plannedEndDate, setPlannedEndDate] = useState('');
   const n = Number(seq);
   return (
-    <Dialog title="新增批次" onClose={onClose}>
-      <form
-        className="sd-form"
-        onSubmit={e => {
-          e.preventDefault();
-          void onSave({
-            programmeId: programme.id,
-            seq: n,
-            name: name.trim() || undefined,
-            direction,
-            sendingPlace,
-            receivingPlace,
-            startDate,
-            plannedEndDate,
-          });
-        }}
-      >
-        <p className="muted wide">挂职项目：{programme.name}</p>
-        <Field label="批次序号">
-          <input type="number" min={1} max={999} value={seq} onChange={e => setSeq(e.target.value)} />
-        </Field>
-        <Field label="批次名称">
-          <input value={name} onChange={e => setName(e.target.value)} placeholder={Number.isInteger(n) && n > 0 ? defaultBatchName(n) : ''} />
-        </Field>
-        <Field label="方向">
-          <select value={direction} onChange={e => setDirection(e.target.value as typeof direction)}>
-            {BATCH_DIRECTIONS.map(d => (
-              <option key={d}>{d}</option>
-            ))}
-          </select>
-        </Field>
-        <Field label="派出地">
-          <input value={sendingPlace} onChange={e => setSendingPlace(e.target.value)} placeholder="沈阳市" />
-        </Field>
-        <Field label="接收地">
-          <input value={receivingPlace} onChange={e => setReceivingPlace(e.target.value)} />
-        </Field>
-        <Field label="开始时间">
-          <input value={startDate} onChange={e => setStartDate(e.target.value)} placeholder="2023.03" />
-        </Field>
-        <Field label="计划结束时间">
-          <input value={plannedEndDate} onChange={e => setPlannedEndDate(e.target.value)} placeholder="2024.03" />
-        </Field>
-        <footer>
-          <button type="button" onClick={onClose}>
-            取消
-          </button>
-          <button type="submit" className="primary">
-            新增
-          </button>
-        </footer>
-      </form>
-    </Dialog>
+    <FormDialog
+      title="新增批次"
+      action="新增"
+      onClose={onClose}
+      run={() =>
+        onSave({
+          programmeId: programme.id,
+          seq: n,
+          name: name.trim() || undefined,
+          direction,
+          sendingPlace,
+          receivingPlace,
+          startDate,
+          plannedEndDate,
+        })
+      }
+    >
+      <p className="muted wide">挂职项目：{programme.name}</p>
+      <Field label="批次序号">
+        <input type="number" min={1} max={999} value={seq} onChange={e => setSeq(e.target.value)} />
+      </Field>
+      <Field label="批次名称">
+        <input value={name} onChange={e => setName(e.target.value)} placeholder={Number.isInteger(n) && n > 0 ? defaultBatchName(n) : ''} />
+      </Field>
+      <Field label="方向">
+        <select value={direction} onChange={e => setDirection(e.target.value as typeof direction)}>
+          {BATCH_DIRECTIONS.map(d => (
+            <option key={d}>{d}</option>
+          ))}
+        </select>
+      </Field>
+      <Field label="派出地">
+        <input value={sendingPlace} onChange={e => setSendingPlace(e.target.value)} placeholder="沈阳市" />
+      </Field>
+      <Field label="接收地">
+        <input value={receivingPlace} onChange={e => setReceivingPlace(e.target.value)} />
+      </Field>
+      <Field label="开始时间">
+        <input value={startDate} onChange={e => setStartDate(e.target.value)} placeholder="2023.03" />
+      </Field>
+      <Field label="计划结束时间">
+        <input value={plannedEndDate} onChange={e => setPlannedEndDate(e.target.value)} placeholder="2024.03" />
+      </Field>
+    </FormDialog>
   );
 }

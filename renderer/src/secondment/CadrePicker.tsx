@@ -6,7 +6,8 @@ import { useEffect, useState } from 'react';
 import type { CadreRow } from '../../../shared/contract/api';
 import { formatDate } from '../../../shared/domain/common/dates';
 import { api } from '../api';
-import { errorText } from '../io/files';
+import { errorText } from '../ui/errors';
+import { ErrorLine } from '../ui/useAction';
 
 const LIMIT = 30;
 
@@ -72,7 +73,7 @@ export function CadrePicker({
         onChange={e => setText(e.target.value)}
         autoFocus
       />
-      {error && <p className="error" role="alert">{error}</p>}
+      <ErrorLine error={error} />
       {chosen.length > 0 && (
         <p className="sd-chosen" aria-live="polite">
           已选：{chosen.map(c => c.name).join('、')}

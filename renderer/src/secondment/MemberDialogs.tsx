@@ -3,13 +3,15 @@
  * the actions one member goes through (结对, 提前召回, 调换, 期满返岗, 返岗后去向).
  * Each write is one undoable step; the server's Chinese message is shown as is.
  */
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
 import { type CadreRow, type HistoryState, type OutputOf, OUTCOMES, type SecondmentMember } from '../../../shared/contract/api';
 import { formatDate, todayCanonical } from '../../../shared/domain/common/dates';
 import { api } from '../api';
-import { errorText } from '../io/files';
+import { errorText } from '../ui/errors';
 import { CadrePicker } from './CadrePicker';
-import { Dialog, Field, termText } from './common';
+import { Field, termText } from './common';
+import { Dialog } from '../ui/Dialog';
+import { FormDialog } from '../ui/FormDialog';
 
 /** What a finished action reports back to the page. */
 export type Done = (text: string, history: HistoryState) => void;
@@ -17,67 +19,10 @@ export type Done = (text: string, history: HistoryState) => void;
 /** This month as users write it (2024.03): the default of the action dates. */
 const thisMonth = () => formatDate(todayCanonical().slice(0, 7));
 
-/** The common frame: a form with an error line and 取消 / the action button. */
-/** A small form in a dialog: its fields, the error line, 取消 and the action (disabled while it runs). */
-export function ActionForm({
-  title,
-  action,
-  onClose,
-  run,
-  children,
-  disabled,
-  wide,
-}: {
-  title: string;
-  action: string;
-  onClose: () => void;
-  run: () => Promise<void>;
-  children: ReactNode;
-  disabled?: boolean;
-  wide?: boolean;
-}) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  return (
-    <Dialog title={title} onClose={onClose} wide={wide}>
-      <form
-        className="sd-form"
-        onSubmit={async e => {
-          e.preventDefault();
-          setBusy(true);
-          setError(null);
-          try {
-            await run();
-          } catch (err) {
-            setError(errorText(err));
-          } finally {
-            setBusy(false);
-          }
-        }}
-      >
-        {children}
-        {error && (
-          <p className="error wide" role="alert">
-            {error}
-          </p>
-        )}
-        <footer>
-          <button type="button" onClick={onClose}>
-            取消
-          </button>
-          <button type="submit" className="primary" disabled={busy || disabled}>
-            {action}
-          </button>
-        </footer>
-      </form>
-    </Dialog>
-  );
-}
-
 export function AddMembersDialog({ batchId, exclude, onClose, onDone }: { batchId: number; exclude: number[]; onClose: () => void; onDone: Done }) {
   const [chosen, setChosen] = useState<CadreRow[]>([]);
   return (
-    <ActionForm
+    <FormDialog
       title="从名册添加成员"
       action={`加入批次（${chosen.length}）`}
       disabled={!chosen.length}
@@ -92,7 +37,7 @@ export function AddMembersDialog({ batchId, exclude, onClose, onDone }: { batchI
         <p className="muted">可连续查找并勾选多名干部；挂职时间默认取批次的开始与计划结束时间。</p>
         <CadrePicker multiple chosen={chosen} onChange={setChosen} exclude={exclude} />
       </div>
-    </ActionForm>
+    </FormDialog>
   );
 }
 
@@ -100,7 +45,7 @@ export function NewPersonDialog({ batchId, onClose, onDone }: { batchId: number;
   const [v, setV] = useState({ name: '', gender: '男', birth: '', idNumber: '', unit: '', post: '', hostUnit: '', hostPost: '' });
   const set = (k: keyof typeof v) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setV({ ...v, [k]: e.target.value });
   return (
-    <ActionForm
+    <FormDialog
       title="新增人员"
       action="加入名册和批次"
       onClose={onClose}
@@ -142,7 +87,7 @@ export function NewPersonDialog({ batchId, onClose, onDone }: { batchId: number;
       <Field label="挂任职务">
         <input value={v.hostPost} onChange={set('hostPost')} />
       </Field>
-    </ActionForm>
+    </FormDialog>
   );
 }
 
@@ -150,7 +95,7 @@ export function PairDialog({ member, members, onClose, onDone }: { member: Secon
   const candidates = members.filter(m => m.id !== member.id && m.status !== '已调换');
   const [partnerId, setPartnerId] = useState<number | null>(member.pairMemberId);
   return (
-    <ActionForm
+    <FormDialog
       title={`结对帮带：${member.name}`}
       action={partnerId === null ? '解除结对' : '结对'}
       disabled={partnerId === member.pairMemberId}
@@ -173,7 +118,7 @@ export function PairDialog({ member, members, onClose, onDone }: { member: Secon
           ))}
         </select>
       </Field>
-    </ActionForm>
+    </FormDialog>
   );
 }
 
@@ -181,7 +126,7 @@ export function RecallDialog({ member, onClose, onDone }: { member: SecondmentMe
   const [date, setDate] = useState(thisMonth);
   const [reason, setReason] = useState('');
   return (
-    <ActionForm
+    <FormDialog
       title={`提前召回：${member.name}`}
       action="提前召回"
       onClose={onClose}
@@ -196,7 +141,7 @@ export function RecallDialog({ member, onClose, onDone }: { member: SecondmentMe
       <Field label="召回原因" wide>
         <textarea value={reason} onChange={e => setReason(e.target.value)} rows={2} autoFocus />
       </Field>
-    </ActionForm>
+    </FormDialog>
   );
 }
 
@@ -253,7 +198,7 @@ export function ReplaceDialog({ member, exclude, onClose, onDone }: { member: Se
   const [date, setDate] = useState(thisMonth);
   const [reason, setReason] = useState('');
   return (
-    <ActionForm
+    <FormDialog
       title={`调换：${member.name}`}
       action="确认调换"
       disabled={!chosen.length}
@@ -280,7 +225,7 @@ export function ReplaceDialog({ member, exclude, onClose, onDone }: { member: Se
       <Field label="调换原因" wide>
         <textarea value={reason} onChange={e => setReason(e.target.value)} rows={2} />
       </Field>
-    </ActionForm>
+    </FormDialog>
   );
 }
 
@@ -315,7 +260,7 @@ export function FinishDialog({ member, onClose, onDone }: { member: SecondmentMe
 
   const canAppend = !!preview?.line && !preview.alreadyPresent;
   return (
-    <ActionForm
+    <FormDialog
       title={`期满返岗：${member.name}`}
       action="确认返岗"
       onClose={onClose}
@@ -352,7 +297,7 @@ export function FinishDialog({ member, onClose, onDone }: { member: SecondmentMe
         ) : null}
         <p className="muted">交流情况（挂职锻炼）会记入该干部的修改记录。</p>
       </div>
-    </ActionForm>
+    </FormDialog>
   );
 }
 
@@ -361,7 +306,7 @@ export function OutcomeDialog({ member, onClose, onDone }: { member: SecondmentM
   const [date, setDate] = useState(formatDate(member.outcomeDate));
   const [post, setPost] = useState(member.outcomePost);
   return (
-    <ActionForm
+    <FormDialog
       title={`返岗后去向：${member.name}`}
       action="保存"
       onClose={onClose}
@@ -385,6 +330,6 @@ export function OutcomeDialog({ member, onClose, onDone }: { member: SecondmentM
       <Field label="新任职务" wide>
         <input value={post} onChange={e => setPost(e.target.value)} />
       </Field>
-    </ActionForm>
+    </FormDialog>
   );
 }

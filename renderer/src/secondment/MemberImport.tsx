@@ -7,8 +7,10 @@ import { useState } from 'react';
 import type { MemberImportPreview } from '../../../shared/contract/api';
 import { formatDate } from '../../../shared/domain/common/dates';
 import { api } from '../api';
-import { errorText, readFileBase64 } from '../io/files';
-import { Dialog, type Message } from './common';
+import { readFileBase64 } from '../io/files';
+import { Dialog } from '../ui/Dialog';
+import { IssuesTable } from '../ui/IssuesTable';
+import { useAction } from '../ui/useAction';
 import type { Done } from './MemberDialogs';
 
 const ACTION_TEXT = { existing: '已匹配名册', new: '新入名册', already: '已在本批次', error: '有错误' } as const;
@@ -16,35 +18,23 @@ const MATCH_TEXT = { idNumber: '按身份证号', nameBirth: '按姓名和出生
 
 export function MemberImportDialog({ batchId, onClose, onDone }: { batchId: number; onClose: () => void; onDone: Done }) {
   const [preview, setPreview] = useState<MemberImportPreview | null>(null);
-  const [message, setMessage] = useState<Message>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
   const plan = async (files: FileList | null) => {
     if (!files?.length) return;
-    setBusy(true);
-    setMessage(null);
     setPreview(null);
-    try {
+    await run(async () => {
       const uploaded = await Promise.all([...files].map(readFileBase64));
       setPreview(await api.planSecondmentImport({ batchId, files: uploaded }));
-    } catch (e) {
-      setMessage({ kind: 'error', text: errorText(e) });
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const commit = async () => {
     if (!preview) return;
-    setBusy(true);
-    try {
+    await run(async () => {
       const r = await api.commitSecondmentImport({ planId: preview.planId });
       onDone(`已导入 ${r.added} 名成员${r.cadresCreated ? `，其中 ${r.cadresCreated} 人新加入名册` : ''}`, r.history);
-    } catch (e) {
-      setMessage({ kind: 'error', text: errorText(e) });
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const errors = preview?.issues.filter(i => i.severity === 'error') ?? [];
@@ -73,9 +63,9 @@ export function MemberImportDialog({ batchId, onClose, onDone }: { batchId: numb
           />
         </label>
         {busy && !preview && <p className="muted">正在读取并检查……</p>}
-        {message && (
+        {error && (
           <p className="io-alert" role="alert">
-            {message.text}
+            {error}
           </p>
         )}
         {preview && (
@@ -85,28 +75,7 @@ export function MemberImportDialog({ batchId, onClose, onDone }: { batchId: numb
               <span className={preview.counts.error ? 'io-bad' : undefined}>有错误 {preview.counts.error} 行</span>
             </p>
             {errors.length > 0 && (
-              <table className="io-table" aria-label="导入错误">
-                <thead>
-                  <tr>
-                    <th>文件</th>
-                    <th>工作表</th>
-                    <th>行</th>
-                    <th>列</th>
-                    <th>问题</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {errors.map((i, n) => (
-                    <tr key={n} className="io-error-row">
-                      <td>{i.file}</td>
-                      <td>{i.sheet ?? ''}</td>
-                      <td>{i.row ?? ''}</td>
-                      <td>{i.column ?? ''}</td>
-                      <td className="io-reason">{i.message}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <IssuesTable issues={errors} show={['file', 'sheet', 'row', 'column']} label="导入错误" />
             )}
             {warnings.length > 0 && (
               <ul className="sd-warnings" aria-label="导入提示">

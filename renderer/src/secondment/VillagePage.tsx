@@ -4,7 +4,6 @@
  * the roster, replaced (调换); and its figures (留任 / 新选派 / 调换, villages covered).
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { AgGridReact } from 'ag-grid-react';
 import type { CellEditRequestEvent, ColDef, GridApi, ValueFormatterParams } from 'ag-grid-community';
 import {
   type CadreRow,
@@ -21,12 +20,15 @@ import {
 } from '../../../shared/contract/api';
 import { formatDate } from '../../../shared/domain/common/dates';
 import { api } from '../api';
-import { gridLocale, gridTheme } from '../grid';
-import { errorText } from '../io/files';
+import { EditableGrid } from '../ui/EditableGrid';
 import { CadrePicker } from './CadrePicker';
 import { Figure } from './StatsPanel';
-import { ActionForm } from './MemberDialogs';
-import { Dialog, Field, MessageLine, pctText, termText, UndoButtons, useHistorySteps, type Message } from './common';
+import { FormDialog } from '../ui/FormDialog';
+import { Field, pctText, replacedRowRules, termText, UndoButtons, useHistorySteps } from './common';
+import { Dialog } from '../ui/Dialog';
+import { MessageLine, useMessage } from '../ui/MessageLine';
+import { ConfirmButton } from '../ui/ConfirmButton';
+import { ErrorLine, useAction } from '../ui/useAction';
 
 type AssignmentField = (typeof ASSIGNMENT_EDITABLE_FIELDS)[number];
 const ROTATION_KEY = 'cadre.village.rotation';
@@ -87,7 +89,7 @@ export function VillagePage() {
   const [assignments, setAssignments] = useState<VillageAssignment[]>([]);
   const [villages, setVillages] = useState<Village[]>([]);
   const [stats, setStats] = useState<RotationStats | null>(null);
-  const [message, setMessage] = useState<Message>(null);
+  const { message, set: setMessage, info, fail, clear: clearMessage } = useMessage();
   const [dialog, setDialog] = useState<'rotation' | 'editRotation' | 'add' | 'replace' | 'villages' | null>(null);
   const [currentId, setCurrentId] = useState<number | null>(null);
   const gridApi = useRef<GridApi<VillageAssignment> | null>(null);
@@ -102,9 +104,9 @@ export function VillagePage() {
       setVillages(vs);
       setRotationId(id => (list.some(r => r.id === id) ? id : (list[0]?.id ?? null)));
     } catch (e) {
-      setMessage({ kind: 'error', text: errorText(e) });
+      fail(e);
     }
-  }, []);
+  }, [fail]);
   const loadAssignments = useCallback(async () => {
     if (rotationId === null) {
       setAssignments([]);
@@ -116,9 +118,9 @@ export function VillagePage() {
       setAssignments(list);
       setStats(s);
     } catch (e) {
-      setMessage({ kind: 'error', text: errorText(e) });
+      fail(e);
     }
-  }, [rotationId]);
+  }, [fail, rotationId]);
   const reload = useCallback(() => {
     void loadRotations();
     void loadAssignments();
@@ -133,7 +135,7 @@ export function VillagePage() {
 
   const afterWrite = (text: string) => {
     setDialog(null);
-    setMessage({ kind: 'info', text });
+    info(text);
     api.getHistory({}).then(setHistory, () => undefined);
     reload();
   };
@@ -145,14 +147,14 @@ export function VillagePage() {
       await api.saveVillageAssignments({ rotationId, updates: [{ id: e.data.id, values: { [field]: e.newValue ?? '' } }] });
       afterWrite(`已保存：${e.data.name} 的${field === 'villageId' ? '驻村' : ASSIGNMENT_FIELD_LABELS[field]}`);
     } catch (err) {
-      setMessage({ kind: 'error', text: errorText(err) });
+      fail(err);
     }
   };
 
   const removeSelected = async () => {
     const rows = gridApi.current?.getSelectedRows() ?? [];
     if (!rows.length) {
-      setMessage({ kind: 'info', text: '请先勾选要移除的驻村记录' });
+      info('请先勾选要移除的驻村记录');
       return;
     }
     if (!window.confirm(`移除 ${rows.map(r => `${r.village} ${r.name}`).join('、')}？（可撤销）`)) return;
@@ -160,7 +162,7 @@ export function VillagePage() {
       const r = await api.removeVillageAssignments({ ids: rows.map(a => a.id) });
       afterWrite(`已移除 ${r.removed} 条驻村记录`);
     } catch (e) {
-      setMessage({ kind: 'error', text: errorText(e) });
+      fail(e);
     }
   };
 
@@ -174,7 +176,7 @@ export function VillagePage() {
       await api.deleteVillageRotation({ id: r.id });
       afterWrite(`已删除驻村轮次「${r.name}」`);
     } catch (e) {
-      setMessage({ kind: 'error', text: errorText(e) });
+      fail(e);
     }
   };
 
@@ -187,7 +189,7 @@ export function VillagePage() {
         <h1>驻村干部</h1>
         <span className="count">{rotations ? `${rotations.length} 个轮次，${villages.length} 个村` : ''}</span>
       </header>
-      <MessageLine message={message} onClose={() => setMessage(null)} />
+      <MessageLine message={message} onClose={clearMessage} />
       <div className="sd-columns">
         <aside className="sd-programmes" aria-label="驻村轮次">
           <div className="sd-aside-head">
@@ -227,7 +229,7 @@ export function VillagePage() {
               <div className="toolbar" role="toolbar" aria-label="驻村操作">
                 <button onClick={() => setDialog('add')}>从名册选派</button>
                 <button
-                  onClick={() => (current ? setDialog('replace') : setMessage({ kind: 'info', text: '请先点选一条驻村记录' }))}
+                  onClick={() => (current ? setDialog('replace') : info('请先点选一条驻村记录'))}
                   disabled={!!current && current.status !== '在岗'}
                   title={current && current.status !== '在岗' ? `${current.name}的状态是${current.status}，只有在岗的可以调换` : ''}
                 >
@@ -237,30 +239,22 @@ export function VillagePage() {
                 <UndoButtons history={history} step={d => void step(d)} />
                 <span className="hint">双击单元格修改；Ctrl+Z 撤销。</span>
               </div>
-              <div className="grid-wrap sd-grid">
-                <AgGridReact<VillageAssignment>
-                  theme={gridTheme}
-                  localeText={gridLocale}
-                  columnDefs={columns}
-                  rowData={assignments}
-                  defaultColDef={{ resizable: true, sortable: true }}
-                  getRowId={p => String(p.data.id)}
-                  readOnlyEdit
-                  onCellEditRequest={e => void onCellEditRequest(e)}
-                  suppressColumnVirtualisation
-                  rowSelection={{ mode: 'multiRow', checkboxes: true, headerCheckbox: true, enableClickSelection: false }}
-                  selectionColumnDef={{ pinned: 'left', width: 44 }}
-                  rowClassRules={{ 'sd-replaced-row': p => p.data?.status === '已调换' }}
-                  onCellFocused={e => {
-                    const row = e.rowIndex === null || e.rowIndex === undefined ? null : e.api.getDisplayedRowAtIndex(e.rowIndex);
-                    if (row?.data) setCurrentId(row.data.id);
-                  }}
-                  onGridReady={e => {
-                    gridApi.current = e.api;
-                  }}
-                  overlayNoRowsTemplate="本轮次还没有驻村干部：点“从名册选派”"
-                />
-              </div>
+              <EditableGrid<VillageAssignment>
+                wrapClassName="sd-grid"
+                columnDefs={columns}
+                rowData={assignments}
+                getRowId={p => String(p.data.id)}
+                onCellEditRequest={e => void onCellEditRequest(e)}
+                suppressColumnVirtualisation
+                ticks="all"
+                rowClassRules={replacedRowRules()}
+                onFocusRow={row => setCurrentId(row.id)}
+                onGridReady={e => {
+                  gridApi.current = e.api;
+                }}
+                overlayNoRowsTemplate="本轮次还没有驻村干部：点“从名册选派”"
+                onStep={step}
+              />
             </>
           ) : (
             <p className="muted">请先新建或选择一个驻村轮次。</p>
@@ -347,7 +341,7 @@ function RotationDialog({ rotation, nextSeq, onClose, onSaved }: { rotation: Vil
   });
   const set = (k: keyof typeof v) => (e: React.ChangeEvent<HTMLInputElement>) => setV({ ...v, [k]: e.target.value });
   return (
-    <ActionForm
+    <FormDialog
       title={rotation ? '编辑驻村轮次' : '新建驻村轮次'}
       action="保存"
       onClose={onClose}
@@ -371,7 +365,7 @@ function RotationDialog({ rotation, nextSeq, onClose, onSaved }: { rotation: Vil
       <Field label="备注" wide>
         <input value={v.notes} onChange={set('notes')} />
       </Field>
-    </ActionForm>
+    </FormDialog>
   );
 }
 
@@ -396,7 +390,7 @@ function AddAssignmentDialog({
   const [startDate, setStartDate] = useState(formatDate(rotation.startDate));
   const [endDate, setEndDate] = useState(formatDate(rotation.endDate));
   return (
-    <ActionForm
+    <FormDialog
       title="从名册选派驻村干部"
       action={`选派（${chosen.length}）`}
       wide
@@ -450,7 +444,7 @@ function AddAssignmentDialog({
       <div className="wide">
         <CadrePicker multiple chosen={chosen} onChange={setChosen} exclude={exclude} />
       </div>
-    </ActionForm>
+    </FormDialog>
   );
 }
 
@@ -460,7 +454,7 @@ function ReplaceAssignmentDialog({ assignment, exclude, onClose, onDone }: { ass
   const [reason, setReason] = useState('');
   const [sendingUnit, setSendingUnit] = useState('');
   return (
-    <ActionForm
+    <FormDialog
       title={`驻村调换：${assignment.village} ${assignment.name}`}
       action="确认调换"
       wide
@@ -486,7 +480,7 @@ function ReplaceAssignmentDialog({ assignment, exclude, onClose, onDone }: { ass
       <div className="wide">
         <CadrePicker multiple={false} chosen={chosen} onChange={setChosen} exclude={exclude} label="查找接替人员" />
       </div>
-    </ActionForm>
+    </FormDialog>
   );
 }
 
@@ -494,25 +488,18 @@ function VillagesDialog({ villages, onClose, onChanged }: { villages: Village[];
   const empty = { name: '', township: '', county: '', kind: '' };
   const [editing, setEditing] = useState<Village | null>(null);
   const [v, setV] = useState(empty);
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useAction();
   const set = (k: keyof typeof v) => (e: React.ChangeEvent<HTMLInputElement>) => setV({ ...v, [k]: e.target.value });
-  const save = async () => {
-    try {
+  const save = () =>
+    run(async () => {
       const saved = await api.saveVillage({ ...v, id: editing?.id });
       onChanged(`已保存村「${saved.name}」`);
-    } catch (e) {
-      setError(errorText(e));
-    }
-  };
-  const remove = async (village: Village) => {
-    if (!window.confirm(`删除村「${village.name}」？（可撤销）`)) return;
-    try {
+    });
+  const remove = (village: Village) =>
+    run(async () => {
       await api.deleteVillage({ id: village.id });
       onChanged(`已删除村「${village.name}」`);
-    } catch (e) {
-      setError(errorText(e));
-    }
-  };
+    });
   return (
     <Dialog title="管理村庄" onClose={onClose} wide>
       <div className="sd-picker-list">
@@ -545,9 +532,9 @@ function VillagesDialog({ villages, onClose, onChanged }: { villages: Village[];
                   >
                     编辑
                   </button>
-                  <button type="button" onClick={() => void remove(x)} disabled={x.assignments > 0} title={x.assignments > 0 ? '有驻村记录的村不能删除' : ''}>
+                  <ConfirmButton question={`删除村「${x.name}」？（可撤销）`} onConfirm={() => remove(x)} disabled={x.assignments > 0} title={x.assignments > 0 ? '有驻村记录的村不能删除' : ''}>
                     删除
-                  </button>
+                  </ConfirmButton>
                 </td>
               </tr>
             ))}
@@ -555,7 +542,7 @@ function VillagesDialog({ villages, onClose, onChanged }: { villages: Village[];
         </table>
       </div>
       <form
-        className="sd-form"
+        className="ui-form"
         onSubmit={e => {
           e.preventDefault();
           void save();
@@ -579,11 +566,7 @@ function VillagesDialog({ villages, onClose, onChanged }: { villages: Village[];
             <option key={k} value={k} />
           ))}
         </datalist>
-        {error && (
-          <p className="error wide" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorLine error={error} className="wide" />
         <footer>
           {editing && (
             <button

@@ -1,15 +1,22 @@
 /**
- * Small pieces the 挂职 and 驻村 pages share: the message line, a modal dialog,
- * the undo/redo state of the one history log, and how shares and dates are shown.
+ * Small pieces the 挂职 and 驻村 pages share: the undo/redo state of the one
+ * history log, and how shares and dates are shown.
  */
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import type { RowClassRules } from 'ag-grid-community';
 import type { HistoryState } from '../../../shared/contract/api';
 import { formatDate } from '../../../shared/domain/common/dates';
 import { api } from '../api';
-import { errorText } from '../io/files';
+import { errorText } from '../ui/errors';
+import { typingIn } from '../ui/EditableGrid';
+import { gridKeyAction } from '../ui/gridLogic';
+import type { Message } from '../ui/MessageLine';
 import './secondment.css';
 
-export type Message = { kind: 'error' | 'info'; text: string } | null;
+/** Rows of people replaced (已调换) are shown struck through in the member and village grids. */
+export function replacedRowRules<T extends { status: string }>(): RowClassRules<T> {
+  return { 'sd-replaced-row': p => p.data?.status === '已调换' };
+}
 
 /** A share as reports print it: one decimal, e.g. 83.3%. */
 export const pctText = (pct: number) => `${pct.toFixed(1)}%`;
@@ -19,40 +26,6 @@ export const shownDate = (canonical: string) => formatDate(canonical);
 
 /** 2023.03—2024.03 (open end: 2023.03—). */
 export const termText = (start: string, end: string) => (start || end ? `${shownDate(start)}—${shownDate(end)}` : '');
-
-export function MessageLine({ message, onClose }: { message: Message; onClose: () => void }) {
-  if (!message) return null;
-  return (
-    <p className={message.kind === 'error' ? 'error message' : 'info message'} role={message.kind === 'error' ? 'alert' : 'status'}>
-      {message.text}
-      <button className="close" aria-label="关闭提示" onClick={onClose}>
-        ×
-      </button>
-    </p>
-  );
-}
-
-/** A modal dialog named by its title (role dialog, labelled), closed by 取消 or Esc. */
-export function Dialog({ title, onClose, children, wide }: { title: string; onClose: () => void; children: ReactNode; wide?: boolean }) {
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
-  return (
-    <div className="dialog-backdrop" role="presentation">
-      <section className={wide ? 'dialog sd-dialog wide' : 'dialog sd-dialog'} role="dialog" aria-modal="true" aria-label={title}>
-        <header>
-          <h2>{title}</h2>
-          <button type="button" onClick={onClose} aria-label="关闭" title="关闭（Esc）">
-            ×
-          </button>
-        </header>
-        {children}
-      </section>
-    </div>
-  );
-}
 
 /**
  * The undo/redo buttons' state and Ctrl+Z / Ctrl+Y: every write of these pages is one
@@ -76,19 +49,13 @@ export function useHistorySteps(onStepped: () => void, setMessage: (m: Message) 
     },
     [onStepped, setMessage],
   );
-  /** Ctrl+Z / Ctrl+Y (Ctrl+Shift+Z) outside text fields and cell editors. */
+  /** The grid's undo/redo keys anywhere on the page (outside text fields and cell editors); the grid handles its own first. */
   const onKeyDown = useCallback(
     (e: React.KeyboardEvent, editing: boolean) => {
-      if (!(e.ctrlKey || e.metaKey) || editing) return;
-      if ((e.target as HTMLElement).closest('input, textarea, select')) return;
-      const key = e.key.toLowerCase();
-      if (key === 'z' && !e.shiftKey) {
-        e.preventDefault();
-        void step('undo');
-      } else if (key === 'y' || (key === 'z' && e.shiftKey)) {
-        e.preventDefault();
-        void step('redo');
-      }
+      const action = gridKeyAction(e);
+      if (e.defaultPrevented || editing || (action !== 'undo' && action !== 'redo') || typingIn(e.target, null)) return;
+      e.preventDefault();
+      void step(action);
     },
     [step],
   );
