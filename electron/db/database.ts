@@ -2,6 +2,7 @@
  * The only place that opens the SQLite file. Everything that writes goes
  * through the Database handle returned here (one writer per process).
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { AppError } from '../../shared/contract/errors';
@@ -22,11 +23,12 @@ export interface OpenOptions {
 
 export function openDatabase(file: string, opts: OpenOptions = {}): Database {
   if (!opts.readonly) ensurePrivateDir(path.dirname(file));
+  const existed = fs.existsSync(file);
   const db = new BetterSqlite3(file, { readonly: !!opts.readonly, fileMustExist: !!opts.readonly });
   try {
     if (!opts.readonly) {
       // Before WAL: SQLite gives -wal and -shm the database file's permissions.
-      for (const f of [file, `${file}-wal`, `${file}-shm`]) makePrivate(f);
+      for (const f of [file, `${file}-wal`, `${file}-shm`]) makePrivate(f, existed);
     }
     db.pragma('busy_timeout = 5000');
     assertOurs(db, file);

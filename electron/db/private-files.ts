@@ -15,12 +15,12 @@ export function ensurePrivateDir(dir: string): void {
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
 }
 
-/** Makes an existing file owner-only; says so once when it was readable by others. */
-export function makePrivate(file: string): void {
-  tighten(file, 0o600);
+/** Makes a file owner-only; `announce` logs it (a file that was there before, readable by others). */
+export function makePrivate(file: string, announce = true): void {
+  tighten(file, 0o600, announce);
 }
 
-function tighten(target: string, mode: number): void {
+function tighten(target: string, mode: number, announce: boolean): void {
   if (!POSIX) return;
   let current: number;
   try {
@@ -31,7 +31,7 @@ function tighten(target: string, mode: number): void {
   if ((current & ~mode) === 0) return;
   try {
     fs.chmodSync(target, mode);
-    console.warn(`[cadre] permissions of ${target} tightened from ${current.toString(8)} to ${mode.toString(8)} (personal data)`);
+    if (announce) console.warn(`[cadre] permissions of ${target} tightened from ${current.toString(8)} to ${mode.toString(8)} (personal data)`);
   } catch {
     // not ours to change (e.g. a read-only mount): opening goes on and says what fails
   }
