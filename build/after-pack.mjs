@@ -52,7 +52,12 @@ export function checkPackagedApp({ appOutDir, platform, arch, electronVersion, e
   }
   const expected = electronAbi(version, dir);
   if (!expected) {
-    return { ok: false, problems: [`无法确定 Electron ${version} 的 NODE_MODULE_VERSION（node_modules/electron/abi_version 与 node-abi 的表中都没有）。`], warnings, report: [] };
+    return {
+      ok: false,
+      problems: [`无法确定 Electron ${version} 的 NODE_MODULE_VERSION（node_modules/electron/abi_version 与 node-abi 的表中都没有）。`],
+      warnings,
+      report: [],
+    };
   }
   const resourcesDir = resourcesDirOf(appOutDir, platform);
   const result = checkNativeModules({
@@ -73,12 +78,19 @@ export function checkPackagedApp({ appOutDir, platform, arch, electronVersion, e
     const exe = path.join(appOutDir, executableName);
     if (fs.existsSync(exe)) {
       const above = versionsAbove(glibcNeeds(fs.readFileSync(exe)).versions);
-      if (above.length > 0) warnings.push(`${executableName}（Electron ${version}）需要 ${above.join(', ')}：不能在 glibc ${LINUX_BASELINE.GLIBC} 的 UOS 20 上启动，见 README「Building the installers」。`);
+      if (above.length > 0)
+        warnings.push(
+          `${executableName}（Electron ${version}）需要 ${above.join(', ')}：不能在 glibc ${LINUX_BASELINE.GLIBC} 的 UOS 20 上启动，见 README「Building the installers」。`,
+        );
     }
   }
-  const report = result.files.map(f =>
-    `${f.file}: ${f.info.format}/${f.info.arch ?? '?'}, NODE_MODULE_VERSION ${f.info.abi ?? (f.info.napi ? 'N-API' : '?')}` +
-    (f.glibc ? `, ${f.glibc.versions.filter(v => v.startsWith('GLIBC_')).pop() ?? '-'} / ${f.glibc.versions.filter(v => v.startsWith('GLIBCXX_')).pop() ?? '-'}` : ''));
+  const report = result.files.map(
+    f =>
+      `${f.file}: ${f.info.format}/${f.info.arch ?? '?'}, NODE_MODULE_VERSION ${f.info.abi ?? (f.info.napi ? 'N-API' : '?')}` +
+      (f.glibc
+        ? `, ${f.glibc.versions.filter(v => v.startsWith('GLIBC_')).pop() ?? '-'} / ${f.glibc.versions.filter(v => v.startsWith('GLIBCXX_')).pop() ?? '-'}`
+        : ''),
+  );
   report.unshift(`Electron ${version}: NODE_MODULE_VERSION ${expected.abi}（${expected.source}）`);
   return { ok: problems.length === 0, problems, warnings, report };
 }

@@ -63,7 +63,9 @@ if (target === 'node') {
     run('npx electron-builder install-app-deps');
     const after = built();
     if (expected != null && !matches(after)) {
-      console.error(`better-sqlite3 编译后仍不是 Electron ${version} 的版本：NODE_MODULE_VERSION ${after?.abi ?? '未知'}（应为 ${expected}），架构 ${after?.arch ?? '未知'}（应为 ${process.arch}）。`);
+      console.error(
+        `better-sqlite3 编译后仍不是 Electron ${version} 的版本：NODE_MODULE_VERSION ${after?.abi ?? '未知'}（应为 ${expected}），架构 ${after?.arch ?? '未知'}（应为 ${process.arch}）。`,
+      );
       process.exit(1);
     }
     fs.writeFileSync(marker, `electron-${version}`);

@@ -9,7 +9,13 @@ export interface NativeModuleInfo {
   napi: boolean;
 }
 export declare function binaryFormat(buf: Buffer): BinaryFormat;
-export declare function parseElf(buf: Buffer): { is64: boolean; le: boolean; machine: number; arch: string; sections: Array<{ type: number; offset: number; size: number; link: number; info: number; entsize: number }> };
+export declare function parseElf(buf: Buffer): {
+  is64: boolean;
+  le: boolean;
+  machine: number;
+  arch: string;
+  sections: Array<{ type: number; offset: number; size: number; link: number; info: number; entsize: number }>;
+};
 export declare function elfExportedSymbols(buf: Buffer): string[];
 export declare function elfVersionNeeds(buf: Buffer): Array<{ file: string; versions: string[] }> | null;
 export declare function scanVersionStrings(buf: Buffer): string[];

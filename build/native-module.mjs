@@ -69,9 +69,11 @@ export function parseElf(buf) {
   if (shoff > 0 && shoff + shnum * shentsize <= buf.length) {
     for (let i = 0; i < shnum; i++) {
       const b = shoff + i * shentsize;
-      sections.push(is64
-        ? { type: u32(b + 4), offset: uw(b + 0x18), size: uw(b + 0x20), link: u32(b + 0x28), info: u32(b + 0x2c), entsize: uw(b + 0x38) }
-        : { type: u32(b + 4), offset: u32(b + 16), size: u32(b + 20), link: u32(b + 24), info: u32(b + 28), entsize: u32(b + 36) });
+      sections.push(
+        is64
+          ? { type: u32(b + 4), offset: uw(b + 0x18), size: uw(b + 0x20), link: u32(b + 0x28), info: u32(b + 0x2c), entsize: uw(b + 0x38) }
+          : { type: u32(b + 4), offset: u32(b + 16), size: u32(b + 20), link: u32(b + 24), info: u32(b + 28), entsize: u32(b + 36) },
+      );
     }
   }
   return { is64, le, u16, u32, machine, arch: ELF_MACHINES[machine] ?? `e_machine ${machine}`, sections };
@@ -216,14 +218,18 @@ export function electronAbi(version, projectDir) {
     const pkg = JSON.parse(fs.readFileSync(path.join(electronDir, 'package.json'), 'utf8'));
     const abi = fs.readFileSync(path.join(electronDir, 'abi_version'), 'utf8').trim();
     if (pkg.version === version && /^\d+$/.test(abi)) return { abi, source: 'node_modules/electron/abi_version' };
-  } catch { /* fall through to node-abi */ }
+  } catch {
+    /* fall through to node-abi */
+  }
   const major = Number(String(version).split('.')[0]);
   for (const rel of ['node_modules/node-abi/abi_registry.json', 'node_modules/app-builder-lib/node_modules/node-abi/abi_registry.json']) {
     try {
       const table = JSON.parse(fs.readFileSync(path.join(projectDir, rel), 'utf8'));
       const hit = table.find(e => e.runtime === 'electron' && Number(String(e.target).split('.')[0]) === major);
       if (hit) return { abi: String(hit.abi), source: rel };
-    } catch { /* next */ }
+    } catch {
+      /* next */
+    }
   }
   return null;
 }
@@ -299,11 +305,15 @@ export function checkNativeModules({ resourcesDir, platform, arch, expectedAbi, 
     if (info.napi && info.abi == null) {
       // Node-API: ABI-stable, nothing to compare.
     } else if (info.abi == null) {
-      problems.push(`${rel}: 读不出 NODE_MODULE_VERSION（导出符号 node_register_module_v<N> ${info.abis.length > 1 ? `有多个：${info.abis.join(', ')}` : '不存在'}），无法确认它是为 Electron ${electronVersion} 编译的。`);
+      problems.push(
+        `${rel}: 读不出 NODE_MODULE_VERSION（导出符号 node_register_module_v<N> ${info.abis.length > 1 ? `有多个：${info.abis.join(', ')}` : '不存在'}），无法确认它是为 Electron ${electronVersion} 编译的。`,
+      );
     } else if (info.abi !== String(expectedAbi)) {
-      problems.push(`${rel}: NODE_MODULE_VERSION 是 ${info.abi}，Electron ${electronVersion} 需要 ${expectedAbi}。` +
-        `这是为 Node（${info.abi}）而不是为 Electron 编译的版本，用户启动时会加载失败。` +
-        '请删除 node_modules/better-sqlite3/build/Release/.forge-meta 后重新打包（或运行 node build/native-abi.mjs electron）。');
+      problems.push(
+        `${rel}: NODE_MODULE_VERSION 是 ${info.abi}，Electron ${electronVersion} 需要 ${expectedAbi}。` +
+          `这是为 Node（${info.abi}）而不是为 Electron 编译的版本，用户启动时会加载失败。` +
+          '请删除 node_modules/better-sqlite3/build/Release/.forge-meta 后重新打包（或运行 node build/native-abi.mjs electron）。',
+      );
     }
     if (arch && info.arch && info.arch !== arch) {
       problems.push(`${rel}: 是 ${info.arch} 架构的二进制，而本次打包的目标是 ${arch}。`);
@@ -312,9 +322,11 @@ export function checkNativeModules({ resourcesDir, platform, arch, expectedAbi, 
       glibc = glibcNeeds(buf);
       const above = versionsAbove(glibc.versions);
       if (above.length > 0) {
-        problems.push(`${rel}: 需要 ${above.join(', ')}，高于最老的目标系统 UOS 20（GLIBC_${LINUX_BASELINE.GLIBC}、GLIBCXX_${LINUX_BASELINE.GLIBCXX}、CXXABI_${LINUX_BASELINE.CXXABI}）；` +
-          `它需要的全部版本（${glibc.source}）：${glibc.versions.join(', ')}。` +
-          '请在 glibc 2.28 的构建环境（Debian 10 / UOS 20 容器或 sysroot）中用 -static-libstdc++ 编译原生模块，见 README「Building the installers」。');
+        problems.push(
+          `${rel}: 需要 ${above.join(', ')}，高于最老的目标系统 UOS 20（GLIBC_${LINUX_BASELINE.GLIBC}、GLIBCXX_${LINUX_BASELINE.GLIBCXX}、CXXABI_${LINUX_BASELINE.CXXABI}）；` +
+            `它需要的全部版本（${glibc.source}）：${glibc.versions.join(', ')}。` +
+            '请在 glibc 2.28 的构建环境（Debian 10 / UOS 20 容器或 sysroot）中用 -static-libstdc++ 编译原生模块，见 README「Building the installers」。',
+        );
       }
     } else if (platform === 'linux' && info.format !== 'elf') {
       problems.push(`${rel}: 不是 Linux 的 ELF 二进制（${info.format}）。`);

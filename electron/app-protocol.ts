@@ -96,12 +96,8 @@ export type ReadFile = (file: string) => Promise<Uint8Array>;
  * Builds the handler for `protocol.handle('app', …)`. `readFile` defaults to
  * fs.promises.readFile (which reads inside app.asar when run by Electron).
  */
-export function createAppProtocolHandler(
-  root: string,
-  readFile: ReadFile = file => fs.promises.readFile(file),
-): (request: Request) => Promise<Response> {
-  const text = (status: number, body: string) =>
-    new Response(body, { status, headers: securityHeaders('text/plain; charset=utf-8') });
+export function createAppProtocolHandler(root: string, readFile: ReadFile = file => fs.promises.readFile(file)): (request: Request) => Promise<Response> {
+  const text = (status: number, body: string) => new Response(body, { status, headers: securityHeaders('text/plain; charset=utf-8') });
 
   return async request => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return text(405, 'Method Not Allowed');

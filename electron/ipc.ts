@@ -27,11 +27,7 @@ export function forbiddenResult(): ApiResult<never> {
  * is answered with FORBIDDEN and never reaches `dispatch`. Returns the
  * channels registered.
  */
-export function registerIpc<E>(
-  ipcMain: IpcMainLike<E>,
-  dispatch: IpcDispatch,
-  isTrustedSender: (event: E) => boolean,
-): string[] {
+export function registerIpc<E>(ipcMain: IpcMainLike<E>, dispatch: IpcDispatch, isTrustedSender: (event: E) => boolean): string[] {
   const channels: string[] = [];
   for (const method of methods) {
     const channel = ipcChannel(method);

@@ -16,17 +16,7 @@
  *  At quit, one 'exit' snapshot before the database closes (before-quit).
  */
 import path from 'node:path';
-import {
-  app,
-  BrowserWindow,
-  dialog,
-  ipcMain,
-  Menu,
-  protocol,
-  screen,
-  type IpcMainInvokeEvent,
-  type MessageBoxOptions,
-} from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, type IpcMainInvokeEvent, type MessageBoxOptions } from 'electron';
 import { AppError } from '../shared/contract/errors';
 import { createAppProtocolHandler } from './app-protocol';
 import { APP_SCHEME, APP_START_URL } from './csp';
@@ -74,9 +64,7 @@ function main(): void {
   });
 
   // 3. Before ready: the privileged scheme and the hardening handlers.
-  protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-  ]);
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
   installSecurityHandlers();
   if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
 
@@ -148,7 +136,14 @@ function start({ dataDir, dbPath }: DataFile): void {
     networkWarning: warning => {
       console.warn(`[cadre] ${warning}`);
       const win = mainWindow;
-      const options: MessageBoxOptions = { type: 'warning', title: '数据文件位于网络位置', message: '数据文件位于网络位置', detail: warning, buttons: ['知道了'], noLink: true };
+      const options: MessageBoxOptions = {
+        type: 'warning',
+        title: '数据文件位于网络位置',
+        message: '数据文件位于网络位置',
+        detail: warning,
+        buttons: ['知道了'],
+        noLink: true,
+      };
       void (win && !win.isDestroyed() ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options));
     },
   });

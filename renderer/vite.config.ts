@@ -14,9 +14,7 @@ const metaPolicy = CONTENT_SECURITY_POLICY.split('; ')
 function cspMeta(): Plugin {
   return {
     name: 'cadre-csp-meta',
-    transformIndexHtml: () => [
-      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: metaPolicy }, injectTo: 'head-prepend' },
-    ],
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: metaPolicy }, injectTo: 'head-prepend' }],
   };
 }
 

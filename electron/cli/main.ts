@@ -63,9 +63,7 @@ function splitGlobals(argv: string[]): { globals: Globals; rest: string[] } {
 
 /** The command whose words are the longest prefix of the arguments. */
 function findCommand(rest: string[]): Command {
-  const match = commands
-    .filter(c => c.words.every((w, i) => rest[i] === w))
-    .sort((a, b) => b.words.length - a.words.length)[0];
+  const match = commands.filter(c => c.words.every((w, i) => rest[i] === w)).sort((a, b) => b.words.length - a.words.length)[0];
   if (!match) {
     if (rest.length === 0) throw new UsageError('缺少命令');
     throw new UsageError(rest[0].startsWith('-') ? `未知选项：${rest[0]}` : `未知命令：${rest.join(' ')}`);

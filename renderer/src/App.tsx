@@ -76,7 +76,12 @@ export function App() {
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
 
-  if (error) return <div className="fatal" role="alert">无法读取数据：{error}</div>;
+  if (error)
+    return (
+      <div className="fatal" role="alert">
+        无法读取数据：{error}
+      </div>
+    );
   if (!status) return <div className="loading">正在打开数据……</div>;
   if (!status.started) {
     return (
@@ -106,9 +111,7 @@ export function App() {
         <OperatorBadge />
         <div className="sidebar-foot">版本 {status.appVersion}</div>
       </nav>
-      <main className="content">
-        {match.route.render({ id: match.id, page: match.page, status })}
-      </main>
+      <main className="content">{match.route.render({ id: match.id, page: match.page, status })}</main>
     </div>
   );
 }

@@ -54,7 +54,8 @@ export interface ImportBenchResult {
   warnings: number;
 }
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建文辉力斌宇浩凯鹏飞鑫波晨阳欣然思雨佳琪子轩梓涵一诺博文俊熙宏志国庆海峰春梅秋菊冬雪';
 const ETHNICITY = ['汉', '汉族', '满族', '回族', '蒙古族', '朝鲜族'];
 const EDUCATION = ['大学', '大学本科', '研究生', '硕士研究生', '大专', '中央党校大学'];
@@ -63,7 +64,22 @@ const RANKS = ['一级调研员', '二级调研员', '三级调研员', '四级�
 const PLACES = ['辽宁沈阳', '辽宁大连', '吉林长春', '山东济南', '河北保定', '黑龙江哈尔滨'];
 /** The issue's target: a full import takes at most 1.5 × bare parse + bare insert. */
 export const TARGET_RATIO = 1.5;
-export const BENCH_HEADERS = ['序号', '单位', '姓名', '性别', '出生年月', '民族', '籍贯', '入党时间', '参加工作时间', '全日制学历', '现任职务', '职级', '任现职时间', '身份证号'];
+export const BENCH_HEADERS = [
+  '序号',
+  '单位',
+  '姓名',
+  '性别',
+  '出生年月',
+  '民族',
+  '籍贯',
+  '入党时间',
+  '参加工作时间',
+  '全日制学历',
+  '现任职务',
+  '职级',
+  '任现职时间',
+  '身份证号',
+];
 
 /** A deterministic roster: every row valid, IDs unique and consistent with 出生年月 and 性别. */
 export function benchRoster(n: number, units: string[]): unknown[][] {
@@ -75,7 +91,7 @@ export function benchRoster(n: number, units: string[]): unknown[][] {
     const day = 1 + (Math.floor(i / 480) % 28);
     const gender = (i * 7) % 3 === 0 ? '女' : '男';
     const area = String(210102 + (Math.floor(i / 13440) % 90));
-    const seq = Math.floor(i / 480 / 28) % 500 * 2;
+    const seq = (Math.floor(i / 480 / 28) % 500) * 2;
     const name = SURNAMES[i % SURNAMES.length] + GIVEN[(i * 7) % GIVEN.length] + (i % 3 ? GIVEN[(i * 13) % GIVEN.length] : '');
     rows.push([
       i + 1,
@@ -198,7 +214,8 @@ export async function benchImport(opts: { rows?: number; workerScript?: string |
     jobs.plan(id, planOptionsSchema.parse({ mode: 'update' }));
     job = await jobs.wait(id);
     const planMs = performance.now() - t - readMs;
-    if (job.state !== 'planned' || job.preview!.counts.errors > 0) throw new Error(`plan failed: ${job.error?.message ?? JSON.stringify(job.preview?.issues.slice(0, 3))}`);
+    if (job.state !== 'planned' || job.preview!.counts.errors > 0)
+      throw new Error(`plan failed: ${job.error?.message ?? JSON.stringify(job.preview?.issues.slice(0, 3))}`);
     const result = jobs.commit(id);
     const importMs = performance.now() - t;
     const { user: iu, system: is } = process.cpuUsage(importCpu);

@@ -215,8 +215,21 @@ test('personalised target beside the default, a daily record, and the score shee
   test.setTimeout(120_000);
   const units = await call<{ id: number; name: string }[]>(request, 'listUnits', {});
   const unit = units.find(u => u.name === '市司法局')!;
-  const set = await call<{ id: number }>(request, 'saveAssessmentSet', { name: '市司法局考核', year: 2026, scope: { kind: 'unit', ref: String(unit.id) }, template: 'shenyang-secondment' });
-  const round = await call<{ id: number }>(request, 'saveAssessmentRound', { setId: set.id, name: '2026年第一季度考核', kind: '季度', year: 2026, period: '第一季度', startDate: '2026-01', endDate: '2026-03' });
+  const set = await call<{ id: number }>(request, 'saveAssessmentSet', {
+    name: '市司法局考核',
+    year: 2026,
+    scope: { kind: 'unit', ref: String(unit.id) },
+    template: 'shenyang-secondment',
+  });
+  const round = await call<{ id: number }>(request, 'saveAssessmentRound', {
+    setId: set.id,
+    name: '2026年第一季度考核',
+    kind: '季度',
+    year: 2026,
+    period: '第一季度',
+    startDate: '2026-01',
+    endDate: '2026-03',
+  });
 
   // 个性化指标: a higher 招商引资 target for the first cadre, shown beside the set's default.
   await page.goto(hashUrl(`#/set/${set.id}`));

@@ -75,7 +75,10 @@ test('the built renderer under the app’s CSP: no eval, no inline or remote scr
         (setTimeout as unknown as (code: string, ms: number) => void)('window.__timer = true', 0);
         setTimeout(() => resolve((window as unknown as { __timer?: boolean }).__timer ? 'ran' : 'blocked'), 100);
       }),
-      fetch: await fetch(`${remote}/data.json`).then(() => 'ran', e => (e as Error).name),
+      fetch: await fetch(`${remote}/data.json`).then(
+        () => 'ran',
+        e => (e as Error).name,
+      ),
       script: await new Promise<string>(resolve => {
         const s = document.createElement('script');
         s.src = `${remote}/evil.js`;
@@ -100,7 +103,15 @@ test('the built renderer under the app’s CSP: no eval, no inline or remote scr
     return results;
   }, REMOTE);
 
-  expect(outcome).toEqual({ eval: 'EvalError', newFunction: 'EvalError', stringTimeout: 'blocked', fetch: 'TypeError', script: 'blocked', inline: 'blocked', image: 'blocked' });
+  expect(outcome).toEqual({
+    eval: 'EvalError',
+    newFunction: 'EvalError',
+    stringTimeout: 'blocked',
+    fetch: 'TypeError',
+    script: 'blocked',
+    inline: 'blocked',
+    image: 'blocked',
+  });
   const violations = await page.evaluate(() => (window as unknown as { __violations: Violation[] }).__violations);
   const has = (directive: RegExp, blocked: RegExp) => violations.some(v => directive.test(v.directive) && blocked.test(v.blocked));
   expect(has(/^script-src/, /^eval$/), JSON.stringify(violations)).toBe(true);

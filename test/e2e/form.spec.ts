@@ -252,5 +252,9 @@ test('a 简历 of 40 lines shrinks its font and still prints on exactly two page
   // a short 简历 prints at the full size
   await openForm(page, 1);
   await printLayout(page);
-  expect(await cell(page, 'resume').locator('.et-text').evaluate(el => parseFloat(getComputedStyle(el).fontSize))).toBe(14);
+  expect(
+    await cell(page, 'resume')
+      .locator('.et-text')
+      .evaluate(el => parseFloat(getComputedStyle(el).fontSize)),
+  ).toBe(14);
 });

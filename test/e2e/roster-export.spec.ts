@@ -54,7 +54,18 @@ test('导出 on the roster page writes the grid as shown: visible columns in ord
   expect(rows[0][0]).toBe('干部名册');
   // Row 3: the grid's default columns in display order, less 民族, with the grid's headers.
   expect(rows[2]).toEqual([
-    '序号', '姓名', '性别', '出生年月(岁)', '籍贯', '入党时间', '参加工作时间', '学历学位（全日制）', '全日制毕业院校系及专业', '现任职务', '职级', '任现职级时间',
+    '序号',
+    '姓名',
+    '性别',
+    '出生年月(岁)',
+    '籍贯',
+    '入党时间',
+    '参加工作时间',
+    '学历学位（全日制）',
+    '全日制毕业院校系及专业',
+    '现任职务',
+    '职级',
+    '任现职级时间',
   ]);
   const data = rows.slice(3);
   expect(data).toHaveLength(women.length);
@@ -62,7 +73,10 @@ test('导出 on the roster page writes the grid as shown: visible columns in ord
   expect(new Set(data.map(r => r[2]))).toEqual(new Set(['女']));
   // Newest birth first: 出生年月 cells read 1985.03(40岁).
   const births = data.map(r => String(r[3]).slice(0, 7).replace('.', '-'));
-  const expected = women.map(w => w.birth.slice(0, 7)).sort().reverse();
+  const expected = women
+    .map(w => w.birth.slice(0, 7))
+    .sort()
+    .reverse();
   expect(births).toEqual(expected);
   expect(String(data[0][3])).toMatch(/^\d{4}\.\d{2}\(\d+岁\)$/);
   expect(new Set(data.map(r => r[1]))).toEqual(new Set(women.map(w => w.name)));

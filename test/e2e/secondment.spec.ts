@@ -50,7 +50,10 @@ async function newBatchWithThree(page: Page, spare = 0): Promise<string[]> {
   const picker = page.getByRole('dialog', { name: '从名册添加成员' });
   for (const name of names) {
     await picker.getByRole('searchbox', { name: '查找干部' }).fill(name);
-    await picker.getByLabel(new RegExp(`^选择 ${name}（`)).first().check();
+    await picker
+      .getByLabel(new RegExp(`^选择 ${name}（`))
+      .first()
+      .check();
   }
   await expect(picker).toContainText(`已选：${names.join('、')}`);
   await picker.getByRole('button', { name: '加入批次（3）' }).click();
@@ -139,10 +142,14 @@ test('a new batch: add three members from the roster, paste and undo, an overlap
   await expect(page.getByRole('tabpanel')).toContainText('挂职锻炼');
 });
 
-test('member lists: batch 4 exported, its file refused in a new batch (overlaps by row and column); a list imported with preview, then the leader chosen', async ({ page }) => {
+test('member lists: batch 4 exported, its file refused in a new batch (overlaps by row and column); a list imported with preview, then the leader chosen', async ({
+  page,
+}) => {
   await page.goto(host.url + '#/batch/4');
   await expect(page.locator('.page-head .count')).toHaveText('已返岗 · 18 人');
-  const people = await Promise.all([0, 1].map(async i => ({ name: (await cell(page, i, 'name').innerText()).trim(), birth: (await cell(page, i, 'birth').innerText()).trim() })));
+  const people = await Promise.all(
+    [0, 1].map(async i => ({ name: (await cell(page, i, 'name').innerText()).trim(), birth: (await cell(page, i, 'birth').innerText()).trim() })),
+  );
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: '导出名册' }).click();
   const file = await download;
@@ -157,7 +164,9 @@ test('member lists: batch 4 exported, its file refused in a new batch (overlaps 
   await dialog.getByLabel('选择成员名单文件').setInputFiles(exported);
   await expect(dialog.getByLabel('导入预览汇总')).toContainText('共 18 行：已匹配名册 0 人，新入名册 0 人，已在本批次 0 人，有错误 18 行');
   const firstError = dialog.getByRole('table', { name: '导入错误' }).locator('tbody tr').first();
-  await expect(firstError).toContainText(`batch4.xlsx第四批沈阳赴北京挂职干部名册4B「${people[0].name}」已在「京沈对口合作干部交流 第四批」挂职（2023.03—2024.03），时间重叠`);
+  await expect(firstError).toContainText(
+    `batch4.xlsx第四批沈阳赴北京挂职干部名册4B「${people[0].name}」已在「京沈对口合作干部交流 第四批」挂职（2023.03—2024.03），时间重叠`,
+  );
   await expect(dialog.getByRole('button', { name: '有错误，不能导入' })).toBeDisabled();
 
   // a list as units send it: title, header, two people of the roster (by ID number, read from the export) and one new person
@@ -224,7 +233,10 @@ test('member actions: 结对, 提前召回, 调换 with its history and undo, �
   await page.getByRole('button', { name: '调换', exact: true }).click();
   const replace = page.getByRole('dialog', { name: `调换：${b}` });
   await replace.getByRole('searchbox', { name: '查找接替人员' }).fill(d);
-  await replace.getByLabel(new RegExp(`^选择 ${d}（`)).first().check();
+  await replace
+    .getByLabel(new RegExp(`^选择 ${d}（`))
+    .first()
+    .check();
   await replace.getByLabel('调换时间').fill('2026.01');
   await replace.getByLabel('调换原因').fill('因工作需要调整');
   await replace.getByRole('button', { name: '确认调换' }).click();
@@ -310,7 +322,10 @@ test('village rotations: the demo figures; a new rotation, a cadre sent from the
   // shown as 县区 乡镇 村（类型）
   const village = (await villages.locator('option:checked').innerText()).split(' ').pop()!.replace(/（.*$/, '');
   await send.getByRole('searchbox', { name: '查找干部' }).fill(first);
-  await send.getByLabel(new RegExp(`^选择 ${first}（`)).first().check();
+  await send
+    .getByLabel(new RegExp(`^选择 ${first}（`))
+    .first()
+    .check();
   await send.getByRole('button', { name: '选派（1）' }).click();
   await expect(page.getByRole('status')).toContainText(`已选派 ${first} 驻村`);
   await expect(cell(page, 0, 'name')).toHaveText(first);
@@ -325,7 +340,10 @@ test('village rotations: the demo figures; a new rotation, a cadre sent from the
   await dialog.getByLabel('接替人员派出单位').fill('滨江市农业农村局');
   await dialog.getByLabel('调换原因').fill('因病调整');
   await dialog.getByRole('searchbox', { name: '查找接替人员' }).fill(second);
-  await dialog.getByLabel(new RegExp(`^选择 ${second}（`)).first().check();
+  await dialog
+    .getByLabel(new RegExp(`^选择 ${second}（`))
+    .first()
+    .check();
   await shot(page, 'village-replace');
   await dialog.getByRole('button', { name: '确认调换' }).click();
   await expect(page.getByRole('status')).toContainText(`已调换：「${second}」接替「${first}」驻${village}`);

@@ -21,10 +21,16 @@ export function dumpRows(file: string): string {
   if (fs.existsSync(`${file}-wal`)) fs.copyFileSync(`${file}-wal`, `${copy}-wal`);
   const db = new BetterSqlite3(copy);
   try {
-    const tables = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map(t => t.name);
+    const tables = (
+      db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]
+    ).map(t => t.name);
     const out: Record<string, unknown[]> = {};
     for (const t of tables) {
-      out[t] = db.prepare(`SELECT * FROM "${t}"`).all().map(r => JSON.stringify(r, (_k, v) => (Buffer.isBuffer(v) ? v.toString('base64') : v))).sort();
+      out[t] = db
+        .prepare(`SELECT * FROM "${t}"`)
+        .all()
+        .map(r => JSON.stringify(r, (_k, v) => (Buffer.isBuffer(v) ? v.toString('base64') : v)))
+        .sort();
     }
     out['#user_version'] = [db.pragma('user_version', { simple: true })];
     return JSON.stringify(out);
@@ -38,7 +44,9 @@ export function dumpRows(file: string): string {
 export function corruptPage(file: string, table = 'cadres'): number {
   const db = new BetterSqlite3(file, { readonly: true });
   const pageSize = db.pragma('page_size', { simple: true }) as number;
-  const pages = (db.prepare("SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' ORDER BY pageno").all(table) as { pageno: number }[]).map(p => p.pageno);
+  const pages = (db.prepare("SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' ORDER BY pageno").all(table) as { pageno: number }[]).map(
+    p => p.pageno,
+  );
   db.close();
   if (pages.length < 3) throw new Error(`too few pages in ${table} to corrupt one in the middle`);
   const page = pages[Math.floor(pages.length / 2)];

@@ -105,13 +105,12 @@ export function xlsxWith(aoa: unknown[][], replace: ZipEntry[]): Buffer {
   return zipOf([...[...parts].filter(([n]) => !names.has(n)).map(([n, b]) => entryOf(n, b)), ...replace]);
 }
 
-export const SHEET_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">';
+export const SHEET_HEAD =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">';
 
 /** Billion laughs: ten levels of ten references, 10^9 copies of "lol" if expanded. */
 export const LAUGHS_DTD =
-  '<!DOCTYPE lolz [<!ENTITY lol "lol">' +
-  Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`).join('') +
-  ']>';
+  '<!DOCTYPE lolz [<!ENTITY lol "lol">' + Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`).join('') + ']>';
 
 /**
  * Runs `fn` and checks it finished within `seconds` and that the process's peak

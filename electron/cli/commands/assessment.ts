@@ -11,7 +11,20 @@ export const assessmentCommands: Command[] = [
     async run(ctx, opts) {
       const sets = await ctx.call('listAssessmentSets', {});
       if (opts.json) ctx.printJson(sets);
-      else ctx.print(tableText(sets.map(s => ({ ...s, scope: s.scope.label })), [['id', '编号'], ['name', '名称'], ['year', '年度'], ['scope', '范围'], ['participants', '人数'], ['rounds', '轮次']]));
+      else
+        ctx.print(
+          tableText(
+            sets.map(s => ({ ...s, scope: s.scope.label })),
+            [
+              ['id', '编号'],
+              ['name', '名称'],
+              ['year', '年度'],
+              ['scope', '范围'],
+              ['participants', '人数'],
+              ['rounds', '轮次'],
+            ],
+          ),
+        );
     },
   },
   {
@@ -23,7 +36,20 @@ export const assessmentCommands: Command[] = [
       if (setId !== undefined && !(Number.isInteger(setId) && setId > 0)) throw new UsageError(`--set 应为指标体系编号：${String(opts.set)}`);
       const rounds = await ctx.call('listAssessmentRounds', setId === undefined ? {} : { setId });
       if (opts.json) ctx.printJson(rounds);
-      else ctx.print(tableText(rounds.map(r => ({ ...r, status: r.status === 'finalised' ? '已定稿' : '未定稿' })), [['id', '编号'], ['setName', '指标体系'], ['name', '名称'], ['kind', '类型'], ['year', '年度'], ['status', '状态']]));
+      else
+        ctx.print(
+          tableText(
+            rounds.map(r => ({ ...r, status: r.status === 'finalised' ? '已定稿' : '未定稿' })),
+            [
+              ['id', '编号'],
+              ['setName', '指标体系'],
+              ['name', '名称'],
+              ['kind', '类型'],
+              ['year', '年度'],
+              ['status', '状态'],
+            ],
+          ),
+        );
     },
   },
   {
@@ -42,7 +68,14 @@ export const assessmentCommands: Command[] = [
       }
       const grid = await ctx.call('getScoreGrid', { roundId });
       const out = {
-        round: { id: grid.round.id, name: grid.round.name, kind: grid.round.kind, year: grid.round.year, status: grid.round.status, thresholds: grid.round.thresholds },
+        round: {
+          id: grid.round.id,
+          name: grid.round.name,
+          kind: grid.round.kind,
+          year: grid.round.year,
+          status: grid.round.status,
+          thresholds: grid.round.thresholds,
+        },
         finalised,
         cadres: grid.rows.map(r => ({
           cadreId: r.cadreId,
@@ -73,7 +106,16 @@ export const assessmentCommands: Command[] = [
       };
       if (opts.json) ctx.printJson(out);
       else {
-        ctx.print(tableText(out.cadres, [['name', '姓名'], ['group', '分组'], ['total', '总分'], ['rank', '排名'], ['proposedGrade', '拟定等次'], ['grade', '等次']]));
+        ctx.print(
+          tableText(out.cadres, [
+            ['name', '姓名'],
+            ['group', '分组'],
+            ['total', '总分'],
+            ['rank', '排名'],
+            ['proposedGrade', '拟定等次'],
+            ['grade', '等次'],
+          ]),
+        );
         for (const g of out.groups) ctx.print(`${g.group}：${g.explanation}；优秀 ${g.excellent} 人${g.over ? `，超出 ${g.over} 人` : ''}`);
         if (finalised) ctx.print(`已定稿：${grid.round.name}`);
       }

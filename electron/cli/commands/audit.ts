@@ -54,7 +54,15 @@ export const auditCommands: Command[] = [
       if (opts.json) ctx.printJson(rows);
       else {
         const shown = rows.map(r => ({ ...r, time: formatAuditTime(r.at, true) }));
-        ctx.print(tableText(shown, [['time', '时间'], ['operator', '操作员'], ['kindText', '类型'], ['target', '对象'], ['summary', '内容']]));
+        ctx.print(
+          tableText(shown, [
+            ['time', '时间'],
+            ['operator', '操作员'],
+            ['kindText', '类型'],
+            ['target', '对象'],
+            ['summary', '内容'],
+          ]),
+        );
         ctx.print(`共 ${rows.length} 条`);
       }
     },

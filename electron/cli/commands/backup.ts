@@ -16,7 +16,6 @@ import type { Command } from '../command';
 
 const json = { kind: 'flag', help: '输出 JSON' } as const;
 
-
 export const backupCommands: Command[] = [
   {
     words: ['backup'],
@@ -60,7 +59,8 @@ export const backupCommands: Command[] = [
       }
       const core = ctx.core();
       const r = await restoreFrom(core, source);
-      if (opts.json) ctx.printJson({ restored: source, dbPath: core.dbPath, preRestore: r.preRestore.file, counts: r.counts, fromSchemaVersion: r.fromSchemaVersion });
+      if (opts.json)
+        ctx.printJson({ restored: source, dbPath: core.dbPath, preRestore: r.preRestore.file, counts: r.counts, fromSchemaVersion: r.fromSchemaVersion });
       else {
         ctx.print(`已从「${source}」恢复：干部 ${r.counts.cadres} 名，挂职批次 ${r.counts.batches} 个，考核轮次 ${r.counts.rounds} 个。`);
         ctx.print(`恢复前的数据已保存为「${r.preRestore.file}」。`);
@@ -86,7 +86,9 @@ export const backupCommands: Command[] = [
       if (opts.json) {
         ctx.printJson({ ok: true, file, schemaVersion: v.schemaVersion, counts: v.counts, networkWarning: warning });
       } else {
-        ctx.print(`ok：「${file}」完好（结构版本 ${v.schemaVersion}；干部 ${v.counts.cadres} 名，挂职批次 ${v.counts.batches} 个，考核轮次 ${v.counts.rounds} 个）`);
+        ctx.print(
+          `ok：「${file}」完好（结构版本 ${v.schemaVersion}；干部 ${v.counts.cadres} 名，挂职批次 ${v.counts.batches} 个，考核轮次 ${v.counts.rounds} 个）`,
+        );
         if (warning) ctx.print(`注意：${warning}`);
       }
       return 0;

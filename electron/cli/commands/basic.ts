@@ -29,7 +29,18 @@ export const basicCommands: Command[] = [
       }
       const rows = await ctx.call('listCadreRecords', query === undefined ? {} : { query });
       if (opts.json) ctx.printJson(rows);
-      else ctx.print(tableText(rows, [['id', '编号'], ['name', '姓名'], ['gender', '性别'], ['birth', '出生年月'], ['unit', '单位'], ['post', '现任职务'], ['rank', '职级']]));
+      else
+        ctx.print(
+          tableText(rows, [
+            ['id', '编号'],
+            ['name', '姓名'],
+            ['gender', '性别'],
+            ['birth', '出生年月'],
+            ['unit', '单位'],
+            ['post', '现任职务'],
+            ['rank', '职级'],
+          ]),
+        );
     },
   },
   {
@@ -39,7 +50,15 @@ export const basicCommands: Command[] = [
     async run(ctx, opts) {
       const units = await ctx.call('listUnits', {});
       if (opts.json) ctx.printJson(units);
-      else ctx.print(tableText(units, [['id', '编号'], ['parentId', '上级编号'], ['name', '名称'], ['kind', '类别']]));
+      else
+        ctx.print(
+          tableText(units, [
+            ['id', '编号'],
+            ['parentId', '上级编号'],
+            ['name', '名称'],
+            ['kind', '类别'],
+          ]),
+        );
     },
   },
   {

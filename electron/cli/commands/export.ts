@@ -175,11 +175,24 @@ export const exportCommands: Command[] = [
       const skipInvalid = !!opts['skip-invalid'];
       const { planId, plan } = await ctx.call('planLrmx', { files: uploads(files), mode });
       // The same issue shape as `cadre import` (sheet/row/column are Excel places: null here), plus the .lrmx element.
-      const issue = (file: string, p: { field?: string; element?: string; message: string }) => ({ file, sheet: null, row: null, column: null, field: p.field ?? null, element: p.element ?? null, message: p.message });
+      const issue = (file: string, p: { field?: string; element?: string; message: string }) => ({
+        file,
+        sheet: null,
+        row: null,
+        column: null,
+        field: p.field ?? null,
+        element: p.element ?? null,
+        message: p.message,
+      });
       const errors = plan.records.flatMap(r => r.problems.filter(p => p.severity === 'error').map(p => issue(r.file, p)));
       const warnings = plan.records.flatMap(r => r.problems.filter(p => p.severity === 'warning').map(p => issue(r.file, p)));
       const blocked = errors.length > 0 && !skipInvalid;
-      let counts = { inserted: plan.counts.new, updated: mode === 'update' ? plan.counts.update : 0, unchanged: plan.counts.unchanged, skipped: plan.counts.skip };
+      let counts = {
+        inserted: plan.counts.new,
+        updated: mode === 'update' ? plan.counts.update : 0,
+        unchanged: plan.counts.unchanged,
+        skipped: plan.counts.skip,
+      };
       let operation: { id: number; label: string } | undefined;
       if (blocked) counts = { inserted: 0, updated: 0, unchanged: 0, skipped: 0 };
       else if (!dryRun) {
@@ -189,17 +202,28 @@ export const exportCommands: Command[] = [
         const undo = r.inserted + r.updated > 0 ? r.history.undo : null;
         operation = undo ? { id: undo.id, label: undo.label } : undefined;
       }
-      const records = plan.records.map(r => ({ file: r.file, name: r.name, action: r.action, matchId: r.match?.id ?? null, matchedBy: r.match?.by ?? null, changes: r.changes }));
+      const records = plan.records.map(r => ({
+        file: r.file,
+        name: r.name,
+        action: r.action,
+        matchId: r.match?.id ?? null,
+        matchedBy: r.match?.by ?? null,
+        changes: r.changes,
+      }));
       if (opts.json) {
         ctx.printJson({ dryRun, mode, files: files.length, ...counts, blocked, errors, warnings, records, ...(operation ? { operation } : {}) });
       } else {
         for (const r of plan.records) {
           const what = { new: '新增', update: '更新', unchanged: '无变化', skip: '跳过（已有）', error: '错误' }[r.action];
-          ctx.print(`${r.file}\t${r.name || '（无姓名）'}\t${what}${r.changes.length && r.action !== 'new' ? `：${r.changes.map(c => `${c.label} ${oneLine(c.before) || '（空）'} → ${oneLine(c.after)}`).join('；')}` : ''}`);
+          ctx.print(
+            `${r.file}\t${r.name || '（无姓名）'}\t${what}${r.changes.length && r.action !== 'new' ? `：${r.changes.map(c => `${c.label} ${oneLine(c.before) || '（空）'} → ${oneLine(c.after)}`).join('；')}` : ''}`,
+          );
           for (const p of r.problems) ctx.print(`  ${p.severity === 'error' ? '错误' : '提示'}：${p.message}`);
         }
         const head = blocked ? '有错误，未导入任何文件。' : dryRun ? '预览（未写入）：' : '已导入：';
-        ctx.print(`${head}新增 ${counts.inserted} 名，更新 ${counts.updated} 名，无变化 ${counts.unchanged} 名，跳过 ${counts.skipped} 名，错误 ${errors.length} 处。`);
+        ctx.print(
+          `${head}新增 ${counts.inserted} 名，更新 ${counts.updated} 名，无变化 ${counts.unchanged} 名，跳过 ${counts.skipped} 名，错误 ${errors.length} 处。`,
+        );
       }
       return blocked ? 1 : 0;
     },

@@ -122,7 +122,11 @@ export const importCommands: Command[] = [
           return 1;
         }
         if (dryRun) {
-          out({ inserted: counts.new, updated: counts.update, skipped: counts.skip, unchanged: counts.unchanged, unitsToCreate: job.preview!.unitsToCreate }, errors, warnings);
+          out(
+            { inserted: counts.new, updated: counts.update, skipped: counts.skip, unchanged: counts.unchanged, unitsToCreate: job.preview!.unitsToCreate },
+            errors,
+            warnings,
+          );
           if (!opts.json) ctx.print(`检查完成（未写入）：将新增 ${counts.new}，更新 ${counts.update}，跳过 ${counts.skip}，无变化 ${counts.unchanged}。`);
           return 0;
         }

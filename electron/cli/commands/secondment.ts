@@ -58,7 +58,15 @@ export const secondmentCommands: Command[] = [
         ctx.print(
           tableText(
             rows.map(r => ({ ...r, period: `${formatDate(r.startDate)}—${formatDate(r.plannedEndDate)}` })),
-            [['id', '编号'], ['programme', '挂职项目'], ['name', '批次'], ['direction', '方向'], ['status', '状态'], ['period', '时间'], ['headcount', '人数']],
+            [
+              ['id', '编号'],
+              ['programme', '挂职项目'],
+              ['name', '批次'],
+              ['direction', '方向'],
+              ['status', '状态'],
+              ['period', '时间'],
+              ['headcount', '人数'],
+            ],
           ),
         );
     },
@@ -88,7 +96,18 @@ export const secondmentCommands: Command[] = [
       if (opts.json) ctx.printJson({ programmeId, ...stats });
       else {
         statsText(ctx, `挂职项目 ${programmeId}（${stats.batches.length} 个批次）`, stats);
-        ctx.print(tableText(stats.batches.map(b => ({ name: b.name, ...b.stats })), [['name', '批次'], ['headcount', '人数'], ['young', '年轻干部'], ['born1980sPct', '80后占比%'], ['promoted', '提拔重用']]));
+        ctx.print(
+          tableText(
+            stats.batches.map(b => ({ name: b.name, ...b.stats })),
+            [
+              ['name', '批次'],
+              ['headcount', '人数'],
+              ['young', '年轻干部'],
+              ['born1980sPct', '80后占比%'],
+              ['promoted', '提拔重用'],
+            ],
+          ),
+        );
       }
     },
   },
@@ -99,7 +118,21 @@ export const secondmentCommands: Command[] = [
     async run(ctx, opts) {
       const rotations = await ctx.call('listVillageRotations', {});
       if (opts.json) ctx.printJson(rotations);
-      else ctx.print(tableText(rotations.map(r => ({ ...r, start: formatDate(r.startDate), end: formatDate(r.endDate) })), [['id', '编号'], ['programme', '项目'], ['name', '轮次'], ['start', '开始'], ['end', '结束'], ['headcount', '在岗人数'], ['villages', '覆盖村数']]));
+      else
+        ctx.print(
+          tableText(
+            rotations.map(r => ({ ...r, start: formatDate(r.startDate), end: formatDate(r.endDate) })),
+            [
+              ['id', '编号'],
+              ['programme', '项目'],
+              ['name', '轮次'],
+              ['start', '开始'],
+              ['end', '结束'],
+              ['headcount', '在岗人数'],
+              ['villages', '覆盖村数'],
+            ],
+          ),
+        );
     },
   },
   {

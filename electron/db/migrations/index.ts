@@ -16,4 +16,13 @@ export interface Migration {
 }
 
 /** In order. Add a file per schema change; never edit one that has shipped. */
-export const migrations: Migration[] = [m001Initial, m002Roster, m003QueryIndexes, m004Imports, m005Secondment, m006Assessment, m007AuditIndexes, m008OneUndoLog];
+export const migrations: Migration[] = [
+  m001Initial,
+  m002Roster,
+  m003QueryIndexes,
+  m004Imports,
+  m005Secondment,
+  m006Assessment,
+  m007AuditIndexes,
+  m008OneUndoLog,
+];

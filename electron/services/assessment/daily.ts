@@ -27,9 +27,11 @@ const SELECT = `SELECT d.id, d.cadre_id AS cadreId, c.name, d.indicator_id AS in
 
 export function listDaily(db: Database, setId: number, cadreId?: number): DailyRow[] {
   setExists(db, setId);
-  return (cadreId === undefined
-    ? db.prepare(`${SELECT} WHERE d.set_id = ? ORDER BY d.date, d.id`).all(setId)
-    : db.prepare(`${SELECT} WHERE d.set_id = ? AND d.cadre_id = ? ORDER BY d.date, d.id`).all(setId, cadreId)) as DailyRow[];
+  return (
+    cadreId === undefined
+      ? db.prepare(`${SELECT} WHERE d.set_id = ? ORDER BY d.date, d.id`).all(setId)
+      : db.prepare(`${SELECT} WHERE d.set_id = ? AND d.cadre_id = ? ORDER BY d.date, d.id`).all(setId, cadreId)
+  ) as DailyRow[];
 }
 
 function assertDateOpen(db: Database, setId: number, date: string): void {
@@ -41,12 +43,17 @@ function assertDateOpen(db: Database, setId: number, date: string): void {
   if (locked) throw new AppError('CONFLICT', `${date} 在已定稿的「${locked.name}」考核期间内，不能增删日常考核记录；如确需修改，请先解锁该轮次。`);
 }
 
-export function addDaily(db: Database, input: { setId: number; cadreId: number; indicatorId: number | null; date: string; points: number; note: string }): DailyRow {
+export function addDaily(
+  db: Database,
+  input: { setId: number; cadreId: number; indicatorId: number | null; date: string; points: number; note: string },
+): DailyRow {
   const id = db.transaction(() => {
     setExists(db, input.setId);
-    if (!db.prepare('SELECT 1 FROM cadres WHERE id = ? AND deleted_at IS NULL').get(input.cadreId)) throw new AppError('NOT_FOUND', `找不到编号为 ${input.cadreId} 的干部`);
+    if (!db.prepare('SELECT 1 FROM cadres WHERE id = ? AND deleted_at IS NULL').get(input.cadreId))
+      throw new AppError('NOT_FOUND', `找不到编号为 ${input.cadreId} 的干部`);
     if (input.indicatorId !== null) {
-      const ind = db.prepare('SELECT name, method FROM assessment_indicators WHERE id = ? AND set_id = ?').get(input.indicatorId, input.setId) as { name: string; method: string } | undefined;
+      const ind = db.prepare('SELECT name, method FROM assessment_indicators WHERE id = ? AND set_id = ?').get(input.indicatorId, input.setId) as
+        { name: string; method: string } | undefined;
       if (!ind) throw new AppError('VALIDATION', `编号为 ${input.indicatorId} 的指标不在这个指标体系中`);
       if (ind.method !== 'points') throw new AppError('VALIDATION', `「${ind.name}」不是加减分指标，日常考核的分数只能记到加减分指标上`);
     }
@@ -59,7 +66,7 @@ export function addDaily(db: Database, input: { setId: number; cadreId: number; 
     audit(db, { entity: 'assessment_daily', entityId: newId, action: 'create', after: input });
     return newId;
   })();
-  return (db.prepare(`${SELECT} WHERE d.id = ?`).get(id) as DailyRow);
+  return db.prepare(`${SELECT} WHERE d.id = ?`).get(id) as DailyRow;
 }
 
 export function removeDaily(db: Database, id: number): boolean {

@@ -56,27 +56,37 @@ export function finaliseRound(db: Database, roundId: number, onStage: (stage: Fi
       );
       for (const r of grid.rows) {
         const before = read.all(r.cadreId);
-        const note = r.grade === '不定等次' ? r.override?.reason ?? '' : '';
+        const note = r.grade === '不定等次' ? (r.override?.reason ?? '') : '';
         put.run(r.cadreId, round.year, r.grade, note);
         const after = read.all(r.cadreId);
         if (JSON.stringify(before) !== JSON.stringify(after)) {
-          audit(db, { operator, entity: 'cadre', entityId: r.cadreId, action: 'assessment.finalise', before: { assessments: before }, after: { assessments: after } });
+          audit(db, {
+            operator,
+            entity: 'cadre',
+            entityId: r.cadreId,
+            action: 'assessment.finalise',
+            before: { assessments: before },
+            after: { assessments: after },
+          });
         }
         annualWritten++;
         if (annualWritten % 50 === 0) onStage('annual', annualWritten);
       }
     }
 
-    db.prepare("UPDATE assessment_rounds SET status = 'finalised', finalised_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), finalised_by = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?").run(
-      operator,
-      roundId,
-    );
+    db.prepare(
+      "UPDATE assessment_rounds SET status = 'finalised', finalised_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), finalised_by = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?",
+    ).run(operator, roundId);
     audit(db, {
       operator,
       entity: 'assessment_round',
       entityId: roundId,
       action: 'finalise',
-      after: { graded: grid.rows.length, annualWritten, quota: grid.quota.map(q => ({ group: q.group, places: q.places, excellent: q.excellent, explanation: q.explanation })) },
+      after: {
+        graded: grid.rows.length,
+        annualWritten,
+        quota: grid.quota.map(q => ({ group: q.group, places: q.places, excellent: q.excellent, explanation: q.explanation })),
+      },
     });
     onStage('locked', grid.rows.length);
     return { round: getRound(db, roundId), graded: grid.rows.length, annualWritten, quota: grid.quota };
@@ -91,14 +101,18 @@ export function unlockRound(db: Database, roundId: number, reason: string) {
     if (text.length < 2) throw new AppError('VALIDATION', '解锁须填写原因');
     const gradesKept =
       round.kind === '年度'
-        ? (db
-            .prepare(
-              `SELECT count(*) AS n FROM assessment_results r JOIN cadre_assessments a ON a.cadre_id = r.cadre_id AND a.year = ? AND a.grade = r.grade WHERE r.round_id = ?`,
-            )
-            .get(round.year, roundId) as { n: number }).n
+        ? (
+            db
+              .prepare(
+                `SELECT count(*) AS n FROM assessment_results r JOIN cadre_assessments a ON a.cadre_id = r.cadre_id AND a.year = ? AND a.grade = r.grade WHERE r.round_id = ?`,
+              )
+              .get(round.year, roundId) as { n: number }
+          ).n
         : 0;
     db.prepare('DELETE FROM assessment_results WHERE round_id = ?').run(roundId);
-    db.prepare("UPDATE assessment_rounds SET status = 'open', finalised_at = NULL, finalised_by = NULL, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?").run(roundId);
+    db.prepare(
+      "UPDATE assessment_rounds SET status = 'open', finalised_at = NULL, finalised_by = NULL, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?",
+    ).run(roundId);
     audit(db, {
       entity: 'assessment_round',
       entityId: roundId,

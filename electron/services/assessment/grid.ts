@@ -44,7 +44,20 @@ function roundParticipants(db: Database, round: Round): Participant[] {
   const info = cadreInfo(db, ids);
   return ids.flatMap(id => {
     const c = info.get(id);
-    return c ? [{ cadreId: id, name: c.name, unit: c.unit, post: c.post, leadershipLevel: c.leadershipLevel, idNumber: c.idNumber, birth: c.birth, source: 'scope' as const }] : [];
+    return c
+      ? [
+          {
+            cadreId: id,
+            name: c.name,
+            unit: c.unit,
+            post: c.post,
+            leadershipLevel: c.leadershipLevel,
+            idNumber: c.idNumber,
+            birth: c.birth,
+            source: 'scope' as const,
+          },
+        ]
+      : [];
   });
 }
 
@@ -66,24 +79,36 @@ export function computeGrid(db: Database, roundId: number): ScoreGrid {
   const [from, to] = roundDateRange(round);
   const daily = new Map<string, number>();
   for (const d of db
-    .prepare('SELECT cadre_id, indicator_id, sum(points) AS points FROM assessment_daily WHERE set_id = ? AND indicator_id IS NOT NULL AND date BETWEEN ? AND ? GROUP BY cadre_id, indicator_id')
+    .prepare(
+      'SELECT cadre_id, indicator_id, sum(points) AS points FROM assessment_daily WHERE set_id = ? AND indicator_id IS NOT NULL AND date BETWEEN ? AND ? GROUP BY cadre_id, indicator_id',
+    )
     .all(round.setId, from, to) as { cadre_id: number; indicator_id: number; points: number }[]) {
     daily.set(`${d.cadre_id}:${d.indicator_id}`, d.points);
   }
   const votes = new Map<number, VoteTally>();
-  for (const v of db.prepare('SELECT cadre_id, excellent, competent, basic, incompetent, unknown FROM assessment_votes WHERE round_id = ?').all(roundId) as (VoteTally & {
+  for (const v of db
+    .prepare('SELECT cadre_id, excellent, competent, basic, incompetent, unknown FROM assessment_votes WHERE round_id = ?')
+    .all(roundId) as (VoteTally & {
     cadre_id: number;
   })[]) {
     const { cadre_id, ...tally } = v;
     votes.set(cadre_id, tally);
   }
   const overridesGrade = new Map<number, { grade: GridRow['grade'] & string; reason: string }>();
-  for (const g of db.prepare('SELECT cadre_id, grade, reason FROM assessment_grades WHERE round_id = ?').all(roundId) as { cadre_id: number; grade: string; reason: string }[]) {
+  for (const g of db.prepare('SELECT cadre_id, grade, reason FROM assessment_grades WHERE round_id = ?').all(roundId) as {
+    cadre_id: number;
+    grade: string;
+    reason: string;
+  }[]) {
     overridesGrade.set(g.cadre_id, { grade: g.grade as NonNullable<GridRow['grade']>, reason: g.reason });
   }
 
   const rows: GridRow[] = people.map(p => {
-    const tree = personalTree(indicators, p.cadreId, overrides.filter(o => o.cadreId === p.cadreId));
+    const tree = personalTree(
+      indicators,
+      p.cadreId,
+      overrides.filter(o => o.cadreId === p.cadreId),
+    );
     const tally = votes.get(p.cadreId) ?? null;
     const demo = tally ? democraticScore(tally) : null;
     const result = weightedTotal(tree, ind => {
@@ -104,7 +129,11 @@ export function computeGrid(db: Database, roundId: number): ScoreGrid {
         note: scores.get(key)?.note ?? '',
       };
     }
-    const problems = personalProblems(indicators, p.cadreId, overrides.filter(o => o.cadreId === p.cadreId));
+    const problems = personalProblems(
+      indicators,
+      p.cadreId,
+      overrides.filter(o => o.cadreId === p.cadreId),
+    );
     const missing = result.missing;
     const proposed = result.vetoed ? '不称职' : missing.length || problems.length ? null : proposeGrade(result.total, round.thresholds);
     const override = overridesGrade.get(p.cadreId) ?? null;

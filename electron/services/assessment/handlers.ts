@@ -81,7 +81,8 @@ export function assessmentHandlers({ db, plans: store }: ServiceContext): Handle
     commitScoreImport: ({ roundId, planId }) => {
       const plan = plans.get(planId);
       if (!plan || plan.roundId !== roundId) throw new AppError('NOT_FOUND', '导入预览已过期，请重新选择文件');
-      if (plan.blocked) throw new AppError('VALIDATION', `文件「${plan.file}」有 ${plan.issues.length} 处错误，未导入任何成绩；请改正后重新导入`, { issues: plan.issues });
+      if (plan.blocked)
+        throw new AppError('VALIDATION', `文件「${plan.file}」有 ${plan.issues.length} 处错误，未导入任何成绩；请改正后重新导入`, { issues: plan.issues });
       saveCells(db, roundId, plan.changes, { kind: 'import', label: `导入成绩：${plan.file}（${plan.cells} 格）` });
       const written = plan.cells;
       plans.delete(planId);

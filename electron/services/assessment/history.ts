@@ -22,15 +22,22 @@ export type RoundCadreImage = {
 export const roundScope = (roundId: number) => `round:${roundId}`;
 
 export function readImage(db: Database, roundId: number, cadreId: number): RoundCadreImage {
-  const scores = (cachedStatement(db, 'SELECT indicator_id, value, note FROM assessment_scores WHERE round_id = ? AND cadre_id = ? ORDER BY indicator_id').all(roundId, cadreId) as {
-    indicator_id: number;
-    value: number;
-    note: string;
-  }[]).map(s => [s.indicator_id, s.value, s.note] as [number, number, string]);
-  const v = cachedStatement(db, 'SELECT excellent, competent, basic, incompetent, unknown FROM assessment_votes WHERE round_id = ? AND cadre_id = ?').get(roundId, cadreId) as
-    | { excellent: number; competent: number; basic: number; incompetent: number; unknown: number }
-    | undefined;
-  const g = cachedStatement(db, 'SELECT grade, reason FROM assessment_grades WHERE round_id = ? AND cadre_id = ?').get(roundId, cadreId) as { grade: string; reason: string } | undefined;
+  const scores = (
+    cachedStatement(db, 'SELECT indicator_id, value, note FROM assessment_scores WHERE round_id = ? AND cadre_id = ? ORDER BY indicator_id').all(
+      roundId,
+      cadreId,
+    ) as {
+      indicator_id: number;
+      value: number;
+      note: string;
+    }[]
+  ).map(s => [s.indicator_id, s.value, s.note] as [number, number, string]);
+  const v = cachedStatement(db, 'SELECT excellent, competent, basic, incompetent, unknown FROM assessment_votes WHERE round_id = ? AND cadre_id = ?').get(
+    roundId,
+    cadreId,
+  ) as { excellent: number; competent: number; basic: number; incompetent: number; unknown: number } | undefined;
+  const g = cachedStatement(db, 'SELECT grade, reason FROM assessment_grades WHERE round_id = ? AND cadre_id = ?').get(roundId, cadreId) as
+    { grade: string; reason: string } | undefined;
   return {
     round: roundId,
     scores,
@@ -42,13 +49,22 @@ export function readImage(db: Database, roundId: number, cadreId: number): Round
 export function writeImage(db: Database, cadreId: number, image: RoundCadreImage): void {
   const roundId = image.round;
   cachedStatement(db, 'DELETE FROM assessment_scores WHERE round_id = ? AND cadre_id = ?').run(roundId, cadreId);
-  const put = cachedStatement(db, 'INSERT INTO assessment_scores(round_id, cadre_id, indicator_id, value, note) SELECT ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM assessment_indicators WHERE id = ?)');
+  const put = cachedStatement(
+    db,
+    'INSERT INTO assessment_scores(round_id, cadre_id, indicator_id, value, note) SELECT ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM assessment_indicators WHERE id = ?)',
+  );
   // An indicator removed since the operation is skipped: its scores went with it.
   for (const [ind, value, note] of image.scores) put.run(roundId, cadreId, ind, value, note, ind);
   cachedStatement(db, 'DELETE FROM assessment_votes WHERE round_id = ? AND cadre_id = ?').run(roundId, cadreId);
-  if (image.votes) cachedStatement(db, 'INSERT INTO assessment_votes(round_id, cadre_id, excellent, competent, basic, incompetent, unknown) VALUES (?, ?, ?, ?, ?, ?, ?)').run(roundId, cadreId, ...image.votes);
+  if (image.votes)
+    cachedStatement(db, 'INSERT INTO assessment_votes(round_id, cadre_id, excellent, competent, basic, incompetent, unknown) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      roundId,
+      cadreId,
+      ...image.votes,
+    );
   cachedStatement(db, 'DELETE FROM assessment_grades WHERE round_id = ? AND cadre_id = ?').run(roundId, cadreId);
-  if (image.grade) cachedStatement(db, 'INSERT INTO assessment_grades(round_id, cadre_id, grade, reason) VALUES (?, ?, ?, ?)').run(roundId, cadreId, ...image.grade);
+  if (image.grade)
+    cachedStatement(db, 'INSERT INTO assessment_grades(round_id, cadre_id, grade, reason) VALUES (?, ?, ?, ?)').run(roundId, cadreId, ...image.grade);
 }
 
 /** The audit shows a round's inputs per cadre, without the round repeated in each. */
@@ -82,7 +98,12 @@ export interface RoundOperationMeta {
  * transaction; `touch(cadreId)` before changing a cadre's inputs. Refused
  * when the round is finalised. An operation that changed nothing leaves no trace.
  */
-export function withRoundOperation<T>(db: Database, roundId: number, meta: RoundOperationMeta, fn: (touch: (cadreId: number) => void) => T): { result: T; changed: number } {
+export function withRoundOperation<T>(
+  db: Database,
+  roundId: number,
+  meta: RoundOperationMeta,
+  fn: (touch: (cadreId: number) => void) => T,
+): { result: T; changed: number } {
   const done = withOperation(db, { ...meta, scope: roundScope(roundId) }, op => {
     assertRoundOpen(getRound(db, roundId));
     const result = fn(cadreId => op.touchImage(roundInputs, cadreId, () => readImage(db, roundId, cadreId)));

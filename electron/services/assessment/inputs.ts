@@ -31,7 +31,11 @@ function participantsOf(db: Database, roundId: number): Map<number, string> {
 }
 
 /** Parses every cell; returns the values to write or throws VALIDATION listing the problems. */
-export function checkCells(db: Database, roundId: number, cells: readonly CellChange[]): { cadreId: number; indicatorId: number; value: number | null; note: string | undefined }[] {
+export function checkCells(
+  db: Database,
+  roundId: number,
+  cells: readonly CellChange[],
+): { cadreId: number; indicatorId: number; value: number | null; note: string | undefined }[] {
   const round = getRound(db, roundId);
   const people = participantsOf(db, roundId);
   const indicators = new Map(loadIndicators(db, round.setId).map(i => [i.id, i]));
@@ -41,7 +45,14 @@ export function checkCells(db: Database, roundId: number, cells: readonly CellCh
   for (const c of cells) {
     const name = people.get(c.cadreId);
     const ind = indicators.get(c.indicatorId);
-    const problem = (message: string) => problems.push({ cadreId: c.cadreId, indicatorId: c.indicatorId, name: name ?? `编号 ${c.cadreId}`, indicator: ind?.name ?? `编号 ${c.indicatorId}`, message });
+    const problem = (message: string) =>
+      problems.push({
+        cadreId: c.cadreId,
+        indicatorId: c.indicatorId,
+        name: name ?? `编号 ${c.cadreId}`,
+        indicator: ind?.name ?? `编号 ${c.indicatorId}`,
+        message,
+      });
     if (name === undefined) problem(`编号为 ${c.cadreId} 的干部不在这一轮考核中`);
     else if (!ind) problem(`编号为 ${c.indicatorId} 的指标不在这个指标体系中`);
     else if (ind.cadreId !== null && ind.cadreId !== c.cadreId) problem(`「${ind.name}」是其他干部的个性化指标`);
@@ -117,7 +128,9 @@ export function saveGrades(db: Database, roundId: number, grades: readonly { cad
       else if (g.grade === '不定等次' && g.reason.trim().length < 2) problems.push(`${name}定为不定等次，须填写原因（如：新录用公务员试用期内）`);
     }
     if (problems.length) throw new AppError('VALIDATION', `等次未保存：${problems.join('；')}`, { problems });
-    const put = db.prepare('INSERT INTO assessment_grades(round_id, cadre_id, grade, reason) VALUES (?, ?, ?, ?) ON CONFLICT(round_id, cadre_id) DO UPDATE SET grade = excluded.grade, reason = excluded.reason');
+    const put = db.prepare(
+      'INSERT INTO assessment_grades(round_id, cadre_id, grade, reason) VALUES (?, ?, ?, ?) ON CONFLICT(round_id, cadre_id) DO UPDATE SET grade = excluded.grade, reason = excluded.reason',
+    );
     const remove = db.prepare('DELETE FROM assessment_grades WHERE round_id = ? AND cadre_id = ?');
     for (const g of grades) {
       touch(g.cadreId);

@@ -55,9 +55,9 @@ export function scopeLabel(db: Database, kind: ScopeKind, ref: string): string {
     case 'all':
       return '全体干部';
     case 'batch': {
-      const b = db.prepare('SELECT b.name, p.name AS programme FROM secondment_batches b JOIN secondment_programmes p ON p.id = b.programme_id WHERE b.id = ?').get(Number(ref)) as
-        | { name: string; programme: string }
-        | undefined;
+      const b = db
+        .prepare('SELECT b.name, p.name AS programme FROM secondment_batches b JOIN secondment_programmes p ON p.id = b.programme_id WHERE b.id = ?')
+        .get(Number(ref)) as { name: string; programme: string } | undefined;
       return b ? `${b.programme} ${b.name}` : `（批次 ${ref} 已不存在）`;
     }
     case 'unit': {
@@ -113,14 +113,32 @@ export function listParticipants(db: Database, setId: number, opts: { includeRem
   const entries: { id: number; source: Participant['source'] }[] = [];
   for (const id of scope) if (!removed.has(id)) entries.push({ id, source: 'scope' });
   const added = db
-    .prepare("SELECT p.cadre_id AS id FROM assessment_participants p JOIN cadres c ON c.id = p.cadre_id WHERE p.set_id = ? AND p.mode = 'add' AND c.deleted_at IS NULL ORDER BY c.sort_order, c.id")
+    .prepare(
+      "SELECT p.cadre_id AS id FROM assessment_participants p JOIN cadres c ON c.id = p.cadre_id WHERE p.set_id = ? AND p.mode = 'add' AND c.deleted_at IS NULL ORDER BY c.sort_order, c.id",
+    )
     .all(setId) as { id: number }[];
   for (const a of added) if (!inScope.has(a.id)) entries.push({ id: a.id, source: 'added' });
   if (opts.includeRemoved) for (const id of scope) if (removed.has(id)) entries.push({ id, source: 'removed' });
-  const info = cadreInfo(db, entries.map(e => e.id));
+  const info = cadreInfo(
+    db,
+    entries.map(e => e.id),
+  );
   return entries.flatMap(e => {
     const c = info.get(e.id);
-    return c ? [{ cadreId: c.id, name: c.name, unit: c.unit, post: c.post, leadershipLevel: c.leadershipLevel, idNumber: c.idNumber, birth: c.birth, source: e.source }] : [];
+    return c
+      ? [
+          {
+            cadreId: c.id,
+            name: c.name,
+            unit: c.unit,
+            post: c.post,
+            leadershipLevel: c.leadershipLevel,
+            idNumber: c.idNumber,
+            birth: c.birth,
+            source: e.source,
+          },
+        ]
+      : [];
   });
 }
 
@@ -131,14 +149,18 @@ export function saveParticipants(db: Database, setId: number, change: { add: num
     const all = [...change.add, ...change.remove];
     if (all.length) {
       const found = new Set(
-        (db.prepare('SELECT id FROM cadres WHERE id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL').all(JSON.stringify(all)) as { id: number }[]).map(r => r.id),
+        (
+          db.prepare('SELECT id FROM cadres WHERE id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL').all(JSON.stringify(all)) as { id: number }[]
+        ).map(r => r.id),
       );
       const missing = all.filter(id => !found.has(id));
       if (missing.length) throw new AppError('NOT_FOUND', `找不到编号为 ${missing.slice(0, 5).join('、')} 的干部（可能已删除）`);
     }
     const both = change.add.filter(id => change.remove.includes(id));
     if (both.length) throw new AppError('VALIDATION', `编号为 ${both.slice(0, 5).join('、')} 的干部同时被添加和移出`);
-    const upsert = db.prepare('INSERT INTO assessment_participants(set_id, cadre_id, mode) VALUES (?, ?, ?) ON CONFLICT(set_id, cadre_id) DO UPDATE SET mode = excluded.mode');
+    const upsert = db.prepare(
+      'INSERT INTO assessment_participants(set_id, cadre_id, mode) VALUES (?, ?, ?) ON CONFLICT(set_id, cadre_id) DO UPDATE SET mode = excluded.mode',
+    );
     const drop = db.prepare('DELETE FROM assessment_participants WHERE set_id = ? AND cadre_id = ?');
     for (const id of change.add) upsert.run(setId, id, 'add');
     for (const id of change.remove) upsert.run(setId, id, 'remove');

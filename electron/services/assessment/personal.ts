@@ -35,7 +35,11 @@ export function loadOverrides(db: Database, setId: number): OverrideRow[] {
 
 function personalView(db: Database, setId: number, cadreId: number, name: string) {
   const all = loadIndicators(db, setId);
-  const overrides = new Map(loadOverrides(db, setId).filter(o => o.cadreId === cadreId).map(o => [o.indicatorId, o]));
+  const overrides = new Map(
+    loadOverrides(db, setId)
+      .filter(o => o.cadreId === cadreId)
+      .map(o => [o.indicatorId, o]),
+  );
   return {
     cadreId,
     name,
@@ -92,14 +96,18 @@ export function savePersonal(db: Database, input: SaveInput) {
       if (ind && o.target !== null && ind.method !== 'target') problems.push(`「${ind.name}」不是目标完成率指标，不能设个性化目标`);
     }
     for (const e of input.extras) {
-      if (e.parentId !== null && !own.some(i => i.id === e.parentId && i.parentId === null)) problems.push(`个性化指标「${e.name}」的上级不是这个指标体系的一级指标`);
+      if (e.parentId !== null && !own.some(i => i.id === e.parentId && i.parentId === null))
+        problems.push(`个性化指标「${e.name}」的上级不是这个指标体系的一级指标`);
       problems.push(...indicatorProblems(e, e.parentId === null ? 1 : 2));
       if (own.some(i => i.name === e.name.trim())) problems.push(`个性化指标「${e.name}」与指标体系中的指标重名`);
     }
     if (problems.length) throw new AppError('VALIDATION', `${cadre.name}的个性化指标未保存：${problems.join('；')}`, { problems });
 
     const before = personalView(db, setId, cadreId, cadre.name);
-    db.prepare('DELETE FROM assessment_overrides WHERE cadre_id = ? AND indicator_id IN (SELECT id FROM assessment_indicators WHERE set_id = ?)').run(cadreId, setId);
+    db.prepare('DELETE FROM assessment_overrides WHERE cadre_id = ? AND indicator_id IN (SELECT id FROM assessment_indicators WHERE set_id = ?)').run(
+      cadreId,
+      setId,
+    );
     const put = db.prepare('INSERT INTO assessment_overrides(indicator_id, cadre_id, target, weight, note) VALUES (?, ?, ?, ?, ?)');
     for (const o of input.overrides) if (o.weight !== null || o.target !== null || o.note.trim()) put.run(o.indicatorId, cadreId, o.target, o.weight, o.note);
     // Extras: kept by id (their scores stay), the rest replaced.
@@ -111,18 +119,35 @@ export function savePersonal(db: Database, input: SaveInput) {
     for (const id of existingExtras) if (!keep.has(id)) db.prepare('DELETE FROM assessment_indicators WHERE id = ?').run(id);
     input.extras.forEach((e, i) => {
       const params = {
-        set_id: setId, parent_id: e.parentId, cadre_id: cadreId, name: e.name.trim(), weight: e.weight, method: e.method, max_score: e.maxScore,
-        base_score: e.baseScore, add_cap: e.addCap, deduct_cap: e.deductCap, target: e.target, target_unit: e.targetUnit, max_ratio: e.maxRatio,
-        description: e.description, evidence: e.evidence, sort_order: 90000 + i,
+        set_id: setId,
+        parent_id: e.parentId,
+        cadre_id: cadreId,
+        name: e.name.trim(),
+        weight: e.weight,
+        method: e.method,
+        max_score: e.maxScore,
+        base_score: e.baseScore,
+        add_cap: e.addCap,
+        deduct_cap: e.deductCap,
+        target: e.target,
+        target_unit: e.targetUnit,
+        max_ratio: e.maxRatio,
+        description: e.description,
+        evidence: e.evidence,
+        sort_order: 90000 + i,
       };
       if (e.id !== undefined) {
-        db.prepare(`UPDATE assessment_indicators SET parent_id = :parent_id, name = :name, weight = :weight, method = :method, max_score = :max_score,
+        db.prepare(
+          `UPDATE assessment_indicators SET parent_id = :parent_id, name = :name, weight = :weight, method = :method, max_score = :max_score,
           base_score = :base_score, add_cap = :add_cap, deduct_cap = :deduct_cap, target = :target, target_unit = :target_unit, max_ratio = :max_ratio,
-          description = :description, evidence = :evidence, sort_order = :sort_order WHERE id = :id`).run({ ...params, id: e.id });
+          description = :description, evidence = :evidence, sort_order = :sort_order WHERE id = :id`,
+        ).run({ ...params, id: e.id });
       } else {
-        db.prepare(`INSERT INTO assessment_indicators(set_id, parent_id, cadre_id, name, weight, method, max_score, base_score, add_cap, deduct_cap,
+        db.prepare(
+          `INSERT INTO assessment_indicators(set_id, parent_id, cadre_id, name, weight, method, max_score, base_score, add_cap, deduct_cap,
           target, target_unit, max_ratio, description, evidence, sort_order) VALUES (:set_id, :parent_id, :cadre_id, :name, :weight, :method, :max_score,
-          :base_score, :add_cap, :deduct_cap, :target, :target_unit, :max_ratio, :description, :evidence, :sort_order)`).run(params);
+          :base_score, :add_cap, :deduct_cap, :target, :target_unit, :max_ratio, :description, :evidence, :sort_order)`,
+        ).run(params);
       }
     });
     const weightProblems = personalProblems(loadIndicators(db, setId), cadreId, loadOverrides(db, setId));

@@ -109,7 +109,11 @@ export function getRound(db: Database, id: number): Round {
 }
 
 export function listRounds(db: Database, setId?: number): Round[] {
-  const rows = (setId === undefined ? db.prepare(`${ROUND_SELECT} ORDER BY r.year DESC, r.id`).all() : db.prepare(`${ROUND_SELECT} WHERE r.set_id = ? ORDER BY r.year DESC, r.id`).all(setId)) as RoundRow[];
+  const rows = (
+    setId === undefined
+      ? db.prepare(`${ROUND_SELECT} ORDER BY r.year DESC, r.id`).all()
+      : db.prepare(`${ROUND_SELECT} WHERE r.set_id = ? ORDER BY r.year DESC, r.id`).all(setId)
+  ) as RoundRow[];
   return rows.map(toRound);
 }
 
@@ -130,8 +134,7 @@ export function assertSetEditable(db: Database, setId: number, what: string): vo
 
 export function setExists(db: Database, setId: number): { id: number; name: string; year: number; scope_kind: string; scope_ref: string } {
   const s = db.prepare('SELECT id, name, year, scope_kind, scope_ref FROM assessment_sets WHERE id = ?').get(setId) as
-    | { id: number; name: string; year: number; scope_kind: string; scope_ref: string }
-    | undefined;
+    { id: number; name: string; year: number; scope_kind: string; scope_ref: string } | undefined;
   if (!s) throw new AppError('NOT_FOUND', `找不到编号为 ${setId} 的考核指标体系`);
   return s;
 }

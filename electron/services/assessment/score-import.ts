@@ -103,7 +103,8 @@ function planSheet(
   const issues: ScoreImportIssue[] = [];
   const letter = (c: number | undefined) => layout.columns.find(col => col.index === c)?.letter ?? '';
   const headerOf = (c: number | undefined) => layout.columns.find(col => col.index === c)?.header ?? '';
-  const issue = (r: number, c: number | undefined, message: string) => issues.push({ file, sheet, row: r + 1, column: `${letter(c)}（${headerOf(c)}）`, message });
+  const issue = (r: number, c: number | undefined, message: string) =>
+    issues.push({ file, sheet, row: r + 1, column: `${letter(c)}（${headerOf(c)}）`, message });
   const byId = new Map(people.filter(p => p.idNumber).map(p => [p.idNumber, p]));
   const rows: ScoreImportPlan['rows'] = [];
   const changes: CellChange[] = [];
@@ -155,7 +156,13 @@ function planSheet(
         }
       }
     }
-    rows.push({ row: r + 1, cadreId: match?.cadreId ?? null, name: match?.name ?? (name?.ok ? name.value : cellText(rawName)), matchedBy: match ? by : null, cells });
+    rows.push({
+      row: r + 1,
+      cadreId: match?.cadreId ?? null,
+      name: match?.name ?? (name?.ok ? name.value : cellText(rawName)),
+      matchedBy: match ? by : null,
+      cells,
+    });
   }
   if (changes.length === 0 && issues.length === 0) issues.push({ file, sheet, row: 0, column: '', message: '文件中没有可导入的成绩' });
   return { planId: randomUUID(), roundId, file, sheet, columns, rows, cells: changes.length, issues, blocked: issues.length > 0, changes };

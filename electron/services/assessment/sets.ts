@@ -44,9 +44,11 @@ function toSet(db: Database, r: SetRow): AssessmentSet {
 }
 
 export function listSets(db: Database, year?: number): AssessmentSet[] {
-  const rows = (year === undefined
-    ? db.prepare('SELECT * FROM assessment_sets ORDER BY year DESC, id').all()
-    : db.prepare('SELECT * FROM assessment_sets WHERE year = ? ORDER BY id').all(year)) as SetRow[];
+  const rows = (
+    year === undefined
+      ? db.prepare('SELECT * FROM assessment_sets ORDER BY year DESC, id').all()
+      : db.prepare('SELECT * FROM assessment_sets WHERE year = ? ORDER BY id').all(year)
+  ) as SetRow[];
   return rows.map(r => toSet(db, r));
 }
 
@@ -90,7 +92,8 @@ export function indicatorProblems(n: NodeInput & { children?: readonly NodeInput
   if (!hasChildren) {
     if (n.method === 'veto' && n.weight !== 0) out.push(`${label}是一票否决指标，不计权重，权重应为 0`);
     if (n.method === 'target' && !n.target) out.push(`${label}是目标完成率指标，请填写目标值`);
-    if (n.method === 'points' && n.baseScore !== null && (n.baseScore < 0 || n.baseScore > n.maxScore)) out.push(`${label}的基础分应在 0 到满分 ${n.maxScore} 之间`);
+    if (n.method === 'points' && n.baseScore !== null && (n.baseScore < 0 || n.baseScore > n.maxScore))
+      out.push(`${label}的基础分应在 0 到满分 ${n.maxScore} 之间`);
     if (n.method === 'target' && n.maxRatio !== null && n.maxRatio < 1) out.push(`${label}的完成率封顶不能低于 100%`);
   } else if (n.method === 'veto') {
     out.push(`${label}是一票否决指标，不能有二级指标`);
@@ -191,7 +194,13 @@ export function saveSet(db: Database, input: SetInput): AssessmentSetDetail {
       db.prepare(
         "UPDATE assessment_sets SET name = ?, year = ?, scope_kind = ?, scope_ref = ?, description = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?",
       ).run(input.name, input.year, input.scope.kind, ref, input.description, input.id);
-      audit(db, { entity: 'assessment_set', entityId: input.id, action: 'update', before, after: { name: input.name, year: input.year, scope_kind: input.scope.kind, scope_ref: ref, description: input.description } });
+      audit(db, {
+        entity: 'assessment_set',
+        entityId: input.id,
+        action: 'update',
+        before,
+        after: { name: input.name, year: input.year, scope_kind: input.scope.kind, scope_ref: ref, description: input.description },
+      });
       return input.id;
     }
     const tree = input.template ? templateTree(input.template) : [];
@@ -202,7 +211,12 @@ export function saveSet(db: Database, input: SetInput): AssessmentSetDetail {
         .run(input.name, input.year, input.scope.kind, ref, input.template ?? '', input.description || template?.description || '').lastInsertRowid,
     );
     if (tree.length) writeTree(db, newId, tree);
-    audit(db, { entity: 'assessment_set', entityId: newId, action: 'create', after: { name: input.name, year: input.year, scope: input.scope, template: input.template ?? '' } });
+    audit(db, {
+      entity: 'assessment_set',
+      entityId: newId,
+      action: 'create',
+      after: { name: input.name, year: input.year, scope: input.scope, template: input.template ?? '' },
+    });
     return newId;
   })();
   return getSet(db, id);
@@ -233,14 +247,21 @@ export function copySet(db: Database, id: number, name: string, year?: number): 
     const insert = db.prepare(INSERT_INDICATOR);
     for (const r of rows) {
       const { id: oldId, set_id: _s, ...rest } = r;
-      map.set(oldId, Number(insert.run({ ...rest, set_id: to, parent_id: r.parent_id === null ? null : map.get(r.parent_id) ?? null }).lastInsertRowid));
+      map.set(oldId, Number(insert.run({ ...rest, set_id: to, parent_id: r.parent_id === null ? null : (map.get(r.parent_id) ?? null) }).lastInsertRowid));
     }
-    const overrides = db
-      .prepare('SELECT o.* FROM assessment_overrides o JOIN assessment_indicators i ON i.id = o.indicator_id WHERE i.set_id = ?')
-      .all(id) as { indicator_id: number; cadre_id: number; target: number | null; weight: number | null; note: string }[];
+    const overrides = db.prepare('SELECT o.* FROM assessment_overrides o JOIN assessment_indicators i ON i.id = o.indicator_id WHERE i.set_id = ?').all(id) as {
+      indicator_id: number;
+      cadre_id: number;
+      target: number | null;
+      weight: number | null;
+      note: string;
+    }[];
     const putOverride = db.prepare('INSERT INTO assessment_overrides(indicator_id, cadre_id, target, weight, note) VALUES (?, ?, ?, ?, ?)');
     for (const o of overrides) putOverride.run(map.get(o.indicator_id), o.cadre_id, o.target, o.weight, o.note);
-    db.prepare('INSERT INTO assessment_participants(set_id, cadre_id, mode) SELECT ?, cadre_id, mode FROM assessment_participants WHERE set_id = ?').run(to, id);
+    db.prepare('INSERT INTO assessment_participants(set_id, cadre_id, mode) SELECT ?, cadre_id, mode FROM assessment_participants WHERE set_id = ?').run(
+      to,
+      id,
+    );
     audit(db, { entity: 'assessment_set', entityId: to, action: 'copy', after: { from: id, name } });
     return to;
   })();

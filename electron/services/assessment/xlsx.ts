@@ -73,7 +73,13 @@ export function buildScoreSheet(grid: ScoreGrid, date = todayCanonical()): Promi
       '评分表',
       `${grid.round.setName} ${grid.round.name} 评分表`,
       infoLine(grid, date),
-      [...base, ...cols.map(c => ({ header: inputHeader(c), width: Math.max(8, Math.min(16, inputHeader(c).length * 2)) })), { header: '民主测评得分', width: 9 }, { header: '总分', width: 8 }, { header: '排名', width: 6 }],
+      [
+        ...base,
+        ...cols.map(c => ({ header: inputHeader(c), width: Math.max(8, Math.min(16, inputHeader(c).length * 2)) })),
+        { header: '民主测评得分', width: 9 },
+        { header: '总分', width: 8 },
+        { header: '排名', width: 6 },
+      ],
       grid.rows.map((r, k) => [
         ...ident(r, k),
         ...cols.map(c => {
@@ -89,7 +95,12 @@ export function buildScoreSheet(grid: ScoreGrid, date = todayCanonical()): Promi
       '得分明细',
       `${grid.round.setName} ${grid.round.name} 得分明细`,
       infoLine(grid, date),
-      [...base, ...grid.indicators.filter(i => i.cadreId === null).map(i => ({ header: `${i.level === 2 ? '　' : ''}${i.name}（权重 ${i.weight}）`, width: 11 })), { header: '总分', width: 8 }, { header: '排名', width: 6 }],
+      [
+        ...base,
+        ...grid.indicators.filter(i => i.cadreId === null).map(i => ({ header: `${i.level === 2 ? '　' : ''}${i.name}（权重 ${i.weight}）`, width: 11 })),
+        { header: '总分', width: 8 },
+        { header: '排名', width: 6 },
+      ],
       grid.rows.map((r, k) => [
         ...ident(r, k),
         ...grid.indicators.filter(i => i.cadreId === null).map(i => r.cells[String(i.id)]?.score ?? null),
@@ -132,7 +143,9 @@ export function buildGradingTable(grid: ScoreGrid, date = todayCanonical()): Pro
         r.democraticScore,
         r.proposedGrade,
         r.grade,
-        [r.vetoed ? '一票否决' : '', r.override?.grade === '不定等次' ? `不定等次：${r.override.reason}` : r.override ? '人工确定' : ''].filter(Boolean).join('；'),
+        [r.vetoed ? '一票否决' : '', r.override?.grade === '不定等次' ? `不定等次：${r.override.reason}` : r.override ? '人工确定' : '']
+          .filter(Boolean)
+          .join('；'),
       ]),
     ),
     table(

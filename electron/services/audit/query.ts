@@ -24,7 +24,10 @@ function ruleSql(r: AuditKindRule): string {
   if (r.actions) terms.push(`a.action IN (${r.actions.map(sqlText).join(', ')})`);
   if (r.actionPrefix !== undefined) terms.push(`substr(a.action, 1, ${r.actionPrefix.length}) = ${sqlText(r.actionPrefix)}`);
   // CASE, not AND: json_type raises on text that is not JSON, and only CASE promises not to evaluate it then.
-  if (r.creates) terms.push(`(a.action = 'create' OR (a.before IS NULL AND a.after IS NOT NULL) OR CASE WHEN json_valid(a.before) THEN json_type(a.before, '$.name') END = 'null')`);
+  if (r.creates)
+    terms.push(
+      `(a.action = 'create' OR (a.before IS NULL AND a.after IS NOT NULL) OR CASE WHEN json_valid(a.before) THEN json_type(a.before, '$.name') END = 'null')`,
+    );
   return terms.length ? terms.join(' AND ') : '1';
 }
 
@@ -41,8 +44,7 @@ const TIME_INPUT = /^(.+?)(?:[\sT]+(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?)?$/;
 export function auditTimeBound(text: string, end: 'from' | 'to'): string {
   const what = end === 'from' ? '起始时间' : '截止时间';
   const shown = text.trim();
-  const fail = (why = '') =>
-    new AppError('VALIDATION', `${what}「${shown}」无法识别${why}，请写成 2026.11.22、2026.11 或 2026.11.22 08:30`, { field: end });
+  const fail = (why = '') => new AppError('VALIDATION', `${what}「${shown}」无法识别${why}，请写成 2026.11.22、2026.11 或 2026.11.22 08:30`, { field: end });
   const m = TIME_INPUT.exec(shown);
   if (!m) throw fail();
   const date = parseDateInput(m[1]);

@@ -88,7 +88,12 @@ export class AuditSummarizer {
     const a = after ?? {};
     const files = Array.isArray(a.files) ? a.files.map(f => str((f as { name?: unknown })?.name ?? f)) : [];
     const shown = files.slice(0, 3).join('、') + (files.length > 3 ? ` 等` : '');
-    const counts = [['新增', a.inserted], ['更新', a.updated], ['未变', a.unchanged], ['跳过', a.skipped]]
+    const counts = [
+      ['新增', a.inserted],
+      ['更新', a.updated],
+      ['未变', a.unchanged],
+      ['跳过', a.skipped],
+    ]
       .filter(([, n]) => typeof n === 'number')
       .map(([label, n]) => `${String(label)} ${String(n)}`)
       .join('，');

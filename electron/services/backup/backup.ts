@@ -355,7 +355,7 @@ function tableExists(db: Database, name: string): boolean {
 export function dataCounts(db: Database): DataCounts {
   const count = (table: string, where = '') =>
     tableExists(db, table) ? (db.prepare(`SELECT count(*) AS n FROM "${table}" ${where}`).get() as { n: number }).n : 0;
-  const cadresHaveDeleted = tableExists(db, 'cadres') && (db.prepare("SELECT 1 FROM pragma_table_info('cadres') WHERE name = 'deleted_at'").get() !== undefined);
+  const cadresHaveDeleted = tableExists(db, 'cadres') && db.prepare("SELECT 1 FROM pragma_table_info('cadres') WHERE name = 'deleted_at'").get() !== undefined;
   return {
     cadres: count('cadres', cadresHaveDeleted ? 'WHERE deleted_at IS NULL' : ''),
     batches: count('secondment_batches'),
@@ -423,9 +423,7 @@ function withReadableCopy<T>(file: string, workDir: string | undefined, fn: (db:
 }
 
 export type ValidationCode = 'MISSING' | 'NOT_SQLITE' | 'TRUNCATED' | 'FOREIGN' | 'TOO_NEW' | 'CORRUPT';
-export type Validation =
-  | { ok: true; schemaVersion: number; counts: DataCounts }
-  | { ok: false; code: ValidationCode; reason: string };
+export type Validation = { ok: true; schemaVersion: number; counts: DataCounts } | { ok: false; code: ValidationCode; reason: string };
 
 export interface ValidateOptions {
   /** Where a private copy may be made (see withReadableCopy); default the OS temp folder. */
@@ -598,7 +596,11 @@ function realDir(file: string): string {
  *     wherever it is mounted (/mnt, /media, a home folder on NFS).
  * Returns a description of the location, or null.
  */
-export function networkLocation(file: string, platform: NodeJS.Platform = process.platform, mounts: string | null = platform === 'linux' ? readMounts() : null): string | null {
+export function networkLocation(
+  file: string,
+  platform: NodeJS.Platform = process.platform,
+  mounts: string | null = platform === 'linux' ? readMounts() : null,
+): string | null {
   if (platform === 'win32') {
     const p = file.replace(/\//g, '\\');
     if (/^\\\\\?\\UNC\\/i.test(p)) return '网络共享文件夹（UNC 路径）';
@@ -786,9 +788,7 @@ export function takeSnapshot(db: Database, kind: SnapshotKind, opts: SnapshotOpt
   });
 }
 
-export type AutoSnapshotResult =
-  | { made: true; snapshot: SnapshotInfo; removed: string[] }
-  | { made: false; why: 'empty' | 'already-today' };
+export type AutoSnapshotResult = { made: true; snapshot: SnapshotInfo; removed: string[] } | { made: false; why: 'empty' | 'already-today' };
 
 /**
  * At start: one 'daily' snapshot on the first start of each calendar day
@@ -894,7 +894,8 @@ function prepareCandidate(file: string, temp: string, backupDir: string | undefi
   step('integrity');
   const check = validateDatabaseFile(temp, { inPlace: true });
   if (!check.ok) throw new AppError('VALIDATION', `无法恢复：迁移后的数据未通过检查（${check.reason}）。当前数据未被改动。`);
-  if (check.schemaVersion !== SCHEMA_VERSION) throw new AppError('INTERNAL', `无法恢复：迁移后结构版本为 ${check.schemaVersion}，应为 ${SCHEMA_VERSION}。当前数据未被改动。`);
+  if (check.schemaVersion !== SCHEMA_VERSION)
+    throw new AppError('INTERNAL', `无法恢复：迁移后结构版本为 ${check.schemaVersion}，应为 ${SCHEMA_VERSION}。当前数据未被改动。`);
   for (const s of SIDECARS) {
     if (fs.existsSync(temp + s)) throw new AppError('INTERNAL', '无法恢复：临时文件未能完整关闭。当前数据未被改动。');
   }
@@ -932,7 +933,10 @@ async function restoreUnlocked(live: LiveDatabase, dbPath: string, source: strin
   try {
     preRestore = await snapshotUnlocked(db, 'pre-restore', { dbPath, now: opts.now, dir: opts.dir });
   } catch (err) {
-    throw new AppError((err as AppError).code ?? 'INTERNAL', `无法恢复：恢复前需要先为当前数据保存快照，但未能完成（${(err as Error).message}）。当前数据未被改动。`);
+    throw new AppError(
+      (err as AppError).code ?? 'INTERNAL',
+      `无法恢复：恢复前需要先为当前数据保存快照，但未能完成（${(err as Error).message}）。当前数据未被改动。`,
+    );
   }
 
   // Leftovers of a restore interrupted by a crash (never the live file: it has no .tmp suffix).

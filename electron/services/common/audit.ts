@@ -118,4 +118,3 @@ export function recordRestore(db: Database, r: RestoreRecord): void {
     });
   })();
 }
-

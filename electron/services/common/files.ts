@@ -36,7 +36,12 @@ export function safeFileName(text: string, fallback: string, max = 60): string {
  * part (a browser or the CLI may send a whole path), without control characters.
  */
 export function uploadName(name: string, fallback: string): string {
-  return name.split(/[\\/]/).pop()!.replace(/[\u0000-\u001f]/g, '') || fallback;
+  return (
+    name
+      .split(/[\\/]/)
+      .pop()!
+      .replace(/[\u0000-\u001f]/g, '') || fallback
+  );
 }
 
 /** Writes next to the target, then renames: a failed write never leaves half a file. */

@@ -265,7 +265,10 @@ function operationLog(db: Database, meta: OperationMeta) {
     const stack = stackOf(meta.scope);
     db.prepare(`DELETE FROM operations WHERE undone = 1 AND ${stack.where}`).run(...stack.params);
     operator = operatorName(db);
-    opId = Number(db.prepare('INSERT INTO operations(operator, kind, label, scope) VALUES (?, ?, ?, ?)').run(operator, meta.kind, meta.label, meta.scope ?? 'roster').lastInsertRowid);
+    opId = Number(
+      db.prepare('INSERT INTO operations(operator, kind, label, scope) VALUES (?, ?, ?, ?)').run(operator, meta.kind, meta.label, meta.scope ?? 'roster')
+        .lastInsertRowid,
+    );
   };
   const flush = () => {
     insertRows(db, 'operation_rows', ['operation_id', 'cadre_id', 'before', 'after'], rows);
@@ -286,7 +289,12 @@ function operationLog(db: Database, meta: OperationMeta) {
       open();
       changed++;
       cachedStatement(db, 'INSERT INTO operation_records(operation_id, tbl, row_id, before, after) VALUES (?, ?, ?, ?, ?)').run(
-        opId, table, id, before && JSON.stringify(before), after && JSON.stringify(after));
+        opId,
+        table,
+        id,
+        before && JSON.stringify(before),
+        after && JSON.stringify(after),
+      );
       if (audited) audits.push({ operator, entity: table, entityId: id, action: meta.kind, ...rowChanges(before, after) });
     },
     audit(entries: Omit<AuditRecord, 'operator'>[]): void {
@@ -313,7 +321,7 @@ function operationLog(db: Database, meta: OperationMeta) {
  */
 function removeUnitIfUnused(db: Database, id: number): boolean {
   const refs = db
-    .prepare("SELECT m.name AS tbl, f.\"from\" AS col FROM sqlite_master m, pragma_foreign_key_list(m.name) f WHERE m.type = 'table' AND f.\"table\" = 'units'")
+    .prepare('SELECT m.name AS tbl, f."from" AS col FROM sqlite_master m, pragma_foreign_key_list(m.name) f WHERE m.type = \'table\' AND f."table" = \'units\'')
     .all() as { tbl: string; col: string }[];
   for (const r of refs) if (db.prepare(`SELECT 1 FROM "${r.tbl}" WHERE "${r.col}" = ? LIMIT 1`).get(id)) return false;
   return cachedStatement(db, 'DELETE FROM units WHERE id = ?').run(id).changes > 0;
@@ -337,8 +345,10 @@ export interface HistoryState {
 /** The next undo and redo of the stack `scope` steps in (the shared one when absent). */
 export function historyState(db: Database, scope?: string): HistoryState {
   const { where, params } = stackOf(scope);
-  const undo = cachedStatement(db, `SELECT id, label, at FROM operations WHERE undone = 0 AND ${where} ORDER BY id DESC LIMIT 1`).get(...params) as HistoryState['undo'] | undefined;
-  const redo = cachedStatement(db, `SELECT id, label, at FROM operations WHERE undone = 1 AND ${where} ORDER BY id ASC LIMIT 1`).get(...params) as HistoryState['redo'] | undefined;
+  const undo = cachedStatement(db, `SELECT id, label, at FROM operations WHERE undone = 0 AND ${where} ORDER BY id DESC LIMIT 1`).get(...params) as
+    HistoryState['undo'] | undefined;
+  const redo = cachedStatement(db, `SELECT id, label, at FROM operations WHERE undone = 1 AND ${where} ORDER BY id ASC LIMIT 1`).get(...params) as
+    HistoryState['redo'] | undefined;
   return { undo: undo ?? null, redo: redo ?? null };
 }
 
@@ -423,7 +433,8 @@ function stepOnce(db: Database, direction: 'undo' | 'redo', opts: StepOptions): 
       audits.push({ operator, entity: 'cadre', entityId: r.id, action: direction, ...changedFields(current, target) });
     }
     if (direction === 'undo') {
-      for (const u of [...units].reverse()) if (removeUnitIfUnused(db, u.id as number)) audits.push({ operator, entity: 'unit', entityId: u.id as number, action: 'undo', before: u });
+      for (const u of [...units].reverse())
+        if (removeUnitIfUnused(db, u.id as number)) audits.push({ operator, entity: 'unit', entityId: u.id as number, action: 'undo', before: u });
     }
     auditMany(db, audits);
     db.prepare('UPDATE operations SET undone = ? WHERE id = ?').run(direction === 'undo' ? 1 : 0, op.id);

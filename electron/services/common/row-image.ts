@@ -40,7 +40,12 @@ export function writeRowImage(db: Database, table: UndoableTable, id: number, im
   const row = { ...image, id };
   const cols = Object.keys(row);
   if (db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(id)) {
-    db.prepare(`UPDATE ${table} SET ${cols.filter(c => c !== 'id').map(c => `${c} = :${c}`).join(', ')} WHERE id = :id`).run(row);
+    db.prepare(
+      `UPDATE ${table} SET ${cols
+        .filter(c => c !== 'id')
+        .map(c => `${c} = :${c}`)
+        .join(', ')} WHERE id = :id`,
+    ).run(row);
   } else {
     db.prepare(`INSERT INTO ${table}(${cols.join(', ')}) VALUES (${cols.map(c => ':' + c).join(', ')})`).run(row);
   }

@@ -29,7 +29,11 @@ export function createDispatcher(handlers: Handlers, opts: { checkOutput?: boole
       const route = routes[method];
       const parsed = route.input.safeParse(rawInput ?? {});
       if (!parsed.success) {
-        return fail({ code: 'VALIDATION', message: describeIssues(parsed.error.issues), details: parsed.error.issues.map(i => ({ path: i.path.map(String), message: i.message })) });
+        return fail({
+          code: 'VALIDATION',
+          message: describeIssues(parsed.error.issues),
+          details: parsed.error.issues.map(i => ({ path: i.path.map(String), message: i.message })),
+        });
       }
       const handler = handlers[method] as (input: unknown) => unknown;
       const data = await handler(parsed.data);

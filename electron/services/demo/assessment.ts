@@ -45,8 +45,7 @@ export interface AssessmentDemoResult {
 export function loadAssessmentDemo(db: Database, batchId: number, opts: { seed?: number } = {}): AssessmentDemoResult {
   return db.transaction((): AssessmentDemoResult => {
     const batch = db.prepare('SELECT name, start_date, planned_end_date FROM secondment_batches WHERE id = ?').get(batchId) as
-      | { name: string; start_date: string; planned_end_date: string }
-      | undefined;
+      { name: string; start_date: string; planned_end_date: string } | undefined;
     if (!batch) throw new Error(`demo: no secondment batch ${batchId}`);
     const rng = new Rng((opts.seed ?? 20241104) + batchId);
     const year = Number((batch.planned_end_date || batch.start_date).slice(0, 4)) || 2025;
@@ -97,7 +96,14 @@ export function loadAssessmentDemo(db: Database, batchId: number, opts: { seed?:
     const dailyDate = `${start}-15`;
     for (const p of people) {
       const points = rng.pick([2, 3, 5, -2]);
-      addDaily(db, { setId: set.id, cadreId: p.cadreId, indicatorId: ind('工作状态').id, date: dailyDate, points, note: points > 0 ? '协调项目对接，受到接收单位表扬' : '未按时报送工作周报' });
+      addDaily(db, {
+        setId: set.id,
+        cadreId: p.cadreId,
+        indicatorId: ind('工作状态').id,
+        date: dailyDate,
+        points,
+        note: points > 0 ? '协调项目对接，受到接收单位表扬' : '未按时报送工作周报',
+      });
     }
 
     const cells = people.flatMap(p => {
@@ -136,12 +142,22 @@ export function loadAssessmentDemo(db: Database, batchId: number, opts: { seed?:
         .filter(r => r.grade === '优秀')
         .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0))
         .slice(q.places);
-      saveGrades(db, round.id, excess.map(r => ({ cadreId: r.cadreId, grade: '称职', reason: '优秀名额所限' })));
+      saveGrades(
+        db,
+        round.id,
+        excess.map(r => ({ cadreId: r.cadreId, grade: '称职', reason: '优秀名额所限' })),
+      );
       grid = computeGrid(db, round.id);
     }
     if (people.length) finaliseRound(db, round.id);
     // The demo starts with a clean undo log.
     clearHistory(db, roundScope(round.id));
-    return { setId: set.id, roundId: round.id, participants: people.length, excellent: grid.rows.filter(r => r.grade === '优秀').length, places: grid.quota[0]?.places ?? 0 };
+    return {
+      setId: set.id,
+      roundId: round.id,
+      participants: people.length,
+      excellent: grid.rows.filter(r => r.grade === '优秀').length,
+      places: grid.quota[0]?.places ?? 0,
+    };
   })();
 }

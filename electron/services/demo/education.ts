@@ -30,7 +30,15 @@ const UNIVERSITIES: readonly School[] = [
   { name: '沈阳航空航天大学', kinds: ['tech'], weight: 1.5, formerly: [[2010, '沈阳航空工业学院']] },
   { name: '大连海事大学', kinds: ['tech'], weight: 1.5 },
   { name: '中国医科大学', kinds: ['medical'], weight: 3 },
-  { name: '锦州医科大学', kinds: ['medical'], weight: 1.5, formerly: [[2006, '锦州医学院'], [2016, '辽宁医学院']] },
+  {
+    name: '锦州医科大学',
+    kinds: ['medical'],
+    weight: 1.5,
+    formerly: [
+      [2006, '锦州医学院'],
+      [2016, '辽宁医学院'],
+    ],
+  },
   { name: '吉林大学', kinds: ['comp', 'law', 'tech'], weight: 4 },
   { name: '东北师范大学', kinds: ['normal', 'comp'], weight: 3 },
   { name: '哈尔滨工业大学', kinds: ['tech'], weight: 2 },
@@ -46,7 +54,24 @@ const UNIVERSITIES: readonly School[] = [
 ];
 
 /** Universities that award doctorates in the fields the demo uses. */
-const DOCTORAL = new Set(['辽宁大学', '东北大学', '大连理工大学', '东北财经大学', '吉林大学', '东北师范大学', '哈尔滨工业大学', '中国人民大学', '南开大学', '山东大学', '武汉大学', '北京大学', '中国政法大学', '中国医科大学', '沈阳农业大学', '中国农业大学']);
+const DOCTORAL = new Set([
+  '辽宁大学',
+  '东北大学',
+  '大连理工大学',
+  '东北财经大学',
+  '吉林大学',
+  '东北师范大学',
+  '哈尔滨工业大学',
+  '中国人民大学',
+  '南开大学',
+  '山东大学',
+  '武汉大学',
+  '北京大学',
+  '中国政法大学',
+  '中国医科大学',
+  '沈阳农业大学',
+  '中国农业大学',
+]);
 
 const COLLEGES: readonly School[] = [
   { name: '辽宁交通高等专科学校', kinds: ['tech'], weight: 3 },
@@ -71,7 +96,7 @@ const m = (name: string, discipline: string, kinds: string, masters: string, exp
   name,
   discipline,
   kinds: kinds.split(' ') as SchoolKind[],
-  masters: masters.split(' ').map((p) => p.split('/') as [string, string]),
+  masters: masters.split(' ').map(p => p.split('/') as [string, string]),
   expertise,
 });
 
@@ -154,7 +179,7 @@ const DOMAIN_MAJORS: Partial<Record<Domain, readonly string[]>> = {
 export function pickMajor(rng: Rng, domain: Domain): Major {
   const preferred = DOMAIN_MAJORS[domain];
   const name = preferred && rng.chance(0.55) ? rng.pick(preferred) : undefined;
-  return MAJORS.find((x) => x.name === name) ?? rng.pick(MAJORS);
+  return MAJORS.find(x => x.name === name) ?? rng.pick(MAJORS);
 }
 
 function nameAt(school: School, gradYear: number): string {
@@ -163,9 +188,9 @@ function nameAt(school: School, gradYear: number): string {
 }
 
 function pickSchool(rng: Rng, pool: readonly School[], major: Major, elite = false): School {
-  const fits = pool.filter((s) => s.kinds.some((k) => major.kinds.includes(k)));
+  const fits = pool.filter(s => s.kinds.some(k => major.kinds.includes(k)));
   const list = fits.length ? fits : pool;
-  return rng.weighted(list.map((s) => [s, elite && s.weight < 2 ? s.weight * 3 : s.weight] as const));
+  return rng.weighted(list.map(s => [s, elite && s.weight < 2 ? s.weight * 3 : s.weight] as const));
 }
 
 export type FtLevel = '研究生' | '大学' | '大专';
@@ -232,9 +257,13 @@ const PARTY_SCHOOL_MAJORS = ['经济管理', '政治学', '法学', '行政管�
 /** An in-service programme that raises (or adds a degree to) the full-time education. */
 export function inServiceEducation(rng: Rng, ft: FtLevel, gradYear: number): InService {
   if (ft === '大专') {
-    const kind = rng.weighted([['省委党校大学', 4], ['中央党校大学', 2], ['大学', 3]] as const);
+    const kind = rng.weighted([
+      ['省委党校大学', 4],
+      ['中央党校大学', 2],
+      ['大学', 3],
+    ] as const);
     if (kind === '大学') {
-      const major = rng.pick(MAJORS.filter((x) => ['法学', '行政管理', '汉语言文学', '会计学', '经济学'].includes(x.name)));
+      const major = rng.pick(MAJORS.filter(x => ['法学', '行政管理', '汉语言文学', '会计学', '经济学'].includes(x.name)));
       const school = `${rng.pick(['辽宁大学', '东北财经大学', '沈阳师范大学'])}${major.name}专业`;
       const degree = rng.chance(0.4) ? `${major.discipline}学士` : '';
       return { education: '大学', degree, school, degreeSchool: degree ? school : '', study: `在${school}在职大学学习`, months: 30 };
@@ -244,7 +273,14 @@ export function inServiceEducation(rng: Rng, ft: FtLevel, gradYear: number): InS
     return { education: kind, degree: '', school, degreeSchool: '', study: `在${school}在职大学学习`, months: 30 };
   }
   // A full-time 研究生 only adds a party-school 研究生; others may take a professional master's.
-  const kind = ft === '研究生' ? rng.pick(['中央党校研究生', '省委党校研究生'] as const) : rng.weighted([['专业硕士', 5], ['中央党校研究生', 2], ['省委党校研究生', 3]] as const);
+  const kind =
+    ft === '研究生'
+      ? rng.pick(['中央党校研究生', '省委党校研究生'] as const)
+      : rng.weighted([
+          ['专业硕士', 5],
+          ['中央党校研究生', 2],
+          ['省委党校研究生', 3],
+        ] as const);
   if (kind === '专业硕士') {
     const [degree, field, schools] = rng.weighted([
       [['公共管理硕士', '公共管理', ['东北大学', '辽宁大学', '大连理工大学', '东北财经大学', '吉林大学']], 6],

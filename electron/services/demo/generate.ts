@@ -14,19 +14,61 @@ import { CITY, CITY_NAME, ETHNICITY_WEIGHTS, pickBirthplace, pickNativePlace, PR
 import { Rng } from './random';
 import { UNIT_TREE, type Domain, type Level, type Position, type UnitDef } from './units';
 
-export interface DemoUnit { key: string; parentKey: string | null; name: string; kind: string; sortOrder: number }
-export interface DemoFamilyMember { relation: string; name: string; birth: string; politicalStatus: string; work: string }
-export interface DemoCadre {
-  unitKey: string; name: string; gender: '男' | '女'; birth: string /* 'YYYY-MM' */; ethnicity: string; nativePlace: string; birthplace: string;
-  partyDate: string /* 'YYYY-MM' or a democratic party name such as '民盟' or '' */; workDate: string /* 'YYYY-MM' */; politicalStatus: string; health: string;
-  professionalTitle: string; expertise: string;
-  ftEducation: string; ftDegree: string; ftEduSchool: string; ftDegreeSchool: string;
-  ptEducation: string; ptDegree: string; ptEduSchool: string; ptDegreeSchool: string;
-  post: string; leadershipLevel: string; rank: string; postDate: string; rankDate: string;
-  idNumber: string; status: string; tags: string[]; remarks: string;
-  resume: string; rewards: string; family: DemoFamilyMember[]; assessments: { year: number; grade: string; note: string }[];
+export interface DemoUnit {
+  key: string;
+  parentKey: string | null;
+  name: string;
+  kind: string;
+  sortOrder: number;
 }
-export interface DemoData { cityName: string; units: DemoUnit[]; cadres: DemoCadre[] }
+export interface DemoFamilyMember {
+  relation: string;
+  name: string;
+  birth: string;
+  politicalStatus: string;
+  work: string;
+}
+export interface DemoCadre {
+  unitKey: string;
+  name: string;
+  gender: '男' | '女';
+  birth: string /* 'YYYY-MM' */;
+  ethnicity: string;
+  nativePlace: string;
+  birthplace: string;
+  partyDate: string /* 'YYYY-MM' or a democratic party name such as '民盟' or '' */;
+  workDate: string /* 'YYYY-MM' */;
+  politicalStatus: string;
+  health: string;
+  professionalTitle: string;
+  expertise: string;
+  ftEducation: string;
+  ftDegree: string;
+  ftEduSchool: string;
+  ftDegreeSchool: string;
+  ptEducation: string;
+  ptDegree: string;
+  ptEduSchool: string;
+  ptDegreeSchool: string;
+  post: string;
+  leadershipLevel: string;
+  rank: string;
+  postDate: string;
+  rankDate: string;
+  idNumber: string;
+  status: string;
+  tags: string[];
+  remarks: string;
+  resume: string;
+  rewards: string;
+  family: DemoFamilyMember[];
+  assessments: { year: number; grade: string; note: string }[];
+}
+export interface DemoData {
+  cityName: string;
+  units: DemoUnit[];
+  cadres: DemoCadre[];
+}
 
 export const DEFAULT_DEMO_SEED = 20261122;
 export const DEFAULT_DEMO_CADRES = 600;
@@ -60,27 +102,68 @@ const AGE: Record<Level, readonly [number, number, number]> = {
 const FEMALE_SHARE: Record<Level, number> = { '': 0.42, 副科: 0.32, 正科: 0.27, 副处: 0.24, 正处: 0.16, 副厅: 0.12, 正厅: 0.1 };
 
 /** Months spent at each level before the next promotion: [min, max] of the raw draw. */
-const STEP_MONTHS: readonly (readonly [number, number])[] = [[30, 108], [30, 84], [30, 96], [30, 84], [30, 72], [24, 60]];
+const STEP_MONTHS: readonly (readonly [number, number])[] = [
+  [30, 108],
+  [30, 84],
+  [30, 96],
+  [30, 84],
+  [30, 72],
+  [24, 60],
+];
 
 const DOMAIN_EXPERTISE: Record<Domain, string> = {
-  lead: '熟悉经济管理和区域发展工作', office: '熟悉综合文字和机关运转工作', org: '熟悉组织人事工作',
-  propaganda: '熟悉宣传思想文化工作', unitedfront: '熟悉统一战线工作', politicslaw: '熟悉政法和社会治理工作',
-  discipline: '熟悉纪检监察工作', policy: '熟悉政策研究和文字综合工作', staffing: '熟悉机构编制工作',
-  partywork: '熟悉机关党建工作', econ: '熟悉宏观经济和项目管理', edu: '熟悉教育管理工作', science: '熟悉科技管理工作',
-  industry: '熟悉工业经济和信息化工作', civil: '熟悉民政和社会救助工作', justice: '熟悉法律事务和法治建设',
-  finance: '熟悉财政预算和财务管理', hr: '熟悉人力资源和社会保障工作', land: '熟悉国土空间规划和自然资源管理',
-  env: '熟悉生态环境保护工作', build: '熟悉城乡规划建设管理', transport: '熟悉交通运输管理', water: '熟悉水利工程管理',
-  agri: '熟悉农业农村工作', commerce: '熟悉招商引资和商贸流通工作', culture: '熟悉文化旅游工作', health: '熟悉卫生健康管理',
-  veterans: '熟悉退役军人服务保障工作', emergency: '熟悉应急管理和安全生产工作', audit: '熟悉审计工作', market: '熟悉市场监管工作',
-  stats: '熟悉统计工作', medins: '熟悉医疗保障工作', union: '熟悉工会和群团工作', youth: '熟悉共青团和青年工作',
-  women: '熟悉妇女儿童工作', 'sci-assoc': '熟悉科普和学会工作', business: '熟悉非公经济和商会工作',
-  township: '熟悉基层治理和乡村振兴工作', street: '熟悉城市基层治理和社区工作',
+  lead: '熟悉经济管理和区域发展工作',
+  office: '熟悉综合文字和机关运转工作',
+  org: '熟悉组织人事工作',
+  propaganda: '熟悉宣传思想文化工作',
+  unitedfront: '熟悉统一战线工作',
+  politicslaw: '熟悉政法和社会治理工作',
+  discipline: '熟悉纪检监察工作',
+  policy: '熟悉政策研究和文字综合工作',
+  staffing: '熟悉机构编制工作',
+  partywork: '熟悉机关党建工作',
+  econ: '熟悉宏观经济和项目管理',
+  edu: '熟悉教育管理工作',
+  science: '熟悉科技管理工作',
+  industry: '熟悉工业经济和信息化工作',
+  civil: '熟悉民政和社会救助工作',
+  justice: '熟悉法律事务和法治建设',
+  finance: '熟悉财政预算和财务管理',
+  hr: '熟悉人力资源和社会保障工作',
+  land: '熟悉国土空间规划和自然资源管理',
+  env: '熟悉生态环境保护工作',
+  build: '熟悉城乡规划建设管理',
+  transport: '熟悉交通运输管理',
+  water: '熟悉水利工程管理',
+  agri: '熟悉农业农村工作',
+  commerce: '熟悉招商引资和商贸流通工作',
+  culture: '熟悉文化旅游工作',
+  health: '熟悉卫生健康管理',
+  veterans: '熟悉退役军人服务保障工作',
+  emergency: '熟悉应急管理和安全生产工作',
+  audit: '熟悉审计工作',
+  market: '熟悉市场监管工作',
+  stats: '熟悉统计工作',
+  medins: '熟悉医疗保障工作',
+  union: '熟悉工会和群团工作',
+  youth: '熟悉共青团和青年工作',
+  women: '熟悉妇女儿童工作',
+  'sci-assoc': '熟悉科普和学会工作',
+  business: '熟悉非公经济和商会工作',
+  township: '熟悉基层治理和乡村振兴工作',
+  street: '熟悉城市基层治理和社区工作',
 };
 
 /** Democratic parties: [政治面貌, what 入党时间 holds, weight]. */
 const DEMOCRATIC_PARTIES: readonly (readonly [string, string, number])[] = [
-  ['民盟盟员', '民盟', 4], ['九三学社社员', '九三学社', 3], ['民进会员', '民进', 2], ['民建会员', '民建', 2],
-  ['农工党党员', '农工党', 1.5], ['民革党员', '民革', 1], ['致公党党员', '致公党', 0.5], ['无党派人士', '', 2.5],
+  ['民盟盟员', '民盟', 4],
+  ['九三学社社员', '九三学社', 3],
+  ['民进会员', '民进', 2],
+  ['民建会员', '民建', 2],
+  ['农工党党员', '农工党', 1.5],
+  ['民革党员', '民革', 1],
+  ['致公党党员', '致公党', 0.5],
+  ['无党派人士', '', 2.5],
 ];
 
 const TAG_ORDER = ['选调生', '大学生村官', '第一书记', '年轻干部库', '五方面人员', '专家型干部'];
@@ -89,9 +172,18 @@ const CN_NUM = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九
 
 // ---------------------------------------------------------------------------------------------
 
-interface Slot { position: Position; unitIndex: number; seq: number }
+interface Slot {
+  position: Position;
+  unitIndex: number;
+  seq: number;
+}
 
-interface ResumeLine { start: number; end: number | null; text: string; notes: { at: number; text: string }[] }
+interface ResumeLine {
+  start: number;
+  end: number | null;
+  text: string;
+  notes: { at: number; text: string }[];
+}
 
 interface Ctx {
   rng: Rng;
@@ -133,10 +225,10 @@ export function generateDemo(opts: { seed?: number; cadreCount?: number; today?:
     rng,
     today,
     todayYear: Number(tm[1]),
-    units: new Map(UNIT_TREE.map((u) => [u.key, u])),
+    units: new Map(UNIT_TREE.map(u => [u.key, u])),
     unitIndex: new Map(UNIT_TREE.map((u, i) => [u.key, i])),
     byLevel: new Map(),
-    villageUnits: UNIT_TREE.filter((u) => u.villages.length > 0),
+    villageUnits: UNIT_TREE.filter(u => u.villages.length > 0),
     ids: new Set(),
     names: new Set(),
     capacity: new Map(),
@@ -153,9 +245,9 @@ export function generateDemo(opts: { seed?: number; cadreCount?: number; today?:
 
   // Two passes: first everyone's dates and present post, then the careers, so that no
   // earlier post in a 简历 is held by two people at once (nor by someone who holds it now).
-  const plans = chooseSlots(ctx, count).map((slot) => planCadre(ctx, slot));
+  const plans = chooseSlots(ctx, count).map(slot => planCadre(ctx, slot));
   for (const p of plans) if (p.k > 0) occupy(ctx, p.post, p.postStart, Infinity);
-  const cadres = plans.map((p) => finishCadre(ctx, p));
+  const cadres = plans.map(p => finishCadre(ctx, p));
   const units = UNIT_TREE.map((u): DemoUnit => ({ key: u.key, parentKey: u.parentKey, name: u.name, kind: u.kind, sortOrder: u.sortOrder }));
   return { cityName: CITY_NAME, units, cadres };
 }
@@ -170,12 +262,15 @@ function chooseSlots(ctx: Ctx, count: number): Slot[] {
   const spread = [1, 1.4, 1.6, 1.7];
   const all = UNIT_TREE.flatMap((u, unitIndex) =>
     u.positions
-      .filter((p) => !p.historyOnly)
+      .filter(p => !p.historyOnly)
       // The most senior first whatever the jitter: a roster of ten still has the 市委书记.
-      .map((position) => ({ position, unitIndex, seq: 0, priority: base[position.tier] + rng.next() * spread[position.tier] - step(position.level) * 0.3 })),
+      .map(position => ({ position, unitIndex, seq: 0, priority: base[position.tier] + rng.next() * spread[position.tier] - step(position.level) * 0.3 })),
   );
-  const chosen = all.slice().sort((a, b) => a.priority - b.priority).slice(0, count);
-  const staff = all.filter((s) => s.position.level === '');
+  const chosen = all
+    .slice()
+    .sort((a, b) => a.priority - b.priority)
+    .slice(0, count);
+  const staff = all.filter(s => s.position.level === '');
   for (let i = 0; chosen.length < count && staff.length > 0; i++) {
     const s = staff[i % staff.length];
     chosen.push({ ...s, seq: 1 + Math.floor(i / staff.length) });
@@ -214,7 +309,23 @@ function planCadre(ctx: Ctx, slot: Slot) {
     birth = clamp(today - Math.round(age * 12) - rng.int(0, 11), 1966 * 12, 2000 * 12 + 11);
     const by = yearOf(birth);
     const ftLevel: FtLevel = rng.weighted(
-      by < 1975 ? [['研究生', 8], ['大学', 62], ['大专', 30]] : by < 1985 ? [['研究生', 20], ['大学', 70], ['大专', 10]] : [['研究生', 33], ['大学', 64], ['大专', 3]],
+      by < 1975
+        ? [
+            ['研究生', 8],
+            ['大学', 62],
+            ['大专', 30],
+          ]
+        : by < 1985
+          ? [
+              ['研究生', 20],
+              ['大学', 70],
+              ['大专', 10],
+            ]
+          : [
+              ['研究生', 33],
+              ['大学', 64],
+              ['大专', 3],
+            ],
     );
     const entry = by + 18 + (monthOf(birth) >= 9 ? 1 : 0) + (rng.chance(0.15) ? 1 : 0);
     const edu = fullTimeEducation(rng, ftLevel, entry, unit.domain);
@@ -238,7 +349,7 @@ function planCadre(ctx: Ctx, slot: Slot) {
   const raw = STEP_MONTHS.slice(0, k).map(([lo, hi]) => rng.int(lo, hi));
   const rawCurrent = k === 0 ? 0 : rng.int(6, 96);
   const scale = k === 0 ? 0 : total / (raw.reduce((a, b) => a + b, 0) + rawCurrent);
-  const steps = raw.map((r) => Math.max(12, Math.round(r * scale)));
+  const steps = raw.map(r => Math.max(12, Math.round(r * scale)));
   while (k > 0 && total - steps.reduce((a, b) => a + b, 0) < 2) {
     const i = steps.indexOf(Math.max(...steps));
     if (steps[i] <= 6) break;
@@ -283,7 +394,14 @@ function planCadre(ctx: Ctx, slot: Slot) {
   let rank: string;
   let rankDate: number;
   if (k === 0) {
-    const ladder: [string, number][] = [['二级科员', 0], ['一级科员', 12], ['四级主任科员', 54], ['三级主任科员', 96], ['二级主任科员', 144], ['一级主任科员', 192]];
+    const ladder: [string, number][] = [
+      ['二级科员', 0],
+      ['一级科员', 12],
+      ['四级主任科员', 54],
+      ['三级主任科员', 96],
+      ['二级主任科员', 144],
+      ['一级主任科员', 192],
+    ];
     const offset = rng.int(-18, 6);
     const eff = total + offset;
     let r = 0;
@@ -293,8 +411,12 @@ function planCadre(ctx: Ctx, slot: Slot) {
     if (r >= 2) rankDate = clamp(Math.max(rankDate, RANK_REFORM), work, today);
   } else {
     const pairs: Record<string, [string, string]> = {
-      正厅: ['一级巡视员', '一级巡视员'], 副厅: ['二级巡视员', '二级巡视员'], 正处: ['一级调研员', '二级调研员'],
-      副处: ['三级调研员', '四级调研员'], 正科: ['一级主任科员', '二级主任科员'], 副科: ['三级主任科员', '四级主任科员'],
+      正厅: ['一级巡视员', '一级巡视员'],
+      副厅: ['二级巡视员', '二级巡视员'],
+      正处: ['一级调研员', '二级调研员'],
+      副处: ['三级调研员', '四级调研员'],
+      正科: ['一级主任科员', '二级主任科员'],
+      副科: ['三级主任科员', '四级主任科员'],
     };
     const [upper, lower] = pairs[level];
     const long = levelStart + 48 <= today && (tenure >= 60 || age >= 53) && rng.chance(0.7);
@@ -305,26 +427,68 @@ function planCadre(ctx: Ctx, slot: Slot) {
   }
 
   // Post text.
-  const basePost = cpc ? pos.post : pos.nonCpcPost ?? pos.post;
+  const basePost = cpc ? pos.post : (pos.nonCpcPost ?? pos.post);
   const post = k === 0 ? basePost + (rank === '一级科员' || rank === '二级科员' ? '科员' : rank) : basePost;
 
-  return { unit, pos, level, k, gender, cpc, ethnicity, birth, age, birthYear, ft, work, total, xuandiao, cunguan, starts, postStart, partyDate, politicalStatus, rank, rankDate, post };
+  return {
+    unit,
+    pos,
+    level,
+    k,
+    gender,
+    cpc,
+    ethnicity,
+    birth,
+    age,
+    birthYear,
+    ft,
+    work,
+    total,
+    xuandiao,
+    cunguan,
+    starts,
+    postStart,
+    partyDate,
+    politicalStatus,
+    rank,
+    rankDate,
+    post,
+  };
 }
 
 type Plan = ReturnType<typeof planCadre>;
 
 function finishCadre(ctx: Ctx, plan: Plan): DemoCadre {
   const { rng, today } = ctx;
-  const { unit, pos, level, k, gender, cpc, ethnicity, birth, age, birthYear, ft, work, xuandiao, cunguan, starts, postStart, partyDate, politicalStatus, rank, rankDate, post } = plan;
+  const {
+    unit,
+    pos,
+    level,
+    k,
+    gender,
+    cpc,
+    ethnicity,
+    birth,
+    age,
+    birthYear,
+    ft,
+    work,
+    xuandiao,
+    cunguan,
+    starts,
+    postStart,
+    partyDate,
+    politicalStatus,
+    rank,
+    rankDate,
+    post,
+  } = plan;
 
   // Resume.
   const person: Person = { gender, cpc, birth, young: !!pos.young };
   const lines = buildCareer(ctx, { unit, pos, person, k, starts, postStart, post, work, xuandiao, cunguan, major: ft.major.name });
   const firstJob = lines.firstJob;
-  const resumeLines: ResumeLine[] = [
-    ...ft.lines.map((l) => ({ start: l.start, end: l.end as number | null, text: l.text, notes: [] })),
-    ...lines.lines,
-  ];
+  const resumeLines: ResumeLine[] = [...ft.lines.map(l => ({ start: l.start, end: l.end as number | null, text: l.text, notes: [] })), ...lines.lines];
 
   // In-service education, noted on the line where it began.
   let pt: InService | null = null;
@@ -354,7 +518,7 @@ function finishCadre(ctx: Ctx, plan: Plan): DemoCadre {
     const from = Math.max(work + 36, 2015 * 12 + 2);
     const current = Math.max(postStart, today - 20, from);
     // Sent from a 机关 post, not from a township.
-    const past = spanWithin(ctx, resumeLines, from, 24, (l) => !/(镇|乡|街道|村)/.test(l.text));
+    const past = spanWithin(ctx, resumeLines, from, 24, l => !/(镇|乡|街道|村)/.test(l.text));
     if (rng.chance(0.3) && current <= today - 3) {
       // Serving now, sent from the present post.
       const s = rng.int(current, today - 3);
@@ -369,7 +533,7 @@ function finishCadre(ctx: Ctx, plan: Plan): DemoCadre {
     // A year in Beijing under the pairing programme, in March of a batch year, inside one post.
     const batch = rng.int(2022, ctx.todayYear - 2);
     const s = batch * 12 + 2;
-    const line = resumeLines.find((l) => !isStudy(l) && l.start <= s && s + 12 <= (l.end ?? today));
+    const line = resumeLines.find(l => !isStudy(l) && l.start <= s && s + 12 <= (l.end ?? today));
     if (line && s > work + 24) {
       const host = rng.pick(['朝阳区', '海淀区', '丰台区', '大兴区', '顺义区']);
       attachNote(resumeLines, s, `${dot(s)}--${dot(s + 12)} 在北京市${host}挂职锻炼`);
@@ -378,9 +542,14 @@ function finishCadre(ctx: Ctx, plan: Plan): DemoCadre {
   }
 
   const resume = resumeLines
-    .map((l) => {
+    .map(l => {
       const dates = l.end === null ? `${dot(l.start)}--` : `${dot(l.start)}--${dot(l.end)}`;
-      const notes = l.notes.length ? `（其间：${l.notes.sort((a, b) => a.at - b.at).map((n) => n.text).join('；')}）` : '';
+      const notes = l.notes.length
+        ? `（其间：${l.notes
+            .sort((a, b) => a.at - b.at)
+            .map(n => n.text)
+            .join('；')}）`
+        : '';
       return `${dates}  ${l.text}${notes}`;
     })
     .join('\n');
@@ -449,7 +618,7 @@ function finishCadre(ctx: Ctx, plan: Plan): DemoCadre {
     rankDate: ym(rankDate),
     idNumber,
     status,
-    tags: TAG_ORDER.filter((t) => tags.has(t)),
+    tags: TAG_ORDER.filter(t => tags.has(t)),
     remarks,
     resume,
     rewards,
@@ -461,11 +630,25 @@ function finishCadre(ctx: Ctx, plan: Plan): DemoCadre {
 // ---------------------------------------------------------------------------------------------
 // Career lines
 
-interface Person { gender: '男' | '女'; cpc: boolean; birth: number; young: boolean }
+interface Person {
+  gender: '男' | '女';
+  cpc: boolean;
+  birth: number;
+  young: boolean;
+}
 
 interface CareerInput {
-  unit: UnitDef; pos: Position; person: Person; k: number; starts: number[]; postStart: number; post: string;
-  work: number; xuandiao: boolean; cunguan: boolean; major: string;
+  unit: UnitDef;
+  pos: Position;
+  person: Person;
+  k: number;
+  starts: number[];
+  postStart: number;
+  post: string;
+  work: number;
+  xuandiao: boolean;
+  cunguan: boolean;
+  major: string;
 }
 
 function buildCareer(ctx: Ctx, c: CareerInput): { lines: ResumeLine[]; firstJob: string } {
@@ -488,7 +671,7 @@ function buildCareer(ctx: Ctx, c: CareerInput): { lines: ResumeLine[]; firstJob:
   const staffEnd = c.k === 0 ? c.postStart : c.starts[1];
   let t = c.work;
   let firstJob = '';
-  const town = c.unit.villages.length ? c.unit : rng.pick(ctx.villageUnits.filter((u) => u.scope === c.unit.scope || c.unit.scope === 'city'));
+  const town = c.unit.villages.length ? c.unit : rng.pick(ctx.villageUnits.filter(u => u.scope === c.unit.scope || c.unit.scope === 'city'));
   if (c.cunguan && staffEnd - t >= 24) {
     const end = Math.min(t + rng.int(24, 36), staffEnd - 6);
     add(t, end, `${town.full}${rng.pick(town.villages)}村党支部书记助理（大学生村官）`);
@@ -551,7 +734,16 @@ function historyPosition(ctx: Ctx, current: UnitDef, level: Level, person: Perso
   );
 }
 
-function historyCandidate(ctx: Ctx, current: UnitDef, level: Level, person: Person, at: number, until: number, used: Set<string>, free: boolean): string | null {
+function historyCandidate(
+  ctx: Ctx,
+  current: UnitDef,
+  level: Level,
+  person: Person,
+  at: number,
+  until: number,
+  used: Set<string>,
+  free: boolean,
+): string | null {
   const { rng } = ctx;
   const ageThen = (at - person.birth) / 12;
   const candidates: (readonly [string, number])[] = [];
@@ -580,13 +772,23 @@ function institutionJob(rng: Rng, major: string): string {
   const C = CITY_NAME;
   const school = () => `${C}第${CN_NUM[rng.int(1, 20)]}中学教师`;
   const table: Record<string, () => string> = {
-    教育学: school, 汉语言文学: school, 数学与应用数学: school, 英语: school, 思想政治教育: school, 历史学: school, 地理科学: school,
+    教育学: school,
+    汉语言文学: school,
+    数学与应用数学: school,
+    英语: school,
+    思想政治教育: school,
+    历史学: school,
+    地理科学: school,
     临床医学: () => `${C}中心医院医师`,
     新闻学: () => `${C}日报社记者`,
     法学: () => `${C}中级人民法院书记员`,
-    农学: () => `${C}农业科学院技术员`, 动物医学: () => `${C}动物疫病预防控制中心技术员`,
-    土木工程: () => `${C}规划设计研究院技术员`, 城乡规划: () => `${C}规划设计研究院技术员`,
-    会计学: () => `中国工商银行${CITY}分行职员`, 金融学: () => `中国建设银行${CITY}分行职员`, 经济学: () => `${C}国有资产经营有限公司职员`,
+    农学: () => `${C}农业科学院技术员`,
+    动物医学: () => `${C}动物疫病预防控制中心技术员`,
+    土木工程: () => `${C}规划设计研究院技术员`,
+    城乡规划: () => `${C}规划设计研究院技术员`,
+    会计学: () => `中国工商银行${CITY}分行职员`,
+    金融学: () => `中国建设银行${CITY}分行职员`,
+    经济学: () => `${C}国有资产经营有限公司职员`,
   };
   return (table[major] ?? (() => rng.pick([`${C}政务服务中心工作人员`, `国网${CITY}供电公司职员`, `${C}城市建设投资集团有限公司职员`])))();
 }
@@ -595,15 +797,15 @@ const isStudy = (l: ResumeLine) => l.text.endsWith('学习') || l.text.includes(
 
 function attachNote(lines: ResumeLine[], at: number, text: string): void {
   // The line in which the note's period begins; a study that starts after graduation never lands on a study line.
-  const target = lines.find((l) => l.start <= at && (l.end === null || at < l.end) && !isStudy(l)) ?? lines.filter((l) => !isStudy(l)).at(-1);
+  const target = lines.find(l => l.start <= at && (l.end === null || at < l.end) && !isStudy(l)) ?? lines.filter(l => !isStudy(l)).at(-1);
   target?.notes.push({ at, text });
 }
 
 /** A start month, not before `from`, for a `length`-month stint that fits inside one work line; null if none does. */
 function spanWithin(ctx: Ctx, lines: ResumeLine[], from: number, length: number, ok: (l: ResumeLine) => boolean = () => true): number | null {
   const fits = lines
-    .filter((l) => !isStudy(l) && ok(l))
-    .map((l) => [Math.max(l.start, from), (l.end ?? ctx.today - 1) - length] as const)
+    .filter(l => !isStudy(l) && ok(l))
+    .map(l => [Math.max(l.start, from), (l.end ?? ctx.today - 1) - length] as const)
     .filter(([lo, hi]) => hi >= lo);
   if (fits.length === 0) return null;
   const [lo, hi] = ctx.rng.pick(fits);
@@ -680,7 +882,7 @@ function assess(ctx: Ctx, work: number, k: number): DemoCadre['assessments'] {
 function rewardsFor(ctx: Ctx, p: { work: number; cpc: boolean; assessments: DemoCadre['assessments']; domain: Domain; inTown: boolean }): string {
   const { rng, todayYear } = ctx;
   const items: [number, string][] = [];
-  const excellent = p.assessments.filter((a) => a.grade === '优秀');
+  const excellent = p.assessments.filter(a => a.grade === '优秀');
   if (excellent.length === 3) items.push([todayYear - 1, `${todayYear - 1}年因连续三年年度考核被确定为优秀等次，记三等功`]);
   if (rng.chance(0.25)) {
     const lo = Math.max(yearOf(p.work) + 2, 2005);
@@ -699,7 +901,12 @@ function rewardsFor(ctx: Ctx, p: { work: number; cpc: boolean; assessments: Demo
     }
   }
   if (items.length === 0) return '无';
-  return items.sort((a, b) => a[0] - b[0]).map(([, t]) => t).join('；') + '。';
+  return (
+    items
+      .sort((a, b) => a[0] - b[0])
+      .map(([, t]) => t)
+      .join('；') + '。'
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -714,7 +921,7 @@ const SPOUSE_WORK = (rng: Rng, gender: '男' | '女'): string => {
     [`国网${CITY}供电公司职员`, 2],
     [`中国建设银行${CITY}分行职员`, 2],
     [`${C}${rng.pick(['税务局', '公安局', '人民检察院', '中级人民法院'])}干部`, 2],
-    [`${rng.pick(UNIT_TREE.filter((u) => u.kind === '政府部门')).full}科员`, 2],
+    [`${rng.pick(UNIT_TREE.filter(u => u.kind === '政府部门')).full}科员`, 2],
     [`${C}城市建设投资集团有限公司职员`, 1.5],
     [`${C}${rng.pick(['滨河区', '望江区', '金桥区'])}社区工作者`, 1],
     ['个体经营', 1],
@@ -763,7 +970,13 @@ function familyOf(ctx: Ctx, c: { surname: string; gender: '男' | '女'; birth: 
       relation: '配偶',
       name: spouseSurname + pickGivenName(rng, sg, yearOf(sb)),
       birth: ym(sb),
-      politicalStatus: rng.weighted([['中共党员', 45], ['群众', 48], ['民盟盟员', 2], ['九三学社社员', 2], ['无党派人士', 3]]),
+      politicalStatus: rng.weighted([
+        ['中共党员', 45],
+        ['群众', 48],
+        ['民盟盟员', 2],
+        ['九三学社社员', 2],
+        ['无党派人士', 3],
+      ]),
       work: retired ? '退休' : SPOUSE_WORK(rng, sg),
     });
 
@@ -771,7 +984,25 @@ function familyOf(ctx: Ctx, c: { surname: string; gender: '男' | '女'; birth: 
     const mother = c.gender === '女' ? c.birth : sb;
     const childSurname = c.gender === '男' || rng.chance(0.12) ? c.surname : spouseSurname;
     const by = yearOf(c.birth);
-    const n = rng.weighted(by < 1979 ? [[1, 88], [2, 8], [0, 4]] : by < 1991 ? [[1, 75], [2, 20], [0, 5]] : [[0, 40], [1, 48], [2, 12]]);
+    const n = rng.weighted(
+      by < 1979
+        ? [
+            [1, 88],
+            [2, 8],
+            [0, 4],
+          ]
+        : by < 1991
+          ? [
+              [1, 75],
+              [2, 20],
+              [0, 5],
+            ]
+          : [
+              [0, 40],
+              [1, 48],
+              [2, 12],
+            ],
+    );
     let cb = mother + rng.int(24, 33) * 12 + rng.int(0, 11);
     for (let i = 0; i < n; i++) {
       if (i === 1) {
@@ -795,12 +1026,18 @@ function familyOf(ctx: Ctx, c: { surname: string; gender: '男' | '女'; birth: 
   // Parents fill the table to two to four rows.
   const fb = c.birth - rng.int(23, 33) * 12 - rng.int(0, 11);
   const mb = clamp(fb + rng.int(-12, 48), fb - 12, c.birth - 20 * 12);
-  const parents: DemoFamilyMember[] = (['父亲', '母亲'] as const).map((relation) => {
+  const parents: DemoFamilyMember[] = (['父亲', '母亲'] as const).map(relation => {
     const pg: '男' | '女' = relation === '父亲' ? '男' : '女';
     const b = relation === '父亲' ? fb : mb;
     const pa = ageOf(b);
     const dead = rng.chance(pa >= 90 ? 0.8 : pa >= 80 ? 0.35 : pa >= 70 ? 0.12 : 0.03);
-    const work = dead ? '已去世' : pa >= (pg === '女' ? 55 : 60) ? (rng.chance(0.85) ? '退休' : '务农') : rng.pick(['务农', '个体经营', `${CITY_NAME}城市建设投资集团有限公司职员`]);
+    const work = dead
+      ? '已去世'
+      : pa >= (pg === '女' ? 55 : 60)
+        ? rng.chance(0.85)
+          ? '退休'
+          : '务农'
+        : rng.pick(['务农', '个体经营', `${CITY_NAME}城市建设投资集团有限公司职员`]);
     return {
       relation,
       name: (relation === '父亲' ? c.surname : pickSurname(rng)) + pickParentGivenName(rng, pg),

@@ -15,7 +15,11 @@ const SURNAMES: readonly (readonly [string, number])[] = parse(`
 栾1 丛1 苑1 那1 车1 房1 初1 柏1 司1 单1 邸1
 `);
 /** Rare compound surnames, so layouts meet a four-character name now and then. */
-const COMPOUND_SURNAMES: readonly (readonly [string, number])[] = [['欧阳', 0.3], ['司马', 0.1], ['上官', 0.1]];
+const COMPOUND_SURNAMES: readonly (readonly [string, number])[] = [
+  ['欧阳', 0.3],
+  ['司马', 0.1],
+  ['上官', 0.1],
+];
 
 /** Surnames that lean towards a minority (and are common in Liaoning). */
 const ETHNIC_SURNAMES: Readonly<Record<string, readonly string[]>> = {
@@ -30,7 +34,7 @@ function parse(text: string): [string, number][] {
   return text
     .trim()
     .split(/\s+/)
-    .map((tok) => {
+    .map(tok => {
       const m = /^(\D+)(\d+)$/.exec(tok);
       if (!m) throw new Error(`bad surname token ${tok}`);
       return [m[1], Number(m[2])];

@@ -29,7 +29,7 @@ export interface Place {
   readonly weight: number;
 }
 
-const cityCodes = (prefix: string, suffixes = ['02', '03', '04', '05', '11', '21', '22', '81']) => suffixes.map((s) => prefix + s);
+const cityCodes = (prefix: string, suffixes = ['02', '03', '04', '05', '11', '21', '22', '81']) => suffixes.map(s => prefix + s);
 
 /** Birthplaces: the demo city first, then Liaoning and neighbouring provinces. */
 export const BIRTHPLACES: readonly Place[] = [
@@ -76,23 +76,33 @@ const ETHNIC_BIRTHPLACES: Readonly<Record<string, readonly string[]>> = {
 
 /** 籍贯 of families who came north generations ago (闯关东). */
 const ANCESTRAL_HOMES: readonly (readonly [string, number])[] = [
-  ['山东莱阳', 3], ['山东蓬莱', 3], ['山东牟平', 2], ['山东海阳', 2], ['山东文登', 2], ['山东黄县', 1],
-  ['山东即墨', 1], ['山东平度', 1], ['河北乐亭', 2], ['河北昌黎', 1], ['河北滦县', 1], ['河南滑县', 0.5],
+  ['山东莱阳', 3],
+  ['山东蓬莱', 3],
+  ['山东牟平', 2],
+  ['山东海阳', 2],
+  ['山东文登', 2],
+  ['山东黄县', 1],
+  ['山东即墨', 1],
+  ['山东平度', 1],
+  ['河北乐亭', 2],
+  ['河北昌黎', 1],
+  ['河北滦县', 1],
+  ['河南滑县', 0.5],
 ];
 
 export function pickBirthplace(rng: Rng, ethnicity: string): Place {
   const ethnic = ETHNIC_BIRTHPLACES[ethnicity];
   if (ethnic && rng.chance(0.6)) {
     const name = rng.pick(ethnic);
-    const hit = BIRTHPLACES.find((p) => p.name === name);
+    const hit = BIRTHPLACES.find(p => p.name === name);
     if (hit) return hit;
   }
-  return rng.weighted(BIRTHPLACES.map((p) => [p, p.weight] as const));
+  return rng.weighted(BIRTHPLACES.map(p => [p, p.weight] as const));
 }
 
 /** 籍贯: usually the birthplace, sometimes the family's old home in Shandong or Hebei. */
 export function pickNativePlace(rng: Rng, birthplace: Place, ethnicity: string): string {
   if (ethnicity === '汉族' && rng.chance(0.22)) return rng.weighted(ANCESTRAL_HOMES);
-  if (rng.chance(0.06)) return rng.weighted(BIRTHPLACES.map((p) => [p.name, p.weight] as const));
+  if (rng.chance(0.06)) return rng.weighted(BIRTHPLACES.map(p => [p.name, p.weight] as const));
   return birthplace.name;
 }

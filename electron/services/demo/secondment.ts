@@ -40,14 +40,31 @@ const BATCHES: BatchPlan[] = [
   { seq: 1, start: '2018-03', end: '2019-03', cohorts: [['1972-01', '1988-12', 20]] },
   { seq: 2, start: '2019-09', end: '2020-09', cohorts: [['1972-01', '1989-12', 18]] },
   { seq: 3, start: '2021-03', end: '2022-03', cohorts: [['1982-01', '1993-12', 17]] },
-  { seq: 4, start: '2023-03', end: '2024-03', cohorts: [['1980-01', '1989-12', 15], ['1974-01', '1979-12', 3]] },
+  {
+    seq: 4,
+    start: '2023-03',
+    end: '2024-03',
+    cohorts: [
+      ['1980-01', '1989-12', 15],
+      ['1974-01', '1979-12', 3],
+    ],
+  },
 ];
 /** The replacement in batch 2: who (by position), when, why. */
 const REPLACED = { batch: 2, index: 5, date: '2019-12', reason: '因原单位重点工作需要，经双方组织部门商定提前调回，另行选派' };
 const PROMOTED_TOTAL = 22;
 
 const DISTRICTS = ['东城区', '西城区', '朝阳区', '海淀区', '丰台区', '通州区', '顺义区', '大兴区', '昌平区', '亦庄经济技术开发区'];
-const BUREAUS = ['发展和改革委员会', '商务局', '科学技术委员会', '投资促进服务中心', '经济和信息化局', '住房和城乡建设委员会', '城市管理委员会', '园区管理委员会'];
+const BUREAUS = [
+  '发展和改革委员会',
+  '商务局',
+  '科学技术委员会',
+  '投资促进服务中心',
+  '经济和信息化局',
+  '住房和城乡建设委员会',
+  '城市管理委员会',
+  '园区管理委员会',
+];
 const POSTS = ['副局长', '副主任', '局长助理', '主任助理'];
 
 const VILLAGE_COUNTY = [
@@ -116,7 +133,11 @@ export function loadSecondmentDemo(db: Database, seed: number): SecondmentDemoCo
   if (!villagePeople) return { batches: 0, members: 0, assignments: 0 };
 
   const programmeId = Number(
-    db.prepare("INSERT INTO secondment_programmes(name, partner_place, notes) VALUES ('京沈对口合作干部交流', '北京市', '按照京沈对口合作安排，分批选派优秀年轻干部赴京挂职锻炼')").run().lastInsertRowid,
+    db
+      .prepare(
+        "INSERT INTO secondment_programmes(name, partner_place, notes) VALUES ('京沈对口合作干部交流', '北京市', '按照京沈对口合作安排，分批选派优秀年轻干部赴京挂职锻炼')",
+      )
+      .run().lastInsertRowid,
   );
   const insertBatch = db.prepare(
     `INSERT INTO secondment_batches(programme_id, seq, name, direction, sending_place, receiving_place, start_date, planned_end_date,
@@ -136,7 +157,12 @@ export function loadSecondmentDemo(db: Database, seed: number): SecondmentDemoCo
   const returnedSlots = BATCHES.flatMap((b, i) => batchPeople[i].map((_, k) => ({ batch: b.seq, k }))).filter(
     s => !(s.batch === REPLACED.batch && s.k === REPLACED.index),
   );
-  const promotedSlots = new Set(rng.shuffle(returnedSlots).slice(0, PROMOTED_TOTAL).map(s => `${s.batch}:${s.k}`));
+  const promotedSlots = new Set(
+    rng
+      .shuffle(returnedSlots)
+      .slice(0, PROMOTED_TOTAL)
+      .map(s => `${s.batch}:${s.k}`),
+  );
 
   let members = 0;
   BATCHES.forEach((b, i) => {
@@ -185,7 +211,11 @@ export function loadSecondmentDemo(db: Database, seed: number): SecondmentDemoCo
       if (!replaced) members++;
     });
     // 双向结对帮带: members 2–3, 4–5, 6–7 (never the replaced one).
-    for (const [a, c] of [[1, 2], [3, 4], [6, 7]]) {
+    for (const [a, c] of [
+      [1, 2],
+      [3, 4],
+      [6, 7],
+    ]) {
       if ((b.seq === REPLACED.batch && (a === REPLACED.index || c === REPLACED.index)) || c >= ids.length) continue;
       pair.run(ids[c], ids[a]);
       pair.run(ids[a], ids[c]);
@@ -215,9 +245,27 @@ export function loadSecondmentDemo(db: Database, seed: number): SecondmentDemoCo
   villageIds.forEach((village, v) => {
     const secretary = next();
     firstSecretaries.push(secretary);
-    add({ rotation: r1, village, cadre: secretary.id, role: '第一书记', unit: secretary.unit, start: ROTATIONS[0].start, end: ROTATIONS[0].end, kind: '新选派' });
+    add({
+      rotation: r1,
+      village,
+      cadre: secretary.id,
+      role: '第一书记',
+      unit: secretary.unit,
+      start: ROTATIONS[0].start,
+      end: ROTATIONS[0].end,
+      kind: '新选派',
+    });
     const member = next();
-    add({ rotation: r1, village, cadre: member.id, role: v % 2 ? '队员' : '工作队队长', unit: member.unit, start: ROTATIONS[0].start, end: ROTATIONS[0].end, kind: '新选派' });
+    add({
+      rotation: r1,
+      village,
+      cadre: member.id,
+      role: v % 2 ? '队员' : '工作队队长',
+      unit: member.unit,
+      start: ROTATIONS[0].start,
+      end: ROTATIONS[0].end,
+      kind: '新选派',
+    });
   });
   villageIds.forEach((village, v) => {
     const kept = v < 5;

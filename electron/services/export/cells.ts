@@ -65,7 +65,20 @@ const WIDTHS: Partial<Record<RosterColumnKey, number>> = {
 };
 
 /** Columns whose text is long: wrapped and left-aligned; the rest are centred. */
-const WRAPPED = new Set<RosterColumnKey>(['unit', 'post', 'expertise', 'ftEduSchool', 'ftDegreeSchool', 'ptEduSchool', 'ptDegreeSchool', 'professionalTitle', 'remarks', 'tags', 'nativePlace', 'birthplace']);
+const WRAPPED = new Set<RosterColumnKey>([
+  'unit',
+  'post',
+  'expertise',
+  'ftEduSchool',
+  'ftDegreeSchool',
+  'ptEduSchool',
+  'ptDegreeSchool',
+  'professionalTitle',
+  'remarks',
+  'tags',
+  'nativePlace',
+  'birthplace',
+]);
 
 const DATE_FIELDS = new Set<RosterColumnKey>(['birth', 'partyDate', 'workDate', 'postDate', 'rankDate']);
 
@@ -119,6 +132,17 @@ export function defaultDate(): string {
 
 /** The columns a roster export has when none are chosen: the grid's default set, numbered. */
 export const DEFAULT_EXPORT_COLUMNS: RosterColumnKey[] = [
-  'seq', 'name', 'gender', 'ethnicity', 'birth', 'nativePlace', 'partyDate', 'workDate',
-  'ftEducationDegree', 'ftEduSchool', 'post', 'rank', 'rankDate',
+  'seq',
+  'name',
+  'gender',
+  'ethnicity',
+  'birth',
+  'nativePlace',
+  'partyDate',
+  'workDate',
+  'ftEducationDegree',
+  'ftEduSchool',
+  'post',
+  'rank',
+  'rankDate',
 ];

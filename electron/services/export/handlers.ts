@@ -40,7 +40,8 @@ export function exportHandlers({ db, plans: store }: ServiceContext): HandlersOf
       birthWithAge: input.birthWithAge,
     };
   };
-  const fileStem = (input: RosterExportInput) => `${safeFileName(input.title ?? '干部名册', '干部名册')}_${(input.date ?? todayCanonical()).replaceAll('-', '')}`;
+  const fileStem = (input: RosterExportInput) =>
+    `${safeFileName(input.title ?? '干部名册', '干部名册')}_${(input.date ?? todayCanonical()).replaceAll('-', '')}`;
 
   const readUploads = (files: { name: string; base64: string }[]) => {
     const sources: StoredPlan['sources'] = [];

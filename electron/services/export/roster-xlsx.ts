@@ -17,16 +17,7 @@ import { compileQuery } from '../roster/query';
 // eslint-disable-next-line no-restricted-imports -- cross-area: to be moved behind roster/api.ts
 import { rosterPage, rosterWhere } from '../roster/page';
 import { buildTableXlsx, guardCsvText, MAX_EXPORT_ROWS } from '../common/xlsx-table';
-import {
-  cellValue,
-  columnWidth,
-  defaultDate,
-  isWrapped,
-  ROSTER_COLUMN_LABELS,
-  type CellOptions,
-  type RosterColumn,
-  type RosterColumnKey,
-} from './cells';
+import { cellValue, columnWidth, defaultDate, isWrapped, ROSTER_COLUMN_LABELS, type CellOptions, type RosterColumn, type RosterColumnKey } from './cells';
 
 export interface RosterExportOptions {
   columns: RosterColumn[];
@@ -117,7 +108,10 @@ export function selectRosterRows(db: Database, sel: RosterSelection): CadreRow[]
     for (const r of rows) found.set(r.id, r);
     const missing = ids.filter(id => !found.has(id));
     if (missing.length) {
-      throw new AppError('NOT_FOUND', `导出失败：找不到编号为 ${missing.slice(0, 5).join('、')}${missing.length > 5 ? ` 等 ${missing.length} 名` : ' 的'}干部（可能已删除）`);
+      throw new AppError(
+        'NOT_FOUND',
+        `导出失败：找不到编号为 ${missing.slice(0, 5).join('、')}${missing.length > 5 ? ` 等 ${missing.length} 名` : ' 的'}干部（可能已删除）`,
+      );
     }
     return ids.map(id => found.get(id)!);
   }

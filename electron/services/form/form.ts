@@ -116,9 +116,7 @@ export function saveFamily(db: Database, id: number, members: FamilyMember[]): {
   const result = withOperation(db, { kind: 'edit', label: `修改 ${fieldLabel('family')}` }, op => {
     op.touch(id);
     db.prepare('DELETE FROM cadre_family WHERE cadre_id = ?').run(id);
-    const insert = db.prepare(
-      'INSERT INTO cadre_family(cadre_id, seq, relation, name, birth, political_status, work) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    );
+    const insert = db.prepare('INSERT INTO cadre_family(cadre_id, seq, relation, name, birth, political_status, work) VALUES (?, ?, ?, ?, ?, ?, ?)');
     clean.forEach((m, i) => insert.run(id, i + 1, m.relation, m.name, m.birth, m.politicalStatus, m.work));
     return {};
   });

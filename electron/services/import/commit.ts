@@ -142,7 +142,14 @@ function newCadreImage(rec: RowRecord, unitId: number | null, sortOrder: number,
   return {
     row,
     tags: [...new Set(rec.tags ?? [])].sort(),
-    family: (rec.family ?? []).map((f, k) => ({ seq: k + 1, relation: f.relation, name: f.name, birth: f.birth, political_status: f.politicalStatus, work: f.work })),
+    family: (rec.family ?? []).map((f, k) => ({
+      seq: k + 1,
+      relation: f.relation,
+      name: f.name,
+      birth: f.birth,
+      political_status: f.politicalStatus,
+      work: f.work,
+    })),
     assessments: [...(rec.assessments ?? [])].sort((a, b) => a.year - b.year).map(a => ({ year: a.year, grade: a.grade, note: a.note })),
   };
 }
@@ -165,7 +172,10 @@ function updater(db: Database): (plan: ImportPlan, row: PlanRow, unitId: number 
     if (row.changes.some(c => c.field === 'unit') && unitId !== undefined) set.unit_id = unitId;
     const cols = Object.keys(set);
     if (cols.length) {
-      db.prepare(`UPDATE cadres SET ${cols.map(c => `${c} = :${c}`).join(', ')}, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = :id`).run({ ...set, id });
+      db.prepare(`UPDATE cadres SET ${cols.map(c => `${c} = :${c}`).join(', ')}, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = :id`).run({
+        ...set,
+        id,
+      });
     }
     if (rec.tags && row.changes.some(c => c.field === 'tags')) {
       deleteTags.run(id);

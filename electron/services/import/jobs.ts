@@ -275,7 +275,9 @@ export class ImportJobs {
       }
       if (!stat.isFile()) throw importError(`「${source.path}」不是文件`);
       if (stat.size > this.limits.maxBytes) {
-        throw importError(`文件「${fileName}」有 ${Math.round(stat.size / 1048576)} MB，超过导入上限 ${Math.round(this.limits.maxBytes / 1048576)} MB；请拆分后分批导入。`);
+        throw importError(
+          `文件「${fileName}」有 ${Math.round(stat.size / 1048576)} MB，超过导入上限 ${Math.round(this.limits.maxBytes / 1048576)} MB；请拆分后分批导入。`,
+        );
       }
       return { bytes: await fs.promises.readFile(source.path), fileName };
     }

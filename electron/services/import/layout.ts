@@ -57,7 +57,8 @@ export function cellText(v: CellValue | undefined): string {
   return String(v).trim();
 }
 
-const FOOTNOTE = /^(注|附注|备注|说明|填表说明|填报说明)\s*\d*\s*[:：.、]|^(填表人|填报人|制表人|审核人|审核|核对人|负责人|单位负责人|主要负责人|分管领导|联系人|联系电话|填表日期|填表时间|制表日期|制表时间|统计时间|经办人)\s*[:：]?/;
+const FOOTNOTE =
+  /^(注|附注|备注|说明|填表说明|填报说明)\s*\d*\s*[:：.、]|^(填表人|填报人|制表人|审核人|审核|核对人|负责人|单位负责人|主要负责人|分管领导|联系人|联系电话|填表日期|填表时间|制表日期|制表时间|统计时间|经办人)\s*[:：]?/;
 const SUBTOTAL = /^(合\s*计|小\s*计|总\s*计|共\s*计|总\s*数)/;
 const SECTION = /^[一二三四五六七八九十]+[、.．]|^[（(][一二三四五六七八九十]+[）)]|[（(]\s*\d+\s*人\s*[）)]$|^\d+[、]/;
 const META_UNIT = /填\s*报\s*单\s*位\s*[:：]\s*(.*?)(?=\s*(?:填\s*报|统\s*计|制\s*表)(?:日期|时间)\s*[:：]|$)/;
@@ -141,7 +142,7 @@ export function detectLayout(sheet: SheetData): SheetLayout {
   // 3. Downwards: rows covered by header merges, rows under a horizontal group merge,
   //    and unmerged sub-header rows (all header words).
   let headerEnd = best;
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const m of sheet.merges) {
       if (m.s.r < headerStart || m.s.r > headerEnd) continue;
@@ -275,5 +276,5 @@ function isSection(sheet: SheetData, r: number, text: string, rowMerges: Map<num
 
 /** Values that only data has: an ID number, a date, a long number. */
 function isDataLike(texts: string[]): boolean {
-  return texts.some(t => /^\d{15,18}[\dXx]?$/.test(t) || /^(19|20)\d{2}[.\-/年]\d{1,2}/.test(t) || /^\d+(\.\d+)?$/.test(t) && !isHeaderWord(t));
+  return texts.some(t => /^\d{15,18}[\dXx]?$/.test(t) || /^(19|20)\d{2}[.\-/年]\d{1,2}/.test(t) || (/^\d+(\.\d+)?$/.test(t) && !isHeaderWord(t)));
 }

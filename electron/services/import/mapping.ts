@@ -42,7 +42,10 @@ const SYNONYMS: [HeaderMatch, string[]][] = [
   ['health', ['健康状况', '身体状况', '健康状态']],
   ['professionalTitle', ['专业技术职务', '专业技术职称', '职称', '专技职务']],
   ['expertise', ['熟悉专业有何专长', '熟悉专业及专长', '专长', '熟悉专业', '特长']],
-  ['post', ['现任职务', '工作单位及职务', '单位职务', '单位及职务', '现工作单位及职务', '职务', '现职务', '现任职务(职级)', '工作单位及职务(职级)', '任职情况']],
+  [
+    'post',
+    ['现任职务', '工作单位及职务', '单位职务', '单位及职务', '现工作单位及职务', '职务', '现职务', '现任职务(职级)', '工作单位及职务(职级)', '任职情况'],
+  ],
   ['proposedPost', ['拟任职务', '拟任']],
   ['proposedRemoval', ['拟免职务', '拟免']],
   ['leadershipLevel', ['领导职务层次', '职务层次', '职务级别', '级别', '现职级别', '层级']],
@@ -74,7 +77,9 @@ const EDUCATION_LEAVES: [RegExp, EditableCadreField, EditableCadreField][] = [
   [/^(学位授予院校|学位授予单位|授予学位院校|学位院校)$/, 'ftDegreeSchool', 'ptDegreeSchool'],
 ];
 /** Group words recognised as header text (they make a row look like a header). */
-const GROUP_WORDS = new Set(['学历学位', '全日制教育', '在职教育', '基本情况', '基本信息', '任职情况', '学历', '学位', '职务职级', '现任职务职级'].map(normalizeHeader));
+const GROUP_WORDS = new Set(
+  ['学历学位', '全日制教育', '在职教育', '基本情况', '基本信息', '任职情况', '学历', '学位', '职务职级', '现任职务职级'].map(normalizeHeader),
+);
 
 /**
  * The field a header path names, 'ignore' for 序号/年龄, or null. The whole path is tried first
@@ -106,7 +111,7 @@ export function matchHeader(path: readonly string[]): HeaderMatch | null {
 export function isHeaderWord(text: string): boolean {
   const t = normalizeHeader(text);
   if (t === '' || t.length > 30) return false;
-  return EXACT.has(t) || GROUP_WORDS.has(t) || EDUCATION_GROUP.test(t) && t.length <= 12 || matchHeader([t]) !== null;
+  return EXACT.has(t) || GROUP_WORDS.has(t) || (EDUCATION_GROUP.test(t) && t.length <= 12) || matchHeader([t]) !== null;
 }
 
 export function fieldLabel(field: ImportField): string {
@@ -137,7 +142,10 @@ export function isEditableField(v: ImportField): v is EditableCadreField {
  * then synonyms. A field is fed by one column only: a second column with the same
  * field stays unmapped (the wizard shows it for the user to decide).
  */
-export function proposeMapping(headers: readonly { header: string; path: readonly string[] }[], remembered: Map<string, ImportField | null> | null): Map<string, ImportField | null> {
+export function proposeMapping(
+  headers: readonly { header: string; path: readonly string[] }[],
+  remembered: Map<string, ImportField | null> | null,
+): Map<string, ImportField | null> {
   const out = new Map<string, ImportField | null>();
   const used = new Set<ImportField>();
   for (const h of headers) {

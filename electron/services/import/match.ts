@@ -44,9 +44,7 @@ export interface MatchProblem {
 }
 
 export type MatchOutcome =
-  | { kind: 'matched'; cadre: StoredCadre; by: 'idNumber' | 'nameBirth' }
-  | { kind: 'new'; warning?: MatchProblem }
-  | { kind: 'error'; error: MatchProblem };
+  { kind: 'matched'; cadre: StoredCadre; by: 'idNumber' | 'nameBirth' } | { kind: 'new'; warning?: MatchProblem } | { kind: 'error'; error: MatchProblem };
 
 const nameBirthKey = (name: string, birth: string) => `${name}\u0000${birth.slice(0, 7)}`;
 
@@ -71,7 +69,10 @@ export class RosterMatcher {
 
   /** Every cadre, the 回收站 too (its ID numbers are taken). */
   static load(db: Database): RosterMatcher {
-    const rows = db.prepare('SELECT id, name, birth, id_number AS idNumber, deleted_at IS NOT NULL AS deleted FROM cadres').all() as (Omit<StoredCadre, 'deleted'> & {
+    const rows = db.prepare('SELECT id, name, birth, id_number AS idNumber, deleted_at IS NOT NULL AS deleted FROM cadres').all() as (Omit<
+      StoredCadre,
+      'deleted'
+    > & {
       deleted: number;
     })[];
     return new RosterMatcher(rows.map(r => ({ ...r, deleted: !!r.deleted })));

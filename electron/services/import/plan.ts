@@ -76,7 +76,10 @@ export function buildPlan(db: Database, input: PlanInput, tick: Tick = () => {})
   const toCreate = new Map<string, UnitToCreate & { first: RowRecord }>();
   /** Units named by the text: a plain name, or a path '市教育局/办公室' from any level down. */
   const lookupUnit = (text: string): UnitRow[] => {
-    const segments = text.split(/[/\\／]/).map(unitKey).filter(Boolean);
+    const segments = text
+      .split(/[/\\／]/)
+      .map(unitKey)
+      .filter(Boolean);
     let candidates = unitsByName.get(segments[0]) ?? [];
     for (const seg of segments.slice(1)) {
       const ids = new Set(candidates.map(c => c.id));
@@ -96,8 +99,16 @@ export function buildPlan(db: Database, input: PlanInput, tick: Tick = () => {})
     }
     if (candidates.length === 1) return { id: candidates[0].id };
     if (candidates.length > 1) {
-      const parents = candidates.slice(0, 3).map(c => (c.parentId !== null ? (unitById.get(c.parentId)?.name ?? '') : '（顶层）')).join('、');
-      issue('error', rec, 'unit', `单位「${text}」在单位树中有 ${candidates.length} 个同名单位（上级分别为 ${parents}），无法确定是哪一个；请写明上级单位，如「${parents.split('、')[0]}/${text}」`);
+      const parents = candidates
+        .slice(0, 3)
+        .map(c => (c.parentId !== null ? (unitById.get(c.parentId)?.name ?? '') : '（顶层）'))
+        .join('、');
+      issue(
+        'error',
+        rec,
+        'unit',
+        `单位「${text}」在单位树中有 ${candidates.length} 个同名单位（上级分别为 ${parents}），无法确定是哪一个；请写明上级单位，如「${parents.split('、')[0]}/${text}」`,
+      );
       return 'error';
     }
     if (options.unknownUnits === 'refuse') {
@@ -114,7 +125,9 @@ export function buildPlan(db: Database, input: PlanInput, tick: Tick = () => {})
   // Current values of matched cadres, for the diff.
   const selectRow = db.prepare('SELECT * FROM cadres WHERE id = ?');
   const selectTags = db.prepare('SELECT tag FROM cadre_tags WHERE cadre_id = ? ORDER BY tag').pluck();
-  const selectFamily = db.prepare('SELECT relation, name, birth, political_status AS politicalStatus, work FROM cadre_family WHERE cadre_id = ? ORDER BY seq, id');
+  const selectFamily = db.prepare(
+    'SELECT relation, name, birth, political_status AS politicalStatus, work FROM cadre_family WHERE cadre_id = ? ORDER BY seq, id',
+  );
   const selectAssessments = db.prepare('SELECT year, grade, note FROM cadre_assessments WHERE cadre_id = ? ORDER BY year');
 
   const rows: PlanRow[] = [];
@@ -207,8 +220,18 @@ export function buildPlan(db: Database, input: PlanInput, tick: Tick = () => {})
       row.action = 'skip';
       if (options.mode === 'add') {
         const how = row.matchedBy === 'idNumber' ? '身份证号相同' : '姓名和出生年月相同';
-        const diff = changes.length ? `，其中 ${changes.length} 项与库中不同（${changes.slice(0, 3).map(c => fieldLabel(c.field)).join('、')}${changes.length > 3 ? '等' : ''}）` : '';
-        issue('warning', rec, row.matchedBy === 'idNumber' ? 'idNumber' : 'name', `库中已有此人「${match.name}」（编号 ${match.id}，${how}），按“仅新增”方式不导入本行${diff}；如需更新请选择“更新已有”`);
+        const diff = changes.length
+          ? `，其中 ${changes.length} 项与库中不同（${changes
+              .slice(0, 3)
+              .map(c => fieldLabel(c.field))
+              .join('、')}${changes.length > 3 ? '等' : ''}）`
+          : '';
+        issue(
+          'warning',
+          rec,
+          row.matchedBy === 'idNumber' ? 'idNumber' : 'name',
+          `库中已有此人「${match.name}」（编号 ${match.id}，${how}），按“仅新增”方式不导入本行${diff}；如需更新请选择“更新已有”`,
+        );
       }
     }
   });

@@ -107,12 +107,14 @@ export function readWorkbook(bytes: Uint8Array, fileName: string, limits: ReadLi
       return { ...base, format: isEt ? 'et' : 'xls', sheets: readWithSheetJS(bytes, fileName, isEt ? 'et' : 'xls', limits) };
     case 'text': {
       const { text, encoding } = decodeText(bytes);
-      const head = text.replace(/^\uFEFF/, '').trimStart().slice(0, 200).toLowerCase();
+      const head = text
+        .replace(/^\uFEFF/, '')
+        .trimStart()
+        .slice(0, 200)
+        .toLowerCase();
       const markup = head.startsWith('<');
       if (WORKBOOK_EXT.test(fileName) && !(markup && /\.(xls|et)$/i.test(fileName))) {
-        throw importError(
-          `文件「${fileName}」的扩展名是工作簿，但内容是纯文本，不是 Excel 工作簿。如果它是 CSV 文件，请把扩展名改为 .csv 后再导入。`,
-        );
+        throw importError(`文件「${fileName}」的扩展名是工作簿，但内容是纯文本，不是 Excel 工作簿。如果它是 CSV 文件，请把扩展名改为 .csv 后再导入。`);
       }
       if (markup) {
         // "xls" files that are really HTML tables or Excel 2003 XML, as web systems export them.
@@ -144,9 +146,7 @@ function notWorkbook(fileName: string) {
 }
 
 function passwordError(fileName: string) {
-  return importError(
-    `文件「${fileName}」设置了打开密码（已加密），无法读取。请在 Excel 或 WPS 中用密码打开，取消加密后另存为 .xlsx，再导入。`,
-  );
+  return importError(`文件「${fileName}」设置了打开密码（已加密），无法读取。请在 Excel 或 WPS 中用密码打开，取消加密后另存为 .xlsx，再导入。`);
 }
 
 function mb(n: number): string {
@@ -201,7 +201,14 @@ function readWithSheetJS(data: Uint8Array | string, fileName: string, format: Wo
 
 type DenseSheet = XLSX.WorkSheet & { '!data'?: (XLSX.CellObject | undefined)[][] };
 
-function toSheet(ws: DenseSheet | undefined, name: string, visibility: SheetData['visibility'], date1904: boolean, fileName: string, limits: ReadLimits): SheetData {
+function toSheet(
+  ws: DenseSheet | undefined,
+  name: string,
+  visibility: SheetData['visibility'],
+  date1904: boolean,
+  fileName: string,
+  limits: ReadLimits,
+): SheetData {
   const where = `文件「${fileName}」的工作表「${name}」`;
   const data = ws?.['!data'] ?? [];
   const rows: CellValue[][] = [];
@@ -267,12 +274,22 @@ function toSheet(ws: DenseSheet | undefined, name: string, visibility: SheetData
 
 /** Excel's error values by their BIFF codes (cell.v of an error cell). */
 const XLSX_ERRORS = new Map<number, string>([
-  [0x00, '#NULL!'], [0x07, '#DIV/0!'], [0x0f, '#VALUE!'], [0x17, '#REF!'], [0x1d, '#NAME?'], [0x24, '#NUM!'], [0x2a, '#N/A'], [0x2b, '#GETTING_DATA'],
+  [0x00, '#NULL!'],
+  [0x07, '#DIV/0!'],
+  [0x0f, '#VALUE!'],
+  [0x17, '#REF!'],
+  [0x1d, '#NAME?'],
+  [0x24, '#NUM!'],
+  [0x2a, '#N/A'],
+  [0x2b, '#GETTING_DATA'],
 ]);
 
 /** Strips quoted literals and [..] sections from a number format: what is left are the codes. */
 function formatCodes(z: string): string {
-  return z.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').replace(/\\./g, '');
+  return z
+    .replace(/"[^"]*"/g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/\\./g, '');
 }
 
 function cellValue(cell: XLSX.CellObject, date1904: boolean): CellValue {

@@ -106,7 +106,14 @@ export async function buildProblemReport(input: ReportInput): Promise<Uint8Array
       const r = excelRow - 1;
       const values: (string | number)[] = [excelRow];
       for (let c = 0; c < cols; c++) values.push(cellText(layout.cell(r, c)));
-      values.push(list.map(i => `${i.severity === 'error' ? '【错误】' : '【警告】'}${i.column ? `${i.column}列` : ''}${i.field ? `（${fieldName(layout, i)}）` : ''}：${i.message}`).join('\n'));
+      values.push(
+        list
+          .map(
+            i =>
+              `${i.severity === 'error' ? '【错误】' : '【警告】'}${i.column ? `${i.column}列` : ''}${i.field ? `（${fieldName(layout, i)}）` : ''}：${i.message}`,
+          )
+          .join('\n'),
+      );
       const row = ws.addRow(values);
       row.eachCell({ includeEmpty: true }, cell => {
         cell.border = THIN;

@@ -38,7 +38,14 @@ const isBlank = (v: CellValue) => v === null || (typeof v === 'string' && v.trim
 
 /** Tags as sheets write them: 选调生、年轻干部库 / 选调生,第一书记 / one per line. */
 export function splitTags(text: string): string[] {
-  return [...new Set(text.split(/[、，,;；\s/|]+/).map(t => t.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(/[、，,;；\s/|]+/)
+        .map(t => t.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /**
@@ -48,7 +55,10 @@ export function splitTags(text: string): string[] {
 export function parseFamilyText(text: string): { members: FamilyMember[]; problems: string[] } {
   const members: FamilyMember[] = [];
   const problems: string[] = [];
-  const lines = text.split(/\r\n|\r|\n|[；;]/).map(l => l.trim()).filter(Boolean);
+  const lines = text
+    .split(/\r\n|\r|\n|[；;]/)
+    .map(l => l.trim())
+    .filter(Boolean);
   lines.forEach((line, i) => {
     const parts = line.split(/[\s\u3000，,]+/).filter(Boolean);
     const [relation = '', name = '', birth = '', politicalStatus = '', ...rest] = parts;
@@ -168,7 +178,15 @@ export function findDuplicates(file: string, records: RowRecord[], issues: Issue
         const others = group.filter(g => g !== rec).map(g => where(g, multiSheet));
         rec.hasError = true;
         issues.push(
-          makeIssue('error', file, rec.sheet, rec.row, rec.columns[field] ?? null, field, `同一人在表中出现了 ${group.length} 次：与${others.join('、')}${why(rec)}，请删除重复的行`),
+          makeIssue(
+            'error',
+            file,
+            rec.sheet,
+            rec.row,
+            rec.columns[field] ?? null,
+            field,
+            `同一人在表中出现了 ${group.length} 次：与${others.join('、')}${why(rec)}，请删除重复的行`,
+          ),
         );
       }
     }
@@ -182,4 +200,3 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   if (list) list.push(value);
   else map.set(key, [value]);
 }
-

@@ -13,9 +13,7 @@ import { ImportSession, previewOf } from './session';
 import type { ImportPlan, Progress } from './types';
 
 export type RunnerRequest =
-  | { type: 'read'; bytes: Uint8Array; fileName: string; limits?: ReadLimits }
-  | { type: 'plan'; options: ParsedPlanOptions }
-  | { type: 'report' };
+  { type: 'read'; bytes: Uint8Array; fileName: string; limits?: ReadLimits } | { type: 'plan'; options: ParsedPlanOptions } | { type: 'report' };
 
 export type RunnerReply =
   | { type: 'inspected'; inspection: Inspection }
@@ -78,7 +76,8 @@ export class ImportRunner {
 
 export function errorShape(err: unknown): { code: string; message: string; details?: unknown } {
   if (err instanceof ImportCancelled) return { code: 'CANCELLED', message: '导入已取消，数据未修改' };
-  if (err instanceof AppError) return err.details === undefined ? { code: err.code, message: err.message } : { code: err.code, message: err.message, details: err.details };
+  if (err instanceof AppError)
+    return err.details === undefined ? { code: err.code, message: err.message } : { code: err.code, message: err.message, details: err.details };
   const code = (err as NodeJS.ErrnoException)?.code;
   if (code === 'ERR_OUT_OF_MEMORY' || err instanceof RangeError) {
     return { code: 'VALIDATION', message: '文件过大，内存不足，无法读取；请拆分后分批导入' };

@@ -4,14 +4,7 @@
  * The same object runs inside the worker thread and, where no worker is
  * available (tests, the CLI), in-process; it never writes to the database.
  */
-import type {
-  ImportField,
-  ImportIssue,
-  ImportPreview,
-  Inspection,
-  ParsedPlanOptions,
-  SheetInspection,
-} from '../../../shared/contract/routes/imports';
+import type { ImportField, ImportIssue, ImportPreview, Inspection, ParsedPlanOptions, SheetInspection } from '../../../shared/contract/routes/imports';
 import type { Database } from '../../db/database';
 import { importError } from './errors';
 import { cellText, detectLayout, type SheetLayout } from './layout';
@@ -98,7 +91,17 @@ export class ImportSession {
         if (!field) continue;
         const first = byField.get(field);
         if (first) {
-          fileIssues.push(makeIssue('warning', file, name, null, col.letter, field, `「${col.header}」列与「${first}」列都对应“${fieldLabel(field)}”，只导入了「${first}」列`));
+          fileIssues.push(
+            makeIssue(
+              'warning',
+              file,
+              name,
+              null,
+              col.letter,
+              field,
+              `「${col.header}」列与「${first}」列都对应“${fieldLabel(field)}”，只导入了「${first}」列`,
+            ),
+          );
           continue;
         }
         byField.set(field, col.header);
@@ -107,14 +110,22 @@ export class ImportSession {
       const data = wb.sheets.find(s => s.name === name)!;
       if (data.declaredRef) {
         fileIssues.push(
-          makeIssue('warning', file, name, null, null, null, `工作表「${name}」声明的范围是 ${data.declaredRef}，远大于实际内容；已按实际内容（${data.rowCount} 行 ${data.colCount} 列）读取`),
+          makeIssue(
+            'warning',
+            file,
+            name,
+            null,
+            null,
+            null,
+            `工作表「${name}」声明的范围是 ${data.declaredRef}，远大于实际内容；已按实际内容（${data.rowCount} 行 ${data.colCount} 列）读取`,
+          ),
         );
       }
       for (const s of layout.skipped) {
-        if (s.reason === 'hidden') fileIssues.push(makeIssue('warning', file, name, s.row, null, null, `第 ${s.row} 行是隐藏行，未导入（内容：${s.text.slice(0, 40)}）`));
+        if (s.reason === 'hidden')
+          fileIssues.push(makeIssue('warning', file, name, s.row, null, null, `第 ${s.row} 行是隐藏行，未导入（内容：${s.text.slice(0, 40)}）`));
       }
-      const defaultUnit =
-        options.defaultUnit === 'sheetName' ? name : options.defaultUnit === 'reportingUnit' ? layout.reportingUnit : null;
+      const defaultUnit = options.defaultUnit === 'sheetName' ? name : options.defaultUnit === 'reportingUnit' ? layout.reportingUnit : null;
       if (options.defaultUnit === 'reportingUnit' && !layout.reportingUnit) {
         fileIssues.push(makeIssue('warning', file, name, null, null, 'unit', `工作表「${name}」没有“填报单位：”一行，无法用它作为默认单位`));
       }

@@ -16,7 +16,17 @@ import { withOperation, type OperationSummary } from '../common/operation-log';
 import { importLabel } from '../import/commit';
 import { operatorName } from '../common/settings';
 import type { IncomingCadre } from './incoming';
-import { COLUMN_OF, loadCurrent, mergedAssessments, planImport, remarksWithAssessmentText, sameStoredValue, type ImportMode, type ImportPlan, type PlanInput } from './plan';
+import {
+  COLUMN_OF,
+  loadCurrent,
+  mergedAssessments,
+  planImport,
+  remarksWithAssessmentText,
+  sameStoredValue,
+  type ImportMode,
+  type ImportPlan,
+  type PlanInput,
+} from './plan';
 
 export interface CommitOptions {
   mode: ImportMode;
@@ -67,7 +77,12 @@ function insertCadre(db: Database, r: IncomingCadre, unitId: number | null): num
   return id;
 }
 
-function writeChildren(db: Database, id: number, r: IncomingCadre, stored: { family: IncomingCadre['family']; assessments: { year: number; grade: string; note: string }[] }): void {
+function writeChildren(
+  db: Database,
+  id: number,
+  r: IncomingCadre,
+  stored: { family: IncomingCadre['family']; assessments: { year: number; grade: string; note: string }[] },
+): void {
   if (r.family && JSON.stringify(r.family) !== JSON.stringify(stored.family)) {
     db.prepare('DELETE FROM cadre_family WHERE cadre_id = ?').run(id);
     const insert = db.prepare('INSERT INTO cadre_family(cadre_id, seq, relation, name, birth, political_status, work) VALUES (?, ?, ?, ?, ?, ?, ?)');
@@ -113,7 +128,11 @@ export function commitImport(db: Database, inputs: PlanInput[], opts: CommitOpti
   const preview = planImport(db, inputs, opts.mode);
   const label =
     opts.label ??
-    importLabel(inputs.length === 1 ? inputs[0].file : `${inputs.length} 个任免审批表文件`, preview.counts.new, preview.mode === 'update' ? preview.counts.update : 0);
+    importLabel(
+      inputs.length === 1 ? inputs[0].file : `${inputs.length} 个任免审批表文件`,
+      preview.counts.new,
+      preview.mode === 'update' ? preview.counts.update : 0,
+    );
   // One transaction for the change and its run record (withOperation nests as a savepoint).
   return db.transaction((): CommitResult => {
     const result: CommitResult = withOperation(db, { kind: 'import', label }, op => {
@@ -145,7 +164,13 @@ export function commitImport(db: Database, inputs: PlanInput[], opts: CommitOpti
           updatedIds.push(planned.match.id);
         }
       }
-      const counts = { inserted: insertedIds.length, updated: updatedIds.length, unchanged: plan.counts.unchanged, skipped: plan.counts.skip, errors: plan.counts.error };
+      const counts = {
+        inserted: insertedIds.length,
+        updated: updatedIds.length,
+        unchanged: plan.counts.unchanged,
+        skipped: plan.counts.skip,
+        errors: plan.counts.error,
+      };
       const files = opts.sources ?? inputs.map(i => ({ name: i.file, sha256: '' }));
       audit(db, { entity: 'import', action: opts.kind ?? 'import.lrmx', after: { mode: opts.mode, files, ...counts } });
       return { ...counts, insertedIds, updatedIds, plan };
@@ -164,10 +189,28 @@ export function commitImport(db: Database, inputs: PlanInput[], opts: CommitOpti
 function recordRun(db: Database, inputs: PlanInput[], opts: CommitOptions, r: CommitResult): void {
   const files = opts.sources ?? inputs.map(i => ({ name: i.file, sha256: '' }));
   const name = files.length === 1 ? files[0].name : `${files.length} 个任免审批表文件（${files[0]?.name ?? ''} 等）`;
-  const hash = files.length === 1 ? files[0].sha256 : createHash('sha256').update(files.map(f => f.sha256).join('\n')).digest('hex');
+  const hash =
+    files.length === 1
+      ? files[0].sha256
+      : createHash('sha256')
+          .update(files.map(f => f.sha256).join('\n'))
+          .digest('hex');
   const warnings = r.plan.records.reduce((n, rec) => n + rec.problems.filter(p => p.severity === 'warning').length, 0);
   db.prepare(
     `INSERT INTO import_runs(operator, file_name, file_hash, sheets, mode, inserted, updated, skipped, unchanged, errors, warnings, operation_id)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(operatorName(db), name, hash, JSON.stringify(files.map(f => f.name)), opts.mode, r.inserted, r.updated, r.skipped, r.unchanged, r.errors, warnings, r.operation?.id ?? null);
+  ).run(
+    operatorName(db),
+    name,
+    hash,
+    JSON.stringify(files.map(f => f.name)),
+    opts.mode,
+    r.inserted,
+    r.updated,
+    r.skipped,
+    r.unchanged,
+    r.errors,
+    warnings,
+    r.operation?.id ?? null,
+  );
 }

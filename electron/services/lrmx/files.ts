@@ -110,7 +110,13 @@ export function readLrmxFiles(files: LrmxSourceFile[]): LrmxRead[] {
       ? {
           file: f.name,
           record: null,
-          problems: [{ severity: 'error', field: 'file', message: `文件过大（${(f.size / 1024 / 1024).toFixed(1)} MB），任免审批表文件一般不超过 ${DEFAULT_XML_LIMITS.maxBytes / 1024 / 1024} MB。` }],
+          problems: [
+            {
+              severity: 'error',
+              field: 'file',
+              message: `文件过大（${(f.size / 1024 / 1024).toFixed(1)} MB），任免审批表文件一般不超过 ${DEFAULT_XML_LIMITS.maxBytes / 1024 / 1024} MB。`,
+            },
+          ],
         }
       : readLrmx(f.bytes, f.name),
   );

@@ -236,7 +236,12 @@ export function planImport(db: Database, inputs: PlanInput[], mode: ImportMode):
       planned.action = 'skip';
       if (mode === 'add') {
         const how = found.match.by === 'idNumber' ? '身份证号相同' : '姓名和出生年月相同';
-        const diff = planned.changes.length ? `，其中 ${planned.changes.length} 项与库中不同（${planned.changes.slice(0, 3).map(c => c.label).join('、')}${planned.changes.length > 3 ? '等' : ''}）` : '';
+        const diff = planned.changes.length
+          ? `，其中 ${planned.changes.length} 项与库中不同（${planned.changes
+              .slice(0, 3)
+              .map(c => c.label)
+              .join('、')}${planned.changes.length > 3 ? '等' : ''}）`
+          : '';
         planned.problems.push({
           severity: 'warning',
           field: found.match.by === 'idNumber' ? 'idNumber' : 'name',

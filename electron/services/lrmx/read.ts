@@ -103,7 +103,8 @@ export function readLrmx(bytes: Uint8Array, fileName: string): LrmxRead {
     if (r.warning) problems.push({ severity: 'warning', field, element, message: prefixed(element, r.warning) });
   }
   if (!record.fields.name) {
-    if (!problems.some(p => p.field === 'name')) problems.push({ severity: 'error', field: 'name', element: 'XingMing', message: '缺少姓名（XingMing 为空或不存在）' });
+    if (!problems.some(p => p.field === 'name'))
+      problems.push({ severity: 'error', field: 'name', element: 'XingMing', message: '缺少姓名（XingMing 为空或不存在）' });
   }
   for (const issue of checkCadreRecord(record.fields)) {
     problems.push({ severity: issue.severity, field: issue.field, message: issue.message });
@@ -175,9 +176,16 @@ function readFamily(el: XmlElement, problems: IncomingProblem[]): FamilyMember[]
       if (key && !(key in raw)) raw[key] = textOf(child).trim();
     }
     if (!LRMX_FAMILY_ELEMENTS.some(e => raw[LRMX_FAMILY_FIELDS[e]])) return; // a blank row
-    const r = checkFamily({ relation: raw.relation ?? '', name: raw.name ?? '', birth: raw.birth ?? '', politicalStatus: raw.politicalStatus ?? '', work: raw.work ?? '' });
+    const r = checkFamily({
+      relation: raw.relation ?? '',
+      name: raw.name ?? '',
+      birth: raw.birth ?? '',
+      politicalStatus: raw.politicalStatus ?? '',
+      work: raw.work ?? '',
+    });
     if (!r.ok) {
-      for (const message of r.problems) problems.push({ severity: 'error', field: 'family', element: 'JiaTingChengYuan', message: `第 ${i + 1} 位家庭成员：${message}` });
+      for (const message of r.problems)
+        problems.push({ severity: 'error', field: 'family', element: 'JiaTingChengYuan', message: `第 ${i + 1} 位家庭成员：${message}` });
       return;
     }
     members.push(r.value);

@@ -37,8 +37,7 @@ export function listCadres(db: Database, filter: CadreFilter = {}): CadreRow[] {
 }
 
 /** The search box: name, pinyin (zs / zhangsan), ID number or post text contains :q. */
-export const SEARCH_TERM =
-  'instr(c.name, :q) > 0 OR instr(c.name_keys, lower(:q)) > 0 OR instr(c.id_number, upper(:q)) > 0 OR instr(c.post, :q) > 0';
+export const SEARCH_TERM = 'instr(c.name, :q) > 0 OR instr(c.name_keys, lower(:q)) > 0 OR instr(c.id_number, upper(:q)) > 0 OR instr(c.post, :q) > 0';
 
 export interface RowQuery {
   ctes?: string[];
@@ -105,9 +104,7 @@ export function getCadre(db: Database, id: number): Cadre {
          FROM cadre_family WHERE cadre_id = ? ORDER BY seq, id`,
     )
     .all(id) as Cadre['family'];
-  const assessments = db
-    .prepare('SELECT year, grade, note FROM cadre_assessments WHERE cadre_id = ? ORDER BY year')
-    .all(id) as Cadre['assessments'];
+  const assessments = db.prepare('SELECT year, grade, note FROM cadre_assessments WHERE cadre_id = ? ORDER BY year').all(id) as Cadre['assessments'];
   return { ...(toRow(raw) as Cadre), ...pick(raw, Object.keys(CADRE_FORM_COLUMNS)), family, assessments, hasPhoto: !!raw.hasPhoto };
 }
 
@@ -146,9 +143,7 @@ export function cadreInserter(db: Database): (c: NewCadre) => number {
      VALUES (:unitId, :sortOrder, ${keys.map(k => ':' + k).join(', ')})`,
   );
   const tag = db.prepare('INSERT OR IGNORE INTO cadre_tags(cadre_id, tag) VALUES (?, ?)');
-  const family = db.prepare(
-    'INSERT INTO cadre_family(cadre_id, seq, relation, name, birth, political_status, work) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  );
+  const family = db.prepare('INSERT INTO cadre_family(cadre_id, seq, relation, name, birth, political_status, work) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const assessment = db.prepare('INSERT INTO cadre_assessments(cadre_id, year, grade, note) VALUES (?, ?, ?, ?)');
   return c => {
     const params: Record<string, unknown> = { unitId: c.unitId, sortOrder: c.sortOrder ?? 0 };

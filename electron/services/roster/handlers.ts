@@ -14,8 +14,7 @@ import { todayCanonical } from '../../../shared/domain/common/dates';
 
 export function rosterHandlers({ db }: ServiceContext): HandlersOf<typeof rosterRoutes> {
   /** The rows as they are now, including any that just moved to the 回收站. */
-  const rowsById = (ids: number[]) =>
-    ids.length ? selectCadreRows(db, { where: [`c.id IN (${ids.map(Number).join(',')})`] }) : [];
+  const rowsById = (ids: number[]) => (ids.length ? selectCadreRows(db, { where: [`c.id IN (${ids.map(Number).join(',')})`] }) : []);
   return {
     listUnits: () => listUnits(db),
     listCadres: filter => listCadres(db, filter),

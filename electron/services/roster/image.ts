@@ -26,8 +26,9 @@ export function readCadreImage(db: Database, id: number): CadreImage | null {
   return {
     row,
     tags: (cachedStatement(db, 'SELECT tag FROM cadre_tags WHERE cadre_id = ? ORDER BY tag').all(id) as { tag: string }[]).map(t => t.tag),
-    family: cachedStatement(db, 'SELECT seq, relation, name, birth, political_status, work FROM cadre_family WHERE cadre_id = ? ORDER BY seq, id')
-      .all(id) as Record<string, unknown>[],
+    family: cachedStatement(db, 'SELECT seq, relation, name, birth, political_status, work FROM cadre_family WHERE cadre_id = ? ORDER BY seq, id').all(
+      id,
+    ) as Record<string, unknown>[],
     assessments: cachedStatement(db, 'SELECT year, grade, note FROM cadre_assessments WHERE cadre_id = ? ORDER BY year').all(id) as Record<string, unknown>[],
   };
 }

@@ -55,7 +55,12 @@ export function rosterWhere(req: Omit<PageRequest, 'offset' | 'limit' | 'sort'>)
     const expr = columnExpr(colId, 'filter');
     const p = `f${i}`;
     // Users type dates as they write them (1985.03); stored canonically (1985-03).
-    params[p] = DATE_FIELDS.has(colId) ? (f.filter ?? '').trim().replace(/[./年月]/g, '-').replace(/-+$/, '') : (f.filter ?? '').trim();
+    params[p] = DATE_FIELDS.has(colId)
+      ? (f.filter ?? '')
+          .trim()
+          .replace(/[./年月]/g, '-')
+          .replace(/-+$/, '')
+      : (f.filter ?? '').trim();
     const term: Record<TextFilterType, string> = {
       contains: `instr(${expr}, :${p}) > 0`,
       notContains: `instr(${expr}, :${p}) = 0`,

@@ -74,7 +74,7 @@ const isDate = (expr: string) => `${expr} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*
  * name to its order with a CASE, but SQLite can answer it from an index on the column.
  */
 function ladderNames(field: LadderField, lo: number, hi: number): string[] {
-  return LADDERS[field].filter((s) => s.order >= lo && s.order <= hi).flatMap((s) => [s.name, ...s.aliases]);
+  return LADDERS[field].filter(s => s.order >= lo && s.order <= hi).flatMap(s => [s.name, ...s.aliases]);
 }
 
 /** Columns of the fields that are not in CADRE_SCALAR_COLUMNS. */
@@ -128,7 +128,7 @@ class Compiler {
   }
 
   list(values: readonly string[]): string {
-    return values.map((v) => this.p(v)).join(', ');
+    return values.map(v => this.p(v)).join(', ');
   }
 
   /**
@@ -137,11 +137,11 @@ class Compiler {
    * cheap ones let through (AND) or did not already accept (OR).
    */
   group(g: Group): Term {
-    const parts = g.items.map((item) => (isGroup(item) ? this.group(item) : { sql: this.condition(item), cost: costOf(item) }));
+    const parts = g.items.map(item => (isGroup(item) ? this.group(item) : { sql: this.condition(item), cost: costOf(item) }));
     if (!parts.length) return { sql: '1', cost: 0 };
     const ordered = parts.map((t, i) => ({ ...t, i })).sort((a, b) => a.cost - b.cost || a.i - b.i);
     return {
-      sql: `(${ordered.map((t) => t.sql).join(g.join === 'and' ? ' AND ' : ' OR ')})`,
+      sql: `(${ordered.map(t => t.sql).join(g.join === 'and' ? ' AND ' : ' OR ')})`,
       cost: parts.reduce((sum, t) => sum + t.cost, 0),
     };
   }
@@ -177,19 +177,28 @@ class Compiler {
     // 身份证号 ends in an upper-case X as stored; match what users type in either case.
     const value = c.field === 'idNumber' ? this.str(c.value).toUpperCase() : this.str(c.value);
     switch (c.op) {
-      case 'contains': return `instr(${expr}, ${this.p(value)}) > 0`;
-      case 'notContains': return `instr(${expr}, ${this.p(value)}) = 0`;
-      case 'equals': return `${expr} = ${this.p(value)}`;
-      case 'notEquals': return `${expr} <> ${this.p(value)}`;
+      case 'contains':
+        return `instr(${expr}, ${this.p(value)}) > 0`;
+      case 'notContains':
+        return `instr(${expr}, ${this.p(value)}) = 0`;
+      case 'equals':
+        return `${expr} = ${this.p(value)}`;
+      case 'notEquals':
+        return `${expr} <> ${this.p(value)}`;
       case 'startsWith': {
         const p = this.p(value);
         return `substr(${expr}, 1, length(${p})) = ${p}`;
       }
-      case 'isEmpty': return `trim(${expr}) = ''`;
-      case 'isNotEmpty': return `trim(${expr}) <> ''`;
-      case 'in': return `${expr} IN (${this.list(this.strs(c.value))})`;
-      case 'notIn': return `${expr} NOT IN (${this.list(this.strs(c.value))})`;
-      default: throw badOp(c);
+      case 'isEmpty':
+        return `trim(${expr}) = ''`;
+      case 'isNotEmpty':
+        return `trim(${expr}) <> ''`;
+      case 'in':
+        return `${expr} IN (${this.list(this.strs(c.value))})`;
+      case 'notIn':
+        return `${expr} NOT IN (${this.list(this.strs(c.value))})`;
+      default:
+        throw badOp(c);
     }
   }
 
@@ -199,10 +208,14 @@ class Compiler {
       // Against a month, a full date compares on its first 7 characters; expressed on the
       // whole column so an index on it stays usable.
       switch (cmp) {
-        case '>=': return `${expr} >= ${this.p(v)}`;
-        case '<': return `${expr} < ${this.p(v)}`;
-        case '<=': return `${expr} < ${this.p(nextMonth(v))}`;
-        case '>': return `${expr} >= ${this.p(nextMonth(v))}`;
+        case '>=':
+          return `${expr} >= ${this.p(v)}`;
+        case '<':
+          return `${expr} < ${this.p(v)}`;
+        case '<=':
+          return `${expr} < ${this.p(nextMonth(v))}`;
+        case '>':
+          return `${expr} >= ${this.p(nextMonth(v))}`;
       }
     }
     return `(CASE WHEN length(${expr}) = 7 THEN ${expr} ${cmp} ${this.p(v.slice(0, 7))} ELSE ${expr} ${cmp} ${this.p(v)} END)`;
@@ -211,13 +224,18 @@ class Compiler {
   private date(c: Condition, expr: string): string {
     const v = this.str(c.value);
     switch (c.op) {
-      case 'before': return `(${isDate(expr)} AND ${this.dateCmp(expr, '<', v)})`;
-      case 'after': return `(${isDate(expr)} AND ${this.dateCmp(expr, '>', v)})`;
+      case 'before':
+        return `(${isDate(expr)} AND ${this.dateCmp(expr, '<', v)})`;
+      case 'after':
+        return `(${isDate(expr)} AND ${this.dateCmp(expr, '>', v)})`;
       case 'between':
         return `(${isDate(expr)} AND ${this.dateCmp(expr, '>=', v)} AND ${this.dateCmp(expr, '<=', String(c.value2 ?? ''))})`;
-      case 'isEmpty': return `trim(${expr}) = ''`;
-      case 'isNotEmpty': return `trim(${expr}) <> ''`;
-      default: throw badOp(c);
+      case 'isEmpty':
+        return `trim(${expr}) = ''`;
+      case 'isNotEmpty':
+        return `trim(${expr}) <> ''`;
+      default:
+        throw badOp(c);
     }
   }
 
@@ -231,13 +249,20 @@ class Compiler {
     const b = Number(c.value2);
     const [min, max] = ((): [number, number | null] => {
       switch (c.op) {
-        case 'lt': return [0, a - 1];
-        case 'lte': return [0, a];
-        case 'gt': return [a + 1, null];
-        case 'gte': return [a, null];
-        case 'equals': return [a, a];
-        case 'between': return [Math.min(a, b), Math.max(a, b)];
-        default: throw badOp(c);
+        case 'lt':
+          return [0, a - 1];
+        case 'lte':
+          return [0, a];
+        case 'gt':
+          return [a + 1, null];
+        case 'gte':
+          return [a, null];
+        case 'equals':
+          return [a, a];
+        case 'between':
+          return [Math.min(a, b), Math.max(a, b)];
+        default:
+          throw badOp(c);
       }
     })();
     if (max !== null && max < min) return '0';
@@ -250,17 +275,22 @@ class Compiler {
   /** 出生年代: 80后 = born 1980–1989. */
   private generation(c: Condition): string {
     const ranges = () =>
-      this.strs(c.value).map((name) => {
-        const g = GENERATIONS.find((x) => x.name === name);
+      this.strs(c.value).map(name => {
+        const g = GENERATIONS.find(x => x.name === name);
         if (!g) throw new AppError('VALIDATION', `「${name}」不是出生年代`);
         return `(c.birth >= ${this.p(String(g.from))} AND c.birth < ${this.p(String(g.from + 10))})`;
       });
     switch (c.op) {
-      case 'in': return `(${isDate('c.birth')} AND (${ranges().join(' OR ')}))`;
-      case 'notIn': return `(${isDate('c.birth')} AND NOT (${ranges().join(' OR ')}))`;
-      case 'isEmpty': return `NOT (${isDate('c.birth')})`;
-      case 'isNotEmpty': return isDate('c.birth');
-      default: throw badOp(c);
+      case 'in':
+        return `(${isDate('c.birth')} AND (${ranges().join(' OR ')}))`;
+      case 'notIn':
+        return `(${isDate('c.birth')} AND NOT (${ranges().join(' OR ')}))`;
+      case 'isEmpty':
+        return `NOT (${isDate('c.birth')})`;
+      case 'isNotEmpty':
+        return isDate('c.birth');
+      default:
+        throw badOp(c);
     }
   }
 
@@ -274,11 +304,13 @@ class Compiler {
       const names = ladderNames(field, lo, hi);
       return names.length ? `${columnOf(field)} IN (${this.list(names)})` : '0';
     };
-    const bottom = Math.max(...LADDERS[field].map((s) => s.order));
+    const bottom = Math.max(...LADDERS[field].map(s => s.order));
     switch (c.op) {
       // Order 0 is the top: 正处及以上 is every step from 正厅 down to 正处.
-      case 'atLeast': return inRange(0, order(c.value));
-      case 'atMost': return inRange(order(c.value), bottom);
+      case 'atLeast':
+        return inRange(0, order(c.value));
+      case 'atMost':
+        return inRange(order(c.value), bottom);
       case 'between': {
         const a = order(c.value);
         const b = order(c.value2);
@@ -288,10 +320,11 @@ class Compiler {
       case 'notIn': {
         // A step's aliases are the same step (正处 = 正处级 = 县处级正职); a party-school
         // education is a step of its own, so 大学 never matches 中央党校大学 here.
-        const names = this.strs(c.value).flatMap((v) => [v, ...(LADDERS[field].find((s) => s.name === v)?.aliases ?? [])]);
+        const names = this.strs(c.value).flatMap(v => [v, ...(LADDERS[field].find(s => s.name === v)?.aliases ?? [])]);
         return `${columnOf(field)} ${c.op === 'in' ? 'IN' : 'NOT IN'} (${this.list(names)})`;
       }
-      default: throw badOp(c);
+      default:
+        throw badOp(c);
     }
   }
 
@@ -304,10 +337,14 @@ class Compiler {
     const tags = this.strs(c.value);
     const holders = (list: string) => `SELECT qt.cadre_id FROM cadre_tags qt WHERE qt.tag IN (${list})`;
     switch (c.op) {
-      case 'hasAny': return `c.id IN (${holders(this.list(tags))})`;
-      case 'hasNone': return `c.id NOT IN (${holders(this.list(tags))})`;
-      case 'hasAll': return `(${tags.map((t) => `c.id IN (${holders(this.p(t))})`).join(' AND ')})`;
-      default: throw badOp(c);
+      case 'hasAny':
+        return `c.id IN (${holders(this.list(tags))})`;
+      case 'hasNone':
+        return `c.id NOT IN (${holders(this.list(tags))})`;
+      case 'hasAll':
+        return `(${tags.map(t => `c.id IN (${holders(this.p(t))})`).join(' AND ')})`;
+      default:
+        throw badOp(c);
     }
   }
 }

@@ -5,11 +5,7 @@
  * refuses the whole change (nothing is written) and names the row and field.
  * Accepted changes run as one undoable, audited operation.
  */
-import {
-  checkCadreRecord,
-  normalizeCadreField,
-  type EditableCadreField,
-} from '../../../shared/domain/roster/cadre-rules';
+import { checkCadreRecord, normalizeCadreField, type EditableCadreField } from '../../../shared/domain/roster/cadre-rules';
 import { AppError } from '../../../shared/contract/errors';
 import { fieldLabel as label } from '../../../shared/domain/roster/fields';
 import type { Database } from '../../db/database';
@@ -133,7 +129,8 @@ export function applyCadreChanges(
     }
     const idNumber = rec.idNumber;
     if (idNumber) {
-      const other = db.prepare('SELECT id, name FROM cadres WHERE id_number = ? AND id IS NOT ?').get(idNumber, row.id ?? null) as { id: number; name: string } | undefined;
+      const other = db.prepare('SELECT id, name FROM cadres WHERE id_number = ? AND id IS NOT ?').get(idNumber, row.id ?? null) as
+        { id: number; name: string } | undefined;
       if (other) {
         problems.push({ row: row.index, id: row.id, field: 'idNumber', message: `身份证号 ${idNumber} 与已有干部「${other.name}」（编号 ${other.id}）重复` });
       }
@@ -161,7 +158,7 @@ export function applyCadreChanges(
   return withOperation(db, { kind: changes.kind ?? 'edit', label: changes.label ?? defaultLabel }, op => {
     const updated: number[] = [];
     const created: number[] = [];
-    const nextOrder = () => ((db.prepare('SELECT coalesce(max(sort_order), 0) + 1 AS n FROM cadres').get() as { n: number }).n);
+    const nextOrder = () => (db.prepare('SELECT coalesce(max(sort_order), 0) + 1 AS n FROM cadres').get() as { n: number }).n;
     for (const row of rows) {
       const cols = { ...row.columns };
       if (row.unitId !== undefined) cols.unit_id = row.unitId as unknown as string;
@@ -176,7 +173,10 @@ export function applyCadreChanges(
         op.touch(id);
         const names = Object.keys(cols);
         if (names.length) {
-          db.prepare(`UPDATE cadres SET ${names.map(n => `${n} = :${n}`).join(', ')}, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = :id`).run({ ...cols, id });
+          db.prepare(`UPDATE cadres SET ${names.map(n => `${n} = :${n}`).join(', ')}, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = :id`).run({
+            ...cols,
+            id,
+          });
         }
         updated.push(id);
       }

@@ -33,7 +33,12 @@ export const MEMBER_EXPORT_COLUMNS: MemberColumn[] = [
   { header: '临时党支部职务', width: 10, wrap: false, value: m => m.branchRole },
   { header: '结对帮带', width: 10, wrap: false, value: m => m.pairName },
   { header: '状态', width: 8, wrap: false, value: m => m.status },
-  { header: '备注', width: 20, wrap: true, value: m => [m.replacesName ? `接替${m.replacesName}（${m.replacementReason}）` : '', m.notes].filter(Boolean).join('；') },
+  {
+    header: '备注',
+    width: 20,
+    wrap: true,
+    value: m => [m.replacesName ? `接替${m.replacesName}（${m.replacementReason}）` : '', m.notes].filter(Boolean).join('；'),
+  },
 ];
 
 const shortPlace = (place: string) => place.trim().replace(/(市|省|自治区|特别行政区)$/, '');

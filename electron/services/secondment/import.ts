@@ -42,7 +42,22 @@ const MEMBER_HEADERS: [RegExp, MemberEditableField | 'period'][] = [
   [/^备注$/, 'notes'],
 ];
 /** Roster fields a member list may carry for matching and for new people. */
-const CADRE_FIELDS = new Set<ImportField>(['name', 'gender', 'birth', 'idNumber', 'ethnicity', 'ftEducation', 'ftDegree', 'ptEducation', 'rank', 'leadershipLevel', 'politicalStatus', 'nativePlace', 'partyDate', 'workDate']);
+const CADRE_FIELDS = new Set<ImportField>([
+  'name',
+  'gender',
+  'birth',
+  'idNumber',
+  'ethnicity',
+  'ftEducation',
+  'ftDegree',
+  'ptEducation',
+  'rank',
+  'leadershipLevel',
+  'politicalStatus',
+  'nativePlace',
+  'partyDate',
+  'workDate',
+]);
 
 interface PlannedRow extends MemberImportRow {
   values: MemberValues;
@@ -69,19 +84,27 @@ interface Built {
 }
 
 function buildRows(db: Database, batchId: number, files: { name: string; bytes: Buffer }[]): Built {
-  const batch = db.prepare('SELECT start_date AS s, planned_end_date AS e FROM secondment_batches WHERE id = ?').get(batchId) as { s: string; e: string } | undefined;
+  const batch = db.prepare('SELECT start_date AS s, planned_end_date AS e FROM secondment_batches WHERE id = ?').get(batchId) as
+    { s: string; e: string } | undefined;
   if (!batch) throw new AppError('NOT_FOUND', `找不到编号为 ${batchId} 的挂职批次`);
   const issues: ImportIssue[] = [];
   const sink = { push: (i: ImportIssue) => issues.push(i) };
   const rows: PlannedRow[] = [];
-  const stored = db.prepare('SELECT id, name, birth, id_number AS idNumber FROM cadres WHERE deleted_at IS NULL').all() as { id: number; name: string; birth: string; idNumber: string }[];
+  const stored = db.prepare('SELECT id, name, birth, id_number AS idNumber FROM cadres WHERE deleted_at IS NULL').all() as {
+    id: number;
+    name: string;
+    birth: string;
+    idNumber: string;
+  }[];
   const byId = new Map(stored.filter(c => c.idNumber).map(c => [c.idNumber, c]));
   const byNameBirth = new Map<string, typeof stored>();
   for (const c of stored) {
     const key = `${c.name}\u0000${c.birth.slice(0, 7)}`;
     byNameBirth.set(key, [...(byNameBirth.get(key) ?? []), c]);
   }
-  const inBatch = new Set((db.prepare("SELECT cadre_id AS id FROM secondment_members WHERE batch_id = ? AND status <> '已调换'").all(batchId) as { id: number }[]).map(r => r.id));
+  const inBatch = new Set(
+    (db.prepare("SELECT cadre_id AS id FROM secondment_members WHERE batch_id = ? AND status <> '已调换'").all(batchId) as { id: number }[]).map(r => r.id),
+  );
 
   for (const file of files) {
     let wb;
@@ -107,7 +130,10 @@ function buildRows(db: Database, batchId: number, files: { name: string; bytes: 
           if (f && f !== 'ignore' && CADRE_FIELDS.has(f)) cadreCols.push({ index: col.index, letter: col.letter, field: f });
         }
       }
-      const recs = normalizeSheetRows({ file: file.name, sheet: sheet.name, layout, mapped: cadreCols, defaultUnit: null }, sink, () => {}, { done: 0, total: 0 });
+      const recs = normalizeSheetRows({ file: file.name, sheet: sheet.name, layout, mapped: cadreCols, defaultUnit: null }, sink, () => {}, {
+        done: 0,
+        total: 0,
+      });
       recs.forEach((rec, k) => {
         const r = layout.dataRows[k];
         const member: MemberValues = {};
@@ -131,7 +157,10 @@ function buildRows(db: Database, batchId: number, files: { name: string; bytes: 
         }
         if (period !== null) {
           const [s, e] = splitPeriod(period);
-          for (const [field, text] of [['startDate', s], ['endDate', e]] as const) {
+          for (const [field, text] of [
+            ['startDate', s],
+            ['endDate', e],
+          ] as const) {
             const checked = checkMemberField(field, text);
             if (checked.ok) member[field] = checked.value;
             else {
@@ -143,8 +172,13 @@ function buildRows(db: Database, batchId: number, files: { name: string; bytes: 
         records.push({ rec, member, period, periodColumn, sheet: sheet.name });
       });
     }
-    if (records.length === 0) issues.push(makeIssue('error', file.name, null, null, null, null, '文件中没有找到名册（没有可识别的表头行，如“姓名、性别、出生年月”）'));
-    findDuplicates(file.name, records.map(r => r.rec), sink);
+    if (records.length === 0)
+      issues.push(makeIssue('error', file.name, null, null, null, null, '文件中没有找到名册（没有可识别的表头行，如“姓名、性别、出生年月”）'));
+    findDuplicates(
+      file.name,
+      records.map(r => r.rec),
+      sink,
+    );
     // findDuplicates reports; mark those rows as errors too.
     const dupRows = new Set(issues.filter(i => i.file === file.name && i.severity === 'error' && i.row !== null).map(i => `${i.sheet}\u0000${i.row}`));
 
@@ -167,7 +201,8 @@ function buildRows(db: Database, batchId: number, files: { name: string; bytes: 
       };
       rows.push(row);
       if (rec.hasError || dupRows.has(`${sheet}\u0000${rec.row}`)) continue;
-      const fail = (field: string, message: string) => issues.push(makeIssue('error', file.name, sheet, rec.row, rec.columns[field as ImportField] ?? null, field, message));
+      const fail = (field: string, message: string) =>
+        issues.push(makeIssue('error', file.name, sheet, rec.row, rec.columns[field as ImportField] ?? null, field, message));
       let hit: { id: number; name: string } | undefined;
       if (v.idNumber) {
         hit = byId.get(v.idNumber);
@@ -239,9 +274,13 @@ export function commitMemberImport(db: Database, store: PlanStore, planId: strin
   const preview = previewOf(planId, plan.batchId, built);
   if (preview.blocked) {
     const first = built.issues.find(i => i.severity === 'error');
-    throw new AppError('VALIDATION', `未导入：有 ${preview.counts.error} 行存在错误${first ? `（${first.file}${first.sheet ? ` 工作表「${first.sheet}」` : ''}${first.row ? ` 第 ${first.row} 行` : ''}${first.column ? ` ${first.column} 列` : ''}：${first.message}）` : ''}`, {
-      issues: built.issues,
-    });
+    throw new AppError(
+      'VALIDATION',
+      `未导入：有 ${preview.counts.error} 行存在错误${first ? `（${first.file}${first.sheet ? ` 工作表「${first.sheet}」` : ''}${first.row ? ` 第 ${first.row} 行` : ''}${first.column ? ` ${first.column} 列` : ''}：${first.message}）` : ''}`,
+      {
+        issues: built.issues,
+      },
+    );
   }
   if (fingerprintOf(built.rows) !== plan.fingerprint) throw new AppError('CONFLICT', '名册在预览之后有变化，请重新预览后再导入');
   const toAdd = built.rows.filter(r => r.action === 'existing' || r.action === 'new');

@@ -149,9 +149,9 @@ const touchRow = (op: OperationRecorder, id: number) => op.touchRow('secondment_
 function checkWritten(db: Database, rows: { row: number; id: number }[]): void {
   const problems: CellProblem[] = [];
   for (const { row, id } of rows) {
-    const m = db.prepare('SELECT m.start_date AS s, m.end_date AS e, c.name FROM secondment_members m JOIN cadres c ON c.id = m.cadre_id WHERE m.id = ?').get(id) as
-      | { s: string; e: string; name: string }
-      | undefined;
+    const m = db
+      .prepare('SELECT m.start_date AS s, m.end_date AS e, c.name FROM secondment_members m JOIN cadres c ON c.id = m.cadre_id WHERE m.id = ?')
+      .get(id) as { s: string; e: string; name: string } | undefined;
     if (!m) continue;
     const order = checkPeriodOrder(m.s, m.e);
     if (order) problems.push({ row, id, field: 'endDate', message: order });
@@ -171,12 +171,21 @@ interface CadreBasics {
 
 function cadreBasics(db: Database, id: number): CadreBasics | undefined {
   return db
-    .prepare('SELECT c.id, c.name, c.post, coalesce(u.name, \'\') AS unit, c.deleted_at IS NOT NULL AS deleted FROM cadres c LEFT JOIN units u ON u.id = c.unit_id WHERE c.id = ?')
+    .prepare(
+      "SELECT c.id, c.name, c.post, coalesce(u.name, '') AS unit, c.deleted_at IS NOT NULL AS deleted FROM cadres c LEFT JOIN units u ON u.id = c.unit_id WHERE c.id = ?",
+    )
     .get(id) as CadreBasics | undefined;
 }
 
 /** Inserts a member row with the batch's dates and the cadre's unit and post unless given. */
-function insertMember(db: Database, op: OperationRecorder, batch: BatchRow, cadre: CadreBasics, cols: Record<string, string>, extra: Record<string, unknown> = {}): number {
+function insertMember(
+  db: Database,
+  op: OperationRecorder,
+  batch: BatchRow,
+  cadre: CadreBasics,
+  cols: Record<string, string>,
+  extra: Record<string, unknown> = {},
+): number {
   const next = (db.prepare('SELECT coalesce(max(sort_order), 0) + 1 AS n FROM secondment_members WHERE batch_id = ?').get(batch.id) as { n: number }).n;
   const row: Record<string, unknown> = {
     home_unit: cadre.unit,
@@ -205,7 +214,10 @@ export function insertMemberFor(db: Database, op: OperationRecorder, batchId: nu
 
 /** The checks every write runs after writing (period order, overlap), for rows in request order. */
 export function checkMembersWritten(db: Database, ids: number[]): void {
-  checkWritten(db, ids.map((id, row) => ({ row, id })));
+  checkWritten(
+    db,
+    ids.map((id, row) => ({ row, id })),
+  );
 }
 
 export function addMembers(db: Database, batchId: number, cadreIds: number[], values: MemberValues = {}): number[] {
@@ -222,7 +234,10 @@ export function addMembers(db: Database, batchId: number, cadreIds: number[], va
   const label = `「${batchLabel(batch.programme, batch.name)}」加入 ${cadreIds.length === 1 ? cadres[0]!.name : `${cadreIds.length} 名干部`}`;
   return withOperation(db, { kind: 'secondment', label }, op => {
     const ids = cadres.map(c => insertMember(db, op, batch, c!, cols));
-    checkWritten(db, ids.map((id, row) => ({ row, id })));
+    checkWritten(
+      db,
+      ids.map((id, row) => ({ row, id })),
+    );
     return { ids };
   }).ids;
 }
@@ -262,7 +277,9 @@ export function saveMembers(db: Database, updates: { id: number; values: MemberV
   if (problems.length) refuse(problems);
   const fields = [...new Set(updates.flatMap(u => Object.keys(u.values)))];
   const defaultLabel =
-    updates.length === 1 ? `修改挂职成员 ${fields.map(f => MEMBER_FIELD_LABELS[f as MemberEditableField] ?? f).join('、')}` : `修改 ${updates.length} 名挂职成员`;
+    updates.length === 1
+      ? `修改挂职成员 ${fields.map(f => MEMBER_FIELD_LABELS[f as MemberEditableField] ?? f).join('、')}`
+      : `修改 ${updates.length} 名挂职成员`;
   withOperation(db, { kind: 'secondment', label: label ?? defaultLabel }, op => {
     for (const p of prepared) {
       const names = Object.keys(p.cols);
@@ -284,7 +301,10 @@ export function removeMembers(db: Database, ids: number[]): number {
   if (missing.length) throw new AppError('NOT_FOUND', `找不到编号为 ${missing.join('、')} 的挂职成员`);
   for (const m of members) {
     if (m.replacesMemberId !== null || m.replacedByMemberId !== null) {
-      throw new AppError('CONFLICT', `「${m.name}」在调换记录中（${m.replacesMemberId !== null ? `接替${m.replacesName}` : `由${m.replacedByName}接替`}），不能移除；如属误操作请撤销`);
+      throw new AppError(
+        'CONFLICT',
+        `「${m.name}」在调换记录中（${m.replacesMemberId !== null ? `接替${m.replacesName}` : `由${m.replacedByName}接替`}），不能移除；如属误操作请撤销`,
+      );
     }
   }
   withOperation(db, { kind: 'secondment', label: `移除 ${members.length} 名挂职成员` }, op => {
@@ -493,7 +513,7 @@ export function replacementHistory(db: Database, id: number) {
   }
   const chain: SecondmentMember[] = [first];
   const done = new Set<number>([first.id]);
-  for (let next = chain[0].replacedByMemberId; next !== null && !done.has(next); ) {
+  for (let next = chain[0].replacedByMemberId; next !== null && !done.has(next);) {
     done.add(next);
     const m = getMember(db, next);
     chain.push(m);

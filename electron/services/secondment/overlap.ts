@@ -37,7 +37,9 @@ interface MemberPeriodRow {
  * recalled, its end when replaced (the replacement date), else its return date,
  * its end, the batch's actual or planned end, or to date.
  */
-export function memberPeriod(r: Pick<MemberPeriodRow, 'status' | 'start' | 'end' | 'recall' | 'returned' | 'batchStart' | 'batchPlanned' | 'batchActual'>): Period {
+export function memberPeriod(
+  r: Pick<MemberPeriodRow, 'status' | 'start' | 'end' | 'recall' | 'returned' | 'batchStart' | 'batchPlanned' | 'batchActual'>,
+): Period {
   const start = r.start || r.batchStart;
   if (r.status === '提前召回') return { start, end: r.recall || r.end };
   if (r.status === '已调换') return { start, end: r.end };

@@ -82,9 +82,7 @@ export function listBatches(db: Database, filter: { programmeId?: number; status
   const where: string[] = [];
   if (filter.programmeId !== undefined) where.push('b.programme_id = :programmeId');
   if (filter.status !== undefined) where.push('b.status = :status');
-  return db
-    .prepare(`${BATCH_SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY p.id, b.seq`)
-    .all(filter) as SecondmentBatch[];
+  return db.prepare(`${BATCH_SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY p.id, b.seq`).all(filter) as SecondmentBatch[];
 }
 
 export function getBatch(db: Database, id: number): SecondmentBatch {
@@ -108,13 +106,18 @@ export function saveBatch(db: Database, input: ParsedInputOf<'saveSecondmentBatc
     const wrong = checkPeriodOrder(dates.startDate, dates[end]);
     if (wrong) throw new AppError('VALIDATION', `「${BATCH_DATE_FIELDS[end]}」：${wrong}`, { problems: [{ row: 0, field: end, message: wrong }] });
   }
-  for (const [field, label] of [['leaderCadreId', '领队'], ['branchSecretaryId', '临时党支部书记']] as const) {
+  for (const [field, label] of [
+    ['leaderCadreId', '领队'],
+    ['branchSecretaryId', '临时党支部书记'],
+  ] as const) {
     const cid = input[field];
     if (cid !== null && !db.prepare('SELECT 1 FROM cadres WHERE id = ? AND deleted_at IS NULL').get(cid)) {
       throw new AppError('VALIDATION', `「${label}」：找不到编号为 ${cid} 的干部`, { problems: [{ row: 0, field, message: `找不到编号为 ${cid} 的干部` }] });
     }
   }
-  const twin = db.prepare('SELECT id FROM secondment_batches WHERE programme_id = ? AND seq = ? AND id IS NOT ?').get(input.programmeId, input.seq, input.id ?? null);
+  const twin = db
+    .prepare('SELECT id FROM secondment_batches WHERE programme_id = ? AND seq = ? AND id IS NOT ?')
+    .get(input.programmeId, input.seq, input.id ?? null);
   if (twin) throw new AppError('VALIDATION', `「${programme.name}」已有${defaultBatchName(input.seq)}`);
   const name = input.name?.trim() || defaultBatchName(input.seq);
   const values = {

@@ -49,7 +49,9 @@ function getVillage(db: Database, id: number): Village {
 
 export function saveVillage(db: Database, input: ParsedInputOf<'saveVillage'>): Village {
   const v = { name: input.name.trim(), township: input.township.trim(), county: input.county.trim(), kind: input.kind.trim() };
-  const twin = db.prepare('SELECT id FROM villages WHERE county = :county AND township = :township AND name = :name AND id IS NOT :id').get({ ...v, id: input.id ?? null });
+  const twin = db
+    .prepare('SELECT id FROM villages WHERE county = :county AND township = :township AND name = :name AND id IS NOT :id')
+    .get({ ...v, id: input.id ?? null });
   if (twin) throw new AppError('VALIDATION', `已有「${v.county}${v.township}${v.name}」`);
   const id = withOperation(db, { kind: 'village', label: `${input.id ? '修改' : '新增'}村「${v.name}」` }, op => {
     if (input.id === undefined) {
@@ -101,7 +103,9 @@ export function saveRotation(db: Database, input: ParsedInputOf<'saveVillageRota
   const order = checkPeriodOrder(start.value, end.value);
   if (order) throw new AppError('VALIDATION', `「结束时间」：${order}`);
   const values = { programme: input.programme.trim(), seq: input.seq, name: input.name.trim(), start: start.value, end: end.value, notes: input.notes };
-  const twin = db.prepare('SELECT id FROM village_rotations WHERE programme = :programme AND seq = :seq AND id IS NOT :id').get({ ...values, id: input.id ?? null });
+  const twin = db
+    .prepare('SELECT id FROM village_rotations WHERE programme = :programme AND seq = :seq AND id IS NOT :id')
+    .get({ ...values, id: input.id ?? null });
   if (twin) throw new AppError('VALIDATION', `「${values.programme || '驻村工作'}」已有第 ${values.seq} 轮`);
   const id = withOperation(db, { kind: 'village', label: `${input.id ? '修改' : '新建'}驻村轮次「${values.name}」` }, op => {
     if (input.id === undefined) {
@@ -176,7 +180,8 @@ function checkAssignmentField(db: Database, field: AssignmentField, raw: CellVal
     case 'cadreId': {
       const n = typeof raw === 'number' ? raw : Number(String(raw ?? '').trim());
       const table = field === 'villageId' ? 'villages' : 'cadres';
-      const ok = Number.isSafeInteger(n) && n > 0 && db.prepare(`SELECT 1 FROM ${table} WHERE id = ?${field === 'cadreId' ? ' AND deleted_at IS NULL' : ''}`).get(n);
+      const ok =
+        Number.isSafeInteger(n) && n > 0 && db.prepare(`SELECT 1 FROM ${table} WHERE id = ?${field === 'cadreId' ? ' AND deleted_at IS NULL' : ''}`).get(n);
       return ok ? { ok: true, value: n } : { ok: false, message: `找不到编号为 ${String(raw)} 的${field === 'villageId' ? '村' : '干部'}` };
     }
     case 'role':
@@ -218,9 +223,9 @@ function assignmentColumns(db: Database, values: Partial<Record<string, CellValu
 function checkWrittenAssignments(db: Database, rows: { row: number; id: number }[]): void {
   const problems: CellProblem[] = [];
   for (const { row, id } of rows) {
-    const a = db.prepare('SELECT a.start_date AS s, a.end_date AS e, c.name FROM village_assignments a JOIN cadres c ON c.id = a.cadre_id WHERE a.id = ?').get(id) as
-      | { s: string; e: string; name: string }
-      | undefined;
+    const a = db
+      .prepare('SELECT a.start_date AS s, a.end_date AS e, c.name FROM village_assignments a JOIN cadres c ON c.id = a.cadre_id WHERE a.id = ?')
+      .get(id) as { s: string; e: string; name: string } | undefined;
     if (!a) continue;
     const order = checkPeriodOrder(a.s, a.e);
     if (order) problems.push({ row, id, field: 'endDate', message: order });
@@ -265,7 +270,9 @@ export function saveAssignments(db: Database, input: ParsedInputOf<'saveVillageA
     for (const c of creates) {
       const row = { start_date: rotation.startDate, end_date: rotation.endDate, ...c.cols, rotation_id: rotation.id };
       const names = Object.keys(row);
-      const id = Number(db.prepare(`INSERT INTO village_assignments(${names.join(', ')}) VALUES (${names.map(n => ':' + n).join(', ')})`).run(row).lastInsertRowid);
+      const id = Number(
+        db.prepare(`INSERT INTO village_assignments(${names.join(', ')}) VALUES (${names.map(n => ':' + n).join(', ')})`).run(row).lastInsertRowid,
+      );
       op.createdRow('village_assignments', id);
       written.push({ row: c.row, id });
     }
@@ -305,7 +312,10 @@ export function replaceAssignment(db: Database, id: number, cadreId: number, dat
   if (cadre.id === old.cadreId) throw new AppError('VALIDATION', '接替的干部不能是被调换的本人');
   return withOperation(db, { kind: 'village', label: `驻村调换：「${cadre.name}」接替「${old.name}」` }, op => {
     op.touchRow('village_assignments', old.id);
-    db.prepare(`UPDATE village_assignments SET status = '已调换', end_date = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`).run(date.value, old.id);
+    db.prepare(`UPDATE village_assignments SET status = '已调换', end_date = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`).run(
+      date.value,
+      old.id,
+    );
     const newId = Number(
       db
         .prepare(

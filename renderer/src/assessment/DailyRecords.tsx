@@ -27,7 +27,10 @@ export function DailyRecords({ set }: { set: AssessmentSetDetail }) {
   const load = useCallback(() => api.listDailyRecords({ setId: set.id }).then(setRecords, e => setError(errorText(e))), [set.id, setError]);
   useEffect(() => {
     void load();
-    api.listAssessmentParticipants({ setId: set.id }).then(p => setPeople(p.filter(x => x.source !== 'removed')), () => undefined);
+    api.listAssessmentParticipants({ setId: set.id }).then(
+      p => setPeople(p.filter(x => x.source !== 'removed')),
+      () => undefined,
+    );
   }, [load, set.id]);
 
   const add = () =>
@@ -38,7 +41,14 @@ export function DailyRecords({ set }: { set: AssessmentSetDetail }) {
       if (d.value.length !== 10) throw new Error('日常考核的日期需写到日，如 2025.03.12');
       const n = Number(points);
       if (points.trim() === '' || !Number.isFinite(n)) throw new Error(`分值应为数字（加分为正、扣分为负），不能是“${points}”`);
-      await api.addDailyRecord({ setId: set.id, cadreId: Number(cadreId), indicatorId: indicatorId ? Number(indicatorId) : null, date: d.value, points: n, note });
+      await api.addDailyRecord({
+        setId: set.id,
+        cadreId: Number(cadreId),
+        indicatorId: indicatorId ? Number(indicatorId) : null,
+        date: d.value,
+        points: n,
+        note,
+      });
       setPoints('');
       setNote('');
       await load();
@@ -53,50 +63,50 @@ export function DailyRecords({ set }: { set: AssessmentSetDetail }) {
   return (
     <div className="as-daily">
       <form
-          className="as-daily-form"
-          onSubmit={e => {
-            e.preventDefault();
-            void add();
-          }}
-        >
-          <label className="as-field">
-            <span>干部</span>
-            <select aria-label="日常考核干部" value={cadreId} onChange={e => setCadreId(e.target.value)}>
-              <option value="">请选择</option>
-              {people.map(p => (
-                <option key={p.cadreId} value={p.cadreId}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="as-field">
-            <span>日期</span>
-            <input aria-label="日常考核日期" value={date} size={10} onChange={e => setDate(e.target.value)} placeholder="2025.03.12" />
-          </label>
-          <label className="as-field">
-            <span>指标</span>
-            <select aria-label="日常考核指标" value={indicatorId} onChange={e => setIndicatorId(e.target.value)}>
-              <option value="">（不计入指标，仅记录）</option>
-              {leaves.map(i => (
-                <option key={i.id} value={i.id}>
-                  {i.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="as-field">
-            <span>分值</span>
-            <input aria-label="日常考核分值" value={points} size={5} placeholder="+2 / -1" onChange={e => setPoints(e.target.value)} />
-          </label>
-          <label className="as-field grow">
-            <span>事由</span>
-            <input aria-label="日常考核事由" value={note} onChange={e => setNote(e.target.value)} placeholder="如：牵头完成项目签约" />
-          </label>
-          <button type="submit" className="primary">
-            记录
-          </button>
-        </form>
+        className="as-daily-form"
+        onSubmit={e => {
+          e.preventDefault();
+          void add();
+        }}
+      >
+        <label className="as-field">
+          <span>干部</span>
+          <select aria-label="日常考核干部" value={cadreId} onChange={e => setCadreId(e.target.value)}>
+            <option value="">请选择</option>
+            {people.map(p => (
+              <option key={p.cadreId} value={p.cadreId}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="as-field">
+          <span>日期</span>
+          <input aria-label="日常考核日期" value={date} size={10} onChange={e => setDate(e.target.value)} placeholder="2025.03.12" />
+        </label>
+        <label className="as-field">
+          <span>指标</span>
+          <select aria-label="日常考核指标" value={indicatorId} onChange={e => setIndicatorId(e.target.value)}>
+            <option value="">（不计入指标，仅记录）</option>
+            {leaves.map(i => (
+              <option key={i.id} value={i.id}>
+                {i.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="as-field">
+          <span>分值</span>
+          <input aria-label="日常考核分值" value={points} size={5} placeholder="+2 / -1" onChange={e => setPoints(e.target.value)} />
+        </label>
+        <label className="as-field grow">
+          <span>事由</span>
+          <input aria-label="日常考核事由" value={note} onChange={e => setNote(e.target.value)} placeholder="如：牵头完成项目签约" />
+        </label>
+        <button type="submit" className="primary">
+          记录
+        </button>
+      </form>
       <p className="muted">分值记到“加减分”指标上，计入考核期间覆盖该日期的轮次；不选指标则仅作记录，供评分时参考。</p>
       <ErrorLine error={error} className="message" />
       {records === null ? (

@@ -85,7 +85,15 @@ export function draftTree(indicators: Indicator[]): Draft[] {
   return own
     .filter(i => i.parentId === null)
     .sort((a, b) => a.sortOrder - b.sortOrder)
-    .map(p => toDraft(p, own.filter(c => c.parentId === p.id).sort((a, b) => a.sortOrder - b.sortOrder).map(c => toDraft(c))));
+    .map(p =>
+      toDraft(
+        p,
+        own
+          .filter(c => c.parentId === p.id)
+          .sort((a, b) => a.sortOrder - b.sortOrder)
+          .map(c => toDraft(c)),
+      ),
+    );
 }
 
 const weightOf = (d: Draft) => Number(d.weight.trim() === '' ? 0 : d.weight);
@@ -139,7 +147,8 @@ export function IndicatorTree({ set, locked, onSaved }: { set: AssessmentSetDeta
   const [notice, setNotice] = useState<string | null>(null);
 
   const problems = useMemo(
-    () => checkWeights(tree.map(t => ({ name: t.name, weight: weightOf(t) || 0, children: t.children.map(c => ({ name: c.name, weight: weightOf(c) || 0 })) }))),
+    () =>
+      checkWeights(tree.map(t => ({ name: t.name, weight: weightOf(t) || 0, children: t.children.map(c => ({ name: c.name, weight: weightOf(c) || 0 })) }))),
     [tree],
   );
 
@@ -160,7 +169,16 @@ export function IndicatorTree({ set, locked, onSaved }: { set: AssessmentSetDeta
   const moveNode = (key: string, by: number) => {
     const i = tree.findIndex(t => t.key === key);
     if (i >= 0) return change(move(tree, i, by));
-    change(tree.map(t => ({ ...t, children: move(t.children, t.children.findIndex(c => c.key === key), by) })));
+    change(
+      tree.map(t => ({
+        ...t,
+        children: move(
+          t.children,
+          t.children.findIndex(c => c.key === key),
+          by,
+        ),
+      })),
+    );
   };
   const removeNode = (key: string) => change(tree.filter(t => t.key !== key).map(t => ({ ...t, children: t.children.filter(c => c.key !== key) })));
 
@@ -192,16 +210,34 @@ export function IndicatorTree({ set, locked, onSaved }: { set: AssessmentSetDeta
       <tr key={d.key} className={level === 1 ? 'as-level1' : 'as-level2'}>
         <td>
           <span className="as-level-tag">{level === 1 ? '一级' : '二级'}</span>
-          <input className="as-name" aria-label={`${level === 1 ? '一级' : '二级'}指标名称`} value={d.name} disabled={locked} onChange={e => patch(d.key, { name: e.target.value })} />
+          <input
+            className="as-name"
+            aria-label={`${level === 1 ? '一级' : '二级'}指标名称`}
+            value={d.name}
+            disabled={locked}
+            onChange={e => patch(d.key, { name: e.target.value })}
+          />
         </td>
         <td>
-          <input className="as-weight" aria-label={`${d.name} 权重`} value={d.weight} disabled={locked} onChange={e => patch(d.key, { weight: e.target.value })} size={4} />
+          <input
+            className="as-weight"
+            aria-label={`${d.name} 权重`}
+            value={d.weight}
+            disabled={locked}
+            onChange={e => patch(d.key, { weight: e.target.value })}
+            size={4}
+          />
         </td>
         <td>
           {hasChildren ? (
             <span className="muted">按二级指标加权</span>
           ) : (
-            <select aria-label={`${d.name} 计分方式`} value={d.method} disabled={locked} onChange={e => patch(d.key, { method: e.target.value as IndicatorMethod })}>
+            <select
+              aria-label={`${d.name} 计分方式`}
+              value={d.method}
+              disabled={locked}
+              onChange={e => patch(d.key, { method: e.target.value as IndicatorMethod })}
+            >
               {INDICATOR_METHODS.map(m => (
                 <option key={m} value={m}>
                   {INDICATOR_METHOD_LABELS[m]}
@@ -235,7 +271,12 @@ export function IndicatorTree({ set, locked, onSaved }: { set: AssessmentSetDeta
           )}
         </td>
         <td>
-          <button type="button" className="link" aria-expanded={open.has(d.key)} onClick={() => setOpen(o => new Set(o.has(d.key) ? [...o].filter(k => k !== d.key) : [...o, d.key]))}>
+          <button
+            type="button"
+            className="link"
+            aria-expanded={open.has(d.key)}
+            onClick={() => setOpen(o => new Set(o.has(d.key) ? [...o].filter(k => k !== d.key) : [...o, d.key]))}
+          >
             {d.description || d.evidence ? '说明 ✎' : '说明'}
           </button>
         </td>
@@ -245,7 +286,13 @@ export function IndicatorTree({ set, locked, onSaved }: { set: AssessmentSetDeta
               <button type="button" className="link" aria-label={`上移 ${d.name}`} onClick={() => moveNode(d.key, -1)} disabled={index === 0}>
                 ↑
               </button>
-              <button type="button" className="link" aria-label={`下移 ${d.name}`} onClick={() => moveNode(d.key, 1)} disabled={index === (parent ? parent.children.length : tree.length) - 1}>
+              <button
+                type="button"
+                className="link"
+                aria-label={`下移 ${d.name}`}
+                onClick={() => moveNode(d.key, 1)}
+                disabled={index === (parent ? parent.children.length : tree.length) - 1}
+              >
                 ↓
               </button>
               {level === 1 && (

@@ -31,7 +31,10 @@ export function IndicatorsPage() {
         Object.fromEntries(
           details.map(d => {
             const own = d.indicators.filter(i => i.cadreId === null);
-            return [d.id, { first: own.filter(i => i.level === 1).length, second: own.filter(i => i.level === 2).length, extras: d.indicators.length - own.length }];
+            return [
+              d.id,
+              { first: own.filter(i => i.level === 1).length, second: own.filter(i => i.level === 2).length, extras: d.indicators.length - own.length },
+            ];
           }),
         ),
       );

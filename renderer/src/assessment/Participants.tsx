@@ -21,7 +21,14 @@ export function Participants({ set, onChanged }: { set: AssessmentSetDetail; onC
   useEffect(() => {
     const text = search.trim();
     if (!text) return setFound([]);
-    const t = setTimeout(() => api.listCadres({ search: text }).then(r => setFound(r.slice(0, 20)), () => setFound([])), 250);
+    const t = setTimeout(
+      () =>
+        api.listCadres({ search: text }).then(
+          r => setFound(r.slice(0, 20)),
+          () => setFound([]),
+        ),
+      250,
+    );
     return () => clearTimeout(t);
   }, [search]);
 
@@ -40,7 +47,14 @@ export function Participants({ set, onChanged }: { set: AssessmentSetDetail; onC
         范围：{set.scope.label}（按当前名册实时计算）。参评 {active} 人{list && list.length > active ? `，手动移出 ${list.length - active} 人` : ''}。
       </p>
       <div className="toolbar">
-        <input className="search" type="search" aria-label="查找干部以添加" placeholder="添加参评人员：输入姓名、拼音或身份证号" value={search} onChange={e => setSearch(e.target.value)} />
+        <input
+          className="search"
+          type="search"
+          aria-label="查找干部以添加"
+          placeholder="添加参评人员：输入姓名、拼音或身份证号"
+          value={search}
+          onChange={e => setSearch(e.target.value)}
+        />
       </div>
       {found.length > 0 && (
         <ul className="as-found" aria-label="查找结果">

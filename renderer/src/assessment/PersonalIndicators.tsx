@@ -78,12 +78,24 @@ export function PersonalIndicators({ set, locked, onChanged }: { set: Assessment
       setNotice(null);
     }
     setOverrides(
-      Object.fromEntries(p.indicators.filter(i => !i.extra).map(i => [i.indicatorId, { weight: numberText(i.weight), target: numberText(i.target), note: i.note }])),
+      Object.fromEntries(
+        p.indicators.filter(i => !i.extra).map(i => [i.indicatorId, { weight: numberText(i.weight), target: numberText(i.target), note: i.note }]),
+      ),
     );
     setExtras(
       set.indicators
         .filter(i => i.cadreId === p.cadreId)
-        .map(i => ({ key: `e${i.id}`, id: i.id, parentId: i.parentId, name: i.name, weight: numberText(i.weight), method: i.method, maxScore: numberText(i.maxScore), target: numberText(i.target), targetUnit: i.targetUnit })),
+        .map(i => ({
+          key: `e${i.id}`,
+          id: i.id,
+          parentId: i.parentId,
+          name: i.name,
+          weight: numberText(i.weight),
+          method: i.method,
+          maxScore: numberText(i.maxScore),
+          target: numberText(i.target),
+          targetUnit: i.targetUnit,
+        })),
     );
   };
 
@@ -103,7 +115,12 @@ export function PersonalIndicators({ set, locked, onChanged }: { set: Assessment
         cadreId: current.cadreId,
         overrides: own.map(i => {
           const o = overrides[i.indicatorId] ?? { weight: '', target: '', note: '' };
-          return { indicatorId: i.indicatorId, weight: num(`「${i.name}」的本人权重`, o.weight), target: num(`「${i.name}」的本人目标`, o.target), note: o.note };
+          return {
+            indicatorId: i.indicatorId,
+            weight: num(`「${i.name}」的本人权重`, o.weight),
+            target: num(`「${i.name}」的本人目标`, o.target),
+            note: o.note,
+          };
         }),
         extras: extras.map(e => ({
           id: e.id,
@@ -124,7 +141,8 @@ export function PersonalIndicators({ set, locked, onChanged }: { set: Assessment
   };
 
   const patchExtra = (key: string, p: Partial<ExtraDraft>) => setExtras(xs => xs.map(x => (x.key === key ? { ...x, ...p } : x)));
-  const patchOverride = (id: number, p: Partial<OverrideDraft>) => setOverrides(o => ({ ...o, [id]: { ...(o[id] ?? { weight: '', target: '', note: '' }), ...p } }));
+  const patchOverride = (id: number, p: Partial<OverrideDraft>) =>
+    setOverrides(o => ({ ...o, [id]: { ...(o[id] ?? { weight: '', target: '', note: '' }), ...p } }));
 
   if (people === null) return <p className="muted">正在读取……</p>;
   if (people.length === 0) return <p className="muted">考核范围内没有干部；请先在“参评人员”中确认范围或添加人员。</p>;
@@ -170,16 +188,35 @@ export function PersonalIndicators({ set, locked, onChanged }: { set: Assessment
                         <td>{INDICATOR_METHOD_LABELS[i.method]}</td>
                         <td className="num">{formatNumber(i.defaultWeight)}</td>
                         <td>
-                          <input aria-label={`${i.name} 本人权重`} size={6} value={o.weight} disabled={locked} placeholder="同默认" onChange={e => patchOverride(i.indicatorId, { weight: e.target.value })} />
+                          <input
+                            aria-label={`${i.name} 本人权重`}
+                            size={6}
+                            value={o.weight}
+                            disabled={locked}
+                            placeholder="同默认"
+                            onChange={e => patchOverride(i.indicatorId, { weight: e.target.value })}
+                          />
                         </td>
                         <td className="num">{i.defaultTarget === null ? '' : `${formatNumber(i.defaultTarget)}${i.targetUnit}`}</td>
                         <td>
                           {i.method === 'target' ? (
-                            <input aria-label={`${i.name} 本人目标`} size={7} value={o.target} disabled={locked} placeholder="同默认" onChange={e => patchOverride(i.indicatorId, { target: e.target.value })} />
+                            <input
+                              aria-label={`${i.name} 本人目标`}
+                              size={7}
+                              value={o.target}
+                              disabled={locked}
+                              placeholder="同默认"
+                              onChange={e => patchOverride(i.indicatorId, { target: e.target.value })}
+                            />
                           ) : null}
                         </td>
                         <td>
-                          <input aria-label={`${i.name} 备注`} value={o.note} disabled={locked} onChange={e => patchOverride(i.indicatorId, { note: e.target.value })} />
+                          <input
+                            aria-label={`${i.name} 备注`}
+                            value={o.note}
+                            disabled={locked}
+                            onChange={e => patchOverride(i.indicatorId, { note: e.target.value })}
+                          />
                         </td>
                       </tr>
                     );
@@ -209,7 +246,12 @@ export function PersonalIndicators({ set, locked, onChanged }: { set: Assessment
                         <input aria-label="个性化指标名称" value={e.name} disabled={locked} onChange={ev => patchExtra(e.key, { name: ev.target.value })} />
                       </td>
                       <td>
-                        <select aria-label="上级指标" value={e.parentId ?? ''} disabled={locked} onChange={ev => patchExtra(e.key, { parentId: ev.target.value ? Number(ev.target.value) : null })}>
+                        <select
+                          aria-label="上级指标"
+                          value={e.parentId ?? ''}
+                          disabled={locked}
+                          onChange={ev => patchExtra(e.key, { parentId: ev.target.value ? Number(ev.target.value) : null })}
+                        >
                           <option value="">（作为一级指标）</option>
                           {firstLevel.map(f => (
                             <option key={f.id} value={f.id}>
@@ -219,10 +261,21 @@ export function PersonalIndicators({ set, locked, onChanged }: { set: Assessment
                         </select>
                       </td>
                       <td>
-                        <input aria-label={`${e.name} 权重`} size={4} value={e.weight} disabled={locked} onChange={ev => patchExtra(e.key, { weight: ev.target.value })} />
+                        <input
+                          aria-label={`${e.name} 权重`}
+                          size={4}
+                          value={e.weight}
+                          disabled={locked}
+                          onChange={ev => patchExtra(e.key, { weight: ev.target.value })}
+                        />
                       </td>
                       <td>
-                        <select aria-label={`${e.name} 计分方式`} value={e.method} disabled={locked} onChange={ev => patchExtra(e.key, { method: ev.target.value as IndicatorMethod })}>
+                        <select
+                          aria-label={`${e.name} 计分方式`}
+                          value={e.method}
+                          disabled={locked}
+                          onChange={ev => patchExtra(e.key, { method: ev.target.value as IndicatorMethod })}
+                        >
                           {INDICATOR_METHODS.map(m => (
                             <option key={m} value={m}>
                               {INDICATOR_METHOD_LABELS[m]}
@@ -231,13 +284,31 @@ export function PersonalIndicators({ set, locked, onChanged }: { set: Assessment
                         </select>
                       </td>
                       <td>
-                        <input size={4} aria-label={`${e.name} 满分`} value={e.maxScore} disabled={locked} onChange={ev => patchExtra(e.key, { maxScore: ev.target.value })} />
+                        <input
+                          size={4}
+                          aria-label={`${e.name} 满分`}
+                          value={e.maxScore}
+                          disabled={locked}
+                          onChange={ev => patchExtra(e.key, { maxScore: ev.target.value })}
+                        />
                       </td>
                       <td>
-                        <input size={5} aria-label={`${e.name} 目标`} value={e.target} disabled={locked || e.method !== 'target'} onChange={ev => patchExtra(e.key, { target: ev.target.value })} />
+                        <input
+                          size={5}
+                          aria-label={`${e.name} 目标`}
+                          value={e.target}
+                          disabled={locked || e.method !== 'target'}
+                          onChange={ev => patchExtra(e.key, { target: ev.target.value })}
+                        />
                       </td>
                       <td>
-                        <input size={4} aria-label={`${e.name} 单位`} value={e.targetUnit} disabled={locked || e.method !== 'target'} onChange={ev => patchExtra(e.key, { targetUnit: ev.target.value })} />
+                        <input
+                          size={4}
+                          aria-label={`${e.name} 单位`}
+                          value={e.targetUnit}
+                          disabled={locked || e.method !== 'target'}
+                          onChange={ev => patchExtra(e.key, { targetUnit: ev.target.value })}
+                        />
                       </td>
                       <td>
                         {!locked && (
@@ -262,7 +333,10 @@ export function PersonalIndicators({ set, locked, onChanged }: { set: Assessment
                 <button
                   type="button"
                   onClick={() =>
-                    setExtras(xs => [...xs, { key: `n${Date.now()}`, parentId: null, name: '本人指标', weight: '0', method: 'score', maxScore: '100', target: '', targetUnit: '' }])
+                    setExtras(xs => [
+                      ...xs,
+                      { key: `n${Date.now()}`, parentId: null, name: '本人指标', weight: '0', method: 'score', maxScore: '100', target: '', targetUnit: '' },
+                    ])
                   }
                 >
                   增加本人指标

@@ -84,7 +84,10 @@ export function RoundPage({ id }: { id: number }) {
 
   const setGrade = useCallback(
     (row: GridRow, grade: GridRow['grade'], reason: string) =>
-      write(() => api.setGrades({ roundId: id, grades: [{ cadreId: row.cadreId, grade, reason }] }), grade ? `已将${row.name}评定为${grade}` : `${row.name}已恢复为拟定等次`),
+      write(
+        () => api.setGrades({ roundId: id, grades: [{ cadreId: row.cadreId, grade, reason }] }),
+        grade ? `已将${row.name}评定为${grade}` : `${row.name}已恢复为拟定等次`,
+      ),
     [id, write],
   );
 
@@ -97,7 +100,11 @@ export function RoundPage({ id }: { id: number }) {
       const value = e.newValue === undefined || e.newValue === null ? null : e.newValue;
       if (parsed.kind === 'indicator') {
         const ind = grid?.indicators.find(i => i.id === parsed.id);
-        await saveCells([{ cadreId: row.cadreId, indicatorId: parsed.id, value: typeof value === 'number' ? value : value === null ? null : String(value) }], `${row.name}的${ind?.name ?? '成绩'}`, 'edit');
+        await saveCells(
+          [{ cadreId: row.cadreId, indicatorId: parsed.id, value: typeof value === 'number' ? value : value === null ? null : String(value) }],
+          `${row.name}的${ind?.name ?? '成绩'}`,
+          'edit',
+        );
       } else if (parsed.kind === 'vote') {
         const n = voteCount(String(value ?? ''));
         if (n === null) return msg.fail(new Error(`${row.name}的「${VOTE_LABELS[parsed.key]}」票数应为不小于 0 的整数，不能是“${String(value)}”`));
@@ -152,7 +159,12 @@ export function RoundPage({ id }: { id: number }) {
           for (const [j, k] of kinds.entries()) {
             if (k.kind !== 'vote') continue;
             const n = voteCount(line[j] ?? '');
-            if (n === null) return msg.fail(new Error(`第 ${p.rowIndex + i + 1} 行（${rows[i].name}）「${VOTE_LABELS[k.key as VoteKey]}」票数应为不小于 0 的整数，不能是“${line[j]}”；未粘贴任何内容`));
+            if (n === null)
+              return msg.fail(
+                new Error(
+                  `第 ${p.rowIndex + i + 1} 行（${rows[i].name}）「${VOTE_LABELS[k.key as VoteKey]}」票数应为不小于 0 的整数，不能是“${line[j]}”；未粘贴任何内容`,
+                ),
+              );
             if (n !== undefined) t[k.key as VoteKey] = n;
           }
           tallies.push(t);
@@ -186,10 +198,17 @@ export function RoundPage({ id }: { id: number }) {
       if (parsed.kind === 'indicator') {
         const ind = grid?.indicators.find(i => i.id === parsed.id);
         const value = source.cells[String(parsed.id)]?.raw ?? null;
-        await saveCells(targets.map(row => ({ cadreId: row.cadreId, indicatorId: parsed.id, value })), `向下填充${who}的${ind?.name ?? '成绩'}`, 'edit');
+        await saveCells(
+          targets.map(row => ({ cadreId: row.cadreId, indicatorId: parsed.id, value })),
+          `向下填充${who}的${ind?.name ?? '成绩'}`,
+          'edit',
+        );
       } else if (parsed.kind === 'vote') {
         const n = source.votes?.[parsed.key] ?? 0;
-        await saveTallies(targets.map(row => ({ cadreId: row.cadreId, ...(row.votes ?? EMPTY_TALLY), [parsed.key]: n })), `向下填充${who}的民主测评票数`);
+        await saveTallies(
+          targets.map(row => ({ cadreId: row.cadreId, ...(row.votes ?? EMPTY_TALLY), [parsed.key]: n })),
+          `向下填充${who}的民主测评票数`,
+        );
       }
     },
     [grid, locked, saveCells, saveTallies],
@@ -218,7 +237,9 @@ export function RoundPage({ id }: { id: number }) {
     }
   };
 
-  const indicatorSignature = grid ? [grid.indicators.map(i => `${i.id}:${i.name}:${i.weight}:${i.method}`).join('|'), grid.rows.map(r => r.cadreId).join(','), grid.round.grouping].join('/') : '';
+  const indicatorSignature = grid
+    ? [grid.indicators.map(i => `${i.id}:${i.name}:${i.weight}:${i.method}`).join('|'), grid.rows.map(r => r.cadreId).join(','), grid.round.grouping].join('/')
+    : '';
   const columns = useMemo(
     () => (grid ? buildScoreColumns(grid, { locked: !!locked, show, badCells }) : []),
     // Rebuilt when the indicators, the people, the lock or the display change, not on every save.
@@ -296,7 +317,8 @@ export function RoundPage({ id }: { id: number }) {
       )}
       {locked && (
         <p className="as-locked" role="note">
-          本轮已于 {r.finalisedAt?.slice(0, 10).replaceAll('-', '.')} 由 {r.finalisedBy || '—'} 定稿，成绩与等次已锁定（只读）。如确需修改，请“解锁”并填写原因（记入操作日志）。
+          本轮已于 {r.finalisedAt?.slice(0, 10).replaceAll('-', '.')} 由 {r.finalisedBy || '—'}{' '}
+          定稿，成绩与等次已锁定（只读）。如确需修改，请“解锁”并填写原因（记入操作日志）。
         </p>
       )}
       <MessageLine message={msg.message} onClose={msg.clear} />
@@ -318,13 +340,17 @@ export function RoundPage({ id }: { id: number }) {
       />
       <div className="as-bottom">
         <div className="as-card">
-          <h2>优秀名额（{r.quotaPercent}%，{r.rounding}）</h2>
+          <h2>
+            优秀名额（{r.quotaPercent}%，{r.rounding}）
+          </h2>
           <QuotaPanel quota={grid.quota} />
         </div>
         <div className="as-card as-blockers">
           <h2>{locked ? '已定稿' : grid.canFinalise ? '可以定稿' : '定稿前需处理'}</h2>
           {locked ? (
-            <p className="muted">共 {grid.rows.length} 人。{r.kind === '年度' ? '各人等次已写入“年度考核结果”。' : ''}</p>
+            <p className="muted">
+              共 {grid.rows.length} 人。{r.kind === '年度' ? '各人等次已写入“年度考核结果”。' : ''}
+            </p>
           ) : grid.blockers.length === 0 ? (
             <p className="muted">各组优秀人数均在名额内，所有人均已评定等次。</p>
           ) : (
@@ -339,7 +365,11 @@ export function RoundPage({ id }: { id: number }) {
           <p className="muted as-legend">
             从 Excel / WPS 复制成绩，点选起始单元格后按 Ctrl+V 粘贴；Ctrl+D 取上一行的值；Ctrl+Z / Ctrl+Y 撤销、重做。
             <br />
-            ＊人工评定；<span className="as-swatch as-personal-cell" />个性化指标；<span className="as-swatch as-missing" />待填；单元格悬停可看得分与目标。
+            ＊人工评定；
+            <span className="as-swatch as-personal-cell" />
+            个性化指标；
+            <span className="as-swatch as-missing" />
+            待填；单元格悬停可看得分与目标。
           </p>
         </div>
       </div>

@@ -28,7 +28,10 @@ export function ScopePicker({ value, onChange }: { value: Scope; onChange: (s: S
   const [units, setUnits] = useState<{ id: number; label: string }[]>([]);
   const [batches, setBatches] = useState<{ id: number; label: string }[]>([]);
   useEffect(() => {
-    api.listUnits({}).then(u => setUnits(unitOptions(u)), () => undefined);
+    api.listUnits({}).then(
+      u => setUnits(unitOptions(u)),
+      () => undefined,
+    );
     api.listSecondmentBatches({}).then(
       bs => setBatches(bs.map(b => ({ id: b.id, label: `${b.programme} ${b.name}（${b.headcount} 人）` }))),
       () => undefined,
@@ -68,7 +71,13 @@ export function ScopePicker({ value, onChange }: { value: Scope; onChange: (s: S
       )}
       {value.kind === 'tag' && (
         <>
-          <input aria-label="干部类别" list="as-tag-options" value={value.ref} placeholder="如：年轻干部库" onChange={e => onChange({ kind: 'tag', ref: e.target.value })} />
+          <input
+            aria-label="干部类别"
+            list="as-tag-options"
+            value={value.ref}
+            placeholder="如：年轻干部库"
+            onChange={e => onChange({ kind: 'tag', ref: e.target.value })}
+          />
           <datalist id="as-tag-options">
             {CADRE_TAGS.map(t => (
               <option key={t.name} value={t.name} />

@@ -9,7 +9,15 @@ import { IssuesTable } from '../ui/IssuesTable';
 
 type Preview = OutputOf<'previewScoreImport'>;
 
-export function ScoreImport({ roundId, onClose, onCommitted }: { roundId: number; onClose: () => void; onCommitted: (grid: ScoreGrid, written: number, file: string) => void }) {
+export function ScoreImport({
+  roundId,
+  onClose,
+  onCommitted,
+}: {
+  roundId: number;
+  onClose: () => void;
+  onCommitted: (grid: ScoreGrid, written: number, file: string) => void;
+}) {
   const [preview, setPreview] = useState<Preview | null>(null);
   const { busy, error, run } = useAction();
 
@@ -32,10 +40,18 @@ export function ScoreImport({ roundId, onClose, onCommitted }: { roundId: number
   return (
     <Dialog title="导入成绩" onClose={onClose} wide>
       <p className="muted">
-        选择 Excel 成绩表（.xlsx）：按身份证号或“姓名 + 出生年月”对应干部，按列标题对应指标（与导出的评分表格式相同）。先预览，确认无误后一次性导入；有任何错误则不导入。
+        选择 Excel 成绩表（.xlsx）：按身份证号或“姓名 +
+        出生年月”对应干部，按列标题对应指标（与导出的评分表格式相同）。先预览，确认无误后一次性导入；有任何错误则不导入。
       </p>
       <label className="as-file">
-        <input className="as-hidden-input" type="file" accept=".xlsx" aria-label="选择成绩表" disabled={busy} onChange={e => void choose(e.target.files?.[0])} />
+        <input
+          className="as-hidden-input"
+          type="file"
+          accept=".xlsx"
+          aria-label="选择成绩表"
+          disabled={busy}
+          onChange={e => void choose(e.target.files?.[0])}
+        />
         <span className="as-file-button">选择成绩表（.xlsx）…</span>
         {preview && <span className="muted">{preview.file}</span>}
       </label>
@@ -58,7 +74,11 @@ export function ScoreImport({ roundId, onClose, onCommitted }: { roundId: number
               ))}
             {preview.columns.some(c => !c.indicator) && (
               <span className="muted">
-                不导入：{preview.columns.filter(c => !c.indicator).map(c => c.header || c.column).join('、')}
+                不导入：
+                {preview.columns
+                  .filter(c => !c.indicator)
+                  .map(c => c.header || c.column)
+                  .join('、')}
               </span>
             )}
           </p>

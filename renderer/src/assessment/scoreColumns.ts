@@ -52,13 +52,19 @@ function indicatorColumn(ind: Indicator, ctx: ColumnContext, header: string): Co
   return {
     colId: indicatorColId(ind.id),
     headerName: header,
-    headerTooltip: [ind.name, `权重 ${formatNumber(ind.weight)}%`, ind.method === 'target' && ind.target !== null ? `目标 ${formatNumber(ind.target)}${ind.targetUnit}` : '', ind.description]
+    headerTooltip: [
+      ind.name,
+      `权重 ${formatNumber(ind.weight)}%`,
+      ind.method === 'target' && ind.target !== null ? `目标 ${formatNumber(ind.target)}${ind.targetUnit}` : '',
+      ind.description,
+    ]
       .filter(Boolean)
       .join('\n'),
     width: Math.max(90, header.length * 13 + 18),
     type: 'rightAligned',
     editable: p => !ctx.locked && ind.method !== 'vote' && !!p.data?.cells[key],
-    valueGetter: (p: ValueGetterParams<GridRow>) => (ind.method === 'vote' || ctx.show === 'score' ? p.data?.cells[key]?.score ?? null : rawValue(ind, p.data)),
+    valueGetter: (p: ValueGetterParams<GridRow>) =>
+      ind.method === 'vote' || ctx.show === 'score' ? (p.data?.cells[key]?.score ?? null) : rawValue(ind, p.data),
     valueFormatter: (p: ValueFormatterParams<GridRow>) => {
       if (!p.data?.cells[key]) return '—';
       return typeof p.value === 'number' ? formatNumber(p.value) : String(p.value ?? '');
@@ -129,18 +135,51 @@ export function buildScoreColumns(grid: ScoreGrid, ctx: ColumnContext): (ColDef<
       groupId: 'votes',
       children: [
         ...voteCols,
-        { colId: 'democratic', headerName: '测评得分', width: 88, type: 'rightAligned', valueGetter: p => p.data?.democraticScore ?? null, valueFormatter: p => num(p.value), cellClass: ['as-computed', RIGHT] },
+        {
+          colId: 'democratic',
+          headerName: '测评得分',
+          width: 88,
+          type: 'rightAligned',
+          valueGetter: p => p.data?.democraticScore ?? null,
+          valueFormatter: p => num(p.value),
+          cellClass: ['as-computed', RIGHT],
+        },
       ],
     },
-    { colId: 'total', headerName: '总分', width: 84, type: 'rightAligned', valueGetter: p => p.data?.total ?? null, valueFormatter: p => num(p.value), cellClass: ['as-computed', 'as-strong', RIGHT], pinned: 'right' },
-    { colId: 'rank', headerName: '名次', width: 68, type: 'rightAligned', valueGetter: p => p.data?.rank ?? null, cellClass: ['as-computed', RIGHT], pinned: 'right' },
-    { colId: 'groupRank', headerName: '组内名次', width: 84, type: 'rightAligned', valueGetter: p => p.data?.groupRank ?? null, cellClass: ['as-computed', RIGHT], hide: grid.round.grouping === 'none' },
+    {
+      colId: 'total',
+      headerName: '总分',
+      width: 84,
+      type: 'rightAligned',
+      valueGetter: p => p.data?.total ?? null,
+      valueFormatter: p => num(p.value),
+      cellClass: ['as-computed', 'as-strong', RIGHT],
+      pinned: 'right',
+    },
+    {
+      colId: 'rank',
+      headerName: '名次',
+      width: 68,
+      type: 'rightAligned',
+      valueGetter: p => p.data?.rank ?? null,
+      cellClass: ['as-computed', RIGHT],
+      pinned: 'right',
+    },
+    {
+      colId: 'groupRank',
+      headerName: '组内名次',
+      width: 84,
+      type: 'rightAligned',
+      valueGetter: p => p.data?.groupRank ?? null,
+      cellClass: ['as-computed', RIGHT],
+      hide: grid.round.grouping === 'none',
+    },
     {
       colId: 'proposed',
       headerName: '拟定等次',
       width: 92,
       pinned: 'right',
-      valueGetter: p => (p.data?.vetoed ? '不称职（否决）' : p.data?.proposedGrade ?? (p.data?.missing.length || p.data?.problems.length ? '待补全' : '')),
+      valueGetter: p => (p.data?.vetoed ? '不称职（否决）' : (p.data?.proposedGrade ?? (p.data?.missing.length || p.data?.problems.length ? '待补全' : ''))),
       tooltipValueGetter: p =>
         p.data?.problems.length ? p.data.problems.join('；') : p.data?.missing.length ? `缺少：${p.data.missing.join('、')}` : undefined,
       cellClass: p => (p.data?.proposedGrade ? 'as-computed' : 'as-computed muted'),
@@ -155,7 +194,8 @@ export function buildScoreColumns(grid: ScoreGrid, ctx: ColumnContext): (ColDef<
       valueFormatter: p => (p.data?.override ? `${p.value}＊` : String(p.value ?? '')),
       cellEditor: SelectEditor,
       cellEditorParams: { values: GRADE_CHOICES },
-      tooltipValueGetter: p => (p.data?.override ? `人工评定${p.data.override.reason ? `：${p.data.override.reason}` : ''}（拟定：${p.data.proposedGrade ?? '无'}）` : undefined),
+      tooltipValueGetter: p =>
+        p.data?.override ? `人工评定${p.data.override.reason ? `：${p.data.override.reason}` : ''}（拟定：${p.data.proposedGrade ?? '无'}）` : undefined,
       cellClass: p => [p.data?.grade === '优秀' ? 'as-excellent' : '', p.data?.override ? 'as-override' : ''],
     },
     {

@@ -27,7 +27,15 @@ function TargetCell({ data }: ICellRendererParams<AuditRow>) {
 }
 
 const COLUMNS: ColDef<AuditRow>[] = [
-  { colId: 'at', field: 'at', headerName: '时间', width: 170, sortable: true, sort: 'desc', valueFormatter: p => (p.value ? formatAuditTime(String(p.value), true) : '') },
+  {
+    colId: 'at',
+    field: 'at',
+    headerName: '时间',
+    width: 170,
+    sortable: true,
+    sort: 'desc',
+    valueFormatter: p => (p.value ? formatAuditTime(String(p.value), true) : ''),
+  },
   { colId: 'operator', field: 'operator', headerName: '操作员', width: 120 },
   { colId: 'kind', field: 'kindText', headerName: '类型', width: 130 },
   { colId: 'target', field: 'target', headerName: '对象', width: 170, cellRenderer: TargetCell },

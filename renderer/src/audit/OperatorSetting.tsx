@@ -86,7 +86,10 @@ export function OperatorBadge() {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let alive = true;
-    loadOperator().then(i => alive && setInfo(i), () => undefined);
+    loadOperator().then(
+      i => alive && setInfo(i),
+      () => undefined,
+    );
     const off = onOperatorChange(setInfo);
     return () => {
       alive = false;
@@ -95,7 +98,11 @@ export function OperatorBadge() {
   }, []);
   if (!info) return null;
   if (info.name === null) {
-    const confirm = () => saveOperator(info.suggested).then(() => setError(null), e => setError(errorText(e)));
+    const confirm = () =>
+      saveOperator(info.suggested).then(
+        () => setError(null),
+        e => setError(errorText(e)),
+      );
     return (
       <div className="operator-prompt">
         <strong>请确认操作员</strong>

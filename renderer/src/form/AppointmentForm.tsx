@@ -214,7 +214,12 @@ export function AppointmentForm({ cadre, onChanged }: { cadre: Cadre; onChanged:
           计算年龄时间
           <input type="date" value={refDate} required onChange={e => e.target.value && setRefDate(e.target.value)} />
         </label>
-        <button type="button" onClick={() => void undo()} disabled={!history?.undo} title={history?.undo ? `撤销：${history.undo.label}` : '没有可以撤销的操作'}>
+        <button
+          type="button"
+          onClick={() => void undo()}
+          disabled={!history?.undo}
+          title={history?.undo ? `撤销：${history.undo.label}` : '没有可以撤销的操作'}
+        >
           撤销{history?.undo ? `：${history.undo.label}` : ''}
         </button>
         <span className="form-hint">点击表格中的内容即可修改；回车保存，Esc 取消。</span>
@@ -240,7 +245,8 @@ export function AppointmentForm({ cadre, onChanged }: { cadre: Cadre; onChanged:
             {field('gender', at(1, 4))}
             <Label style={at(1, 5)}>
               出生年月
-              <br />（　岁）
+              <br />
+              （　岁）
             </Label>
             {field('birth', at(1, 6), { display: formatBirthWithAge(cadre.birth, refDate) })}
             <div className="fv fv-photo" style={at('1 / 5', 7)}>
@@ -256,12 +262,14 @@ export function AppointmentForm({ cadre, onChanged }: { cadre: Cadre; onChanged:
 
             <Label style={at(3, 1)}>
               入　党
-              <br />时　间
+              <br />
+              时　间
             </Label>
             {field('partyDate', at(3, 2))}
             <Label style={at(3, 3)}>
               参加工
-              <br />作时间
+              <br />
+              作时间
             </Label>
             {field('workDate', at(3, 4))}
             <Label style={at(3, 5)}>健康状况</Label>
@@ -269,37 +277,44 @@ export function AppointmentForm({ cadre, onChanged }: { cadre: Cadre; onChanged:
 
             <Label style={at(4, 1)}>
               专业技
-              <br />术职务
+              <br />
+              术职务
             </Label>
             {field('professionalTitle', at(4, '2 / 4'))}
             <Label style={at(4, 4)}>
               熟悉专业
-              <br />有何专长
+              <br />
+              有何专长
             </Label>
             {field('expertise', at(4, '5 / 7'))}
 
             <Label style={at('5 / 7', 1)}>
               学　历
-              <br />学　位
+              <br />
+              学　位
             </Label>
             <Label style={at(5, 2)}>
               全日制
-              <br />教　育
+              <br />
+              教　育
             </Label>
             {pair('ftEducation', 'ftDegree', at(5, '3 / 5'))}
             <Label style={at(5, 5)}>
               毕业院校
-              <br />系及专业
+              <br />
+              系及专业
             </Label>
             {pair('ftEduSchool', 'ftDegreeSchool', at(5, '6 / 8'))}
             <Label style={at(6, 2)}>
               在　职
-              <br />教　育
+              <br />
+              教　育
             </Label>
             {pair('ptEducation', 'ptDegree', at(6, '3 / 5'))}
             <Label style={at(6, 5)}>
               毕业院校
-              <br />系及专业
+              <br />
+              系及专业
             </Label>
             {pair('ptEduSchool', 'ptDegreeSchool', at(6, '6 / 8'))}
 
@@ -328,8 +343,10 @@ export function AppointmentForm({ cadre, onChanged }: { cadre: Cadre; onChanged:
 
             <Label style={at(2, 1)}>
               年　度
-              <br />考　核
-              <br />结　果
+              <br />
+              考　核
+              <br />
+              结　果
             </Label>
             <div className="fv fv-long fv-readonly" style={at(2, '2 / 3')} title="年度考核结果由考核模块记录">
               <EditableText label="年度考核结果" field="assessments" editValue={assessmentText(cadre.assessments)} readOnly onSave={async () => ({})} />
@@ -342,11 +359,16 @@ export function AppointmentForm({ cadre, onChanged }: { cadre: Cadre; onChanged:
 
             <Label style={at(4, 1)}>
               家庭
-              <br />主要
-              <br />成员
-              <br />及重
-              <br />要社
-              <br />会关
+              <br />
+              主要
+              <br />
+              成员
+              <br />
+              及重
+              <br />
+              要社
+              <br />
+              会关
               <br />系
             </Label>
             <div className="fv fv-family" style={at(4, '2 / 3')}>
@@ -376,9 +398,12 @@ export function AppointmentForm({ cadre, onChanged }: { cadre: Cadre; onChanged:
               </div>
               <Label style={at(1, 3)}>
                 行政
-                <br />机关
-                <br />任免
-                <br />意见
+                <br />
+                机关
+                <br />
+                任免
+                <br />
+                意见
               </Label>
               <div className="fv fv-stamped" style={at(1, 4)}>
                 <Stamp />

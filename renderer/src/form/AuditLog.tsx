@@ -34,7 +34,12 @@ export function AuditLog({ cadreId }: { cadreId: number }) {
     };
   }, [cadreId]);
 
-  if (error) return <div className="audit-log error" role="alert">无法读取修改记录：{error}</div>;
+  if (error)
+    return (
+      <div className="audit-log error" role="alert">
+        无法读取修改记录：{error}
+      </div>
+    );
   if (!entries) return <div className="audit-log muted">正在读取修改记录……</div>;
   return (
     <section className="audit-log" aria-label="修改记录">

@@ -49,11 +49,7 @@ export function CadreDetail({ id }: { id: number }) {
           ← 返回名册
         </button>
         <h1>{cadre ? cadre.name : '干部详情'}</h1>
-        {cadre && (
-          <span className="cd-sub">
-            {[cadre.unit, cadre.post].filter(Boolean).join('　')}
-          </span>
-        )}
+        {cadre && <span className="cd-sub">{[cadre.unit, cadre.post].filter(Boolean).join('　')}</span>}
         <div className="cd-tabs" role="tablist" aria-label="干部详情">
           {tabs.map(t => (
             <button

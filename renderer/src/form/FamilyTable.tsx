@@ -161,12 +161,7 @@ export function FamilyTable({
           return (
             <div key={i} className="fam-row fam-empty" role="row">
               {COLUMNS.map(k => (
-                <div
-                  key={k}
-                  className="fam-cell"
-                  onClick={() => start(i, k)}
-                  title={i === members.length ? '点击添加家庭成员' : undefined}
-                />
+                <div key={k} className="fam-cell" onClick={() => start(i, k)} title={i === members.length ? '点击添加家庭成员' : undefined} />
               ))}
               {i === members.length && (
                 <button type="button" className="fam-add no-print" onClick={() => start(i, 'relation')} disabled={busy}>

@@ -278,15 +278,7 @@ export function ExcelImport({ onCommitted }: { onCommitted: () => void }) {
         </>
       )}
 
-      {preview && job && (
-        <Preview
-          job={job}
-          preview={preview}
-          committing={committing}
-          onReport={() => void report()}
-          onCommit={() => void commit()}
-        />
-      )}
+      {preview && job && <Preview job={job} preview={preview} committing={committing} onReport={() => void report()} onCommit={() => void commit()} />}
 
       {job?.state === 'committed' && job.result && (
         <div className="io-result" role="status">
@@ -296,9 +288,7 @@ export function ExcelImport({ onCommitted }: { onCommitted: () => void }) {
             {job.result.unitsCreated > 0 ? `，新建单位 ${job.result.unitsCreated} 个` : ''}
             {job.result.warnings > 0 ? `，提示 ${job.result.warnings} 条` : ''}。
           </p>
-          {job.result.changedSincePreview > 0 && (
-            <p>检查之后名册有变动，{job.result.changedSincePreview} 行的处理结果与预览不同。</p>
-          )}
+          {job.result.changedSincePreview > 0 && <p>检查之后名册有变动，{job.result.changedSincePreview} 行的处理结果与预览不同。</p>}
           <p className="muted">
             本次导入是一个整体操作：在“干部名册”页点击“撤销”可一次撤销整个导入
             {job.result.operation ? `（${job.result.operation.label}）` : ''}。
@@ -529,7 +519,9 @@ function Preview({
       <p className="io-counts" aria-label="检查结果统计">
         <span>新增 {c.new}</span>、<span>更新 {c.update}</span>、<span>不变 {c.unchanged}</span>、<span>跳过 {c.skip}</span>、
         <span className={c.errors > 0 ? 'io-bad' : undefined}>错误 {c.errors}</span>、<span>提示 {c.warnings}</span>
-        <span className="muted">（读取数据 {c.rows} 行，版式跳过 {c.layoutSkipped} 行）</span>
+        <span className="muted">
+          （读取数据 {c.rows} 行，版式跳过 {c.layoutSkipped} 行）
+        </span>
       </p>
       {preview.unitsToCreate.length > 0 && (
         <p className="muted">
@@ -544,9 +536,7 @@ function Preview({
           </button>
         ))}
       </div>
-      <div role="tabpanel">
-        {tab === 'issues' ? <JobIssues jobId={job.jobId} /> : <RowsTable jobId={job.jobId} action={tab} />}
-      </div>
+      <div role="tabpanel">{tab === 'issues' ? <JobIssues jobId={job.jobId} /> : <RowsTable jobId={job.jobId} action={tab} />}</div>
       <div className="io-row io-actions">
         <button type="button" onClick={onReport} disabled={counts.issues === 0}>
           下载问题报告（.xlsx）
@@ -574,7 +564,12 @@ function RowsTable({ jobId, action }: { jobId: string; action: Exclude<PlanActio
     );
     return () => void (live = false);
   }, [jobId, action, offset]);
-  if (error) return <p className="error" role="alert">{error}</p>;
+  if (error)
+    return (
+      <p className="error" role="alert">
+        {error}
+      </p>
+    );
   if (!data) return <p className="muted">正在读取……</p>;
   if (data.total === 0) return <p className="muted">没有这类行。</p>;
   return (
@@ -611,9 +606,7 @@ function RowsTable({ jobId, action }: { jobId: string; action: Exclude<PlanActio
                     ))}
                   </ul>
                 ) : (
-                  <span className="muted">
-                    {r.matchedBy === 'idNumber' ? '按身份证号匹配' : r.matchedBy === 'nameBirth' ? '按姓名和出生年月匹配' : ''}
-                  </span>
+                  <span className="muted">{r.matchedBy === 'idNumber' ? '按身份证号匹配' : r.matchedBy === 'nameBirth' ? '按姓名和出生年月匹配' : ''}</span>
                 )}
               </td>
             </tr>
@@ -638,7 +631,12 @@ function JobIssues({ jobId }: { jobId: string }) {
     );
     return () => void (live = false);
   }, [jobId, offset]);
-  if (error) return <p className="error" role="alert">{error}</p>;
+  if (error)
+    return (
+      <p className="error" role="alert">
+        {error}
+      </p>
+    );
   if (!data) return <p className="muted">正在读取……</p>;
   if (data.total === 0) return <p className="muted">没有发现问题。</p>;
   return (

@@ -7,8 +7,20 @@ import { ErrorLine } from '../ui/useAction';
 
 /** The standard 干部名册 columns of an export from this page (the grid exports its own view). */
 const ROSTER_COLUMNS: RosterExportColumnKey[] = [
-  'seq', 'unit', 'name', 'gender', 'ethnicity', 'birth', 'nativePlace', 'partyDate', 'workDate',
-  'ftEducationDegree', 'ftEduSchool', 'post', 'rank', 'rankDate',
+  'seq',
+  'unit',
+  'name',
+  'gender',
+  'ethnicity',
+  'birth',
+  'nativePlace',
+  'partyDate',
+  'workDate',
+  'ftEducationDegree',
+  'ftEduSchool',
+  'post',
+  'rank',
+  'rankDate',
 ];
 
 type Job = 'xlsx' | 'csv' | 'template' | 'lrmx';
@@ -58,8 +70,8 @@ export function ExportPanel() {
     <section className="io-card" aria-labelledby="io-export-title">
       <h2 id="io-export-title">导出</h2>
       <p className="muted" data-testid="roster-export-scope">
-        名册导出：全部在册干部（不含回收站），按单位树顺序，共 {ROSTER_COLUMNS.length} 列：{ROSTER_COLUMNS.map(k => ROSTER_EXPORT_COLUMN_LABELS[k]).join('、')}。
-        要按筛选、排序和显示的列导出，请在“干部名册”页点“导出”。
+        名册导出：全部在册干部（不含回收站），按单位树顺序，共 {ROSTER_COLUMNS.length} 列：{ROSTER_COLUMNS.map(k => ROSTER_EXPORT_COLUMN_LABELS[k]).join('、')}
+        。 要按筛选、排序和显示的列导出，请在“干部名册”页点“导出”。
       </p>
       <div className="io-row">
         {button('xlsx', '导出名册（Excel）')}

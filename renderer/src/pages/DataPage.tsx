@@ -111,7 +111,9 @@ export function DataPage({ status }: { status: AppStatus }) {
 
       <dl className="facts">
         <dt>数据文件</dt>
-        <dd><code>{status.dbPath}</code></dd>
+        <dd>
+          <code>{status.dbPath}</code>
+        </dd>
         <dt>结构版本</dt>
         <dd>{status.schemaVersion}</dd>
         <dt>单位</dt>
@@ -167,7 +169,9 @@ export function DataPage({ status }: { status: AppStatus }) {
                       <td className="num">{s.counts.rounds}</td>
                     </>
                   ) : (
-                    <td colSpan={3} className="error">{s.problem ?? '无法读取'}</td>
+                    <td colSpan={3} className="error">
+                      {s.problem ?? '无法读取'}
+                    </td>
                   )}
                   <td>
                     <button onClick={() => setConfirming(s)} disabled={busy !== null || !s.counts}>
@@ -187,7 +191,11 @@ export function DataPage({ status }: { status: AppStatus }) {
           当前：<code>{settings?.dir ?? '…'}</code>
           {settings?.isDefaultDir && <span className="muted">（默认，位于数据文件夹中）</span>}
         </p>
-        {settings?.dirProblem && <p className="error" role="alert">{settings.dirProblem}</p>}
+        {settings?.dirProblem && (
+          <p className="error" role="alert">
+            {settings.dirProblem}
+          </p>
+        )}
         <form
           className="data-dir-form"
           onSubmit={e => {
@@ -203,9 +211,13 @@ export function DataPage({ status }: { status: AppStatus }) {
             placeholder="完整路径，例如 E:\干部工作台备份（U 盘）"
             spellCheck={false}
           />
-          <button type="submit" disabled={busy !== null || !dirInput.trim()}>保存</button>
+          <button type="submit" disabled={busy !== null || !dirInput.trim()}>
+            保存
+          </button>
           {settings && !settings.isDefaultDir && (
-            <button type="button" onClick={() => void saveDir(null)} disabled={busy !== null}>恢复默认</button>
+            <button type="button" onClick={() => void saveDir(null)} disabled={busy !== null}>
+              恢复默认
+            </button>
           )}
         </form>
         <p className="muted">可以选 U 盘或移动硬盘上的文件夹；文件夹须已存在且可写入。备份是完整的数据库文件，可用任何 SQLite 工具打开。</p>
@@ -214,15 +226,17 @@ export function DataPage({ status }: { status: AppStatus }) {
       {confirming && (
         <Dialog title="从备份恢复" onClose={() => busy === null && setConfirming(null)} className="data-dialog">
           <p>
-            将用 <strong>{formatSnapshotTime(confirming.takenAt)}</strong> 的{SNAPSHOT_KIND_LABELS[confirming.kind]}备份
-            （<code>{confirming.name}</code>，{countsText(confirming)}）替换当前数据。
+            将用 <strong>{formatSnapshotTime(confirming.takenAt)}</strong> 的{SNAPSHOT_KIND_LABELS[confirming.kind]}备份 （<code>{confirming.name}</code>，
+            {countsText(confirming)}）替换当前数据。
           </p>
           <p>恢复前，当前数据会先另存为一份“恢复前”备份，需要时可以再恢复回来。</p>
           <div className="data-dialog-actions">
             <button className="primary" onClick={() => void restore(confirming)} disabled={busy !== null}>
               {busy === 'restore' ? '正在恢复……' : '确定恢复'}
             </button>
-            <button onClick={() => setConfirming(null)} disabled={busy !== null}>取消</button>
+            <button onClick={() => setConfirming(null)} disabled={busy !== null}>
+              取消
+            </button>
           </div>
         </Dialog>
       )}

@@ -50,7 +50,13 @@ export function Welcome({ onDone }: { onDone: (status: AppStatus, choice: Choice
       <p className="muted">数据只保存在本机，不会上传到任何地方。</p>
       <label className="welcome-operator">
         <span>操作员姓名</span>
-        <input aria-label="操作员姓名" value={operator ?? ''} maxLength={MAX_OPERATOR_NAME} disabled={operator === null || busy !== null} onChange={e => setOperator(e.target.value)} />
+        <input
+          aria-label="操作员姓名"
+          value={operator ?? ''}
+          maxLength={MAX_OPERATOR_NAME}
+          disabled={operator === null || busy !== null}
+          onChange={e => setOperator(e.target.value)}
+        />
         <small className="muted">每一处修改都会署上这个名字，记入审计日志；以后可在“数据与备份”中更改。</small>
       </label>
       <p className="muted">请选择开始方式：</p>

@@ -18,7 +18,13 @@ export interface GridExportState {
  * unit, search, 组合查询 and sort) as the styled .xlsx or as CSV, offered as
  * a download (the bytes come back from the service; no path is named).
  */
-export function RosterExport({ current, onDone }: { current: () => GridExportState | null; onDone: (message: { kind: 'error' | 'info'; text: string }) => void }) {
+export function RosterExport({
+  current,
+  onDone,
+}: {
+  current: () => GridExportState | null;
+  onDone: (message: { kind: 'error' | 'info'; text: string }) => void;
+}) {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const box = useRef<HTMLSpanElement>(null);
@@ -60,7 +66,20 @@ export function RosterExport({ current, onDone }: { current: () => GridExportSta
           role="menu"
           aria-label="导出格式"
           className="export-menu-list"
-          style={{ position: 'absolute', top: '100%', left: 0, zIndex: 10, display: 'flex', flexDirection: 'column', gap: 2, padding: 4, background: '#fff', border: '1px solid var(--line)', borderRadius: 4, whiteSpace: 'nowrap' }}
+          style={{
+            position: 'absolute',
+            top: '100%',
+            left: 0,
+            zIndex: 10,
+            display: 'flex',
+            flexDirection: 'column',
+            gap: 2,
+            padding: 4,
+            background: '#fff',
+            border: '1px solid var(--line)',
+            borderRadius: 4,
+            whiteSpace: 'nowrap',
+          }}
         >
           <button role="menuitem" onClick={() => void run('xlsx')}>
             Excel 名册 (.xlsx)

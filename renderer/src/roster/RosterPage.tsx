@@ -1,13 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type {
-  CellEditRequestEvent,
-  ColDef,
-  GridApi,
-  GridReadyEvent,
-  IDatasource,
-  IGetRowsParams,
-  SortModelItem,
-} from 'ag-grid-community';
+import type { CellEditRequestEvent, ColDef, GridApi, GridReadyEvent, IDatasource, IGetRowsParams, SortModelItem } from 'ag-grid-community';
 import type { CadreRow, HistoryState, InputOf, SavedView, Unit } from '../../../shared/contract/api';
 import type { CadreQuery } from '../../../shared/domain/roster/query';
 import { fieldLabel } from '../../../shared/domain/roster/fields';
@@ -107,7 +99,12 @@ export function RosterPage() {
       try {
         const r = await api.saveCadres(req);
         setHistory(r.history);
-        const warn = r.warnings.length ? `；提示：${r.warnings.slice(0, 3).map(w => `${fieldLabel(w.field)} ${w.message}`).join('；')}` : '';
+        const warn = r.warnings.length
+          ? `；提示：${r.warnings
+              .slice(0, 3)
+              .map(w => `${fieldLabel(w.field)} ${w.message}`)
+              .join('；')}`
+          : '';
         info(done + warn);
         return r;
       } catch (e) {
@@ -225,7 +222,9 @@ export function RosterPage() {
     if (!g) return;
     const shown = new Set([...v.columns, 'name']);
     g.applyColumnState({
-      state: columns.filter(c => c.colId !== 'seq').map(c => ({ colId: c.colId!, hide: !shown.has(c.colId!), sort: v.sort.find(s => s.colId === c.colId)?.sort ?? null })),
+      state: columns
+        .filter(c => c.colId !== 'seq')
+        .map(c => ({ colId: c.colId!, hide: !shown.has(c.colId!), sort: v.sort.find(s => s.colId === c.colId)?.sort ?? null })),
     });
     setVisible(shown);
     setQuery(v.query);

@@ -27,8 +27,18 @@ const WIDTHS: Partial<Record<Field, number>> = {
 };
 /** Shown until the user chooses otherwise, in this order. */
 export const DEFAULT_COLUMNS = [
-  'name', 'gender', 'ethnicity', 'birth', 'nativePlace', 'partyDate', 'workDate',
-  'ftEducationDegree', 'ftEduSchool', 'post', 'rank', 'rankDate',
+  'name',
+  'gender',
+  'ethnicity',
+  'birth',
+  'nativePlace',
+  'partyDate',
+  'workDate',
+  'ftEducationDegree',
+  'ftEduSchool',
+  'post',
+  'rank',
+  'rankDate',
 ];
 /** The grid edits what the save route accepts (unit and tags are edited elsewhere, 学历学位 is derived). */
 const EDITABLE = new Set<string>(EDITABLE_CADRE_FIELDS);

@@ -82,7 +82,12 @@ export function BatchDetail({ id }: { id: number }) {
     [info, load, setHistory],
   );
 
-  const saveMembers = async (updates: { id: number; values: Record<string, string | number | null> }[], label: string | undefined, text: string, where = '') => {
+  const saveMembers = async (
+    updates: { id: number; values: Record<string, string | number | null> }[],
+    label: string | undefined,
+    text: string,
+    where = '',
+  ) => {
     try {
       const r = await api.saveSecondmentMembers({ updates, label });
       done(text, r.history);
@@ -122,7 +127,11 @@ export function BatchDetail({ id }: { id: number }) {
   /** Ctrl+D: the source row's value in the focused column, into the target rows. */
   const onFill = async ({ colId, source, targets }: FillRequest<SecondmentMember>) => {
     const label = `向下填充 ${MEMBER_FIELD_LABELS[colId as MemberEditableField]} ${targets.length} 行`;
-    await saveMembers(targets.map(n => ({ id: n.id, values: { [colId]: source[colId as MemberEditableField] } })), label, `已${label}`);
+    await saveMembers(
+      targets.map(n => ({ id: n.id, values: { [colId]: source[colId as MemberEditableField] } })),
+      label,
+      `已${label}`,
+    );
   };
 
   const removeSelected = async () => {
@@ -174,10 +183,7 @@ export function BatchDetail({ id }: { id: number }) {
   const isActive = (m: SecondmentMember | null) => !!m && (m.status === '在岗' || m.status === '期满');
 
   return (
-    <section
-      className="page sd-page sd-detail"
-      onKeyDown={e => onKeyDown(e, !!gridApi.current?.getEditingCells().length)}
-    >
+    <section className="page sd-page sd-detail" onKeyDown={e => onKeyDown(e, !!gridApi.current?.getEditingCells().length)}>
       <header className="page-head">
         <a className="sd-back" href="#/batches">
           ← 挂职批次
@@ -240,7 +246,8 @@ export function BatchDetail({ id }: { id: number }) {
             </button>
           </div>
           <p className="hint muted sd-hint">
-            双击单元格修改；从 Excel/WPS 复制后点选起始单元格按 Ctrl+V 粘贴（有错误则整块不保存）；{FILL_KEY_TEXT}；Ctrl+Z 撤销，Ctrl+Y 重做。姓名等基本信息在干部名册中修改。
+            双击单元格修改；从 Excel/WPS 复制后点选起始单元格按 Ctrl+V 粘贴（有错误则整块不保存）；{FILL_KEY_TEXT}；Ctrl+Z 撤销，Ctrl+Y
+            重做。姓名等基本信息在干部名册中修改。
           </p>
           <EditableGrid<SecondmentMember>
             wrapClassName="sd-grid"

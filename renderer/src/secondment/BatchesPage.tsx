@@ -4,13 +4,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CellEditRequestEvent, ColDef, GridApi, ValueFormatterParams } from 'ag-grid-community';
-import {
-  type OutputOf,
-  BATCH_DIRECTIONS,
-  BATCH_STATUSES,
-  type SecondmentBatch,
-  type SecondmentProgramme,
-} from '../../../shared/contract/api';
+import { type OutputOf, BATCH_DIRECTIONS, BATCH_STATUSES, type SecondmentBatch, type SecondmentProgramme } from '../../../shared/contract/api';
 import { formatDate } from '../../../shared/domain/common/dates';
 import { defaultBatchName } from '../../../shared/domain/secondment/rules';
 import { api } from '../api';
@@ -36,7 +30,15 @@ const dateCol = (field: keyof SecondmentBatch, headerName: string): ColDef<Secon
 
 function batchColumns(): ColDef<SecondmentBatch>[] {
   return [
-    { field: 'seq', headerName: '批次', width: 90, editable: true, cellEditor: 'agNumberCellEditor', valueFormatter: p => defaultBatchName(Number(p.value)), pinned: 'left' },
+    {
+      field: 'seq',
+      headerName: '批次',
+      width: 90,
+      editable: true,
+      cellEditor: 'agNumberCellEditor',
+      valueFormatter: p => defaultBatchName(Number(p.value)),
+      pinned: 'left',
+    },
     {
       field: 'name',
       headerName: '批次名称',
@@ -50,7 +52,14 @@ function batchColumns(): ColDef<SecondmentBatch>[] {
           </a>
         ) : null,
     },
-    { field: 'direction', headerName: '方向', width: 80, editable: true, cellEditor: 'agSelectCellEditor', cellEditorParams: { values: [...BATCH_DIRECTIONS] } },
+    {
+      field: 'direction',
+      headerName: '方向',
+      width: 80,
+      editable: true,
+      cellEditor: 'agSelectCellEditor',
+      cellEditorParams: { values: [...BATCH_DIRECTIONS] },
+    },
     { field: 'sendingPlace', headerName: '派出地', width: 110, editable: true },
     { field: 'receivingPlace', headerName: '接收地', width: 110, editable: true },
     dateCol('startDate', '开始时间'),
@@ -304,7 +313,15 @@ export function BatchesPage() {
   );
 }
 
-function ProgrammeDialog({ programme, onClose, onSaved }: { programme: SecondmentProgramme | null; onClose: () => void; onSaved: (p: SecondmentProgramme) => void }) {
+function ProgrammeDialog({
+  programme,
+  onClose,
+  onSaved,
+}: {
+  programme: SecondmentProgramme | null;
+  onClose: () => void;
+  onSaved: (p: SecondmentProgramme) => void;
+}) {
   const [name, setName] = useState(programme?.name ?? '');
   const [partnerPlace, setPartnerPlace] = useState(programme?.partnerPlace ?? '');
   const [notes, setNotes] = useState(programme?.notes ?? '');

@@ -114,7 +114,11 @@ export function CadrePicker({
               ))}
             </tbody>
           </table>
-          {total > rows.length && <p className="muted">共找到 {total} 人，只显示前 {LIMIT} 人；请输入更完整的姓名或拼音。</p>}
+          {total > rows.length && (
+            <p className="muted">
+              共找到 {total} 人，只显示前 {LIMIT} 人；请输入更完整的姓名或拼音。
+            </p>
+          )}
         </div>
       )}
       {text.trim() && rows.length === 0 && !error && <p className="muted">名册中没有找到「{text.trim()}」。</p>}

@@ -112,7 +112,8 @@ export function PairDialog({ member, members, onClose, onDone }: { member: Secon
           <option value="">（不结对）</option>
           {candidates.map(m => (
             <option key={m.id} value={m.id}>
-              {m.name}　{m.hostUnit}{m.hostPost}
+              {m.name}　{m.hostUnit}
+              {m.hostPost}
               {m.pairName && m.pairMemberId !== member.id ? `（已与${m.pairName}结对）` : ''}
             </option>
           ))}

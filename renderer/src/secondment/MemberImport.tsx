@@ -45,7 +45,8 @@ export function MemberImportDialog({ batchId, onClose, onDone }: { batchId: numb
     <Dialog title="导入成员名单" onClose={onClose} wide>
       <div className="sd-import">
         <p className="muted">
-          选择一个或多个 Excel 名单（.xlsx、.xls、.et、.csv）。按身份证号、其次按姓名和出生年月与名册匹配；名册中没有的人员将新加入名册。先预览，确认后一次性写入，有错误时整批不写入。
+          选择一个或多个 Excel
+          名单（.xlsx、.xls、.et、.csv）。按身份证号、其次按姓名和出生年月与名册匹配；名册中没有的人员将新加入名册。先预览，确认后一次性写入，有错误时整批不写入。
         </p>
         <label className="io-file">
           <span className="io-file-button">选择文件…</span>
@@ -74,9 +75,7 @@ export function MemberImportDialog({ batchId, onClose, onDone }: { batchId: numb
               共 {preview.counts.rows} 行：已匹配名册 {preview.counts.existing} 人，新入名册 {preview.counts.new} 人，已在本批次 {preview.counts.already} 人，
               <span className={preview.counts.error ? 'io-bad' : undefined}>有错误 {preview.counts.error} 行</span>
             </p>
-            {errors.length > 0 && (
-              <IssuesTable issues={errors} show={['file', 'sheet', 'row', 'column']} label="导入错误" />
-            )}
+            {errors.length > 0 && <IssuesTable issues={errors} show={['file', 'sheet', 'row', 'column']} label="导入错误" />}
             {warnings.length > 0 && (
               <ul className="sd-warnings" aria-label="导入提示">
                 {warnings.map((i, n) => (

@@ -10,7 +10,8 @@ export function Figure({ label, count, pct, title, unit = '人' }: { label: stri
     <div className="sd-figure" title={title}>
       <dt>{label}</dt>
       <dd>
-        <strong>{count}</strong> {unit}{pct !== undefined && <span className="sd-pct">{pctText(pct)}</span>}
+        <strong>{count}</strong> {unit}
+        {pct !== undefined && <span className="sd-pct">{pctText(pct)}</span>}
       </dd>
     </div>
   );
@@ -51,15 +52,7 @@ export function StatsSummary({ stats, label }: { stats: SecondmentStats; label: 
 }
 
 /** The whole panel of a batch: the summary, the young threshold, gender, education, rank and outcomes. */
-export function StatsPanel({
-  stats,
-  threshold,
-  onThreshold,
-}: {
-  stats: SecondmentStats;
-  threshold: number;
-  onThreshold: (n: number) => void;
-}) {
+export function StatsPanel({ stats, threshold, onThreshold }: { stats: SecondmentStats; threshold: number; onThreshold: (n: number) => void }) {
   return (
     <section className="sd-stats" aria-label="批次统计">
       <header>
@@ -82,8 +75,7 @@ export function StatsPanel({
       </header>
       <StatsSummary stats={stats} label="批次统计数字" />
       <p className="muted sd-note">
-        男 {stats.male} 人，女 {stats.female} 人
-        {stats.averageAge !== null && `；批次开始时平均年龄 ${stats.averageAge} 岁`}
+        男 {stats.male} 人，女 {stats.female} 人{stats.averageAge !== null && `；批次开始时平均年龄 ${stats.averageAge} 岁`}
         {stats.recalled > 0 && `；含提前召回 ${stats.recalled} 人`}
         {stats.replaced > 0 && `；已调换 ${stats.replaced} 人不计入`}
       </p>

@@ -76,7 +76,11 @@ function assignmentColumns(villages: Village[]): ColDef<VillageAssignment>[] {
       headerName: '调换情况',
       width: 200,
       valueGetter: p =>
-        p.data?.replacesName ? `接替${p.data.replacesName}${p.data.replacementReason ? `（${p.data.replacementReason}）` : ''}` : p.data?.replacedByAssignmentId ? '已被接替' : '',
+        p.data?.replacesName
+          ? `接替${p.data.replacesName}${p.data.replacementReason ? `（${p.data.replacementReason}）` : ''}`
+          : p.data?.replacedByAssignmentId
+            ? '已被接替'
+            : '',
       tooltipValueGetter: p => (p.value ? String(p.value) : null),
     },
     edit('notes', 160),
@@ -275,7 +279,9 @@ export function VillagePage() {
       {dialog === 'add' && rotation && (
         <AddAssignmentDialog rotation={rotation} villages={villages} exclude={inRotation} onClose={() => setDialog(null)} onDone={afterWrite} />
       )}
-      {dialog === 'replace' && current && <ReplaceAssignmentDialog assignment={current} exclude={inRotation} onClose={() => setDialog(null)} onDone={afterWrite} />}
+      {dialog === 'replace' && current && (
+        <ReplaceAssignmentDialog assignment={current} exclude={inRotation} onClose={() => setDialog(null)} onDone={afterWrite} />
+      )}
       {dialog === 'villages' && <VillagesDialog villages={villages} onClose={() => setDialog(null)} onChanged={afterWrite} />}
     </section>
   );
@@ -330,7 +336,17 @@ function RotationFigures({ stats }: { stats: RotationStats }) {
   );
 }
 
-function RotationDialog({ rotation, nextSeq, onClose, onSaved }: { rotation: VillageRotation | null; nextSeq: number; onClose: () => void; onSaved: (r: VillageRotation) => void }) {
+function RotationDialog({
+  rotation,
+  nextSeq,
+  onClose,
+  onSaved,
+}: {
+  rotation: VillageRotation | null;
+  nextSeq: number;
+  onClose: () => void;
+  onSaved: (r: VillageRotation) => void;
+}) {
   const [v, setV] = useState({
     programme: rotation?.programme ?? '',
     seq: String(rotation?.seq ?? nextSeq),
@@ -448,7 +464,17 @@ function AddAssignmentDialog({
   );
 }
 
-function ReplaceAssignmentDialog({ assignment, exclude, onClose, onDone }: { assignment: VillageAssignment; exclude: number[]; onClose: () => void; onDone: (text: string) => void }) {
+function ReplaceAssignmentDialog({
+  assignment,
+  exclude,
+  onClose,
+  onDone,
+}: {
+  assignment: VillageAssignment;
+  exclude: number[];
+  onClose: () => void;
+  onDone: (text: string) => void;
+}) {
   const [chosen, setChosen] = useState<CadreRow[]>([]);
   const [date, setDate] = useState('');
   const [reason, setReason] = useState('');
@@ -532,7 +558,12 @@ function VillagesDialog({ villages, onClose, onChanged }: { villages: Village[];
                   >
                     编辑
                   </button>
-                  <ConfirmButton question={`删除村「${x.name}」？（可撤销）`} onConfirm={() => remove(x)} disabled={x.assignments > 0} title={x.assignments > 0 ? '有驻村记录的村不能删除' : ''}>
+                  <ConfirmButton
+                    question={`删除村「${x.name}」？（可撤销）`}
+                    onConfirm={() => remove(x)}
+                    disabled={x.assignments > 0}
+                    title={x.assignments > 0 ? '有驻村记录的村不能删除' : ''}
+                  >
                     删除
                   </ConfirmButton>
                 </td>

@@ -5,7 +5,14 @@
  */
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
 import { formatDate } from '../../../shared/domain/common/dates';
-import { BRANCH_ROLES, MEMBER_EDITABLE_FIELDS, MEMBER_FIELD_LABELS, OUTCOMES, type MemberEditableField, type SecondmentMember } from '../../../shared/contract/api';
+import {
+  BRANCH_ROLES,
+  MEMBER_EDITABLE_FIELDS,
+  MEMBER_FIELD_LABELS,
+  OUTCOMES,
+  type MemberEditableField,
+  type SecondmentMember,
+} from '../../../shared/contract/api';
 
 type Col = ColDef<SecondmentMember>;
 const date = (p: ValueFormatterParams<SecondmentMember>) => formatDate(String(p.value ?? ''));

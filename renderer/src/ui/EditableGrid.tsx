@@ -82,7 +82,10 @@ export function EditableGrid<T>({
     if (!g || !focused || !onFill) return;
     const colId = focused.column.getColId();
     const ticked = g.getSelectedNodes().filter(n => n.data !== undefined && n.rowIndex !== null);
-    const plan = planFillDown(focused.rowIndex, ticked.map(n => n.rowIndex!));
+    const plan = planFillDown(
+      focused.rowIndex,
+      ticked.map(n => n.rowIndex!),
+    );
     const at = (i: number) => ticked.find(n => n.rowIndex === i)?.data ?? g.getDisplayedRowAtIndex(i)?.data;
     const source = plan && at(plan.source);
     const targets = (plan?.targets ?? []).map(at).filter((r): r is T => r !== undefined);

@@ -29,7 +29,13 @@ export interface PasteTarget {
 }
 
 /** Maps a block pasted at (rowIndex, focused column) onto the visible data columns and the rows below. */
-export function pasteTarget(block: readonly (readonly string[])[], displayedColIds: readonly string[], focusedColId: string, rowIndex: number, rowCount: number): PasteTarget {
+export function pasteTarget(
+  block: readonly (readonly string[])[],
+  displayedColIds: readonly string[],
+  focusedColId: string,
+  rowIndex: number,
+  rowCount: number,
+): PasteTarget {
   const cols = displayedColIds.filter(isDataColumn);
   const width = block.reduce((w, line) => Math.max(w, line.length), 0);
   const start = cols.indexOf(focusedColId);

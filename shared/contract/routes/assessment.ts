@@ -320,10 +320,20 @@ export const assessmentRoutes = {
       setId: id,
       cadreId: id,
       overrides: z
-        .array(z.strictObject({ indicatorId: id, weight: weight.nullable().default(null), target: z.number().positive().max(1e12).nullable().default(null), note: text.default('') }))
+        .array(
+          z.strictObject({
+            indicatorId: id,
+            weight: weight.nullable().default(null),
+            target: z.number().positive().max(1e12).nullable().default(null),
+            note: text.default(''),
+          }),
+        )
         .max(200),
       /** Extra indicators of this cadre: parentId null for a 一级, or a 一级 of the set. */
-      extras: z.array(indicatorInputSchema.extend({ parentId: id.nullable().default(null) })).max(50).default([]),
+      extras: z
+        .array(indicatorInputSchema.extend({ parentId: id.nullable().default(null) }))
+        .max(50)
+        .default([]),
     }),
     output: personalIndicatorsSchema,
   },
@@ -381,7 +391,9 @@ export const assessmentRoutes = {
     input: z.strictObject({
       roundId: id,
       tallies: z
-        .array(z.strictObject({ cadreId: id, excellent: voteCount, competent: voteCount, basic: voteCount, incompetent: voteCount, unknown: voteCount.default(0) }))
+        .array(
+          z.strictObject({ cadreId: id, excellent: voteCount, competent: voteCount, basic: voteCount, incompetent: voteCount, unknown: voteCount.default(0) }),
+        )
         .min(1)
         .max(100000),
     }),
@@ -391,7 +403,10 @@ export const assessmentRoutes = {
   setGrades: {
     input: z.strictObject({
       roundId: id,
-      grades: z.array(z.strictObject({ cadreId: id, grade: z.enum(FINAL_GRADES).nullable(), reason: z.string().max(500).default('') })).min(1).max(100000),
+      grades: z
+        .array(z.strictObject({ cadreId: id, grade: z.enum(FINAL_GRADES).nullable(), reason: z.string().max(500).default('') }))
+        .min(1)
+        .max(100000),
     }),
     output: scoreGridSchema,
   },
@@ -429,7 +444,15 @@ export const assessmentRoutes = {
       file: z.string(),
       sheet: z.string(),
       columns: z.array(z.object({ column: z.string(), header: z.string(), indicatorId: id.nullable(), indicator: z.string().nullable() })),
-      rows: z.array(z.object({ row: z.number().int(), cadreId: id.nullable(), name: z.string(), matchedBy: z.enum(['idNumber', 'nameBirth']).nullable(), cells: z.number().int() })),
+      rows: z.array(
+        z.object({
+          row: z.number().int(),
+          cadreId: id.nullable(),
+          name: z.string(),
+          matchedBy: z.enum(['idNumber', 'nameBirth']).nullable(),
+          cells: z.number().int(),
+        }),
+      ),
       cells: z.number().int(),
       issues: z.array(scoreImportIssueSchema),
       blocked: z.boolean(),

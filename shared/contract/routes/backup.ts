@@ -62,10 +62,7 @@ export const backupSettingsSchema = z.object({
 });
 export type BackupSettings = z.infer<typeof backupSettingsSchema>;
 
-const snapshotName = z
-  .string()
-  .max(100)
-  .regex(SNAPSHOT_NAME_PATTERN, '不是备份文件名');
+const snapshotName = z.string().max(100).regex(SNAPSHOT_NAME_PATTERN, '不是备份文件名');
 
 export const backupRoutes = {
   getBackupSettings: { input: noInput, output: backupSettingsSchema },

@@ -13,4 +13,9 @@ export const noInput = z.strictObject({});
  * CHECK (length(trim(name)) > 0) fail as an internal error).
  */
 export const requiredName = (what: string, max = 100) =>
-  z.string().trim().min(1, `请填写${what}`).max(max).regex(/^[^\u0000-\u001f\u007f]*$/, `${what}不能包含控制字符`);
+  z
+    .string()
+    .trim()
+    .min(1, `请填写${what}`)
+    .max(max)
+    .regex(/^[^\u0000-\u001f\u007f]*$/, `${what}不能包含控制字符`);

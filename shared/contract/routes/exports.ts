@@ -48,7 +48,10 @@ const rosterViewSchema = z.strictObject({
       }),
     )
     .optional(),
-  sort: z.array(z.strictObject({ colId, sort: z.enum(['asc', 'desc']) })).max(5).optional(),
+  sort: z
+    .array(z.strictObject({ colId, sort: z.enum(['asc', 'desc']) }))
+    .max(5)
+    .optional(),
   /** A combined-condition query (组合查询) narrowing the view further. */
   query: cadreQuerySchema.optional(),
 });

@@ -103,8 +103,14 @@ export const rosterRoutes = {
    */
   saveCadres: {
     input: z.strictObject({
-      updates: z.array(z.strictObject({ id, values: fieldValues })).max(100_000).optional(),
-      creates: z.array(z.strictObject({ values: fieldValues })).max(100_000).optional(),
+      updates: z
+        .array(z.strictObject({ id, values: fieldValues }))
+        .max(100_000)
+        .optional(),
+      creates: z
+        .array(z.strictObject({ values: fieldValues }))
+        .max(100_000)
+        .optional(),
       /** What 撤销 shows, e.g. 粘贴 3 行. */
       label: z.string().max(100).optional(),
       kind: z.enum(['edit', 'paste', 'fill', 'create']).optional(),

@@ -339,7 +339,10 @@ export const secondmentRoutes = {
   /** Edits and pastes of the member grid: all-or-nothing, VALIDATION details.problems per row and field. */
   saveSecondmentMembers: {
     input: z.strictObject({
-      updates: z.array(z.strictObject({ id, values: memberValues })).min(1).max(5000),
+      updates: z
+        .array(z.strictObject({ id, values: memberValues }))
+        .min(1)
+        .max(5000),
       label: text(100).optional(),
     }),
     output: z.object({ members: z.array(memberSchema), ...writeResult }),
@@ -457,8 +460,14 @@ export const secondmentRoutes = {
   saveVillageAssignments: {
     input: z.strictObject({
       rotationId: id,
-      creates: z.array(z.strictObject({ values: assignmentValues })).max(5000).default([]),
-      updates: z.array(z.strictObject({ id, values: assignmentValues })).max(5000).default([]),
+      creates: z
+        .array(z.strictObject({ values: assignmentValues }))
+        .max(5000)
+        .default([]),
+      updates: z
+        .array(z.strictObject({ id, values: assignmentValues }))
+        .max(5000)
+        .default([]),
     }),
     output: z.object({ assignments: z.array(assignmentSchema), ...writeResult }),
   },
@@ -486,7 +495,10 @@ export const secondmentRoutes = {
       title: text(100).optional(),
       reportingUnit: text(100).optional(),
       /** 填报日期 (YYYY-MM-DD), default today. */
-      date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD').optional(),
+      date: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD')
+        .optional(),
       includeReplaced: z.boolean().default(false),
       /** CLI only (pages refuse paths): write here instead of returning the bytes. */
       outPath: z.string().min(1).max(4096).optional(),

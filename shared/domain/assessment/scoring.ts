@@ -110,12 +110,19 @@ export function parseCell(ind: Pick<ScoringIndicator, 'name' | 'method' | 'maxSc
       const t = String(value).trim().toLowerCase();
       if (YES.has(t)) return { ok: true, value: 1 };
       if (NO.has(t)) return { ok: true, value: 0 };
-      return { ok: false, message: ind.method === 'veto' ? `${label}应填“是”（一票否决）或“否”，不能是“${String(value).slice(0, 20)}”` : `${label}应填“合格”或“不合格”，不能是“${String(value).slice(0, 20)}”` };
+      return {
+        ok: false,
+        message:
+          ind.method === 'veto'
+            ? `${label}应填“是”（一票否决）或“否”，不能是“${String(value).slice(0, 20)}”`
+            : `${label}应填“合格”或“不合格”，不能是“${String(value).slice(0, 20)}”`,
+      };
     }
     default: {
       const n = numberOf(value);
       if (n === null) return { ok: false, message: `${label}应填数字，不能是“${String(value).slice(0, 20)}”` };
-      if (ind.method === 'score' && (n < 0 || n > ind.maxScore)) return { ok: false, message: `${label}的得分应在 0 到 ${formatNumber(ind.maxScore)} 之间，不能是 ${formatNumber(n)}` };
+      if (ind.method === 'score' && (n < 0 || n > ind.maxScore))
+        return { ok: false, message: `${label}的得分应在 0 到 ${formatNumber(ind.maxScore)} 之间，不能是 ${formatNumber(n)}` };
       if (ind.method === 'target' && n < 0) return { ok: false, message: `${label}的完成值不能为负数` };
       if (Math.abs(n) > 1e9) return { ok: false, message: `${label}的数值过大` };
       return { ok: true, value: n };

@@ -21,7 +21,11 @@ export interface PersonalOverride {
 }
 
 /** The indicators that apply to one cadre, with their overrides applied, in order. */
-export function personalTree<T extends TreeIndicator>(all: readonly T[], cadreId: number, overrides: readonly PersonalOverride[]): (T & { personalised: boolean })[] {
+export function personalTree<T extends TreeIndicator>(
+  all: readonly T[],
+  cadreId: number,
+  overrides: readonly PersonalOverride[],
+): (T & { personalised: boolean })[] {
   const byId = new Map(overrides.map(o => [o.indicatorId, o]));
   return all
     .filter(i => i.cadreId === null || i.cadreId === cadreId)

@@ -141,7 +141,7 @@ export const AUDIT_SETTING_LABELS: Record<string, string> = {
 export function formatAuditValue(field: string, v: unknown, units: ReadonlyMap<number, string>): string {
   if (field === 'deleted') return v ? '在回收站' : '在名册中';
   if (field === 'photo') return v ? '有照片' : '无照片';
-  if (field === 'unitId') return v === null || v === undefined ? '（无）' : units.get(Number(v)) ?? `编号 ${String(v)}`;
+  if (field === 'unitId') return v === null || v === undefined ? '（无）' : (units.get(Number(v)) ?? `编号 ${String(v)}`);
   if (v === null || v === undefined || v === '') return '（空）';
   if (typeof v === 'string') return formatDate(v);
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);

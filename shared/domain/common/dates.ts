@@ -4,9 +4,7 @@
  * the way users write them: '1985.03' / '1985.03.12'.
  */
 
-export type DateParse =
-  | { ok: true; value: string; ambiguous?: string }
-  | { ok: false; message: string };
+export type DateParse = { ok: true; value: string; ambiguous?: string } | { ok: false; message: string };
 
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2100;
@@ -26,9 +24,7 @@ export function daysInMonth(year: number, month: number): number {
 
 /** Full-width ASCII (１９８５．０３, ／, －) to half-width, and no whitespace at all. */
 function halfWidth(s: string): string {
-  return s
-    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/\s/g, '');
+  return s.replace(/[\uFF01-\uFF5E]/g, c => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\s/g, '');
 }
 
 /** Range-checks the parts; `shown` is the raw input quoted back to the user. */

@@ -25,7 +25,7 @@ export type IdParse = { ok: true; id: string; info: IdInfo } | { ok: false; mess
 /** Trimmed, no spaces, full-width digits/letters half-width, x upper-cased. */
 export function normalizeIdNumber(raw: string): string {
   return String(raw ?? '')
-    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[\uFF01-\uFF5E]/g, c => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/\s/g, '')
     .toUpperCase();
 }

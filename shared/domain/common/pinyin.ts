@@ -13,7 +13,7 @@ const LATIN = /[A-Za-z\u00C0-\u024F]/;
 
 /** Full-width ASCII (Ａ, １) → half-width. */
 function halfWidth(s: string): string {
-  return s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  return s.replace(/[\uFF01-\uFF5E]/g, c => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 
 /**
@@ -28,9 +28,7 @@ export function normalizePersonName(raw: string): string {
       .replace(DOT_BETWEEN_CJK, '·'),
   );
   return s
-    .replace(/\s+/g, (run, at: number, all: string) =>
-      LATIN.test(all[at - 1] ?? '') && LATIN.test(all[at + run.length] ?? '') ? ' ' : '',
-    )
+    .replace(/\s+/g, (run, at: number, all: string) => (LATIN.test(all[at - 1] ?? '') && LATIN.test(all[at + run.length] ?? '') ? ' ' : ''))
     .replace(/·{2,}/g, '·')
     .replace(/^·+|·+$/g, '');
 }

@@ -77,7 +77,7 @@ const MAX_LONG_TEXT = 20000;
 
 /** Full-width ASCII (１, Ａ, （) → half-width, whitespace dropped: for codes and numbers. */
 function compactHalfWidth(s: string): string {
-  return s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\s/g, '');
+  return s.replace(/[\uFF01-\uFF5E]/g, c => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\s/g, '');
 }
 
 const HAS_CJK = /[\u3400-\u9FFF\uF900-\uFAFF]/;
@@ -88,7 +88,7 @@ const HAS_CJK = /[\u3400-\u9FFF\uF900-\uFAFF]/;
  * in text without Chinese — so '常务副区长(正处级）' and '常务副区长（正处级）' are the same.
  */
 function normalizeText(s: string): string {
-  const t = s.trim().replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  const t = s.trim().replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, c => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
   return HAS_CJK.test(t) ? t.replace(/\(/g, '（').replace(/\)/g, '）') : t.replace(/（/g, '(').replace(/）/g, ')');
 }
 
@@ -111,18 +111,8 @@ const fail = (message: string): FieldResult => ({ ok: false, message });
 
 /** Short names of the democratic parties; each POLITICAL_STATUSES member name starts with one. */
 const PARTY_SHORT_NAMES = ['民革', '民盟', '民建', '民进', '农工党', '致公党', '九三学社', '台盟'];
-const PARTY_OFFICIAL_NAMES = [
-  '中国国民党革命委员会',
-  '中国民主同盟',
-  '中国民主建国会',
-  '中国民主促进会',
-  '中国农工民主党',
-  '中国致公党',
-  '台湾民主自治同盟',
-];
-const PARTY_MEMBER_STATUSES = POLITICAL_STATUSES.map((s) => s.name).filter((name) =>
-  PARTY_SHORT_NAMES.some((short) => name.startsWith(short)),
-);
+const PARTY_OFFICIAL_NAMES = ['中国国民党革命委员会', '中国民主同盟', '中国民主建国会', '中国民主促进会', '中国农工民主党', '中国致公党', '台湾民主自治同盟'];
+const PARTY_MEMBER_STATUSES = POLITICAL_STATUSES.map(s => s.name).filter(name => PARTY_SHORT_NAMES.some(short => name.startsWith(short)));
 /** What 入党时间 may hold instead of a date for a member of a democratic party. */
 const PARTY_NAMES = new Set([...PARTY_SHORT_NAMES, ...PARTY_MEMBER_STATUSES, ...PARTY_OFFICIAL_NAMES]);
 
@@ -136,13 +126,13 @@ const POLITICAL_ALIASES = new Map<string, string>([
   ['团员', '共青团员'],
   ['无党派', '无党派人士'],
   // 民盟 → 民盟盟员, …: the democratic parties by their short names.
-  ...PARTY_SHORT_NAMES.map((short): [string, string] => [short, PARTY_MEMBER_STATUSES.find((n) => n.startsWith(short))!]),
+  ...PARTY_SHORT_NAMES.map((short): [string, string] => [short, PARTY_MEMBER_STATUSES.find(n => n.startsWith(short))!]),
 ]);
 
 function normalizePoliticalStatus(s: string): string | null {
-  const byCode = /^\d{1,2}$/.test(s) ? POLITICAL_STATUSES.find((p) => p.code === s.padStart(2, '0')) : undefined;
+  const byCode = /^\d{1,2}$/.test(s) ? POLITICAL_STATUSES.find(p => p.code === s.padStart(2, '0')) : undefined;
   const name = byCode?.name ?? POLITICAL_ALIASES.get(s) ?? s;
-  return POLITICAL_STATUSES.some((p) => p.name === name) ? name : null;
+  return POLITICAL_STATUSES.some(p => p.name === name) ? name : null;
 }
 
 /** 正县级 / 正县处级 / 副局级 / 正乡科级 → 正处 / 正处 / 副厅 / 正科, then leadershipOrder's own forms. */
@@ -155,7 +145,7 @@ function normalizeLeadershipLevel(s: string): string | null {
   return i === -1 ? null : LEADERSHIP_LEVELS[i].name;
 }
 
-const names = (list: readonly { name: string }[]) => list.map((i) => i.name).join('、');
+const names = (list: readonly { name: string }[]) => list.map(i => i.name).join('、');
 
 function normalizeDateField(label: string, raw: unknown): FieldResult {
   const parsed = parseDateInput(raw);
@@ -232,9 +222,7 @@ export function normalizeCadreField(key: EditableCadreField, raw: unknown): Fiel
     }
     case 'status': {
       if (code === '') return ok('');
-      return CADRE_STATUSES.some((s) => s.name === code)
-        ? ok(code)
-        : fail(`状态「${shown(text)}」无法识别，应为：${names(CADRE_STATUSES)}`);
+      return CADRE_STATUSES.some(s => s.name === code) ? ok(code) : fail(`状态「${shown(text)}」无法识别，应为：${names(CADRE_STATUSES)}`);
     }
     case 'resume': {
       const { lines, problems } = parseResume(normalizeText(text));
@@ -272,10 +260,7 @@ function dateOf(value: string | undefined): string {
  * idNumber), 出生年月 after today. Warnings: 参加工作时间 before the 16th birthday, 入党时间
  * (when a date) before the 18th, 任现职时间 / 任现职级时间 before 参加工作时间.
  */
-export function checkCadreRecord(
-  record: Partial<Record<EditableCadreField, string>>,
-  today: Date = new Date(),
-): CadreIssue[] {
+export function checkCadreRecord(record: Partial<Record<EditableCadreField, string>>, today: Date = new Date()): CadreIssue[] {
   const issues: CadreIssue[] = [];
   const birth = dateOf(record.birth);
   const work = dateOf(record.workDate);
@@ -327,7 +312,7 @@ export function checkCadreRecord(
  */
 export function checkFamilyMember(m: Partial<Record<keyof FamilyMember, unknown>>): string[] {
   const text = (v: unknown) => String(v ?? '').trim();
-  if ([m.relation, m.name, m.birth, m.politicalStatus, m.work].every((v) => text(v) === '')) return [];
+  if ([m.relation, m.name, m.birth, m.politicalStatus, m.work].every(v => text(v) === '')) return [];
   const problems: string[] = [];
   if (text(m.relation) === '') problems.push('称谓不能为空');
   if (normalizePersonName(text(m.name)) === '') problems.push('姓名不能为空');

@@ -19,12 +19,11 @@ export interface RankItem extends CodeItem {
 export type Gender = '男' | '女';
 
 /** Space-separated names numbered 01, 02, … in the given order. */
-const numbered = (names: string): readonly CodeItem[] =>
-  names.split(' ').map((name, i) => ({ code: String(i + 1).padStart(2, '0'), name }));
+const numbered = (names: string): readonly CodeItem[] => names.split(' ').map((name, i) => ({ code: String(i + 1).padStart(2, '0'), name }));
 
 /** 'code name, code name, …' pairs. */
 const coded = (pairs: string): readonly CodeItem[] =>
-  pairs.split(',').map((pair) => {
+  pairs.split(',').map(pair => {
     const [code, name] = pair.trim().split(' ');
     return { code, name };
   });
@@ -42,8 +41,7 @@ export const ETHNICITIES: readonly CodeItem[] = numbered(
 
 /** GB/T 4762 */
 export const POLITICAL_STATUSES: readonly CodeItem[] = numbered(
-  '中共党员 中共预备党员 共青团员 民革党员 民盟盟员 民建会员 民进会员 农工党党员 致公党党员 九三学社社员 ' +
-    '台盟盟员 无党派人士 群众',
+  '中共党员 中共预备党员 共青团员 民革党员 民盟盟员 民建会员 民进会员 农工党党员 致公党党员 九三学社社员 ' + '台盟盟员 无党派人士 群众',
 );
 
 /** ZB64, the national form software's 学历 list; party-school education keeps its own codes. */
@@ -88,8 +86,7 @@ export const EXCHANGE_KINDS: readonly CodeItem[] = numbered('调任 转任 轮�
 
 const DISCIPLINES = '哲学 经济学 法学 教育学 文学 历史学 理学 工学 农学 医学 军事学 管理学 艺术学'.split(' ');
 /** x01–x12 per GB/T 6864-2003; 艺术学 (x13) follows the 2011 catalogue, which the standard predates. */
-const byDiscipline = (degree: string, base: number): CodeItem[] =>
-  DISCIPLINES.map((d, i) => ({ code: String(base + i + 1), name: d + degree }));
+const byDiscipline = (degree: string, base: number): CodeItem[] => DISCIPLINES.map((d, i) => ({ code: String(base + i + 1), name: d + degree }));
 
 /** GB/T 6864 学位, written as the form writes them (法学硕士, not 法学硕士学位). */
 export const DEGREES: readonly CodeItem[] = [
@@ -100,8 +97,8 @@ export const DEGREES: readonly CodeItem[] = [
 ];
 
 const noSpace = (raw: unknown) => String(raw ?? '').replace(/\s/g, '');
-const byCode = (list: readonly CodeItem[], code: string) => list.find((item) => item.code === code);
-const byName = (list: readonly CodeItem[], name: string) => list.find((item) => item.name === name);
+const byCode = (list: readonly CodeItem[], code: string) => list.find(item => item.code === code);
+const byName = (list: readonly CodeItem[], name: string) => list.find(item => item.name === name);
 
 const ETHNICITY_ALIASES = new Map([
   ['维族', '维吾尔族'],
@@ -120,8 +117,16 @@ export function normalizeEthnicity(raw: string): { value: string; known: boolean
 
 // A Map, not an object literal: a cell reading 'constructor' must not match anything.
 const GENDER_ALIASES = new Map<string, Gender>([
-  ['男', '男'], ['男性', '男'], ['1', '男'], ['m', '男'], ['male', '男'],
-  ['女', '女'], ['女性', '女'], ['2', '女'], ['f', '女'], ['female', '女'],
+  ['男', '男'],
+  ['男性', '男'],
+  ['1', '男'],
+  ['m', '男'],
+  ['male', '男'],
+  ['女', '女'],
+  ['女性', '女'],
+  ['2', '女'],
+  ['f', '女'],
+  ['female', '女'],
 ]);
 
 export function normalizeGender(raw: unknown): Gender | null {
@@ -151,11 +156,11 @@ export function normalizeEducation(raw: string): { value: string; known: boolean
 /** Position in RANKS (0 = highest), -1 when unknown. */
 export function rankOrder(name: string): number {
   const s = noSpace(name);
-  return RANKS.findIndex((r) => r.name === s);
+  return RANKS.findIndex(r => r.name === s);
 }
 
 /** Position in LEADERSHIP_LEVELS (0 = 正厅); accepts 正处, 正处级 and 县处级正职. -1 when unknown. */
 export function leadershipOrder(name: string): number {
   const s = noSpace(name).replace(/^([正副][厅处科])级$/, '$1');
-  return LEADERSHIP_LEVELS.findIndex((l) => l.name === s || l.standardName === s);
+  return LEADERSHIP_LEVELS.findIndex(l => l.name === s || l.standardName === s);
 }

@@ -37,9 +37,27 @@ export const QUERY_FIELD_TYPES = ['text', 'date', 'number', 'enum', 'ladder', 't
 export type QueryFieldType = (typeof QUERY_FIELD_TYPES)[number];
 
 export const OPERATORS = [
-  'contains', 'notContains', 'equals', 'notEquals', 'startsWith', 'isEmpty', 'isNotEmpty',
-  'in', 'notIn', 'before', 'after', 'between', 'lt', 'lte', 'gt', 'gte', 'atLeast', 'atMost',
-  'hasAny', 'hasAll', 'hasNone',
+  'contains',
+  'notContains',
+  'equals',
+  'notEquals',
+  'startsWith',
+  'isEmpty',
+  'isNotEmpty',
+  'in',
+  'notIn',
+  'before',
+  'after',
+  'between',
+  'lt',
+  'lte',
+  'gt',
+  'gte',
+  'atLeast',
+  'atMost',
+  'hasAny',
+  'hasAll',
+  'hasNone',
 ] as const;
 export type Operator = (typeof OPERATORS)[number];
 
@@ -55,10 +73,27 @@ export const OPERATORS_BY_TYPE: Readonly<Record<QueryFieldType, readonly Operato
 
 /** How a picker names each operator. */
 export const OPERATOR_LABELS: Readonly<Record<Operator, string>> = {
-  contains: '包含', notContains: '不包含', equals: '等于', notEquals: '不等于', startsWith: '开头是',
-  isEmpty: '为空', isNotEmpty: '不为空', in: '是', notIn: '不是', before: '早于', after: '晚于',
-  between: '介于', lt: '小于', lte: '不大于', gt: '大于', gte: '不小于', atLeast: '及以上', atMost: '及以下',
-  hasAny: '含任一', hasAll: '同时含', hasNone: '不含',
+  contains: '包含',
+  notContains: '不包含',
+  equals: '等于',
+  notEquals: '不等于',
+  startsWith: '开头是',
+  isEmpty: '为空',
+  isNotEmpty: '不为空',
+  in: '是',
+  notIn: '不是',
+  before: '早于',
+  after: '晚于',
+  between: '介于',
+  lt: '小于',
+  lte: '不大于',
+  gt: '大于',
+  gte: '不小于',
+  atLeast: '及以上',
+  atMost: '及以下',
+  hasAny: '含任一',
+  hasAll: '同时含',
+  hasNone: '不含',
 };
 
 const NO_VALUE: ReadonlySet<Operator> = new Set(['isEmpty', 'isNotEmpty']);
@@ -83,14 +118,25 @@ export interface LadderStep {
  * cadre statistics. 研究生班 ranks with 研究生, 大学普通班 with 大专.
  */
 const EDUCATION_LEVEL: Readonly<Record<string, number>> = {
-  '11': 0, '12': 0, '1A': 0, '1B': 0,
-  '21': 1, '22': 1, '23': 1,
-  '31': 2, '32': 2, '33': 2, '34': 2,
-  '35': 3, '36': 3,
-  '37': 4, '38': 5, '39': 6,
+  '11': 0,
+  '12': 0,
+  '1A': 0,
+  '1B': 0,
+  '21': 1,
+  '22': 1,
+  '23': 1,
+  '31': 2,
+  '32': 2,
+  '33': 2,
+  '34': 2,
+  '35': 3,
+  '36': 3,
+  '37': 4,
+  '38': 5,
+  '39': 6,
 };
 
-const educationLadder: readonly LadderStep[] = EDUCATIONS.map((e) => {
+const educationLadder: readonly LadderStep[] = EDUCATIONS.map(e => {
   const order = EDUCATION_LEVEL[e.code];
   if (order === undefined) throw new Error(`学历代码 ${e.code} 没有层次`);
   return { name: e.name, order, aliases: [] };
@@ -121,7 +167,7 @@ export function ladderName(field: LadderField, raw: string): string | null {
 /** The ladder order of a name (0 = highest), null when the name is not on the ladder. */
 export function ladderOrder(field: LadderField, raw: string): number | null {
   const name = ladderName(field, raw);
-  return name === null ? null : (LADDERS[field].find((s) => s.name === name)?.order ?? null);
+  return name === null ? null : (LADDERS[field].find(s => s.name === name)?.order ?? null);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -129,12 +175,16 @@ export function ladderOrder(field: LadderField, raw: string): number | null {
 
 /** 出生年代 buckets and the decade each stands for. */
 export const GENERATIONS: readonly { readonly name: string; readonly from: number }[] = [
-  { name: '40后', from: 1940 }, { name: '50后', from: 1950 }, { name: '60后', from: 1960 },
-  { name: '70后', from: 1970 }, { name: '80后', from: 1980 }, { name: '90后', from: 1990 },
+  { name: '40后', from: 1940 },
+  { name: '50后', from: 1950 },
+  { name: '60后', from: 1960 },
+  { name: '70后', from: 1970 },
+  { name: '80后', from: 1980 },
+  { name: '90后', from: 1990 },
   { name: '00后', from: 2000 },
 ];
 
-const names = (list: readonly { name: string }[]) => list.map((i) => i.name);
+const names = (list: readonly { name: string }[]) => list.map(i => i.name);
 const L = CADRE_FIELD_LABELS;
 
 /** Every field a condition may name, in the order a picker lists them. */
@@ -182,7 +232,7 @@ export interface QueryFieldDef {
   readonly options?: readonly string[];
 }
 
-const FIELD_BY_KEY: ReadonlyMap<string, QueryFieldDef> = new Map(QUERY_FIELDS.map((f) => [f.key, f as QueryFieldDef]));
+const FIELD_BY_KEY: ReadonlyMap<string, QueryFieldDef> = new Map(QUERY_FIELDS.map(f => [f.key, f as QueryFieldDef]));
 
 export function queryField(key: string): QueryFieldDef | undefined {
   return FIELD_BY_KEY.get(key);
@@ -237,10 +287,9 @@ function normaliseCondition(raw: RawNode, ctx: Ctx): Normalised | null {
   if (!def) return fail(`没有名为「${String(raw.field).slice(0, 40)}」的查询字段`, ['field']);
   const allowed = OPERATORS_BY_TYPE[def.type];
   if (!raw.op || !(allowed as readonly string[]).includes(raw.op)) {
-    return fail(
-      `「${def.label}」不能用「${opLabel(String(raw.op ?? '')).slice(0, 40)}」作条件，可用：${allowed.map((o) => OPERATOR_LABELS[o]).join('、')}`,
-      ['op'],
-    );
+    return fail(`「${def.label}」不能用「${opLabel(String(raw.op ?? '')).slice(0, 40)}」作条件，可用：${allowed.map(o => OPERATOR_LABELS[o]).join('、')}`, [
+      'op',
+    ]);
   }
   const op = raw.op as Operator;
   if (NO_VALUE.has(op)) return {};
@@ -255,17 +304,17 @@ function normaliseCondition(raw: RawNode, ctx: Ctx): Normalised | null {
 
   if (LIST_VALUE.has(op)) {
     const v = raw.value;
-    const list = (Array.isArray(v) ? v : v === undefined ? [] : [v]).map((x) => String(x).trim()).filter(Boolean);
+    const list = (Array.isArray(v) ? v : v === undefined ? [] : [v]).map(x => String(x).trim()).filter(Boolean);
     const unique = [...new Set(list)];
     if (!unique.length) return fail(`「${def.label}」${OPERATOR_LABELS[op]}：请至少选择一项`, ['value']);
     if (unique.length > MAX_LIST) return fail(`「${def.label}」最多选择 ${MAX_LIST} 项`, ['value']);
-    if (unique.some((s) => s.length > MAX_TEXT)) return fail(`「${def.label}」的值过长（最多 ${MAX_TEXT} 个字符）`, ['value']);
+    if (unique.some(s => s.length > MAX_TEXT)) return fail(`「${def.label}」的值过长（最多 ${MAX_TEXT} 个字符）`, ['value']);
     if (def.type === 'ladder') {
       // 本科 → 大学, 正处级 → 正处; names off the ladder are kept as typed.
-      return { value: [...new Set(unique.map((v) => ladderName(def.key as LadderField, v) ?? v))] };
+      return { value: [...new Set(unique.map(v => ladderName(def.key as LadderField, v) ?? v))] };
     }
     if (def.key === 'generation') {
-      const bad = unique.find((s) => !GENERATIONS.some((g) => g.name === s));
+      const bad = unique.find(s => !GENERATIONS.some(g => g.name === s));
       if (bad) return fail(`「${bad}」不是出生年代，可选：${names(GENERATIONS).join('、')}`, ['value']);
     }
     return { value: unique };
@@ -372,14 +421,18 @@ const nodeSchema: z.ZodType<Condition | Group> = z.lazy(() =>
     }),
 );
 
-export const groupSchema: z.ZodType<Group> = nodeSchema.refine(
-  (n): n is Group => isGroup(n),
-  { message: '查询条件的最外层应为条件组（join、items）' },
-) as unknown as z.ZodType<Group>;
+export const groupSchema: z.ZodType<Group> = nodeSchema.refine((n): n is Group => isGroup(n), {
+  message: '查询条件的最外层应为条件组（join、items）',
+}) as unknown as z.ZodType<Group>;
 
 /** 'YYYY-MM-DD', a real day. */
 export const refDateSchema = z.string().refine(
-  (s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && (() => { const p = parseDateInput(s); return p.ok && p.value === s; })(),
+  s =>
+    /^\d{4}-\d{2}-\d{2}$/.test(s) &&
+    (() => {
+      const p = parseDateInput(s);
+      return p.ok && p.value === s;
+    })(),
   { message: '计算年龄的日期应为 YYYY-MM-DD 格式的有效日期' },
 );
 
@@ -417,7 +470,7 @@ export const cadreQuerySchema: z.ZodType<CadreQuery> = z
 
 /** The Chinese messages of a failed parse, one sentence. */
 export function queryIssuesMessage(error: z.ZodError): string {
-  const parts = [...new Set(error.issues.slice(0, 5).map((i) => i.message))];
+  const parts = [...new Set(error.issues.slice(0, 5).map(i => i.message))];
   const more = error.issues.length > 5 ? `等 ${error.issues.length} 处问题` : '';
   return `查询条件有误：${parts.join('；')}${more}`;
 }
@@ -436,7 +489,11 @@ export function safeParseCadreQuery(input: unknown): ReturnType<typeof cadreQuer
 export function parseCadreQuery(input: unknown): CadreQuery {
   const r = safeParseCadreQuery(input);
   if (!r.success) {
-    throw new AppError('VALIDATION', queryIssuesMessage(r.error), r.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })));
+    throw new AppError(
+      'VALIDATION',
+      queryIssuesMessage(r.error),
+      r.error.issues.map(i => ({ path: i.path.map(String), message: i.message })),
+    );
   }
   return r.data;
 }
@@ -456,37 +513,78 @@ function describeCondition(c: Condition, refText: string): string {
   const shown = (s: string) => (def?.type === 'date' ? formatDate(s) : s);
   let body: string;
   switch (c.op) {
-    case 'contains': body = `包含${quoted(v)}`; break;
-    case 'notContains': body = `不包含${quoted(v)}`; break;
-    case 'equals': body = def?.type === 'number' ? `= ${v}` : `等于${quoted(v)}`; break;
-    case 'notEquals': body = `不等于${quoted(v)}`; break;
-    case 'startsWith': body = `以${quoted(v)}开头`; break;
-    case 'isEmpty': body = '为空'; break;
-    case 'isNotEmpty': body = '不为空'; break;
-    case 'in': body = `为 ${listed(list, '或')}`; break;
-    case 'notIn': body = `不为 ${listed(list, '、')}`; break;
-    case 'before': body = `早于 ${shown(v)}`; break;
-    case 'after': body = `晚于 ${shown(v)}`; break;
-    case 'between': body = `在 ${shown(v)} 至 ${shown(v2)} 之间`; break;
-    case 'lt': body = `< ${v}`; break;
-    case 'lte': body = `≤ ${v}`; break;
-    case 'gt': body = `> ${v}`; break;
-    case 'gte': body = `≥ ${v}`; break;
-    case 'atLeast': body = `≥ ${v}`; break;
-    case 'atMost': body = `≤ ${v}`; break;
-    case 'hasAny': body = `含${list.map(quoted).join('或')}`; break;
-    case 'hasAll': body = `同时含${list.map(quoted).join('')}`; break;
-    case 'hasNone': body = `不含${list.map(quoted).join('、')}`; break;
-    default: body = String(c.op);
+    case 'contains':
+      body = `包含${quoted(v)}`;
+      break;
+    case 'notContains':
+      body = `不包含${quoted(v)}`;
+      break;
+    case 'equals':
+      body = def?.type === 'number' ? `= ${v}` : `等于${quoted(v)}`;
+      break;
+    case 'notEquals':
+      body = `不等于${quoted(v)}`;
+      break;
+    case 'startsWith':
+      body = `以${quoted(v)}开头`;
+      break;
+    case 'isEmpty':
+      body = '为空';
+      break;
+    case 'isNotEmpty':
+      body = '不为空';
+      break;
+    case 'in':
+      body = `为 ${listed(list, '或')}`;
+      break;
+    case 'notIn':
+      body = `不为 ${listed(list, '、')}`;
+      break;
+    case 'before':
+      body = `早于 ${shown(v)}`;
+      break;
+    case 'after':
+      body = `晚于 ${shown(v)}`;
+      break;
+    case 'between':
+      body = `在 ${shown(v)} 至 ${shown(v2)} 之间`;
+      break;
+    case 'lt':
+      body = `< ${v}`;
+      break;
+    case 'lte':
+      body = `≤ ${v}`;
+      break;
+    case 'gt':
+      body = `> ${v}`;
+      break;
+    case 'gte':
+      body = `≥ ${v}`;
+      break;
+    case 'atLeast':
+      body = `≥ ${v}`;
+      break;
+    case 'atMost':
+      body = `≤ ${v}`;
+      break;
+    case 'hasAny':
+      body = `含${list.map(quoted).join('或')}`;
+      break;
+    case 'hasAll':
+      body = `同时含${list.map(quoted).join('')}`;
+      break;
+    case 'hasNone':
+      body = `不含${list.map(quoted).join('、')}`;
+      break;
+    default:
+      body = String(c.op);
   }
   const needsRef = c.field === 'age';
   return `${label} ${body}${needsRef ? refText : ''}`;
 }
 
 function describeGroup(g: Group, refText: string, nested: boolean): string {
-  const parts = g.items
-    .map((item) => (isGroup(item) ? describeGroup(item, refText, true) : describeCondition(item, refText)))
-    .filter(Boolean);
+  const parts = g.items.map(item => (isGroup(item) ? describeGroup(item, refText, true) : describeCondition(item, refText))).filter(Boolean);
   if (!parts.length) return '';
   const text = parts.join(g.join === 'and' ? ' 且 ' : ' 或 ');
   return nested && parts.length > 1 ? `（${text}）` : text;
@@ -501,8 +599,7 @@ export function describeQuery(q: CadreQuery, opts: { today?: string; unitName?: 
   const ref = q.refDate ?? opts.today;
   const refText = ref ? `（按 ${formatDate(ref)} 计算）` : '（按当日计算）';
   const where = q.where ? describeGroup(q.where, refText, false) : '';
-  const unit =
-    q.unitId === undefined ? '' : `${opts.unitName ? quoted(opts.unitName) : `单位（编号 ${q.unitId}）`}及下级单位`;
+  const unit = q.unitId === undefined ? '' : `${opts.unitName ? quoted(opts.unitName) : `单位（编号 ${q.unitId}）`}及下级单位`;
   if (unit && where) return `${unit}中 ${where}`;
   return unit || where || '全部干部';
 }

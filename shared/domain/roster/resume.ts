@@ -31,7 +31,7 @@ export interface ResumeParse {
 
 /** Full-width ASCII → half-width, U+3000 → space: one UTF-16 unit for one, so indices carry over. */
 function halfWidth(s: string): string {
-  return s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+  return s.replace(/[\uFF01-\uFF5E]/g, c => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 
 // All patterns run on the half-width copy of a line.
@@ -89,7 +89,14 @@ function parseRange(line: string): Range | null {
   } else if (sticky(END_LIKE, h, at)) {
     return { problem: `无法识别的结束时间「${line.slice(at).split(/\s/)[0]}」，应写到月份，如“2003.07”` };
   }
-  return { start: start.value, end, rest: line.slice(at).trim().replace(/^[，,、:：]\s*/, '') };
+  return {
+    start: start.value,
+    end,
+    rest: line
+      .slice(at)
+      .trim()
+      .replace(/^[，,、:：]\s*/, ''),
+  };
 }
 
 const NOTE_OPEN = /[（(]\s*其\s*间/g;
@@ -226,7 +233,7 @@ export function parseResume(text: string): ResumeParse {
       dropping = false;
     });
 
-  const lines = entries.map((e) => {
+  const lines = entries.map(e => {
     const { text: body, notes } = splitNotes(e.raw);
     if (body === '' && notes.length === 0) problems.push({ line: e.line, message: '缺少单位及职务' });
     return { start: e.start, end: e.end, text: body, notes };
@@ -263,9 +270,9 @@ export function appendResumeLine(text: string, line: ResumeLine): string {
   const parsed = parseResume(text);
   if (parsed.problems.length > 0) return `${String(text ?? '').trimEnd()}\n${renderLine(line)}`;
   const lines = parsed.lines;
-  const exists = lines.some((l) => l.start === line.start && l.end === line.end && l.text === line.text.trim());
+  const exists = lines.some(l => l.start === line.start && l.end === line.end && l.text === line.text.trim());
   if (!exists) {
-    const at = lines.findIndex((l) => l.start > line.start);
+    const at = lines.findIndex(l => l.start > line.start);
     lines.splice(at === -1 ? lines.length : at, 0, { ...line, text: line.text.trim(), notes: [...line.notes] });
   }
   return renderResume(lines);

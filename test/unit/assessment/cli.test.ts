@@ -16,15 +16,32 @@ beforeEach(() => {
   tmp = tempDir();
   db = path.join(tmp.dir, 'a.db');
   const core = openCore({ dbPath: db, appVersion: 'test' });
-  const ids = addPeople(core.db, names(12).map(name => ({ name, level: '正处' })));
+  const ids = addPeople(
+    core.db,
+    names(12).map(name => ({ name, level: '正处' })),
+  );
   const set = saveSet(core.db, { name: '2025年度考核', year: 2025, scope: { kind: 'all', ref: '' }, description: '', template: 'de-neng-qin-ji-lian' });
   roundId = saveRound(core.db, {
-    setId: set.id, name: '2025年度考核', kind: '年度', year: 2025, period: '', startDate: '', endDate: '',
-    thresholds: { excellent: 90, competent: 70, basic: 60 }, quotaPercent: 20, rounding: '四舍五入', grouping: 'leadershipLevel', notes: '',
+    setId: set.id,
+    name: '2025年度考核',
+    kind: '年度',
+    year: 2025,
+    period: '',
+    startDate: '',
+    endDate: '',
+    thresholds: { excellent: 90, competent: 70, basic: 60 },
+    quotaPercent: 20,
+    rounding: '四舍五入',
+    grouping: 'leadershipLevel',
+    notes: '',
   }).id;
   // Totals 95, 94, 93, 80, 79 …: three 优秀 where 12 × 20% = 2.4 gives 2 places.
   const totals = [95, 94, 93, 80, 79, 78, 77, 76, 75, 74, 73, 72];
-  saveCells(core.db, roundId, ids.flatMap((cadreId, k) => set.indicators.map(i => ({ cadreId, indicatorId: i.id, value: totals[k] }))));
+  saveCells(
+    core.db,
+    roundId,
+    ids.flatMap((cadreId, k) => set.indicators.map(i => ({ cadreId, indicatorId: i.id, value: totals[k] }))),
+  );
   core.close();
 });
 afterEach(() => tmp.cleanup());
@@ -37,7 +54,9 @@ const cadre = (args: string[]) => {
 describe('cadre assessment commands', () => {
   it('list sets / list rounds --json', () => {
     const sets = JSON.parse(cadre(['list', 'sets', '--json']).out);
-    expect(sets).toEqual([expect.objectContaining({ name: '2025年度考核', year: 2025, participants: 12, rounds: 1, scope: expect.objectContaining({ label: '全体干部' }) })]);
+    expect(sets).toEqual([
+      expect.objectContaining({ name: '2025年度考核', year: 2025, participants: 12, rounds: 1, scope: expect.objectContaining({ label: '全体干部' }) }),
+    ]);
     const rounds = JSON.parse(cadre(['list', 'rounds', '--json']).out);
     expect(rounds).toEqual([expect.objectContaining({ id: roundId, kind: '年度', status: 'open', quotaPercent: 20, rounding: '四舍五入' })]);
     expect(cadre(['list', 'rounds', '--set', 'x']).code).toBe(2);
@@ -54,7 +73,18 @@ describe('cadre assessment commands', () => {
       [80, 4, '称职'],
     ]);
     expect(out.groups).toEqual([
-      { group: '正处组', assessed: 12, ratio: 0.2, quotaPercent: 20, rounding: '四舍五入', exact: '2.4', places: 2, excellent: 3, over: 1, explanation: '12 人 × 20% = 2.4，四舍五入为 2 人' },
+      {
+        group: '正处组',
+        assessed: 12,
+        ratio: 0.2,
+        quotaPercent: 20,
+        rounding: '四舍五入',
+        exact: '2.4',
+        places: 2,
+        excellent: 3,
+        over: 1,
+        explanation: '12 人 × 20% = 2.4，四舍五入为 2 人',
+      },
     ]);
     const f = cadre(['grade', String(roundId), '--finalise', '--json']);
     expect(f.code).toBe(1);

@@ -22,7 +22,10 @@ beforeAll(async () => {
     const tmp = tempDir();
     const core = openCore({ dataDir: tmp.dir, appVersion: 'test', checkOutput: true });
     core.db.prepare("INSERT INTO settings(key, value) VALUES ('operator', '测试员')").run();
-    const ids = addPeople(core.db, names(6).map(name => ({ name })));
+    const ids = addPeople(
+      core.db,
+      names(6).map(name => ({ name })),
+    );
     addBatch(core.db, ids.slice(0, 4));
     return { tmp, core };
   });
@@ -37,7 +40,11 @@ afterAll(async () => {
 });
 
 const normalised = (v: unknown) =>
-  JSON.parse(JSON.stringify(v).replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z/g, '<time>').replace(/"(planId|base64)":"[^"]*"/g, '"$1":"<x>"'));
+  JSON.parse(
+    JSON.stringify(v)
+      .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z/g, '<time>')
+      .replace(/"(planId|base64)":"[^"]*"/g, '"$1":"<x>"'),
+  );
 
 const called = new Set<string>();
 async function both(method: Method, input: unknown, opts: { shapeOnly?: boolean } = {}): Promise<ApiResult<unknown>> {
@@ -63,15 +70,30 @@ describe('assessment routes through both doors', () => {
     await both('saveAssessmentSet', { id: set.id, name: '第四批挂职考核', year: 2025, scope: { kind: 'batch', ref: '1' } });
     await both('listAssessmentSets', {});
     await both('getAssessmentSet', { id: set.id });
-    await both('saveAssessmentIndicators', { setId: set.id, indicators: [{ name: '工作实绩', weight: 60, method: 'score' }, { name: '作风', weight: 40, method: 'points', baseScore: 80, addCap: 20, deductCap: 80 }] });
+    await both('saveAssessmentIndicators', {
+      setId: set.id,
+      indicators: [
+        { name: '工作实绩', weight: 60, method: 'score' },
+        { name: '作风', weight: 40, method: 'points', baseScore: 80, addCap: 20, deductCap: 80 },
+      ],
+    });
     const copy = data<{ id: number }>(await both('copyAssessmentSet', { id: set.id, name: '副本' }));
     await both('deleteAssessmentSet', { id: copy.id });
     const inds = data<{ indicators: { id: number; name: string }[] }>(await both('getAssessmentSet', { id: set.id })).indicators;
     await both('listAssessmentParticipants', { setId: set.id });
     await both('saveAssessmentParticipants', { setId: set.id, add: [5], remove: [4] });
     await both('listPersonalIndicators', { setId: set.id });
-    await both('savePersonalIndicators', { setId: set.id, cadreId: 1, overrides: [{ indicatorId: inds[0].id, weight: 50 }, { indicatorId: inds[1].id, weight: 50 }] });
-    const rec = data<{ id: number }>(await both('addDailyRecord', { setId: set.id, cadreId: 1, indicatorId: inds[1].id, date: '2025-03-01', points: 3, note: '表扬' }));
+    await both('savePersonalIndicators', {
+      setId: set.id,
+      cadreId: 1,
+      overrides: [
+        { indicatorId: inds[0].id, weight: 50 },
+        { indicatorId: inds[1].id, weight: 50 },
+      ],
+    });
+    const rec = data<{ id: number }>(
+      await both('addDailyRecord', { setId: set.id, cadreId: 1, indicatorId: inds[1].id, date: '2025-03-01', points: 3, note: '表扬' }),
+    );
     await both('listDailyRecords', { setId: set.id });
     await both('removeDailyRecord', { id: rec.id });
     const round = data<{ id: number }>(await both('saveAssessmentRound', { setId: set.id, name: '期满考核', kind: '专项', year: 2025 }));
@@ -91,7 +113,9 @@ describe('assessment routes through both doors', () => {
     await both('exportGradingTable', { roundId: round.id }, { shapeOnly: true });
     const plan = await both('previewScoreImport', { roundId: round.id, file: { name: '评分表.xlsx', base64: sheet.base64 } }, { shapeOnly: true });
     const planId = data<{ planId: string }>(plan).planId;
-    const viaHttp = data<{ planId: string }>((await overHttp(host, 'previewScoreImport', { roundId: round.id, file: { name: '评分表.xlsx', base64: sheet.base64 } })).body);
+    const viaHttp = data<{ planId: string }>(
+      (await overHttp(host, 'previewScoreImport', { roundId: round.id, file: { name: '评分表.xlsx', base64: sheet.base64 } })).body,
+    );
     const a = await sides[0].core.dispatch('commitScoreImport', { roundId: round.id, planId });
     const { body: b } = await overHttp(host, 'commitScoreImport', { roundId: round.id, planId: viaHttp.planId });
     called.add('commitScoreImport');

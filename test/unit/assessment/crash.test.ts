@@ -32,14 +32,31 @@ beforeEach(() => {
   tmp = tempDir();
   const core = openCore({ dataDir: tmp.dir, appVersion: 'test' });
   dbPath = core.dbPath;
-  const ids = addPeople(core.db, Array.from({ length: PEOPLE }, (_, i) => ({ name: `干部${i}`, level: i % 2 ? '正处' : '副处' })));
+  const ids = addPeople(
+    core.db,
+    Array.from({ length: PEOPLE }, (_, i) => ({ name: `干部${i}`, level: i % 2 ? '正处' : '副处' })),
+  );
   const set = saveSet(core.db, { name: '年度考核', year: 2025, scope: { kind: 'all', ref: '' }, description: '', template: 'de-neng-qin-ji-lian' });
   roundId = saveRound(core.db, {
-    setId: set.id, name: '2025年度考核', kind: '年度', year: 2025, period: '', startDate: '', endDate: '',
-    thresholds: { excellent: 90, competent: 70, basic: 60 }, quotaPercent: 20, rounding: '四舍五入', grouping: 'leadershipLevel', notes: '',
+    setId: set.id,
+    name: '2025年度考核',
+    kind: '年度',
+    year: 2025,
+    period: '',
+    startDate: '',
+    endDate: '',
+    thresholds: { excellent: 90, competent: 70, basic: 60 },
+    quotaPercent: 20,
+    rounding: '四舍五入',
+    grouping: 'leadershipLevel',
+    notes: '',
   }).id;
   // One in ten at 92 (优秀, within 20%), the rest 70–89.
-  saveCells(core.db, roundId, ids.flatMap((cadreId, k) => set.indicators.map(i => ({ cadreId, indicatorId: i.id, value: k % 10 === 0 ? 92 : 70 + (k % 20) }))));
+  saveCells(
+    core.db,
+    roundId,
+    ids.flatMap((cadreId, k) => set.indicators.map(i => ({ cadreId, indicatorId: i.id, value: k % 10 === 0 ? 92 : 70 + (k % 20) }))),
+  );
   core.close();
 });
 afterEach(() => tmp.cleanup());

@@ -11,7 +11,10 @@ let roundId: number;
 let id: (n: string) => number;
 beforeEach(async () => {
   t = openTestCore();
-  ids = addPeople(t.core.db, names(6).map(name => ({ name })));
+  ids = addPeople(
+    t.core.db,
+    names(6).map(name => ({ name })),
+  );
   const set = await t.call('saveAssessmentSet', { name: '挂职考核', year: 2025, scope: { kind: 'all', ref: '' }, template: 'shenyang-secondment' });
   setId = set.id;
   id = n => set.indicators.find(i => i.name === n)!.id;
@@ -20,7 +23,9 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 const full = (cadreId: number, k: number) =>
-  Object.entries({ 招商引资: 3 - k * 0.3, 项目落实: 2, 转变观念: 90 - k, 提升能力: 85, 调研报告: 2, 学习研讨: 88, 工作状态: 0, 廉洁自律: '否' }).map(([n, value]) => ({ cadreId, indicatorId: id(n), value }));
+  Object.entries({ 招商引资: 3 - k * 0.3, 项目落实: 2, 转变观念: 90 - k, 提升能力: 85, 调研报告: 2, 学习研讨: 88, 工作状态: 0, 廉洁自律: '否' }).map(
+    ([n, value]) => ({ cadreId, indicatorId: id(n), value }),
+  );
 
 async function sheetRows(base64: string, sheet: string): Promise<unknown[][]> {
   const wb = new ExcelJS.Workbook();
@@ -38,7 +43,24 @@ describe('exports', () => {
     expect(sheet.fileName).toBe('挂职考核-期满考核-评分表.xlsx');
     const rows = await sheetRows(sheet.base64!, '评分表');
     expect(rows[0][0]).toBe('挂职考核 期满考核 评分表');
-    expect(rows[2]).toEqual(['序号', '姓名', '身份证号', '单位', '职务', '招商引资（亿元）', '项目落实（个）', '转变观念', '提升能力', '调研报告（篇）', '学习研讨', '工作状态（加减分）', '廉洁自律（是/否）', '民主测评得分', '总分', '排名']);
+    expect(rows[2]).toEqual([
+      '序号',
+      '姓名',
+      '身份证号',
+      '单位',
+      '职务',
+      '招商引资（亿元）',
+      '项目落实（个）',
+      '转变观念',
+      '提升能力',
+      '调研报告（篇）',
+      '学习研讨',
+      '工作状态（加减分）',
+      '廉洁自律（是/否）',
+      '民主测评得分',
+      '总分',
+      '排名',
+    ]);
     const grid = await t.call('getScoreGrid', { roundId });
     expect(rows[3].slice(0, 2)).toEqual([1, grid.rows[0].name]);
     expect(rows[3][5]).toBe(3);
@@ -116,6 +138,19 @@ describe('score import', () => {
     const refused = await t.fail('commitScoreImport', { roundId, planId: plan.planId });
     expect(refused.message).toContain('有 4 处错误，未导入任何成绩');
     expect((await t.call('getScoreGrid', { roundId })).rows.every(r => Object.values(r.cells).every(c => c.raw === null))).toBe(true);
-    expect((await t.fail('previewScoreImport', { roundId, file: { name: 'x.xlsx', base64: workbook([['a', 'b'], [1, 2]]) } })).message).toContain('没有找到成绩表');
+    expect(
+      (
+        await t.fail('previewScoreImport', {
+          roundId,
+          file: {
+            name: 'x.xlsx',
+            base64: workbook([
+              ['a', 'b'],
+              [1, 2],
+            ]),
+          },
+        })
+      ).message,
+    ).toContain('没有找到成绩表');
   });
 });

@@ -14,7 +14,10 @@ let setId: number;
 let indicator: number;
 beforeEach(async () => {
   t = openTestCore();
-  ids = addPeople(t.core.db, names(4).map(name => ({ name })));
+  ids = addPeople(
+    t.core.db,
+    names(4).map(name => ({ name })),
+  );
   const set = await t.call('saveAssessmentSet', { name: '2025年度考核', year: 2025, scope: { kind: 'all', ref: '' }, template: 'de-neng-qin-ji-lian' });
   setId = set.id;
   indicator = set.indicators.find(i => i.name === '德')!.id;
@@ -22,7 +25,8 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 const raw = (grid: ScoreGrid, cadreId: number) => grid.rows.find(r => r.cadreId === cadreId)!.cells[String(indicator)]?.raw ?? null;
-const log = () => t.core.db.prepare('SELECT kind, label, scope, undone FROM operations ORDER BY id').all() as { kind: string; label: string; scope: string; undone: number }[];
+const log = () =>
+  t.core.db.prepare('SELECT kind, label, scope, undone FROM operations ORDER BY id').all() as { kind: string; label: string; scope: string; undone: number }[];
 
 describe('one undo log', () => {
   it('holds round and roster operations with their scopes; each page steps its own scope', async () => {
@@ -73,7 +77,11 @@ describe('one undo log', () => {
     await t.call('stepHistory', { direction: 'undo' });
     await t.call('saveScores', { roundId: r1.id, cells: [{ cadreId: ids[2], indicatorId: indicator, value: '66' }], label: '补录一季度' });
     expect((await t.call('getHistory', {})).redo?.label).toBe('三改备注');
-    expect(log().filter(o => o.scope === `round:${r1.id}`).map(o => o.label)).toEqual(['录入一季度', '补录一季度']);
+    expect(
+      log()
+        .filter(o => o.scope === `round:${r1.id}`)
+        .map(o => o.label),
+    ).toEqual(['录入一季度', '补录一季度']);
   });
 
   it('a round deleted takes its operations with it', async () => {

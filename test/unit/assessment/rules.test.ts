@@ -24,12 +24,35 @@ const ind = (over: Partial<TreeIndicator> & Pick<TreeIndicator, 'id' | 'name' | 
 
 describe('weights', () => {
   it('sum to 100 at each level, and the message shows the difference', () => {
-    expect(checkWeights([{ name: 'a', weight: 60 }, { name: 'b', weight: 40 }])).toEqual([]);
-    expect(checkWeights([{ name: 'a', weight: 60 }, { name: 'b', weight: 35 }])).toEqual(['一级指标权重合计 95，差 5']);
-    expect(checkWeights([{ name: 'a', weight: 0.1 }, { name: 'b', weight: 0.2 }, { name: 'c', weight: 99.7 }])).toEqual([]);
     expect(
       checkWeights([
-        { name: '调研学习', weight: 100, children: [{ name: '报告', weight: 60 }, { name: '研讨', weight: 50 }] },
+        { name: 'a', weight: 60 },
+        { name: 'b', weight: 40 },
+      ]),
+    ).toEqual([]);
+    expect(
+      checkWeights([
+        { name: 'a', weight: 60 },
+        { name: 'b', weight: 35 },
+      ]),
+    ).toEqual(['一级指标权重合计 95，差 5']);
+    expect(
+      checkWeights([
+        { name: 'a', weight: 0.1 },
+        { name: 'b', weight: 0.2 },
+        { name: 'c', weight: 99.7 },
+      ]),
+    ).toEqual([]);
+    expect(
+      checkWeights([
+        {
+          name: '调研学习',
+          weight: 100,
+          children: [
+            { name: '报告', weight: 60 },
+            { name: '研讨', weight: 50 },
+          ],
+        },
       ]),
     ).toEqual(['「调研学习」下的二级指标权重合计 110，多 10']);
   });
@@ -103,7 +126,7 @@ describe('weighted totals over the tree (hand-computed)', () => {
   });
 
   it('a blank counts 0 and is listed; a veto is reported', () => {
-    const r = weightedTotal(tree, i => ({ raw: i.id === 4 ? null : i.id === 6 ? 1 : raws[i.id] ?? null }));
+    const r = weightedTotal(tree, i => ({ raw: i.id === 4 ? null : i.id === 6 ? 1 : (raws[i.id] ?? null) }));
     expect(r.total).toBe(64); // 24 + 20×0.25 + 35
     expect(r.missing).toEqual(['学习研讨']);
     expect(r.vetoed).toBe(true);

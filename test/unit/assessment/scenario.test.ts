@@ -57,8 +57,16 @@ describe('a round from paste to finalise', () => {
 
     // Fix: group everyone together with 进一法 (20 × 20% = 4 places), and the 5th 正处 is 称职 by hand.
     await t.call('saveAssessmentRound', { id: round.id, setId, name: '2025年度考核', kind: '年度', year: 2025, grouping: 'none', rounding: '进一法' });
-    grid = await t.call('setGrades', { roundId: round.id, grades: [{ cadreId: ids[4], grade: '称职', reason: '' }, { cadreId: ids[17], grade: '不定等次', reason: '病假超过半年' }] });
-    expect(grid.quota).toEqual([expect.objectContaining({ group: '全体人员', assessed: 19, places: 4, excellent: 5, over: 1, explanation: '19 人 × 20% = 3.8，进一法为 4 人' })]);
+    grid = await t.call('setGrades', {
+      roundId: round.id,
+      grades: [
+        { cadreId: ids[4], grade: '称职', reason: '' },
+        { cadreId: ids[17], grade: '不定等次', reason: '病假超过半年' },
+      ],
+    });
+    expect(grid.quota).toEqual([
+      expect.objectContaining({ group: '全体人员', assessed: 19, places: 4, excellent: 5, over: 1, explanation: '19 人 × 20% = 3.8，进一法为 4 人' }),
+    ]);
     grid = await t.call('setGrades', { roundId: round.id, grades: [{ cadreId: ids[18], grade: '称职', reason: '' }] });
     expect(grid.canFinalise).toBe(true);
 
@@ -93,7 +101,9 @@ describe('a round from paste to finalise', () => {
     expect((await t.fail('unlockAssessmentRound', { roundId: round.id, reason: ' ' })).code).toBe('VALIDATION');
     const unlocked = await t.call('unlockAssessmentRound', { roundId: round.id, reason: '复核发现成绩录入错误' });
     expect(unlocked).toMatchObject({ round: { status: 'open' }, gradesKept: 20 });
-    const audit = t.core.db.prepare("SELECT operator, action, after FROM audit_log WHERE entity = 'assessment_round' AND entity_id = ? AND action = 'unlock'").get(round.id) as {
+    const audit = t.core.db
+      .prepare("SELECT operator, action, after FROM audit_log WHERE entity = 'assessment_round' AND entity_id = ? AND action = 'unlock'")
+      .get(round.id) as {
       operator: string;
       after: string;
     };
@@ -110,7 +120,11 @@ describe('a round from paste to finalise', () => {
   it('a paste with one bad cell writes nothing; undo and redo restore whole pastes', async () => {
     const round = await t.call('saveAssessmentRound', { setId, name: '第一季度', kind: '季度', year: 2025, period: '第一季度' });
     await t.call('saveScores', { roundId: round.id, cells: pasteAll(ids.slice(0, 2), [80, 70]) });
-    const cells = [...pasteAll(ids.slice(0, 3), [90, 91, 92]), { cadreId: ids[3], indicatorId: byName.get('绩')!, value: '一百' }, { cadreId: ids[4], indicatorId: byName.get('德')!, value: 120 }];
+    const cells = [
+      ...pasteAll(ids.slice(0, 3), [90, 91, 92]),
+      { cadreId: ids[3], indicatorId: byName.get('绩')!, value: '一百' },
+      { cadreId: ids[4], indicatorId: byName.get('德')!, value: 120 },
+    ];
     const bad = await t.fail('saveScores', { roundId: round.id, cells });
     expect(bad.code).toBe('VALIDATION');
     expect(bad.message).toContain('共 2 处错误');

@@ -35,7 +35,13 @@ describe('indicator sets', () => {
     expect(saved.indicators.map(i => i.name)).toEqual(['负重指数', '承重点任务'.replace('承', '承担'), '工作量', '承压指数', '任务难度系数', '急难险重表现']);
     expect(saved.indicators.find(i => i.name === '任务难度系数')!.id).toBe(set.indicators.find(i => i.name === '任务难度')!.id);
 
-    const veto = await t.fail('saveAssessmentIndicators', { setId: set.id, indicators: [{ name: '德', weight: 90, method: 'score' }, { name: '廉', weight: 10, method: 'veto' }] });
+    const veto = await t.fail('saveAssessmentIndicators', {
+      setId: set.id,
+      indicators: [
+        { name: '德', weight: 90, method: 'score' },
+        { name: '廉', weight: 10, method: 'veto' },
+      ],
+    });
     expect(veto.message).toContain('「廉」是一票否决指标，不计权重，权重应为 0');
 
     const copy = await t.call('copyAssessmentSet', { id: set.id, name: '南通三类指数（2026）', year: 2026 });
@@ -46,7 +52,12 @@ describe('indicator sets', () => {
 
   it('participants: a unit with its sub-units, a tag, manual add and remove, a batch without replaced members', async () => {
     const db = t.core.db;
-    const [a, b, c, d] = addPeople(db, [{ name: '甲', unit: '市发改委' }, { name: '乙', unit: '市工信局' }, { name: '丙', unit: '市发改委' }, { name: '丁', unit: '市财政局' }]);
+    const [a, b, c, d] = addPeople(db, [
+      { name: '甲', unit: '市发改委' },
+      { name: '乙', unit: '市工信局' },
+      { name: '丙', unit: '市发改委' },
+      { name: '丁', unit: '市财政局' },
+    ]);
     const parent = (db.prepare("SELECT id FROM units WHERE name = '市发改委'").get() as { id: number }).id;
     db.prepare("UPDATE units SET parent_id = ? WHERE name = '市工信局'").run(parent);
     const set = await t.call('saveAssessmentSet', { name: '发改系统', year: 2025, scope: { kind: 'unit', ref: String(parent) } });
@@ -82,7 +93,13 @@ describe('personalised indicators, daily records, the veto and 民主测评', ()
       overrides: [{ indicatorId: id('招商引资'), target: 2.4, note: '对接农业项目' }],
       extras: [],
     });
-    expect(mine.indicators.find(i => i.name === '招商引资')).toMatchObject({ defaultTarget: 3, target: 2.4, defaultWeight: 30, weight: null, note: '对接农业项目' });
+    expect(mine.indicators.find(i => i.name === '招商引资')).toMatchObject({
+      defaultTarget: 3,
+      target: 2.4,
+      defaultWeight: 30,
+      weight: null,
+      note: '对接农业项目',
+    });
 
     const bad = await t.fail('savePersonalIndicators', {
       setId: set.id,
@@ -102,10 +119,26 @@ describe('personalised indicators, daily records, the veto and 民主测评', ()
     expect((await t.call('listPersonalIndicators', { setId: set.id, cadreId: a }))[0].indicators.some(i => i.name === '对口帮扶')).toBe(false);
 
     indicators = (await t.call('getAssessmentSet', { id: set.id })).indicators;
-    const round = await t.call('saveAssessmentRound', { setId: set.id, name: '2025年第一季度', kind: '季度', year: 2025, startDate: '2025-01', endDate: '2025-03' });
-    const daily = await t.call('addDailyRecord', { setId: set.id, cadreId: a, indicatorId: id('工作状态'), date: '2025-02-10', points: -5, note: '未按时报送周报' });
+    const round = await t.call('saveAssessmentRound', {
+      setId: set.id,
+      name: '2025年第一季度',
+      kind: '季度',
+      year: 2025,
+      startDate: '2025-01',
+      endDate: '2025-03',
+    });
+    const daily = await t.call('addDailyRecord', {
+      setId: set.id,
+      cadreId: a,
+      indicatorId: id('工作状态'),
+      date: '2025-02-10',
+      points: -5,
+      note: '未按时报送周报',
+    });
     await t.call('addDailyRecord', { setId: set.id, cadreId: a, indicatorId: id('工作状态'), date: '2025-05-10', points: 10, note: '不在本季度' });
-    expect((await t.fail('addDailyRecord', { setId: set.id, cadreId: a, indicatorId: id('转变观念'), date: '2025-02-10', points: 1 })).message).toContain('不是加减分指标');
+    expect((await t.fail('addDailyRecord', { setId: set.id, cadreId: a, indicatorId: id('转变观念'), date: '2025-02-10', points: 1 })).message).toContain(
+      '不是加减分指标',
+    );
     expect((await t.call('listDailyRecords', { setId: set.id, cadreId: a })).map(d => d.points)).toEqual([-5, 10]);
 
     const cells = (cadreId: number, v: Record<string, number | string>) => Object.entries(v).map(([n, value]) => ({ cadreId, indicatorId: id(n), value }));
@@ -122,14 +155,31 @@ describe('personalised indicators, daily records, the veto and 民主测评', ()
     expect(rb).toMatchObject({ total: 72.1, vetoed: true, proposedGrade: '不称职', grade: '不称职' });
 
     // 民主测评 as an input: a 一级 scored from the tallies.
-    const tree = set.indicators.filter(i => i.level === 1 && i.cadreId === null).map(top => ({ ...strip(top), children: set.indicators.filter(c => c.parentId === top.id).map(strip) }));
+    const tree = set.indicators
+      .filter(i => i.level === 1 && i.cadreId === null)
+      .map(top => ({ ...strip(top), children: set.indicators.filter(c => c.parentId === top.id).map(strip) }));
     tree.find(x => x.name === '工作状态')!.weight = 5;
-    tree.push({ ...strip(set.indicators[0]), id: undefined, name: '民主测评', method: 'vote', weight: 10, target: null, targetUnit: '', maxRatio: null, description: '', evidence: '', children: [] });
+    tree.push({
+      ...strip(set.indicators[0]),
+      id: undefined,
+      name: '民主测评',
+      method: 'vote',
+      weight: 10,
+      target: null,
+      targetUnit: '',
+      maxRatio: null,
+      description: '',
+      evidence: '',
+      children: [],
+    });
     await t.call('saveAssessmentIndicators', { setId: set.id, indicators: tree });
     grid = await t.call('saveVotes', { roundId: round.id, tallies: [{ cadreId: a, excellent: 10, competent: 5, basic: 0, incompetent: 0, unknown: 7 }] });
     expect(grid.rows.find(r => r.cadreId === a)).toMatchObject({ democraticScore: 91.67 });
     expect(grid.rows.find(r => r.cadreId === b)!.missing).toEqual(['民主测评']);
-    expect((await t.fail('saveScores', { roundId: round.id, cells: [{ cadreId: a, indicatorId: grid.indicators.find(i => i.name === '民主测评')!.id, value: 90 }] })).message).toContain('由测评票数计算');
+    expect(
+      (await t.fail('saveScores', { roundId: round.id, cells: [{ cadreId: a, indicatorId: grid.indicators.find(i => i.name === '民主测评')!.id, value: 90 }] }))
+        .message,
+    ).toContain('由测评票数计算');
     expect(await t.call('removeDailyRecord', { id: daily.id })).toEqual({ removed: true });
   });
 });
@@ -138,7 +188,10 @@ describe('demo data for a batch', () => {
   it('creates the Shenyang set for the batch with personal targets, tallies and one round finalised within the quota, deterministically', async () => {
     const run = async () => {
       const x = openTestCore();
-      const ids = addPeople(x.core.db, names(18, '挂职').map(name => ({ name })));
+      const ids = addPeople(
+        x.core.db,
+        names(18, '挂职').map(name => ({ name })),
+      );
       const batch = addBatch(x.core.db, ids);
       const result = loadAssessmentDemo(x.core.db, batch);
       const grid = await x.call('getScoreGrid', { roundId: result.roundId });
@@ -163,5 +216,19 @@ describe('demo data for a batch', () => {
 
 function strip<T extends { id: number; name: string; weight: number; method: string }>(i: T) {
   const { parentId: _p, cadreId: _c, level: _l, sortOrder: _s, ...rest } = i as unknown as Record<string, unknown>;
-  return rest as { id?: number; name: string; weight: number; method: 'score' | 'points' | 'target' | 'passFail' | 'veto' | 'vote'; maxScore: number; baseScore: number | null; addCap: number | null; deductCap: number | null; target: number | null; targetUnit: string; maxRatio: number | null; description: string; evidence: string };
+  return rest as {
+    id?: number;
+    name: string;
+    weight: number;
+    method: 'score' | 'points' | 'target' | 'passFail' | 'veto' | 'vote';
+    maxScore: number;
+    baseScore: number | null;
+    addCap: number | null;
+    deductCap: number | null;
+    target: number | null;
+    targetUnit: string;
+    maxRatio: number | null;
+    description: string;
+    evidence: string;
+  };
 }

@@ -58,14 +58,20 @@ export function addPeople(db: Database, people: readonly Person[]): number[] {
     const gender = k % 2 ? '女' : '男';
     const birth = `${1980 + (k % 10)}-${String((k % 12) + 1).padStart(2, '0')}-1${k % 9}`;
     const id = makeIdNumber('210102', birth, (k * 7) % 1000, gender);
-    return Number(insert.run(unitId(p.unit ?? '沈阳市发改委'), p.name, gender, birth.slice(0, 7), id, p.level ?? '正处', `${p.unit ?? '沈阳市发改委'}副主任`, k + 1).lastInsertRowid);
+    return Number(
+      insert.run(unitId(p.unit ?? '沈阳市发改委'), p.name, gender, birth.slice(0, 7), id, p.level ?? '正处', `${p.unit ?? '沈阳市发改委'}副主任`, k + 1)
+        .lastInsertRowid,
+    );
   });
 }
 
 /** A 京沈对口合作 programme with one batch holding these cadres; returns the batch id. */
 export function addBatch(db: Database, cadreIds: readonly number[], seq = 4): number {
   let programme = db.prepare("SELECT id FROM secondment_programmes WHERE name = '京沈对口合作干部交流'").get() as { id: number } | undefined;
-  if (!programme) programme = { id: Number(db.prepare("INSERT INTO secondment_programmes(name, partner_place) VALUES ('京沈对口合作干部交流', '北京')").run().lastInsertRowid) };
+  if (!programme)
+    programme = {
+      id: Number(db.prepare("INSERT INTO secondment_programmes(name, partner_place) VALUES ('京沈对口合作干部交流', '北京')").run().lastInsertRowid),
+    };
   const batch = Number(
     db
       .prepare("INSERT INTO secondment_batches(programme_id, seq, name, start_date, planned_end_date, status) VALUES (?, ?, ?, '2024-10', '2025-10', '在岗')")
@@ -76,4 +82,5 @@ export function addBatch(db: Database, cadreIds: readonly number[], seq = 4): nu
   return batch;
 }
 
-export const names = (n: number, prefix = '干部') => Array.from({ length: n }, (_, i) => `${prefix}${'甲乙丙丁戊己庚辛壬癸'[i % 10]}${i >= 10 ? '子丑寅卯辰巳午未申酉'[Math.floor(i / 10) % 10] : ''}`);
+export const names = (n: number, prefix = '干部') =>
+  Array.from({ length: n }, (_, i) => `${prefix}${'甲乙丙丁戊己庚辛壬癸'[i % 10]}${i >= 10 ? '子丑寅卯辰巳午未申酉'[Math.floor(i / 10) % 10] : ''}`);

@@ -37,7 +37,14 @@ const FORMULA_OPERATOR = '=HYPERLINK("http://x","点我")';
 describe('exportAuditLog', () => {
   it('writes the filtered log as a styled workbook that reads back entry for entry', async () => {
     await call('setOperator', { name: '张科员' });
-    await call('saveCadres', { updates: [{ id: 1, values: { post: '-1+1' } }, { id: 2, values: { remarks: '@备注' } }], kind: 'paste', label: '粘贴 2 行' });
+    await call('saveCadres', {
+      updates: [
+        { id: 1, values: { post: '-1+1' } },
+        { id: 2, values: { remarks: '@备注' } },
+      ],
+      kind: 'paste',
+      label: '粘贴 2 行',
+    });
     await call('setOperator', { name: FORMULA_OPERATOR });
     await call('saveCadres', { updates: [{ id: 3, values: { post: '副处长' } }] });
     await call('setCadresDeleted', { ids: [4], deleted: true });
@@ -57,7 +64,9 @@ describe('exportAuditLog', () => {
     expect(ws.name).toBe('审计日志');
     expect(ws.getCell('A1').value).toBe('审计日志');
     expect(ws.getCell('A1').font?.bold).toBe(true);
-    expect(String(ws.getCell('A2').value)).toMatch(new RegExp(`^筛选条件：操作员「${FORMULA_OPERATOR.replace(/[()|.*+?^$\\[\]]/g, '\\$&')}」 +导出时间：\\d{4}\\.\\d{2}\\.\\d{2} \\d{2}:\\d{2} +共 3 条$`));
+    expect(String(ws.getCell('A2').value)).toMatch(
+      new RegExp(`^筛选条件：操作员「${FORMULA_OPERATOR.replace(/[()|.*+?^$\\[\]]/g, '\\$&')}」 +导出时间：\\d{4}\\.\\d{2}\\.\\d{2} \\d{2}:\\d{2} +共 3 条$`),
+    );
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
     const header = ws.getRow(3);
     AUDIT_COLUMNS.forEach((c, i) => {
@@ -71,7 +80,14 @@ describe('exportAuditLog', () => {
     expect(ws.rowCount).toBe(3 + 3);
     shown.rows.forEach((r, i) => {
       const row = ws.getRow(4 + i);
-      expect([1, 2, 3, 4, 5, 6].map(c => row.getCell(c).value)).toEqual([formatAuditTime(r.at, true), r.operator, r.kindText, r.target, r.cadreId ?? '', r.summary]);
+      expect([1, 2, 3, 4, 5, 6].map(c => row.getCell(c).value)).toEqual([
+        formatAuditTime(r.at, true),
+        r.operator,
+        r.kindText,
+        r.target,
+        r.cadreId ?? '',
+        r.summary,
+      ]);
       expect(row.getCell(6).border?.left?.style).toBe('thin');
     });
     const operatorCell = ws.getRow(4).getCell(2);
@@ -89,7 +105,14 @@ describe('exportAuditLog', () => {
 
   it('exports a whole log oldest first on request, and the kind filter narrows it', async () => {
     await call('setOperator', { name: '张科员' });
-    await call('saveCadres', { updates: [{ id: 1, values: { post: '处长' } }, { id: 2, values: { remarks: '备注' } }], kind: 'paste', label: '粘贴 2 行' });
+    await call('saveCadres', {
+      updates: [
+        { id: 1, values: { post: '处长' } },
+        { id: 2, values: { remarks: '备注' } },
+      ],
+      kind: 'paste',
+      label: '粘贴 2 行',
+    });
     const all = await call<{ base64: string; rows: number }>('exportAuditLog', { order: 'asc' });
     const table = XLSX.utils.sheet_to_json<unknown[]>(XLSX.read(Buffer.from(all.base64, 'base64')).Sheets['审计日志'], { header: 1, range: 3 });
     expect(table.length).toBe(all.rows);

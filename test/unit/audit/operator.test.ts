@@ -103,8 +103,23 @@ describe('every kind of change is stamped with the operator', () => {
 
     await call('setOperator', { name: '审计员甲' });
     await call('saveCadres', { updates: [{ id: 1, values: { post: '副局长' } }] });
-    await call('saveCadres', { updates: [{ id: 2, values: { post: '科长' } }, { id: 3, values: { post: '科长' } }], creates: [{ values: { name: '粘贴新人', gender: '女', birth: '1995.02' } }], kind: 'paste', label: '粘贴 3 行' });
-    await call('saveCadres', { updates: [{ id: 4, values: { rank: '一级主任科员' } }, { id: 5, values: { rank: '一级主任科员' } }], kind: 'fill', label: '向下填充 2 行' });
+    await call('saveCadres', {
+      updates: [
+        { id: 2, values: { post: '科长' } },
+        { id: 3, values: { post: '科长' } },
+      ],
+      creates: [{ values: { name: '粘贴新人', gender: '女', birth: '1995.02' } }],
+      kind: 'paste',
+      label: '粘贴 3 行',
+    });
+    await call('saveCadres', {
+      updates: [
+        { id: 4, values: { rank: '一级主任科员' } },
+        { id: 5, values: { rank: '一级主任科员' } },
+      ],
+      kind: 'fill',
+      label: '向下填充 2 行',
+    });
     await call('saveCadres', { creates: [{ values: { name: '新录入', gender: '男', birth: '1990.05' } }], kind: 'create' });
     await call('setCadresDeleted', { ids: [6], deleted: true });
     await call('setCadresDeleted', { ids: [6], deleted: false });
@@ -117,7 +132,10 @@ describe('every kind of change is stamped with the operator', () => {
     await importExcel(sheet);
     const lrmx = await call<{ fileName: string; base64: string }>('exportLrmx', { ids: [8] });
     await call('saveCadres', { updates: [{ id: 8, values: { remarks: '改后再由 lrmx 改回' } }] });
-    const planned = await call<{ planId: string; plan: { fingerprint: string } }>('planLrmx', { files: [{ name: lrmx.fileName, base64: lrmx.base64 }], mode: 'update' });
+    const planned = await call<{ planId: string; plan: { fingerprint: string } }>('planLrmx', {
+      files: [{ name: lrmx.fileName, base64: lrmx.base64 }],
+      mode: 'update',
+    });
     await call('commitLrmx', { planId: planned.planId, mode: 'update', fingerprint: planned.plan.fingerprint });
     await call('backupNow', {});
     const usb = path.join(tmp.dir, 'usb');
@@ -135,7 +153,9 @@ describe('every kind of change is stamped with the operator', () => {
     expect(texts).toEqual(expect.arrayContaining(['修改（粘贴）', '新增（粘贴）', '修改（向下填充）', '新增']));
     // the .lrmx run and the Excel import's new unit are entries of their own
     expect(entries.some(e => e.entity === 'import' && e.kind === 'import' && /导入任免审批表：文件 1 个/.test(e.summary))).toBe(true);
-    expect(entries.some(e => e.entity === 'unit' && e.target === '单位「审计测试局」' && e.summary === '新建单位「审计测试局」（导入「名册.xlsx」时）')).toBe(true);
+    expect(entries.some(e => e.entity === 'unit' && e.target === '单位「审计测试局」' && e.summary === '新建单位「审计测试局」（导入「名册.xlsx」时）')).toBe(
+      true,
+    );
     expect(entries.some(e => e.kind === 'settings' && e.summary === '备份文件夹：（空） → ' + usb)).toBe(true);
     expect(entries.some(e => e.kind === 'settings' && e.summary.startsWith('呈报单位：（空） → 中共滨江市委组织部'))).toBe(true);
     expect(entries.some(e => e.target === '全部数据' && e.kind === 'demo' && /^清空后载入示例数据：.+，单位 \d+ 个，干部 \d+ 名$/.test(e.summary))).toBe(true);

@@ -54,7 +54,13 @@ describe('time bounds (local time, inclusive)', () => {
   });
 
   it('refuses what is not a time, naming which bound', () => {
-    for (const [text, end] of [['2026.13.01', 'from'], ['昨天', 'to'], ['2026.11 08:30', 'from'], ['2026.11.22 24:00', 'to'], ['2026.02.30', 'to']] as const) {
+    for (const [text, end] of [
+      ['2026.13.01', 'from'],
+      ['昨天', 'to'],
+      ['2026.11 08:30', 'from'],
+      ['2026.11.22 24:00', 'to'],
+      ['2026.02.30', 'to'],
+    ] as const) {
       const e = refusal(() => auditTimeBound(text, end));
       expect(e.code).toBe('VALIDATION');
       expect(e.message).toContain(end === 'from' ? '起始时间' : '截止时间');
@@ -67,18 +73,33 @@ describe('time bounds (local time, inclusive)', () => {
 function seed() {
   const db = core.db;
   db.exec("INSERT INTO units(id, name) VALUES (1, '市委组织部'), (2, '市财政局')");
-  const zhang = Number(db.prepare("INSERT INTO cadres(unit_id, name, gender, birth, id_number) VALUES (1, '张三', '男', '1985-03', ?)").run(makeIdNumber('110105', '1985-03-02', 1, '男')).lastInsertRowid);
+  const zhang = Number(
+    db
+      .prepare("INSERT INTO cadres(unit_id, name, gender, birth, id_number) VALUES (1, '张三', '男', '1985-03', ?)")
+      .run(makeIdNumber('110105', '1985-03-02', 1, '男')).lastInsertRowid,
+  );
   const li = Number(db.prepare("INSERT INTO cadres(unit_id, name, gender, birth) VALUES (2, '李四', '女', '1990-07')").run().lastInsertRowid);
   const add = db.prepare('INSERT INTO audit_log(at, operator, entity, entity_id, action, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const entry = (at: string, operator: string, entity: string, entityId: number | null, action: string, before: unknown, after: unknown) =>
-    Number(add.run(at, operator, entity, entityId, action, before === undefined ? null : JSON.stringify(before), after === undefined ? null : JSON.stringify(after)).lastInsertRowid);
+    Number(
+      add.run(at, operator, entity, entityId, action, before === undefined ? null : JSON.stringify(before), after === undefined ? null : JSON.stringify(after))
+        .lastInsertRowid,
+    );
   const e = {
     beforeStart: entry('2026-10-31T15:59:59.999Z', '甲', 'cadre', zhang, 'edit', { post: '科员' }, { post: '副科长' }),
     atStart: entry('2026-10-31T16:00:00.000Z', '甲', 'cadre', zhang, 'edit', { post: '副科长' }, { post: '科长' }),
     deleteLi: entry('2026-11-10T02:00:00.000Z', '乙', 'cadre', li, 'delete', { deleted_at: null }, { deleted_at: '2026-11-10T02:00:00.000Z' }),
     operator: entry('2026-11-05T01:00:00.000Z', '甲', 'settings', null, 'operator', { operator: null }, { operator: '甲' }),
     backup: entry('2026-11-06T01:00:00.000Z', '乙', 'database', null, 'backup', undefined, { name: 'cadre-desk-2026-11-06T090000-manual.db' }),
-    atEnd: entry('2026-11-22T15:59:59.999Z', '乙', 'cadre', zhang, 'paste', { name: null, gender: null, unit_id: null }, { name: '张三', gender: '男', unit_id: 1 }),
+    atEnd: entry(
+      '2026-11-22T15:59:59.999Z',
+      '乙',
+      'cadre',
+      zhang,
+      'paste',
+      { name: null, gender: null, unit_id: null },
+      { name: '张三', gender: '男', unit_id: 1 },
+    ),
     afterEnd: entry('2026-11-22T16:00:00.000Z', '甲', 'cadre', zhang, 'undo', { unit_id: 1 }, { unit_id: 2 }),
   };
   return { zhang, li, e };
@@ -93,7 +114,11 @@ describe('filters', () => {
     expect(ids({ from: '2026.11.22 23:59', to: '2026.11.23' })).toEqual([e.afterEnd, e.atEnd]);
     expect(ids({ to: '2026.10.31' })).toEqual([e.beforeStart]);
     // the whole month: 11-23 00:00 too, not 10-31 23:59:59.999
-    expect(ids({ from: '2026.11', to: '2026.11' }).sort()).toEqual(Object.values(e).filter(id => id !== e.beforeStart).sort());
+    expect(ids({ from: '2026.11', to: '2026.11' }).sort()).toEqual(
+      Object.values(e)
+        .filter(id => id !== e.beforeStart)
+        .sort(),
+    );
   });
 
   it('operator (exactly), cadre (编号, name, pinyin, ID number) and kind, alone and combined', () => {
@@ -131,7 +156,9 @@ describe('filters', () => {
   });
 
   it('refuses a range that ends before it starts, and bad times through the route', async () => {
-    expect(refusal(() => auditPage(core.db, { from: '2026.11.22', to: '2026.11.01', offset: 0, limit: 10 })).message).toBe('起始时间「2026.11.22」晚于截止时间「2026.11.01」');
+    expect(refusal(() => auditPage(core.db, { from: '2026.11.22', to: '2026.11.01', offset: 0, limit: 10 })).message).toBe(
+      '起始时间「2026.11.22」晚于截止时间「2026.11.01」',
+    );
     const r = await core.dispatch('queryAuditLog', { to: '2026.13', offset: 0, limit: 10 });
     expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('截止时间「2026.13」无法识别') } });
     expect(await core.dispatch('queryAuditLog', { kind: 'nonsense', offset: 0, limit: 10 })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
@@ -179,7 +206,10 @@ describe('kinds of change', () => {
       expect([entity, action, row.kind, row.kindText]).toEqual([entity, action, kind, text]);
     }
     for (const kind of AUDIT_KINDS) {
-      const want = [...expected].filter(([, k]) => k === kind).map(([id]) => id).sort((a, b) => a - b);
+      const want = [...expected]
+        .filter(([, k]) => k === kind)
+        .map(([id]) => id)
+        .sort((a, b) => a - b);
       expect([kind, ids({ kind, order: 'asc' })]).toEqual([kind, want]);
     }
   });

@@ -150,7 +150,16 @@ describe('a backup killed with SIGKILL', () => {
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     const code = await new Promise(resolve => child.on('exit', resolve));
     expect(code).toBe(0);
-    const run: Run = { committed: Math.max(...out.split('\n').filter(l => l.startsWith('committed ')).map(l => Number(l.slice(10)))), snapshot: null, lines: [] };
+    const run: Run = {
+      committed: Math.max(
+        ...out
+          .split('\n')
+          .filter(l => l.startsWith('committed '))
+          .map(l => Number(l.slice(10))),
+      ),
+      snapshot: null,
+      lines: [],
+    };
     expect(checkAfterCrash(run)).toHaveLength(1);
   });
 });

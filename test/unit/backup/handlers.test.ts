@@ -70,7 +70,14 @@ describe('backup routes', () => {
   it('restoreSnapshot accepts snapshot names only: no paths, no traversal, no other files', async () => {
     fs.mkdirSync(path.join(tmp.dir, 'backups'));
     fs.copyFileSync(core.dbPath, path.join(tmp.dir, 'backups', 'other.db'));
-    for (const name of ['../cadre-desk.db', '/etc/passwd', 'other.db', 'cadre-desk-2026-11-22T083015-daily.db/../../x.db', '..\\..\\x.db', 'cadre-desk-2026-11-22T083015-evil.db']) {
+    for (const name of [
+      '../cadre-desk.db',
+      '/etc/passwd',
+      'other.db',
+      'cadre-desk-2026-11-22T083015-daily.db/../../x.db',
+      '..\\..\\x.db',
+      'cadre-desk-2026-11-22T083015-evil.db',
+    ]) {
       const r = await call('restoreSnapshot', { name });
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.error.code).toBe('VALIDATION');

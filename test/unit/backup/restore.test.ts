@@ -99,7 +99,11 @@ describe('restoreFrom', () => {
     await expectStatusCadres(40);
     expect(core.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(dataDirEntries()).toEqual([]);
-    expect(snapshotNamesIn(backups).map(s => s.kind).sort()).toEqual(['manual', 'pre-restore']);
+    expect(
+      snapshotNamesIn(backups)
+        .map(s => s.kind)
+        .sort(),
+    ).toEqual(['manual', 'pre-restore']);
   });
 
   it('migrates an older file and keeps this machine’s backup folder setting', async () => {

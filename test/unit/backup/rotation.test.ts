@@ -64,7 +64,11 @@ describe('planRotation (pure)', () => {
   });
 
   it('counts only days that have snapshots: a long gap loses nothing recent', () => {
-    const list = names(['2025-06-02', '2025-06-03', '2025-06-04', '2025-06-05', '2025-06-06', '2025-06-09', '2025-06-10', '2025-06-11', '2026-01-05'].map(d => `cadre-desk-${d}T090000-daily.db`));
+    const list = names(
+      ['2025-06-02', '2025-06-03', '2025-06-04', '2025-06-05', '2025-06-06', '2025-06-09', '2025-06-10', '2025-06-11', '2026-01-05'].map(
+        d => `cadre-desk-${d}T090000-daily.db`,
+      ),
+    );
     // 9 days with snapshots, the newest after a seven-month gap: the daily rule keeps 2026-01-05 and the 6 latest days of June 2025.
     const plan = planRotation(list, { daily: 7, weekly: 0, monthly: 0 });
     expect(plan.remove).toEqual(['cadre-desk-2025-06-03T090000-daily.db', 'cadre-desk-2025-06-02T090000-daily.db']);

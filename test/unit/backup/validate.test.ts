@@ -70,7 +70,7 @@ describe('validateDatabaseFile', () => {
     const file = path.join(tmp.dir, 'invoices.db');
     const other = new BetterSqlite3(file);
     other.pragma('journal_mode = DELETE');
-    other.exec("CREATE TABLE invoices(id INTEGER PRIMARY KEY, amount REAL); INSERT INTO invoices(amount) VALUES (9.5)");
+    other.exec('CREATE TABLE invoices(id INTEGER PRIMARY KEY, amount REAL); INSERT INTO invoices(amount) VALUES (9.5)');
     other.close();
     expectRefused(file, 'FOREIGN', /不是干部工作台的数据文件/);
   });

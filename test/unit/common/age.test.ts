@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  completedAge,
-  formatBirthWithAge,
-  generationOf,
-  retirementBaseAge,
-  retirementDate,
-} from '../../../shared/domain/common/age';
+import { completedAge, formatBirthWithAge, generationOf, retirementBaseAge, retirementDate } from '../../../shared/domain/common/age';
 
 describe('completedAge', () => {
   it.each([

@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  compactDate,
-  compactYearMonth,
-  daysInMonth,
-  formatDate,
-  parseDateInput,
-  todayCanonical,
-  yearMonthOf,
-} from '../../../shared/domain/common/dates';
+import { compactDate, compactYearMonth, daysInMonth, formatDate, parseDateInput, todayCanonical, yearMonthOf } from '../../../shared/domain/common/dates';
 
 describe('parseDateInput: text forms', () => {
   it.each([
@@ -45,7 +37,7 @@ describe('parseDateInput: text forms', () => {
 });
 
 describe('parseDateInput: empty', () => {
-  it.each([[''], ['   '], [null], [undefined]])('%j → empty', (raw) => {
+  it.each([[''], ['   '], [null], [undefined]])('%j → empty', raw => {
     expect(parseDateInput(raw)).toEqual({ ok: true, value: '' });
   });
 });

@@ -68,7 +68,12 @@ describe('writing files', () => {
   });
 
   it('deliver returns base64 without a path, else writes and names the written file', () => {
-    expect(deliver('名册.xlsx', XLSX_MIME, Buffer.from('x'), undefined, ['.xlsx'])).toEqual({ fileName: '名册.xlsx', mime: XLSX_MIME, base64: 'eA==', path: null });
+    expect(deliver('名册.xlsx', XLSX_MIME, Buffer.from('x'), undefined, ['.xlsx'])).toEqual({
+      fileName: '名册.xlsx',
+      mime: XLSX_MIME,
+      base64: 'eA==',
+      path: null,
+    });
     const out = path.join(tmp.dir, 'other.xlsx');
     expect(deliver('名册.xlsx', XLSX_MIME, Buffer.from('x'), out, ['.xlsx'])).toEqual({ fileName: 'other.xlsx', mime: XLSX_MIME, base64: null, path: out });
   });

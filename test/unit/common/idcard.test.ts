@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  checkIdAgainstRecord,
-  idCheckChar,
-  looksLikeNumericId,
-  makeIdNumber,
-  normalizeIdNumber,
-  parseIdNumber,
-} from '../../../shared/domain/common/idcard';
+import { checkIdAgainstRecord, idCheckChar, looksLikeNumericId, makeIdNumber, normalizeIdNumber, parseIdNumber } from '../../../shared/domain/common/idcard';
 
 // The two worked examples printed in GB 11643-1999.
 const STANDARD_FEMALE = '11010519491231002X';
@@ -107,9 +100,7 @@ describe('checkIdAgainstRecord', () => {
   });
 
   it('reports the female standard example against a male record', () => {
-    expect(checkIdAgainstRecord('11010519491231002x', { birth: '1949-12', gender: '男' })).toEqual([
-      '身份证号显示性别为女，与记录的性别男不一致',
-    ]);
+    expect(checkIdAgainstRecord('11010519491231002x', { birth: '1949-12', gender: '男' })).toEqual(['身份证号显示性别为女，与记录的性别男不一致']);
   });
 
   it('leaves an invalid ID to parseIdNumber', () => {

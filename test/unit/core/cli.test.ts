@@ -74,7 +74,14 @@ describe('cadre CLI', () => {
     expect(young.map(c => c.id)).toEqual(expected);
     expect(expected.length).toBeGreaterThan(10);
     expect(cadre(['--db', db, 'list', 'cadres', '--query', '{not json']).code).toBe(2);
-    const bad = cadre(['--db', db, 'list', 'cadres', '--query', JSON.stringify({ where: { join: 'and', items: [{ field: 'age', op: 'contains', value: 'x' }] } })]);
+    const bad = cadre([
+      '--db',
+      db,
+      'list',
+      'cadres',
+      '--query',
+      JSON.stringify({ where: { join: 'and', items: [{ field: 'age', op: 'contains', value: 'x' }] } }),
+    ]);
     expect(bad.code).toBe(1);
     expect(bad.err).toMatch(/[\u4e00-\u9fff]/);
   });

@@ -74,7 +74,15 @@ describe('the same calls through the dispatcher and through the web host', () =>
     ['cadreAuditLog', { id: 1 }],
     ['listCadreRecords', { query: { where: { join: 'and', items: [{ field: 'age', op: 'lt', value: 40 }] }, refDate: '2026-11-01' } }],
     ['queryCadrePage', { offset: 0, limit: 20, query: { where: { join: 'and', items: [{ field: 'resume', op: 'contains', value: '乡镇' }] } } }],
-    ['saveView', { name: '年轻正科', query: { where: { join: 'and', items: [{ field: 'leadershipLevel', op: 'atLeast', value: '正科' }] } }, columns: ['name', 'post'], sort: [{ colId: 'name', sort: 'asc' }] }],
+    [
+      'saveView',
+      {
+        name: '年轻正科',
+        query: { where: { join: 'and', items: [{ field: 'leadershipLevel', op: 'atLeast', value: '正科' }] } },
+        columns: ['name', 'post'],
+        sort: [{ colId: 'name', sort: 'asc' }],
+      },
+    ],
     ['listViews', {}],
     ['deleteView', { id: 1 }],
     ['getBackupSettings', {}],
@@ -120,7 +128,10 @@ describe('the same calls through the dispatcher and through the web host', () =>
     ['villageRotationStats', { id: 2 }],
     ['listVillageAssignments', { rotationId: 2 }],
     ['saveVillageRotation', { programme: '驻村第一书记和工作队', seq: 3, name: '第三轮驻村', startDate: '2030.06', endDate: '2032.06' }],
-    ['saveVillageAssignments', { rotationId: 3, creates: [{ values: { villageId: 1, cadreId: 6, role: '第一书记' } }, { values: { villageId: 1, cadreId: 7, role: '队员' } }] }],
+    [
+      'saveVillageAssignments',
+      { rotationId: 3, creates: [{ values: { villageId: 1, cadreId: 6, role: '第一书记' } }, { values: { villageId: 1, cadreId: 7, role: '队员' } }] },
+    ],
     ['replaceVillageAssignment', { id: 34, cadreId: 8, date: '2031.01', reason: '不胜任驻村工作', sendingUnit: '滨江市农业农村局' }],
     ['removeVillageAssignments', { ids: [35] }],
     ['deleteVillageRotation', { id: 3 }],
@@ -147,7 +158,7 @@ describe('the same calls through the dispatcher and through the web host', () =>
     const units = (await both('listUnits', {})) as { ok: true; data: { id: number; parentId: number | null }[] };
     const parent = units.data.find(u => units.data.some(c => c.parentId === u.id))!;
     const inTree = new Set([parent.id]);
-    for (let grew = true; grew; ) {
+    for (let grew = true; grew;) {
       grew = false;
       for (const u of units.data) {
         if (u.parentId !== null && inTree.has(u.parentId) && !inTree.has(u.id)) {
@@ -208,7 +219,13 @@ describe('the web host only answers its own page', () => {
     const http = await import('node:http');
     const status = await new Promise<number>((resolve, reject) => {
       const req = http.request(
-        { host: '127.0.0.1', port: host.port, path: '/api/getStatus', method: 'POST', headers: { Host: `evil.example:${host.port}`, [TOKEN_HEADER]: host.token } },
+        {
+          host: '127.0.0.1',
+          port: host.port,
+          path: '/api/getStatus',
+          method: 'POST',
+          headers: { Host: `evil.example:${host.port}`, [TOKEN_HEADER]: host.token },
+        },
         res => resolve(res.statusCode ?? 0),
       );
       req.on('error', reject);

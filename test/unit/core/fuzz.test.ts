@@ -47,7 +47,8 @@ afterAll(async () => {
 function contentHash(): string {
   const h = crypto.createHash('sha256');
   const tables = core.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[];
-  for (const { name } of tables) h.update(name).update(JSON.stringify(core.db.prepare(`SELECT * FROM "${name}"`).raw().all(), (_k, v) => (typeof v === 'bigint' ? String(v) : v)));
+  for (const { name } of tables)
+    h.update(name).update(JSON.stringify(core.db.prepare(`SELECT * FROM "${name}"`).raw().all(), (_k, v) => (typeof v === 'bigint' ? String(v) : v)));
   return h.digest('hex');
 }
 
@@ -73,7 +74,15 @@ function prototypeClean(): string | null {
 }
 
 /** What went wrong with one answer, or null. */
-function judge(method: Method, c: WrongInput, accepted: boolean, r: ApiResult<unknown> | undefined, before: string, after: string, door: 'core' | 'page' = 'core'): string | null {
+function judge(
+  method: Method,
+  c: WrongInput,
+  accepted: boolean,
+  r: ApiResult<unknown> | undefined,
+  before: string,
+  after: string,
+  door: 'core' | 'page' = 'core',
+): string | null {
   const where = `${method} (${c.what})`;
   if (!r || typeof r !== 'object' || typeof r.ok !== 'boolean') return `${where}: not an ApiResult: ${JSON.stringify(r)?.slice(0, 200)}`;
   const polluted = prototypeClean();
@@ -106,7 +115,9 @@ describe('generated wrong input for every route', () => {
     expect(judge('getCadre', { what: 'probe', input: { id: 2 ** 31 } }, true, refused, before, after)).toMatch(/database changed/);
     core.db.prepare("DELETE FROM settings WHERE key = 'fuzz.probe'").run();
     expect(fingerprint()).toBe(before);
-    expect(judge('getCadre', { what: 'probe', input: { id: 2 ** 31 } }, true, { ok: false, error: { code: 'INTERNAL', message: '内部错误' } }, before, before)).toMatch(/INTERNAL/);
+    expect(
+      judge('getCadre', { what: 'probe', input: { id: 2 ** 31 } }, true, { ok: false, error: { code: 'INTERNAL', message: '内部错误' } }, before, before),
+    ).toMatch(/INTERNAL/);
   });
 
   it.each(methods.map(m => [m]))('%s: refused cleanly through core.dispatch', async method => {

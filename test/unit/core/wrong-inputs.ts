@@ -191,7 +191,14 @@ export function wrongInputs(schema: Schema): WrongInput[] {
   const out: WrongInput[] = [];
   const sample = sampleOf(schema);
   // The input as a whole: not an object at all.
-  for (const [what, v] of [['a string', 'x'], ['a number', 7], ['an array', []], ['an array holding the input', [sample]], ['true', true], ['NaN', NaN]] as [string, unknown][]) {
+  for (const [what, v] of [
+    ['a string', 'x'],
+    ['a number', 7],
+    ['an array', []],
+    ['an array holding the input', [sample]],
+    ['true', true],
+    ['NaN', NaN],
+  ] as [string, unknown][]) {
     out.push({ what: `input is ${what}`, input: v });
   }
   if (sample === undefined) return out;
@@ -228,7 +235,14 @@ export function wrongInputs(schema: Schema): WrongInput[] {
       }
     }
     if (Array.isArray(value) && value.length) {
-      out.push({ what: `${where}: 100,001 elements`, input: setAt(sample, path, Array.from({ length: 100_001 }, () => value[0])) });
+      out.push({
+        what: `${where}: 100,001 elements`,
+        input: setAt(
+          sample,
+          path,
+          Array.from({ length: 100_001 }, () => value[0]),
+        ),
+      });
       const c = child(s, 0, value[0]);
       if (c) visit(c, value[0], [...path, 0], depth + 1);
     }

@@ -148,7 +148,9 @@ describe('migrations', () => {
       { id: 6, at: '2025-01-01T00:00:00.000Z', operator: '王科长', kind: 'scores.paste', label: '粘贴成绩 2 格', undone: 0, scope: 'round:7' },
       { id: 7, at: '2025-01-02T00:00:00.000Z', operator: '李科员', kind: 'grades', label: '设定等次', undone: 1, scope: 'round:7' },
     ]);
-    const records = db.prepare("SELECT operation_id AS op, row_id AS id, before, after FROM operation_records WHERE tbl = 'assessment_inputs' ORDER BY op, id").all() as {
+    const records = db
+      .prepare("SELECT operation_id AS op, row_id AS id, before, after FROM operation_records WHERE tbl = 'assessment_inputs' ORDER BY op, id")
+      .all() as {
       op: number;
       id: number;
       before: string;

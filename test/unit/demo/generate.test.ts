@@ -31,8 +31,8 @@ function checkChar(body17: string): string {
 const months = (s: string) => Number(s.slice(0, 4)) * 12 + Number(s.slice(5, 7)) - 1;
 const isYm = (s: string) => /^\d{4}-(0[1-9]|1[0-2])$/.test(s);
 const ageOf = (c: DemoCadre, ref = TODAY) => Math.floor((months(ref) - months(c.birth)) / 12);
-const names = (list: readonly { name: string }[]) => new Set(list.map((x) => x.name));
-const unitByKey = new Map(units.map((u) => [u.key, u]));
+const names = (list: readonly { name: string }[]) => new Set(list.map(x => x.name));
+const unitByKey = new Map(units.map(u => [u.key, u]));
 const rootOf = (key: string) => {
   let u = unitByKey.get(key)!;
   while (u.parentKey !== null) u = unitByKey.get(u.parentKey)!;
@@ -46,8 +46,8 @@ describe('generateDemo: determinism and size', () => {
     expect(generateDemo({ seed: 20261122, cadreCount: 600, today: '2026-11-01' })).toEqual(demo);
     expect(generateDemo({ seed: 7 })).toEqual(generateDemo({ seed: 7 }));
     const other = generateDemo({ seed: 8 });
-    expect(other.cadres.map((c) => c.idNumber)).not.toEqual(generateDemo({ seed: 7 }).cadres.map((c) => c.idNumber));
-    expect(other.cadres.map((c) => c.name)).not.toEqual(cadres.map((c) => c.name));
+    expect(other.cadres.map(c => c.idNumber)).not.toEqual(generateDemo({ seed: 7 }).cadres.map(c => c.idNumber));
+    expect(other.cadres.map(c => c.name)).not.toEqual(cadres.map(c => c.name));
   });
 
   it('makes 600 cadres by default and any other count on request', () => {
@@ -56,27 +56,27 @@ describe('generateDemo: determinism and size', () => {
     expect(generateDemo({ cadreCount: 37 }).cadres).toHaveLength(37);
     const big = generateDemo({ cadreCount: 1200 });
     expect(big.cadres).toHaveLength(1200);
-    expect(new Set(big.cadres.map((c) => c.idNumber)).size).toBe(1200);
+    expect(new Set(big.cadres.map(c => c.idNumber)).size).toBe(1200);
   });
 
   it('keeps the heads when the roster is small', () => {
     const small = generateDemo({ cadreCount: 30 }).cadres;
-    expect(small.map((c) => c.post)).toContain('滨江市委书记');
-    expect(small.every((c) => c.leadershipLevel !== '')).toBe(true);
+    expect(small.map(c => c.post)).toContain('滨江市委书记');
+    expect(small.every(c => c.leadershipLevel !== '')).toBe(true);
   });
 
   it('does not depend on the clock: dates follow `today`', () => {
     const early = generateDemo({ today: '2024-03-15' });
     for (const c of early.cadres) {
       for (const d of [c.workDate, c.postDate, c.rankDate]) expect(d <= '2024-03').toBe(true);
-      expect(c.assessments.every((a) => a.year >= 2021 && a.year <= 2023)).toBe(true);
+      expect(c.assessments.every(a => a.year >= 2021 && a.year <= 2023)).toBe(true);
     }
     expect(() => generateDemo({ today: '2026/11/01' })).toThrow();
   });
 
   it('is pure: no node: imports, no clock, no Math.random', () => {
     const dir = path.resolve(__dirname, '../../../electron/services/demo');
-    const files = readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'load.ts');
+    const files = readdirSync(dir).filter(f => f.endsWith('.ts') && f !== 'load.ts');
     expect(files).toContain('generate.ts');
     for (const f of files) {
       const src = readFileSync(path.join(dir, f), 'utf8');
@@ -88,7 +88,7 @@ describe('generateDemo: determinism and size', () => {
 
 describe('the unit tree', () => {
   it('has unique keys and names, parents before children, and no cycles', () => {
-    expect(new Set(units.map((u) => u.key)).size).toBe(units.length);
+    expect(new Set(units.map(u => u.key)).size).toBe(units.length);
     expect(names(units).size).toBe(units.length);
     const seen = new Set<string>();
     for (const u of units) {
@@ -109,15 +109,15 @@ describe('the unit tree', () => {
   });
 
   it('has 市委, 市政府, 4–6 districts/counties, and townships and streets under them', () => {
-    const kinds = new Set(units.map((u) => u.kind));
+    const kinds = new Set(units.map(u => u.kind));
     for (const k of ['机关', '市委部门', '政府部门', '群团', '区县', '区县部门', '乡镇', '街道']) expect(kinds).toContain(k);
-    const districts = units.filter((u) => u.kind === '区县');
+    const districts = units.filter(u => u.kind === '区县');
     expect(districts.length).toBeGreaterThanOrEqual(4);
     expect(districts.length).toBeLessThanOrEqual(6);
     for (const d of districts) {
-      const children = units.filter((u) => u.parentKey === d.key);
-      expect(children.some((u) => u.kind === '乡镇' || u.kind === '街道')).toBe(true);
-      expect(children.some((u) => u.kind === '区县部门')).toBe(true);
+      const children = units.filter(u => u.parentKey === d.key);
+      expect(children.some(u => u.kind === '乡镇' || u.kind === '街道')).toBe(true);
+      expect(children.some(u => u.kind === '区县部门')).toBe(true);
     }
     expect(names(units)).toContain('市委组织部');
     expect(names(units)).toContain('市教育局');
@@ -145,7 +145,7 @@ describe('ID numbers', () => {
       expect(day).toBeLessThanOrEqual(28);
       expect(Number(c.idNumber[16]) % 2 === 1 ? '男' : '女').toBe(c.gender);
     }
-    expect(new Set(cadres.map((c) => c.idNumber)).size).toBe(cadres.length);
+    expect(new Set(cadres.map(c => c.idNumber)).size).toBe(cadres.length);
   });
 });
 
@@ -157,21 +157,21 @@ describe('people', () => {
       expect(Number(c.birth.slice(0, 4))).toBeLessThanOrEqual(2000);
       expect(c.name).toMatch(/^[\u4e00-\u9fff]{2,4}$/);
     }
-    const men = cadres.filter((c) => c.gender === '男').length / cadres.length;
+    const men = cadres.filter(c => c.gender === '男').length / cadres.length;
     expect(men).toBeGreaterThan(0.62);
     expect(men).toBeLessThan(0.78);
     expect(names(cadres).size).toBe(cadres.length);
-    expect(cadres.some((c) => c.name.length === 2)).toBe(true);
+    expect(cadres.some(c => c.name.length === 2)).toBe(true);
   });
 
   it('use GB/T 3304 ethnicity names ending in 族, mostly 汉族', () => {
-    const known = new Set(ETHNICITIES.map((e) => e.name));
+    const known = new Set(ETHNICITIES.map(e => e.name));
     for (const c of cadres) {
       expect(c.ethnicity.endsWith('族')).toBe(true);
       expect(known.has(c.ethnicity), c.ethnicity).toBe(true);
     }
-    expect(cadres.filter((c) => c.ethnicity === '汉族').length / cadres.length).toBeGreaterThan(0.75);
-    expect(new Set(cadres.map((c) => c.ethnicity)).size).toBeGreaterThanOrEqual(4);
+    expect(cadres.filter(c => c.ethnicity === '汉族').length / cadres.length).toBeGreaterThan(0.75);
+    expect(new Set(cadres.map(c => c.ethnicity)).size).toBeGreaterThanOrEqual(4);
   });
 
   it('write 籍贯 and 出生地 as province + place', () => {
@@ -191,9 +191,15 @@ describe('people', () => {
 
   it('join a party after turning 18; party names and statuses agree', () => {
     const democratic: Record<string, string> = {
-      民革: '民革党员', 民盟: '民盟盟员', 民建: '民建会员', 民进: '民进会员', 农工党: '农工党党员', 致公党: '致公党党员', 九三学社: '九三学社社员',
+      民革: '民革党员',
+      民盟: '民盟盟员',
+      民建: '民建会员',
+      民进: '民进会员',
+      农工党: '农工党党员',
+      致公党: '致公党党员',
+      九三学社: '九三学社社员',
     };
-    const statuses = new Set(POLITICAL_STATUSES.map((s) => s.name));
+    const statuses = new Set(POLITICAL_STATUSES.map(s => s.name));
     for (const c of cadres) {
       expect(statuses.has(c.politicalStatus), c.politicalStatus).toBe(true);
       if (isYm(c.partyDate)) {
@@ -208,16 +214,16 @@ describe('people', () => {
         expect(democratic[c.partyDate], c.partyDate).toBe(c.politicalStatus);
       }
     }
-    const cpc = cadres.filter((c) => c.politicalStatus.startsWith('中共')).length / cadres.length;
+    const cpc = cadres.filter(c => c.politicalStatus.startsWith('中共')).length / cadres.length;
     expect(cpc).toBeGreaterThan(0.85);
     expect(cpc).toBeLessThan(0.96);
   });
 
   it('use the national code lists for education, degrees, statuses and tags', () => {
-    const educations = new Set(EDUCATIONS.map((e) => e.name));
-    const degrees = new Set(DEGREES.map((d) => d.name));
-    const tags = new Set(CADRE_TAGS.map((t) => t.name));
-    const statuses = new Set(CADRE_STATUSES.map((s) => s.name));
+    const educations = new Set(EDUCATIONS.map(e => e.name));
+    const degrees = new Set(DEGREES.map(d => d.name));
+    const tags = new Set(CADRE_TAGS.map(t => t.name));
+    const statuses = new Set(CADRE_STATUSES.map(s => s.name));
     for (const c of cadres) {
       expect(['研究生', '大学', '大专']).toContain(c.ftEducation);
       if (c.ptEducation) expect(educations.has(c.ptEducation), c.ptEducation).toBe(true);
@@ -229,12 +235,12 @@ describe('people', () => {
       for (const t of c.tags) expect(tags.has(t), t).toBe(true);
       expect(statuses.has(c.status)).toBe(true);
     }
-    expect(cadres.filter((c) => c.status === '在职').length / cadres.length).toBeGreaterThan(0.95);
+    expect(cadres.filter(c => c.status === '在职').length / cadres.length).toBeGreaterThan(0.95);
   });
 });
 
 describe('posts and ranks', () => {
-  const rankLevel = new Map(RANKS.map((r) => [r.name, r.level]));
+  const rankLevel = new Map(RANKS.map(r => [r.name, r.level]));
   const STAFF_RANKS = ['一级主任科员', '二级主任科员', '三级主任科员', '四级主任科员', '一级科员', '二级科员'];
 
   it('match 职级 to 领导职务层次 (一级巡视员 ≈ 正厅 … 三/四级主任科员 ≈ 副科)', () => {
@@ -243,8 +249,8 @@ describe('posts and ranks', () => {
       if (c.leadershipLevel) expect(rankLevel.get(c.rank), `${c.post}: ${c.rank}`).toBe(c.leadershipLevel);
       else expect(STAFF_RANKS).toContain(c.rank);
     }
-    expect(cadres.find((c) => c.leadershipLevel === '正厅')?.rank).toBe('一级巡视员');
-    expect(cadres.filter((c) => c.leadershipLevel === '').length).toBeGreaterThan(30);
+    expect(cadres.find(c => c.leadershipLevel === '正厅')?.rank).toBe('一级巡视员');
+    expect(cadres.filter(c => c.leadershipLevel === '').length).toBeGreaterThan(30);
   });
 
   it('hold 正厅/副厅 only at city level, and the young hold lower posts', () => {
@@ -270,11 +276,11 @@ describe('posts and ranks', () => {
         expect(c.politicalStatus.startsWith('中共'), c.post).toBe(true);
       }
     }
-    const posts = cadres.map((c) => c.post);
+    const posts = cadres.map(c => c.post);
     expect(posts).toContain('滨江市委常委、组织部部长');
-    expect(posts.some((p) => /^滨江市.+局党组成员、副局长$/.test(p))).toBe(true);
-    expect(posts.some((p) => /镇党委书记$/.test(p))).toBe(true);
-    expect(posts.some((p) => /街道党工委副书记、办事处主任$/.test(p))).toBe(true);
+    expect(posts.some(p => /^滨江市.+局党组成员、副局长$/.test(p))).toBe(true);
+    expect(posts.some(p => /镇党委书记$/.test(p))).toBe(true);
+    expect(posts.some(p => /街道党工委副书记、办事处主任$/.test(p))).toBe(true);
   });
 
   it('date posts and ranks after the first job and not after today', () => {
@@ -319,7 +325,7 @@ describe('简历', () => {
     for (const c of cadres) {
       const lines = c.resume.split('\n');
       expect(lines.length).toBeGreaterThanOrEqual(2);
-      const parsed = lines.map((l) => {
+      const parsed = lines.map(l => {
         const m = RESUME_LINE.exec(l);
         expect(m, l).not.toBeNull();
         return { start: months(m![1]), end: m![2] ? months(m![2]) : null, text: m![3] };
@@ -338,13 +344,13 @@ describe('简历', () => {
         expect(b.start - a.end!, `${lines[i]} / ${lines[i + 1]}`).toBeGreaterThanOrEqual(0);
         expect(b.start - a.end!, `${lines[i]} / ${lines[i + 1]}`).toBeLessThanOrEqual(2);
       }
-      const firstWork = parsed.find((l) => !/学习(，获.+学位)?$/.test(l.text))!;
+      const firstWork = parsed.find(l => !/学习(，获.+学位)?$/.test(l.text))!;
       expect(firstWork.start).toBe(months(c.workDate));
     }
   });
 
   it('notes in-service study as （其间：…） on a line', () => {
-    const withStudy = cadres.filter((c) => c.ptEducation || c.ptDegree);
+    const withStudy = cadres.filter(c => c.ptEducation || c.ptDegree);
     expect(withStudy.length).toBeGreaterThan(50);
     for (const c of withStudy) {
       expect(c.resume).toMatch(/（其间：[^）]*\d{4}\.\d{2}--\d{4}\.\d{2} 在[^；）]+学习/);
@@ -358,8 +364,8 @@ describe('简历', () => {
 
 describe('assessments, rewards, family, tags', () => {
   it('cover the last three years, mostly 称职 with about 15–20% 优秀', () => {
-    const grades = new Set(ASSESSMENT_GRADES.map((g) => g.name));
-    const all = cadres.flatMap((c) => c.assessments);
+    const grades = new Set(ASSESSMENT_GRADES.map(g => g.name));
+    const all = cadres.flatMap(c => c.assessments);
     for (const c of cadres) {
       expect(c.assessments.length).toBeLessThanOrEqual(3);
       for (const a of c.assessments) {
@@ -368,14 +374,14 @@ describe('assessments, rewards, family, tags', () => {
         if (a.grade === '不定等次') expect(a.note).not.toBe('');
       }
     }
-    const excellent = all.filter((a) => a.grade === '优秀').length / all.length;
+    const excellent = all.filter(a => a.grade === '优秀').length / all.length;
     expect(excellent).toBeGreaterThan(0.12);
     expect(excellent).toBeLessThan(0.22);
-    expect(all.filter((a) => a.grade === '称职').length / all.length).toBeGreaterThan(0.7);
+    expect(all.filter(a => a.grade === '称职').length / all.length).toBeGreaterThan(0.7);
   });
 
   it('write 奖惩 as 无 for most', () => {
-    expect(cadres.filter((c) => c.rewards === '无').length / cadres.length).toBeGreaterThan(0.5);
+    expect(cadres.filter(c => c.rewards === '无').length / cadres.length).toBeGreaterThan(0.5);
     for (const c of cadres) expect(c.rewards.length).toBeGreaterThan(0);
   });
 
@@ -397,12 +403,12 @@ describe('assessments, rewards, family, tags', () => {
         }
         if (f.relation === '父亲') expect(f.name.slice(0, 1)).toBe(c.name.slice(0, 1));
       }
-      expect(c.family.filter((f) => f.relation === '配偶').length).toBeLessThanOrEqual(1);
+      expect(c.family.filter(f => f.relation === '配偶').length).toBeLessThanOrEqual(1);
     }
   });
 
   it('tag sparingly and plausibly', () => {
-    const tagged = cadres.filter((c) => c.tags.length > 0).length / cadres.length;
+    const tagged = cadres.filter(c => c.tags.length > 0).length / cadres.length;
     expect(tagged).toBeGreaterThan(0.1);
     expect(tagged).toBeLessThan(0.45);
     for (const c of cadres) {

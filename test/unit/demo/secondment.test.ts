@@ -36,7 +36,7 @@ describe('the demo secondments (seed figures)', () => {
     expect([b4.stats.born1980s, b4.stats.born1980sPct]).toEqual([15, 83.3]);
     // Independently of the statistics code: ages at the batch start from the rows.
     const rows = all<{ birth: string; start: string }>(
-      "SELECT c.birth, b.start_date AS start FROM secondment_members m JOIN cadres c ON c.id = m.cadre_id JOIN secondment_batches b ON b.id = m.batch_id WHERE b.seq = 3",
+      'SELECT c.birth, b.start_date AS start FROM secondment_members m JOIN cadres c ON c.id = m.cadre_id JOIN secondment_batches b ON b.id = m.batch_id WHERE b.seq = 3',
     );
     expect(rows.every(r => completedAge(r.birth, r.start)! < 40)).toBe(true);
   });
@@ -45,7 +45,10 @@ describe('the demo secondments (seed figures)', () => {
     loadDemo(core.db);
     for (const b of all<{ id: number; leader_cadre_id: number; branch_name: string; branch_secretary_id: number }>('SELECT * FROM secondment_batches')) {
       expect(b.branch_name).toMatch(/临时党支部$/);
-      const members = all<{ id: number; cadre_id: number; pair_member_id: number | null; branch_role: string }>('SELECT * FROM secondment_members WHERE batch_id = ?', b.id);
+      const members = all<{ id: number; cadre_id: number; pair_member_id: number | null; branch_role: string }>(
+        'SELECT * FROM secondment_members WHERE batch_id = ?',
+        b.id,
+      );
       expect(members.some(m => m.cadre_id === b.leader_cadre_id)).toBe(true);
       expect(members.find(m => m.cadre_id === b.branch_secretary_id)?.branch_role).toBe('书记');
       const byId = new Map(members.map(m => [m.id, m]));
@@ -53,7 +56,9 @@ describe('the demo secondments (seed figures)', () => {
       expect(paired.length).toBeGreaterThanOrEqual(4);
       for (const m of paired) expect(byId.get(m.pair_member_id!)?.pair_member_id).toBe(m.id);
     }
-    const replacements = all<{ replacement_reason: string; replaces_member_id: number }>('SELECT * FROM secondment_members WHERE replaces_member_id IS NOT NULL');
+    const replacements = all<{ replacement_reason: string; replaces_member_id: number }>(
+      'SELECT * FROM secondment_members WHERE replaces_member_id IS NOT NULL',
+    );
     expect(replacements).toHaveLength(1);
     expect(replacements[0].replacement_reason).not.toBe('');
   });
@@ -79,7 +84,9 @@ describe('the demo secondments (seed figures)', () => {
       const ps = placementsOf(core.db, cadre_id);
       for (let i = 0; i < ps.length; i++) for (let j = i + 1; j < ps.length; j++) expect(periodsOverlap(ps[i].period, ps[j].period)).toBe(false);
     }
-    for (const m of all<{ resume: string; line: string }>("SELECT c.resume, m.resume_line AS line FROM secondment_members m JOIN cadres c ON c.id = m.cadre_id WHERE m.status = '已返岗'")) {
+    for (const m of all<{ resume: string; line: string }>(
+      "SELECT c.resume, m.resume_line AS line FROM secondment_members m JOIN cadres c ON c.id = m.cadre_id WHERE m.status = '已返岗'",
+    )) {
       expect(m.line).toMatch(/^\d{4}\.\d{2}--\d{4}\.\d{2} {2}挂任北京市/);
       expect(m.resume.split('\n').filter(l => l === m.line)).toHaveLength(1);
       expect(parseResume(m.resume).problems).toEqual([]);

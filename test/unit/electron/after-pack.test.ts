@@ -88,7 +88,10 @@ describe('reading a .node binary', () => {
     expect(exported).toContain(`node_register_module_v${NODE_ABI}`);
     const nm = tool('nm', ['-D', '--defined-only', REAL]);
     if (nm != null) {
-      const fromNm = nm.split('\n').map(l => l.trim().split(/\s+/).pop()).filter(s => s?.startsWith('node_register_module_v'));
+      const fromNm = nm
+        .split('\n')
+        .map(l => l.trim().split(/\s+/).pop())
+        .filter(s => s?.startsWith('node_register_module_v'));
       expect(fromNm).toEqual([`node_register_module_v${NODE_ABI}`]);
     }
   });
@@ -170,7 +173,7 @@ describe('the afterPack check', () => {
     expect(result.problems[0]).toContain('-static-libstdc++');
   });
 
-  it.runIf(isElf)('passes a copy whose ABI is Electron\'s and whose symbol versions are no newer than UOS 20\'s', () => {
+  it.runIf(isElf)("passes a copy whose ABI is Electron's and whose symbol versions are no newer than UOS 20's", () => {
     let buf = electronAbiCopy();
     for (const v of versionsAbove(glibcNeeds(real).versions)) {
       const family = v.slice(0, v.indexOf('_')) as keyof typeof LINUX_BASELINE;
@@ -188,7 +191,12 @@ describe('the afterPack check', () => {
   });
 
   it('fails when the package holds no better_sqlite3.node', () => {
-    const result = checkPackagedApp({ appOutDir: packagedApp(electronAbiCopy(), 'other.node'), platform: 'win32', arch: process.arch, electronVersion: ELECTRON_VERSION });
+    const result = checkPackagedApp({
+      appOutDir: packagedApp(electronAbiCopy(), 'other.node'),
+      platform: 'win32',
+      arch: process.arch,
+      electronVersion: ELECTRON_VERSION,
+    });
     expect(result.problems).toEqual([expect.stringContaining('没有 better_sqlite3.node')]);
   });
 
@@ -197,7 +205,13 @@ describe('the afterPack check', () => {
     const nodeBuild = checkPackagedApp({ appOutDir: packagedApp(real), platform: 'linux', arch: process.arch, electronVersion: ELECTRON_VERSION, env });
     expect(nodeBuild.ok).toBe(false);
     expect(nodeBuild.problems).toEqual([expect.stringContaining(`NODE_MODULE_VERSION 是 ${NODE_ABI}`)]);
-    const electronBuild = checkPackagedApp({ appOutDir: packagedApp(electronAbiCopy()), platform: 'linux', arch: process.arch, electronVersion: ELECTRON_VERSION, env });
+    const electronBuild = checkPackagedApp({
+      appOutDir: packagedApp(electronAbiCopy()),
+      platform: 'linux',
+      arch: process.arch,
+      electronVersion: ELECTRON_VERSION,
+      env,
+    });
     expect(electronBuild.ok).toBe(true);
     expect(electronBuild.warnings.length).toBe(versionsAbove(glibcNeeds(real).versions).length > 0 ? 1 : 0);
   });
@@ -206,7 +220,14 @@ describe('the afterPack check', () => {
     // This Node binary stands in for the Electron executable.
     const appOutDir = packagedApp(electronAbiCopy());
     fs.symlinkSync(process.execPath, path.join(appOutDir, 'cadre-desk'));
-    const result = checkPackagedApp({ appOutDir, platform: 'linux', arch: process.arch, electronVersion: ELECTRON_VERSION, executableName: 'cadre-desk', env: { CADRE_ALLOW_NEW_GLIBC: '1' } });
+    const result = checkPackagedApp({
+      appOutDir,
+      platform: 'linux',
+      arch: process.arch,
+      electronVersion: ELECTRON_VERSION,
+      executableName: 'cadre-desk',
+      env: { CADRE_ALLOW_NEW_GLIBC: '1' },
+    });
     const above = versionsAbove(glibcNeeds(fs.readFileSync(process.execPath)).versions);
     const exeWarnings = result.warnings.filter(w => w.startsWith('cadre-desk'));
     expect(exeWarnings).toHaveLength(above.length > 0 ? 1 : 0);
@@ -221,7 +242,9 @@ describe('the afterPack check', () => {
       // arch: builder-util's Arch enum (x64 = 1, arm64 = 3).
       const arch = ({ ia32: 0, x64: 1, arm64: 3 } as Record<string, number>)[process.arch] ?? 1;
       const context = { appOutDir: packagedApp(real), electronPlatformName: 'linux', arch, packager: { config: { electronVersion: ELECTRON_VERSION } } };
-      await expect(afterPack(context)).rejects.toThrow(new RegExp(`原生模块检查未通过[\\s\\S]*NODE_MODULE_VERSION 是 ${NODE_ABI}，Electron ${ELECTRON_VERSION.replace(/\./g, '\\.')} 需要 ${ELECTRON_ABI}`));
+      await expect(afterPack(context)).rejects.toThrow(
+        new RegExp(`原生模块检查未通过[\\s\\S]*NODE_MODULE_VERSION 是 ${NODE_ABI}，Electron ${ELECTRON_VERSION.replace(/\./g, '\\.')} 需要 ${ELECTRON_ABI}`),
+      );
     } finally {
       console.log = log;
     }

@@ -126,7 +126,12 @@ describe('electron-builder.yml content', () => {
   it('ships main, preload and the renderer, but not the web host, the CLI, benchmarks or source maps', () => {
     // electron-builder's own matcher, as used when copying the app files.
     const { FileMatcher } = require('app-builder-lib/out/fileMatcher') as {
-      FileMatcher: new (from: string, to: string, expand: (p: string) => string, patterns: string[]) => {
+      FileMatcher: new (
+        from: string,
+        to: string,
+        expand: (p: string) => string,
+        patterns: string[],
+      ) => {
         createFilter(): (file: string, stat: fs.Stats) => boolean;
       };
     };
@@ -135,7 +140,14 @@ describe('electron-builder.yml content', () => {
     const dir = { isDirectory: () => true } as fs.Stats;
     const ships = (rel: string, stat = file) => filter(path.join(root, rel), stat);
 
-    for (const rel of ['package.json', 'dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/renderer/index.html', 'dist/renderer/assets/index-abc123.js', 'dist/renderer/assets/index-abc123.css']) {
+    for (const rel of [
+      'package.json',
+      'dist/electron/main.cjs',
+      'dist/electron/preload.cjs',
+      'dist/renderer/index.html',
+      'dist/renderer/assets/index-abc123.js',
+      'dist/renderer/assets/index-abc123.css',
+    ]) {
       expect(ships(rel), rel).toBe(true);
     }
     expect(ships('dist', dir)).toBe(true);
@@ -181,11 +193,19 @@ describe('electron-builder.yml content', () => {
 describe('node_modules in the package', () => {
   const { getNodeModuleFileMatcher, FileMatcher, excludedExts } = require('app-builder-lib/out/fileMatcher') as {
     getNodeModuleFileMatcher(appDir: string, dest: string, expand: (p: string) => string, platformOptions: object, packager: object): { patterns: string[] };
-    FileMatcher: new (from: string, to: string, expand: (p: string) => string, patterns: string[]) => { createFilter(): (file: string, stat: fs.Stats) => boolean };
+    FileMatcher: new (
+      from: string,
+      to: string,
+      expand: (p: string) => string,
+      patterns: string[],
+    ) => { createFilter(): (file: string, stat: fs.Stats) => boolean };
     excludedExts: string;
   };
   const { NodeModuleCopyHelper } = require('app-builder-lib/out/util/NodeModuleCopyHelper') as {
-    NodeModuleCopyHelper: new (matcher: unknown, packager: object) => {
+    NodeModuleCopyHelper: new (
+      matcher: unknown,
+      packager: object,
+    ) => {
       collectNodeModules(dep: { name: string; dir: string }, excludedExts: string[], destination: string): Promise<string[]>;
     };
   };
@@ -226,9 +246,15 @@ describe('node_modules in the package', () => {
     const unexpected = files.filter(f => !/^node_modules\/better-sqlite3\/(package\.json|LICENSE|lib\/.+\.js|build\/Release\/better_sqlite3\.node)$/.test(f));
     expect(unexpected).toEqual([]);
     // All of lib/ ships.
-    const lib = fs.readdirSync(path.join(root, 'node_modules/better-sqlite3/lib'), { recursive: true, withFileTypes: true })
+    const lib = fs
+      .readdirSync(path.join(root, 'node_modules/better-sqlite3/lib'), { recursive: true, withFileTypes: true })
       .filter(e => e.isFile())
-      .map(e => path.posix.join('node_modules/better-sqlite3', path.relative(path.join(root, 'node_modules/better-sqlite3'), path.join(e.parentPath, e.name)).split(path.sep).join('/')));
+      .map(e =>
+        path.posix.join(
+          'node_modules/better-sqlite3',
+          path.relative(path.join(root, 'node_modules/better-sqlite3'), path.join(e.parentPath, e.name)).split(path.sep).join('/'),
+        ),
+      );
     expect(files).toEqual(expect.arrayContaining(lib));
   });
 
@@ -271,8 +297,7 @@ describe('node_modules in the package', () => {
   it('ships exactly what the bundles require at run time, following requires through the shipped packages', async () => {
     const { builtinModules } = require('node:module') as { builtinModules: string[] };
     const builtin = (s: string) => s.startsWith('node:') || builtinModules.includes(s.split('/')[0]);
-    const requiresOf = (file: string) =>
-      [...fs.readFileSync(file, 'utf8').matchAll(/\brequire\(\s*(["'])([^"']+)\1\s*\)/g)].map(m => m[2]);
+    const requiresOf = (file: string) => [...fs.readFileSync(file, 'utf8').matchAll(/\brequire\(\s*(["'])([^"']+)\1\s*\)/g)].map(m => m[2]);
 
     // The bundles (built by the global setup): only electron and better-sqlite3 are external.
     const bundles = ['dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/electron/import-worker.cjs'];

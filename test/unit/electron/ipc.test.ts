@@ -50,7 +50,11 @@ describe('registerIpc', () => {
   it('passes dispatch errors through unchanged', async () => {
     const ipc = fakeIpcMain();
     const failure: ApiResult<unknown> = { ok: false, error: { code: 'VALIDATION', message: '输入不符合要求' } };
-    registerIpc(ipc, async () => failure, () => true);
+    registerIpc(
+      ipc,
+      async () => failure,
+      () => true,
+    );
     expect(await ipc.handlers.get(ipcChannel(methods[0]))!({ trusted: true }, {})).toEqual(failure);
   });
 
@@ -87,7 +91,13 @@ describe('registerIpc', () => {
   it('turns a throwing dispatch into INTERNAL instead of a rejected invoke', async () => {
     const ipc = fakeIpcMain();
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
-    registerIpc(ipc, async () => { throw new Error('boom'); }, () => true);
+    registerIpc(
+      ipc,
+      async () => {
+        throw new Error('boom');
+      },
+      () => true,
+    );
     const result = await ipc.handlers.get(ipcChannel(methods[0]))!({ trusted: true }, {});
     expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     error.mockRestore();

@@ -108,14 +108,24 @@ describe('main.ts: automatic snapshots', () => {
     expect(h.windows).toHaveLength(1);
     await vi.waitFor(() => expect(backups().filter(f => f.endsWith('-daily.db'))).toHaveLength(1));
 
-    const event = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+    const event = {
+      defaultPrevented: false,
+      preventDefault() {
+        this.defaultPrevented = true;
+      },
+    };
     h.appEvents.emit('before-quit', event);
     expect(event.defaultPrevented).toBe(true);
     await vi.waitFor(() => expect(h.quitCalled).toBe(1));
     expect(backups().filter(f => /-exit(-\d+)?\.db$/.test(f))).toHaveLength(1);
 
     // the quit that follows goes through
-    const second = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+    const second = {
+      defaultPrevented: false,
+      preventDefault() {
+        this.defaultPrevented = true;
+      },
+    };
     h.appEvents.emit('before-quit', second);
     expect(second.defaultPrevented).toBe(false);
   });

@@ -27,7 +27,12 @@ vi.mock('../../../electron/services/core/core', () => ({
   openCore: (opts: { dataDir: string; appVersion: string }) => {
     h.log.push(`openCore:${opts.dataDir}:${opts.appVersion}`);
     if (h.openCoreError) throw h.openCoreError;
-    return { dispatch: h.dispatch, close: () => { h.coreClosed++; } };
+    return {
+      dispatch: h.dispatch,
+      close: () => {
+        h.coreClosed++;
+      },
+    };
   },
 }));
 
@@ -94,7 +99,12 @@ describe('main.ts under a fake Electron', () => {
     expect(win.shown).toBe(true);
 
     // The page cannot retitle the window.
-    const titleEvent = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+    const titleEvent = {
+      defaultPrevented: false,
+      preventDefault() {
+        this.defaultPrevented = true;
+      },
+    };
     win.emit('page-title-updated', titleEvent, 'other');
     expect(titleEvent.defaultPrevented).toBe(true);
 

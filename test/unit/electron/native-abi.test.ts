@@ -58,7 +58,9 @@ describe('native-abi.mjs node', () => {
   it('removes the rebuild markers and keeps the binary', () => {
     const dir = moduleCopy();
     const removed = removeRebuildMarkers(dir).map(f => path.relative(dir, f).split(path.sep).join('/'));
-    expect(removed.sort()).toEqual(['build/Debug/.forge-meta', 'build/Release/.forge-meta', `prebuilds/${process.platform}-${process.arch}/electron-${ELECTRON_ABI}.node`].sort());
+    expect(removed.sort()).toEqual(
+      ['build/Debug/.forge-meta', 'build/Release/.forge-meta', `prebuilds/${process.platform}-${process.arch}/electron-${ELECTRON_ABI}.node`].sort(),
+    );
     expect(fs.existsSync(path.join(dir, 'build/Release/better_sqlite3.node'))).toBe(true);
     expect(removeRebuildMarkers(dir)).toEqual([]);
   });

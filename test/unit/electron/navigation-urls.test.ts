@@ -17,15 +17,35 @@ beforeAll(async () => {
 
 class FakeContents extends EventEmitter {
   openHandler?: (d: { url: string }) => { action: string };
-  setWindowOpenHandler(h: FakeContents['openHandler']) { this.openHandler = h; }
+  setWindowOpenHandler(h: FakeContents['openHandler']) {
+    this.openHandler = h;
+  }
 }
 
 const OURS = ['app://cadre/index.html', 'app://cadre/index.html#/roster?x=1', 'app://cadre/assets/index-abc.js'];
 const LOOKALIKES = [
-  'app://cadre.evil/', 'app://evilcadre/', 'app://cadre@evil/', 'app://user:pw@cadre/', 'app://cadre:8080/', 'app:cadre/index.html', 'app:/cadre/index.html',
-  'app://', 'APP://EVIL/', 'https://cadre/', 'http://127.0.0.1:5173/', 'file:///C:/Windows/System32/', 'file:///etc/passwd', 'javascript:alert(1)',
-  'data:text/html,<script>alert(1)</script>', 'blob:app://cadre/123', 'devtools://devtools/bundled/inspector.html', 'chrome://settings', 'about:blank',
-  '\\\\server\\share\\x.html', '', ' app://cadre/index.html',
+  'app://cadre.evil/',
+  'app://evilcadre/',
+  'app://cadre@evil/',
+  'app://user:pw@cadre/',
+  'app://cadre:8080/',
+  'app:cadre/index.html',
+  'app:/cadre/index.html',
+  'app://',
+  'APP://EVIL/',
+  'https://cadre/',
+  'http://127.0.0.1:5173/',
+  'file:///C:/Windows/System32/',
+  'file:///etc/passwd',
+  'javascript:alert(1)',
+  'data:text/html,<script>alert(1)</script>',
+  'blob:app://cadre/123',
+  'devtools://devtools/bundled/inspector.html',
+  'chrome://settings',
+  'about:blank',
+  '\\\\server\\share\\x.html',
+  '',
+  ' app://cadre/index.html',
 ];
 
 function navigate(contents: FakeContents, event: string, url: string): boolean {
@@ -53,8 +73,12 @@ describe('navigation and window handlers', () => {
     type CheckHandler = (wc: unknown, p: string, origin: string) => boolean;
     const handlers: { request?: RequestHandler; check?: CheckHandler } = {};
     const ses = Object.assign(new EventEmitter(), {
-      setPermissionRequestHandler(h: RequestHandler) { handlers.request = h; },
-      setPermissionCheckHandler(h: CheckHandler) { handlers.check = h; },
+      setPermissionRequestHandler(h: RequestHandler) {
+        handlers.request = h;
+      },
+      setPermissionCheckHandler(h: CheckHandler) {
+        handlers.check = h;
+      },
       setDevicePermissionHandler() {},
       setUSBProtectedClassesHandler() {},
       setDisplayMediaRequestHandler() {},
@@ -63,7 +87,22 @@ describe('navigation and window handlers', () => {
       webRequest: { onBeforeRequest() {} },
     });
     security.hardenSession(ses as never);
-    const permissions = ['media', 'geolocation', 'notifications', 'midi', 'pointerLock', 'fullscreen', 'openExternal', 'clipboard-read', 'clipboard-sanitized-write', 'hid', 'serial', 'usb', 'fileSystem', 'unknown'];
+    const permissions = [
+      'media',
+      'geolocation',
+      'notifications',
+      'midi',
+      'pointerLock',
+      'fullscreen',
+      'openExternal',
+      'clipboard-read',
+      'clipboard-sanitized-write',
+      'hid',
+      'serial',
+      'usb',
+      'fileSystem',
+      'unknown',
+    ];
     for (const origin of ['app://cadre', 'https://example.com']) {
       for (const p of permissions) {
         const answers: boolean[] = [];

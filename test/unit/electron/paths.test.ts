@@ -7,9 +7,7 @@ describe('data folder resolution', () => {
     expect(resolveDataDir(['--data-dir', '/a'], { CADRE_DATA_DIR: '/b' })).toBe(path.resolve('/a'));
     expect(resolveDataDir(['--data-dir=/c'], {})).toBe(path.resolve('/c'));
     expect(resolveDataDir([], { CADRE_DATA_DIR: '/b' })).toBe(path.resolve('/b'));
-    expect(resolveDataDir([], { XDG_CONFIG_HOME: '/home/u/.config' })).toBe(
-      path.join(appDataDir({ XDG_CONFIG_HOME: '/home/u/.config' }), 'CadreDesk'),
-    );
+    expect(resolveDataDir([], { XDG_CONFIG_HOME: '/home/u/.config' })).toBe(path.join(appDataDir({ XDG_CONFIG_HOME: '/home/u/.config' }), 'CadreDesk'));
   });
 
   it('follows Electron’s appData per platform', () => {

@@ -32,9 +32,15 @@ function load(): Loaded {
         invocations.push(args);
         return Promise.resolve({ ok: true, data: args[1] });
       },
-      on: () => { throw new Error('the preload must not listen'); },
-      send: () => { throw new Error('the preload must not send'); },
-      sendSync: () => { throw new Error('the preload must not sendSync'); },
+      on: () => {
+        throw new Error('the preload must not listen');
+      },
+      send: () => {
+        throw new Error('the preload must not send');
+      },
+      sendSync: () => {
+        throw new Error('the preload must not sendSync');
+      },
     },
   };
   const module = { exports: {} };

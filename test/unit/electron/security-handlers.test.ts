@@ -17,7 +17,13 @@ beforeAll(async () => {
 });
 
 function fakeEvent(url: string) {
-  return { url, defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+  return {
+    url,
+    defaultPrevented: false,
+    preventDefault() {
+      this.defaultPrevented = true;
+    },
+  };
 }
 
 class FakeSession extends EventEmitter {
@@ -26,20 +32,34 @@ class FakeSession extends EventEmitter {
   deviceCheck?: () => boolean;
   beforeRequest?: (details: { url: string }, cb: (r: { cancel: boolean }) => void) => void;
   spellcheck = true;
-  setPermissionRequestHandler(h: FakeSession['permissionRequest']) { this.permissionRequest = h; }
-  setPermissionCheckHandler(h: FakeSession['permissionCheck']) { this.permissionCheck = h; }
-  setDevicePermissionHandler(h: FakeSession['deviceCheck']) { this.deviceCheck = h; }
+  setPermissionRequestHandler(h: FakeSession['permissionRequest']) {
+    this.permissionRequest = h;
+  }
+  setPermissionCheckHandler(h: FakeSession['permissionCheck']) {
+    this.permissionCheck = h;
+  }
+  setDevicePermissionHandler(h: FakeSession['deviceCheck']) {
+    this.deviceCheck = h;
+  }
   setUSBProtectedClassesHandler() {}
   setDisplayMediaRequestHandler() {}
   setBluetoothPairingHandler() {}
-  setSpellCheckerEnabled(on: boolean) { this.spellcheck = on; }
-  webRequest = { onBeforeRequest: (h: FakeSession['beforeRequest']) => { this.beforeRequest = h; } };
+  setSpellCheckerEnabled(on: boolean) {
+    this.spellcheck = on;
+  }
+  webRequest = {
+    onBeforeRequest: (h: FakeSession['beforeRequest']) => {
+      this.beforeRequest = h;
+    },
+  };
 }
 
 class FakeContents extends EventEmitter {
   openHandler?: (d: { url: string }) => { action: string };
   session = new FakeSession();
-  setWindowOpenHandler(h: FakeContents['openHandler']) { this.openHandler = h; }
+  setWindowOpenHandler(h: FakeContents['openHandler']) {
+    this.openHandler = h;
+  }
 }
 
 describe('installSecurityHandlers', () => {

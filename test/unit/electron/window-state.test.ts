@@ -24,7 +24,15 @@ describe('loadWindowState', () => {
   });
 
   it('a corrupt file gives the defaults (and does not throw)', () => {
-    for (const junk of ['{"width": 1200, "height"', '', 'null', '[1,2,3]', '"text"', '\u0000\u0001binary', '{"width":"wide","height":true,"maximized":"yes"}']) {
+    for (const junk of [
+      '{"width": 1200, "height"',
+      '',
+      'null',
+      '[1,2,3]',
+      '"text"',
+      '\u0000\u0001binary',
+      '{"width":"wide","height":true,"maximized":"yes"}',
+    ]) {
       write(junk);
       expect(loadWindowState(file, DEFAULTS, [PRIMARY]), JSON.stringify(junk)).toEqual(DEFAULTS);
     }

@@ -63,7 +63,15 @@ describe('export and .lrmx routes through both doors', () => {
 
   it.each([
     ['exportRoster', { columns, ids: [3, 1, 2], title: '测试名册', reportingUnit: '组织部', date: '2026-11-22' }],
-    ['exportRoster', { columns, view: { filters: { gender: { type: 'equals', filter: '女' } }, sort: [{ colId: 'birth', sort: 'asc' }] }, date: '2026-11-22', birthWithAge: true }],
+    [
+      'exportRoster',
+      {
+        columns,
+        view: { filters: { gender: { type: 'equals', filter: '女' } }, sort: [{ colId: 'birth', sort: 'asc' }] },
+        date: '2026-11-22',
+        birthWithAge: true,
+      },
+    ],
     ['exportCsv', { columns, ids: [1, 2, 3], date: '2026-11-22' }],
     ['downloadTemplate', {}],
     ['exportLrmx', { ids: [1], ageRefDate: '2026-11-22' }],
@@ -83,7 +91,10 @@ describe('export and .lrmx routes through both doors', () => {
     expect(planned.ok).toBe(true);
     // Each door commits its own plan.
     const mine = (planned as { ok: true; data: { planId: string; plan: { fingerprint: string } } }).data;
-    const theirs = (await overHttp(host, 'planLrmx', { files: [upload], mode: 'update' })).body as { ok: true; data: { planId: string; plan: { fingerprint: string } } };
+    const theirs = (await overHttp(host, 'planLrmx', { files: [upload], mode: 'update' })).body as {
+      ok: true;
+      data: { planId: string; plan: { fingerprint: string } };
+    };
     const a = await direct.core.dispatch('commitLrmx', { planId: mine.planId, mode: 'update', fingerprint: mine.plan.fingerprint });
     const { body: b } = await overHttp(host, 'commitLrmx', { planId: theirs.data.planId, mode: 'update', fingerprint: theirs.data.plan.fingerprint });
     const untimed = (r: unknown) => JSON.parse(JSON.stringify(r).replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z/g, '<time>')) as unknown;

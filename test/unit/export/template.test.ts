@@ -1,7 +1,15 @@
 import ExcelJS from 'exceljs';
 import * as XLSX from 'xlsx';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildImportTemplate, CODES_SHEET, columnLetter, HELP_SHEET, TEMPLATE_FIELDS, TEMPLATE_ROWS, TEMPLATE_SHEET } from '../../../electron/services/export/template';
+import {
+  buildImportTemplate,
+  CODES_SHEET,
+  columnLetter,
+  HELP_SHEET,
+  TEMPLATE_FIELDS,
+  TEMPLATE_ROWS,
+  TEMPLATE_SHEET,
+} from '../../../electron/services/export/template';
 import { ETHNICITIES, GENDERS } from '../../../shared/domain/roster/codes';
 import { CADRE_FIELD_LABELS } from '../../../shared/domain/roster/fields';
 

@@ -31,7 +31,11 @@ describe('cadre import', () => {
     const file = tmpFile(tmp.dir, '名册.xlsx');
     // 1990.1 typed as a number: was it 1990.10? (the ID says January, so only a warning)
     const jan = makeIdNumber('210103', '1990-01-05', 202, '女');
-    writeSheet(file, [['姓名', '性别', '出生年月', '身份证号', '现任职务'], ['张三', '男', '1985.03', ID.zhang, '科长'], ['李四', '女', 1990.1, jan, '科员']]);
+    writeSheet(file, [
+      ['姓名', '性别', '出生年月', '身份证号', '现任职务'],
+      ['张三', '男', '1985.03', ID.zhang, '科长'],
+      ['李四', '女', 1990.1, jan, '科员'],
+    ]);
     const r = cadre('import', file, '--json');
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
@@ -40,7 +44,10 @@ describe('cadre import', () => {
     expect(out.warnings).toEqual([{ file: '名册.xlsx', sheet: 'Sheet1', row: 3, column: 'C', field: 'birth', message: expect.stringMatching(/1990\.10/) }]);
     expect(names()).toEqual(['张三', '李四'].sort());
 
-    writeSheet(file, [['姓名', '性别', '出生年月', '身份证号', '现任职务'], ['张三', '男', '1985.03', ID.zhang, '副局长']]);
+    writeSheet(file, [
+      ['姓名', '性别', '出生年月', '身份证号', '现任职务'],
+      ['张三', '男', '1985.03', ID.zhang, '副局长'],
+    ]);
     const again = cadre('import', file, '--mode', 'update', '--json').json();
     expect(again).toMatchObject({ inserted: 0, updated: 1, skipped: 0, unchanged: 0 });
     const skip = cadre('import', file, '--mode', 'skip', '--json').json();
@@ -53,7 +60,9 @@ describe('cadre import', () => {
 
   it('errors block the import: exit 1, nothing written, row and column as Excel shows them', () => {
     const file = tmpFile(tmp.dir, 'bad.xlsx');
-    const rows: unknown[][] = [['序号', '姓名', '性别', '出生年月', '民族', '籍贯', '入党时间', '参加工作时间', '学历', '学位', '院校', '职务', '职级', '任现职时间', '身份证号']];
+    const rows: unknown[][] = [
+      ['序号', '姓名', '性别', '出生年月', '民族', '籍贯', '入党时间', '参加工作时间', '学历', '学位', '院校', '职务', '职级', '任现职时间', '身份证号'],
+    ];
     for (let i = 0; i < 18; i++) rows.push([i + 1, `人${i}`, '男', '1980.01', '汉', '', '', '', '', '', '', '', '', '', '']);
     // eslint-disable-next-line no-loss-of-precision -- exactly what Excel hands over
     rows[18][14] = 210102198001010011; // row 19 as Excel shows it, column O: an ID stored as a number
@@ -73,8 +82,23 @@ describe('cadre import', () => {
   it('--dry-run writes nothing and reports what would happen; --sheet picks sheets', () => {
     const file = tmpFile(tmp.dir, 'two.xlsx');
     const wb = XLSX.utils.book_new();
-    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['姓名', '性别'], ['张三', '男']]), '财政局');
-    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['姓名', '性别'], ['李四', '女'], ['王五', '男']]), '教育局');
+    XLSX.utils.book_append_sheet(
+      wb,
+      XLSX.utils.aoa_to_sheet([
+        ['姓名', '性别'],
+        ['张三', '男'],
+      ]),
+      '财政局',
+    );
+    XLSX.utils.book_append_sheet(
+      wb,
+      XLSX.utils.aoa_to_sheet([
+        ['姓名', '性别'],
+        ['李四', '女'],
+        ['王五', '男'],
+      ]),
+      '教育局',
+    );
     fs.writeFileSync(file, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }));
     const dry = cadre('import', file, '--dry-run', '--json');
     expect(dry.code).toBe(0);

@@ -54,7 +54,13 @@ async function main() {
       if (k === kind && ++seen === Number(nth)) freeze();
       return null;
     });
-    const on = { insert: 'INSERT ON main.cadres', update: 'UPDATE ON main.cadres', oprow: 'INSERT ON main.operation_rows', audit: 'INSERT ON main.audit_log', run: 'INSERT ON main.import_runs' }[kind];
+    const on = {
+      insert: 'INSERT ON main.cadres',
+      update: 'UPDATE ON main.cadres',
+      oprow: 'INSERT ON main.operation_rows',
+      audit: 'INSERT ON main.audit_log',
+      run: 'INSERT ON main.import_runs',
+    }[kind];
     if (!on) throw new Error(`unknown kill point ${killAt}`);
     core.db.exec(`CREATE TEMP TRIGGER crash_point_${kind} AFTER ${on} BEGIN SELECT crash_point('${kind}'); END`);
   }

@@ -95,7 +95,8 @@ function stateOf(file: string): State {
       const { created_at: _c, updated_at: _u, ...rest } = r;
       h.update(JSON.stringify(rest, (_k, v) => (Buffer.isBuffer(v) ? v.toString('base64') : v)));
     }
-    for (const t of ['cadre_tags', 'cadre_family', 'cadre_assessments', 'units']) h.update(JSON.stringify(db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()));
+    for (const t of ['cadre_tags', 'cadre_family', 'cadre_assessments', 'units'])
+      h.update(JSON.stringify(db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()));
     const n = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
     return {
       cadres: n('SELECT count(*) AS n FROM cadres'),

@@ -69,7 +69,7 @@ export async function messyRoster(file: string): Promise<void> {
     [2, null, '李四', '女', new Date(Date.UTC(1990, 9, 1)), '汉族', '硕士研究生', '辽宁大学财政学专业', null, null, '副局长', ID.li],
     [3, null, '王五', '1', 1978.1, '满', '大学', '沈阳工业大学', null, null, '总会计师', ID.wang],
   ];
-  people.forEach((p, i) => ws.getRow(6 + i).values = p);
+  people.forEach((p, i) => (ws.getRow(6 + i).values = p));
   ws.getCell('E7').numFmt = 'yyyy.mm';
   ws.mergeCells('B6:B8');
   ws.getRow(9).values = ['', '小计', '3人'];
@@ -78,7 +78,7 @@ export async function messyRoster(file: string): Promise<void> {
     [5, null, '周八', '男', '1988.08', '汉族', '大学', null, null, null, '科员', ID.hidden],
     [6, null, '孙七', '男', '199511', '回族', '大学本科', '辽宁师范大学', null, null, '副局长', ID.sun],
   ];
-  more.forEach((p, i) => ws.getRow(10 + i).values = p);
+  more.forEach((p, i) => (ws.getRow(10 + i).values = p));
   ws.mergeCells('B10:B12');
   ws.getRow(11).hidden = true;
   // 年龄 as the formula offices use; only its cached value is in the file.
@@ -114,7 +114,12 @@ export function encodeGbk(text: string): Buffer {
         if (ch.length === 1 && ch !== '\uFFFD' && !gbkTable.has(ch)) gbkTable.set(ch, [lead, trail]);
       }
     }
-    const known: [string, number[]][] = [['中', [0xd6, 0xd0]], ['国', [0xb9, 0xfa]], ['男', [0xc4, 0xd0]], ['女', [0xc5, 0xae]]];
+    const known: [string, number[]][] = [
+      ['中', [0xd6, 0xd0]],
+      ['国', [0xb9, 0xfa]],
+      ['男', [0xc4, 0xd0]],
+      ['女', [0xc5, 0xae]],
+    ];
     for (const [ch, bytes] of known) if (JSON.stringify(gbkTable.get(ch)) !== JSON.stringify(bytes)) throw new Error(`GBK table wrong for ${ch}`);
   }
   const out: number[] = [];
@@ -156,11 +161,22 @@ export function encryptedWorkbook(file: string): void {
 /** Row count and a checksum of every cadre row with its child rows: "the database is unchanged". */
 export function dbFingerprint(db: Database): { cadres: number; units: number; runs: number; hash: string } {
   const h = crypto.createHash('sha256');
-  for (const [table, order] of [['cadres', 'id'], ['cadre_tags', 'cadre_id, tag'], ['cadre_family', 'id'], ['cadre_assessments', 'cadre_id, year'], ['units', 'id']]) {
+  for (const [table, order] of [
+    ['cadres', 'id'],
+    ['cadre_tags', 'cadre_id, tag'],
+    ['cadre_family', 'id'],
+    ['cadre_assessments', 'cadre_id, year'],
+    ['units', 'id'],
+  ]) {
     h.update(JSON.stringify(db.prepare(`SELECT * FROM ${table} ORDER BY ${order}`).all()));
   }
   const n = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
-  return { cadres: n('SELECT count(*) AS n FROM cadres'), units: n('SELECT count(*) AS n FROM units'), runs: n('SELECT count(*) AS n FROM import_runs'), hash: h.digest('hex') };
+  return {
+    cadres: n('SELECT count(*) AS n FROM cadres'),
+    units: n('SELECT count(*) AS n FROM units'),
+    runs: n('SELECT count(*) AS n FROM import_runs'),
+    hash: h.digest('hex'),
+  };
 }
 
 export const tmpFile = (dir: string, name: string) => path.join(dir, name);

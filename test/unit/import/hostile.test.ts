@@ -104,11 +104,16 @@ describe('files that are not workbooks', () => {
   });
 });
 
-const ROSTER = [['姓名', '性别'], ['张三', '男']];
-const cellXml = (text: string) => `<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>姓名</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>${text}</t></is></c></row></sheetData>`;
+const ROSTER = [
+  ['姓名', '性别'],
+  ['张三', '男'],
+];
+const cellXml = (text: string) =>
+  `<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>姓名</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>${text}</t></is></c></row></sheetData>`;
 
 describe('bombs and hostile XML inside an .xlsx', () => {
-  const padded = (mb: number) => inflatingEntry('xl/worksheets/sheet1.xml', SHEET_HEAD + cellXml('张三').replace('</sheetData>', ''), '<row r="9"></row>', mb, '</sheetData></worksheet>');
+  const padded = (mb: number) =>
+    inflatingEntry('xl/worksheets/sheet1.xml', SHEET_HEAD + cellXml('张三').replace('</sheetData>', ''), '<row r="9"></row>', mb, '</sheetData></worksheet>');
 
   it('a ZIP bomb by ratio: a small .xlsx whose sheet inflates to 300 MB is refused before inflating', async () => {
     const bytes = xlsxWith(ROSTER, [padded(300)]);
@@ -129,7 +134,9 @@ describe('bombs and hostile XML inside an .xlsx', () => {
     [
       'sharedStrings',
       'xl/sharedStrings.xml',
-      '<?xml version="1.0"?>' + LAUGHS_DTD + '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="2" uniqueCount="2"><si><t>姓名</t></si><si><t>&lol9;</t></si></sst>',
+      '<?xml version="1.0"?>' +
+        LAUGHS_DTD +
+        '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="2" uniqueCount="2"><si><t>姓名</t></si><si><t>&lol9;</t></si></sst>',
     ],
   ])('billion laughs in %s: the entity is never expanded', async (_where, part, xml) => {
     const job = await importJob('实体.xlsx', xlsxWith(ROSTER, [entryOf(part, xml)]));
@@ -146,8 +153,15 @@ describe('bombs and hostile XML inside an .xlsx', () => {
   });
 
   it('GBK bytes in a sheet that says UTF-8: read without crashing, never as the intended names', async () => {
-    const sheet = Buffer.concat([Buffer.from(SHEET_HEAD + cellXml('').split('<t></t>')[0] + '<t>', 'utf8'), encodeGbk('张三'), Buffer.from('</t>' + cellXml('').split('<t></t>')[1] + '</worksheet>', 'utf8')]);
-    const job = await importJob('编码.xlsx', xlsxWith(ROSTER, [{ name: 'xl/worksheets/sheet1.xml', deflated: zlib.deflateRawSync(sheet), crc: zlib.crc32(sheet), size: sheet.length }]));
+    const sheet = Buffer.concat([
+      Buffer.from(SHEET_HEAD + cellXml('').split('<t></t>')[0] + '<t>', 'utf8'),
+      encodeGbk('张三'),
+      Buffer.from('</t>' + cellXml('').split('<t></t>')[1] + '</worksheet>', 'utf8'),
+    ]);
+    const job = await importJob(
+      '编码.xlsx',
+      xlsxWith(ROSTER, [{ name: 'xl/worksheets/sheet1.xml', deflated: zlib.deflateRawSync(sheet), crc: zlib.crc32(sheet), size: sheet.length }]),
+    );
     expect(job.state).toBe('planned');
     expect(JSON.stringify(job.preview)).not.toContain('张三');
   });
@@ -172,7 +186,10 @@ describe('text in the wrong encoding', () => {
 describe('sheets claiming or holding too much', () => {
   it('a sheet claiming a million rows and columns is read by its real cells, quickly, with a note', async () => {
     const file = tmpFile(tmp.dir, '声明.xlsx');
-    writeSheet(file, [['姓名', '性别'], ['张三', '男']]);
+    writeSheet(file, [
+      ['姓名', '性别'],
+      ['张三', '男'],
+    ]);
     editXlsxPart(file, '/xl/worksheets/sheet1.xml', xml => xml.replace(/<dimension ref="[^"]*"\/>/, '<dimension ref="A1:XFD1048576"/>'));
     expect(fs.readFileSync(file).length).toBeLessThan(20_000);
     const started = Date.now();
@@ -187,7 +204,9 @@ describe('sheets claiming or holding too much', () => {
     const file = tmpFile(tmp.dir, 'wide.xlsx');
     writeSheet(file, [['姓名'], ['张三']]);
     editXlsxPart(file, '/xl/worksheets/sheet1.xml', xml =>
-      xml.replace(/<dimension ref="[^"]*"\/>/, '<dimension ref="A1:XFD2"/>').replace('</row></sheetData>', '<c r="XFD2" t="inlineStr"><is><t>x</t></is></c></row></sheetData>'),
+      xml
+        .replace(/<dimension ref="[^"]*"\/>/, '<dimension ref="A1:XFD2"/>')
+        .replace('</row></sheetData>', '<c r="XFD2" t="inlineStr"><is><t>x</t></is></c></row></sheetData>'),
     );
     const { jobId } = await call<{ jobId: string }>(core, 'importStart', { source: { path: file } });
     const job = await settle(core, jobId);
@@ -204,8 +223,14 @@ describe('sheets claiming or holding too much', () => {
 
   it('a merge over the whole sheet costs nothing', async () => {
     const file = tmpFile(tmp.dir, 'merge.xlsx');
-    writeSheet(file, [['姓名', '性别'], ['张三', '男'], ['李四', '女']]);
-    editXlsxPart(file, '/xl/worksheets/sheet1.xml', xml => xml.replace('</sheetData>', '</sheetData><mergeCells count="1"><mergeCell ref="A2:XFD1048576"/></mergeCells>'));
+    writeSheet(file, [
+      ['姓名', '性别'],
+      ['张三', '男'],
+      ['李四', '女'],
+    ]);
+    editXlsxPart(file, '/xl/worksheets/sheet1.xml', xml =>
+      xml.replace('</sheetData>', '</sheetData><mergeCells count="1"><mergeCell ref="A2:XFD1048576"/></mergeCells>'),
+    );
     const job = await planFile(core, file);
     expect(job.inspection!.sheets[0].dataRows).toBe(2);
   });
@@ -236,7 +261,12 @@ describe('header text is data, never an object key', () => {
     });
     await settle(core, job.jobId);
     const rows = (await call<{ rows: PreviewRow[] }>(core, 'importPreviewRows', { jobId: job.jobId, action: 'new' })).rows;
-    expect(rows[0].values.map(v => [v.field, v.value])).toEqual([['name', '张三'], ['remarks', '{"polluted":1}'], ['post', 'x'], ['gender', '男']]);
+    expect(rows[0].values.map(v => [v.field, v.value])).toEqual([
+      ['name', '张三'],
+      ['remarks', '{"polluted":1}'],
+      ['post', 'x'],
+      ['gender', '男'],
+    ]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.keys(Object.prototype)).toEqual([]);
     expect(listCadres(core.db).map(c => c.name)).toEqual(['已有干部']);

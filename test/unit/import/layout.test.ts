@@ -87,7 +87,11 @@ describe('layout of a real-world roster (.xlsx written by ExcelJS)', () => {
 
 describe('header edge cases', () => {
   it('a header cell merged across only for width keeps the row below as data', () => {
-    const ws = XLSX.utils.aoa_to_sheet([['姓名', '现任职务', null, '性别'], ['张三', '局长', null, '男'], ['李四', '科长', null, '女']]);
+    const ws = XLSX.utils.aoa_to_sheet([
+      ['姓名', '现任职务', null, '性别'],
+      ['张三', '局长', null, '男'],
+      ['李四', '科长', null, '女'],
+    ]);
     ws['!merges'] = [XLSX.utils.decode_range('B1:C1')];
     const wb = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(wb, ws, 'S');
@@ -101,7 +105,13 @@ describe('header edge cases', () => {
     const text = '姓名,学历学位,,,\n,全日制学历,毕业院校系及专业,在职学历,毕业院校系及专业\n张三,大学,东北大学,研究生,省委党校\n';
     const sheet = readWorkbook(Buffer.from(text), 'two.csv').sheets[0];
     const layout = detectLayout(sheet);
-    expect(layout.columns.map(c => c.header)).toEqual(['姓名', '学历学位/全日制学历', '学历学位/毕业院校系及专业', '学历学位/在职学历', '学历学位/毕业院校系及专业 (2)']);
+    expect(layout.columns.map(c => c.header)).toEqual([
+      '姓名',
+      '学历学位/全日制学历',
+      '学历学位/毕业院校系及专业',
+      '学历学位/在职学历',
+      '学历学位/毕业院校系及专业 (2)',
+    ]);
     expect(layout.columns.map(c => matchHeader(c.path))).toEqual(['name', 'ftEducation', 'ftEduSchool', 'ptEducation', 'ftEduSchool']);
     expect(layout.dataRows).toEqual([2]);
   });
@@ -173,8 +183,15 @@ describe('CSV encodings', () => {
 describe('.xls (BIFF8) and .et', () => {
   it('reads an .xls written by SheetJS, numbers as numbers', () => {
     const file = tmpFile(tmp.dir, 'old.xls');
-    // eslint-disable-next-line no-loss-of-precision -- exactly what Excel hands over
-    writeSheet(file, [['姓名', '性别', '身份证号'], ['张三', '男', 210102198503121011]], { bookType: 'biff8' });
+    writeSheet(
+      file,
+      [
+        ['姓名', '性别', '身份证号'],
+        // eslint-disable-next-line no-loss-of-precision -- exactly what Excel hands over
+        ['张三', '男', 210102198503121011],
+      ],
+      { bookType: 'biff8' },
+    );
     const wb = readWorkbook(fs.readFileSync(file), 'old.xls');
     expect(wb.format).toBe('xls');
     expect(wb.sheets[0].rows[1][0]).toBe('张三');
@@ -183,7 +200,14 @@ describe('.xls (BIFF8) and .et', () => {
 
   it('an .et that is a BIFF file reads like .xls; one that is not gets the re-save message', () => {
     const file = tmpFile(tmp.dir, 'wps.et');
-    writeSheet(file, [['姓名', '性别'], ['张三', '男']], { bookType: 'biff8' });
+    writeSheet(
+      file,
+      [
+        ['姓名', '性别'],
+        ['张三', '男'],
+      ],
+      { bookType: 'biff8' },
+    );
     expect(readWorkbook(fs.readFileSync(file), 'wps.et')).toMatchObject({ format: 'et' });
     const broken = Buffer.concat([fs.readFileSync(file).subarray(0, 512), Buffer.alloc(600)]);
     expect(() => readWorkbook(broken, 'wps.et')).toThrow(/WPS 表格文件「wps\.et」.*另存为 \.xlsx/);

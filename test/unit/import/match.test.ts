@@ -71,10 +71,22 @@ const CASES: Case[] = [
     expect: { cadre: 'li', by: 'nameBirth' },
   },
   { what: 'neither has an ID', row: { name: '李四', gender: '女', birth: '1990.10', idNumber: '' }, expect: { cadre: 'li', by: 'nameBirth' } },
-  { what: 'two stored candidates: refused', row: { name: '周八', gender: '男', birth: '1988.08', idNumber: '' }, expect: { cadre: null, error: /2 名同名且出生年月相同.*无法确定/ } },
-  { what: 'an ID held by a cadre in the 回收站: refused', row: { name: '王五', gender: '男', birth: '1978.01', idNumber: ID.wang }, expect: { cadre: null, error: /回收站/ } },
+  {
+    what: 'two stored candidates: refused',
+    row: { name: '周八', gender: '男', birth: '1988.08', idNumber: '' },
+    expect: { cadre: null, error: /2 名同名且出生年月相同.*无法确定/ },
+  },
+  {
+    what: 'an ID held by a cadre in the 回收站: refused',
+    row: { name: '王五', gender: '男', birth: '1978.01', idNumber: ID.wang },
+    expect: { cadre: null, error: /回收站/ },
+  },
   { what: 'a stranger', row: { name: '孙七', gender: '男', birth: '1995.11', idNumber: '' }, expect: { cadre: null } },
-  { what: 'a known name without ID or birth: new, with a warning', row: { name: '赵六', gender: '男', birth: '', idNumber: '' }, expect: { cadre: null, warning: /库中已有名为「赵六」.*无法确认/ } },
+  {
+    what: 'a known name without ID or birth: new, with a warning',
+    row: { name: '赵六', gender: '男', birth: '', idNumber: '' },
+    expect: { cadre: null, warning: /库中已有名为「赵六」.*无法确认/ },
+  },
 ];
 
 interface Outcome {

@@ -57,7 +57,13 @@ describe('a real-world roster into an empty roster', () => {
       ]),
     );
     const news = await rowsOf(job.jobId, 'new');
-    expect(news.map(r => [r.row, r.name])).toEqual([[6, '张三'], [7, '李四'], [8, '王五'], [10, '赵六'], [12, '孙七']]);
+    expect(news.map(r => [r.row, r.name])).toEqual([
+      [6, '张三'],
+      [7, '李四'],
+      [8, '王五'],
+      [10, '赵六'],
+      [12, '孙七'],
+    ]);
     const li = Object.fromEntries(news[1].values.map(v => [v.field, v.value]));
     expect(li).toMatchObject({ birth: '1990.10', ethnicity: '汉族', ftEducation: '研究生', unit: '市财政局', idNumber: ID.li });
     expect(await call(core, 'listCadres', {})).toEqual([]); // the preview wrote nothing
@@ -69,13 +75,31 @@ describe('a real-world roster into an empty roster', () => {
     const cadres = listCadres(core.db);
     expect(cadres.map(c => c.name).sort()).toEqual(['孙七', '张三', '李四', '王五', '赵六'].sort());
     const zhang = cadres.find(c => c.name === '张三')!;
-    expect(zhang).toMatchObject({ unitId: finance, gender: '男', birth: '1985-03', ethnicity: '汉族', ftEducation: '大学', ptEducation: '研究生', idNumber: ID.zhang });
+    expect(zhang).toMatchObject({
+      unitId: finance,
+      gender: '男',
+      birth: '1985-03',
+      ethnicity: '汉族',
+      ftEducation: '大学',
+      ptEducation: '研究生',
+      idNumber: ID.zhang,
+    });
     expect(cadres.find(c => c.name === '孙七')).toMatchObject({ unit: '市教育局', birth: '1995-11', ethnicity: '回族' });
     expect(cadres.find(c => c.name === '王五')).toMatchObject({ gender: '男', birth: '1978-01', ethnicity: '满族' });
 
     const runs = await call<ImportRun[]>(core, 'listImportRuns', {});
     expect(runs).toHaveLength(1);
-    expect(runs[0]).toMatchObject({ fileName: '花名册.xlsx', fileHash: job.inspection!.file.sha256, sheets: ['市管干部'], mode: 'update', inserted: 5, updated: 0, skipped: 0, errors: 0, operationId: result.operation!.id });
+    expect(runs[0]).toMatchObject({
+      fileName: '花名册.xlsx',
+      fileHash: job.inspection!.file.sha256,
+      sheets: ['市管干部'],
+      mode: 'update',
+      inserted: 5,
+      updated: 0,
+      skipped: 0,
+      errors: 0,
+      operationId: result.operation!.id,
+    });
     expect(runs[0].warnings).toBe(preview.counts.warnings);
     expect(historyState(core.db).undo?.label).toBe('导入 花名册.xlsx（新增 5，更新 0）');
 
@@ -160,7 +184,10 @@ describe('errors block the import and are reported by file, sheet, row and colum
 
   it('a sheet without a 姓名 column cannot be imported', async () => {
     const file = tmpFile(tmp.dir, 'noname.xlsx');
-    writeSheet(file, [['性别', '出生年月', '民族'], ['男', '1980.05', '汉']]);
+    writeSheet(file, [
+      ['性别', '出生年月', '民族'],
+      ['男', '1980.05', '汉'],
+    ]);
     const job = await planFile(core, file);
     expect((await issuesOf(job.jobId, 'error')).map(i => i.message)).toContainEqual(expect.stringMatching(/没有对应“姓名”的列/));
   });
@@ -196,7 +223,15 @@ describe('matching existing cadres: update with an exact preview, then undo', ()
     expect(job.preview!.counts).toMatchObject({ rows: 4, new: 1, update: 2, unchanged: 1, skip: 0, errors: 0 });
     const updates = await rowsOf(job.jobId, 'update');
     expect(updates.map(r => ({ row: r.row, id: r.cadreId, by: r.matchedBy, changes: r.changes.map(c => [c.label, c.old, c.new]) }))).toEqual([
-      { row: 2, id: ids.zhang, by: 'idNumber', changes: [['现任职务', '副局长', '局长'], ['干部类别', '选调生', '选调生、年轻干部库']] },
+      {
+        row: 2,
+        id: ids.zhang,
+        by: 'idNumber',
+        changes: [
+          ['现任职务', '副局长', '局长'],
+          ['干部类别', '选调生', '选调生、年轻干部库'],
+        ],
+      },
       { row: 3, id: ids.li, by: 'nameBirth', changes: [['身份证号', '', ID.li]] },
     ]);
     expect((await rowsOf(job.jobId, 'unchanged')).map(r => [r.row, r.cadreId])).toEqual([[4, ids.wang]]);
@@ -251,7 +286,10 @@ describe('matching existing cadres: update with an exact preview, then undo', ()
   it('a commit that the roster as it is now makes invalid writes nothing', async () => {
     seed();
     const file = tmpFile(tmp.dir, 'u.xlsx');
-    writeSheet(file, [['姓名', '性别', '出生年月'], ['周八', '男', '1988.08']]);
+    writeSheet(file, [
+      ['姓名', '性别', '出生年月'],
+      ['周八', '男', '1988.08'],
+    ]);
     const job = await planFile(core, file, { mode: 'update' });
     expect(job.preview!.counts.new).toBe(1);
     // Meanwhile two 周八 born 1988.08 without ID numbers appear: the row no longer says who it is.
@@ -260,7 +298,10 @@ describe('matching existing cadres: update with an exact preview, then undo', ()
     insert({ unitId: null, name: '周八', birth: '1988-08' });
     const before = dbFingerprint(core.db);
     const refused = await callResult(core, 'importCommit', { jobId: job.jobId });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/导入未执行，数据未修改.*2 名同名且出生年月相同/) } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: expect.stringMatching(/导入未执行，数据未修改.*2 名同名且出生年月相同/) },
+    });
     expect(dbFingerprint(core.db)).toEqual(before);
     expect(await call(core, 'importProgress', { jobId: job.jobId })).toMatchObject({ state: 'failed' });
   });
@@ -298,7 +339,11 @@ describe('units', () => {
     expect(wang.values.find(v => v.field === 'unit')?.value).toBe('市教育局/办公室');
 
     const fixed = tmpFile(tmp.dir, 'units2.xlsx');
-    writeSheet(fixed, [['姓名', '单位'], ['王五', '市教育局/办公室'], ['赵六', '新成立局']]);
+    writeSheet(fixed, [
+      ['姓名', '单位'],
+      ['王五', '市教育局/办公室'],
+      ['赵六', '新成立局'],
+    ]);
     const ok = await planFile(core, fixed, { unknownUnits: 'create', newUnitParentId: a });
     expect(ok.preview!.unitsToCreate).toEqual([{ name: '新成立局', parentId: a, parentName: '市财政局', rows: 1 }]);
     await call(core, 'importCommit', { jobId: ok.jobId });
@@ -310,7 +355,14 @@ describe('units', () => {
   it('one sheet per unit: the sheet name as the default unit', async () => {
     const unit = addUnit('市财政局');
     const file = tmpFile(tmp.dir, 'perunit.xlsx');
-    writeSheet(file, [['姓名', '性别'], ['张三', '男']], { sheet: '市财政局' });
+    writeSheet(
+      file,
+      [
+        ['姓名', '性别'],
+        ['张三', '男'],
+      ],
+      { sheet: '市财政局' },
+    );
     const job = await planFile(core, file, { defaultUnit: 'sheetName' });
     await call(core, 'importCommit', { jobId: job.jobId });
     expect(listCadres(core.db)[0].unitId).toBe(unit);
@@ -320,26 +372,50 @@ describe('units', () => {
 describe('mapping', () => {
   it('an edited mapping is used and remembered for the next file with the same headers', async () => {
     const file = tmpFile(tmp.dir, 'm.xlsx');
-    writeSheet(file, [['姓名', '代号', '性别'], ['张三', 'A-01', '男']]);
+    writeSheet(file, [
+      ['姓名', '代号', '性别'],
+      ['张三', 'A-01', '男'],
+    ]);
     const first = await planFile(core, file);
     expect(first.inspection!.sheets[0].columns.map(c => c.field)).toEqual(['name', null, 'gender']);
     expect(first.inspection!.sheets[0].unmapped).toEqual(['代号']);
-    await call(core, 'importPlan', { jobId: first.jobId, options: { mapping: [{ header: '代号', field: 'remarks' }, { header: '性别', field: null }] } });
+    await call(core, 'importPlan', {
+      jobId: first.jobId,
+      options: {
+        mapping: [
+          { header: '代号', field: 'remarks' },
+          { header: '性别', field: null },
+        ],
+      },
+    });
     const replanned = await settle(core, first.jobId);
     const row = (await rowsOf(replanned.jobId, 'new'))[0];
-    expect(row.values.map(v => [v.field, v.value])).toEqual([['name', '张三'], ['remarks', 'A-01']]);
+    expect(row.values.map(v => [v.field, v.value])).toEqual([
+      ['name', '张三'],
+      ['remarks', 'A-01'],
+    ]);
 
     // Another file, same headers in another order: the remembered mapping is proposed.
     const next = tmpFile(tmp.dir, 'm2.xlsx');
-    writeSheet(next, [['性别', '代号', '姓名'], ['女', 'B-02', '李四']]);
+    writeSheet(next, [
+      ['性别', '代号', '姓名'],
+      ['女', 'B-02', '李四'],
+    ]);
     const second = await planFile(core, next);
     expect(second.inspection!.sheets[0].remembered).toBe(true);
-    expect(second.inspection!.sheets[0].columns.map(c => [c.header, c.field])).toEqual([['性别', null], ['代号', 'remarks'], ['姓名', 'name']]);
+    expect(second.inspection!.sheets[0].columns.map(c => [c.header, c.field])).toEqual([
+      ['性别', null],
+      ['代号', 'remarks'],
+      ['姓名', 'name'],
+    ]);
   });
 
   it('two columns for one field: the first is imported, the second reported', async () => {
     const file = tmpFile(tmp.dir, 'twice.xlsx');
-    writeSheet(file, [['姓名', '出生年月', '出生日期'], ['张三', '1985.03', '1985.04']]);
+    writeSheet(file, [
+      ['姓名', '出生年月', '出生日期'],
+      ['张三', '1985.03', '1985.04'],
+    ]);
     const job = await planFile(core, file);
     // The proposal feeds a field from one column only; the other is left for the user.
     expect(job.inspection!.sheets[0].unmapped).toEqual(['出生日期']);
@@ -355,7 +431,12 @@ describe('mapping', () => {
     const file = tmpFile(tmp.dir, 'long.xlsx');
     writeSheet(file, [
       ['姓名', '简历', '家庭主要成员及重要社会关系', '年度考核结果'],
-      ['张三', '2003.09—2007.07 东北大学学习\n2007.07-- 市财政局科员', '妻子 王芳 1986.05 中共党员 市第一中学教师\n儿子 张小明 2012.03 群众 学生', '2022年度考核称职；2023年度考核优秀'],
+      [
+        '张三',
+        '2003.09—2007.07 东北大学学习\n2007.07-- 市财政局科员',
+        '妻子 王芳 1986.05 中共党员 市第一中学教师\n儿子 张小明 2012.03 群众 学生',
+        '2022年度考核称职；2023年度考核优秀',
+      ],
     ]);
     const job = await planFile(core, file);
     expect(job.preview!.counts.errors).toBe(0);
@@ -366,7 +447,10 @@ describe('mapping', () => {
       { relation: '妻子', name: '王芳', birth: '1986-05', politicalStatus: '中共党员', work: '市第一中学教师' },
       { relation: '儿子', name: '张小明', birth: '2012-03', politicalStatus: '群众', work: '学生' },
     ]);
-    expect(c.assessments).toEqual([{ year: 2022, grade: '称职', note: '' }, { year: 2023, grade: '优秀', note: '' }]);
+    expect(c.assessments).toEqual([
+      { year: 2022, grade: '称职', note: '' },
+      { year: 2023, grade: '优秀', note: '' },
+    ]);
   });
 });
 
@@ -388,8 +472,14 @@ describe('jobs', () => {
 
   it('browser mode uploads the bytes (base64)', async () => {
     const file = tmpFile(tmp.dir, 'up.xlsx');
-    writeSheet(file, [['姓名', '性别'], ['张三', '男']]);
-    const { jobId } = await call<{ jobId: string }>(core, 'importStart', { source: { name: 'C:\\Users\\x\\上传.xlsx', base64: fs.readFileSync(file).toString('base64') }, plan: {} });
+    writeSheet(file, [
+      ['姓名', '性别'],
+      ['张三', '男'],
+    ]);
+    const { jobId } = await call<{ jobId: string }>(core, 'importStart', {
+      source: { name: 'C:\\Users\\x\\上传.xlsx', base64: fs.readFileSync(file).toString('base64') },
+      plan: {},
+    });
     const job = await settle(core, jobId);
     expect(job.inspection!.file.name).toBe('上传.xlsx');
     expect(job.preview!.counts.new).toBe(1);

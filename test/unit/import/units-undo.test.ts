@@ -23,7 +23,8 @@ afterEach(() => {
   tmp.cleanup();
 });
 
-const units = () => core.db.prepare('SELECT id, parent_id, name, kind, sort_order FROM units ORDER BY id').all() as { id: number; parent_id: number | null; name: string }[];
+const units = () =>
+  core.db.prepare('SELECT id, parent_id, name, kind, sort_order FROM units ORDER BY id').all() as { id: number; parent_id: number | null; name: string }[];
 
 let parent: number;
 beforeEach(() => {
@@ -53,7 +54,8 @@ describe('units created by an import', () => {
     expect(withImport.map(u => u.name)).toEqual(['滨江市', '市教育局', '市卫健委']);
     const cadres = listCadres(core.db).map(c => [c.name, c.unitId]);
     // Every column (name_keys, created_at, updated_at too) and the tags, as the import wrote them.
-    const rows = () => JSON.stringify([core.db.prepare('SELECT * FROM cadres ORDER BY id').all(), core.db.prepare('SELECT * FROM cadre_tags ORDER BY cadre_id, tag').all()]);
+    const rows = () =>
+      JSON.stringify([core.db.prepare('SELECT * FROM cadres ORDER BY id').all(), core.db.prepare('SELECT * FROM cadre_tags ORDER BY cadre_id, tag').all()]);
     const written = rows();
     expect(written).toContain('年轻干部库');
 
@@ -86,7 +88,12 @@ describe('units created by an import', () => {
 
     stepHistory(core.db, 'redo');
     expect(units().map(u => u.name)).toEqual(['滨江市', '市教育局', '市卫健委', '办公室']);
-    expect(listCadres(core.db).filter(c => c.unitId === edu.id).map(c => c.name).sort()).toEqual(['张三', '王五'].sort());
+    expect(
+      listCadres(core.db)
+        .filter(c => c.unitId === edu.id)
+        .map(c => c.name)
+        .sort(),
+    ).toEqual(['张三', '王五'].sort());
   });
 
   it('stay when a cadre in the 回收站 is still in them', async () => {

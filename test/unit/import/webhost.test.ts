@@ -28,8 +28,16 @@ afterAll(async () => {
 describe('import over the loopback web host', () => {
   it('upload → progress → preview → commit → listImportRuns', async () => {
     const file = tmpFile(tmp.dir, '上传.xlsx');
-    writeSheet(file, [['姓名', '性别', '出生年月', '身份证号'], ['张三', '男', '1985.03', ID.zhang]]);
-    const started = (await overHttp<{ jobId: string }>(host, 'importStart', { source: { name: '上传.xlsx', base64: fs.readFileSync(file).toString('base64') }, plan: { mode: 'add' } })).body;
+    writeSheet(file, [
+      ['姓名', '性别', '出生年月', '身份证号'],
+      ['张三', '男', '1985.03', ID.zhang],
+    ]);
+    const started = (
+      await overHttp<{ jobId: string }>(host, 'importStart', {
+        source: { name: '上传.xlsx', base64: fs.readFileSync(file).toString('base64') },
+        plan: { mode: 'add' },
+      })
+    ).body;
     expect(started.ok).toBe(true);
     const jobId = started.ok ? started.data.jobId : '';
     let job: ImportJob;

@@ -47,7 +47,12 @@ function snapshot(db: Core['db']): string {
 }
 
 const HOSTILE: [string, Buffer][] = [
-  ['laughs.lrmx', Buffer.from('<?xml version="1.0"?><!DOCTYPE p [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><Person><XingMing>&b;</XingMing></Person>')],
+  [
+    'laughs.lrmx',
+    Buffer.from(
+      '<?xml version="1.0"?><!DOCTYPE p [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><Person><XingMing>&b;</XingMing></Person>',
+    ),
+  ],
   ['doctype.lrmx', Buffer.from('<!DOCTYPE Person SYSTEM "http://example.com/x.dtd"><Person><XingMing>甲</XingMing></Person>')],
   ['deep.lrmx', Buffer.from('<Person>' + '<a>'.repeat(10_000) + '</a>'.repeat(10_000) + '</Person>')],
   ['gbk.lrmx', Buffer.concat([Buffer.from('<Person><XingMing>'), Buffer.from([0xd5, 0xc5, 0xc8, 0xfd]), Buffer.from('</XingMing></Person>')])],
@@ -58,12 +63,24 @@ const HOSTILE: [string, Buffer][] = [
 /** The rest of the corpus, with what each one's message says. */
 const MORE: [string, Buffer, RegExp][] = [
   ['billion-laughs.lrmx', Buffer.from(`<?xml version="1.0"?>${LAUGHS_DTD}<Person><XingMing>&lol9;</XingMing></Person>`), /DOCTYPE.*安全原因拒绝读取/],
-  ['external-entity.lrmx', Buffer.from('<?xml version="1.0"?><!DOCTYPE p [<!ENTITY x SYSTEM "file:///etc/passwd">]><Person><XingMing>&x;</XingMing></Person>'), /安全原因拒绝读取/],
+  [
+    'external-entity.lrmx',
+    Buffer.from('<?xml version="1.0"?><!DOCTYPE p [<!ENTITY x SYSTEM "file:///etc/passwd">]><Person><XingMing>&x;</XingMing></Person>'),
+    /安全原因拒绝读取/,
+  ],
   ['deeper.lrmx', Buffer.from('<Person>' + '<a>'.repeat(200_000) + '</a>'.repeat(200_000) + '</Person>'), /嵌套过深/],
   ['wide.lrmx', Buffer.from('<Person>' + '<a/>'.repeat(100_000) + '</Person>'), /元素过多/],
-  ['invalid-utf8.lrmx', Buffer.concat([Buffer.from('<Person><XingMing>'), Buffer.from([0xc0, 0xc1, 0xf5, 0x80]), Buffer.from('</XingMing></Person>')]), /UTF-8/],
+  [
+    'invalid-utf8.lrmx',
+    Buffer.concat([Buffer.from('<Person><XingMing>'), Buffer.from([0xc0, 0xc1, 0xf5, 0x80]), Buffer.from('</XingMing></Person>')]),
+    /UTF-8/,
+  ],
   ['truncated.lrmx', Buffer.from('<?xml version="1.0" encoding="UTF-8"?><Person><XingMing>张'), /[\u4e00-\u9fff]/],
-  ['huge.lrmx', Buffer.concat([Buffer.from('<Person><XingMing>甲</XingMing><JianLi>'), Buffer.alloc(20 * 1024 * 1024 + 10_000, 0x61), Buffer.from('</JianLi></Person>')]), /文件过大/],
+  [
+    'huge.lrmx',
+    Buffer.concat([Buffer.from('<Person><XingMing>甲</XingMing><JianLi>'), Buffer.alloc(20 * 1024 * 1024 + 10_000, 0x61), Buffer.from('</JianLi></Person>')]),
+    /文件过大/,
+  ],
 ];
 
 describe('hostile .lrmx files', () => {
@@ -112,7 +129,10 @@ describe('hostile .lrmx files', () => {
     const before = snapshot(core.db);
     const { value: planned } = await withinBounds(() => core.dispatch('planLrmx', { files: [{ name, base64: b64(bytes) }], mode: 'update' }));
     if (!planned.ok) throw new Error(planned.error.message);
-    const { planId, plan } = planned.data as { planId: string; plan: { fingerprint: string; records: { file: string; action: string; problems: { message: string }[] }[] } };
+    const { planId, plan } = planned.data as {
+      planId: string;
+      plan: { fingerprint: string; records: { file: string; action: string; problems: { message: string }[] }[] };
+    };
     expect(plan.records).toHaveLength(1);
     expect(plan.records[0]).toMatchObject({ file: name, action: 'error' });
     expect(plan.records[0].problems.map(p => p.message).join(' ')).toMatch(message);
@@ -123,7 +143,10 @@ describe('hostile .lrmx files', () => {
 
   it('__proto__, constructor and prototype as element and attribute names stay data', async () => {
     const [good] = renderLrmxFiles(core.db, [1]);
-    const text = good.text.replace('<Person>', '<Person __proto__="x" constructor="y"><__proto__><polluted>1</polluted></__proto__><constructor><prototype>1</prototype></constructor>');
+    const text = good.text.replace(
+      '<Person>',
+      '<Person __proto__="x" constructor="y"><__proto__><polluted>1</polluted></__proto__><constructor><prototype>1</prototype></constructor>',
+    );
     const r = await core.dispatch('planLrmx', { files: [{ name: 'proto.lrmx', base64: b64(Buffer.from(text)) }], mode: 'update' });
     if (!r.ok) throw new Error(r.error.message);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

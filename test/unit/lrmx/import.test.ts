@@ -46,13 +46,14 @@ function snapshot(db: Core['db']): string {
   ]);
 }
 
-
 describe('.lrmx import: matching and preview', () => {
   it('matches by 身份证号: unchanged files are unchanged, an edited one shows old → new, a stranger is new', () => {
     const [a, b] = renderLrmxFiles(core.db, [1, 2]);
     const before = getCadre(core.db, 2);
     const edited = b.text.replace(/<XianRenZhiWu>[^<]*<\/XianRenZhiWu>/, '<XianRenZhiWu>滨江市委常委、组织部部长</XianRenZhiWu>');
-    const stranger = person(`<XingMing>新来的</XingMing><XingBie>女</XingBie><ChuShengNianYue>199001</ChuShengNianYue><ShenFenZheng>${STRANGER_ID}</ShenFenZheng>`);
+    const stranger = person(
+      `<XingMing>新来的</XingMing><XingBie>女</XingBie><ChuShengNianYue>199001</ChuShengNianYue><ShenFenZheng>${STRANGER_ID}</ShenFenZheng>`,
+    );
     const plan = planImport(core.db, [input(a.fileName, a.text), input(b.fileName, edited), input('new.lrmx', stranger)], 'update');
     expect(plan.records.map(r => r.action)).toEqual(['unchanged', 'update', 'new']);
     expect(plan.records[1].match).toEqual({ id: 2, name: before.name, by: 'idNumber' });
@@ -93,7 +94,9 @@ describe('.lrmx import: commit', () => {
   it('writes new and changed records as one undoable operation, and undo restores the database', () => {
     const before = snapshot(core.db);
     const [b] = renderLrmxFiles(core.db, [2]);
-    const edited = b.text.replace(/<XianRenZhiWu>[^<]*<\/XianRenZhiWu>/, '<XianRenZhiWu>新职务</XianRenZhiWu>').replace(/<NianDuKaoHeJieGuo>[^<]*</, '<NianDuKaoHeJieGuo>2030年度考核优秀<');
+    const edited = b.text
+      .replace(/<XianRenZhiWu>[^<]*<\/XianRenZhiWu>/, '<XianRenZhiWu>新职务</XianRenZhiWu>')
+      .replace(/<NianDuKaoHeJieGuo>[^<]*</, '<NianDuKaoHeJieGuo>2030年度考核优秀<');
     const stranger = person(
       `<XingMing>新来的</XingMing><XingBie>女</XingBie><ChuShengNianYue>199001</ChuShengNianYue><ShenFenZheng>${STRANGER_ID}</ShenFenZheng>` +
         '<JiaTingChengYuan><Item><ChengWei>父亲</ChengWei><XingMing>老王</XingMing><ChuShengRiQi>196001</ChuShengRiQi><ZhengZhiMianMao>群众</ZhengZhiMianMao><GongZuoDanWeiJiZhiWu>退休</GongZuoDanWeiJiZhiWu></Item></JiaTingChengYuan>',
@@ -115,7 +118,10 @@ describe('.lrmx import: commit', () => {
     const run = core.db.prepare("SELECT after FROM audit_log WHERE entity = 'import' ORDER BY id DESC").get() as { after: string };
     expect(JSON.parse(run.after)).toMatchObject({ mode: 'update', inserted: 1, updated: 1 });
     // The run sits beside the Excel importer's runs.
-    const recorded = core.db.prepare('SELECT file_name, sheets, mode, inserted, updated, operation_id FROM import_runs ORDER BY id DESC').get() as Record<string, unknown>;
+    const recorded = core.db.prepare('SELECT file_name, sheets, mode, inserted, updated, operation_id FROM import_runs ORDER BY id DESC').get() as Record<
+      string,
+      unknown
+    >;
     expect(recorded).toMatchObject({ mode: 'update', inserted: 1, updated: 1, operation_id: r.operation!.id });
     expect(JSON.parse(String(recorded.sheets))).toEqual([b.fileName, 'new.lrmx']);
 
@@ -156,7 +162,14 @@ describe('.lrmx routes', () => {
     const zip = XLSX.CFB.read(Buffer.from(data.base64, 'base64'), { type: 'buffer' }) as { FileIndex: { type: number; name: string; content: Uint8Array }[] };
     const entries = zip.FileIndex.filter(f => f.type === 2 && f.name.endsWith('.lrmx'));
     // SheetJS's CFB reader ignores the zip's UTF-8 flag and gives the name bytes as Latin-1.
-    expect(entries.map(e => Buffer.from(e.name, 'latin1').toString('utf8')).sort()).toEqual([1, 2, 3].map(id => { const c = getCadre(core.db, id); return `${c.name}_${c.idNumber.slice(-4)}.lrmx`; }).sort());
+    expect(entries.map(e => Buffer.from(e.name, 'latin1').toString('utf8')).sort()).toEqual(
+      [1, 2, 3]
+        .map(id => {
+          const c = getCadre(core.db, id);
+          return `${c.name}_${c.idNumber.slice(-4)}.lrmx`;
+        })
+        .sort(),
+    );
     const text = Buffer.from(entries[0].content as Uint8Array).toString('utf8');
     expect(text).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<Person>/);
   });
@@ -182,7 +195,12 @@ describe('.lrmx routes', () => {
   });
 
   it('exportRoster, exportCsv and downloadTemplate return files for download', async () => {
-    const x = await core.dispatch('exportRoster', { columns: [{ key: 'seq' }, { key: 'name' }], view: { filters: { gender: { type: 'equals', filter: '女' } } }, title: '女干部名册', date: '2026-11-22' });
+    const x = await core.dispatch('exportRoster', {
+      columns: [{ key: 'seq' }, { key: 'name' }],
+      view: { filters: { gender: { type: 'equals', filter: '女' } } },
+      title: '女干部名册',
+      date: '2026-11-22',
+    });
     if (!x.ok) throw new Error(x.error.message);
     const xd = x.data as { fileName: string; base64: string; rows: number };
     expect(xd.fileName).toBe('女干部名册_20261122.xlsx');

@@ -23,12 +23,21 @@ afterEach(() => {
 });
 
 /** Some bytes that read as a JPEG (FF D8 FF … FF D9), all 256 byte values included. */
-const PHOTO = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 37) % 256)), Buffer.from([0xff, 0xd9])]);
+const PHOTO = Buffer.concat([
+  Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
+  Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 37) % 256)),
+  Buffer.from([0xff, 0xd9]),
+]);
 
 const RESUME = renderResume([
   { start: '2003-09', end: '2007-07', text: '东北大学工商管理学院工商管理专业学习', notes: [] },
   { start: '2007-07', end: '2012-03', text: '沈阳市浑南区白塔街道办事处科员', notes: ['2008.09--2011.07 在辽宁大学经济学院在职研究生学习，获经济学硕士学位'] },
-  { start: '2012-03', end: '2019-12', text: '沈阳市浑南区委组织部干部科副科长、科长', notes: ['2016.03--2017.03 挂任北京市朝阳区发展改革委副主任', '2018.09--2018.12 在省委党校学习'] },
+  {
+    start: '2012-03',
+    end: '2019-12',
+    text: '沈阳市浑南区委组织部干部科副科长、科长',
+    notes: ['2016.03--2017.03 挂任北京市朝阳区发展改革委副主任', '2018.09--2018.12 在省委党校学习'],
+  },
   { start: '2019-12', end: '', text: '沈阳市浑南区委常委、常务副区长（正处级）', notes: [] },
 ]);
 
@@ -151,7 +160,10 @@ describe('.lrmx round trip', () => {
     for (const id of ids) {
       const c = getCadre(core.db, id);
       const read = readLrmx(Buffer.from(writeLrmx(c, null, OPTIONS), 'utf8'), 'x.lrmx');
-      expect(read.problems.filter(p => p.severity === 'error'), c.name).toEqual([]);
+      expect(
+        read.problems.filter(p => p.severity === 'error'),
+        c.name,
+      ).toEqual([]);
       for (const f of LRMX_FIELDS) {
         if (f === 'resume') continue; // demo resumes are not all in canonical spacing; compared below
         expect(read.record!.fields[f] ?? '', `${c.name} ${f}`).toBe(c[f as keyof Cadre]);
@@ -216,7 +228,9 @@ describe('.lrmx reading, defensively', () => {
 
   it('reports field errors with the Chinese field name, and keeps unreadable assessment text', () => {
     const read = readLrmx(
-      file('<XingMing>丙</XingMing><ChuShengNianYue>198513</ChuShengNianYue><ShenFenZheng>110105198503120013</ShenFenZheng><NianDuKaoHeJieGuo>2023年度考核优秀；另有说明</NianDuKaoHeJieGuo><ZhaoPian>not base64!</ZhaoPian>'),
+      file(
+        '<XingMing>丙</XingMing><ChuShengNianYue>198513</ChuShengNianYue><ShenFenZheng>110105198503120013</ShenFenZheng><NianDuKaoHeJieGuo>2023年度考核优秀；另有说明</NianDuKaoHeJieGuo><ZhaoPian>not base64!</ZhaoPian>',
+      ),
       'e.lrmx',
     );
     const errors = read.problems.filter(p => p.severity === 'error');

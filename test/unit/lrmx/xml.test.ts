@@ -15,7 +15,9 @@ const fails = (fn: () => unknown): string => {
 describe('the safe XML reader', () => {
   it('reads elements, attributes, the five entities, character references, CDATA and comments', () => {
     const root = readXmlDocument(
-      utf8('<?xml version="1.0" encoding="UTF-8"?>\r\n<!-- note --><Person a="1 &amp; 2"><A>x &lt; y &gt; z &amp; &quot;q&quot; &apos;s&apos; &#20013;&#x6587;</A><B><![CDATA[<raw> & ]]></B><C/><?pi x?></Person>'),
+      utf8(
+        '<?xml version="1.0" encoding="UTF-8"?>\r\n<!-- note --><Person a="1 &amp; 2"><A>x &lt; y &gt; z &amp; &quot;q&quot; &apos;s&apos; &#20013;&#x6587;</A><B><![CDATA[<raw> & ]]></B><C/><?pi x?></Person>',
+      ),
     );
     expect(root.name).toBe('Person');
     expect(root.attrs.a).toBe('1 & 2');
@@ -37,7 +39,11 @@ describe('the safe XML reader', () => {
     expect(textOf(childElements(readXmlDocument(le))[0])).toBe('张三');
     // 张三 in GBK: D5 C5 C8 FD
     for (const enc of ['GB18030', 'GBK', 'gb2312']) {
-      const gbk = Buffer.concat([utf8(`<?xml version="1.0" encoding="${enc}"?><Person><XingMing>`), Buffer.from([0xd5, 0xc5, 0xc8, 0xfd]), utf8('</XingMing></Person>')]);
+      const gbk = Buffer.concat([
+        utf8(`<?xml version="1.0" encoding="${enc}"?><Person><XingMing>`),
+        Buffer.from([0xd5, 0xc5, 0xc8, 0xfd]),
+        utf8('</XingMing></Person>'),
+      ]);
       expect(textOf(childElements(readXmlDocument(gbk))[0])).toBe('张三');
     }
   });

@@ -203,7 +203,7 @@ describe('normalizeCadreField: 姓名 and texts', () => {
     expect(normalizeCadreField('name', raw)).toEqual({ ok: true, value: expected });
   });
 
-  it.each(['', '　', null])('name %j is required', (raw) => {
+  it.each(['', '　', null])('name %j is required', raw => {
     expect(message(normalizeCadreField('name', raw))).toBe('姓名不能为空');
   });
 
@@ -255,12 +255,7 @@ describe('checkCadreRecord', () => {
   const base = { name: '张三', gender: '男', birth: '1985-03', idNumber: '210102198503120017' };
 
   it('a consistent record has no issues', () => {
-    expect(
-      checkCadreRecord(
-        { ...base, workDate: '2007-07', partyDate: '2005-06', postDate: '2021-09', rankDate: '2022-01' },
-        today,
-      ),
-    ).toEqual([]);
+    expect(checkCadreRecord({ ...base, workDate: '2007-07', partyDate: '2005-06', postDate: '2021-09', rankDate: '2022-01' }, today)).toEqual([]);
   });
 
   it('an ID whose birth disagrees is an error naming both', () => {
@@ -272,9 +267,7 @@ describe('checkCadreRecord', () => {
   });
 
   it('an ID whose gender disagrees is an error', () => {
-    expect(checkCadreRecord({ ...base, gender: '女' }, today)).toEqual([
-      { field: 'idNumber', message: expect.stringContaining('性别'), severity: 'error' },
-    ]);
+    expect(checkCadreRecord({ ...base, gender: '女' }, today)).toEqual([{ field: 'idNumber', message: expect.stringContaining('性别'), severity: 'error' }]);
   });
 
   it('raw values are read as the field rules read them', () => {
@@ -312,9 +305,7 @@ describe('checkCadreRecord', () => {
     ['rankDate', '2019-01', false],
   ] as const)('working since 2007-07, %s %s → warning: %s', (field, date, warned) => {
     const issues = checkCadreRecord({ workDate: '2007-07', [field]: date }, today);
-    expect(issues).toEqual(
-      warned ? [{ field, message: expect.stringContaining('早于参加工作时间 2007.07'), severity: 'warning' }] : [],
-    );
+    expect(issues).toEqual(warned ? [{ field, message: expect.stringContaining('早于参加工作时间 2007.07'), severity: 'warning' }] : []);
   });
 });
 

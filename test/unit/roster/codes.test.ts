@@ -19,7 +19,7 @@ import {
   type CodeItem,
 } from '../../../shared/domain/roster/codes';
 
-const asText = (list: readonly CodeItem[]) => list.map((item) => `${item.code} ${item.name}`).join(', ');
+const asText = (list: readonly CodeItem[]) => list.map(item => `${item.code} ${item.name}`).join(', ');
 
 describe('code lists', () => {
   it.each([
@@ -36,8 +36,8 @@ describe('code lists', () => {
     ['DEGREES', DEGREES],
   ])('%s has unique, non-empty codes and names', (_name, list) => {
     expect(list.length).toBeGreaterThan(0);
-    expect(new Set(list.map((i) => i.code)).size).toBe(list.length);
-    expect(new Set(list.map((i) => i.name)).size).toBe(list.length);
+    expect(new Set(list.map(i => i.code)).size).toBe(list.length);
+    expect(new Set(list.map(i => i.name)).size).toBe(list.length);
     for (const item of list) expect(item.code && item.name).toBeTruthy();
   });
 
@@ -73,7 +73,7 @@ describe('code lists', () => {
   });
 
   it('LEADERSHIP_LEVELS run high to low with GB/T 12407 names and codes', () => {
-    expect(LEADERSHIP_LEVELS.map((l) => `${l.code} ${l.name} ${l.standardName}`)).toEqual([
+    expect(LEADERSHIP_LEVELS.map(l => `${l.code} ${l.name} ${l.standardName}`)).toEqual([
       '121 正厅 厅局级正职',
       '122 副厅 厅局级副职',
       '131 正处 县处级正职',
@@ -84,7 +84,7 @@ describe('code lists', () => {
   });
 
   it('RANKS run high to low, each with its rough leadership level', () => {
-    expect(RANKS.map((r) => `${r.name}≈${r.level ?? '—'}`)).toEqual([
+    expect(RANKS.map(r => `${r.name}≈${r.level ?? '—'}`)).toEqual([
       '一级巡视员≈正厅',
       '二级巡视员≈副厅',
       '一级调研员≈正处',
@@ -106,7 +106,7 @@ describe('code lists', () => {
     ['CADRE_TAGS', CADRE_TAGS, ['选调生', '大学生村官', '第一书记', '年轻干部库', '五方面人员', '专家型干部']],
     ['EXCHANGE_KINDS', EXCHANGE_KINDS, ['调任', '转任', '轮换', '挂职锻炼']],
   ])('%s in order', (_name, list, names) => {
-    expect(list.map((i) => i.name)).toEqual(names);
+    expect(list.map(i => i.name)).toEqual(names);
   });
 
   it.each([
@@ -123,12 +123,12 @@ describe('code lists', () => {
     ['408', '工学学士'],
     ['413', '艺术学学士'],
   ])('DEGREES has %s %s', (code, name) => {
-    expect(DEGREES.find((d) => d.code === code)?.name).toBe(name);
+    expect(DEGREES.find(d => d.code === code)?.name).toBe(name);
   });
 
   it('DEGREES list doctorates, then masters, then bachelors', () => {
     expect(DEGREES).toHaveLength(13 * 3 + 5);
-    expect(DEGREES.map((d) => d.code[0]).join('')).toMatch(/^2+3+4+$/);
+    expect(DEGREES.map(d => d.code[0]).join('')).toMatch(/^2+3+4+$/);
   });
 });
 

@@ -33,14 +33,14 @@ const EXAMPLE: CadreQuery = {
 function refusal(q: unknown): string {
   const r = cadreQuerySchema.safeParse(q);
   expect(r.success).toBe(false);
-  return r.error!.issues.map((i) => i.message).join('；');
+  return r.error!.issues.map(i => i.message).join('；');
 }
 
 const one = (c: Record<string, unknown>) => ({ where: { join: 'and', items: [c] } });
 
 describe('the field catalogue', () => {
   it('covers every scalar cadre field plus age, generation, tags, resume and unit, with Chinese labels', () => {
-    const keys = QUERY_FIELDS.map((f) => f.key as string);
+    const keys = QUERY_FIELDS.map(f => f.key as string);
     for (const k of Object.keys(CADRE_FIELD_LABELS)) expect(keys).toContain(k);
     for (const k of ['age', 'generation', 'tags', 'resume', 'unit']) expect(keys).toContain(k);
     expect(new Set(keys).size).toBe(keys.length);
@@ -48,14 +48,14 @@ describe('the field catalogue', () => {
   });
 
   it('types each field: ladders, the derived number and tags', () => {
-    const type = (k: string) => QUERY_FIELDS.find((f) => f.key === k)?.type;
+    const type = (k: string) => QUERY_FIELDS.find(f => f.key === k)?.type;
     expect(['rank', 'leadershipLevel', 'ftEducation', 'ptEducation'].map(type)).toEqual(['ladder', 'ladder', 'ladder', 'ladder']);
     expect(type('age')).toBe('number');
     expect(type('birth')).toBe('date');
     expect(type('tags')).toBe('tags');
     expect(type('gender')).toBe('enum');
     expect(type('resume')).toBe('text');
-    expect(QUERY_FIELDS.find((f) => f.key === 'rank')).toMatchObject({ options: RANKS.map((r) => r.name) });
+    expect(QUERY_FIELDS.find(f => f.key === 'rank')).toMatchObject({ options: RANKS.map(r => r.name) });
     expect(OPERATORS_BY_TYPE.ladder).toEqual(['atLeast', 'atMost', 'between', 'in', 'notIn']);
   });
 
@@ -69,8 +69,8 @@ describe('the field catalogue', () => {
     expect(ladderOrder('ftEducation', '中央党校大学')).toBe(ladderOrder('ftEducation', '大学'));
     expect(ladderOrder('ftEducation', '本科')).toBe(ladderOrder('ftEducation', '大学'));
     expect(ladderOrder('rank', '处长')).toBeNull();
-    expect(LADDERS.ftEducation.map((s) => s.name)).toEqual(EDUCATIONS.map((e) => e.name));
-    expect(LADDERS.leadershipLevel.map((s) => s.name)).toEqual(LEADERSHIP_LEVELS.map((l) => l.name));
+    expect(LADDERS.ftEducation.map(s => s.name)).toEqual(EDUCATIONS.map(e => e.name));
+    expect(LADDERS.leadershipLevel.map(s => s.name)).toEqual(LEADERSHIP_LEVELS.map(l => l.name));
   });
 });
 
@@ -154,7 +154,10 @@ describe('cadreQuerySchema', () => {
   });
 
   it('speaks Chinese for type errors and unknown keys too (safeParseCadreQuery)', () => {
-    const messages = (q: unknown) => safeParseCadreQuery(q).error!.issues.map((i) => i.message).join('；');
+    const messages = (q: unknown) =>
+      safeParseCadreQuery(q)
+        .error!.issues.map(i => i.message)
+        .join('；');
     expect(messages({ unitId: 'x' })).toMatch(/无效输入/);
     expect(messages({ where: { join: 'and', items: [{ field: 'name', op: 'contains', value: 'x', sql: '1=1' }] } })).toContain('未知的键');
     expect(messages({ where: { join: 'and', items: [{ field: 'name', op: 'contains', value: {} }] } })).toContain('条件的值应为文本、数字或文本列表');

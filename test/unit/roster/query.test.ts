@@ -13,16 +13,103 @@ import { tempDir } from '../../support/temp';
  */
 type Person = Omit<NewCadre, 'unitId'> & { unit: string | null; deleted?: boolean };
 const PEOPLE: Person[] = [
-  { name: '甲一', unit: '市委组织部', birth: '1982-03', leadershipLevel: '正处', rank: '二级调研员', ftEducation: '大学', resume: '2004.07--2010.04  柳川县乡镇企业局科员\n2010.04--  市委组织部', tags: ['选调生', '年轻干部库'], workDate: '2005-07' },
-  { name: '乙二', unit: '市委组织部', birth: '1983-06', leadershipLevel: '副厅', rank: '二级巡视员', ftEducation: '大学', resume: '2006.07--2012.01  兴隆镇（乡镇）党委委员', tags: ['选调生'], workDate: '2005-07-15' },
-  { name: '丙三', unit: '市委组织部', birth: '1981-11', leadershipLevel: '正处', rank: '一级调研员', ftEducation: '大学', resume: '曾在乡镇工作', workDate: '2005-08-01' },
-  { name: '丁四', unit: '市委', birth: '1981-12', leadershipLevel: '正处', rank: '三级调研员', ftEducation: '大学', ptEducation: '研究生', resume: '一直在市直机关工作', workDate: '2005-06-30' },
-  { name: '戊五', unit: '市委', birth: '1985-01', leadershipLevel: '正处', rank: '四级调研员', ftEducation: '研究生', resume: '乡镇', tags: ['年轻干部库'], partyDate: '民盟' },
-  { name: '己六', unit: '兴隆镇', birth: '1986-05', leadershipLevel: '副处', rank: '一级主任科员', ftEducation: '大学', resume: '乡镇', tags: ['选调生', '年轻干部库', '第一书记'], partyDate: '2008-06' },
+  {
+    name: '甲一',
+    unit: '市委组织部',
+    birth: '1982-03',
+    leadershipLevel: '正处',
+    rank: '二级调研员',
+    ftEducation: '大学',
+    resume: '2004.07--2010.04  柳川县乡镇企业局科员\n2010.04--  市委组织部',
+    tags: ['选调生', '年轻干部库'],
+    workDate: '2005-07',
+  },
+  {
+    name: '乙二',
+    unit: '市委组织部',
+    birth: '1983-06',
+    leadershipLevel: '副厅',
+    rank: '二级巡视员',
+    ftEducation: '大学',
+    resume: '2006.07--2012.01  兴隆镇（乡镇）党委委员',
+    tags: ['选调生'],
+    workDate: '2005-07-15',
+  },
+  {
+    name: '丙三',
+    unit: '市委组织部',
+    birth: '1981-11',
+    leadershipLevel: '正处',
+    rank: '一级调研员',
+    ftEducation: '大学',
+    resume: '曾在乡镇工作',
+    workDate: '2005-08-01',
+  },
+  {
+    name: '丁四',
+    unit: '市委',
+    birth: '1981-12',
+    leadershipLevel: '正处',
+    rank: '三级调研员',
+    ftEducation: '大学',
+    ptEducation: '研究生',
+    resume: '一直在市直机关工作',
+    workDate: '2005-06-30',
+  },
+  {
+    name: '戊五',
+    unit: '市委',
+    birth: '1985-01',
+    leadershipLevel: '正处',
+    rank: '四级调研员',
+    ftEducation: '研究生',
+    resume: '乡镇',
+    tags: ['年轻干部库'],
+    partyDate: '民盟',
+  },
+  {
+    name: '己六',
+    unit: '兴隆镇',
+    birth: '1986-05',
+    leadershipLevel: '副处',
+    rank: '一级主任科员',
+    ftEducation: '大学',
+    resume: '乡镇',
+    tags: ['选调生', '年轻干部库', '第一书记'],
+    partyDate: '2008-06',
+  },
   { name: '庚七', unit: '兴隆镇', birth: '', leadershipLevel: '正处', rank: '', ftEducation: '大学', resume: '乡镇' },
-  { name: '辛八', unit: '兴隆镇', birth: '1984-02', leadershipLevel: '正处', rank: '二级调研员', ftEducation: '大学', resume: '乡镇', tags: ['选调生', '年轻干部库'], deleted: true },
-  { name: '壬九', unit: '兴隆镇', birth: '1988-07', leadershipLevel: '县处级正职', rank: '一级调研员', ftEducation: '大学', resume: '2010.07--  兴隆镇乡镇综合执法队', partyDate: '2010-07-01' },
-  { name: '癸十', unit: '柳川县', birth: '1990-11-05', leadershipLevel: '正科', rank: '二级主任科员', ftEducation: '大学', ptEducation: '中央党校大学', tags: ['大学生村官'] },
+  {
+    name: '辛八',
+    unit: '兴隆镇',
+    birth: '1984-02',
+    leadershipLevel: '正处',
+    rank: '二级调研员',
+    ftEducation: '大学',
+    resume: '乡镇',
+    tags: ['选调生', '年轻干部库'],
+    deleted: true,
+  },
+  {
+    name: '壬九',
+    unit: '兴隆镇',
+    birth: '1988-07',
+    leadershipLevel: '县处级正职',
+    rank: '一级调研员',
+    ftEducation: '大学',
+    resume: '2010.07--  兴隆镇乡镇综合执法队',
+    partyDate: '2010-07-01',
+  },
+  {
+    name: '癸十',
+    unit: '柳川县',
+    birth: '1990-11-05',
+    leadershipLevel: '正科',
+    rank: '二级主任科员',
+    ftEducation: '大学',
+    ptEducation: '中央党校大学',
+    tags: ['大学生村官'],
+  },
   { name: '子十一', unit: '柳川县', birth: '1966-04', leadershipLevel: '正厅', rank: '一级巡视员', ftEducation: '研究生', remarks: 'AxB' },
   { name: '丑十二', unit: null, birth: '1978-09', rank: '四级调研员', ftEducation: '大专', post: '办公室一_科科长', remarks: 'A_B' },
   { name: '寅十三', unit: null, birth: '1992-02', rank: '三级调研员', ftEducation: '大学', ptEducation: '省委党校大专', remarks: '考核得分95分', gender: '女' },
@@ -41,7 +128,12 @@ beforeAll(() => {
   core = openCore({ dataDir: tmp.dir, appVersion: 'test' });
   const db = core.db;
   const addUnit = (name: string, parent: string | null) =>
-    unitIds.set(name, Number(db.prepare('INSERT INTO units(parent_id, name, sort_order) VALUES (?, ?, ?)').run(parent && unitIds.get(parent), name, unitIds.size).lastInsertRowid));
+    unitIds.set(
+      name,
+      Number(
+        db.prepare('INSERT INTO units(parent_id, name, sort_order) VALUES (?, ?, ?)').run(parent && unitIds.get(parent), name, unitIds.size).lastInsertRowid,
+      ),
+    );
   addUnit('市委', null);
   addUnit('市委组织部', '市委');
   addUnit('柳川县', null);
@@ -66,11 +158,11 @@ const or = (...items: (Condition | Group)[]): Group => ({ join: 'or', items });
 function names(q: CadreQuery, opts = TODAY): string[] {
   const ids = queryCadreIds(core.db, q, opts);
   expect(countQueryCadres(core.db, q, opts)).toBe(ids.length);
-  return ids.map((id) => nameOf.get(id)!).sort();
+  return ids.map(id => nameOf.get(id)!).sort();
 }
 const where = (c: Condition | Group, extra: Partial<CadreQuery> = {}): CadreQuery => ({ ...extra, where: 'join' in c ? c : and(c) });
 const sorted = (...xs: string[]) => [...xs].sort();
-const LIVE = PEOPLE.filter((p) => !p.deleted).map((p) => p.name);
+const LIVE = PEOPLE.filter(p => !p.deleted).map(p => p.name);
 
 describe('compileQuery', () => {
   it('runs "正处及以上, 45 岁以下, 全日制本科, 简历有乡镇" in SQL', () => {
@@ -106,14 +198,13 @@ describe('compileQuery', () => {
     expect(sql.indexOf('c.rank')).toBeLessThan(sql.indexOf('c.resume'));
     expect(sql.indexOf('c.birth')).toBeLessThan(sql.indexOf('c.resume'));
     expect(sql.indexOf('c.remarks')).toBeLessThan(sql.indexOf('c.resume'));
-    expect(Object.keys(params).every((k) => /^p\d+$/.test(k))).toBe(true);
+    expect(Object.keys(params).every(k => /^p\d+$/.test(k))).toBe(true);
     // 丙三 and 壬九 (一级调研员, 80后, 乡镇) have no tag and no 95%; 甲一 is only 二级调研员.
     expect(names(q)).toEqual(['乙二']);
   });
 
   it('age boundaries: the birth month itself counts as the birthday, whatever the day', () => {
-    const age = (op: Condition['op'], value: number, refDate: string, value2?: number) =>
-      names({ refDate, where: and({ field: 'age', op, value, value2 }) });
+    const age = (op: Condition['op'], value: number, refDate: string, value2?: number) => names({ refDate, where: and({ field: 'age', op, value, value2 }) });
     // 癸十 born 1990-11-05: 35 from 2025-11-01 (same month, day before), 34 on 2025-10-31.
     expect(age('equals', 35, '2025-11-01')).toEqual(['癸十']);
     expect(age('equals', 35, '2025-10-31')).toEqual([]);
@@ -127,7 +218,7 @@ describe('compileQuery', () => {
     expect(age('gt', 44, '2026-11-22')).toEqual(sorted('丙三', '子十一', '丑十二'));
     expect(age('lte', 30, '2026-11-22')).toEqual(['卯十四']);
     // Nobody with no birth, nobody born after the reference date, nobody deleted.
-    expect(age('gte', 0, '2026-11-22')).toEqual(sorted(...LIVE.filter((n) => n !== '庚七')));
+    expect(age('gte', 0, '2026-11-22')).toEqual(sorted(...LIVE.filter(n => n !== '庚七')));
     expect(age('lt', 150, '1980-01-01')).toEqual(sorted('子十一', '丑十二'));
     // The default reference date is `today`.
     expect(names(where({ field: 'age', op: 'equals', value: 35 }), { today: '2025-11-01' })).toEqual(['癸十']);
@@ -146,7 +237,10 @@ describe('compileQuery', () => {
     expect(names(q)).toEqual(sorted('甲一', '乙二', '丁四', '己六', '癸十'));
     const deeper = where(
       or(
-        and({ field: 'gender', op: 'in', value: ['女'] }, or({ field: 'remarks', op: 'contains', value: '%' }, { field: 'rank', op: 'atLeast', value: '一级巡视员' })),
+        and(
+          { field: 'gender', op: 'in', value: ['女'] },
+          or({ field: 'remarks', op: 'contains', value: '%' }, { field: 'rank', op: 'atLeast', value: '一级巡视员' }),
+        ),
         and({ field: 'generation', op: 'in', value: ['60后'] }),
       ),
     );
@@ -161,18 +255,22 @@ describe('compileQuery', () => {
     expect(names(where({ field: 'rank', op: 'between', value: '一级调研员', value2: '四级调研员' }))).toEqual(names(between));
     expect(names(where({ field: 'rank', op: 'atMost', value: '一级主任科员' }))).toEqual(sorted('己六', '癸十', '卯十四'));
     expect(names(where({ field: 'leadershipLevel', op: 'atLeast', value: '副厅' }))).toEqual(sorted('乙二', '子十一'));
-    expect(names(where({ field: 'leadershipLevel', op: 'between', value: '正处级', value2: '正处' }))).toEqual(sorted('甲一', '丙三', '丁四', '戊五', '庚七', '壬九'));
+    expect(names(where({ field: 'leadershipLevel', op: 'between', value: '正处级', value2: '正处' }))).toEqual(
+      sorted('甲一', '丙三', '丁四', '戊五', '庚七', '壬九'),
+    );
     expect(names(where({ field: 'ftEducation', op: 'atMost', value: '大专' }))).toEqual(['丑十二']);
     expect(names(where({ field: 'ptEducation', op: 'atLeast', value: '大学' }))).toEqual(sorted('丁四', '癸十'));
     expect(names(where({ field: 'ptEducation', op: 'in', value: ['大学'] }))).toEqual([]);
     expect(names(where({ field: 'ptEducation', op: 'in', value: ['中央党校大学'] }))).toEqual(['癸十']);
     expect(names(where({ field: 'ftEducation', op: 'in', value: ['本科'] }))).toEqual(names(where({ field: 'ftEducation', op: 'in', value: ['大学'] })));
     expect(names(where({ field: 'leadershipLevel', op: 'in', value: ['正处级'] }))).toEqual(sorted('甲一', '丙三', '丁四', '戊五', '庚七', '壬九'));
-    expect(names(where({ field: 'leadershipLevel', op: 'notIn', value: ['正处', '副处', '正科'] }))).toEqual(sorted('乙二', '子十一', '丑十二', '寅十三', '卯十四'));
+    expect(names(where({ field: 'leadershipLevel', op: 'notIn', value: ['正处', '副处', '正科'] }))).toEqual(
+      sorted('乙二', '子十一', '丑十二', '寅十三', '卯十四'),
+    );
     // Empty or off-ladder values never match an order comparison; notIn keeps them.
     expect(names(where({ field: 'rank', op: 'atMost', value: '二级科员' }))).not.toContain('庚七');
     expect(names(where({ field: 'rank', op: 'notIn', value: ['一级调研员', '二级调研员'] }))).toEqual(
-      sorted(...LIVE.filter((n) => !['甲一', '丙三', '壬九'].includes(n))),
+      sorted(...LIVE.filter(n => !['甲一', '丙三', '壬九'].includes(n))),
     );
   });
 
@@ -251,9 +349,9 @@ describe('queryCadres', () => {
     const q = where({ field: 'resume', op: 'contains', value: '乡镇' });
     const ids = new Set(queryCadreIds(core.db, q, TODAY));
     const rows = queryCadres(core.db, q, TODAY);
-    expect(rows).toEqual(listCadres(core.db).filter((r) => ids.has(r.id)));
-    expect(rows.map((r) => r.id)).toEqual(queryCadreIds(core.db, q, TODAY));
-    expect(rows.find((r) => r.name === '甲一')).toMatchObject({ unit: '市委组织部', tags: ['年轻干部库', '选调生'].sort() });
+    expect(rows).toEqual(listCadres(core.db).filter(r => ids.has(r.id)));
+    expect(rows.map(r => r.id)).toEqual(queryCadreIds(core.db, q, TODAY));
+    expect(rows.find(r => r.name === '甲一')).toMatchObject({ unit: '市委组织部', tags: ['年轻干部库', '选调生'].sort() });
   });
 });
 
@@ -265,9 +363,11 @@ describe('migration 3 (query indexes)', () => {
     if (!exists) core.db.transaction(() => m003QueryIndexes.up(core.db))();
     expect(m003QueryIndexes.version).toBe(3);
     const { sql, params } = compileQuery(q, TODAY);
-    const plan = (core.db.prepare(`EXPLAIN QUERY PLAN SELECT c.id FROM cadres c WHERE ${sql}`).all(params) as { detail: string }[]).map((r) => r.detail).join('\n');
+    const plan = (core.db.prepare(`EXPLAIN QUERY PLAN SELECT c.id FROM cadres c WHERE ${sql}`).all(params) as { detail: string }[])
+      .map(r => r.detail)
+      .join('\n');
     expect(plan).toContain('cadres_leadership_level');
     expect(queryCadreIds(core.db, q, TODAY)).toEqual(before);
-    expect(before.map((id) => nameOf.get(id)).sort()).toEqual(sorted('甲一', '乙二', '丙三', '戊五', '庚七', '壬九'));
+    expect(before.map(id => nameOf.get(id)).sort()).toEqual(sorted('甲一', '乙二', '丙三', '戊五', '庚七', '壬九'));
   });
 });

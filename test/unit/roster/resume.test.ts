@@ -91,7 +91,7 @@ describe('parseResume: date ranges', () => {
     ['1999.09.01--2003.07.15 大学学习'],
     ['1999.09--2003.07大学学习'],
     ['\t1999.09--2003.07\t大学学习  '],
-  ])('%s', (line) => {
+  ])('%s', line => {
     expect(parseResume(line)).toEqual({
       lines: [{ start: '1999-09', end: '2003-07', text: '大学学习', notes: [] }],
       problems: [],
@@ -110,7 +110,7 @@ describe('parseResume: open end (至今)', () => {
     ['2021.09--至今 区委常委'],
     ['2021年9月至今，区委常委'],
     ['2021.09--\n                  区委常委'],
-  ])('%j', (text) => {
+  ])('%j', text => {
     expect(parseResume(text)).toEqual({
       lines: [{ start: '2021-09', end: '', text: '区委常委', notes: [] }],
       problems: [],
@@ -147,9 +147,7 @@ describe('parseResume: notes (其间)', () => {
   });
 
   it('a note on its own line written without brackets', () => {
-    expect(one('2008.12--2012.06  组织部科长\n其间：2010.09--2012.07 在省委党校学习').notes).toEqual([
-      '2010.09--2012.07 在省委党校学习',
-    ]);
+    expect(one('2008.12--2012.06  组织部科长\n其间：2010.09--2012.07 在省委党校学习').notes).toEqual(['2010.09--2012.07 在省委党校学习']);
   });
 
   it('brackets inside a note stay in the note', () => {
@@ -164,9 +162,7 @@ describe('parseResume: notes (其间)', () => {
   });
 
   it('a date at the start of a wrapped note line does not start a new entry', () => {
-    expect(one('2008.12--2012.06  组织部科长（其间：2010.09--\n2012.07 在省委党校学习）').notes).toEqual([
-      '2010.09--2012.07 在省委党校学习',
-    ]);
+    expect(one('2008.12--2012.06  组织部科长（其间：2010.09--\n2012.07 在省委党校学习）').notes).toEqual(['2010.09--2012.07 在省委党校学习']);
   });
 
   it('a forgotten closing bracket does not swallow the next entries', () => {
@@ -174,7 +170,7 @@ describe('parseResume: notes (其间)', () => {
       '2008.12--2012.06  组织部科长（其间：2010.09--2012.07 在省委党校学习\n2012.06--2015.09  组织部副部长（正科级\n2015.09--  街道党工委书记',
     );
     expect(problems).toEqual([]);
-    expect(lines.map((l) => [l.start, l.text, l.notes])).toEqual([
+    expect(lines.map(l => [l.start, l.text, l.notes])).toEqual([
       ['2008-12', '组织部科长', ['2010.09--2012.07 在省委党校学习']],
       ['2012-06', '组织部副部长（正科级', []],
       ['2015-09', '街道党工委书记', []],
@@ -189,7 +185,7 @@ describe('parseResume: notes (其间)', () => {
 describe('parseResume: continuation lines', () => {
   it('Chinese wrapped text joins without a space, Latin words keep one', () => {
     const { lines } = parseResume('2003.07--2005.03  某某大学 MBA\nprogram 学习\n2005.03--2008.12  某区\n科员');
-    expect(lines.map((l) => l.text)).toEqual(['某某大学 MBA program 学习', '某区科员']);
+    expect(lines.map(l => l.text)).toEqual(['某某大学 MBA program 学习', '某区科员']);
   });
 
   it('a heading 简历： above the lines is ignored, blank lines too', () => {
@@ -217,8 +213,8 @@ describe('parseResume: problems', () => {
 
   it('a bad dated line is dropped with its continuation; the good lines survive', () => {
     const { lines, problems } = parseResume('1999.09--2003.07  大学学习\n2003.13--2005.03  某区\n科员\n2005.03--  某局局长');
-    expect(problems.map((p) => p.line)).toEqual([2]);
-    expect(lines.map((l) => l.text)).toEqual(['大学学习', '某局局长']);
+    expect(problems.map(p => p.line)).toEqual([2]);
+    expect(lines.map(l => l.text)).toEqual(['大学学习', '某局局长']);
   });
 
   it('an end before the start is reported but the line is kept', () => {

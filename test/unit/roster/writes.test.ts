@@ -23,7 +23,9 @@ afterEach(() => {
   tmp.cleanup();
 });
 
-const tableDump = () => JSON.stringify(core.db.prepare('SELECT * FROM cadres ORDER BY id').all()) + JSON.stringify(core.db.prepare('SELECT * FROM cadre_tags ORDER BY cadre_id, tag').all());
+const tableDump = () =>
+  JSON.stringify(core.db.prepare('SELECT * FROM cadres ORDER BY id').all()) +
+  JSON.stringify(core.db.prepare('SELECT * FROM cadre_tags ORDER BY cadre_id, tag').all());
 const thrown = (fn: () => unknown): AppError => {
   try {
     fn();
@@ -58,7 +60,9 @@ describe('editing cadres', () => {
   it('refuses an ID number that disagrees with the record, or belongs to someone else', () => {
     const c1 = getCadre(core.db, 1);
     const c2 = getCadre(core.db, 2);
-    expect(thrown(() => applyCadreChanges(core.db, { updates: [{ id: 2, values: { idNumber: c1.idNumber, birth: c1.birth, gender: c1.gender } }] })).message).toMatch(/重复/);
+    expect(
+      thrown(() => applyCadreChanges(core.db, { updates: [{ id: 2, values: { idNumber: c1.idNumber, birth: c1.birth, gender: c1.gender } }] })).message,
+    ).toMatch(/重复/);
     // a valid number whose birth date is not this cadre's
     const body = `219004${c2.birth.slice(0, 4) === '1980' ? '1981' : '1980'}0101001`;
     const other = body + idCheckChar(body);

@@ -48,7 +48,17 @@ describe('members', () => {
     const r = await w.call('addSecondmentMembers', { batchId, cadreIds: cadres.slice(0, 3) });
     expect(r.members).toHaveLength(3);
     const cadre = await w.call('getCadre', { id: cadres[0] });
-    expect(r.members[0]).toMatchObject({ cadreId: cadres[0], name: cadre.name, birth: cadre.birth, rank: cadre.rank, homePost: cadre.post, homeUnit: cadre.unit, startDate: '2021-03', endDate: '2022-03', status: '在岗' });
+    expect(r.members[0]).toMatchObject({
+      cadreId: cadres[0],
+      name: cadre.name,
+      birth: cadre.birth,
+      rank: cadre.rank,
+      homePost: cadre.post,
+      homeUnit: cadre.unit,
+      startDate: '2021-03',
+      endDate: '2022-03',
+      status: '在岗',
+    });
     expect(r.history.undo?.label).toContain('加入 3 名干部');
     // One undo removes all three.
     await w.call('stepHistory', { direction: 'undo' });
@@ -82,7 +92,10 @@ describe('members', () => {
     });
     expect(err.code).toBe('VALIDATION');
     const problems = (err.details as { problems: { row: number; field: string }[] }).problems;
-    expect(problems.map(p => [p.row, p.field])).toEqual([[1, 'branchRole'], [2, 'startDate']]);
+    expect(problems.map(p => [p.row, p.field])).toEqual([
+      [1, 'branchRole'],
+      [2, 'startDate'],
+    ]);
     expect(err.message).toContain('第 2 行「临时党支部职务」');
     expect(JSON.stringify(await w.call('listSecondmentMembers', { batchId }))).toBe(dump);
     const ok = await w.call('saveSecondmentMembers', {
@@ -114,7 +127,9 @@ describe('members', () => {
     expect(rows.map(m => m.pairMemberId)).toEqual([null, null, null]);
     expect((await w.fails('pairSecondmentMembers', { memberId: a, partnerId: a })).message).toContain('自己');
     const other = await newBatch(4, '2023.03', '2024.03');
-    const { members: [d] } = await w.call('addSecondmentMembers', { batchId: other, cadreIds: [cadres[5]] });
+    const {
+      members: [d],
+    } = await w.call('addSecondmentMembers', { batchId: other, cadreIds: [cadres[5]] });
     expect((await w.fails('pairSecondmentMembers', { memberId: a, partnerId: d.id })).message).toContain('不在同一批次');
   });
 });
@@ -137,7 +152,9 @@ describe('the overlap rule', () => {
     await w.call('addSecondmentMembers', { batchId: open, cadreIds: [cadres[1]] });
     const later = await newBatch(7, '2030.01', '2031.01');
     expect((await w.fails('addSecondmentMembers', { batchId: later, cadreIds: [cadres[1]] })).message).toContain('2024.01—至今');
-    const { members: [m] } = await w.call('addSecondmentMembers', { batchId, cadreIds: [cadres[2]] });
+    const {
+      members: [m],
+    } = await w.call('addSecondmentMembers', { batchId, cadreIds: [cadres[2]] });
     const mid = await newBatch(8, '2021.09', '2022.09');
     expect((await w.fails('addSecondmentMembers', { batchId: mid, cadreIds: [cadres[2]] })).code).toBe('VALIDATION');
     await w.call('recallSecondmentMember', { id: m.id, date: '2021.06', reason: '身体原因' });
@@ -148,9 +165,15 @@ describe('the overlap rule', () => {
     await w.call('addSecondmentMembers', { batchId, cadreIds: [cadres[0]] });
     const village = await w.call('saveVillage', { name: '三合村', township: '榆树镇', county: '柳川县', kind: '脱贫村' });
     const rotation = await w.call('saveVillageRotation', { programme: '驻村工作队', seq: 1, name: '第一轮驻村', startDate: '2021.06', endDate: '2023.06' });
-    const err = await w.fails('saveVillageAssignments', { rotationId: rotation.id, creates: [{ values: { villageId: village.id, cadreId: cadres[0], role: '第一书记' } }] });
+    const err = await w.fails('saveVillageAssignments', {
+      rotationId: rotation.id,
+      creates: [{ values: { villageId: village.id, cadreId: cadres[0], role: '第一书记' } }],
+    });
     expect(err.message).toContain('已在「京沈对口合作干部交流 第三批」挂职');
-    const ok = await w.call('saveVillageAssignments', { rotationId: rotation.id, creates: [{ values: { villageId: village.id, cadreId: cadres[1], role: '第一书记' } }] });
+    const ok = await w.call('saveVillageAssignments', {
+      rotationId: rotation.id,
+      creates: [{ values: { villageId: village.id, cadreId: cadres[1], role: '第一书记' } }],
+    });
     expect(ok.assignments[0]).toMatchObject({ startDate: '2021-06', endDate: '2023-06', kind: '新选派', village: '三合村' });
     const other = await w.fails('addSecondmentMembers', { batchId, cadreIds: [cadres[1]] });
     expect(other.message).toContain('已在「驻村工作队 第一轮驻村 柳川县榆树镇三合村」驻村（2021.06—2023.06），时间重叠');
@@ -159,10 +182,18 @@ describe('the overlap rule', () => {
 
 describe('replacement (调换)', () => {
   it('keeps the old row as 已调换 and the chain with reasons, counted once', async () => {
-    const { members: [first] } = await w.call('addSecondmentMembers', { batchId, cadreIds: [cadres[0]], values: { hostUnit: '北京市海淀区商务局', hostPost: '副局长' } });
+    const {
+      members: [first],
+    } = await w.call('addSecondmentMembers', { batchId, cadreIds: [cadres[0]], values: { hostUnit: '北京市海淀区商务局', hostPost: '副局长' } });
     const r1 = await w.call('replaceSecondmentMember', { id: first.id, cadreId: cadres[1], date: '2021.09', reason: '工作需要调回' });
     expect(r1.old).toMatchObject({ status: '已调换', endDate: '2021-09', replacedByMemberId: r1.replacement.id });
-    expect(r1.replacement).toMatchObject({ replacesMemberId: first.id, replacementReason: '工作需要调回', hostPost: '副局长', startDate: '2021-09', endDate: '2022-03' });
+    expect(r1.replacement).toMatchObject({
+      replacesMemberId: first.id,
+      replacementReason: '工作需要调回',
+      hostPost: '副局长',
+      startDate: '2021-09',
+      endDate: '2022-03',
+    });
     const r2 = await w.call('replaceSecondmentMember', { id: r1.replacement.id, cadreId: cadres[2], date: '2021.12', reason: '身体原因' });
     const chain = await w.call('secondmentReplacementHistory', { id: r1.replacement.id });
     expect(chain.map(c => [c.memberId, c.status, c.reason])).toEqual([
@@ -180,7 +211,9 @@ describe('replacement (调换)', () => {
 
 describe('finishing and the 简历 line', () => {
   it('appends the line once through the roster path, records the exchange, and undoes as one step', async () => {
-    const { members: [m] } = await w.call('addSecondmentMembers', { batchId, cadreIds: [cadres[0]], values: { hostUnit: '北京市朝阳区商务局', hostPost: '副局长' } });
+    const {
+      members: [m],
+    } = await w.call('addSecondmentMembers', { batchId, cadreIds: [cadres[0]], values: { hostUnit: '北京市朝阳区商务局', hostPost: '副局长' } });
     const before = (await w.call('getCadre', { id: cadres[0] })).resume;
     const preview = await w.call('previewSecondmentResumeLine', { id: m.id, returnDate: '2022.03' });
     expect(preview).toEqual({ line: '2021.03--2022.03  挂任北京市朝阳区商务局副局长', alreadyPresent: false });
@@ -205,7 +238,9 @@ describe('finishing and the 简历 line', () => {
   });
 
   it('does not append a line the 简历 already has', async () => {
-    const { members: [m] } = await w.call('addSecondmentMembers', { batchId, cadreIds: [cadres[0]], values: { hostUnit: '北京市朝阳区商务局', hostPost: '副局长' } });
+    const {
+      members: [m],
+    } = await w.call('addSecondmentMembers', { batchId, cadreIds: [cadres[0]], values: { hostUnit: '北京市朝阳区商务局', hostPost: '副局长' } });
     const resume = (await w.call('getCadre', { id: cadres[0] })).resume;
     await w.call('saveCadres', { updates: [{ id: cadres[0], values: { resume: `${resume}\n2021.03--2022.03  挂任北京市朝阳区商务局副局长` } }] });
     const withLine = (await w.call('getCadre', { id: cadres[0] })).resume;

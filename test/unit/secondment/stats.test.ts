@@ -91,7 +91,11 @@ describe('secondmentStats', () => {
     expect(s.returned).toBe(6);
     expect(s.promoted).toBe(2);
     expect(s.promotedPct).toBe(33.3); // 2 / 6
-    expect(s.outcomes.map(o => [o.label, o.count])).toEqual([['提拔', 1], ['重用', 1], ['平职交流', 1]]);
+    expect(s.outcomes.map(o => [o.label, o.count])).toEqual([
+      ['提拔', 1],
+      ['重用', 1],
+      ['平职交流', 1],
+    ]);
   });
 
   it('groups education and ranks with shares of the headcount', () => {
@@ -116,7 +120,10 @@ describe('secondmentStats', () => {
       { label: '二级主任科员', count: 4, pct: 66.7 },
       { label: '未填', count: 1, pct: 16.7 },
     ]);
-    expect(s.leadershipLevel.map(l => [l.label, l.count])).toEqual([['副处', 1], ['正科', 5]]);
+    expect(s.leadershipLevel.map(l => [l.label, l.count])).toEqual([
+      ['副处', 1],
+      ['正科', 5],
+    ]);
   });
 
   it('answers zeros for an empty batch', () => {
@@ -155,7 +162,10 @@ describe('rotationStats', () => {
       { label: '工作队队长', count: 0, pct: 0 },
       { label: '队员', count: 2, pct: 50 },
     ]);
-    expect(s.byVillageKind.map(k => [k.label, k.count])).toEqual([['脱贫村', 2], ['易地扶贫搬迁安置点', 1]]);
+    expect(s.byVillageKind.map(k => [k.label, k.count])).toEqual([
+      ['脱贫村', 2],
+      ['易地扶贫搬迁安置点', 1],
+    ]);
     expect(s.female).toBe(1);
     expect(s.young).toBe(3);
   });
