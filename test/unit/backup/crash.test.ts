@@ -70,6 +70,8 @@ function runAndKill(stage: string, opts: { step?: number; afterMs?: number } = {
     child.on('exit', (code, signal) => {
       clearTimeout(guard);
       const lines = out.split('\n').filter(Boolean);
+      // A timed kill can reach a child that already finished on its own (exit 0): not a crash.
+      if (code === 0) killed = false;
       if (!killed && code !== 0) return reject(new Error(`child failed (${code}): ${out} ${err}`));
       if (killed && signal !== 'SIGKILL') return reject(new Error(`child ended by ${signal ?? code}: ${out} ${err}`));
       const committed = Math.max(0, ...lines.filter(l => l.startsWith('committed ')).map(l => Number(l.slice(10))));

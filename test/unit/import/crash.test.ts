@@ -154,6 +154,9 @@ function run(db: string, job: Job, killAt: string, afterMs?: number): Promise<Ru
     child.on('exit', (code, signal) => {
       clearTimeout(guard);
       clearTimeout(timer);
+      // A kill timed for just after the measured commit can reach a child that has already
+      // finished (faster this time): it exited 0 on its own, and the job must then be all there.
+      if (code === 0) killed = false;
       if (!killed && code !== 0) return reject(new Error(`child failed (${code}): ${out} ${err}`));
       if (killed && signal !== 'SIGKILL') return reject(new Error(`child ended by ${signal ?? code}: ${out} ${err}`));
       const lines = out.split('\n').filter(Boolean);
