@@ -1,10 +1,8 @@
 import type { AppStatus, appRoutes } from '../../../shared/contract/api';
 import type { ServiceContext } from '../core/context';
 import type { HandlersOf } from '../core/dispatcher';
-// eslint-disable-next-line no-restricted-imports -- cross-area: to be moved behind roster/api.ts
-import { countCadres } from '../roster/cadres';
-// eslint-disable-next-line no-restricted-imports -- cross-area: to be moved behind demo/api.ts
-import { loadDemo } from '../demo/load';
+import { countCadres } from '../roster/api';
+import { loadDemo } from '../demo/api';
 import { getSetting, setSetting } from '../common/settings';
 
 export function appStatus({ db, dbPath, appVersion }: ServiceContext): AppStatus {

@@ -14,12 +14,9 @@ import { normalizeCadreField } from '../../../shared/domain/roster/cadre-rules';
 import { parseCell } from '../../../shared/domain/assessment/scoring';
 import type { Indicator } from '../../../shared/contract/routes/assessment';
 import type { Database } from '../../db/database';
-// eslint-disable-next-line no-restricted-imports -- cross-area: to be moved behind import/api.ts
-import { cellText, detectLayout } from '../import/layout';
-// eslint-disable-next-line no-restricted-imports -- cross-area: to be moved behind import/api.ts
-import { matchHeader, normalizeHeader } from '../import/mapping';
-// eslint-disable-next-line no-restricted-imports -- cross-area: to be moved behind import/api.ts
-import { readWorkbook, type CellValue } from '../import/read';
+import { cellText, detectLayout } from '../import/api';
+import { matchHeader, normalizeHeader } from '../import/api';
+import { readWorkbook, type CellValue } from '../import/api';
 import { listParticipants, type Participant } from './participants';
 import { getRound, loadIndicators } from './rows';
 import type { CellChange } from './inputs';

@@ -11,8 +11,7 @@ import { AppError } from '../../../shared/contract/errors';
 import type { AuditFilter, AuditRow } from '../../../shared/contract/routes/audit';
 import type { Database } from '../../db/database';
 import { AuditSummarizer } from './summary';
-// eslint-disable-next-line no-restricted-imports -- cross-area: to be moved behind roster/api.ts
-import { SEARCH_TERM } from '../roster/cadres';
+import { SEARCH_TERM } from '../roster/api';
 
 export type AuditOrder = 'desc' | 'asc';
 

@@ -4,8 +4,7 @@ import { AppError } from '../../../shared/contract/errors';
 import { fieldLabel } from '../../../shared/domain/roster/fields';
 import type { Database } from '../../db/database';
 import { cachedStatement } from '../../db/statements';
-// eslint-disable-next-line no-restricted-imports -- cross-area: to be moved behind roster/api.ts
-import { CADRE_FORM_COLUMNS, CADRE_SCALAR_COLUMNS } from '../roster/columns';
+import { CADRE_FORM_COLUMNS, CADRE_SCALAR_COLUMNS } from '../roster/api';
 import { OPERATOR_SETTING, operatorName, savedOperatorName, setSetting } from './settings';
 
 /** Column name → field key, for showing audit entries with Chinese labels. */

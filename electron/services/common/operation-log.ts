@@ -28,8 +28,7 @@ import { AppError } from '../../../shared/contract/errors';
 import type { Database } from '../../db/database';
 import { cachedStatement } from '../../db/statements';
 import { auditMany, type AuditRecord } from './audit';
-// eslint-disable-next-line no-restricted-imports -- cross-area: to be moved behind roster/api.ts
-import { readCadreImage, writeCadreImage, type CadreImage } from '../roster/image';
+import { readCadreImage, writeCadreImage, type CadreImage } from '../roster/api';
 import { isUndoableTable, readRowImage, rowChanges, writeRowImage, type RowImage, type UndoableTable } from './row-image';
 import { operatorName } from './settings';
 

@@ -8,25 +8,16 @@
  * would). The lead's demo loader calls this after building the batches.
  */
 import type { Database } from '../../db/database';
-// eslint-disable-next-line no-restricted-imports -- cross-area: to be moved behind assessment/api.ts
-import { finaliseRound } from '../assessment/finalise';
-// eslint-disable-next-line no-restricted-imports -- cross-area: to be moved behind assessment/api.ts
-import { roundScope } from '../assessment/history';
+import { finaliseRound } from '../assessment/api';
+import { roundScope } from '../assessment/api';
 import { clearHistory } from '../common/operation-log';
-// eslint-disable-next-line no-restricted-imports -- cross-area: to be moved behind assessment/api.ts
-import { computeGrid } from '../assessment/grid';
-// eslint-disable-next-line no-restricted-imports -- cross-area: to be moved behind assessment/api.ts
-import { saveCells, saveGrades, saveTallies } from '../assessment/inputs';
-// eslint-disable-next-line no-restricted-imports -- cross-area: to be moved behind assessment/api.ts
-import { listParticipants } from '../assessment/participants';
-// eslint-disable-next-line no-restricted-imports -- cross-area: to be moved behind assessment/api.ts
-import { savePersonal } from '../assessment/personal';
-// eslint-disable-next-line no-restricted-imports -- cross-area: to be moved behind assessment/api.ts
-import { saveRound } from '../assessment/rounds';
-// eslint-disable-next-line no-restricted-imports -- cross-area: to be moved behind assessment/api.ts
-import { saveSet } from '../assessment/sets';
-// eslint-disable-next-line no-restricted-imports -- cross-area: to be moved behind assessment/api.ts
-import { addDaily } from '../assessment/daily';
+import { computeGrid } from '../assessment/api';
+import { saveCells, saveGrades, saveTallies } from '../assessment/api';
+import { listParticipants } from '../assessment/api';
+import { savePersonal } from '../assessment/api';
+import { saveRound } from '../assessment/api';
+import { saveSet } from '../assessment/api';
+import { addDaily } from '../assessment/api';
 import { Rng } from './random';
 
 /** Before the demo replaces everything: a set's indicators, rounds and scores go with it (cascade). */

@@ -1,8 +1,7 @@
 import { AppError } from '../../../shared/contract/errors';
 import type { Database } from '../../db/database';
 import { audit } from '../common/audit';
-// eslint-disable-next-line no-restricted-imports -- cross-area: to be moved behind roster/api.ts
-import { cadreInserter, countCadres } from '../roster/cadres';
+import { cadreInserter, countCadres } from '../roster/api';
 import { clearHistory } from '../common/operation-log';
 import { DEFAULT_DEMO_SEED, generateDemo } from './generate';
 import { clearAssessmentData, loadAssessmentDemo } from './assessment';

@@ -10,14 +10,10 @@ import { buildRosterCsv, buildRosterXlsx, selectRosterRows, type RosterExportOpt
 import { buildImportTemplate } from './template';
 import { historyState } from '../common/operation-log';
 import { PREVIEW_SHELF } from '../common/plan-store';
-// eslint-disable-next-line no-restricted-imports -- cross-area: to be moved behind lrmx/api.ts
-import { commitImport, sha256 } from '../lrmx/commit';
-// eslint-disable-next-line no-restricted-imports -- cross-area: to be moved behind lrmx/api.ts
-import { exportLrmxBytes, exportLrmxToDir } from '../lrmx/files';
-// eslint-disable-next-line no-restricted-imports -- cross-area: to be moved behind lrmx/api.ts
-import { planImport, type PlanInput } from '../lrmx/plan';
-// eslint-disable-next-line no-restricted-imports -- cross-area: to be moved behind lrmx/api.ts
-import { readLrmx } from '../lrmx/read';
+import { commitImport, sha256 } from '../lrmx/api';
+import { exportLrmxBytes, exportLrmxToDir } from '../lrmx/api';
+import { planImport, type PlanInput } from '../lrmx/api';
+import { readLrmx } from '../lrmx/api';
 
 /** What commitLrmx needs of a preview: the files as read. */
 interface StoredPlan {

@@ -10,12 +10,9 @@ import type { Database } from '../../db/database';
 import { parseCadreQuery } from '../../../shared/domain/roster/query';
 import { todayCanonical } from '../../../shared/domain/common/dates';
 import type { RosterView } from '../../../shared/contract/routes/exports';
-// eslint-disable-next-line no-restricted-imports -- cross-area: to be moved behind roster/api.ts
-import { countCadreRows, selectCadreRows } from '../roster/cadres';
-// eslint-disable-next-line no-restricted-imports -- cross-area: to be moved behind roster/api.ts
-import { compileQuery } from '../roster/query';
-// eslint-disable-next-line no-restricted-imports -- cross-area: to be moved behind roster/api.ts
-import { rosterPage, rosterWhere } from '../roster/page';
+import { countCadreRows, selectCadreRows } from '../roster/api';
+import { compileQuery } from '../roster/api';
+import { rosterPage, rosterWhere } from '../roster/api';
 import { buildTableXlsx, guardCsvText, MAX_EXPORT_ROWS } from '../common/xlsx-table';
 import { cellValue, columnWidth, defaultDate, isWrapped, ROSTER_COLUMN_LABELS, type CellOptions, type RosterColumn, type RosterColumnKey } from './cells';
 

@@ -17,8 +17,7 @@ import { AppError } from '../../../shared/contract/errors';
 import type { ImportCommitResult, ImportMode, ImportRun } from '../../../shared/contract/routes/imports';
 import type { Database } from '../../db/database';
 import { audit } from '../common/audit';
-// eslint-disable-next-line no-restricted-imports -- cross-area: to be moved behind roster/api.ts
-import { insertCadreImage, type CadreImage } from '../roster/image';
+import { insertCadreImage, type CadreImage } from '../roster/api';
 import { withOperation } from '../common/operation-log';
 import { operatorName } from '../common/settings';
 import { buildPlan, COLUMN_OF, planIssues } from './plan';

@@ -19,8 +19,7 @@ import { formatDate } from '../../../shared/domain/common/dates';
 import type { ImportField, ImportIssue, ParsedPlanOptions, PlanAction, PreviewRow } from '../../../shared/contract/routes/imports';
 import type { FamilyMember } from '../../../shared/contract/routes/roster';
 import type { Database } from '../../db/database';
-// eslint-disable-next-line no-restricted-imports -- cross-area: to be moved behind roster/api.ts
-import { CADRE_FORM_COLUMNS, CADRE_SCALAR_COLUMNS } from '../roster/columns';
+import { CADRE_FORM_COLUMNS, CADRE_SCALAR_COLUMNS } from '../roster/api';
 import { fieldLabel } from './mapping';
 import { RosterMatcher, type StoredCadre } from './match';
 import { makeIssue } from './rows';

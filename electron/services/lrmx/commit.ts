@@ -12,8 +12,7 @@ import { pinyinKeys } from '../../../shared/domain/common/pinyin';
 import type { Database } from '../../db/database';
 import { audit } from '../common/audit';
 import { withOperation, type OperationSummary } from '../common/operation-log';
-// eslint-disable-next-line no-restricted-imports -- cross-area: to be moved behind import/api.ts
-import { importLabel } from '../import/commit';
+import { importLabel } from '../import/api';
 import { operatorName } from '../common/settings';
 import type { IncomingCadre } from './incoming';
 import {

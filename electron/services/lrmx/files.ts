@@ -8,12 +8,9 @@ import path from 'node:path';
 import { AppError } from '../../../shared/contract/errors';
 import type { Database } from '../../db/database';
 import { writeFileAtomic } from '../common/files';
-// eslint-disable-next-line no-restricted-imports -- cross-area: to be moved behind form/api.ts
-import { getFormSettings } from '../form/form';
-// eslint-disable-next-line no-restricted-imports -- cross-area: to be moved behind roster/api.ts
-import { getCadre } from '../roster/cadres';
-// eslint-disable-next-line no-restricted-imports -- cross-area: to be moved behind export/api.ts
-import { buildZip } from '../export/zip';
+import { getFormSettings } from '../form/api';
+import { getCadre } from '../roster/api';
+import { buildZip } from '../export/api';
 import { readLrmx, type LrmxRead } from './read';
 import { lrmxFileName, writeLrmx, type WriteLrmxOptions } from './write';
 import { DEFAULT_XML_LIMITS } from './xml';

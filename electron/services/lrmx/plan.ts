@@ -23,10 +23,8 @@ import { cadreFieldLabel, checkCadreRecord, normalizeCadreField, type EditableCa
 import { formatDate } from '../../../shared/domain/common/dates';
 import { fieldLabel } from '../../../shared/domain/roster/fields';
 import type { Database } from '../../db/database';
-// eslint-disable-next-line no-restricted-imports -- cross-area: to be moved behind roster/api.ts
-import { CADRE_FORM_COLUMNS, CADRE_SCALAR_COLUMNS } from '../roster/columns';
-// eslint-disable-next-line no-restricted-imports -- cross-area: to be moved behind import/api.ts
-import { RosterMatcher } from '../import/match';
+import { CADRE_FORM_COLUMNS, CADRE_SCALAR_COLUMNS } from '../roster/api';
+import { RosterMatcher } from '../import/api';
 import type { IncomingCadre, IncomingProblem } from './incoming';
 
 export { IMPORT_MODES, type ImportMode } from '../../../shared/contract/routes/imports';

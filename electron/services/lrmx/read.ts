@@ -11,8 +11,7 @@ import { checkCadreRecord, normalizeCadreField, type EditableCadreField } from '
 import type { FamilyMember } from '../../../shared/contract/api';
 import { parseDateInput } from '../../../shared/domain/common/dates';
 import { MAX_PHOTO_BYTES } from '../../../shared/contract/routes/form';
-// eslint-disable-next-line no-restricted-imports -- cross-area: to be moved behind form/api.ts
-import { photoMime } from '../form/form';
+import { photoMime } from '../form/api';
 import { checkFamily } from './family';
 import {
   emptyMeta,

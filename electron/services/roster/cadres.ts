@@ -2,8 +2,7 @@ import type { Cadre, CadreRow } from '../../../shared/contract/api';
 import { AppError } from '../../../shared/contract/errors';
 import type { Database } from '../../db/database';
 import { CADRE_FORM_COLUMNS, CADRE_SCALAR_COLUMNS, selectList } from './columns';
-// eslint-disable-next-line no-restricted-imports -- cross-area: to be moved behind units/api.ts
-import { UNIT_ORDER_CTE, UNIT_SUBTREE_CTE } from '../units/units';
+import { UNIT_ORDER_CTE, UNIT_SUBTREE_CTE } from '../units/api';
 
 export interface CadreFilter {
   unitId?: number;

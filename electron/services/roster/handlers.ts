@@ -6,8 +6,7 @@ import type { ServiceContext } from '../core/context';
 import type { HandlersOf } from '../core/dispatcher';
 import { historyState, stepHistory } from '../common/operation-log';
 import { rosterPage } from './page';
-// eslint-disable-next-line no-restricted-imports -- cross-area: to be moved behind units/api.ts
-import { listUnits } from '../units/units';
+import { listUnits } from '../units/api';
 import { compileQuery, queryCadreIds } from './query';
 import { deleteView, listViews, saveView } from './views';
 import { todayCanonical } from '../../../shared/domain/common/dates';

@@ -9,8 +9,7 @@ import { AppError } from '../../../shared/contract/errors';
 import type { Database } from '../../db/database';
 import { CADRE_SCALAR_COLUMNS } from './columns';
 import { countCadreRows, SEARCH_TERM, selectCadreRows, type RowQuery } from './cadres';
-// eslint-disable-next-line no-restricted-imports -- cross-area: to be moved behind units/api.ts
-import { UNIT_SUBTREE_CTE } from '../units/units';
+import { UNIT_SUBTREE_CTE } from '../units/api';
 
 export type TextFilterType = 'contains' | 'notContains' | 'equals' | 'notEqual' | 'startsWith' | 'endsWith' | 'blank' | 'notBlank';
 

@@ -38,8 +38,7 @@ import {
 import type { Database } from '../../db/database';
 import { CADRE_SCALAR_COLUMNS } from './columns';
 import { selectCadreRows } from './cadres';
-// eslint-disable-next-line no-restricted-imports -- cross-area: to be moved behind units/api.ts
-import { UNIT_ORDER_CTE, UNIT_SUBTREE_CTE } from '../units/units';
+import { UNIT_ORDER_CTE, UNIT_SUBTREE_CTE } from '../units/api';
 
 export interface CompiledQuery {
   /** A WHERE fragment over the alias `c` (cadres); always includes `c.deleted_at IS NULL`. */

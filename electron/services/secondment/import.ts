@@ -14,18 +14,12 @@ import { overlapMessage, periodsOverlap } from '../../../shared/domain/secondmen
 import type { Database } from '../../db/database';
 import { decodeUpload, uploadName } from '../common/files';
 import { PREVIEW_SHELF, type PlanStore } from '../common/plan-store';
-// eslint-disable-next-line no-restricted-imports -- cross-area: to be moved behind roster/api.ts
-import { applyCadreChanges, type FieldValues } from '../roster/writes';
-// eslint-disable-next-line no-restricted-imports -- cross-area: to be moved behind import/api.ts
-import { detectLayout } from '../import/layout';
-// eslint-disable-next-line no-restricted-imports -- cross-area: to be moved behind import/api.ts
-import { matchHeader, normalizeHeader } from '../import/mapping';
-// eslint-disable-next-line no-restricted-imports -- cross-area: to be moved behind import/api.ts
-import { readWorkbook } from '../import/read';
-// eslint-disable-next-line no-restricted-imports -- cross-area: to be moved behind import/api.ts
-import { findDuplicates, makeIssue, normalizeSheetRows } from '../import/rows';
-// eslint-disable-next-line no-restricted-imports -- cross-area: to be moved behind import/api.ts
-import type { RowRecord } from '../import/types';
+import { applyCadreChanges, type FieldValues } from '../roster/api';
+import { detectLayout } from '../import/api';
+import { matchHeader, normalizeHeader } from '../import/api';
+import { readWorkbook } from '../import/api';
+import { findDuplicates, makeIssue, normalizeSheetRows } from '../import/api';
+import type { RowRecord } from '../import/api';
 import { checkMemberField, checkMembersWritten, insertMemberFor, type MemberValues } from './members';
 import { placementsOf } from './overlap';
 

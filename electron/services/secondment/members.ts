@@ -30,8 +30,7 @@ import {
 import type { EditableCadreField } from '../../../shared/domain/roster/cadre-rules';
 import type { Database } from '../../db/database';
 import { audit } from '../common/audit';
-// eslint-disable-next-line no-restricted-imports -- cross-area: to be moved behind roster/api.ts
-import { applyCadreChanges, type CellProblem, type FieldValues } from '../roster/writes';
+import { applyCadreChanges, type CellProblem, type FieldValues } from '../roster/api';
 import { withOperation, type OperationRecorder } from '../common/operation-log';
 import { overlapProblem } from './overlap';
 

@@ -18,8 +18,7 @@ import {
 } from '../../../shared/contract/routes/secondment';
 import { checkChoiceCell, checkDateCell, checkPeriodOrder, checkTextCell, type FieldCheck } from '../../../shared/domain/secondment/rules';
 import type { Database } from '../../db/database';
-// eslint-disable-next-line no-restricted-imports -- cross-area: to be moved behind roster/api.ts
-import type { CellProblem } from '../roster/writes';
+import type { CellProblem } from '../roster/api';
 import { withOperation } from '../common/operation-log';
 import { overlapProblem } from './overlap';
 

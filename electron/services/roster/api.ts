@@ -1,0 +1,9 @@
+/** What other areas use of roster/: the one door into its internals (the lint forbids any other). */
+export { SEARCH_TERM, cadreInserter, countCadreRows, countCadres, getCadre, selectCadreRows } from './cadres';
+export { CADRE_FORM_COLUMNS, CADRE_SCALAR_COLUMNS } from './columns';
+export { insertCadreImage, readCadreImage, writeCadreImage } from './image';
+export type { CadreImage } from './image';
+export { rosterPage, rosterWhere } from './page';
+export { compileQuery } from './query';
+export { applyCadreChanges } from './writes';
+export type { CellProblem, FieldValues } from './writes';
