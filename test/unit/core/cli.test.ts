@@ -58,6 +58,16 @@ describe('cadre CLI', () => {
     }
   });
 
+  it('a --query nested thousands of levels deep is refused in Chinese (exit 1), not with a stack overflow', () => {
+    const db = path.join(tmp.dir, 'deep.db');
+    expect(cadre(['--db', db, 'demo']).code).toBe(0);
+    const deep = '{"where":' + '{"join":"and","items":['.repeat(3000) + ']}'.repeat(3000) + '}';
+    const r = cadre(['--db', db, 'list', 'cadres', '--json', '--query', deep]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('嵌套过深');
+    expect(r.err).not.toMatch(/Maximum call stack|RangeError|at /);
+  });
+
   it('list cadres --query runs a 组合查询 and returns every field of the form', () => {
     const db = path.join(tmp.dir, 'q.db');
     expect(cadre(['--db', db, 'demo']).code).toBe(0);
