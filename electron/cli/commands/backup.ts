@@ -4,10 +4,12 @@ import { formatSize } from '../../../shared/domain/backup/format';
 import { AppError } from '../../../shared/contract/errors';
 import {
   backupToFile,
+  dataTempDir,
   networkWarning,
   quickCheck,
   recoverFromSnapshot,
   restoreFrom,
+  samePath,
   shownTime,
   takeSnapshot,
   validateDatabaseFile,
@@ -75,8 +77,10 @@ export const backupCommands: Command[] = [
     options: { json },
     async run(ctx, opts, positional) {
       const file = path.resolve(positional[0] ?? ctx.dbPath);
-      const isLive = positional.length === 0;
-      const v = validateDatabaseFile(file, isLive ? { inPlace: true } : { workDir: undefined });
+      // The live file, however named, is read through SQLite with its WAL; any other file is
+      // copied (when it needs a copy) into the data folder's temp area, never /tmp.
+      const isLive = samePath(file, ctx.dbPath);
+      const v = validateDatabaseFile(file, isLive ? { live: true } : { workDir: dataTempDir(ctx.dbPath) });
       const warning = isLive ? networkWarning(file) : null;
       if (!v.ok) {
         if (opts.json) ctx.printJson({ ok: false, file, code: v.code, reason: v.reason });

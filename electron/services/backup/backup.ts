@@ -42,6 +42,7 @@ import { AppError, type ErrorCode } from '../../../shared/contract/errors';
 import { APPLICATION_ID, SCHEMA_VERSION, openDatabase, type Database } from '../../db/database';
 import { audit, recordBackup, recordRestore, type RestoreRecord } from '../common/audit';
 import { getSetting, savedOperatorName, setSetting } from '../common/settings';
+import { ensurePrivateDir } from '../../db/private-files';
 
 export type { DataCounts, SnapshotKind };
 
@@ -313,7 +314,8 @@ function fsyncDir(dir: string): void {
   }
 }
 
-function samePath(a: string, b: string): boolean {
+/** The same file, symlinks and (on Windows) case aside. */
+export function samePath(a: string, b: string): boolean {
   const norm = (p: string) => {
     let r = path.resolve(p);
     try {
@@ -386,6 +388,46 @@ function sqliteErrorCode(err: unknown): string {
 }
 
 /**
+ * The data folder's own temp area for private copies (`.cadre-tmp`, owner-only). A copy
+ * left by a killed process is removed at the next start (cleanDataTemp), never in /tmp.
+ */
+export function dataTempDir(dbPath: string): string {
+  return path.join(path.dirname(path.resolve(dbPath)), '.cadre-tmp');
+}
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM'; // exists, another user's
+  }
+};
+
+/** Removes copies in the temp area whose process is gone (the name carries the pid); returns their names. */
+export function cleanDataTemp(dbPath: string): string[] {
+  const dir = dataTempDir(dbPath);
+  let entries: string[];
+  try {
+    entries = fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const e of entries) {
+    const pid = Number(/^check-(\d+)-/.exec(e)?.[1]);
+    if (pid && alive(pid)) continue; // a check running beside us
+    try {
+      fs.rmSync(path.join(dir, e), { recursive: true, force: true });
+      removed.push(e);
+    } catch {
+      // not ours to delete
+    }
+  }
+  return removed;
+}
+
+/**
  * Runs `fn` on a connection to `file` that never changes the file or creates
  * anything beside it. A plain (rollback-journal) file without a hot journal
  * is opened read-only in place; a WAL-mode file, or one with a -wal/-journal
@@ -406,7 +448,8 @@ function withReadableCopy<T>(file: string, workDir: string | undefined, fn: (db:
       db.close();
     }
   }
-  const dir = fs.mkdtempSync(path.join(workDir ?? os.tmpdir(), '.cadre-check-'));
+  if (workDir) ensurePrivateDir(workDir);
+  const dir = fs.mkdtempSync(path.join(workDir ?? os.tmpdir(), workDir ? `check-${process.pid}-` : '.cadre-check-'));
   try {
     const copy = path.join(dir, 'candidate.db');
     copyDatabaseFile(file, copy);
@@ -422,14 +465,36 @@ function withReadableCopy<T>(file: string, workDir: string | undefined, fn: (db:
   }
 }
 
+/**
+ * Runs `fn` on the live database itself, never writing: with a -wal beside it (the app
+ * running, or killed) read-only, so SQLite neither checkpoints nor removes the WAL; a
+ * cleanly closed file read-write but query-only, so closing removes the -wal/-shm the
+ * open made (a read-only open would leave them behind).
+ */
+function withLiveConnection<T>(file: string, fn: (db: Database) => T): T {
+  const inUse = fs.existsSync(`${file}-wal`);
+  const db = new BetterSqlite3(file, { readonly: inUse, fileMustExist: true });
+  try {
+    db.pragma('busy_timeout = 5000');
+    if (!inUse) db.pragma('query_only = ON');
+    return fn(db);
+  } finally {
+    db.close();
+  }
+}
+
 export type ValidationCode = 'MISSING' | 'NOT_SQLITE' | 'TRUNCATED' | 'FOREIGN' | 'TOO_NEW' | 'CORRUPT';
 export type Validation = { ok: true; schemaVersion: number; counts: DataCounts } | { ok: false; code: ValidationCode; reason: string };
 
 export interface ValidateOptions {
   /** Where a private copy may be made (see withReadableCopy); default the OS temp folder. */
   workDir?: string;
-  /** Open the file itself (the live database, which is ours and may be in use): never copied. */
-  inPlace?: boolean;
+  /**
+   * The live database (ours, maybe in use): read through SQLite in place, WAL included,
+   * never copied; the header's page count is not compared with the file size, since a
+   * checkpoint in progress has page 1 ahead of the pages it has not yet written.
+   */
+  live?: boolean;
 }
 
 /**
@@ -472,7 +537,9 @@ export function validateDatabaseFile(file: string, opts: ValidateOptions = {}): 
   }
   const pageCount = header.readUInt32BE(28);
   const headerSizeValid = header.readUInt32BE(24) === header.readUInt32BE(92);
-  if (headerSizeValid && pageCount > 0 && stat.size < pageCount * pageSize) {
+  // With a -wal or -journal beside it the file alone is not the database: SQLite judges it below.
+  const sidecar = ['-wal', '-journal'].some(x => fs.existsSync(file + x));
+  if (!opts.live && !sidecar && headerSizeValid && pageCount > 0 && stat.size < pageCount * pageSize) {
     return fail('TRUNCATED', `${shown}不完整：应有 ${pageCount * pageSize} 字节，实际只有 ${stat.size} 字节，可能在复制或写入时被中断。`);
   }
 
@@ -494,15 +561,7 @@ export function validateDatabaseFile(file: string, opts: ValidateOptions = {}): 
   };
 
   try {
-    if (opts.inPlace) {
-      const db = new BetterSqlite3(file, { fileMustExist: true });
-      try {
-        db.pragma('busy_timeout = 5000');
-        return inspect(db);
-      } finally {
-        db.close();
-      }
-    }
+    if (opts.live) return withLiveConnection(file, inspect);
     return withReadableCopy(file, opts.workDir, inspect);
   } catch (err) {
     const code = sqliteErrorCode(err);
@@ -892,7 +951,7 @@ function prepareCandidate(file: string, temp: string, backupDir: string | undefi
     db.close();
   }
   step('integrity');
-  const check = validateDatabaseFile(temp, { inPlace: true });
+  const check = validateDatabaseFile(temp, { live: true });
   if (!check.ok) throw new AppError('VALIDATION', `无法恢复：迁移后的数据未通过检查（${check.reason}）。当前数据未被改动。`);
   if (check.schemaVersion !== SCHEMA_VERSION)
     throw new AppError('INTERNAL', `无法恢复：迁移后结构版本为 ${check.schemaVersion}，应为 ${SCHEMA_VERSION}。当前数据未被改动。`);
@@ -922,7 +981,7 @@ async function restoreUnlocked(live: LiveDatabase, dbPath: string, source: strin
 
   step('validate');
   if (samePath(source, dbPath)) throw new AppError('VALIDATION', '不能用当前数据文件本身恢复。当前数据未被改动。');
-  const v = validateDatabaseFile(source, { workDir: dataDir });
+  const v = validateDatabaseFile(source, { workDir: dataTempDir(dbPath) });
   if (!v.ok) throw validationError(v);
 
   step('pre-restore');
@@ -1007,7 +1066,7 @@ export function recoverFromSnapshot(dbPath: string, file: string, opts: { now?: 
   const dataDir = path.dirname(live);
   const source = path.resolve(file);
   if (samePath(source, live)) throw new AppError('VALIDATION', '不能用当前数据文件本身恢复。');
-  const v = validateDatabaseFile(source, { workDir: dataDir });
+  const v = validateDatabaseFile(source, { workDir: dataTempDir(dbPath) });
   if (!v.ok) throw validationError(v);
   fs.mkdirSync(dataDir, { recursive: true });
   const temp = tempName(dataDir, path.basename(live), 'restore');
@@ -1036,7 +1095,7 @@ export function recoverFromSnapshot(dbPath: string, file: string, opts: { now?: 
 function readBackupDirSetting(dbPath: string): string | undefined {
   if (!fs.existsSync(dbPath)) return undefined;
   try {
-    return withReadableCopy(dbPath, undefined, db => {
+    return withReadableCopy(dbPath, dataTempDir(dbPath), db => {
       const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(BACKUP_DIR_SETTING) as { value: string } | undefined;
       return row?.value?.trim() || undefined;
     });
@@ -1055,7 +1114,7 @@ export function findRecoverySnapshot(dbPath: string): (SnapshotInfo & { schemaVe
   const all = dirs.flatMap(dir => snapshotNamesIn(dir).map(s => ({ dir, s }))).sort((a, b) => newestFirst(a.s, b.s));
   for (const { dir, s } of all) {
     const file = path.join(dir, s.name);
-    const v = validateDatabaseFile(file, { workDir: os.tmpdir() });
+    const v = validateDatabaseFile(file, { workDir: dataTempDir(dbPath) });
     if (v.ok) {
       const size = fs.statSync(file).size;
       return { name: s.name, file, kind: s.kind, takenAt: s.takenAt, size, schemaVersion: v.schemaVersion, counts: v.counts };

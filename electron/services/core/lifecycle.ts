@@ -16,9 +16,19 @@
  * The CLI does 1 and 3 only: a command is not an app session.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { AppError } from '../../../shared/contract/errors';
 import { dbPathIn, resolveDataDir } from '../../paths';
-import { findRecoverySnapshot, networkWarning, quickCheck, recoverFromSnapshot, shownTime, snapshotOnExit, snapshotOnStart } from '../backup/api';
+import {
+  cleanDataTemp,
+  findRecoverySnapshot,
+  networkWarning,
+  quickCheck,
+  recoverFromSnapshot,
+  shownTime,
+  snapshotOnExit,
+  snapshotOnStart,
+} from '../backup/api';
 import { openCore, type Core, type CoreOptions } from './core';
 
 export { shownTime };
@@ -86,6 +96,9 @@ export function openData(opts: CoreOptions & { dbPath: string }): Core {
   if (fs.existsSync(opts.dbPath) && fs.statSync(opts.dbPath).isDirectory()) {
     throw new AppError('VALIDATION', `「${opts.dbPath}」是目录，需要一个数据库文件`);
   }
+  // Copies a killed check or restore left in the data folder's temp area.
+  const removed = cleanDataTemp(opts.dbPath);
+  if (removed.length) console.warn(`[cadre] removed ${removed.length} leftover temporary copies in ${path.dirname(opts.dbPath)}/.cadre-tmp`);
   return openCore(opts);
 }
 

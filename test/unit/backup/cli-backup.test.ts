@@ -1,11 +1,12 @@
 /** `cadre backup`, `cadre restore`, `cadre check` through the built CLI (dist/electron/cli.cjs). */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, SCHEMA_VERSION } from '../../../electron/db/database';
-import { corruptPage, dumpRows } from '../../support/backup-db';
+import { addCadres, corruptPage, dumpRows } from '../../support/backup-db';
 import { tempDir } from '../../support/temp';
 
 const CLI = path.resolve(__dirname, '../../../dist/electron/cli.cjs');
@@ -70,6 +71,7 @@ describe('cadre backup / restore / check', () => {
     expect(ok.out).toContain('干部 600 名');
     const okJson = JSON.parse(cadre('check', '--json').out);
     expect(okJson).toEqual({ ok: true, file: dbPath, schemaVersion: SCHEMA_VERSION, counts: { cadres: 600, batches: 4, rounds: 1 }, networkWarning: null });
+    expect(fs.readdirSync(dataDir).filter(f => /-(wal|shm)$/.test(f))).toEqual([]); // a closed file stays closed
 
     const copy = path.join(tmp.dir, 'copy.db');
     expect(cadre('backup', '--out', copy).code).toBe(0);
@@ -147,5 +149,62 @@ describe('cadre backup / restore / check', () => {
     expect(cadre('restore').code).toBe(2);
     expect(cadre('check', 'a', 'b').code).toBe(2);
     expect(cadre('backup', '--out').code).toBe(2);
+  });
+});
+
+/**
+ * The state of a live WAL database while a checkpoint is half done: page 1 (with the new,
+ * larger page count) is already in the main file, the pages beyond the old end are still only
+ * in the WAL. SQLite reads it correctly through the WAL; the main file alone looks cut short.
+ */
+function checkpointHalfDone(file: string): void {
+  const wal = fs.readFileSync(`${file}-wal`);
+  const pageSize = wal.readUInt32BE(8);
+  let page1: Buffer | null = null;
+  for (let at = 32; at + 24 + pageSize <= wal.length; at += 24 + pageSize) {
+    if (wal.readUInt32BE(at) === 1) page1 = wal.subarray(at + 24, at + 24 + pageSize);
+  }
+  if (!page1) throw new Error('no page 1 in the WAL');
+  const fd = fs.openSync(file, 'r+');
+  fs.writeSync(fd, page1, 0, pageSize, 0);
+  fs.closeSync(fd);
+}
+
+describe('cadre check on the live database', () => {
+  it('a healthy live database whose WAL holds committed pages is ok, checked in place (nothing in /tmp, nothing left)', () => {
+    expect(cadre('status').code).toBe(0);
+    const app = openDatabase(dbPath); // the app, still running
+    try {
+      app.pragma('wal_autocheckpoint = 0');
+      addCadres(app, 400);
+      checkpointHalfDone(dbPath);
+      const header = fs.readFileSync(dbPath).subarray(0, 100);
+      expect(header.readUInt32BE(28) * header.readUInt16BE(16)).toBeGreaterThan(fs.statSync(dbPath).size);
+      const tmpBefore = fs.readdirSync(os.tmpdir()).filter(f => f.startsWith('.cadre-check-'));
+      const before = fs.readdirSync(dataDir).sort();
+
+      const live = cadre('check', '--json');
+      expect(live.err).toBe('');
+      expect(live.code).toBe(0);
+      expect(JSON.parse(live.out)).toMatchObject({ ok: true, counts: { cadres: 400 } });
+      // named by its path, the live file is checked the same way
+      expect(cadre('check', dbPath).code).toBe(0);
+
+      expect(fs.readdirSync(os.tmpdir()).filter(f => f.startsWith('.cadre-check-'))).toEqual(tmpBefore);
+      expect(fs.readdirSync(dataDir).sort()).toEqual(before);
+      expect((app.prepare('SELECT count(*) AS n FROM cadres').get() as { n: number }).n).toBe(400);
+    } finally {
+      app.close();
+    }
+  });
+
+  it('a closed file still gets the header test: a file cut short is 不完整', () => {
+    expect(cadre('demo').code).toBe(0);
+    const copy = path.join(tmp.dir, 'cut.db');
+    expect(cadre('backup', '--out', copy).code).toBe(0);
+    fs.truncateSync(copy, Math.floor(fs.statSync(copy).size / 2 / 4096) * 4096);
+    const r = cadre('check', copy);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/不完整/);
   });
 });

@@ -246,7 +246,7 @@ describe('recovery of a damaged database (no open handle)', () => {
     expect(r.counts.cadres).toBe(40);
     expect(r.damagedCopy).toBe(`${core.dbPath}.damaged-2026-11-06T080000`);
     expect(fs.readFileSync(r.damagedCopy!).equals(damagedBytes)).toBe(true);
-    expect(validateDatabaseFile(core.dbPath, { inPlace: true })).toMatchObject({ ok: true, counts: { cadres: 40 } });
+    expect(validateDatabaseFile(core.dbPath, { live: true })).toMatchObject({ ok: true, counts: { cadres: 40 } });
     core = openCore({ dataDir: tmp.dir, appVersion: 'test' });
     await expectStatusCadres(40);
   });

@@ -81,3 +81,16 @@ describe('afterOpen and exitSnapshot', () => {
     core.close();
   });
 });
+
+describe('the data folder temp area', () => {
+  it('a copy left by a killed check is removed at the next start; one of a running process is kept', () => {
+    const { dataDir, dbPath } = dataFile({ dataDir: tmp.dir });
+    const area = path.join(dataDir, '.cadre-tmp');
+    fs.mkdirSync(path.join(area, 'check-999999999-abc123'), { recursive: true });
+    fs.writeFileSync(path.join(area, 'check-999999999-abc123', 'candidate.db'), 'x');
+    fs.mkdirSync(path.join(area, `check-${process.pid}-def456`));
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    openData({ dataDir, dbPath, appVersion: 'test' }).close();
+    expect(fs.readdirSync(area)).toEqual([`check-${process.pid}-def456`]);
+  });
+});
