@@ -36,6 +36,8 @@ export interface Command {
   positional?: { min: number; max: number };
   summary: string;
   options?: Record<string, OptionSpec>;
+  /** Makes a new data file when there is none (demo, import, restore); every other command refuses a missing one. */
+  createsData?: true;
   /** Returns the exit code (default 0). */
   run(ctx: CommandContext, options: OptionValues, positional: string[]): Promise<number | void>;
 }

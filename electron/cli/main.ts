@@ -127,7 +127,7 @@ export async function main(argv: string[]): Promise<number> {
   let core: Core | undefined;
   const ctx: CommandContext = {
     dbPath,
-    core: () => (core ??= openData({ dbPath, appVersion: APP_VERSION })),
+    core: () => (core ??= openData({ dbPath, appVersion: APP_VERSION, mustExist: !cmd.createsData })),
     call: (method, input) => callRoute(ctx.core(), method, input),
     printJson: value => process.stdout.write(JSON.stringify(value, null, 2) + '\n'),
     print: text => process.stdout.write(text + '\n'),

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { formatSize } from '../../../shared/domain/backup/format';
-import { AppError } from '../../../shared/contract/errors';
 import {
   backupToFile,
   dataTempDir,
@@ -24,7 +23,6 @@ export const backupCommands: Command[] = [
     summary: '备份数据：--out 写到指定文件（不覆盖已有文件）；不加 --out 则在备份文件夹中生成一份手动备份',
     options: { out: { kind: 'value', arg: '文件', help: '备份文件' }, json },
     async run(ctx, opts) {
-      if (!fs.existsSync(ctx.dbPath)) throw new AppError('NOT_FOUND', `数据文件「${ctx.dbPath}」不存在，没有可备份的数据。`);
       const core = ctx.core();
       if (typeof opts.out === 'string') {
         const out = path.resolve(opts.out);
@@ -41,6 +39,7 @@ export const backupCommands: Command[] = [
   },
   {
     words: ['restore'],
+    createsData: true,
     args: '文件',
     positional: { min: 1, max: 1 },
     summary: '从备份文件恢复：先检查该文件，并把当前数据另存为“恢复前”备份，再替换',

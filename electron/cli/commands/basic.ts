@@ -6,6 +6,7 @@ const json = { kind: 'flag', help: '输出 JSON' } as const;
 export const basicCommands: Command[] = [
   {
     words: ['demo'],
+    createsData: true,
     summary: '载入示例数据（已有数据时拒绝，除非加 --force）',
     options: { force: { kind: 'flag', help: '清空现有数据后载入' }, json },
     async run(ctx, opts) {

@@ -152,6 +152,7 @@ export const exportCommands: Command[] = [
   },
   {
     words: ['import-lrmx'],
+    createsData: true,
     args: '路径…',
     positional: { min: 1, max: 5000 },
     summary: '导入任免审批表文件（.lrmx）：可给一个或多个文件，或文件夹；按身份证号（无则按姓名+出生年月）匹配已有干部',

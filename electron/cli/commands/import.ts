@@ -57,6 +57,7 @@ function parseDefaultUnit(raw: unknown): 'none' | 'sheetName' | 'reportingUnit' 
 export const importCommands: Command[] = [
   {
     words: ['import'],
+    createsData: true,
     args: 'FILE',
     positional: { min: 1, max: 1 },
     summary: '从 Excel/CSV 名册导入干部（.xlsx .xls .et .csv），先检查、后写入，作为一步可撤销',

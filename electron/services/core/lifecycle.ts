@@ -90,8 +90,20 @@ export async function checkDataFile(dbPath: string, onDamaged: (d: Damaged) => b
   });
 }
 
-/** Opens the core over the file; a folder where the file should be is refused in Chinese. */
-export function openData(opts: CoreOptions & { dbPath: string }): Core {
+/**
+ * Opens the core over the file; a folder where the file should be is refused in Chinese.
+ * `mustExist`: a missing file is refused rather than created (a CLI command that only
+ * reads or changes data: a mistyped --db must not leave an empty database behind).
+ */
+export function openData(opts: CoreOptions & { dbPath: string; mustExist?: boolean }): Core {
+  if (opts.mustExist && !fs.existsSync(opts.dbPath)) {
+    const dir = path.dirname(path.resolve(opts.dbPath));
+    const where = fs.existsSync(dir) ? '' : `（文件夹「${dir}」也不存在）`;
+    throw new AppError(
+      'NOT_FOUND',
+      `数据文件「${opts.dbPath}」不存在${where}，未创建新文件。请检查 --db 或 --data-dir 是否写对；要新建数据，请用 cadre demo、cadre import 或 cadre restore。`,
+    );
+  }
   // The core takes dbPath over dataDir; both are passed on as given.
   if (fs.existsSync(opts.dbPath) && fs.statSync(opts.dbPath).isDirectory()) {
     throw new AppError('VALIDATION', `「${opts.dbPath}」是目录，需要一个数据库文件`);

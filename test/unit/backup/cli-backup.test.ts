@@ -106,7 +106,6 @@ describe('cadre backup / restore / check', () => {
     s.close();
     // a backup of a different, smaller database: build it with the CLI itself
     const otherDir = path.join(tmp.dir, 'other');
-    expect(spawnSync(process.execPath, [CLI, '--data-dir', otherDir, 'status'], { encoding: 'utf8' }).status).toBe(0);
     const o = openDatabase(path.join(otherDir, 'cadre-desk.db'));
     o.exec("INSERT INTO units(name) VALUES ('某县委组织部')");
     o.prepare('INSERT INTO cadres(unit_id, name) VALUES (1, ?)').run('王五');
@@ -172,7 +171,7 @@ function checkpointHalfDone(file: string): void {
 
 describe('cadre check on the live database', () => {
   it('a healthy live database whose WAL holds committed pages is ok, checked in place (nothing in /tmp, nothing left)', () => {
-    expect(cadre('status').code).toBe(0);
+    openDatabase(dbPath).close();
     const app = openDatabase(dbPath); // the app, still running
     try {
       app.pragma('wal_autocheckpoint = 0');

@@ -120,7 +120,7 @@ describe('cadre CLI', () => {
     const viaEnv = path.join(tmp.dir, 'env');
     expect(cadre(['--data-dir', viaFlag, 'demo']).code).toBe(0);
     expect(fs.existsSync(path.join(viaFlag, 'cadre-desk.db'))).toBe(true);
-    expect(cadre(['status', '--json'], { CADRE_DATA_DIR: viaEnv }).code).toBe(0);
+    expect(cadre(['demo'], { CADRE_DATA_DIR: viaEnv }).code).toBe(0);
     expect(fs.existsSync(path.join(viaEnv, 'cadre-desk.db'))).toBe(true);
     const status = JSON.parse(cadre(['status', '--json'], { CADRE_DATA_DIR: viaFlag }).out);
     expect(status.counts.cadres).toBeGreaterThan(0);
@@ -133,5 +133,24 @@ describe('cadre CLI', () => {
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/[\u4e00-\u9fff]/);
     expect(fs.readFileSync(file, 'utf8')).toBe('这不是数据库');
+  });
+
+  it('a mistyped --db in a missing folder is refused in Chinese (exit 1) and creates nothing; demo creates it', () => {
+    const typo = path.join(tmp.dir, 'dtaa', 'cadre-desk.db');
+    for (const args of [['status'], ['status', '--json'], ['list', 'cadres', '--json'], ['list', 'units'], ['audit'], ['backup']]) {
+      const r = cadre(['--db', typo, ...args]);
+      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.err).toContain(`数据文件「${typo}」不存在`);
+      expect(r.err).toMatch(/cadre demo/);
+      expect(fs.existsSync(path.dirname(typo))).toBe(false);
+    }
+    // a missing file in an existing folder, and a --data-dir that is not there: the same
+    expect(cadre(['--db', path.join(tmp.dir, 'typo.db'), 'status']).code).toBe(1);
+    expect(fs.existsSync(path.join(tmp.dir, 'typo.db'))).toBe(false);
+    expect(cadre(['--data-dir', path.join(tmp.dir, 'nodir'), 'list', 'cadres']).code).toBe(1);
+    expect(fs.existsSync(path.join(tmp.dir, 'nodir'))).toBe(false);
+
+    expect(cadre(['--db', typo, 'demo']).code).toBe(0);
+    expect(cadre(['--db', typo, 'status']).code).toBe(0);
   });
 });
