@@ -927,6 +927,10 @@ function validationError(v: Extract<Validation, { ok: false }>): AppError {
   return new AppError(code, `无法恢复：${v.reason}当前数据未被改动。`);
 }
 
+function inUse(): AppError {
+  return new AppError('CONFLICT', '无法恢复：数据文件正被其他程序（例如另一个干部工作台窗口或 cadre 命令行）使用，请关闭后重试。当前数据未被改动。');
+}
+
 function wrapRestoreError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   return new AppError('INTERNAL', `恢复失败：${(err as Error)?.message ?? String(err)}。当前数据未被改动。`);
@@ -984,8 +988,13 @@ async function restoreUnlocked(live: LiveDatabase, dbPath: string, source: strin
   const v = validateDatabaseFile(source, { workDir: dataTempDir(dbPath) });
   if (!v.ok) throw validationError(v);
 
+  // Another program holding the file is found before the pre-restore snapshot is written: closing
+  // our handle leaves -wal/-shm behind only while someone else has it open (checked again at the swap).
+  const db = live.reopen(() => {
+    if (SIDECARS.some(s => fs.existsSync(dbPath + s))) throw inUse();
+  });
+
   step('pre-restore');
-  const db = live.db;
   const backupDir = getSetting(db, BACKUP_DIR_SETTING)?.trim() || undefined;
   const operator = savedOperatorName(db);
   let preRestore: SnapshotInfo;
@@ -1011,7 +1020,7 @@ async function restoreUnlocked(live: LiveDatabase, dbPath: string, source: strin
       current = live.reopen(() => {
         step('close');
         if (SIDECARS.some(s => fs.existsSync(dbPath + s))) {
-          throw new AppError('CONFLICT', '无法恢复：数据文件正被其他程序（例如另一个干部工作台窗口或 cadre 命令行）使用，请关闭后重试。当前数据未被改动。');
+          throw inUse();
         }
         step('keep');
         fs.copyFileSync(dbPath, keep);

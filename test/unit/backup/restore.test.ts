@@ -177,12 +177,19 @@ describe('restoreFrom', () => {
       expect(after.bytes.equals(before.bytes)).toBe(true);
     });
 
-    it('another program has the database open: refused at the swap, file untouched', async () => {
+    it('another program has the database open: refused before the pre-restore snapshot, file untouched', async () => {
       const before = liveState();
       const other = new BetterSqlite3(core.dbPath);
       other.prepare('SELECT count(*) FROM cadres').get();
+      const steps: string[] = [];
       try {
-        await expect(restoreFrom(core, snapshotA)).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/正被其他程序/) });
+        await expect(restoreFrom(core, snapshotA, { beforeStep: s => void steps.push(s) })).rejects.toMatchObject({
+          code: 'CONFLICT',
+          message: expect.stringMatching(/正被其他程序/),
+        });
+        expect(steps).toEqual(['validate']);
+        expect(snapshotNamesIn(backups).map(s => s.kind)).toEqual(['manual']); // no pre-restore snapshot written
+        expect(dataDirEntries()).toEqual([]);
         await expectStatusCadres(65);
         const after = liveState();
         expect(after.rows).toBe(before.rows);
@@ -196,7 +203,7 @@ describe('restoreFrom', () => {
       core.close();
       let db = openDatabase(core.dbPath);
       db.pragma('wal_checkpoint(TRUNCATE)');
-      let failOpens = 1;
+      let reopens = 0; // the first is the in-use probe, the second follows the swap and fails
       const live: LiveDatabase = {
         get db() {
           return db;
@@ -212,7 +219,7 @@ describe('restoreFrom', () => {
               throw err;
             }
           }
-          if (failOpens-- > 0) throw new Error('simulated: cannot open the new file');
+          if (++reopens === 2) throw new Error('simulated: cannot open the new file');
           db = openDatabase(core.dbPath);
           return db;
         },
