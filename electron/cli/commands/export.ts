@@ -3,9 +3,9 @@
  * template exports and the national appointment-form files (.lrmx).
  * (The Excel `cadre import` command lives with the Excel importer.)
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/contract/errors';
+import { ensurePrivateDir } from '../../db/private-files';
 import { parseCadreQuery, type CadreQuery } from '../../../shared/domain/roster/query';
 import { todayCanonical } from '../../../shared/domain/common/dates';
 import { DEFAULT_EXPORT_COLUMNS, isRosterColumnKey, ROSTER_COLUMN_LABELS, type RosterColumnKey } from '../../services/export/cells';
@@ -66,7 +66,7 @@ function requireOut(opts: OptionValues): string {
 /** An --out file: its folder is created (the routes write only into existing folders). */
 function outFile(opts: OptionValues): string {
   const out = requireOut(opts);
-  fs.mkdirSync(path.dirname(out), { recursive: true });
+  ensurePrivateDir(path.dirname(out));
   return out;
 }
 

@@ -42,7 +42,7 @@ import { AppError, type ErrorCode } from '../../../shared/contract/errors';
 import { APPLICATION_ID, SCHEMA_VERSION, openDatabase, type Database } from '../../db/database';
 import { audit, recordBackup, recordRestore, type RestoreRecord } from '../common/audit';
 import { getSetting, savedOperatorName, setSetting } from '../common/settings';
-import { ensurePrivateDir } from '../../db/private-files';
+import { ensurePrivateDir, makePrivate } from '../../db/private-files';
 
 export type { DataCounts, SnapshotKind };
 
@@ -213,7 +213,7 @@ export function folderError(dir: string, err: unknown): AppError {
 /** Makes sure `dir` can take a snapshot: the default folder is created; a chosen one must exist. */
 function prepareDir(dir: string, isDefault: boolean): void {
   try {
-    if (isDefault) fs.mkdirSync(dir, { recursive: true });
+    if (isDefault) ensurePrivateDir(dir);
     if (!fs.statSync(dir).isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
   } catch (err) {
     throw folderError(dir, err);
@@ -728,6 +728,9 @@ export async function writeSnapshotFile(db: Database, target: string, opts: Writ
   const dir = path.dirname(target);
   try {
     removeWithSidecars(partial);
+    // Created owner-only before SQLite opens it: its -journal takes the same mode.
+    fs.closeSync(fs.openSync(partial, 'wx', 0o600));
+    makePrivate(partial, false);
     await db.backup(partial, {
       progress: ({ totalPages, remainingPages }) => {
         opts.onProgress?.({ stage: 'copy', totalPages, remainingPages });

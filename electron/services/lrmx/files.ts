@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/contract/errors';
 import type { Database } from '../../db/database';
+import { ensurePrivateDir } from '../../db/private-files';
 import { writeFileAtomic } from '../common/files';
 import { getFormSettings } from '../form/api';
 import { getCadre } from '../roster/api';
@@ -45,7 +46,7 @@ export function renderLrmxFiles(db: Database, ids: number[], opts: WriteLrmxOpti
 export function exportLrmxToDir(db: Database, ids: number[], dir: string, opts: WriteLrmxOptions = {}): { dir: string; files: string[] } {
   const files = renderLrmxFiles(db, ids, opts);
   if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) throw new AppError('VALIDATION', `「${dir}」不是文件夹`);
-  fs.mkdirSync(dir, { recursive: true });
+  ensurePrivateDir(dir);
   for (const f of files) writeFileAtomic(path.join(dir, f.fileName), f.text);
   return { dir, files: files.map(f => f.fileName) };
 }
