@@ -24,7 +24,18 @@ import { isTrustedSenderFrame, registerIpc } from './ipc';
 import { menuTemplate } from './menu';
 import { hardenDefaultSession, installSecurityHandlers } from './security';
 import type { Core } from './services/core/core';
-import { afterOpen, checkDataFile, dataFile, exitSnapshot, openData, shownTime, type Damaged, type DataFile } from './services/core/lifecycle';
+import {
+  afterOpen,
+  checkDataFile,
+  dataFile,
+  exitSnapshot,
+  lockDataFolder,
+  openData,
+  shownTime,
+  type Damaged,
+  type DataFile,
+  type DataLock,
+} from './services/core/lifecycle';
 import { pageDispatch } from './services/core/dispatcher';
 import { APP_VERSION } from './version';
 import { loadWindowState, MIN_HEIGHT, MIN_WIDTH, saveWindowState, type Rect } from './window-state';
@@ -39,6 +50,8 @@ const PRELOAD = path.join(BUNDLE_DIR, 'preload.cjs');
 
 let mainWindow: BrowserWindow | null = null;
 let core: Core | null = null;
+/** The data folder's lock (the single-instance lock covers only other app windows, not the web host). */
+let dataLock: DataLock | null = null;
 /** The exit snapshot runs once; the quit that follows it goes through. */
 let exitSnapshotDone = false;
 /** Longest wait for the exit snapshot (a slow USB drive) before quitting anyway. */
@@ -92,17 +105,20 @@ function main(): void {
       }
       core = null;
     }
+    dataLock?.release();
+    dataLock = null;
   });
 
   // 4. When ready.
-  app.whenReady().then(
-    () =>
-      checkDataFile(data.dbPath, damaged => offerRecovery(dataDir, damaged)).then(
-        ok => (ok ? start(data) : app.exit(1)),
-        err => fatal(err, dataDir),
-      ),
-    err => fatal(err, dataDir),
-  );
+  app
+    .whenReady()
+    .then(() => {
+      // Another app window on this folder is caught by the single-instance lock; a web host only here.
+      dataLock = lockDataFolder(dataDir, 'app');
+      return checkDataFile(data.dbPath, damaged => offerRecovery(dataDir, damaged));
+    })
+    .then(ok => (ok ? start(data) : app.exit(1)))
+    .catch(err => fatal(err, dataDir));
 }
 
 function start({ dataDir, dbPath }: DataFile): void {

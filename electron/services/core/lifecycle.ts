@@ -13,11 +13,15 @@
  *  4. afterOpen: the day's first snapshot in the background and the
  *     network-drive warning (once the door can show it).
  *  5. exitSnapshot before the core closes.
- * The CLI does 1 and 3 only: a command is not an app session.
+ * The app and the web host first take the data folder's lock (lockDataFolder), so
+ * two of them never share one folder (撤销 in one would undo the other's edit).
+ * The CLI does 1 and 3 only: a command is not an app session, and its writes wait
+ * for the app's (IMMEDIATE transactions), so it may run beside them.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/contract/errors';
+import { ensurePrivateDir } from '../../db/private-files';
 import { dbPathIn, resolveDataDir } from '../../paths';
 import {
   cleanDataTemp,
@@ -132,4 +136,81 @@ export function afterOpen(core: Core, dbPath: string, hooks: AfterOpenHooks): vo
 /** The exit snapshot; the caller closes the core after it (also when it failed). */
 export async function exitSnapshot(core: Core): Promise<void> {
   await snapshotOnExit(core.db, { dbPath: core.dbPath });
+}
+
+// ───────────────────────────── the data folder lock ─────────────────────────────
+
+export type LockKind = 'app' | 'web';
+const LOCK_FILE = 'cadre-desk.lock';
+const KIND_TEXT: Record<LockKind, string> = { app: '干部工作台窗口', web: '浏览器模式（npm run web）' };
+
+interface LockOwner {
+  pid: number;
+  kind: LockKind;
+  startedAt: string;
+}
+
+export interface DataLock {
+  readonly file: string;
+  /** Removes the lock file if it is still ours (idempotent). */
+  release(): void;
+}
+
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function readOwner(file: string): LockOwner | null {
+  try {
+    const o = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<LockOwner>;
+    return Number.isInteger(o.pid) && (o.kind === 'app' || o.kind === 'web') && typeof o.startedAt === 'string' ? (o as LockOwner) : null;
+  } catch {
+    return null;
+  }
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const localTime = (iso: string) => {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : `${d.getFullYear()}.${pad(d.getMonth() + 1)}.${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+};
+
+/**
+ * Takes the data folder for one app window or web host: a lock file with pid, program
+ * kind and start time, created exclusively. A lock whose process is gone (or that cannot
+ * be read) is stale and taken over. Held by a live process: AppError CONFLICT saying who.
+ */
+export function lockDataFolder(dataDir: string, kind: LockKind, now: Date = new Date()): DataLock {
+  ensurePrivateDir(dataDir);
+  const file = path.join(dataDir, LOCK_FILE);
+  const mine: LockOwner = { pid: process.pid, kind, startedAt: now.toISOString() };
+  for (let attempt = 0; ; attempt++) {
+    try {
+      fs.writeFileSync(file, JSON.stringify(mine) + '\n', { flag: 'wx', mode: 0o600 });
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw err;
+    }
+    const owner = readOwner(file);
+    if (owner && running(owner.pid)) {
+      throw new AppError(
+        'CONFLICT',
+        `数据文件夹「${dataDir}」正被另一个${KIND_TEXT[owner.kind]}使用（进程号 ${owner.pid}，${localTime(owner.startedAt)} 启动）。` +
+          '同一份数据同时开在两处，撤销会互相干扰：请先关闭那个程序，或用 --data-dir 打开其他数据文件夹。',
+      );
+    }
+    console.warn(`[cadre] taking over a stale lock in ${dataDir}${owner ? ` (pid ${owner.pid} is gone)` : ''}`);
+    fs.rmSync(file, { force: true });
+  }
+  const release = () => {
+    if (readOwner(file)?.pid === process.pid) fs.rmSync(file, { force: true });
+    process.removeListener('exit', release);
+  };
+  process.once('exit', release); // a crash or process.exit still lets the next start in without a warning
+  return { file, release };
 }

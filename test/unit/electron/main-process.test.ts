@@ -176,4 +176,19 @@ describe('main.ts under a fake Electron', () => {
     expect(h.log.some(l => l.startsWith('openCore'))).toBe(false);
     expect(h.windows).toHaveLength(0);
   });
+
+  it('a web host holding the data folder: a Chinese error box naming it and exit(1), the database not opened', async () => {
+    const { lockDataFolder } = await import('../../../electron/services/core/lifecycle');
+    const web = lockDataFolder(dataDir, 'web');
+    try {
+      await startMain();
+      expect(h.errorBoxes).toHaveLength(1);
+      expect(h.errorBoxes[0][1]).toMatch(/正被另一个浏览器模式（npm run web）使用（进程号 \d+/);
+      expect(h.exitCode).toBe(1);
+      expect(h.log.some(l => l.startsWith('openCore'))).toBe(false);
+      expect(h.windows).toHaveLength(0);
+    } finally {
+      web.release();
+    }
+  });
 });
