@@ -144,6 +144,23 @@ describe('cadre backup / restore / check', () => {
     expect(cadreCount(dbPath)).toBe(600);
   });
 
+  it('backup --set-dir sets the backup folder (browser mode has no other way); a missing folder is refused; --default-dir goes back', () => {
+    expect(cadre('demo').code).toBe(0);
+    const usb = path.join(tmp.dir, 'U盘备份');
+    const missing = cadre('backup', '--set-dir', usb);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toMatch(/不存在/);
+    fs.mkdirSync(usb);
+    const set = cadre('backup', '--set-dir', usb);
+    expect(set.code).toBe(0);
+    expect(set.out).toContain(`备份文件夹已设为「${usb}」`);
+    expect(fs.readdirSync(usb)).toEqual([]); // setting the folder takes no snapshot
+    expect(cadre('backup').code).toBe(0);
+    expect(fs.readdirSync(usb).filter(f => f.endsWith('-manual.db'))).toHaveLength(1);
+    expect(JSON.parse(cadre('backup', '--default-dir', '--json').out)).toEqual({ backupDir: path.join(dataDir, 'backups') });
+    expect(cadre('backup', '--default-dir', '--set-dir', usb).code).toBe(2);
+  });
+
   it('usage errors exit 2', () => {
     expect(cadre('restore').code).toBe(2);
     expect(cadre('check', 'a', 'b').code).toBe(2);
