@@ -214,7 +214,7 @@ describe('cadre check on the live database', () => {
     }
   });
 
-  it('a closed file still gets the header test: a file cut short is 不完整', () => {
+  it('a closed file (a backup, or the live file with no -wal) still gets the header test: cut short is 不完整', () => {
     expect(cadre('demo').code).toBe(0);
     const copy = path.join(tmp.dir, 'cut.db');
     expect(cadre('backup', '--out', copy).code).toBe(0);
@@ -222,5 +222,10 @@ describe('cadre check on the live database', () => {
     const r = cadre('check', copy);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/不完整/);
+    // the live file, closed (no -wal): the same test
+    fs.truncateSync(dbPath, Math.floor(fs.statSync(dbPath).size / 2 / 4096) * 4096);
+    const live = cadre('check');
+    expect(live.code).toBe(1);
+    expect(live.err).toMatch(/不完整/);
   });
 });
