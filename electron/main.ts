@@ -16,7 +16,7 @@
  *  At quit, one 'exit' snapshot before the database closes (before-quit).
  */
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, type IpcMainInvokeEvent, type MessageBoxOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, type IpcMainInvokeEvent, type MessageBoxOptions, type OpenDialogOptions } from 'electron';
 import { AppError } from '../shared/contract/errors';
 import { createAppProtocolHandler } from './app-protocol';
 import { APP_SCHEME, APP_START_URL } from './csp';
@@ -124,7 +124,7 @@ function main(): void {
 function start({ dataDir, dbPath }: DataFile): void {
   const appVersion = APP_VERSION !== '0.0.0-dev' ? APP_VERSION : app.getVersion();
   try {
-    core = openData({ dataDir, dbPath, appVersion });
+    core = openData({ dataDir, dbPath, appVersion, chooseFolder: chooseBackupFolder });
   } catch (err) {
     fatal(err, dataDir);
     return;
@@ -288,6 +288,14 @@ function showAbout(appVersion: string, dataDir: string): void {
   };
   const win = mainWindow;
   void (win && !win.isDestroyed() ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options));
+}
+
+/** The OS folder dialog for the backup folder: the path stays in the main process. */
+async function chooseBackupFolder(title: string): Promise<string | null> {
+  const options: OpenDialogOptions = { title, properties: ['openDirectory', 'createDirectory'] };
+  const win = mainWindow;
+  const r = await (win && !win.isDestroyed() ? dialog.showOpenDialog(win, options) : dialog.showOpenDialog(options));
+  return r.canceled ? null : (r.filePaths[0] ?? null);
 }
 
 /** Explains a startup failure in Chinese and quits with a non-zero code (no restart loop). */

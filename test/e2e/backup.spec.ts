@@ -1,8 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startHost, type RunningHost } from './host';
 
+const CLI = path.resolve(__dirname, '../../dist/electron/cli.cjs');
 let host: RunningHost;
 test.beforeEach(async () => {
   host = await startHost({ demo: true });
@@ -57,17 +59,26 @@ test('从备份恢复 asks first, naming the snapshot, then restores and keeps a
   await expect(table.getByRole('row').filter({ hasText: '恢复前' })).toHaveCount(1);
 });
 
-test('the backup folder setting refuses a missing folder in Chinese', async ({ page }) => {
+test('the backup folder: the page names no path; in browser mode it says to use the CLI, whose setting the page then shows', async ({ page }) => {
   await page.goto(`${host.url}#/data`);
-  await page.getByLabel('改为').fill(path.join(host.dataDir, '不存在的文件夹'));
-  await page.getByRole('button', { name: '保存' }).click();
-  await expect(page.getByRole('alert')).toContainText('不存在');
+  const folder = page.getByRole('region', { name: '备份文件夹' });
+  await expect(folder).toContainText('数据文件夹中的 backups');
+  await expect(folder).toContainText('npx cadre backup --set-dir 文件夹');
+  await expect(folder.getByRole('textbox')).toHaveCount(0); // nowhere to type a path
+  await expect(folder.getByRole('button', { name: '选择文件夹……' })).toHaveCount(0); // no OS dialog in browser mode
+
   const usb = path.join(host.dataDir, 'U盘备份');
+  const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, '--data-dir', host.dataDir, 'backup', ...args], { encoding: 'utf8' });
+  expect(cli('--set-dir', usb).stderr).toContain('不存在');
   fs.mkdirSync(usb);
-  await page.getByLabel('改为').fill(usb);
-  await page.getByRole('button', { name: '保存' }).click();
-  await expect(page.getByRole('status')).toContainText(usb);
+  expect(cli('--set-dir', usb).status).toBe(0); // beside the running web host
+  await page.reload();
+  await expect(folder.locator('code').first()).toHaveText('U盘备份');
+  await expect(folder).not.toContainText(host.dataDir);
   await page.getByRole('button', { name: '立即备份' }).click();
   await expect(page.getByRole('status')).toContainText('已备份');
   expect(fs.readdirSync(usb).some(f => f.endsWith('-manual.db'))).toBe(true);
+
+  await folder.getByRole('button', { name: '恢复默认' }).click();
+  await expect(page.getByRole('status')).toContainText('备份文件夹已改为：数据文件夹中的 backups');
 });

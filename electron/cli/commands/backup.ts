@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { formatSize } from '../../../shared/domain/backup/format';
 import {
+  backupDirOf,
   backupToFile,
   dataTempDir,
   networkWarning,
@@ -9,21 +10,36 @@ import {
   recoverFromSnapshot,
   restoreFrom,
   samePath,
+  setBackupDir,
   shownTime,
   takeSnapshot,
   validateDatabaseFile,
 } from '../../services/backup/api';
-import type { Command } from '../command';
+import { UsageError, type Command } from '../command';
 
 const json = { kind: 'flag', help: '输出 JSON' } as const;
 
 export const backupCommands: Command[] = [
   {
     words: ['backup'],
-    summary: '备份数据：--out 写到指定文件（不覆盖已有文件）；不加 --out 则在备份文件夹中生成一份手动备份',
-    options: { out: { kind: 'value', arg: '文件', help: '备份文件' }, json },
+    summary:
+      '备份数据：--out 写到指定文件（不覆盖已有文件）；不加 --out 则在备份文件夹中生成一份手动备份；--set-dir 设置备份文件夹（浏览器模式只能在这里设置），--default-dir 恢复默认',
+    options: {
+      out: { kind: 'value', arg: '文件', help: '备份文件' },
+      'set-dir': { kind: 'value', arg: '文件夹', help: '以后的备份存放到该文件夹（须已存在且可写入），不做备份' },
+      'default-dir': { kind: 'flag', help: '备份文件夹恢复为数据文件夹中的 backups，不做备份' },
+      json,
+    },
     async run(ctx, opts) {
       const core = ctx.core();
+      if (typeof opts['set-dir'] === 'string' || opts['default-dir']) {
+        if (opts['default-dir'] && opts['set-dir'] !== undefined) throw new UsageError('--set-dir 与 --default-dir 不能同时使用');
+        setBackupDir(core.db, opts['default-dir'] ? null : path.resolve(opts['set-dir'] as string));
+        const dir = backupDirOf(core.db, core.dbPath);
+        if (opts.json) ctx.printJson({ backupDir: dir });
+        else ctx.print(`备份文件夹已设为「${dir}」。`);
+        return;
+      }
       if (typeof opts.out === 'string') {
         const out = path.resolve(opts.out);
         await backupToFile(core.db, core.dbPath, out);

@@ -1,5 +1,6 @@
 /** What other areas, the start-up sequence and the CLI use of backups: snapshots, checks and recovery. */
 export {
+  backupDirOf,
   backupToFile,
   cleanDataTemp,
   dataTempDir,
@@ -9,6 +10,7 @@ export {
   recoverFromSnapshot,
   restoreFrom,
   samePath,
+  setBackupDir,
   shownTime,
   snapshotOnExit,
   snapshotOnStart,

@@ -491,8 +491,8 @@ export interface ValidateOptions {
   workDir?: string;
   /**
    * The live database (ours, maybe in use): read through SQLite in place, WAL included,
-   * never copied; the header's page count is not compared with the file size, since a
-   * checkpoint in progress has page 1 ahead of the pages it has not yet written.
+   * never copied. While it has a -wal the header's page count is not compared with the
+   * file size (below): a checkpoint in progress has page 1 ahead of the pages not yet written.
    */
   live?: boolean;
 }
@@ -539,7 +539,7 @@ export function validateDatabaseFile(file: string, opts: ValidateOptions = {}): 
   const headerSizeValid = header.readUInt32BE(24) === header.readUInt32BE(92);
   // With a -wal or -journal beside it the file alone is not the database: SQLite judges it below.
   const sidecar = ['-wal', '-journal'].some(x => fs.existsSync(file + x));
-  if (!opts.live && !sidecar && headerSizeValid && pageCount > 0 && stat.size < pageCount * pageSize) {
+  if (!sidecar && headerSizeValid && pageCount > 0 && stat.size < pageCount * pageSize) {
     return fail('TRUNCATED', `${shown}不完整：应有 ${pageCount * pageSize} 字节，实际只有 ${stat.size} 字节，可能在复制或写入时被中断。`);
   }
 

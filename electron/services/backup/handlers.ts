@@ -27,15 +27,21 @@ function toApi(s: SnapshotInfo): ApiSnapshot {
   return out;
 }
 
-export function backupSettings({ db, dbPath }: ServiceContext): BackupSettings {
+/** How the page names the backup folder: never its path. */
+function dirName(dir: string, isDefaultDir: boolean): string {
+  return isDefaultDir ? '数据文件夹中的 backups' : path.basename(dir) || dir;
+}
+
+/** Browser mode: the folder is set where paths are typed, on the command line. */
+const SET_DIR_HINT = '浏览器模式下不能在页面上选择备份文件夹。请在命令行设置：npx cadre backup --set-dir 文件夹（恢复默认：npx cadre backup --default-dir）。';
+
+export function backupSettings({ db, dbPath, chooseFolder }: ServiceContext): BackupSettings {
   const dir = backupDirOf(db, dbPath);
-  const defaultDir = defaultBackupDir(dbPath);
-  const isDefaultDir = path.resolve(dir) === path.resolve(defaultDir);
+  const isDefaultDir = path.resolve(dir) === path.resolve(defaultBackupDir(dbPath));
   return {
-    dbPath,
-    dir,
-    defaultDir,
+    dirName: dirName(dir, isDefaultDir),
     isDefaultDir,
+    canChooseDir: !!chooseFolder,
     dirProblem: backupDirProblem(dir, isDefaultDir),
     networkWarning: networkWarning(dbPath),
     counts: dataCounts(db),
@@ -49,7 +55,8 @@ export function backupHandlers(ctx: ServiceContext): HandlersOf<typeof backupRou
     getBackupSettings: () => backupSettings(ctx),
     listSnapshots: () => {
       const dir = backupDirOf(db, dbPath);
-      return { dir, snapshots: listSnapshots(dir).map(toApi) };
+      const isDefaultDir = path.resolve(dir) === path.resolve(defaultBackupDir(dbPath));
+      return { dirName: dirName(dir, isDefaultDir), snapshots: listSnapshots(dir).map(toApi) };
     },
     backupNow: async () => toApi(await takeSnapshot(db, 'manual', { dbPath })),
     restoreSnapshot: async ({ name }) => {
@@ -63,8 +70,14 @@ export function backupHandlers(ctx: ServiceContext): HandlersOf<typeof backupRou
       const result = await restoreFrom({ db, dbPath, reopen }, path.join(dir, name));
       return { restored: toApi(restored), preRestore: toApi(result.preRestore), counts: result.counts };
     },
-    setBackupDir: ({ dir }) => {
-      setBackupDir(db, dir);
+    chooseBackupDir: async () => {
+      if (!ctx.chooseFolder) throw new AppError('VALIDATION', SET_DIR_HINT);
+      const dir = await ctx.chooseFolder('选择备份文件夹');
+      if (dir) setBackupDir(db, dir);
+      return { ...backupSettings(ctx), changed: !!dir };
+    },
+    useDefaultBackupDir: () => {
+      setBackupDir(db, null);
       return backupSettings(ctx);
     },
   };

@@ -8,6 +8,8 @@ export interface ServiceContext {
   appVersion: string;
   /** Closes, optionally replaces (restore) and reopens the database file; given by the core. */
   reopen?: (swap?: () => void) => Database;
+  /** The door's OS folder dialog (the Electron main process); null when cancelled. Absent in browser mode. */
+  chooseFolder?: (title: string) => Promise<string | null>;
   /** Import previews waiting for their commit: one store per opened core, so a reopen drops them. */
   plans: PlanStore;
 }

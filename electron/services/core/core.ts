@@ -31,6 +31,8 @@ export interface CoreOptions {
   appVersion: string;
   /** Validate every output against the contract (tests turn this on). */
   checkOutput?: boolean;
+  /** The OS folder dialog, where the door has one (see ServiceContext). */
+  chooseFolder?: (title: string) => Promise<string | null>;
 }
 
 export function openCore(opts: CoreOptions): Core {
@@ -40,7 +42,7 @@ export function openCore(opts: CoreOptions): Core {
   let handlers: Handlers;
   let dispatch: Dispatch;
   const build = () => {
-    handlers = createHandlers({ db, dbPath, appVersion: opts.appVersion, reopen: swap => core.reopen(swap) });
+    handlers = createHandlers({ db, dbPath, appVersion: opts.appVersion, reopen: swap => core.reopen(swap), chooseFolder: opts.chooseFolder });
     dispatch = createDispatcher(handlers, { checkOutput: opts.checkOutput });
   };
   const core: Core = {

@@ -31,7 +31,6 @@ export function DataPage({ status }: { status: AppStatus }) {
   const [notice, setNotice] = useState<Notice | null>(takeFlash);
   const [busy, setBusy] = useState<Busy>(null);
   const [confirming, setConfirming] = useState<SnapshotInfo | null>(null);
-  const [dirInput, setDirInput] = useState('');
 
   const load = useCallback(async () => {
     const [s, list] = await Promise.all([api.getBackupSettings({}), api.listSnapshots({})]);
@@ -42,8 +41,7 @@ export function DataPage({ status }: { status: AppStatus }) {
 
   useEffect(() => {
     load().then(
-      // keep whatever the user already typed while the settings were loading
-      s => setDirInput(typed => typed || (s.isDefaultDir ? '' : s.dir)),
+      () => {},
       (e: Error) => setNotice({ kind: 'error', text: `无法读取备份信息：${e.message}` }),
     );
   }, [load]);
@@ -81,13 +79,14 @@ export function DataPage({ status }: { status: AppStatus }) {
       window.location.reload();
     });
 
-  const saveDir = (dir: string | null) =>
+  // The main process opens the folder dialog and keeps the path; the page gets the folder's name.
+  const changeDir = (toDefault: boolean) =>
     run('dir', async () => {
-      const s = await api.setBackupDir({ dir });
+      const s = toDefault ? { ...(await api.useDefaultBackupDir({})), changed: true } : await api.chooseBackupDir({});
       setSettings(s);
-      setDirInput(s.isDefaultDir ? '' : s.dir);
+      if (!s.changed) return;
       setSnapshots((await api.listSnapshots({})).snapshots);
-      setNotice({ kind: 'ok', text: `备份文件夹已改为：${s.dir}` });
+      setNotice({ kind: 'ok', text: `备份文件夹已改为：${s.dirName}` });
     });
 
   const counts = settings?.counts;
@@ -188,38 +187,32 @@ export function DataPage({ status }: { status: AppStatus }) {
       <section className="data-block" aria-labelledby="folder-title">
         <h2 id="folder-title">备份文件夹</h2>
         <p>
-          当前：<code>{settings?.dir ?? '…'}</code>
-          {settings?.isDefaultDir && <span className="muted">（默认，位于数据文件夹中）</span>}
+          当前：<code>{settings?.dirName ?? '…'}</code>
+          {settings?.isDefaultDir && <span className="muted">（默认）</span>}
         </p>
         {settings?.dirProblem && (
           <p className="error" role="alert">
             {settings.dirProblem}
           </p>
         )}
-        <form
-          className="data-dir-form"
-          onSubmit={e => {
-            e.preventDefault();
-            if (dirInput.trim()) void saveDir(dirInput.trim());
-          }}
-        >
-          <label htmlFor="backup-dir">改为</label>
-          <input
-            id="backup-dir"
-            value={dirInput}
-            onChange={e => setDirInput(e.target.value)}
-            placeholder="完整路径，例如 E:\干部工作台备份（U 盘）"
-            spellCheck={false}
-          />
-          <button type="submit" disabled={busy !== null || !dirInput.trim()}>
-            保存
-          </button>
+        <div className="data-dir-form">
+          {settings?.canChooseDir && (
+            <button type="button" onClick={() => void changeDir(false)} disabled={busy !== null}>
+              选择文件夹……
+            </button>
+          )}
           {settings && !settings.isDefaultDir && (
-            <button type="button" onClick={() => void saveDir(null)} disabled={busy !== null}>
+            <button type="button" onClick={() => void changeDir(true)} disabled={busy !== null}>
               恢复默认
             </button>
           )}
-        </form>
+        </div>
+        {settings && !settings.canChooseDir && (
+          <p className="data-dir-hint">
+            浏览器模式下，备份文件夹在命令行中设置：<code>npx cadre backup --set-dir 文件夹</code>（恢复默认：
+            <code>npx cadre backup --default-dir</code>），然后刷新本页。
+          </p>
+        )}
         <p className="muted">可以选 U 盘或移动硬盘上的文件夹；文件夹须已存在且可写入。备份是完整的数据库文件，可用任何 SQLite 工具打开。</p>
       </section>
 

@@ -46,13 +46,11 @@ export const snapshotSchema = z.object({
 export type SnapshotInfo = z.infer<typeof snapshotSchema>;
 
 export const backupSettingsSchema = z.object({
-  /** The live database file. */
-  dbPath: z.string(),
-  /** Where snapshots go now. */
-  dir: z.string(),
-  /** `<data folder>/backups`. */
-  defaultDir: z.string(),
+  /** Where snapshots go, as the page shows it: the folder's name, never its path (the main process keeps that). */
+  dirName: z.string(),
   isDefaultDir: z.boolean(),
+  /** The app can open the OS folder dialog (chooseBackupDir); false in browser mode, where the CLI sets it. */
+  canChooseDir: z.boolean(),
   /** Chinese: why the folder cannot take a snapshot now (missing, not writable), else null. */
   dirProblem: z.string().nullable(),
   /** Chinese: the database lies on a network location, and the way out; else null. */
@@ -69,7 +67,7 @@ export const backupRoutes = {
   /** Snapshots in the backup folder, newest first. */
   listSnapshots: {
     input: noInput,
-    output: z.object({ dir: z.string(), snapshots: z.array(snapshotSchema) }),
+    output: z.object({ dirName: z.string(), snapshots: z.array(snapshotSchema) }),
   },
   /** 立即备份: a manual snapshot (never rotated away). */
   backupNow: { input: noInput, output: snapshotSchema },
@@ -81,9 +79,12 @@ export const backupRoutes = {
     input: z.strictObject({ name: snapshotName }),
     output: z.object({ restored: snapshotSchema, preRestore: snapshotSchema, counts: dataCountsSchema }),
   },
-  /** An absolute folder that exists and is writable; null goes back to the default. */
-  setBackupDir: {
-    input: z.strictObject({ dir: z.string().min(1).max(1000).nullable() }),
-    output: backupSettingsSchema,
-  },
+  /**
+   * The backup folder, chosen in the OS folder dialog the main process opens: a page never
+   * names a path. Cancelled: unchanged. Browser mode has no dialog and refuses (the CLI's
+   * `cadre backup --set-dir` sets it there).
+   */
+  chooseBackupDir: { input: noInput, output: backupSettingsSchema.extend({ changed: z.boolean() }) },
+  /** Back to `<data folder>/backups`. */
+  useDefaultBackupDir: { input: noInput, output: backupSettingsSchema },
 } as const;

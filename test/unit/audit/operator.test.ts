@@ -13,6 +13,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recoverFromSnapshot } from '../../../electron/services/backup/backup';
 import { openCore, type Core } from '../../../electron/services/core/core';
+import { setBackupDir } from '../../../electron/services/backup/backup';
 import { loadDemo } from '../../../electron/services/demo/load';
 import { getSetting } from '../../../electron/services/common/settings';
 import type { ApiResult } from '../../../shared/contract/errors';
@@ -140,8 +141,8 @@ describe('every kind of change is stamped with the operator', () => {
     await call('backupNow', {});
     const usb = path.join(tmp.dir, 'usb');
     fs.mkdirSync(usb);
-    await call('setBackupDir', { dir: usb });
-    await call('setBackupDir', { dir: null });
+    setBackupDir(core.db, usb); // the CLI's --set-dir, or the main process after its folder dialog
+    await call('useDefaultBackupDir', {});
     await call('loadDemo', { force: true });
 
     const entries = (await allEntries()).filter(e => e.id > firstId);

@@ -144,6 +144,23 @@ describe('cadre backup / restore / check', () => {
     expect(cadreCount(dbPath)).toBe(600);
   });
 
+  it('backup --set-dir sets the backup folder (browser mode has no other way); a missing folder is refused; --default-dir goes back', () => {
+    expect(cadre('demo').code).toBe(0);
+    const usb = path.join(tmp.dir, 'U盘备份');
+    const missing = cadre('backup', '--set-dir', usb);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toMatch(/不存在/);
+    fs.mkdirSync(usb);
+    const set = cadre('backup', '--set-dir', usb);
+    expect(set.code).toBe(0);
+    expect(set.out).toContain(`备份文件夹已设为「${usb}」`);
+    expect(fs.readdirSync(usb)).toEqual([]); // setting the folder takes no snapshot
+    expect(cadre('backup').code).toBe(0);
+    expect(fs.readdirSync(usb).filter(f => f.endsWith('-manual.db'))).toHaveLength(1);
+    expect(JSON.parse(cadre('backup', '--default-dir', '--json').out)).toEqual({ backupDir: path.join(dataDir, 'backups') });
+    expect(cadre('backup', '--default-dir', '--set-dir', usb).code).toBe(2);
+  });
+
   it('usage errors exit 2', () => {
     expect(cadre('restore').code).toBe(2);
     expect(cadre('check', 'a', 'b').code).toBe(2);
@@ -197,7 +214,7 @@ describe('cadre check on the live database', () => {
     }
   });
 
-  it('a closed file still gets the header test: a file cut short is 不完整', () => {
+  it('a closed file (a backup, or the live file with no -wal) still gets the header test: cut short is 不完整', () => {
     expect(cadre('demo').code).toBe(0);
     const copy = path.join(tmp.dir, 'cut.db');
     expect(cadre('backup', '--out', copy).code).toBe(0);
@@ -205,5 +222,10 @@ describe('cadre check on the live database', () => {
     const r = cadre('check', copy);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/不完整/);
+    // the live file, closed (no -wal): the same test
+    fs.truncateSync(dbPath, Math.floor(fs.statSync(dbPath).size / 2 / 4096) * 4096);
+    const live = cadre('check');
+    expect(live.code).toBe(1);
+    expect(live.err).toMatch(/不完整/);
   });
 });

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { routes } from '../../../shared/contract/api';
 import { openCore, type Core } from '../../../electron/services/core/core';
+import { setBackupDir } from '../../../electron/services/backup/backup';
 import { networkLocation, networkWarning } from '../../../electron/services/backup/backup';
 import { addCadres } from '../../support/backup-db';
 import { tempDir } from '../../support/temp';
@@ -37,10 +38,9 @@ describe('backup routes', () => {
   it('getBackupSettings: the default folder, counts, retention, no problem, no network warning', async () => {
     const s = await ok('getBackupSettings');
     expect(s).toEqual({
-      dbPath: path.join(tmp.dir, 'cadre-desk.db'),
-      dir: path.join(tmp.dir, 'backups'),
-      defaultDir: path.join(tmp.dir, 'backups'),
+      dirName: '数据文件夹中的 backups',
       isDefaultDir: true,
+      canChooseDir: false,
       dirProblem: null,
       networkWarning: null,
       counts: { cadres: 12, batches: 0, rounds: 0 },
@@ -49,7 +49,7 @@ describe('backup routes', () => {
   });
 
   it('backupNow, then listSnapshots shows it with size and counts; restoreSnapshot brings it back', async () => {
-    expect(await ok('listSnapshots')).toEqual({ dir: path.join(tmp.dir, 'backups'), snapshots: [] });
+    expect(await ok('listSnapshots')).toEqual({ dirName: '数据文件夹中的 backups', snapshots: [] });
     const snap = await ok('backupNow');
     expect(snap).toMatchObject({ kind: 'manual', counts: { cadres: 12, batches: 0, rounds: 0 } });
     expect(snap.name).toMatch(/^cadre-desk-\d{4}-\d{2}-\d{2}T\d{6}-manual(-\d+)?\.db$/);
@@ -88,25 +88,22 @@ describe('backup routes', () => {
     expect(routes.restoreSnapshot.input.safeParse({ name: 'cadre-desk-2026-11-22T083015-manual-2.db' }).success).toBe(true);
   });
 
-  it('setBackupDir: a folder that exists is used; missing, relative, a file or unwritable is refused in Chinese', async () => {
+  it('setBackupDir (CLI side): a folder that exists is used; missing, relative, a file or unwritable is refused in Chinese', async () => {
     const usb = path.join(tmp.dir, 'U盘', '备份');
     fs.mkdirSync(usb, { recursive: true });
-    const s = await ok('setBackupDir', { dir: usb });
-    expect(s).toMatchObject({ dir: usb, isDefaultDir: false, dirProblem: null });
+    setBackupDir(core.db, usb);
+    const s = await ok('getBackupSettings');
+    expect(s).toMatchObject({ dirName: '备份', isDefaultDir: false, dirProblem: null, canChooseDir: false });
     const snap = await ok('backupNow');
     expect(fs.existsSync(path.join(usb, snap.name))).toBe(true);
 
-    const refuse = async (dir: string, pattern: RegExp) => {
-      const r = await call('setBackupDir', { dir });
-      expect(r.ok).toBe(false);
-      if (!r.ok) expect(r.error.message).toMatch(pattern);
-    };
-    await refuse(path.join(tmp.dir, 'no-such-folder'), /不存在/);
-    await refuse('relative/folder', /完整路径/);
+    const refuse = (dir: string, pattern: RegExp) => expect(() => setBackupDir(core.db, dir)).toThrow(pattern);
+    refuse(path.join(tmp.dir, 'no-such-folder'), /不存在/);
+    refuse('relative/folder', /完整路径/);
     fs.writeFileSync(path.join(tmp.dir, 'a-file'), 'x');
-    await refuse(path.join(tmp.dir, 'a-file'), /不是文件夹/);
-    if (process.platform === 'linux') await refuse('/sys', /无法写入/); // not writable even for root
-    expect((await ok('getBackupSettings')).dir).toBe(usb); // unchanged by the refusals
+    refuse(path.join(tmp.dir, 'a-file'), /不是文件夹/);
+    if (process.platform === 'linux') refuse('/sys', /无法写入/); // not writable even for root
+    expect((await ok('getBackupSettings')).dirName).toBe('备份'); // unchanged by the refusals
 
     // the USB drive is pulled: the page says so, and 立即备份 explains
     fs.rmSync(usb, { recursive: true });
@@ -114,8 +111,41 @@ describe('backup routes', () => {
     const failed = await call('backupNow');
     expect(failed).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
 
-    const back = await ok('setBackupDir', { dir: null });
-    expect(back).toMatchObject({ dir: path.join(tmp.dir, 'backups'), isDefaultDir: true });
+    const back = await ok('useDefaultBackupDir');
+    expect(back).toMatchObject({ dirName: '数据文件夹中的 backups', isDefaultDir: true });
+  });
+
+  it('a page never names the backup folder: no route takes a path, the settings show a display name only', async () => {
+    const usb = path.join(tmp.dir, 'U盘备份');
+    fs.mkdirSync(usb);
+    const r = await call('setBackupDir', { dir: usb });
+    expect(r.ok).toBe(false);
+    expect(core.db.prepare("SELECT count(*) FROM settings WHERE key = 'backupDir'").pluck().get()).toBe(0);
+    for (const method of ['getBackupSettings', 'listSnapshots']) expect(JSON.stringify(await ok(method))).not.toContain(tmp.dir);
+    // browser mode (no folder dialog): the refusal says how to change it
+    const browser = await call('chooseBackupDir');
+    expect(browser).toMatchObject({ ok: false, error: { message: expect.stringMatching(/cadre backup --set-dir/) } });
+  });
+
+  it("chooseBackupDir: the door's folder dialog picks the folder (the main process keeps the path); cancel changes nothing", async () => {
+    const usb = path.join(tmp.dir, 'U盘备份');
+    fs.mkdirSync(usb);
+    const answers: (string | null)[] = [null, usb];
+    const app = openCore({
+      dbPath: path.join(tmp.dir, 'app', 'cadre-desk.db'),
+      appVersion: 'test',
+      checkOutput: true,
+      chooseFolder: async () => answers.shift() ?? null,
+    });
+    try {
+      const cancelled = await app.dispatch('chooseBackupDir', {});
+      expect(cancelled).toMatchObject({ ok: true, data: { changed: false, isDefaultDir: true, canChooseDir: true } });
+      const chosen = await app.dispatch('chooseBackupDir', {});
+      expect(chosen).toMatchObject({ ok: true, data: { changed: true, isDefaultDir: false, dirName: 'U盘备份' } });
+      expect(JSON.stringify(chosen)).not.toContain(tmp.dir);
+    } finally {
+      app.close();
+    }
   });
 
   it('a half-written snapshot is never listed', async () => {

@@ -89,7 +89,8 @@ describe('the same calls through the dispatcher and through the web host', () =>
     ['listSnapshots', {}],
     ['backupNow', {}],
     ['restoreSnapshot', { name: 'cadre-desk-2000-01-01T000000-manual.db' }],
-    ['setBackupDir', { dir: null }],
+    ['useDefaultBackupDir', {}],
+    ['chooseBackupDir', {}], // no folder dialog on either side: the Chinese refusal naming the CLI
     ['getCadrePhoto', { id: 1 }],
     ['setCadrePhoto', { id: 1, base64: null }],
     ['saveFamily', { id: 1, members: [] }],
