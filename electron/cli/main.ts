@@ -5,6 +5,7 @@
 import { AppError } from '../../shared/contract/errors';
 import type { Core } from '../services/core/core';
 import { dataFile, openData } from '../services/core/lifecycle';
+import { systemError } from '../services/core/system-errors';
 import { APP_VERSION } from '../version';
 import { callRoute, UsageError, type Command, type CommandContext, type OptionValues } from './command';
 import { commands } from './commands';
@@ -149,7 +150,9 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`无法打开数据文件「${dbPath}」：文件已损坏或不是数据库文件。`);
       return 1;
     }
-    console.error(`操作失败：${(err as Error)?.message ?? String(err)}`);
+    // Disk full, no permission, a file where the folder should be…: words a clerk can act on.
+    const known = systemError(err);
+    console.error(known ? known.message : `操作失败：${(err as Error)?.message ?? String(err)}`);
     return 1;
   } finally {
     core?.close();

@@ -24,7 +24,9 @@ export function systemError(err: unknown): AppError | null {
   if (code === 'EACCES' || code === 'EPERM' || code === 'SQLITE_PERM' || /^SQLITE_CANTOPEN/.test(code)) {
     return new AppError('STORAGE', `没有权限读写数据文件或其所在文件夹：请检查权限，或用 --data-dir 换一个文件夹；${UNCHANGED}。`, details);
   }
-  if (code === 'ENOTDIR' || code === 'EISDIR') {
+  // mkdir answers EEXIST when a file stands where the folder should be.
+  const fileForFolder = code === 'EEXIST' && (err as { syscall?: string }).syscall === 'mkdir';
+  if (code === 'ENOTDIR' || code === 'EISDIR' || fileForFolder) {
     return new AppError('STORAGE', `数据文件夹的位置被一个同名文件占用（或反之），请改名后重试，或用 --data-dir 换一个文件夹；${UNCHANGED}。`, details);
   }
   if (/^SQLITE_IOERR/.test(code) || code === 'EIO') {

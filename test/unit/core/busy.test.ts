@@ -94,6 +94,12 @@ describe('system failures in words a clerk can act on', () => {
     expect(e?.message).not.toContain('raw text');
   });
 
+  it('a file where the data folder should be (mkdir: EEXIST) names the clash; another EEXIST is left alone', () => {
+    const mkdir = Object.assign(new Error('EEXIST: file already exists, mkdir'), { code: 'EEXIST', syscall: 'mkdir' });
+    expect(systemError(mkdir)?.message).toContain('同名文件');
+    expect(systemError(Object.assign(new Error('x'), { code: 'EEXIST', syscall: 'open' }))).toBeNull();
+  });
+
   it('leaves anything else to the caller', () => {
     expect(systemError(new Error('x'))).toBeNull();
     expect(systemError(Object.assign(new Error('x'), { code: 'SQLITE_CONSTRAINT_CHECK' }))).toBeNull();

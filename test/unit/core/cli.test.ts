@@ -115,6 +115,15 @@ describe('cadre CLI', () => {
     expect(cadre(['--db', a, 'list', 'cadres', '--json']).out).toBe(cadre(['--db', b, 'list', 'cadres', '--json']).out);
   });
 
+  it('a file where the data folder should be: exit 1 with the Chinese reason, not the raw mkdir error', () => {
+    const file = path.join(tmp.dir, '不是文件夹');
+    fs.writeFileSync(file, 'x');
+    const r = cadre(['--data-dir', file, 'demo']);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('同名文件');
+    expect(r.err).not.toContain('EEXIST');
+  });
+
   it('--data-dir and CADRE_DATA_DIR choose the data folder', () => {
     const viaFlag = path.join(tmp.dir, 'flag');
     const viaEnv = path.join(tmp.dir, 'env');
