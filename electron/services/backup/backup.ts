@@ -860,8 +860,10 @@ export type AutoSnapshotResult = { made: true; snapshot: SnapshotInfo; removed: 
  */
 export function snapshotOnStart(db: Database, opts: SnapshotOptions): Promise<AutoSnapshotResult> {
   return exclusive(opts.dbPath, async () => {
-    if (!hasData(db)) return { made: false, why: 'empty' } as const;
     const dir = opts.dir ?? backupDirOf(db, opts.dbPath);
+    // Snapshots written before files were made owner-only are tightened once a day, at start.
+    for (const s of snapshotNamesIn(dir)) makePrivate(path.join(dir, s.name));
+    if (!hasData(db)) return { made: false, why: 'empty' } as const;
     const today = dayKeyOf(opts.now ?? new Date());
     if (snapshotNamesIn(dir).some(s => AUTOMATIC.includes(s.kind) && s.day === today)) return { made: false, why: 'already-today' } as const;
     const snapshot = await snapshotUnlocked(db, 'daily', opts);

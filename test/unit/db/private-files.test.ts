@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/db/database';
-import { backupToFile, takeSnapshot } from '../../../electron/services/backup/backup';
+import { backupToFile, snapshotOnStart, takeSnapshot } from '../../../electron/services/backup/backup';
 import { writeExport } from '../../../electron/services/common/files';
 import { exportLrmxToDir } from '../../../electron/services/lrmx/files';
 import { addCadres } from '../../support/backup-db';
@@ -62,6 +62,11 @@ describe.skipIf(process.platform === 'win32')('private files', () => {
       expect(partialModes.length).toBeGreaterThan(0);
       expect(partialModes.every(m => m === 0o600)).toBe(true);
       expect(modeOf(path.dirname(snap.file))).toBe(0o700);
+      expect(modeOf(snap.file)).toBe(0o600);
+
+      // A snapshot left world-readable by an older version is tightened at the next start.
+      fs.chmodSync(snap.file, 0o644);
+      await snapshotOnStart(db, { dbPath });
       expect(modeOf(snap.file)).toBe(0o600);
 
       const out = path.join(tmp.dir, 'usb.db');
