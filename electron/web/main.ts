@@ -26,7 +26,10 @@ async function main(): Promise<void> {
     }
     return false;
   });
-  if (!ok) process.exit(1);
+  if (!ok) {
+    lock.release();
+    process.exit(1);
+  }
   const core = openData({ dataDir, dbPath, appVersion: APP_VERSION });
   afterOpen(core, dbPath, {
     networkWarning: warning => console.warn(`注意：${warning}`),
@@ -37,8 +40,6 @@ async function main(): Promise<void> {
     staticDir: path.join(__dirname, '..', 'renderer'),
     port: portArg ? Number(portArg.slice('--port='.length)) : 0,
   });
-  console.log(`干部工作台（浏览器模式）已启动，数据目录：${dataDir}`);
-  console.log(`请在浏览器中打开：${host.url}`);
   let stopping = false;
   const stop = () => {
     if (stopping) return;
@@ -53,8 +54,11 @@ async function main(): Promise<void> {
         process.exit(0);
       });
   };
+  // Before the address is printed: a Ctrl+C right after it still takes the exit snapshot and frees the folder.
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  console.log(`干部工作台（浏览器模式）已启动，数据目录：${dataDir}`);
+  console.log(`请在浏览器中打开：${host.url}`);
 }
 
 main().catch(err => {
