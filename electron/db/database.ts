@@ -102,10 +102,19 @@ export function migrate(db: Database, upTo = SCHEMA_VERSION, list: readonly Migr
   registerFunctions(db);
   const current = db.pragma('user_version', { simple: true }) as number;
   for (const m of list.slice(current, upTo)) {
-    db.transaction(() => {
-      m.up(db);
-      db.pragma(`application_id = ${APPLICATION_ID}`);
-      db.pragma(`user_version = ${m.version}`);
-    })();
+    // A table rebuild must not cascade its DROP into the rows pointing at it; the pragma
+    // is a no-op inside a transaction, so it is switched around it (SQLite's 12-step recipe).
+    const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+    if (m.rebuildsTables) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        m.up(db);
+        if (m.rebuildsTables && (db.pragma('foreign_key_check') as unknown[]).length > 0) throw new Error(`migration ${m.version}: foreign keys broken`);
+        db.pragma(`application_id = ${APPLICATION_ID}`);
+        db.pragma(`user_version = ${m.version}`);
+      })();
+    } finally {
+      if (m.rebuildsTables) db.pragma(`foreign_keys = ${foreignKeys}`);
+    }
   }
 }

@@ -7,12 +7,15 @@ import { m005Secondment } from './005_secondment';
 import { m006Assessment } from './006_assessment';
 import { m007AuditIndexes } from './007_audit_indexes';
 import { m008OneUndoLog } from './008_one_undo_log';
+import { m009Lifecycle } from './009_lifecycle';
 
 export interface Migration {
   /** The user_version after this migration; migrations[i].version === i + 1. */
   version: number;
   name: string;
   up(db: BetterSqlite3.Database): void;
+  /** Rebuilds a table (a changed CHECK): runs with foreign keys off, checked before commit. */
+  rebuildsTables?: boolean;
 }
 
 /** In order. Add a file per schema change; never edit one that has shipped. */
@@ -25,4 +28,5 @@ export const migrations: Migration[] = [
   m006Assessment,
   m007AuditIndexes,
   m008OneUndoLog,
+  m009Lifecycle,
 ];

@@ -165,6 +165,54 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('v9 rebuilds cadres for 辞职 without losing a row, a child row, an index or a trigger', () => {
+    const db = new BetterSqlite3(path.join(tmp.dir, 'v9.db'));
+    db.pragma('foreign_keys = ON');
+    migrate(db, 8);
+    db.exec(`
+      INSERT INTO units(id, name) VALUES (1, '市委组织部');
+      INSERT INTO cadres(id, unit_id, name, id_number, status) VALUES (1, 1, '张三', '11010519491231002X', '在职'), (2, 1, '李四', '', '退休');
+      INSERT INTO cadre_tags(cadre_id, tag) VALUES (1, '选调生');
+      INSERT INTO cadre_family(cadre_id, seq, relation, name) VALUES (1, 1, '妻子', '王芳');
+      INSERT INTO secondment_programmes(id, name) VALUES (1, '京沈对口合作');
+      INSERT INTO secondment_batches(id, programme_id, seq, name) VALUES (4, 1, 4, '第四批');
+      INSERT INTO secondment_members(batch_id, cadre_id) VALUES (4, 2);
+    `);
+    const schemaOf = (type: string) =>
+      db.prepare("SELECT name FROM sqlite_schema WHERE tbl_name = 'cadres' AND type = ? ORDER BY name").pluck().all(type) as string[];
+    const indexes = schemaOf('index');
+    const triggers = schemaOf('trigger');
+    expect(triggers.length).toBeGreaterThan(0);
+    migrate(db, 9);
+    expect(db.prepare('SELECT id, name, status FROM cadres ORDER BY id').all()).toEqual([
+      { id: 1, name: '张三', status: '在职' },
+      { id: 2, name: '李四', status: '退休' },
+    ]);
+    // the rebuild's DROP did not cascade into the rows that point at cadres
+    expect(db.prepare('SELECT count(*) FROM cadre_tags').pluck().get()).toBe(1);
+    expect(db.prepare('SELECT count(*) FROM cadre_family').pluck().get()).toBe(1);
+    expect(db.prepare('SELECT count(*) FROM secondment_members').pluck().get()).toBe(1);
+    expect(schemaOf('index')).toEqual([...indexes, 'cadres_status'].sort());
+    expect(schemaOf('trigger')).toEqual(triggers);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    // 辞职 is a status now; anything else still is not; the unique ID and the name trigger still hold
+    db.prepare("UPDATE cadres SET status = '辞职' WHERE id = 1").run();
+    expect(() => db.prepare("UPDATE cadres SET status = '离职' WHERE id = 1").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("INSERT INTO cadres(name, id_number) VALUES ('王五', '11010519491231002X')").run()).toThrow(/UNIQUE/);
+    // deleting a cadre still cascades to its child rows
+    db.prepare('DELETE FROM cadre_tags').run();
+    db.prepare('DELETE FROM secondment_members').run();
+    db.prepare('DELETE FROM cadres WHERE id = 1').run();
+    expect(db.prepare('SELECT count(*) FROM cadre_family').pluck().get()).toBe(0);
+    // the new tables: one event kind list, one quota per unit and level
+    db.prepare("INSERT INTO cadre_events(cadre_id, kind, date) VALUES (2, '提任', '2026-11')").run();
+    expect(() => db.prepare("INSERT INTO cadre_events(cadre_id, kind, date) VALUES (2, '升官', '2026-11')").run()).toThrow(/CHECK/);
+    db.prepare("INSERT INTO unit_quotas(unit_id, level, approved) VALUES (1, '副处', 3)").run();
+    expect(() => db.prepare("INSERT INTO unit_quotas(unit_id, level, approved) VALUES (1, '副处', 2)").run()).toThrow(/UNIQUE/);
+    db.close();
+  });
+
   it('a migration that fails part-way leaves the database exactly as before', () => {
     const db = new BetterSqlite3(path.join(tmp.dir, 'fail.db'));
     migrate(db);
