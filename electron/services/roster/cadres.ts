@@ -35,6 +35,12 @@ export function listCadres(db: Database, filter: CadreFilter = {}): CadreRow[] {
   return selectCadreRows(db, { ctes, where, params });
 }
 
+/**
+ * A cadre in the roster (alias c): not in the 回收站 and not left (退休/调出/辞职/去世 are the
+ * 历史库). Statistics, reminders and every count of "the roster" use this one condition.
+ */
+export const IN_ROSTER = "c.deleted_at IS NULL AND c.status = '在职'";
+
 /** The search box: name, pinyin (zs / zhangsan), ID number or post text contains :q. */
 export const SEARCH_TERM = 'instr(c.name, :q) > 0 OR instr(c.name_keys, lower(:q)) > 0 OR instr(c.id_number, upper(:q)) > 0 OR instr(c.post, :q) > 0';
 
