@@ -31,3 +31,11 @@ export function savedOperatorName(db: Database): string | null {
 export function operatorName(db: Database): string {
   return savedOperatorName(db) ?? suggestedOperatorName();
 }
+
+/** The settings key of 本单位名称 (the 填报单位 of every export, the .lrmx ChengBaoDanWei). */
+export const REPORTING_UNIT_SETTING = 'reporting_unit';
+
+/** 本单位名称 as the user set it; '' before anyone has (the 填报单位 line is then left blank). */
+export function reportingUnitName(db: Database): string {
+  return getSetting(db, REPORTING_UNIT_SETTING)?.trim() ?? '';
+}
