@@ -12,6 +12,7 @@ import { pageDispatch } from '../../../electron/services/core/dispatcher';
 import { setBackupDir } from '../../../electron/services/backup/backup';
 import { networkLocation, networkWarning } from '../../../electron/services/backup/backup';
 import { addCadres } from '../../support/backup-db';
+import { routeData } from '../../support/dispatch';
 import { tempDir } from '../../support/temp';
 
 let tmp: ReturnType<typeof tempDir>;
@@ -29,11 +30,7 @@ afterEach(() => {
 async function call(method: string, input: unknown = {}) {
   return core.dispatch(method, input);
 }
-async function ok<T = any>(method: string, input: unknown = {}): Promise<T> {
-  const r = await call(method, input);
-  if (!r.ok) throw new Error(`${method} failed: ${r.error.message}`);
-  return r.data as T;
-}
+const ok = <T = any>(method: string, input: unknown = {}) => routeData<T>(core, method, input);
 
 describe('backup routes', () => {
   it('getBackupSettings: the default folder, counts, retention, no problem, no network warning', async () => {
