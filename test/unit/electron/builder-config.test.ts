@@ -29,6 +29,19 @@ function errorsOf(cfg: unknown): ErrorObject[] {
 }
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
+/** electron-builder's own matcher over the app folder, as used when copying the app files. */
+function appFilter(patterns: string[]): (file: string, stat: fs.Stats) => boolean {
+  const { FileMatcher } = require('app-builder-lib/out/fileMatcher') as {
+    FileMatcher: new (
+      from: string,
+      to: string,
+      expand: (p: string) => string,
+      patterns: string[],
+    ) => { createFilter(): (file: string, stat: fs.Stats) => boolean };
+  };
+  return new FileMatcher(root, '/app', p => p, patterns).createFilter();
+}
+
 /**
  * The bundles the packaged app loads (built by the global setup): package.json's main,
  * then every sibling .cjs a loaded bundle names (the preload, the import worker), transitively.
@@ -145,15 +158,7 @@ describe('electron-builder.yml content', () => {
   });
 
   it('ships every bundle the app loads and the renderer it serves; every other bundle stays out', () => {
-    const { FileMatcher } = require('app-builder-lib/out/fileMatcher') as {
-      FileMatcher: new (
-        from: string,
-        to: string,
-        expand: (p: string) => string,
-        patterns: string[],
-      ) => { createFilter(): (file: string, stat: fs.Stats) => boolean };
-    };
-    const filter = new FileMatcher(root, '/app', p => p, config.files).createFilter();
+    const filter = appFilter(config.files);
     const ships = (rel: string) => filter(path.join(root, rel), { isDirectory: () => false } as fs.Stats);
 
     const loaded = loadedBundles();
@@ -175,18 +180,7 @@ describe('electron-builder.yml content', () => {
   });
 
   it('ships main, preload and the renderer, but not the web host, the CLI, benchmarks or source maps', () => {
-    // electron-builder's own matcher, as used when copying the app files.
-    const { FileMatcher } = require('app-builder-lib/out/fileMatcher') as {
-      FileMatcher: new (
-        from: string,
-        to: string,
-        expand: (p: string) => string,
-        patterns: string[],
-      ) => {
-        createFilter(): (file: string, stat: fs.Stats) => boolean;
-      };
-    };
-    const filter = new FileMatcher(root, '/app', p => p, config.files).createFilter();
+    const filter = appFilter(config.files);
     const file = { isDirectory: () => false } as fs.Stats;
     const dir = { isDirectory: () => true } as fs.Stats;
     const ships = (rel: string, stat = file) => filter(path.join(root, rel), stat);
@@ -225,7 +219,7 @@ describe('electron-builder.yml content', () => {
       expect(ships(rel), rel).toBe(false);
     }
     // The matcher check is real: a broad pattern would have shipped the web host.
-    const broad = new FileMatcher(root, '/app', p => p, ['package.json', 'dist/**']).createFilter();
+    const broad = appFilter(['package.json', 'dist/**']);
     expect(broad(path.join(root, 'dist/electron/webhost.cjs'), file)).toBe(true);
 
     // The web host must not be reachable through any other entry either.
@@ -352,10 +346,10 @@ describe('node_modules in the package', () => {
 
     // The bundles the app loads: only electron and better-sqlite3 are external.
     const bundles = loadedBundles();
-    const appFilter = new FileMatcher(root, '/app', p => p, config.files).createFilter();
+    const shipsApp = appFilter(config.files);
     const externals = new Set<string>();
     for (const b of bundles) {
-      expect(appFilter(path.join(root, b), { isDirectory: () => false } as fs.Stats), b).toBe(true);
+      expect(shipsApp(path.join(root, b), { isDirectory: () => false } as fs.Stats), b).toBe(true);
       for (const r of requiresOf(path.join(root, b))) if (!builtin(r)) externals.add(r);
     }
     expect([...externals].sort()).toEqual(['better-sqlite3', 'electron']);
@@ -403,7 +397,7 @@ describe('node_modules in the package', () => {
   });
 
   it('unpacks better-sqlite3 from the asar', () => {
-    const unpack = new FileMatcher(root, '/app', p => p, config.asarUnpack).createFilter();
+    const unpack = appFilter(config.asarUnpack);
     const stat = { isDirectory: () => false } as fs.Stats;
     expect(unpack(path.join(root, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node'), stat)).toBe(true);
     expect(unpack(path.join(root, 'node_modules/better-sqlite3/lib/index.js'), stat)).toBe(true);
