@@ -26,9 +26,9 @@ export const backupCommands: Command[] = [
   {
     words: ['backup'],
     summary:
-      '备份数据：--out 写到指定文件（不覆盖已有文件）；不加 --out 则在备份文件夹中生成一份手动备份；--set-dir 设置备份文件夹（浏览器模式只能在这里设置），--default-dir 恢复默认',
+      '备份数据：--out 写到指定的 .db 文件（不覆盖已有文件）；不加 --out 则在备份文件夹中生成一份手动备份；--set-dir 设置备份文件夹（浏览器模式只能在这里设置），--default-dir 恢复默认',
     options: {
-      out: { kind: 'value', arg: '文件', help: '备份文件' },
+      out: { kind: 'value', arg: '文件', help: '备份文件（.db）' },
       'set-dir': { kind: 'value', arg: '文件夹', help: '以后的备份存放到该文件夹（须已存在且可写入），不做备份' },
       'default-dir': { kind: 'flag', help: '备份文件夹恢复为数据文件夹中的 backups，不做备份' },
       json,

@@ -90,6 +90,9 @@ export function backupHandlers(ctx: ServiceContext): HandlersOf<typeof backupRou
     },
     backupToFile: async ({ outPath }) => {
       const target = path.resolve(outPath);
+      // Like every export's file, only the expected kind: a SQLite file any tool recognises.
+      if (path.extname(target).toLowerCase() !== '.db')
+        throw new AppError('VALIDATION', `备份文件名应以 .db 结尾（收到「${path.basename(target)}」），例如 干部备份.db`);
       await backupToFile(db, dbPath, target);
       return { path: target, size: fs.statSync(target).size };
     },

@@ -61,8 +61,15 @@ export const backupSettingsSchema = z.object({
 export type BackupSettings = z.infer<typeof backupSettingsSchema>;
 
 const snapshotName = z.string().max(100).regex(SNAPSHOT_NAME_PATTERN, '不是备份文件名');
-/** A file or folder on disk, named by the CLI only: pageDispatch refuses any `path` or `outPath` from a page. */
-const cliPath = z.string().min(1).max(4096);
+/**
+ * A file or folder on disk, named by the CLI only (pageDispatch refuses any `path` or `outPath`
+ * from a page): a full path as the CLI resolves it, never one relative to the process's folder.
+ */
+const cliPath = z
+  .string()
+  .max(4096)
+  .regex(/^(\/|[A-Za-z]:[\\/]|\\\\)/, '需要完整路径')
+  .regex(/^[^\u0000-\u001f\u007f]*$/, '路径不能包含控制字符');
 
 export const backupRoutes = {
   getBackupSettings: { input: noInput, output: backupSettingsSchema },

@@ -146,6 +146,15 @@ describe('backup routes', () => {
       error: { message: expect.stringMatching(/不存在/) },
     });
 
+    expect(await call('backupToFile', { outPath: path.join(usb, '备份.xlsx') })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: expect.stringMatching(/\.db 结尾/) },
+    });
+    expect(await call('backupToFile', { outPath: '备份.db' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: expect.stringMatching(/完整路径/) },
+    });
+    expect(fs.readdirSync(usb)).toEqual([]);
     const copy = await ok('backupToFile', { outPath: out });
     expect(copy).toEqual({ path: out, size: fs.statSync(out).size });
     expect(await call('backupToFile', { outPath: out })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/已存在/) } });
