@@ -3,17 +3,22 @@
  * (CommonJS; `electron` and `better-sqlite3` external).
  *
  * Order matters:
- *  1. the data folder becomes Electron's userData (before ready, and before the
- *     single-instance lock, which Electron keys on userData: two different
- *     --data-dir folders may run side by side, the same folder only once);
+ *  1. the data folder is created and proven writable (prepareDataFolder), then
+ *     becomes Electron's userData (before ready, and before the single-instance
+ *     lock, which Electron keys on userData: two different --data-dir folders
+ *     may run side by side, the same folder only once);
  *  2. the single-instance lock;
  *  3. app:// registered as privileged, the hardening handlers installed;
  *  4. when ready: the start-up sequence of services/core/lifecycle.ts (quick
  *     integrity check: damaged, offer the newest good snapshot or quit, never
- *     a crash loop; open the core or explain in Chinese and quit), then serve
- *     dist/renderer over app://, register IPC, build the menu, open the
- *     window, and the day's first snapshot with the network-drive warning.
- *  At quit, one 'exit' snapshot before the database closes (before-quit).
+ *     a crash loop; open the core), then serve dist/renderer over app://,
+ *     register IPC, build the menu, open the window, and the day's first
+ *     snapshot with the network-drive warning.
+ * Every start-up path ends in a window or in `fatal`: a Chinese dialog (the
+ * system's words on a 技术信息 line), the database closed, the folder lock
+ * released, exit(1). Never a process left running with no window.
+ * At quit, one 'exit' snapshot before the database closes (before-quit); a
+ * launch during it is told that the data is being saved.
  */
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, type IpcMainInvokeEvent, type MessageBoxOptions, type OpenDialogOptions } from 'electron';
@@ -31,6 +36,7 @@ import {
   exitSnapshot,
   lockDataFolder,
   openData,
+  prepareDataFolder,
   shownTime,
   type Damaged,
   type DataFile,
@@ -52,83 +58,58 @@ let mainWindow: BrowserWindow | null = null;
 let core: Core | null = null;
 /** The data folder's lock (the single-instance lock covers only other app windows, not the web host). */
 let dataLock: DataLock | null = null;
-/** The exit snapshot runs once; the quit that follows it goes through. */
-let exitSnapshotDone = false;
+/** The exit snapshot: not begun, being written (quits wait for it), done (the quit that follows goes through). */
+let exitPhase: 'running' | 'saving' | 'done' = 'running';
+/** The 正在保存数据 box a launch during the exit snapshot opened; closed when the snapshot ends. */
+let savingBox: AbortController | null = null;
+/** Start-up failed: the fatal dialog is on its way (shown once). */
+let failed = false;
 /** Longest wait for the exit snapshot (a slow USB drive) before quitting anyway. */
 const EXIT_SNAPSHOT_LIMIT_MS = 60_000;
 
 function main(): void {
-  // 1. One folder for our database and Electron's own files.
-  const data = dataFile({ argv: process.argv, env: process.env, create: true });
-  const { dataDir } = data;
-  app.setPath('userData', dataDir);
+  let dataDir: string | undefined;
+  try {
+    // 1. One folder for our database and Electron's own files, usable before anything takes it.
+    const data = dataFile({ argv: process.argv, env: process.env });
+    dataDir = data.dataDir;
+    prepareDataFolder(data.dataDir);
+    app.setPath('userData', data.dataDir);
 
-  // 2. Single instance (per data folder).
-  if (!app.requestSingleInstanceLock()) {
-    app.quit();
-    return;
-  }
-  app.on('second-instance', () => {
-    const win = mainWindow;
-    if (!win || win.isDestroyed()) return;
-    if (win.isMinimized()) win.restore();
-    win.show();
-    win.focus();
-  });
-
-  // 3. Before ready: the privileged scheme and the hardening handlers.
-  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
-  installSecurityHandlers();
-  if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
-
-  app.on('window-all-closed', () => app.quit());
-  app.on('before-quit', event => {
-    const open = core;
-    if (exitSnapshotDone || !open) return;
-    exitSnapshotDone = true;
-    event.preventDefault();
-    const limit = setTimeout(() => app.quit(), EXIT_SNAPSHOT_LIMIT_MS);
-    void Promise.resolve()
-      .then(() => exitSnapshot(open))
-      .catch(err => console.error('[cadre] exit snapshot failed:', err))
-      .finally(() => {
-        clearTimeout(limit);
-        app.quit();
-      });
-  });
-  app.on('will-quit', () => {
-    if (core) {
-      try {
-        core.close();
-      } catch (err) {
-        console.error('[cadre] closing the database failed:', err);
-      }
-      core = null;
+    // 2. Single instance (per data folder).
+    if (!app.requestSingleInstanceLock()) {
+      app.quit();
+      return;
     }
-    dataLock?.release();
-    dataLock = null;
-  });
+    app.on('second-instance', onSecondInstance);
 
-  // 4. When ready.
-  app
-    .whenReady()
-    .then(() => {
-      // Another app window on this folder is caught by the single-instance lock; a web host only here.
-      dataLock = lockDataFolder(dataDir, 'app');
-      return checkDataFile(data.dbPath, damaged => offerRecovery(dataDir, damaged));
-    })
-    .then(ok => (ok ? start(data) : app.exit(1)))
-    .catch(err => fatal(err, dataDir));
+    // 3. Before ready: the privileged scheme and the hardening handlers.
+    protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    installSecurityHandlers();
+    if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
+
+    app.on('window-all-closed', () => app.quit());
+    app.on('before-quit', onBeforeQuit);
+    app.on('will-quit', closeData);
+
+    // 4. When ready.
+    app
+      .whenReady()
+      .then(() => {
+        // Another app window on this folder is caught by the single-instance lock; a web host only here.
+        dataLock = lockDataFolder(data.dataDir, 'app');
+        return checkDataFile(data.dbPath, damaged => offerRecovery(data.dataDir, damaged));
+      })
+      .then(ok => (ok ? start(data) : stop(1)))
+      .catch(err => fatal(err, data.dataDir));
+  } catch (err) {
+    fatal(err, dataDir);
+  }
 }
 
 function start({ dataDir, dbPath }: DataFile): void {
   const appVersion = APP_VERSION !== '0.0.0-dev' ? APP_VERSION : app.getVersion();
-  try {
-    core = openData({ dataDir, dbPath, appVersion, chooseFolder: chooseBackupFolder });
-  } catch (err) {
-    fatal(err, dataDir);
-    return;
-  }
+  core = openData({ dataDir, dbPath, appVersion, chooseFolder: chooseBackupFolder });
   const opened = core;
 
   hardenDefaultSession();
@@ -146,7 +127,7 @@ function start({ dataDir, dbPath }: DataFile): void {
     ),
   );
 
-  createWindow();
+  createWindow(dataDir);
   afterOpen(opened, dbPath, {
     snapshotFailed: err => console.error('[cadre] start snapshot failed:', err),
     networkWarning: warning => {
@@ -163,6 +144,81 @@ function start({ dataDir, dbPath }: DataFile): void {
       void (win && !win.isDestroyed() ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options));
     },
   });
+}
+
+/** Another launch on this folder: bring the window up, or say that the exit snapshot is being saved. */
+function onSecondInstance(): void {
+  if (exitPhase === 'saving') {
+    showSaving();
+    return;
+  }
+  const win = mainWindow;
+  if (!win || win.isDestroyed()) return;
+  if (win.isMinimized()) win.restore();
+  win.show();
+  win.focus();
+}
+
+/** The window is gone but the exit snapshot (up to a minute on a slow drive) is still being written. */
+function showSaving(): void {
+  if (savingBox) return;
+  const box = new AbortController();
+  savingBox = box;
+  void dialog
+    .showMessageBox({
+      type: 'info',
+      title: APP_TITLE,
+      message: '正在保存数据，请稍候…',
+      detail: '干部工作台正在退出，退出前的自动备份还在写入。完成后程序会自动关闭，之后再重新打开即可。',
+      buttons: ['知道了'],
+      noLink: true,
+      signal: box.signal,
+    })
+    .catch(err => console.error('[cadre] the saving notice failed:', err))
+    .finally(() => {
+      if (savingBox === box) savingBox = null;
+    });
+}
+
+/** The first quit waits for the exit snapshot (at most EXIT_SNAPSHOT_LIMIT_MS), then quits for real. */
+function onBeforeQuit(event: Electron.Event): void {
+  const open = core;
+  if (exitPhase === 'done' || !open) return;
+  event.preventDefault();
+  if (exitPhase === 'saving') return;
+  exitPhase = 'saving';
+  const finish = () => {
+    clearTimeout(limit);
+    if (exitPhase === 'done') return;
+    exitPhase = 'done';
+    savingBox?.abort();
+    app.quit();
+  };
+  const limit = setTimeout(finish, EXIT_SNAPSHOT_LIMIT_MS);
+  void Promise.resolve()
+    .then(() => exitSnapshot(open))
+    .catch(err => console.error('[cadre] exit snapshot failed:', err))
+    .finally(finish);
+}
+
+/** Closes the database and frees the data folder (will-quit, and every exit on the way). */
+function closeData(): void {
+  if (core) {
+    try {
+      core.close();
+    } catch (err) {
+      console.error('[cadre] closing the database failed:', err);
+    }
+    core = null;
+  }
+  dataLock?.release();
+  dataLock = null;
+}
+
+/** Ends the process without the exit snapshot (a start that did not get to open the data). */
+function stop(code: number): void {
+  closeData();
+  app.exit(code);
 }
 
 /**
@@ -216,7 +272,7 @@ function isTrustedSender(event: IpcMainInvokeEvent): boolean {
   return isTrustedSenderFrame(event.senderFrame, contents.mainFrame);
 }
 
-function createWindow(): void {
+function createWindow(dataDir: string): void {
   const stateFile = path.join(app.getPath('userData'), 'window-state.json');
   const primary = screen.getPrimaryDisplay().workArea;
   const workAreas: Rect[] = [primary, ...screen.getAllDisplays().map(d => d.workArea)];
@@ -262,11 +318,17 @@ function createWindow(): void {
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });
+  // A page that never comes up would leave a process with no window: before the first show, that is fatal.
+  const notShown = (technical: string) => {
+    if (!win.isVisible()) fatal(new AppError('INTERNAL', '程序界面无法加载，程序文件可能不完整，请重新安装干部工作台。', { message: technical }), dataDir);
+  };
   win.webContents.on('render-process-gone', (_event, details) => {
     console.error(`[cadre] renderer gone: ${details.reason} (exit code ${details.exitCode})`);
+    notShown(`renderer ${details.reason} (exit code ${details.exitCode})`);
   });
-  win.webContents.on('did-fail-load', (_event, code, description, url) => {
+  win.webContents.on('did-fail-load', (_event, code, description, url, isMainFrame) => {
     console.error(`[cadre] failed to load ${url}: ${code} ${description}`);
+    if (isMainFrame) notShown(`${url}: ${code} ${description}`);
   });
 
   void win.loadURL(APP_START_URL);
@@ -298,25 +360,61 @@ async function chooseBackupFolder(title: string): Promise<string | null> {
   return r.canceled ? null : (r.filePaths[0] ?? null);
 }
 
-/** Explains a startup failure in Chinese and quits with a non-zero code (no restart loop). */
-function fatal(err: unknown, dataDir: string): void {
+/**
+ * Every failed start ends here, once: a Chinese dialog (shown after ready, as
+ * Linux shows none before), the database closed, the folder lock released,
+ * exit(1). No restart, so no loop.
+ */
+function fatal(err: unknown, dataDir: string | undefined): void {
   console.error('[cadre] startup failed:', err);
-  dialog.showErrorBox('干部工作台无法启动', startupErrorMessage(err, dataDir));
-  app.exit(1);
+  if (failed) return;
+  failed = true;
+  const show = () => {
+    try {
+      dialog.showErrorBox('干部工作台无法启动', startupErrorText(err, dataDir));
+    } catch (boxErr) {
+      console.error('[cadre] the error dialog failed:', boxErr);
+    } finally {
+      stop(1);
+    }
+  };
+  app.whenReady().then(show, show);
 }
 
-function startupErrorMessage(err: unknown, dataDir: string): string {
-  const where = `\n\n数据文件夹：${dataDir}`;
-  if (err instanceof AppError) return err.message + where;
+/** The dialog's text: what happened and what to do in Chinese, the folder, and the system's own words on a 技术信息 line. */
+function startupErrorText(err: unknown, dataDir: string | undefined): string {
+  const { message, technical } = startupError(err);
+  return [message, '', ...(dataDir ? [`数据文件夹：${dataDir}`] : []), ...(technical ? [`技术信息：${technical}`] : [])].join('\n');
+}
+
+function startupError(err: unknown): { message: string; technical: string } {
+  if (err instanceof AppError) {
+    const details = err.details as { message?: unknown } | undefined;
+    return { message: err.message, technical: typeof details?.message === 'string' ? details.message : '' };
+  }
   const text = err instanceof Error ? err.message : String(err);
-  if (/NODE_MODULE_VERSION|was compiled against a different Node\.js version|better_sqlite3\.node/i.test(text)) {
-    return `数据库组件与本程序的 Electron 版本不匹配，请重新安装干部工作台。\n\n技术信息：${text}${where}`;
+  // The native database module failed to load: say which of the causes, since reinstalling fixes only some.
+  if (/NODE_MODULE_VERSION|was compiled against a different Node\.js version/i.test(text)) {
+    return { message: '数据库组件与本程序的 Electron 版本不匹配，请重新安装干部工作台。', technical: text };
   }
+  const needs = /[`'‘]((?:GLIBC|GLIBCXX|CXXABI)_[\d.]+)['’]? not found/.exec(text);
+  if (needs) {
+    return {
+      message: `本机的系统库版本过旧（缺少 ${needs[1]}），数据库组件无法加载；重新安装同一个安装包不能解决。请使用为本系统构建的干部工作台安装包，或升级操作系统。`,
+      technical: text,
+    };
+  }
+  const library = /([\w.+-]+\.so[\w.]*): cannot open shared object file/.exec(text);
+  if (library) return { message: `本机缺少系统库 ${library[1]}，数据库组件无法加载。请安装该系统库，或联系管理员。`, technical: text };
+  if (/invalid ELF header|wrong ELF class|not a valid Win32 application|Exec format error/i.test(text)) {
+    return { message: '数据库组件与本机的处理器架构不符（如在 arm64 电脑上安装了 x64 安装包），请安装与本机相符的安装包。', technical: text };
+  }
+  if (/better_sqlite3\.node/i.test(text)) return { message: '数据库组件无法加载，程序文件可能不完整，请重新安装干部工作台。', technical: text };
   if (/EACCES|EPERM|SQLITE_CANTOPEN|SQLITE_READONLY/i.test(text)) {
-    return `无法读写数据文件夹，请检查该文件夹的访问权限或改用其他数据文件夹（--data-dir）。\n\n技术信息：${text}${where}`;
+    return { message: '无法读写数据文件夹，请检查该文件夹的访问权限或改用其他数据文件夹（--data-dir）。', technical: text };
   }
-  if (/[\u4e00-\u9fff]/.test(text)) return text + where;
-  return `打开数据时出错，程序已停止，数据未被修改。\n\n技术信息：${text}${where}`;
+  if (/[\u4e00-\u9fff]/.test(text)) return { message: text, technical: '' };
+  return { message: '启动时出错，程序已停止，数据未被修改。', technical: text };
 }
 
 main();

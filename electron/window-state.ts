@@ -8,6 +8,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomic } from './services/common/files';
 
 export interface Rect {
   x: number;
@@ -45,7 +46,7 @@ export function loadWindowState(file: string, defaults: WindowState, workAreas: 
   return sanitizeWindowState(raw, defaults, Array.isArray(workAreas) ? workAreas : [workAreas as Rect]);
 }
 
-/** Writes the state atomically (temp file + rename). Returns false on failure; never throws. */
+/** Writes the state atomically (common/files' writeFileAtomic). Returns false on failure; never throws. */
 export function saveWindowState(file: string, state: WindowState): boolean {
   const clean: WindowState = {
     width: Math.round(state.width),
@@ -57,18 +58,11 @@ export function saveWindowState(file: string, state: WindowState): boolean {
     clean.y = Math.round(state.y);
   }
   if (!isNum(clean.width) || !isNum(clean.height) || clean.width <= 0 || clean.height <= 0) return false;
-  const tmp = `${file}.${process.pid}.tmp`;
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(tmp, JSON.stringify(clean, null, 2) + '\n', 'utf8');
-    fs.renameSync(tmp, file);
+    writeFileAtomic(file, JSON.stringify(clean, null, 2) + '\n');
     return true;
   } catch {
-    try {
-      fs.rmSync(tmp, { force: true });
-    } catch {
-      /* ignore */
-    }
     return false;
   }
 }

@@ -4,7 +4,7 @@
  * 127.0.0.1 with a random port and a per-run token.
  */
 import path from 'node:path';
-import { afterOpen, checkDataFile, dataFile, exitSnapshot, lockDataFolder, openData, shownTime } from '../services/core/lifecycle';
+import { afterOpen, checkDataFile, dataFile, exitSnapshot, lockDataFolder, openData, prepareDataFolder, shownTime } from '../services/core/lifecycle';
 import { pageDispatch } from '../services/core/dispatcher';
 import { startWebHost } from './host';
 import { APP_VERSION } from '../version';
@@ -13,6 +13,7 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const portArg = argv.find(a => a.startsWith('--port='));
   const { dataDir, dbPath } = dataFile({ argv, env: process.env });
+  prepareDataFolder(dataDir);
   // One app or web host per data folder; refused in Chinese (exit 1) while another holds it.
   const lock = lockDataFolder(dataDir, 'web');
   const ok = await checkDataFile(dbPath, ({ reason, found }) => {

@@ -12,10 +12,13 @@ import os from 'node:os';
 import { vi } from 'vitest';
 
 export interface FakeMessageBox {
+  type?: string;
   title?: string;
   message?: string;
   detail?: string;
   buttons?: string[];
+  /** Closes the box from the program's side (main.ts's 正在保存数据 notice). */
+  signal?: AbortSignal;
 }
 
 export interface FakeElectron {
@@ -24,6 +27,8 @@ export interface FakeElectron {
   userData: string;
   /** What requestSingleInstanceLock answers. */
   lock: boolean;
+  /** A start-up step (as logged: 'setPath:userData', 'lock', 'registerSchemesAsPrivileged', 'protocol.handle:app', 'new BrowserWindow') that throws. */
+  throwAt: string | null;
   ipc: Map<string, (event: unknown, ...args: unknown[]) => unknown>;
   protocolHandlers: Map<string, (req: Request) => Promise<Response>>;
   privileged: unknown[];
@@ -44,6 +49,7 @@ export function resetFakeElectron(h: FakeElectron): void {
     log: [],
     userData: '',
     lock: true,
+    throwAt: null,
     privileged: [],
     windows: [],
     errorBoxes: [],
@@ -60,6 +66,11 @@ export function resetFakeElectron(h: FakeElectron): void {
 }
 
 export function fakeElectron(h: FakeElectron) {
+  /** Logs a start-up step; the one named by h.throwAt fails as a real API might. */
+  const step = (name: string) => {
+    h.log.push(name);
+    if (h.throwAt === name) throw new Error(`${name} failed (fake)`);
+  };
   const appEvents = new EventEmitter();
   h.appEvents = appEvents;
   class FakeSession extends EventEmitter {
@@ -80,6 +91,7 @@ export function fakeElectron(h: FakeElectron) {
     shown = false;
     constructor(options: any) {
       super();
+      step('new BrowserWindow');
       this.options = options;
       const wc = new EventEmitter() as any;
       wc.mainFrame = { url: 'app://cadre/index.html', parent: null, processId: 7, routingId: 1 };
@@ -95,6 +107,9 @@ export function fakeElectron(h: FakeElectron) {
     }
     isDestroyed() {
       return false;
+    }
+    isVisible() {
+      return this.shown;
     }
     isMinimized() {
       return false;
@@ -120,12 +135,12 @@ export function fakeElectron(h: FakeElectron) {
       isPackaged: false,
       on: (name: string, fn: (...a: unknown[]) => void) => appEvents.on(name, fn),
       setPath: (name: string, value: string) => {
-        h.log.push(`setPath:${name}`);
+        step(`setPath:${name}`);
         if (name === 'userData') h.userData = value;
       },
       getPath: (name: string) => (name === 'userData' ? h.userData : os.tmpdir()),
       requestSingleInstanceLock: () => {
-        h.log.push('lock');
+        step('lock');
         return h.lock;
       },
       whenReady: () => {
@@ -144,11 +159,11 @@ export function fakeElectron(h: FakeElectron) {
     },
     protocol: {
       registerSchemesAsPrivileged: (s: unknown[]) => {
-        h.log.push('registerSchemesAsPrivileged');
+        step('registerSchemesAsPrivileged');
         h.privileged.push(...s);
       },
       handle: (scheme: string, fn: (req: Request) => Promise<Response>) => {
-        h.log.push(`protocol.handle:${scheme}`);
+        step(`protocol.handle:${scheme}`);
         h.protocolHandlers.set(scheme, fn);
       },
     },
@@ -156,10 +171,12 @@ export function fakeElectron(h: FakeElectron) {
     BrowserWindow,
     dialog: {
       showErrorBox: (title: string, content: string) => h.errorBoxes.push([title, content]),
-      // Called as (options) or (window, options).
+      // Called as (options) or (window, options). A box the program can close (signal) stays open until it does.
       showMessageBox: vi.fn(async (a: FakeMessageBox, b?: FakeMessageBox) => {
         const box = b ?? a;
         h.messageBoxes.push(box);
+        const signal = box.signal;
+        if (signal && !signal.aborted) await new Promise(resolve => signal.addEventListener('abort', resolve, { once: true }));
         return { response: h.answer(box) };
       }),
     },

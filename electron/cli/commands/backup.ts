@@ -1,21 +1,24 @@
+/**
+ * cadre backup | restore | check: the 数据与备份 page's routes (backupNow, chooseBackupDir,
+ * useDefaultBackupDir) and the CLI's own file routes (backupToFile, restoreFromFile), all
+ * through the dispatcher. Two things stay outside it, as no core can be opened for them: a
+ * restore over a damaged or missing data file (the start-up recovery, recoverFromSnapshot),
+ * and `check`, which reads any file without opening it as the data.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 import { formatSize } from '../../../shared/domain/backup/format';
 import {
   backupDirOf,
-  backupToFile,
   dataTempDir,
   networkWarning,
   quickCheck,
   recoverFromSnapshot,
-  restoreFrom,
   samePath,
-  setBackupDir,
   shownTime,
-  takeSnapshot,
   validateDatabaseFile,
 } from '../../services/backup/api';
-import { UsageError, type Command } from '../command';
+import { UsageError, type Command, type CommandContext } from '../command';
 
 const json = { kind: 'flag', help: '输出 JSON' } as const;
 
@@ -23,34 +26,33 @@ export const backupCommands: Command[] = [
   {
     words: ['backup'],
     summary:
-      '备份数据：--out 写到指定文件（不覆盖已有文件）；不加 --out 则在备份文件夹中生成一份手动备份；--set-dir 设置备份文件夹（浏览器模式只能在这里设置），--default-dir 恢复默认',
+      '备份数据：--out 写到指定的 .db 文件（不覆盖已有文件）；不加 --out 则在备份文件夹中生成一份手动备份；--set-dir 设置备份文件夹（浏览器模式只能在这里设置），--default-dir 恢复默认',
     options: {
-      out: { kind: 'value', arg: '文件', help: '备份文件' },
+      out: { kind: 'value', arg: '文件', help: '备份文件（.db）' },
       'set-dir': { kind: 'value', arg: '文件夹', help: '以后的备份存放到该文件夹（须已存在且可写入），不做备份' },
       'default-dir': { kind: 'flag', help: '备份文件夹恢复为数据文件夹中的 backups，不做备份' },
       json,
     },
     async run(ctx, opts) {
-      const core = ctx.core();
       if (typeof opts['set-dir'] === 'string' || opts['default-dir']) {
         if (opts['default-dir'] && opts['set-dir'] !== undefined) throw new UsageError('--set-dir 与 --default-dir 不能同时使用');
-        setBackupDir(core.db, opts['default-dir'] ? null : path.resolve(opts['set-dir'] as string));
-        const dir = backupDirOf(core.db, core.dbPath);
+        if (opts['default-dir']) await ctx.call('useDefaultBackupDir', {});
+        else await ctx.call('chooseBackupDir', { path: path.resolve(opts['set-dir'] as string) });
+        const dir = backupDir(ctx);
         if (opts.json) ctx.printJson({ backupDir: dir });
         else ctx.print(`备份文件夹已设为「${dir}」。`);
         return;
       }
       if (typeof opts.out === 'string') {
-        const out = path.resolve(opts.out);
-        await backupToFile(core.db, core.dbPath, out);
-        const size = fs.statSync(out).size;
-        if (opts.json) ctx.printJson({ file: out, size });
-        else ctx.print(`已备份到「${out}」（${formatSize(size)}）`);
+        const { path: file, size } = await ctx.call('backupToFile', { outPath: path.resolve(opts.out) });
+        if (opts.json) ctx.printJson({ file, size });
+        else ctx.print(`已备份到「${file}」（${formatSize(size)}）`);
         return;
       }
-      const snap = await takeSnapshot(core.db, 'manual', { dbPath: core.dbPath });
-      if (opts.json) ctx.printJson(snap);
-      else ctx.print(`已备份到「${snap.file}」（${formatSize(snap.size)}，${shownTime(snap.takenAt)}）`);
+      const snap = await ctx.call('backupNow', {});
+      const file = path.join(backupDir(ctx), snap.name);
+      if (opts.json) ctx.printJson({ ...snap, file });
+      else ctx.print(`已备份到「${file}」（${formatSize(snap.size)}，${shownTime(snap.takenAt)}）`);
     },
   },
   {
@@ -74,13 +76,11 @@ export const backupCommands: Command[] = [
         }
         return;
       }
-      const core = ctx.core();
-      const r = await restoreFrom(core, source);
-      if (opts.json)
-        ctx.printJson({ restored: source, dbPath: core.dbPath, preRestore: r.preRestore.file, counts: r.counts, fromSchemaVersion: r.fromSchemaVersion });
+      const r = await ctx.call('restoreFromFile', { path: source });
+      if (opts.json) ctx.printJson({ restored: source, dbPath: ctx.core().dbPath, ...r });
       else {
         ctx.print(`已从「${source}」恢复：干部 ${r.counts.cadres} 名，挂职批次 ${r.counts.batches} 个，考核轮次 ${r.counts.rounds} 个。`);
-        ctx.print(`恢复前的数据已保存为「${r.preRestore.file}」。`);
+        ctx.print(`恢复前的数据已保存为「${r.preRestore}」。`);
       }
     },
   },
@@ -114,3 +114,9 @@ export const backupCommands: Command[] = [
     },
   },
 ];
+
+/** The backup folder's path: the routes give pages only its name; the CLI prints where the files are. */
+function backupDir(ctx: CommandContext): string {
+  const core = ctx.core();
+  return backupDirOf(core.db, core.dbPath);
+}

@@ -3,18 +3,17 @@
  * template exports and the national appointment-form files (.lrmx).
  * (The Excel `cadre import` command lives with the Excel importer.)
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/contract/errors';
 import { ensurePrivateDir } from '../../db/private-files';
 import { parseCadreQuery, type CadreQuery } from '../../../shared/domain/roster/query';
 import { todayCanonical } from '../../../shared/domain/common/dates';
 import { DEFAULT_EXPORT_COLUMNS, isRosterColumnKey, ROSTER_COLUMN_LABELS, type RosterColumnKey } from '../../services/export/cells';
-import { selectRosterRows } from '../../services/export/roster-xlsx';
-import { collectLrmxFiles, exportLrmxToDir, type LrmxSourceFile } from '../../services/lrmx/files';
+import { collectLrmxFiles, type LrmxSourceFile } from '../../services/lrmx/files';
 import { IMPORT_MODES, type ImportMode } from '../../services/lrmx/plan';
 import { DEFAULT_XML_LIMITS } from '../../services/lrmx/xml';
-import { queryCadreIds } from '../../services/roster/query';
-import { UsageError, type Command, type OptionValues } from '../command';
+import { UsageError, type Command, type CommandContext, type OptionValues } from '../command';
 
 const json = { kind: 'flag', help: '输出 JSON' } as const;
 
@@ -78,6 +77,18 @@ function uploads(files: LrmxSourceFile[]): { name: string; base64: string }[] {
   }));
 }
 
+const ROSTER_BLOCK = 2000;
+
+/** The roster's cadre ids (or a 组合查询's), in the grid's order, a block at a time through the grid's own route. */
+async function rosterIds(ctx: CommandContext, query: CadreQuery | undefined): Promise<number[]> {
+  const ids: number[] = [];
+  for (;;) {
+    const { rows, total } = await ctx.call('queryCadrePage', { query, offset: ids.length, limit: ROSTER_BLOCK });
+    ids.push(...rows.map(r => r.id));
+    if (rows.length === 0 || ids.length >= total) return ids;
+  }
+}
+
 export const exportCommands: Command[] = [
   {
     words: ['export', 'roster'],
@@ -127,15 +138,14 @@ export const exportCommands: Command[] = [
     },
     async run(ctx, opts) {
       const dir = requireOut(opts);
-      const db = ctx.core().db;
-      const query = parseQuery(opts.query);
-      const ids = parseIds(opts.ids) ?? queryCadreIds(db, query ?? {}, { today: todayCanonical() });
+      const ids = parseIds(opts.ids) ?? (await rosterIds(ctx, parseQuery(opts.query)));
       if (!ids.length) throw new AppError('NOT_FOUND', '没有符合条件的干部，未导出任何文件');
-      // Refuse unknown ids before writing anything.
-      selectRosterRows(db, { ids });
-      const r = exportLrmxToDir(db, ids, dir);
-      if (opts.json) ctx.printJson({ dir: r.dir, count: r.files.length, files: r.files });
-      else ctx.print(`已导出 ${r.files.length} 份任免审批表到「${r.dir}」`);
+      // The route writes one file per cadre into an existing folder.
+      if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) throw new AppError('VALIDATION', `「${dir}」不是文件夹`);
+      ensurePrivateDir(dir);
+      const r = await ctx.call('exportLrmx', { ids, outPath: dir });
+      if (opts.json) ctx.printJson({ dir, count: r.files.length, files: r.files });
+      else ctx.print(`已导出 ${r.files.length} 份任免审批表到「${dir}」`);
     },
   },
   {

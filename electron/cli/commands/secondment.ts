@@ -2,7 +2,8 @@
 import type { Command, CommandContext } from '../command';
 import { tableText, UsageError } from '../command';
 import { formatDate } from '../../../shared/domain/common/dates';
-import { DEFAULT_YOUNG_AGE, type SecondmentStats } from '../../../shared/contract/routes/secondment';
+import type { SecondmentStats } from '../../../shared/contract/routes/secondment';
+import { DEFAULT_YOUNG_AGE } from '../../../shared/domain/secondment/codes';
 
 const json = { kind: 'flag', help: '输出 JSON' } as const;
 const young = { kind: 'value', arg: '岁', help: `年轻干部的年龄界限（挂职开始时未满该年龄），默认 ${DEFAULT_YOUNG_AGE}` } as const;

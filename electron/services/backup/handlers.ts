@@ -5,6 +5,7 @@ import { AppError } from '../../../shared/contract/errors';
 import {
   backupDirOf,
   backupDirProblem,
+  backupToFile,
   dataCounts,
   defaultBackupDir,
   describeSnapshot,
@@ -51,6 +52,12 @@ export function backupSettings({ db, dbPath, chooseFolder }: ServiceContext): Ba
 
 export function backupHandlers(ctx: ServiceContext): HandlersOf<typeof backupRoutes> {
   const { db, dbPath } = ctx;
+  /** The live database a restore swaps: only a core that can reopen its file has one. */
+  const live = () => {
+    const reopen = ctx.reopen;
+    if (!reopen) throw new AppError('INTERNAL', '此处无法恢复数据：数据库未由程序核心打开。');
+    return { db, dbPath, reopen };
+  };
   return {
     getBackupSettings: () => backupSettings(ctx),
     listSnapshots: () => {
@@ -60,25 +67,38 @@ export function backupHandlers(ctx: ServiceContext): HandlersOf<typeof backupRou
     },
     backupNow: async () => toApi(await takeSnapshot(db, 'manual', { dbPath })),
     restoreSnapshot: async ({ name }) => {
-      const reopen = ctx.reopen;
-      if (!reopen) throw new AppError('INTERNAL', '此处无法恢复数据：数据库未由程序核心打开。');
       // The name is checked by the route's pattern (no separators, no '..'); check again here.
       if (!parseSnapshotName(name) || path.basename(name) !== name) throw new AppError('VALIDATION', `「${name}」不是备份文件名。`);
       const dir = backupDirOf(db, dbPath);
       if (!fs.existsSync(path.join(dir, name))) throw new AppError('NOT_FOUND', `备份文件夹「${dir}」中没有「${name}」。`);
       const restored = describeSnapshot(dir, name);
-      const result = await restoreFrom({ db, dbPath, reopen }, path.join(dir, name));
+      const result = await restoreFrom(live(), path.join(dir, name));
       return { restored: toApi(restored), preRestore: toApi(result.preRestore), counts: result.counts };
     },
-    chooseBackupDir: async () => {
-      if (!ctx.chooseFolder) throw new AppError('VALIDATION', SET_DIR_HINT);
-      const dir = await ctx.chooseFolder('选择备份文件夹');
+    chooseBackupDir: async ({ path: named }) => {
+      let dir = named ?? null;
+      if (named === undefined) {
+        if (!ctx.chooseFolder) throw new AppError('VALIDATION', SET_DIR_HINT);
+        dir = await ctx.chooseFolder('选择备份文件夹');
+      }
       if (dir) setBackupDir(db, dir);
       return { ...backupSettings(ctx), changed: !!dir };
     },
     useDefaultBackupDir: () => {
       setBackupDir(db, null);
       return backupSettings(ctx);
+    },
+    backupToFile: async ({ outPath }) => {
+      const target = path.resolve(outPath);
+      // Like every export's file, only the expected kind: a SQLite file any tool recognises.
+      if (path.extname(target).toLowerCase() !== '.db')
+        throw new AppError('VALIDATION', `备份文件名应以 .db 结尾（收到「${path.basename(target)}」），例如 干部备份.db`);
+      await backupToFile(db, dbPath, target);
+      return { path: target, size: fs.statSync(target).size };
+    },
+    restoreFromFile: async ({ path: file }) => {
+      const r = await restoreFrom(live(), path.resolve(file));
+      return { preRestore: r.preRestore.file, counts: r.counts, fromSchemaVersion: r.fromSchemaVersion };
     },
   };
 }

@@ -4,7 +4,8 @@
  * only a door can do (a dialog, a window, a printed hint) comes in as hooks.
  *
  *  1. dataFile: which database file, from --db / --data-dir / CADRE_DATA_DIR
- *     (paths.ts); the data folder is created when it is missing.
+ *     (paths.ts); prepareDataFolder creates the folder and proves it writable
+ *     before anything else takes it (a lock, Electron's own files).
  *  2. checkDataFile: the quick integrity check of the file before it is
  *     opened; a damaged file is never opened, the door is shown the newest
  *     good snapshot (onDamaged) and either recovers (start again without a
@@ -44,19 +45,50 @@ export interface DataFile {
 
 /**
  * The data folder and file: an explicit file (the CLI's --db) wins, then
- * --data-dir in argv, CADRE_DATA_DIR, the per-user default. `create` makes
- * the folder (errors are left for openData to explain).
+ * --data-dir in argv, CADRE_DATA_DIR, the per-user default.
  */
-export function dataFile(opts: { argv?: readonly string[]; env?: NodeJS.ProcessEnv; dbPath?: string; dataDir?: string; create?: boolean }): DataFile {
+export function dataFile(opts: { argv?: readonly string[]; env?: NodeJS.ProcessEnv; dbPath?: string; dataDir?: string }): DataFile {
   const dataDir = opts.dataDir ?? resolveDataDir(opts.argv ?? [], opts.env ?? process.env);
-  if (opts.create) {
-    try {
-      fs.mkdirSync(dataDir, { recursive: true });
-    } catch {
-      // Reported properly when the core fails to open it.
-    }
-  }
   return { dataDir, dbPath: opts.dbPath ?? dbPathIn(dataDir) };
+}
+
+/** Why a folder cannot be made or written, in words a clerk can act on. */
+function folderCause(err: unknown): string {
+  const { code, syscall } = err as NodeJS.ErrnoException;
+  if ((code === 'EEXIST' && syscall === 'mkdir') || code === 'ENOTDIR') return '这个位置（或它的上级）是一个文件，不是文件夹';
+  if (code === 'EACCES' || code === 'EPERM') return '没有权限在这里创建或写入文件（可能是系统策略或文件夹权限所限）';
+  if (code === 'ENOSPC' || code === 'EDQUOT') return '所在磁盘已满';
+  if (code === 'EROFS') return '所在磁盘是只读的';
+  if (code === 'ENOENT') return '路径中的磁盘或上级文件夹不存在';
+  return '无法创建或写入';
+}
+
+/**
+ * Creates the data folder (owner-only) when missing and proves it writable with a
+ * probe file, before a lock or Electron's own files go there. Refused: AppError
+ * STORAGE naming the folder, the cause and the way out (--data-dir); the system's
+ * error in details.
+ */
+export function prepareDataFolder(dataDir: string): void {
+  const probe = path.join(dataDir, `.cadre-write-test-${process.pid}`);
+  try {
+    ensurePrivateDir(dataDir);
+    fs.writeFileSync(probe, 'cadre-desk\n');
+    fs.rmSync(probe);
+  } catch (err) {
+    try {
+      fs.rmSync(probe, { force: true }); // a probe cut short by a full disk
+    } catch {
+      // nothing there, or not ours to remove
+    }
+    const { code, message } = err as NodeJS.ErrnoException;
+    throw new AppError(
+      'STORAGE',
+      `无法使用数据文件夹「${dataDir}」：${folderCause(err)}。\n` +
+        '请检查该文件夹及其所在磁盘；或用 --data-dir 指定另一个可以写入的文件夹启动（例如在快捷方式的“目标”末尾加上 --data-dir "D:\\干部数据"）。',
+      { code: code ?? '', message: message ?? String(err) },
+    );
+  }
 }
 
 export type RecoverySnapshot = NonNullable<ReturnType<typeof findRecoverySnapshot>>;

@@ -13,7 +13,7 @@
 import type { CadreRow } from '../../../shared/contract/api';
 import { completedAge, formatBirthWithAge } from '../../../shared/domain/common/age';
 import { formatDate, todayCanonical } from '../../../shared/domain/common/dates';
-import { CADRE_FIELD_LABELS } from '../../../shared/domain/roster/fields';
+import { CADRE_FIELD_LABELS, STANDARD_ROSTER_COLUMNS } from '../../../shared/domain/roster/fields';
 import { ROSTER_EXPORT_COLUMN_LABELS, type RosterExportColumnKey } from '../../../shared/contract/routes/exports';
 
 export type RosterFieldKey = keyof typeof CADRE_FIELD_LABELS;
@@ -131,18 +131,4 @@ export function defaultDate(): string {
 }
 
 /** The columns a roster export has when none are chosen: the grid's default set, numbered. */
-export const DEFAULT_EXPORT_COLUMNS: RosterColumnKey[] = [
-  'seq',
-  'name',
-  'gender',
-  'ethnicity',
-  'birth',
-  'nativePlace',
-  'partyDate',
-  'workDate',
-  'ftEducationDegree',
-  'ftEduSchool',
-  'post',
-  'rank',
-  'rankDate',
-];
+export const DEFAULT_EXPORT_COLUMNS: RosterColumnKey[] = ['seq', ...STANDARD_ROSTER_COLUMNS];

@@ -66,11 +66,11 @@ export function exportHandlers({ db, plans: store }: ServiceContext): HandlersOf
       const count = new Set(ids).size;
       if (outPath && fs.existsSync(outPath) && fs.statSync(outPath).isDirectory()) {
         const r = exportLrmxToDir(db, ids, path.resolve(outPath), { ageRefDate });
-        return { fileName: path.basename(r.dir), mime: 'inode/directory', base64: null, path: r.dir, count };
+        return { fileName: path.basename(r.dir), mime: 'inode/directory', base64: null, path: r.dir, count, files: r.files };
       }
       const { fileName, bytes } = exportLrmxBytes(db, ids, { ageRefDate });
       const zip = fileName.endsWith('.zip');
-      return { ...deliver(fileName, zip ? ZIP_MIME : XML_MIME, bytes, outPath, zip ? ['.zip'] : ['.lrmx']), count };
+      return { ...deliver(fileName, zip ? ZIP_MIME : XML_MIME, bytes, outPath, zip ? ['.zip'] : ['.lrmx']), count, files: [] };
     },
     inspectLrmx: ({ file }) => {
       const name = uploadName(file.name, '未命名.lrmx');

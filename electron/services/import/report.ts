@@ -8,6 +8,7 @@
 import ExcelJS from 'exceljs';
 import * as XLSX from 'xlsx';
 import type { ImportIssue } from '../../../shared/contract/routes/imports';
+import { THIN } from '../common/xlsx-table';
 import { cellText, type SheetLayout } from './layout';
 import type { SheetData } from './read';
 
@@ -20,12 +21,6 @@ export interface ReportInput {
 
 const RED = { fill: 'FFFFC7CE', font: 'FF9C0006' };
 const YELLOW = { fill: 'FFFFEB9C', font: 'FF9C5700' };
-const THIN: Partial<ExcelJS.Borders> = {
-  top: { style: 'thin' },
-  left: { style: 'thin' },
-  bottom: { style: 'thin' },
-  right: { style: 'thin' },
-};
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
 
 function styleHeader(row: ExcelJS.Row): void {

@@ -3,8 +3,9 @@ import type { OperatorInfo } from '../../../shared/contract/api';
 import { MAX_OPERATOR_NAME } from '../../../shared/domain/audit/text';
 import { loadOperator, onOperatorChange, saveOperator } from './operator';
 import { errorText } from '../ui/errors';
+import { MessageLine, useMessage } from '../ui/MessageLine';
+import { ErrorLine, useAction } from '../ui/useAction';
 import './audit.css';
-import { ErrorLine } from '../ui/useAction';
 
 /**
  * The operator name field on 数据与备份, to change it later. Prefilled with
@@ -13,8 +14,8 @@ import { ErrorLine } from '../ui/useAction';
 export function OperatorSetting() {
   const [info, setInfo] = useState<OperatorInfo | null>(null);
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const { busy, error, setError, run } = useAction();
+  const saved = useMessage();
 
   useEffect(() => {
     let alive = true;
@@ -24,7 +25,7 @@ export function OperatorSetting() {
         setInfo(i);
         setText(i.name ?? i.suggested);
       },
-      e => alive && setMessage({ error: true, text: errorText(e) }),
+      e => alive && setError(errorText(e)),
     );
     const off = onOperatorChange(i => {
       setInfo(i);
@@ -34,20 +35,13 @@ export function OperatorSetting() {
       alive = false;
       off();
     };
-  }, []);
+  }, [setError]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setMessage(null);
-    try {
-      const saved = await saveOperator(text);
-      setMessage({ error: false, text: `已保存：此后的修改都署名为「${saved.name}」` });
-    } catch (err) {
-      setMessage({ error: true, text: errorText(err) });
-    } finally {
-      setBusy(false);
-    }
+    saved.clear();
+    const info = await run(() => saveOperator(text));
+    if (info) saved.info(`已保存：此后的修改都署名为「${info.name}」`);
   };
 
   const form = (
@@ -61,17 +55,13 @@ export function OperatorSetting() {
       </button>
     </form>
   );
-  const note = message && (
-    <p className={message.error ? 'error' : 'operator-ok'} role={message.error ? 'alert' : undefined} aria-live="polite">
-      {message.text}
-    </p>
-  );
   return (
     <section className="data-block operator-setting" aria-labelledby="operator-title">
       <h2 id="operator-title">操作员</h2>
       <p className="muted">每一处修改（录入、粘贴、删除、恢复、撤销、导入、备份与恢复）都署上操作员姓名，记入审计日志。换人使用时请在这里改名。</p>
       {form}
-      {note}
+      <ErrorLine error={error} />
+      <MessageLine message={saved.message} onClose={saved.clear} />
     </section>
   );
 }

@@ -9,6 +9,8 @@ import { type FamilyMember, FAMILY_FIELD_LABELS } from '../../../shared/contract
 import { completedAge } from '../../../shared/domain/common/age';
 import { POLITICAL_STATUSES } from '../../../shared/domain/roster/codes';
 import { formatDate } from '../../../shared/domain/common/dates';
+import { errorText } from '../ui/errors';
+import { ErrorLine, useAction } from '../ui/useAction';
 import { useFitFont } from './fit';
 
 export const MIN_FAMILY_ROWS = 7;
@@ -22,6 +24,8 @@ export interface FamilySaveOutcome {
 const BLANK: FamilyMember = { relation: '', name: '', birth: '', politicalStatus: '', work: '' };
 const COLUMNS = ['relation', 'name', 'birth', 'politicalStatus', 'work'] as const;
 const isBlank = (m: FamilyMember) => COLUMNS.every(k => m[k].trim() === '');
+/** A row's error, beside the row as the form's cell messages are. */
+const ROW_ERROR = 'et-msg et-msg-error fam-msg no-print';
 
 function FitCell({ children, className, title }: { children: string; className?: string; title?: string }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -46,7 +50,10 @@ export function FamilyTable({
   const [draft, setDraft] = useState<FamilyMember>(BLANK);
   const [focusField, setFocusField] = useState<keyof FamilyMember>('relation');
   const [error, setError] = useState<{ row: number; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
+  /** Saves the whole list, busy meanwhile; a save that throws answers as a refused one, on the row. */
+  const saveList = async (list: FamilyMember[]): Promise<FamilySaveOutcome> =>
+    (await run(() => onSave(list).catch((e: unknown): FamilySaveOutcome => ({ error: errorText(e) })))) ?? {};
   const rowRef = useRef<HTMLDivElement>(null);
   const refusedDraft = useRef<string | null>(null);
 
@@ -85,9 +92,7 @@ export function FamilyTable({
     }
     const next = [...members];
     next[row] = draft;
-    setBusy(true);
-    const outcome = await onSave(next);
-    setBusy(false);
+    const outcome = await saveList(next);
     if (outcome.error) {
       const mine = outcome.problems?.filter(p => p.row === row) ?? [];
       setError({ row, text: mine.length ? mine.map(p => p.message).join('；') : outcome.error });
@@ -100,9 +105,7 @@ export function FamilyTable({
   };
 
   const remove = async (row: number) => {
-    setBusy(true);
-    const outcome = await onSave(members.filter((_, i) => i !== row));
-    setBusy(false);
+    const outcome = await saveList(members.filter((_, i) => i !== row));
     setError(outcome.error ? { row, text: outcome.error } : null);
   };
 
@@ -148,11 +151,7 @@ export function FamilyTable({
                   />
                 </div>
               ))}
-              {rowError && (
-                <div className="et-msg et-msg-error fam-msg no-print" role="alert">
-                  {rowError}
-                </div>
-              )}
+              <ErrorLine error={rowError} className={ROW_ERROR} />
               <div className="fam-hint no-print">Enter 保存，Esc 取消</div>
             </div>
           );
@@ -168,11 +167,7 @@ export function FamilyTable({
                   ＋ 添加成员
                 </button>
               )}
-              {rowError && (
-                <div className="et-msg et-msg-error fam-msg no-print" role="alert">
-                  {rowError}
-                </div>
-              )}
+              <ErrorLine error={rowError} className={ROW_ERROR} />
             </div>
           );
         }
@@ -199,11 +194,7 @@ export function FamilyTable({
             <button type="button" className="fam-remove no-print" aria-label={`删除家庭成员 ${m.name}`} onClick={() => void remove(i)} disabled={busy}>
               删除
             </button>
-            {rowError && (
-              <div className="et-msg et-msg-error fam-msg no-print" role="alert">
-                {rowError}
-              </div>
-            )}
+            <ErrorLine error={rowError} className={ROW_ERROR} />
           </div>
         );
       })}

@@ -1,14 +1,15 @@
 /** The 照片 box of the form: shows the stored photo; upload (with cropping) and remove on screen only. */
 import { useEffect, useRef, useState } from 'react';
-import { api, ApiError } from '../api';
+import { api } from '../api';
+import { errorText } from '../ui/errors';
+import { ErrorLine, useAction } from '../ui/useAction';
 import { PhotoCropper } from './PhotoCropper';
 import { encodePhoto, readPhotoFile, type Crop } from './photo';
 
 export function PhotoBox({ cadreId, hasPhoto, version, onChanged }: { cadreId: number; hasPhoto: boolean; version: number; onChanged: () => void }) {
   const [src, setSrc] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [picked, setPicked] = useState<ImageBitmap | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
   const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -19,47 +20,29 @@ export function PhotoBox({ cadreId, hasPhoto, version, onChanged }: { cadreId: n
     }
     api.getCadrePhoto({ id: cadreId }).then(
       p => alive && setSrc(p.base64 && p.mime ? `data:${p.mime};base64,${p.base64}` : null),
-      (e: Error) => alive && setError(e.message),
+      e => alive && setError(errorText(e)),
     );
     return () => {
       alive = false;
     };
-  }, [cadreId, hasPhoto, version]);
+  }, [cadreId, hasPhoto, version, setError]);
 
   const choose = async (file: File | undefined) => {
     if (input.current) input.current.value = '';
     if (!file) return;
-    setError(null);
-    try {
-      setPicked(await readPhotoFile(file));
-    } catch (e) {
-      setError((e as Error).message);
-    }
+    await run(async () => setPicked(await readPhotoFile(file)));
   };
 
-  const save = async (base64: string | null) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await api.setCadrePhoto({ id: cadreId, base64 });
-      if (base64) setSrc(`data:image/jpeg;base64,${base64}`);
-      else setSrc(null);
-      onChanged();
-    } catch (e) {
-      setError(e instanceof ApiError || e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
+  /** Stores the photo (JPEG base64), or removes it (null). */
+  const store = async (base64: string | null) => {
+    await api.setCadrePhoto({ id: cadreId, base64 });
+    setSrc(base64 ? `data:image/jpeg;base64,${base64}` : null);
+    onChanged();
   };
 
   const cropped = async (crop: Crop) => {
     if (!picked) return;
-    try {
-      const base64 = await encodePhoto(picked, crop);
-      await save(base64);
-    } catch (e) {
-      setError((e as Error).message);
-    }
+    await run(async () => store(await encodePhoto(picked, crop)));
     picked.close();
     setPicked(null);
   };
@@ -79,16 +62,12 @@ export function PhotoBox({ cadreId, hasPhoto, version, onChanged }: { cadreId: n
           />
         </label>
         {src && (
-          <button type="button" onClick={() => void save(null)} disabled={busy}>
+          <button type="button" onClick={() => void run(() => store(null))} disabled={busy}>
             删除
           </button>
         )}
       </div>
-      {error && (
-        <div className="et-msg et-msg-error no-print" role="alert">
-          {error}
-        </div>
-      )}
+      <ErrorLine error={error} className="et-msg et-msg-error no-print" />
       {picked && (
         <PhotoCropper
           image={picked}

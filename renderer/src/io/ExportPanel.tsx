@@ -1,27 +1,13 @@
 import { useState } from 'react';
 import { ROSTER_EXPORT_COLUMN_LABELS, type RosterExportColumnKey } from '../../../shared/contract/api';
+import { STANDARD_ROSTER_COLUMNS } from '../../../shared/domain/roster/fields';
 import { api } from '../api';
 import { downloadBase64 } from './files';
 import { errorText } from '../ui/errors';
 import { ErrorLine } from '../ui/useAction';
 
 /** The standard 干部名册 columns of an export from this page (the grid exports its own view). */
-const ROSTER_COLUMNS: RosterExportColumnKey[] = [
-  'seq',
-  'unit',
-  'name',
-  'gender',
-  'ethnicity',
-  'birth',
-  'nativePlace',
-  'partyDate',
-  'workDate',
-  'ftEducationDegree',
-  'ftEduSchool',
-  'post',
-  'rank',
-  'rankDate',
-];
+const ROSTER_COLUMNS: RosterExportColumnKey[] = ['seq', 'unit', ...STANDARD_ROSTER_COLUMNS];
 
 type Job = 'xlsx' | 'csv' | 'template' | 'lrmx';
 

@@ -5,19 +5,21 @@ import { formatSize, formatSnapshotTime } from '../../../shared/domain/backup/fo
 import { api } from '../api';
 import { OperatorSetting } from '../audit/OperatorSetting';
 import { Dialog } from '../ui/Dialog';
+import { errorText } from '../ui/errors';
+import { MessageLine, useMessage, type Message } from '../ui/MessageLine';
+import { useAction } from '../ui/useAction';
 import './DataPage.css';
 
 /** A message that survives the reload after a restore. */
 const FLASH_KEY = 'cadre-data-flash';
 
-type Notice = { kind: 'ok' | 'error'; text: string };
-type Busy = null | 'backup' | 'restore' | 'dir';
+type Job = 'backup' | 'restore' | 'dir';
 
-function takeFlash(): Notice | null {
+function takeFlash(): Message {
   const text = sessionStorage.getItem(FLASH_KEY);
   if (!text) return null;
   sessionStorage.removeItem(FLASH_KEY);
-  return { kind: 'ok', text };
+  return { kind: 'info', text };
 }
 
 function countsText(s: SnapshotInfo): string {
@@ -28,8 +30,11 @@ function countsText(s: SnapshotInfo): string {
 export function DataPage({ status }: { status: AppStatus }) {
   const [settings, setSettings] = useState<BackupSettings | null>(null);
   const [snapshots, setSnapshots] = useState<SnapshotInfo[] | null>(null);
-  const [notice, setNotice] = useState<Notice | null>(takeFlash);
-  const [busy, setBusy] = useState<Busy>(null);
+  const { message, set: setMessage, info, fail, clear } = useMessage();
+  // One action at a time; `job` says which, for its button's label.
+  const action = useAction();
+  const [job, setJob] = useState<Job | null>(null);
+  const busy = action.busy ? job : null;
   const [confirming, setConfirming] = useState<SnapshotInfo | null>(null);
 
   const load = useCallback(async () => {
@@ -39,30 +44,27 @@ export function DataPage({ status }: { status: AppStatus }) {
     return s;
   }, []);
 
+  const [flash] = useState(takeFlash);
   useEffect(() => {
+    setMessage(flash);
     load().then(
       () => {},
-      (e: Error) => setNotice({ kind: 'error', text: `无法读取备份信息：${e.message}` }),
+      e => setMessage({ kind: 'error', text: `无法读取备份信息：${errorText(e)}` }),
     );
-  }, [load]);
+  }, [load, flash, setMessage]);
 
-  const run = async (what: Exclude<Busy, null>, job: () => Promise<void>) => {
-    setBusy(what);
-    setNotice(null);
-    try {
-      await job();
-    } catch (e) {
-      setNotice({ kind: 'error', text: (e as Error).message });
-    } finally {
-      setBusy(null);
-    }
+  /** Runs one of the page's actions; its failure goes to the page's message line. */
+  const run = async (which: Job, fn: () => Promise<void>) => {
+    setJob(which);
+    clear();
+    await action.run(() => fn().catch(fail));
   };
 
   const backupNow = () =>
     run('backup', async () => {
       const snap = await api.backupNow({});
       await load();
-      setNotice({ kind: 'ok', text: `已备份：${formatSnapshotTime(snap.takenAt)}，${formatSize(snap.size)}，${countsText(snap)}。` });
+      info(`已备份：${formatSnapshotTime(snap.takenAt)}，${formatSize(snap.size)}，${countsText(snap)}。`);
     });
 
   const restore = (snap: SnapshotInfo) =>
@@ -86,7 +88,7 @@ export function DataPage({ status }: { status: AppStatus }) {
       setSettings(s);
       if (!s.changed) return;
       setSnapshots((await api.listSnapshots({})).snapshots);
-      setNotice({ kind: 'ok', text: `备份文件夹已改为：${s.dirName}` });
+      info(`备份文件夹已改为：${s.dirName}`);
     });
 
   const counts = settings?.counts;
@@ -102,11 +104,7 @@ export function DataPage({ status }: { status: AppStatus }) {
           <p>{settings.networkWarning}</p>
         </div>
       )}
-      {notice && (
-        <p className={notice.kind === 'error' ? 'error data-notice' : 'data-notice data-ok'} role={notice.kind === 'error' ? 'alert' : 'status'}>
-          {notice.text}
-        </p>
-      )}
+      <MessageLine message={message} onClose={clear} />
 
       <dl className="facts">
         <dt>数据文件</dt>

@@ -7,7 +7,7 @@ import type { CadreRow } from '../../../shared/contract/api';
 import { formatBirthWithAge } from '../../../shared/domain/common/age';
 import { formatDate, todayCanonical } from '../../../shared/domain/common/dates';
 import { EDITABLE_CADRE_FIELDS } from '../../../shared/domain/roster/cadre-rules';
-import { CADRE_FIELD_LABELS } from '../../../shared/domain/roster/fields';
+import { CADRE_FIELD_LABELS, STANDARD_ROSTER_COLUMNS } from '../../../shared/domain/roster/fields';
 
 type Field = keyof typeof CADRE_FIELD_LABELS;
 
@@ -26,20 +26,7 @@ const WIDTHS: Partial<Record<Field, number>> = {
   expertise: 200,
 };
 /** Shown until the user chooses otherwise, in this order. */
-export const DEFAULT_COLUMNS = [
-  'name',
-  'gender',
-  'ethnicity',
-  'birth',
-  'nativePlace',
-  'partyDate',
-  'workDate',
-  'ftEducationDegree',
-  'ftEduSchool',
-  'post',
-  'rank',
-  'rankDate',
-];
+export const DEFAULT_COLUMNS: readonly string[] = STANDARD_ROSTER_COLUMNS;
 /** The grid edits what the save route accepts (unit and tags are edited elsewhere, 学历学位 is derived). */
 const EDITABLE = new Set<string>(EDITABLE_CADRE_FIELDS);
 

@@ -17,7 +17,7 @@ import { z } from 'zod';
 import { id, noInput, requiredName } from './common';
 import { fileDownloadSchema, uploadedFileSchema } from './exports';
 import { FINAL_GRADES, INDICATOR_METHODS, ROUND_GROUPINGS, ROUND_KINDS, ROUNDING_RULES, SCOPE_KINDS } from '../../domain/assessment/codes';
-import { assessmentTemplateSchema } from '../../domain/assessment/templates';
+import { assessmentTemplateSchema, indicatorContentShape } from '../../domain/assessment/templates';
 
 export * from '../../domain/assessment/codes';
 
@@ -64,18 +64,7 @@ export const indicatorSchema = z.object({
   /** null: the set's own; a cadre id: an extra indicator of that cadre only. */
   cadreId: id.nullable(),
   level: z.union([z.literal(1), z.literal(2)]),
-  name: z.string(),
-  weight: z.number(),
-  method: z.enum(INDICATOR_METHODS),
-  maxScore: z.number(),
-  baseScore: z.number().nullable(),
-  addCap: z.number().nullable(),
-  deductCap: z.number().nullable(),
-  target: z.number().nullable(),
-  targetUnit: z.string(),
-  maxRatio: z.number().nullable(),
-  description: z.string(),
-  evidence: z.string(),
+  ...indicatorContentShape,
   sortOrder: z.number().int(),
 });
 export type Indicator = z.infer<typeof indicatorSchema>;

@@ -61,6 +61,15 @@ export const backupSettingsSchema = z.object({
 export type BackupSettings = z.infer<typeof backupSettingsSchema>;
 
 const snapshotName = z.string().max(100).regex(SNAPSHOT_NAME_PATTERN, '不是备份文件名');
+/**
+ * A file or folder on disk, named by the CLI only (pageDispatch refuses any `path` or `outPath`
+ * from a page): a full path as the CLI resolves it, never one relative to the process's folder.
+ */
+const cliPath = z
+  .string()
+  .max(4096)
+  .regex(/^(\/|[A-Za-z]:[\\/]|\\\\)/, '需要完整路径')
+  .regex(/^[^\u0000-\u001f\u007f]*$/, '路径不能包含控制字符');
 
 export const backupRoutes = {
   getBackupSettings: { input: noInput, output: backupSettingsSchema },
@@ -80,11 +89,21 @@ export const backupRoutes = {
     output: z.object({ restored: snapshotSchema, preRestore: snapshotSchema, counts: dataCountsSchema }),
   },
   /**
-   * The backup folder, chosen in the OS folder dialog the main process opens: a page never
-   * names a path. Cancelled: unchanged. Browser mode has no dialog and refuses (the CLI's
-   * `cadre backup --set-dir` sets it there).
+   * The backup folder, chosen in the OS folder dialog the main process opens, or named by the
+   * CLI (`cadre backup --set-dir`: `path`); a page never names a path. Cancelled: unchanged.
+   * Browser mode has no dialog and refuses, pointing to the CLI.
    */
-  chooseBackupDir: { input: noInput, output: backupSettingsSchema.extend({ changed: z.boolean() }) },
+  chooseBackupDir: { input: z.strictObject({ path: cliPath.optional() }), output: backupSettingsSchema.extend({ changed: z.boolean() }) },
   /** Back to `<data folder>/backups`. */
   useDefaultBackupDir: { input: noInput, output: backupSettingsSchema },
+  /** The CLI's `cadre backup --out`: a complete copy of the data in the file named (never overwriting one). */
+  backupToFile: { input: z.strictObject({ outPath: cliPath }), output: z.object({ path: z.string(), size: z.number().int() }) },
+  /**
+   * The CLI's `cadre restore FILE`: any backup file, checked, the current data kept as a
+   * 'pre-restore' snapshot first (its path returned), then swapped in as restoreSnapshot does.
+   */
+  restoreFromFile: {
+    input: z.strictObject({ path: cliPath }),
+    output: z.object({ preRestore: z.string(), counts: dataCountsSchema, fromSchemaVersion: z.number().int() }),
+  },
 } as const;

@@ -163,7 +163,8 @@ export const exportRoutes = {
       /** An existing folder (one file per cadre), or a .zip / .lrmx file path. */
       outPath,
     }),
-    output: fileDownloadSchema.extend({ count: z.number().int() }),
+    /** files: the names written into the outPath folder (none otherwise). */
+    output: fileDownloadSchema.extend({ count: z.number().int(), files: z.array(z.string()) }),
   },
   /** Reads one .lrmx file and shows what it holds (nothing is written). */
   inspectLrmx: {

@@ -16,6 +16,7 @@ export type RoundingRule = (typeof ROUNDING_RULES)[number];
 export const ROUND_GROUPINGS = ['leadershipLevel', 'unit', 'none'] as const;
 export type RoundGrouping = (typeof ROUND_GROUPINGS)[number];
 export const ROUND_GROUPING_LABELS: Record<RoundGrouping, string> = { leadershipLevel: '按职务层次', unit: '按单位', none: '不分组' };
+/** 考核等次, best first; the roster's 年度考核结果 code list (ASSESSMENT_GRADES) numbers this same list. */
 export const FINAL_GRADES = ['优秀', '称职', '基本称职', '不称职', '不定等次'] as const;
 export type FinalGrade = (typeof FINAL_GRADES)[number];
 export const SCOPE_KINDS = ['all', 'batch', 'unit', 'tag', 'leadershipLevel'] as const;

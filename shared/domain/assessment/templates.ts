@@ -7,8 +7,8 @@ import { z } from 'zod';
 import { INDICATOR_METHODS } from './codes';
 import type { Method } from './scoring';
 
-// A template's shape, also the output of the assessmentTemplates route.
-const templateIndicatorFields = {
+/** What an indicator holds (as read back): a template's indicators, and every saved one's (the routes' indicatorSchema). */
+export const indicatorContentShape = {
   name: z.string(),
   weight: z.number(),
   method: z.enum(INDICATOR_METHODS),
@@ -22,13 +22,14 @@ const templateIndicatorFields = {
   description: z.string(),
   evidence: z.string(),
 };
+/** A template's shape, also the output of the assessmentTemplates route. */
 export const assessmentTemplateSchema = z.object({
   key: z.string(),
   name: z.string(),
   /** Where the design comes from (the article), shown to the user. */
   source: z.string(),
   description: z.string(),
-  indicators: z.array(z.object({ ...templateIndicatorFields, children: z.array(z.object(templateIndicatorFields)) })),
+  indicators: z.array(z.object({ ...indicatorContentShape, children: z.array(z.object(indicatorContentShape)) })),
 });
 export type AssessmentTemplateOutput = z.infer<typeof assessmentTemplateSchema>;
 

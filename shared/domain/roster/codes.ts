@@ -2,6 +2,7 @@
  * The national code lists the appointment form and upward reports use, in standard order.
  * Lists without a national code (statuses, tags, …) carry app-local sequential codes.
  */
+import { FINAL_GRADES } from '../assessment/codes';
 
 export interface CodeItem {
   readonly code: string;
@@ -18,8 +19,9 @@ export interface RankItem extends CodeItem {
 
 export type Gender = '男' | '女';
 
-/** Space-separated names numbered 01, 02, … in the given order. */
-const numbered = (names: string): readonly CodeItem[] => names.split(' ').map((name, i) => ({ code: String(i + 1).padStart(2, '0'), name }));
+/** Names (space-separated, or a list) numbered 01, 02, … in the given order. */
+const numbered = (names: string | readonly string[]): readonly CodeItem[] =>
+  (typeof names === 'string' ? names.split(' ') : names).map((name, i) => ({ code: String(i + 1).padStart(2, '0'), name }));
 
 /** 'code name, code name, …' pairs. */
 const coded = (pairs: string): readonly CodeItem[] =>
@@ -80,7 +82,8 @@ export const RANKS: readonly RankItem[] = (
 ).map(([name, level], i) => ({ code: String(i + 1).padStart(2, '0'), name, level }));
 
 export const CADRE_STATUSES: readonly CodeItem[] = numbered('在职 退休 调出 去世');
-export const ASSESSMENT_GRADES: readonly CodeItem[] = numbered('优秀 称职 基本称职 不称职 不定等次');
+/** 年度考核结果: the assessment area's grades (FINAL_GRADES), numbered. */
+export const ASSESSMENT_GRADES: readonly CodeItem[] = numbered(FINAL_GRADES);
 export const CADRE_TAGS: readonly CodeItem[] = numbered('选调生 大学生村官 第一书记 年轻干部库 五方面人员 专家型干部');
 export const EXCHANGE_KINDS: readonly CodeItem[] = numbered('调任 转任 轮换 挂职锻炼');
 

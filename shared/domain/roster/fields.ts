@@ -34,6 +34,25 @@ export const CADRE_FIELD_LABELS: Record<Exclude<keyof CadreRow, 'id' | 'unitId'>
   remarks: '备注',
 };
 
+/**
+ * The standard 干部名册 columns, in order: the roster grid's default set, and every roster
+ * export's after 序号 (the 导出 page adds 单位). ftEducationDegree is the combined 学历学位（全日制）.
+ */
+export const STANDARD_ROSTER_COLUMNS = [
+  'name',
+  'gender',
+  'ethnicity',
+  'birth',
+  'nativePlace',
+  'partyDate',
+  'workDate',
+  'ftEducationDegree',
+  'ftEduSchool',
+  'post',
+  'rank',
+  'rankDate',
+] as const;
+
 /** Labels of the appointment form's long texts and child lists. */
 export const CADRE_FORM_LABELS = {
   proposedPost: '拟任职务',

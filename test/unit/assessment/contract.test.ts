@@ -11,6 +11,7 @@ import { openCore, type Core } from '../../../electron/services/core/core';
 import { pageDispatch } from '../../../electron/services/core/dispatcher';
 import type { WebHost } from '../../../electron/web/host';
 import { overHttp, serveOverHttp } from '../../support/over-http';
+import { answer } from '../../support/dispatch';
 import { tempDir } from '../../support/temp';
 import { addBatch, addPeople, names } from './support';
 
@@ -56,10 +57,7 @@ async function both(method: Method, input: unknown, opts: { shapeOnly?: boolean 
   if (a.ok) expect(() => routes[method].output.parse(a.data)).not.toThrow();
   return a;
 }
-const data = <T>(r: ApiResult<unknown>) => {
-  if (!r.ok) throw new Error(r.error.message);
-  return r.data as T;
-};
+const data = <T>(r: ApiResult<unknown>) => answer<T>('the call', r);
 
 describe('assessment routes through both doors', () => {
   it('answer alike from templates to import', async () => {

@@ -1,9 +1,10 @@
 /** A real database in a temp folder, cadres and a secondment batch, and calls through the dispatcher. */
 import type { InputOf, Method, OutputOf } from '../../../shared/contract/api';
-import { AppError, type ApiErrorShape } from '../../../shared/contract/errors';
+import type { ApiErrorShape } from '../../../shared/contract/errors';
 import { makeIdNumber } from '../../../shared/domain/common/idcard';
 import { openCore, type Core } from '../../../electron/services/core/core';
 import type { Database } from '../../../electron/db/database';
+import { routeCalls } from '../../support/dispatch';
 import { tempDir } from '../../support/temp';
 
 export interface TestCore {
@@ -18,19 +19,12 @@ export function openTestCore(): TestCore {
   const tmp = tempDir();
   const core = openCore({ dataDir: tmp.dir, appVersion: 'test', checkOutput: true });
   core.db.prepare("INSERT INTO settings(key, value) VALUES ('operator', '王科长')").run();
+  const { call, refused } = routeCalls(core);
   return {
     core,
     dir: tmp.dir,
-    async call(method, input) {
-      const r = await core.dispatch(method, input);
-      if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.details);
-      return r.data as never;
-    },
-    async fail(method, input) {
-      const r = await core.dispatch(method, input);
-      if (r.ok) throw new Error(`${method} was expected to fail`);
-      return r.error;
-    },
+    call,
+    fail: refused,
     close() {
       core.close();
       tmp.cleanup();

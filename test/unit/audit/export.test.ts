@@ -10,8 +10,8 @@ import { openCore, type Core } from '../../../electron/services/core/core';
 import { loadDemo } from '../../../electron/services/demo/load';
 import { AUDIT_COLUMNS } from '../../../electron/services/audit/xlsx';
 import { formatAuditTime } from '../../../shared/domain/audit/text';
-import type { ApiResult } from '../../../shared/contract/errors';
 import type { AuditRow } from '../../../shared/contract/api';
+import { routeData } from '../../support/dispatch';
 import { tempDir } from '../../support/temp';
 
 let tmp: ReturnType<typeof tempDir>;
@@ -26,11 +26,7 @@ afterEach(() => {
   tmp.cleanup();
 });
 
-async function call<T>(method: string, input: unknown): Promise<T> {
-  const r = (await core.dispatch(method, input)) as ApiResult<T>;
-  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
-  return r.data;
-}
+const call = <T>(method: string, input: unknown) => routeData<T>(core, method, input);
 
 const FORMULA_OPERATOR = '=HYPERLINK("http://x","点我")';
 

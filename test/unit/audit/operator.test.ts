@@ -16,8 +16,8 @@ import { openCore, type Core } from '../../../electron/services/core/core';
 import { setBackupDir } from '../../../electron/services/backup/backup';
 import { loadDemo } from '../../../electron/services/demo/load';
 import { getSetting } from '../../../electron/services/common/settings';
-import type { ApiResult } from '../../../shared/contract/errors';
 import type { AuditRow, OperatorInfo } from '../../../shared/contract/api';
+import { routeData } from '../../support/dispatch';
 import { tempDir } from '../../support/temp';
 
 let tmp: ReturnType<typeof tempDir>;
@@ -31,11 +31,7 @@ afterEach(() => {
   tmp.cleanup();
 });
 
-async function call<T>(method: string, input: unknown): Promise<T> {
-  const r = (await core.dispatch(method, input)) as ApiResult<T>;
-  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
-  return r.data;
-}
+const call = <T>(method: string, input: unknown) => routeData<T>(core, method, input);
 
 async function allEntries(): Promise<AuditRow[]> {
   return (await call<{ rows: AuditRow[] }>('queryAuditLog', { offset: 0, limit: 1000, order: 'asc' })).rows;

@@ -49,6 +49,9 @@ describe('cadre backup / restore / check', () => {
     expect(again.code).toBe(1);
     expect(again.err).toMatch(/已存在/);
     expect(cadre('backup', '--out', dbPath).code).toBe(1);
+    const notDb = cadre('backup', '--out', path.join(tmp.dir, '备份.txt'));
+    expect(notDb.code).toBe(1);
+    expect(notDb.err).toMatch(/备份文件名应以 \.db 结尾/);
     expect(cadre('backup', '--out', path.join(tmp.dir, 'missing-folder', 'x.db')).err).toMatch(/不存在/);
 
     const manual = cadre('backup');

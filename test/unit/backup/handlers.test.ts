@@ -8,9 +8,11 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { routes } from '../../../shared/contract/api';
 import { openCore, type Core } from '../../../electron/services/core/core';
+import { pageDispatch } from '../../../electron/services/core/dispatcher';
 import { setBackupDir } from '../../../electron/services/backup/backup';
 import { networkLocation, networkWarning } from '../../../electron/services/backup/backup';
 import { addCadres } from '../../support/backup-db';
+import { routeData } from '../../support/dispatch';
 import { tempDir } from '../../support/temp';
 
 let tmp: ReturnType<typeof tempDir>;
@@ -28,11 +30,7 @@ afterEach(() => {
 async function call(method: string, input: unknown = {}) {
   return core.dispatch(method, input);
 }
-async function ok<T = any>(method: string, input: unknown = {}): Promise<T> {
-  const r = await call(method, input);
-  if (!r.ok) throw new Error(`${method} failed: ${r.error.message}`);
-  return r.data as T;
-}
+const ok = <T = any>(method: string, input: unknown = {}) => routeData<T>(core, method, input);
 
 describe('backup routes', () => {
   it('getBackupSettings: the default folder, counts, retention, no problem, no network warning', async () => {
@@ -125,6 +123,48 @@ describe('backup routes', () => {
     // browser mode (no folder dialog): the refusal says how to change it
     const browser = await call('chooseBackupDir');
     expect(browser).toMatchObject({ ok: false, error: { message: expect.stringMatching(/cadre backup --set-dir/) } });
+  });
+
+  it('the CLI names paths through the same dispatcher (chooseBackupDir path, backupToFile, restoreFromFile); a page naming one is refused', async () => {
+    const usb = path.join(tmp.dir, 'U盘备份');
+    fs.mkdirSync(usb);
+    const fromPage = pageDispatch(core.dispatch);
+    const out = path.join(usb, '备份.db');
+    for (const [method, input] of [
+      ['chooseBackupDir', { path: usb }],
+      ['backupToFile', { outPath: out }],
+      ['restoreFromFile', { path: out }],
+    ] as const) {
+      expect(await fromPage(method, input)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+    expect(fs.readdirSync(usb)).toEqual([]);
+    expect((await ok('getBackupSettings')).isDefaultDir).toBe(true);
+
+    expect(await ok('chooseBackupDir', { path: usb })).toMatchObject({ changed: true, isDefaultDir: false, dirName: 'U盘备份' });
+    expect(await call('chooseBackupDir', { path: path.join(tmp.dir, 'missing') })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/不存在/) },
+    });
+
+    expect(await call('backupToFile', { outPath: path.join(usb, '备份.xlsx') })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: expect.stringMatching(/\.db 结尾/) },
+    });
+    expect(await call('backupToFile', { outPath: '备份.db' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: expect.stringMatching(/完整路径/) },
+    });
+    expect(fs.readdirSync(usb)).toEqual([]);
+    const copy = await ok('backupToFile', { outPath: out });
+    expect(copy).toEqual({ path: out, size: fs.statSync(out).size });
+    expect(await call('backupToFile', { outPath: out })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/已存在/) } });
+
+    addCadres(core.db, 5, '新');
+    const r = await ok('restoreFromFile', { path: out });
+    expect(r).toMatchObject({ counts: { cadres: 12, batches: 0, rounds: 0 }, fromSchemaVersion: expect.any(Number) });
+    expect(path.dirname(r.preRestore)).toBe(usb);
+    expect(path.basename(r.preRestore)).toMatch(/-pre-restore\.db$/);
+    expect((await ok('getStatus')).counts.cadres).toBe(12);
   });
 
   it("chooseBackupDir: the door's folder dialog picks the folder (the main process keeps the path); cancel changes nothing", async () => {

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { listSnapshots, takeSnapshot } from '../../../electron/services/backup/backup';
-import { afterOpen, checkDataFile, dataFile, exitSnapshot, openData, type Damaged } from '../../../electron/services/core/lifecycle';
+import { afterOpen, checkDataFile, dataFile, exitSnapshot, openData, prepareDataFolder, type Damaged } from '../../../electron/services/core/lifecycle';
 import { addCadres, corruptPage } from '../../support/backup-db';
 import { tempDir } from '../../support/temp';
 
@@ -22,13 +22,37 @@ afterEach(() => {
 });
 
 describe('dataFile', () => {
-  it('takes --db over --data-dir over CADRE_DATA_DIR, and creates the folder when asked', () => {
+  it('takes --db over --data-dir over CADRE_DATA_DIR, and creates nothing', () => {
     const dir = path.join(tmp.dir, 'a', 'b');
     expect(dataFile({ argv: ['--data-dir', dir], env: {} })).toEqual({ dataDir: dir, dbPath: path.join(dir, 'cadre-desk.db') });
-    expect(fs.existsSync(dir)).toBe(false);
-    expect(dataFile({ env: { CADRE_DATA_DIR: dir }, create: true }).dbPath).toBe(path.join(dir, 'cadre-desk.db'));
-    expect(fs.existsSync(dir)).toBe(true);
+    expect(dataFile({ env: { CADRE_DATA_DIR: dir } }).dbPath).toBe(path.join(dir, 'cadre-desk.db'));
     expect(dataFile({ dbPath: '/x/y.db', dataDir: dir }).dbPath).toBe('/x/y.db');
+    expect(fs.existsSync(dir)).toBe(false);
+  });
+});
+
+describe('prepareDataFolder', () => {
+  it('creates a missing folder owner-only and leaves nothing in it', () => {
+    const dir = path.join(tmp.dir, 'a', 'b');
+    prepareDataFolder(dir);
+    expect(fs.readdirSync(dir)).toEqual([]);
+    if (process.platform !== 'win32') expect(fs.statSync(dir).mode & 0o777).toBe(0o700);
+  });
+
+  it('a file in its place: STORAGE in Chinese with the folder and --data-dir, the system error in details', () => {
+    const dir = path.join(tmp.dir, 'data');
+    fs.writeFileSync(dir, 'x');
+    let caught: unknown;
+    try {
+      prepareDataFolder(dir);
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toMatchObject({
+      code: 'STORAGE',
+      message: expect.stringMatching(new RegExp(`^无法使用数据文件夹「${dir}」：这个位置（或它的上级）是一个文件，不是文件夹。\n.*--data-dir`)),
+      details: { code: 'EEXIST', message: expect.stringContaining('EEXIST') },
+    });
   });
 });
 

@@ -29,6 +29,40 @@ function errorsOf(cfg: unknown): ErrorObject[] {
 }
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
+/** electron-builder's own matcher over the app folder, as used when copying the app files. */
+function appFilter(patterns: string[]): (file: string, stat: fs.Stats) => boolean {
+  const { FileMatcher } = require('app-builder-lib/out/fileMatcher') as {
+    FileMatcher: new (
+      from: string,
+      to: string,
+      expand: (p: string) => string,
+      patterns: string[],
+    ) => { createFilter(): (file: string, stat: fs.Stats) => boolean };
+  };
+  return new FileMatcher(root, '/app', p => p, patterns).createFilter();
+}
+
+/**
+ * The bundles the packaged app loads (built by the global setup): package.json's main,
+ * then every sibling .cjs a loaded bundle names (the preload, the import worker), transitively.
+ */
+function loadedBundles(): string[] {
+  const entry = path.posix.normalize((JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { main: string }).main);
+  const loaded = new Set<string>();
+  const queue = [entry];
+  while (queue.length > 0) {
+    const file = queue.shift()!;
+    if (loaded.has(file)) continue;
+    loaded.add(file);
+    const code = fs.readFileSync(path.join(root, file), 'utf8').replace(/^\/\/# sourceMappingURL=.*$/gm, '');
+    for (const m of code.matchAll(/["']([\w.-]+\.cjs)["']/g)) {
+      const sibling = path.posix.join(path.posix.dirname(file), m[1]);
+      if (fs.existsSync(path.join(root, sibling))) queue.push(sibling);
+    }
+  }
+  return [...loaded].sort();
+}
+
 describe('electron-builder.yml against scheme.json', () => {
   it('uses the draft-07 schema that electron-builder ships', () => {
     expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
@@ -123,19 +157,30 @@ describe('electron-builder.yml content', () => {
     expect(config.npmRebuild).toBe(true);
   });
 
+  it('ships every bundle the app loads and the renderer it serves; every other bundle stays out', () => {
+    const filter = appFilter(config.files);
+    const ships = (rel: string) => filter(path.join(root, rel), { isDirectory: () => false } as fs.Stats);
+
+    const loaded = loadedBundles();
+    expect(loaded).toEqual(['dist/electron/import-worker.cjs', 'dist/electron/main.cjs', 'dist/electron/preload.cjs']);
+    for (const file of loaded) expect(ships(file), file).toBe(true);
+    // The renderer folder main.cjs serves over app:// (dist/electron/../renderer) ships whole, maps aside.
+    expect(fs.readFileSync(path.join(root, 'dist/electron/main.cjs'), 'utf8')).toMatch(/\.join\(\w+, "\.\.", "renderer"\)/);
+    for (const file of ['dist/renderer/index.html', 'dist/renderer/favicon.svg', 'dist/renderer/assets/vendor-x1.js', 'dist/renderer/assets/font.woff2']) {
+      expect(ships(file), file).toBe(true);
+    }
+    // Every other bundle the build makes (the web host, the CLI) is left out.
+    const others = fs
+      .readdirSync(path.join(root, 'dist/electron'))
+      .filter(f => f.endsWith('.cjs'))
+      .map(f => `dist/electron/${f}`)
+      .filter(f => !loaded.includes(f));
+    expect(others.sort()).toEqual(['dist/electron/cli.cjs', 'dist/electron/webhost.cjs']);
+    for (const file of others) expect(ships(file), file).toBe(false);
+  });
+
   it('ships main, preload and the renderer, but not the web host, the CLI, benchmarks or source maps', () => {
-    // electron-builder's own matcher, as used when copying the app files.
-    const { FileMatcher } = require('app-builder-lib/out/fileMatcher') as {
-      FileMatcher: new (
-        from: string,
-        to: string,
-        expand: (p: string) => string,
-        patterns: string[],
-      ) => {
-        createFilter(): (file: string, stat: fs.Stats) => boolean;
-      };
-    };
-    const filter = new FileMatcher(root, '/app', p => p, config.files).createFilter();
+    const filter = appFilter(config.files);
     const file = { isDirectory: () => false } as fs.Stats;
     const dir = { isDirectory: () => true } as fs.Stats;
     const ships = (rel: string, stat = file) => filter(path.join(root, rel), stat);
@@ -174,7 +219,7 @@ describe('electron-builder.yml content', () => {
       expect(ships(rel), rel).toBe(false);
     }
     // The matcher check is real: a broad pattern would have shipped the web host.
-    const broad = new FileMatcher(root, '/app', p => p, ['package.json', 'dist/**']).createFilter();
+    const broad = appFilter(['package.json', 'dist/**']);
     expect(broad(path.join(root, 'dist/electron/webhost.cjs'), file)).toBe(true);
 
     // The web host must not be reachable through any other entry either.
@@ -299,12 +344,12 @@ describe('node_modules in the package', () => {
     const builtin = (s: string) => s.startsWith('node:') || builtinModules.includes(s.split('/')[0]);
     const requiresOf = (file: string) => [...fs.readFileSync(file, 'utf8').matchAll(/\brequire\(\s*(["'])([^"']+)\1\s*\)/g)].map(m => m[2]);
 
-    // The bundles (built by the global setup): only electron and better-sqlite3 are external.
-    const bundles = ['dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/electron/import-worker.cjs'];
-    const appFilter = new FileMatcher(root, '/app', p => p, config.files).createFilter();
+    // The bundles the app loads: only electron and better-sqlite3 are external.
+    const bundles = loadedBundles();
+    const shipsApp = appFilter(config.files);
     const externals = new Set<string>();
     for (const b of bundles) {
-      expect(appFilter(path.join(root, b), { isDirectory: () => false } as fs.Stats), b).toBe(true);
+      expect(shipsApp(path.join(root, b), { isDirectory: () => false } as fs.Stats), b).toBe(true);
       for (const r of requiresOf(path.join(root, b))) if (!builtin(r)) externals.add(r);
     }
     expect([...externals].sort()).toEqual(['better-sqlite3', 'electron']);
@@ -352,7 +397,7 @@ describe('node_modules in the package', () => {
   });
 
   it('unpacks better-sqlite3 from the asar', () => {
-    const unpack = new FileMatcher(root, '/app', p => p, config.asarUnpack).createFilter();
+    const unpack = appFilter(config.asarUnpack);
     const stat = { isDirectory: () => false } as fs.Stats;
     expect(unpack(path.join(root, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node'), stat)).toBe(true);
     expect(unpack(path.join(root, 'node_modules/better-sqlite3/lib/index.js'), stat)).toBe(true);

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../../electron/services/core/core';
 import { loadDemo } from '../../../electron/services/demo/load';
 import { stepHistory } from '../../../electron/services/common/operation-log';
-import type { ApiResult } from '../../../shared/contract/errors';
+import { routeData, routeError } from '../../support/dispatch';
 import { tempDir } from '../../support/temp';
 
 let tmp: ReturnType<typeof tempDir>;
@@ -23,17 +23,8 @@ afterEach(() => {
   tmp.cleanup();
 });
 
-async function call<T = unknown>(method: string, input: unknown): Promise<T> {
-  const r = (await core.dispatch(method, input)) as ApiResult<T>;
-  if (!r.ok) throw Object.assign(new Error(r.error.message), r.error);
-  return r.data;
-}
-
-async function refused(method: string, input: unknown): Promise<{ code: string; message: string; details?: unknown }> {
-  const r = await core.dispatch(method, input);
-  if (r.ok) throw new Error(`${method} was expected to fail`);
-  return r.error;
-}
+const call = <T = unknown>(method: string, input: unknown) => routeData<T>(core, method, input);
+const refused = (method: string, input: unknown) => routeError(core, method, input);
 
 /** A tiny real PNG (1×1, red) and the start of a JPEG: enough for the magic-byte check. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');

@@ -2,13 +2,10 @@ import { expect } from 'vitest';
 import type { Core } from '../../../electron/services/core/core';
 import type { ImportJob, PlanOptions } from '../../../shared/contract/api';
 import type { ApiResult } from '../../../shared/contract/errors';
+import { routeData } from '../../support/dispatch';
 
 /** Calls a route through the dispatcher (as IPC and the web host do); fails the test on an error. */
-export async function call<T = unknown>(core: Core, method: string, input: unknown): Promise<T> {
-  const r = (await core.dispatch(method, input)) as ApiResult<T>;
-  if (!r.ok) throw new Error(`${method} failed: ${r.error.code} ${r.error.message}`);
-  return r.data;
-}
+export const call = <T = unknown>(core: Core, method: string, input: unknown): Promise<T> => routeData<T>(core, method, input);
 
 export async function callResult(core: Core, method: string, input: unknown): Promise<ApiResult<unknown>> {
   return core.dispatch(method, input);
