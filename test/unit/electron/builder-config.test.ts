@@ -29,16 +29,21 @@ function errorsOf(cfg: unknown): ErrorObject[] {
 }
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
-/** electron-builder's own matcher over the app folder, as used when copying the app files. */
+/** electron-builder's file matching (app-builder-lib/out/fileMatcher), as used when copying the app. */
+const fileMatcher = require('app-builder-lib/out/fileMatcher') as {
+  FileMatcher: new (
+    from: string,
+    to: string,
+    expand: (p: string) => string,
+    patterns: string[],
+  ) => { createFilter(): (file: string, stat: fs.Stats) => boolean };
+  getNodeModuleFileMatcher(appDir: string, dest: string, expand: (p: string) => string, platformOptions: object, packager: object): { patterns: string[] };
+  excludedExts: string;
+};
+const { FileMatcher } = fileMatcher;
+
+/** The matcher over the app folder. */
 function appFilter(patterns: string[]): (file: string, stat: fs.Stats) => boolean {
-  const { FileMatcher } = require('app-builder-lib/out/fileMatcher') as {
-    FileMatcher: new (
-      from: string,
-      to: string,
-      expand: (p: string) => string,
-      patterns: string[],
-    ) => { createFilter(): (file: string, stat: fs.Stats) => boolean };
-  };
   return new FileMatcher(root, '/app', p => p, patterns).createFilter();
 }
 
@@ -236,16 +241,7 @@ describe('electron-builder.yml content', () => {
  * (its default exclusions), walked over the real folders in node_modules.
  */
 describe('node_modules in the package', () => {
-  const { getNodeModuleFileMatcher, FileMatcher, excludedExts } = require('app-builder-lib/out/fileMatcher') as {
-    getNodeModuleFileMatcher(appDir: string, dest: string, expand: (p: string) => string, platformOptions: object, packager: object): { patterns: string[] };
-    FileMatcher: new (
-      from: string,
-      to: string,
-      expand: (p: string) => string,
-      patterns: string[],
-    ) => { createFilter(): (file: string, stat: fs.Stats) => boolean };
-    excludedExts: string;
-  };
+  const { getNodeModuleFileMatcher, excludedExts } = fileMatcher;
   const { NodeModuleCopyHelper } = require('app-builder-lib/out/util/NodeModuleCopyHelper') as {
     NodeModuleCopyHelper: new (
       matcher: unknown,
