@@ -127,10 +127,17 @@ describe('listReminders', () => {
     expect(await w.core.dispatch('listReminders', { months: 0 })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 
-  it('the start page figure counts today’s window', async () => {
+  it('the sidebar figure counts today’s window, and follows a change of the data', async () => {
     const summary = await w.call('reminderSummary', {});
     const today = await w.call('listReminders', {});
     expect(summary).toEqual({ total: today.rows.length, overdue: today.rows.filter(r => r.overdue).length, months: 12 });
+    const old = addCadre(w.db, { name: '褚超龄', birth: '1950-01' });
+    try {
+      expect(await w.call('reminderSummary', {})).toEqual({ total: summary.total + 1, overdue: summary.overdue + 1, months: 12 });
+    } finally {
+      w.db.prepare('DELETE FROM cadres WHERE id = ?').run(old);
+    }
+    expect(await w.call('reminderSummary', {})).toEqual(summary);
   });
 
   it('exports the list (or some kinds) as the styled table', async () => {

@@ -1,0 +1,300 @@
+/**
+ * 工作提醒 (#/reminders): what falls due for a reference date and horizon, past-due first,
+ * filtered by kind, exported as .xlsx; a row opens the cadre (or the assessment round).
+ * 数据质量 (#/reminders/quality): the 三龄两历 contradictions with counts per kind; a row
+ * opens the cadre's form at the field.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { AgGridReact } from 'ag-grid-react';
+import type { ColDef, ICellRendererParams, RowClickedEvent } from 'ag-grid-community';
+import {
+  DEFAULT_HORIZON_MONTHS,
+  QUALITY_KINDS,
+  REMINDER_KINDS,
+  type OutputOf,
+  type QualityKind,
+  type QualityRow,
+  type ReminderKind,
+  type ReminderRow,
+} from '../../../shared/contract/api';
+import { formatDate, todayCanonical } from '../../../shared/domain/common/dates';
+import { api } from '../api';
+import { gridLocale, gridTheme } from '../grid';
+import { downloadBase64 } from '../io/files';
+import { MessageLine, useMessage } from '../ui/MessageLine';
+import { cadreFieldHash } from './FieldFocus';
+import './reminders.css';
+
+export type RemindersTab = 'due' | 'quality';
+
+const HORIZONS = [3, 6, 12, 24, 36];
+
+const reminderHref = (r: ReminderRow) => (r.cadreId !== null ? `#/cadre/${r.cadreId}` : `#/round/${r.roundId}`);
+const qualityHref = (r: QualityRow) =>
+  cadreFieldHash(
+    r.cadreId,
+    r.fields.map(f => f.key),
+  );
+
+function NameCell<R extends ReminderRow | QualityRow>({ data, href }: ICellRendererParams<R> & { href: (r: R) => string }) {
+  if (!data) return null;
+  return (
+    <a href={href(data)} title={`打开「${data.name}」`}>
+      {data.name}
+    </a>
+  );
+}
+
+const REMINDER_COLUMNS: ColDef<ReminderRow>[] = [
+  {
+    colId: 'due',
+    headerName: '到期时间',
+    width: 130,
+    valueGetter: p => (p.data ? formatDate(p.data.due) : ''),
+    cellRenderer: (p: ICellRendererParams<ReminderRow>) =>
+      p.data?.overdue ? (
+        <span>
+          {p.value} <span className="rm-overdue-tag">逾期</span>
+        </span>
+      ) : (
+        p.value
+      ),
+  },
+  { colId: 'kind', field: 'kind', headerName: '提醒类别', width: 110 },
+  { colId: 'name', field: 'name', headerName: '姓名', width: 110, cellRenderer: NameCell, cellRendererParams: { href: reminderHref } },
+  { colId: 'unit', field: 'unit', headerName: '单位', width: 170, tooltipField: 'unit' },
+  { colId: 'post', field: 'post', headerName: '现任职务', width: 220, tooltipField: 'post' },
+  { colId: 'detail', field: 'detail', headerName: '说明', flex: 1, minWidth: 260, tooltipField: 'detail' },
+];
+
+const fieldsText = (r: QualityRow) => r.fields.map(f => `${f.label}：${f.value.replaceAll('\n', ' / ')}`).join('；');
+
+const QUALITY_COLUMNS: ColDef<QualityRow>[] = [
+  { colId: 'kind', field: 'kind', headerName: '问题类别', width: 170 },
+  { colId: 'name', field: 'name', headerName: '姓名', width: 100, cellRenderer: NameCell, cellRendererParams: { href: qualityHref } },
+  { colId: 'unit', field: 'unit', headerName: '单位', width: 150, tooltipField: 'unit' },
+  { colId: 'fields', headerName: '涉及字段', width: 300, valueGetter: p => (p.data ? fieldsText(p.data) : ''), tooltipValueGetter: p => p.value },
+  { colId: 'detail', field: 'detail', headerName: '说明', flex: 1, minWidth: 260, tooltipField: 'detail' },
+];
+
+/** 全部 N, then one button per kind with its count; the pressed one filters the list. */
+function KindFilter<K extends string>({
+  label,
+  kinds,
+  counts,
+  total,
+  value,
+  onChange,
+}: {
+  label: string;
+  kinds: readonly K[];
+  counts: Map<K, { count: number; overdue?: number }>;
+  total: number;
+  value: K | null;
+  onChange: (k: K | null) => void;
+}) {
+  return (
+    <div className="rm-kinds" role="group" aria-label={label}>
+      <button type="button" aria-pressed={value === null} onClick={() => onChange(null)}>
+        全部 <b>{total}</b>
+      </button>
+      {kinds.map(k => {
+        const c = counts.get(k) ?? { count: 0 };
+        return (
+          <button key={k} type="button" aria-pressed={value === k} disabled={c.count === 0} onClick={() => onChange(value === k ? null : k)}>
+            {k} <b>{c.count}</b>
+            {c.overdue ? <span className="rm-overdue-tag">逾期 {c.overdue}</span> : null}
+          </button>
+        );
+      })}
+    </div>
+  );
+}
+
+function DueTab() {
+  const [date, setDate] = useState(todayCanonical);
+  const [months, setMonths] = useState(DEFAULT_HORIZON_MONTHS);
+  const [kind, setKind] = useState<ReminderKind | null>(null);
+  const [list, setList] = useState<OutputOf<'listReminders'> | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const msg = useMessage();
+  const { fail, info, clear } = msg;
+
+  useEffect(() => {
+    let alive = true;
+    api.listReminders({ date, months }).then(
+      l => alive && setList(l),
+      e => alive && fail(e),
+    );
+    return () => {
+      alive = false;
+    };
+  }, [date, months, fail]);
+
+  const rows = useMemo(() => (list ? (kind ? list.rows.filter(r => r.kind === kind) : list.rows) : null), [list, kind]);
+  const counts = useMemo(() => new Map((list?.counts ?? []).map(c => [c.kind, c])), [list]);
+
+  const exportXlsx = useCallback(async () => {
+    setExporting(true);
+    clear();
+    try {
+      const file = await api.exportReminders({ date, months, kinds: kind ? [kind] : undefined });
+      downloadBase64(file.fileName, file.base64 ?? '', file.mime);
+      info(`已导出 ${file.rows} 条提醒：${file.fileName}`);
+    } catch (e) {
+      fail(e);
+    } finally {
+      setExporting(false);
+    }
+  }, [clear, date, fail, info, kind, months]);
+
+  return (
+    <>
+      <form className="rm-bar" aria-label="提醒范围" onSubmit={e => e.preventDefault()}>
+        <label>
+          参考日期
+          <input type="date" aria-label="参考日期" value={date} required onChange={e => e.target.value && setDate(e.target.value)} />
+        </label>
+        <label>
+          提前
+          <select aria-label="提前月数" value={months} onChange={e => setMonths(Number(e.target.value))}>
+            {HORIZONS.map(m => (
+              <option key={m} value={m}>
+                {m} 个月
+              </option>
+            ))}
+          </select>
+        </label>
+        {list && (
+          <span className="muted" aria-live="polite">
+            {formatDate(list.date)} 至 {formatDate(list.until)}，逾期的排在前面
+          </span>
+        )}
+        <button type="button" className="primary" onClick={() => void exportXlsx()} disabled={exporting || !rows?.length}>
+          {exporting ? '正在导出……' : '导出 Excel'}
+        </button>
+      </form>
+      {list && <KindFilter label="提醒类别" kinds={REMINDER_KINDS} counts={counts} total={list.rows.length} value={kind} onChange={setKind} />}
+      <MessageLine message={msg.message} onClose={clear} />
+      <div className="grid-wrap" aria-label="工作提醒列表">
+        <AgGridReact<ReminderRow>
+          theme={gridTheme}
+          localeText={{ ...gridLocale, noRowsToShow: '期限内没有需要提醒的事项' }}
+          columnDefs={REMINDER_COLUMNS}
+          defaultColDef={{ resizable: true, sortable: false }}
+          rowData={rows}
+          rowClassRules={{ 'rm-overdue': p => !!p.data?.overdue }}
+          onRowClicked={(e: RowClickedEvent<ReminderRow>) => e.data && (window.location.hash = reminderHref(e.data))}
+          tooltipShowDelay={400}
+        />
+      </div>
+    </>
+  );
+}
+
+function QualityTab() {
+  const [review, setReview] = useState<OutputOf<'reviewQuality'> | null>(null);
+  const [kind, setKind] = useState<QualityKind | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const msg = useMessage();
+  const { fail, info, clear } = msg;
+
+  const load = useCallback(() => {
+    setReview(null);
+    api.reviewQuality({}).then(setReview, fail);
+  }, [fail]);
+  useEffect(load, [load]);
+
+  const rows = useMemo(() => (review ? (kind ? review.rows.filter(r => r.kind === kind) : review.rows) : null), [review, kind]);
+  const counts = useMemo(() => new Map((review?.counts ?? []).map(c => [c.kind, c])), [review]);
+
+  const exportXlsx = useCallback(async () => {
+    setExporting(true);
+    clear();
+    try {
+      const file = await api.exportQuality({ kinds: kind ? [kind] : undefined });
+      downloadBase64(file.fileName, file.base64 ?? '', file.mime);
+      info(`已导出 ${file.rows} 条问题：${file.fileName}`);
+    } catch (e) {
+      fail(e);
+    } finally {
+      setExporting(false);
+    }
+  }, [clear, fail, info, kind]);
+
+  return (
+    <>
+      <div className="rm-bar">
+        <span className="muted">三龄两历审核：年龄、党龄、工龄、学历、经历之间的矛盾。点击一行，打开该干部的任免审批表并定位到相应栏目。</span>
+        <button type="button" onClick={load} disabled={!review}>
+          重新检查
+        </button>
+        <button type="button" className="primary" onClick={() => void exportXlsx()} disabled={exporting || !rows?.length}>
+          {exporting ? '正在导出……' : '导出 Excel'}
+        </button>
+      </div>
+      {review && <KindFilter label="问题类别" kinds={QUALITY_KINDS} counts={counts} total={review.rows.length} value={kind} onChange={setKind} />}
+      <MessageLine message={msg.message} onClose={clear} />
+      <div className="grid-wrap" aria-label="数据质量问题列表">
+        <AgGridReact<QualityRow>
+          theme={gridTheme}
+          localeText={{ ...gridLocale, noRowsToShow: '没有发现矛盾' }}
+          columnDefs={QUALITY_COLUMNS}
+          defaultColDef={{ resizable: true, sortable: false }}
+          rowData={rows}
+          onRowClicked={(e: RowClickedEvent<QualityRow>) => e.data && (window.location.hash = qualityHref(e.data))}
+          tooltipShowDelay={400}
+        />
+      </div>
+    </>
+  );
+}
+
+export function RemindersPage({ tab }: { tab: RemindersTab }) {
+  const tabs: { id: RemindersTab; label: string; href: string }[] = [
+    { id: 'due', label: '工作提醒', href: '#/reminders' },
+    { id: 'quality', label: '数据质量', href: '#/reminders/quality' },
+  ];
+  return (
+    <section className="page rm-page">
+      <header className="page-head">
+        <h1>{tab === 'due' ? '工作提醒' : '数据质量'}</h1>
+        <nav className="rm-tabs" role="tablist" aria-label="工作提醒与数据质量">
+          {tabs.map(t => (
+            <a key={t.id} role="tab" href={t.href} aria-selected={tab === t.id}>
+              {t.label}
+            </a>
+          ))}
+        </nav>
+      </header>
+      {tab === 'due' ? <DueTab /> : <QualityTab />}
+    </section>
+  );
+}
+
+/**
+ * The sidebar's figure under 工作提醒: how many are past due and how many fall due in the
+ * default window. Asked again whenever the section changes (the service keeps it until the data does).
+ */
+export function RemindersCount({ refresh }: { refresh: string }) {
+  const [summary, setSummary] = useState<OutputOf<'reminderSummary'> | null>(null);
+  useEffect(() => {
+    let alive = true;
+    api.reminderSummary({}).then(
+      s => alive && setSummary(s),
+      () => undefined,
+    );
+    return () => {
+      alive = false;
+    };
+  }, [refresh]);
+  if (!summary) return null;
+  return (
+    <span className="rm-count" title={`已逾期 ${summary.overdue} 项，${summary.months} 个月内到期共 ${summary.total} 项`}>
+      {summary.overdue > 0 && <span className="rm-count-overdue">逾期 {summary.overdue}</span>}
+      <span>
+        {summary.months}个月内 {summary.total}
+      </span>
+    </span>
+  );
+}
