@@ -6,21 +6,9 @@
 import type { Database } from '../../electron/db/database';
 import { DUE_SCAN_SQL, listDue } from '../../electron/services/reminders/due';
 import { QUALITY_SCAN_SQL, reviewQuality } from '../../electron/services/reminders/quality';
+import { medianMs } from './query';
 
 export const TARGET_RATIO = 3;
-const RUNS = 7;
-
-function medianMs(fn: () => unknown): number {
-  const xs: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t = performance.now();
-    fn();
-    xs.push(performance.now() - t);
-  }
-  xs.sort((a, b) => a - b);
-  return Math.round(xs[Math.floor(xs.length / 2)] * 100) / 100;
-}
-
 /**
  * A few decided events per cadre, as a roster kept with this app would have them: 任职 at
  * 参加工作, 调任 three years before 任现职, 提任 at 任现职 into the current post (with a one-year

@@ -4,12 +4,12 @@
  * kind narrows it, a row opens the cadre; 数据质量 shows the counts per kind and a row opens
  * the form at the field in question. The test adds its own due cadres to the demo.
  */
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { openCore } from '../../electron/services/core/core';
 import { cadreInserter } from '../../electron/services/roster/api';
 import { todayCanonical } from '../../shared/domain/common/dates';
 import { monthsAfter } from '../../shared/domain/reminders/due';
-import { startHost, type RunningHost } from './host';
+import { callHost, startHost, type RunningHost } from './host';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
@@ -46,16 +46,8 @@ function at(hash: string): string {
   return url.toString();
 }
 
-async function call<T>(request: APIRequestContext, method: string, input: unknown): Promise<T> {
-  const url = new URL(host.url);
-  const res = await request.post(`${url.origin}/api/${method}`, { headers: { 'x-cadre-token': url.searchParams.get('token') ?? '' }, data: input });
-  const body = (await res.json()) as { ok: boolean; data: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
-  return body.data;
-}
-
 test('the start page shows the count; 工作提醒 lists the past-due first and a row opens the cadre', async ({ page, request }) => {
-  const list = await call<{ rows: { name: string; overdue: boolean; kind: string }[] }>(request, 'listReminders', {});
+  const list = await callHost<{ rows: { name: string; overdue: boolean; kind: string }[] }>(host, request, 'listReminders', {});
   const overdue = list.rows.filter(r => r.overdue).length;
   expect(overdue).toBeGreaterThanOrEqual(1);
 

@@ -63,18 +63,21 @@ function groupsById<T extends unknown[]>(rows: Iterable<T>): (id: number) => T[]
 }
 
 type Who = Pick<ReminderRow, 'cadreId' | 'name' | 'unit' | 'post'> & { roundId?: number };
-type Push = (item: DueItem | null, who: Who) => void;
+type Push = (item: DueItem | null, who: () => Who) => void;
 
 export function listDue(db: Database, opts: { date?: string; months?: number } = {}): DueList {
   const months = opts.months ?? DEFAULT_HORIZON_MONTHS;
   const h = horizonOf(opts.date ?? todayCanonical(), months);
   const rows: ReminderRow[] = [];
+  // `who` is worked out only for the few that fall due.
   const push: Push = (item, who) => {
-    if (item) rows.push({ kind: item.kind, ...who, roundId: who.roundId ?? null, due: item.due, overdue: item.overdue, detail: item.detail });
+    if (!item) return;
+    const w = who();
+    rows.push({ kind: item.kind, ...w, roundId: w.roundId ?? null, due: item.due, overdue: item.overdue, detail: item.detail });
   };
-  const people = cadreReminders(db, h, push);
-  probationReminders(db, h, people, push);
-  secondmentReminders(db, h, people, push);
+  cadreReminders(db, h, push);
+  probationReminders(db, h, push);
+  secondmentReminders(db, h, push);
   roundReminders(db, h, push);
   rows.sort((a, b) => compareDue(a, b) || (a.cadreId ?? 0) - (b.cadreId ?? 0) || (a.roundId ?? 0) - (b.roundId ?? 0));
   const counts = REMINDER_KINDS.map(kind => {
@@ -86,12 +89,14 @@ export function listDue(db: Database, opts: { date?: string; months?: number } =
 
 const NO_GRADES: ReadonlyMap<number, string> = new Map();
 
+/** The cadre columns a reminder row shows, for the queries that join cadres (alias c, units u). */
+const WHO_SQL = "c.id AS cadreId, c.name, coalesce(u.name, '') AS unit, c.post";
+
 /**
  * 到龄退休, 任职满5/10年 and 职级晋升 in one scan of the roster, merged in id order with the
- * leaders' post events (an indexed read of a few rows each) and the grades below 称职 (few);
- * returns who is in the roster, by id.
+ * leaders' post events (an indexed read of a few rows each) and the grades below 称职 (few).
  */
-function cadreReminders(db: Database, h: Horizon, push: Push): Map<number, Who> {
+function cadreReminders(db: Database, h: Horizon, push: Push): void {
   const units = new Map(db.prepare('SELECT id, name FROM units').raw().all() as [number, string][]);
   const cadres = db.prepare(DUE_SCAN_SQL).raw().all() as CadreCells[];
   const postEvents = groupsById(
@@ -113,10 +118,8 @@ function cadreReminders(db: Database, h: Horizon, push: Push): Map<number, Who> 
       string,
     ][],
   );
-  const people = new Map<number, Who>();
   for (const [id, name, unitId, post, gender, birth, leadershipLevel, postDate, rank, rankDate] of cadres) {
-    const who = { cadreId: id, name, unit: unitId === null ? '' : (units.get(unitId) ?? ''), post };
-    people.set(id, who);
+    const who = () => ({ cadreId: id, name, unit: unitId === null ? '' : (units.get(unitId) ?? ''), post });
     push(retirementDue({ birth, gender }, h), who);
     if (leadershipLevel) {
       const events: PostEvent[] = postEvents(id).map(([, date, eventUnit, eventPost]) => ({ date, unitId: eventUnit, post: eventPost }));
@@ -127,40 +130,38 @@ function cadreReminders(db: Database, h: Horizon, push: Push): Map<number, Who> 
       push(promotionDue({ rank, rankDate }, low.length ? new Map(low.map(([, year, grade]) => [year, grade])) : NO_GRADES, h), who);
     }
   }
-  return people;
 }
 
 /** Probation ends in the window, of decided events no later post event has superseded. */
-function probationReminders(db: Database, h: Horizon, people: Map<number, Who>, push: Push): void {
+function probationReminders(db: Database, h: Horizon, push: Push): void {
   const events = db
     .prepare(
-      `SELECT e.cadre_id AS cadreId, e.kind, e.date, e.post, e.probation_end AS probationEnd
-         FROM cadre_events e JOIN cadres c ON c.id = e.cadre_id
+      `SELECT ${WHO_SQL}, e.kind, e.date, e.post AS eventPost, e.probation_end AS probationEnd
+         FROM cadre_events e JOIN cadres c ON c.id = e.cadre_id LEFT JOIN units u ON u.id = c.unit_id
         WHERE e.probation_end <> '' AND e.probation_end >= :from AND e.probation_end <= :until AND e.planned = 0 AND ${IN_ROSTER}
           AND NOT EXISTS (SELECT 1 FROM cadre_events l
                            WHERE l.cadre_id = e.cadre_id AND l.planned = 0 AND l.post <> '' AND l.kind IN (${POST_KINDS_SQL})
                              AND (l.date > e.date OR (l.date = e.date AND l.id > e.id)))`,
     )
-    .all({ from: h.ref.slice(0, 7), until: h.until }) as { cadreId: number; kind: string; date: string; post: string; probationEnd: string }[];
-  for (const e of events) push(probationDue(e, h), people.get(e.cadreId)!);
+    .all({ from: h.ref.slice(0, 7), until: h.until }) as (Who & { kind: string; date: string; eventPost: string; probationEnd: string })[];
+  for (const { kind, date, eventPost, probationEnd, ...who } of events) push(probationDue({ kind, date, post: eventPost, probationEnd }, h), () => who);
 }
 
 /** Members still 在岗 whose period (theirs, else the batch's planned one) ends by the horizon. */
-function secondmentReminders(db: Database, h: Horizon, people: Map<number, Who>, push: Push): void {
+function secondmentReminders(db: Database, h: Horizon, push: Push): void {
   const members = db
     .prepare(
-      `SELECT m.cadre_id AS cadreId, coalesce(nullif(m.end_date, ''), b.planned_end_date) AS endDate, p.name AS programme, b.name AS batch,
+      `SELECT ${WHO_SQL}, coalesce(nullif(m.end_date, ''), b.planned_end_date) AS endDate, p.name AS programme, b.name AS batch,
               m.host_unit AS hostUnit, m.host_post AS hostPost
          FROM secondment_members m
          JOIN secondment_batches b ON b.id = m.batch_id
          JOIN secondment_programmes p ON p.id = b.programme_id
-         JOIN cadres c ON c.id = m.cadre_id
+         JOIN cadres c ON c.id = m.cadre_id LEFT JOIN units u ON u.id = c.unit_id
         WHERE m.status = '在岗' AND ${IN_ROSTER} AND endDate <> '' AND endDate <= :until`,
     )
-    .all({ until: h.until }) as { cadreId: number; endDate: string; programme: string; batch: string; hostUnit: string; hostPost: string }[];
-  for (const m of members) {
-    const item = secondmentDue({ end: m.endDate, batch: batchLabel(m.programme, m.batch), hostUnit: m.hostUnit, hostPost: m.hostPost }, h);
-    push(item, people.get(m.cadreId)!);
+    .all({ until: h.until }) as (Who & { endDate: string; programme: string; batch: string; hostUnit: string; hostPost: string })[];
+  for (const { endDate, programme, batch, hostUnit, hostPost, ...who } of members) {
+    push(secondmentDue({ end: endDate, batch: batchLabel(programme, batch), hostUnit, hostPost }, h), () => who);
   }
 }
 
@@ -172,6 +173,12 @@ function roundReminders(db: Database, h: Horizon, push: Push): void {
     )
     .all() as { id: number; name: string; endDate: string; year: number; setName: string }[];
   for (const r of rounds) {
-    push(roundDue({ name: r.name, set: r.setName, endDate: r.endDate, year: r.year }, h), { cadreId: null, roundId: r.id, name: r.name, unit: '', post: '' });
+    push(roundDue({ name: r.name, set: r.setName, endDate: r.endDate, year: r.year }, h), () => ({
+      cadreId: null,
+      roundId: r.id,
+      name: r.name,
+      unit: '',
+      post: '',
+    }));
   }
 }

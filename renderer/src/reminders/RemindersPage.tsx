@@ -94,7 +94,7 @@ function KindFilter<K extends string>({
   onChange: (k: K | null) => void;
 }) {
   return (
-    <div className="rm-kinds" role="group" aria-label={label}>
+    <div className="toolbar rm-kinds" role="group" aria-label={label}>
       <button type="button" aria-pressed={value === null} onClick={() => onChange(null)}>
         全部 <b>{total}</b>
       </button>
@@ -111,14 +111,35 @@ function KindFilter<K extends string>({
   );
 }
 
+/** The 导出 Excel button's action: download what `exporter` returns and say how many rows. */
+function useExport(exporter: () => Promise<OutputOf<'exportReminders'>>, what: string) {
+  const [exporting, setExporting] = useState(false);
+  const msg = useMessage();
+  const { clear, fail, info } = msg;
+  const run = useCallback(async () => {
+    setExporting(true);
+    clear();
+    try {
+      const file = await exporter();
+      downloadBase64(file.fileName, file.base64 ?? '', file.mime);
+      info(`已导出 ${file.rows} 条${what}：${file.fileName}`);
+    } catch (e) {
+      fail(e);
+    } finally {
+      setExporting(false);
+    }
+  }, [clear, exporter, fail, info, what]);
+  return { exporting, run, msg };
+}
+
 function DueTab() {
   const [date, setDate] = useState(todayCanonical);
   const [months, setMonths] = useState(DEFAULT_HORIZON_MONTHS);
   const [kind, setKind] = useState<ReminderKind | null>(null);
   const [list, setList] = useState<OutputOf<'listReminders'> | null>(null);
-  const [exporting, setExporting] = useState(false);
-  const msg = useMessage();
-  const { fail, info, clear } = msg;
+  const exporter = useCallback(() => api.exportReminders({ date, months, kinds: kind ? [kind] : undefined }), [date, months, kind]);
+  const { exporting, run: exportXlsx, msg } = useExport(exporter, '提醒');
+  const { fail, clear } = msg;
 
   useEffect(() => {
     let alive = true;
@@ -134,23 +155,9 @@ function DueTab() {
   const rows = useMemo(() => (list ? (kind ? list.rows.filter(r => r.kind === kind) : list.rows) : null), [list, kind]);
   const counts = useMemo(() => new Map((list?.counts ?? []).map(c => [c.kind, c])), [list]);
 
-  const exportXlsx = useCallback(async () => {
-    setExporting(true);
-    clear();
-    try {
-      const file = await api.exportReminders({ date, months, kinds: kind ? [kind] : undefined });
-      downloadBase64(file.fileName, file.base64 ?? '', file.mime);
-      info(`已导出 ${file.rows} 条提醒：${file.fileName}`);
-    } catch (e) {
-      fail(e);
-    } finally {
-      setExporting(false);
-    }
-  }, [clear, date, fail, info, kind, months]);
-
   return (
     <>
-      <form className="rm-bar" aria-label="提醒范围" onSubmit={e => e.preventDefault()}>
+      <form className="toolbar rm-bar" aria-label="提醒范围" onSubmit={e => e.preventDefault()}>
         <label>
           参考日期
           <input type="date" aria-label="参考日期" value={date} required onChange={e => e.target.value && setDate(e.target.value)} />
@@ -195,9 +202,9 @@ function DueTab() {
 function QualityTab() {
   const [review, setReview] = useState<OutputOf<'reviewQuality'> | null>(null);
   const [kind, setKind] = useState<QualityKind | null>(null);
-  const [exporting, setExporting] = useState(false);
-  const msg = useMessage();
-  const { fail, info, clear } = msg;
+  const exporter = useCallback(() => api.exportQuality({ kinds: kind ? [kind] : undefined }), [kind]);
+  const { exporting, run: exportXlsx, msg } = useExport(exporter, '问题');
+  const { fail, clear } = msg;
 
   const load = useCallback(() => {
     setReview(null);
@@ -208,23 +215,9 @@ function QualityTab() {
   const rows = useMemo(() => (review ? (kind ? review.rows.filter(r => r.kind === kind) : review.rows) : null), [review, kind]);
   const counts = useMemo(() => new Map((review?.counts ?? []).map(c => [c.kind, c])), [review]);
 
-  const exportXlsx = useCallback(async () => {
-    setExporting(true);
-    clear();
-    try {
-      const file = await api.exportQuality({ kinds: kind ? [kind] : undefined });
-      downloadBase64(file.fileName, file.base64 ?? '', file.mime);
-      info(`已导出 ${file.rows} 条问题：${file.fileName}`);
-    } catch (e) {
-      fail(e);
-    } finally {
-      setExporting(false);
-    }
-  }, [clear, fail, info, kind]);
-
   return (
     <>
-      <div className="rm-bar">
+      <div className="toolbar rm-bar">
         <span className="muted">三龄两历审核：年龄、党龄、工龄、学历、经历之间的矛盾。点击一行，打开该干部的任免审批表并定位到相应栏目。</span>
         <button type="button" onClick={load} disabled={!review}>
           重新检查

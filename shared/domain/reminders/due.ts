@@ -77,12 +77,25 @@ export function compareDue(a: DueItem, b: DueItem): number {
   return REMINDER_KINDS.indexOf(a.kind) - REMINDER_KINDS.indexOf(b.kind);
 }
 
+const retiringBirths = new WeakMap<Horizon, string>();
+
+/** Nobody retires before the lowest base age (55): anyone born after this month is not due by the horizon's end. */
+function latestRetiringBirth(h: Horizon): string {
+  let month = retiringBirths.get(h);
+  if (month === undefined) {
+    month = monthsAfter(h.until, -12 * Math.min(retirementBaseAge('男'), retirementBaseAge('女')));
+    retiringBirths.set(h, month);
+  }
+  return month;
+}
+
 /**
  * 到龄退休 by the 2025 reform table (common/age.ts): men from 60, women cadres from 55,
  * delayed by the month of the original retirement date. Past it and still in the roster is 逾期.
  */
 export function retirementDue(c: { birth: string; gender: string }, h: Horizon): DueItem | null {
   if (c.gender !== '男' && c.gender !== '女') return null;
+  if (c.birth.slice(0, 7) > latestRetiringBirth(h)) return null; // most of a roster: no need to work it out
   const base = retirementBaseAge(c.gender);
   const due = retirementDate(c.birth, c.gender, base);
   const status = due ? dueStatus(due, h) : null;
@@ -151,10 +164,15 @@ export const COUNTING_GRADES: ReadonlySet<string> = new Set(['优秀', '称职']
 
 /** The rank above and the minimum years in this one: 一级科员 3 years, each step above 2; null at the top, for 二级科员 and unknown ranks. */
 export function promotionStep(rank: string): { next: string; years: number } | null {
-  const at = rankOrder(rank);
-  if (at <= 0 || RANKS[at].name === '二级科员') return null;
-  return { next: RANKS[at - 1].name, years: RANKS[at].name === '一级科员' ? 3 : 2 };
+  return PROMOTION_STEPS.get(rank) ?? PROMOTION_STEPS.get(RANKS[rankOrder(rank)]?.name) ?? null;
 }
+
+/** Each rank's step, by name (asked for every cadre of the roster). */
+const PROMOTION_STEPS = new Map(
+  RANKS.slice(1)
+    .filter(r => r.name !== '二级科员')
+    .map((r, i) => [r.name, { next: RANKS[i].name, years: r.name === '一级科员' ? 3 : 2 }]),
+);
 
 /**
  * 职级晋升: the month the minimum years in the current rank are served, within the horizon.
@@ -177,7 +195,7 @@ export function promotionDue(c: { rank: string; rankDate: string }, grades: Read
       needed++;
     }
   }
-  const due = monthsAfter(c.rankDate, needed * 12);
+  const due = monthText(since.year * 12 + since.month - 1 + needed * 12);
   if (dueStatus(due, h) !== 'due') return null;
   const note = notCounted.length ? `（${notCounted.join('、')}，不计入任职年限）` : '';
   return { kind: '职级晋升', due, overdue: false, detail: `${formatDate(c.rankDate.slice(0, 7))} 任${c.rank}，满 ${step.years} 年可晋升${step.next}${note}` };

@@ -5,7 +5,7 @@ import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QualityRow, ReminderRow } from '../../../shared/contract/api';
-import { addCadre, addEvent, addUnit, openRoster, REF } from './support';
+import { addCadre, addEvent, addUnit, CHILD_WORKER, childWorkerFinding, openRoster, REF } from './support';
 
 const CLI = path.resolve(__dirname, '../../../dist/electron/cli.cjs');
 let w: ReturnType<typeof openRoster>;
@@ -31,7 +31,7 @@ beforeAll(() => {
   addCadre(w.db, { name: '王过龄', birth: '1966-06', unitId: unit });
   probation = addCadre(w.db, { name: '孙试用', unitId: unit });
   addEvent(w.db, probation, { kind: '提任', date: '2026-01', unitId: unit, post: '市统计局副局长', probationEnd: '2027-01' });
-  young = addCadre(w.db, { name: '许童工', birth: '1990-05', workDate: '2005-09' });
+  young = addCadre(w.db, CHILD_WORKER);
   w.core.close();
   expect(fs.existsSync(db)).toBe(true);
 });
@@ -86,19 +86,7 @@ describe('cadre due', () => {
 describe('cadre quality', () => {
   it('prints each contradiction with its fields as JSON, a table with counts, and the .xlsx', () => {
     const rows = json<QualityRow[]>('quality');
-    expect(rows).toEqual([
-      {
-        kind: '参加工作早于16岁',
-        cadreId: young,
-        name: '许童工',
-        unit: '',
-        fields: [
-          { key: 'workDate', label: '参加工作时间', value: '2005.09' },
-          { key: 'birth', label: '出生年月', value: '1990.05' },
-        ],
-        detail: '参加工作时间 2005.09 时年仅 15 岁（出生年月 1990.05）',
-      },
-    ]);
+    expect(rows).toEqual([childWorkerFinding(young)]);
     expect(json<QualityRow[]>('quality', '--kind', '入党早于18岁')).toEqual([]);
     const text = cadre('quality');
     expect(text.out).toContain('参加工作早于16岁\t许童工\t\t参加工作时间：2005.09；出生年月：1990.05');

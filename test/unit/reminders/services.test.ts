@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { makeIdNumber } from '../../../shared/domain/common/idcard';
-import { addCadre, addEvent, addRound, addSecondment, addUnit, openRoster, REF } from './support';
+import { addCadre, addEvent, addRound, addSecondment, addUnit, CHILD_WORKER, childWorkerFinding, openRoster, REF } from './support';
 
 let w: ReturnType<typeof openRoster>;
 const id: Record<string, number> = {};
@@ -164,22 +164,12 @@ describe('reviewQuality', () => {
     const before = await w.call('reviewQuality', {});
     expect(before.rows).toEqual([]);
     expect(before.counts.every(c => c.count === 0)).toBe(true);
-    const young = addCadre(db, { name: '许童工', birth: '1990-05', workDate: '2005-09', idNumber: makeIdNumber('210102', '1990-05-20', 11, '男') });
+    const young = addCadre(db, { ...CHILD_WORKER, idNumber: makeIdNumber('210102', '1990-05-20', 11, '男') });
     const woman = addCadre(db, { name: '何性别', gender: '女', birth: '1988-02', idNumber: makeIdNumber('210102', '1988-02-03', 12, '男') });
     addCadre(db, { name: '吕已退', status: '退休', birth: '1990-05', workDate: '2005-09' });
     const review = await w.call('reviewQuality', {});
     expect(review.rows).toEqual([
-      {
-        kind: '参加工作早于16岁',
-        cadreId: young,
-        name: '许童工',
-        unit: '',
-        fields: [
-          { key: 'workDate', label: '参加工作时间', value: '2005.09' },
-          { key: 'birth', label: '出生年月', value: '1990.05' },
-        ],
-        detail: '参加工作时间 2005.09 时年仅 15 岁（出生年月 1990.05）',
-      },
+      childWorkerFinding(young),
       {
         kind: '身份证号与性别不符',
         cadreId: woman,

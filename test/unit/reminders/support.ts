@@ -73,3 +73,18 @@ export function addRound(db: Database, r: { name: string; endDate: string; statu
       .run(set, r.name, r.endDate, r.status).lastInsertRowid,
   );
 }
+
+/** A cadre who started work at 15 … */
+export const CHILD_WORKER = { name: '许童工', birth: '1990-05', workDate: '2005-09' };
+/** … and what the 数据质量 review says of him. */
+export const childWorkerFinding = (cadreId: number) => ({
+  kind: '参加工作早于16岁',
+  cadreId,
+  name: '许童工',
+  unit: '',
+  fields: [
+    { key: 'workDate', label: '参加工作时间', value: '2005.09' },
+    { key: 'birth', label: '出生年月', value: '1990.05' },
+  ],
+  detail: '参加工作时间 2005.09 时年仅 15 岁（出生年月 1990.05）',
+});
