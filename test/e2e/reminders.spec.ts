@@ -4,7 +4,9 @@
  * kind narrows it, a row opens the cadre; 数据质量 shows the counts per kind and a row opens
  * the form at the field in question. The test adds its own due cadres to the demo.
  */
+import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
+import * as XLSX from 'xlsx';
 import { openCore } from '../../electron/services/core/core';
 import { cadreInserter } from '../../electron/services/roster/api';
 import { todayCanonical } from '../../shared/domain/common/dates';
@@ -84,6 +86,14 @@ test('the start page shows the count; 工作提醒 lists the past-due first and 
   const row = grid.locator('.ag-row', { hasText: '试用测试' });
   await expect(row).toContainText('试用期满');
   await expect(grid.locator('.ag-row')).toHaveCount(list.rows.filter(r => r.kind === '试用期满').length);
+  // 导出 Excel writes the kind shown
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Excel' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^工作提醒_\d{8}\.xlsx$/);
+  const book = XLSX.read(fs.readFileSync(await download.path()));
+  const cells = XLSX.utils.sheet_to_json<string[]>(book.Sheets[book.SheetNames[0]], { header: 1, defval: '' });
+  expect(cells.slice(3).map(r => r[1])).toEqual(list.rows.filter(r => r.kind === '试用期满').map(() => '试用期满'));
+  expect(cells.slice(3).map(r => r[4])).toContain('试用测试');
+
   await row.locator('[col-id="detail"]').click();
   await expect(page).toHaveURL(new RegExp(`#/cadre/${probationId}$`));
   await expect(page.getByRole('heading', { name: '试用测试', level: 1 })).toBeVisible();

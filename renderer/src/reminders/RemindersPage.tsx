@@ -4,9 +4,9 @@
  * 数据质量 (#/reminders/quality): the 三龄两历 contradictions with counts per kind; a row
  * opens the cadre's form at the field.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import type { ColDef, ICellRendererParams, RowClickedEvent } from 'ag-grid-community';
+import type { ColDef, ICellRendererParams, RowClassRules, RowClickedEvent } from 'ag-grid-community';
 import {
   DEFAULT_HORIZON_MONTHS,
   QUALITY_KINDS,
@@ -88,18 +88,19 @@ function KindFilter<K extends string>({
 }: {
   label: string;
   kinds: readonly K[];
-  counts: Map<K, { count: number; overdue?: number }>;
+  counts: readonly { kind: K; count: number; overdue?: number }[];
   total: number;
   value: K | null;
   onChange: (k: K | null) => void;
 }) {
+  const byKind = new Map(counts.map(c => [c.kind, c]));
   return (
     <div className="toolbar rm-kinds" role="group" aria-label={label}>
       <button type="button" aria-pressed={value === null} onClick={() => onChange(null)}>
         全部 <b>{total}</b>
       </button>
       {kinds.map(k => {
-        const c = counts.get(k) ?? { count: 0 };
+        const c = byKind.get(k) ?? { count: 0, overdue: 0 };
         return (
           <button key={k} type="button" aria-pressed={value === k} disabled={c.count === 0} onClick={() => onChange(value === k ? null : k)}>
             {k} <b>{c.count}</b>
@@ -111,35 +112,81 @@ function KindFilter<K extends string>({
   );
 }
 
-/** The 导出 Excel button's action: download what `exporter` returns and say how many rows. */
-function useExport(exporter: () => Promise<OutputOf<'exportReminders'>>, what: string) {
+type Message = ReturnType<typeof useMessage>;
+
+/**
+ * One tab's list: its own controls, 导出 Excel (of the kind shown), the kind buttons with
+ * counts, the message line and the grid, whose rows open what they are about.
+ */
+function KindList<K extends string, R extends { kind: K }>(p: {
+  label: string;
+  kindLabel: string;
+  kinds: readonly K[];
+  data: { rows: R[]; counts: { kind: K; count: number; overdue?: number }[] } | null;
+  columns: ColDef<R>[];
+  empty: string;
+  href: (r: R) => string;
+  rowClassRules?: RowClassRules<R>;
+  /** The controls before the export button. */
+  tools: ReactNode;
+  exporter: (kinds: K[] | undefined) => Promise<OutputOf<'exportReminders'>>;
+  /** What a row is, for the export's message: 提醒, 问题. */
+  what: string;
+  msg: Message;
+}) {
+  const { data, exporter, msg, what } = p;
+  const [kind, setKind] = useState<K | null>(null);
   const [exporting, setExporting] = useState(false);
-  const msg = useMessage();
-  const { clear, fail, info } = msg;
-  const run = useCallback(async () => {
+  const rows = useMemo(() => (data ? (kind ? data.rows.filter(r => r.kind === kind) : data.rows) : null), [data, kind]);
+
+  const exportXlsx = useCallback(async () => {
     setExporting(true);
-    clear();
+    msg.clear();
     try {
-      const file = await exporter();
+      const file = await exporter(kind ? [kind] : undefined);
       downloadBase64(file.fileName, file.base64 ?? '', file.mime);
-      info(`已导出 ${file.rows} 条${what}：${file.fileName}`);
+      msg.info(`已导出 ${file.rows} 条${what}：${file.fileName}`);
     } catch (e) {
-      fail(e);
+      msg.fail(e);
     } finally {
       setExporting(false);
     }
-  }, [clear, exporter, fail, info, what]);
-  return { exporting, run, msg };
+  }, [exporter, kind, msg, what]);
+
+  return (
+    <>
+      <div className="toolbar rm-bar">
+        {p.tools}
+        <button type="button" className="primary" onClick={() => void exportXlsx()} disabled={exporting || !rows?.length}>
+          {exporting ? '正在导出……' : '导出 Excel'}
+        </button>
+      </div>
+      {data && <KindFilter label={p.kindLabel} kinds={p.kinds} counts={data.counts} total={data.rows.length} value={kind} onChange={setKind} />}
+      <MessageLine message={msg.message} onClose={msg.clear} />
+      <div className="grid-wrap" aria-label={p.label}>
+        <AgGridReact<R>
+          theme={gridTheme}
+          localeText={{ ...gridLocale, noRowsToShow: p.empty }}
+          columnDefs={p.columns}
+          defaultColDef={{ resizable: true, sortable: false }}
+          rowData={rows}
+          rowClassRules={p.rowClassRules}
+          onRowClicked={(e: RowClickedEvent<R>) => e.data && (window.location.hash = p.href(e.data))}
+          tooltipShowDelay={400}
+        />
+      </div>
+    </>
+  );
 }
+
+const OVERDUE_ROWS: RowClassRules<ReminderRow> = { 'rm-overdue': p => !!p.data?.overdue };
 
 function DueTab() {
   const [date, setDate] = useState(todayCanonical);
   const [months, setMonths] = useState(DEFAULT_HORIZON_MONTHS);
-  const [kind, setKind] = useState<ReminderKind | null>(null);
   const [list, setList] = useState<OutputOf<'listReminders'> | null>(null);
-  const exporter = useCallback(() => api.exportReminders({ date, months, kinds: kind ? [kind] : undefined }), [date, months, kind]);
-  const { exporting, run: exportXlsx, msg } = useExport(exporter, '提醒');
-  const { fail, clear } = msg;
+  const msg = useMessage();
+  const { fail } = msg;
 
   useEffect(() => {
     let alive = true;
@@ -151,95 +198,78 @@ function DueTab() {
       alive = false;
     };
   }, [date, months, fail]);
-
-  const rows = useMemo(() => (list ? (kind ? list.rows.filter(r => r.kind === kind) : list.rows) : null), [list, kind]);
-  const counts = useMemo(() => new Map((list?.counts ?? []).map(c => [c.kind, c])), [list]);
+  const exporter = useCallback((kinds: ReminderKind[] | undefined) => api.exportReminders({ date, months, kinds }), [date, months]);
 
   return (
-    <>
-      <form className="toolbar rm-bar" aria-label="提醒范围" onSubmit={e => e.preventDefault()}>
-        <label>
-          参考日期
-          <input type="date" aria-label="参考日期" value={date} required onChange={e => e.target.value && setDate(e.target.value)} />
-        </label>
-        <label>
-          提前
-          <select aria-label="提前月数" value={months} onChange={e => setMonths(Number(e.target.value))}>
-            {HORIZONS.map(m => (
-              <option key={m} value={m}>
-                {m} 个月
-              </option>
-            ))}
-          </select>
-        </label>
-        {list && (
+    <KindList
+      label="工作提醒列表"
+      kindLabel="提醒类别"
+      kinds={REMINDER_KINDS}
+      data={list}
+      columns={REMINDER_COLUMNS}
+      empty="期限内没有需要提醒的事项"
+      href={reminderHref}
+      rowClassRules={OVERDUE_ROWS}
+      exporter={exporter}
+      what="提醒"
+      msg={msg}
+      tools={
+        <>
+          <label>
+            参考日期
+            <input type="date" aria-label="参考日期" value={date} required onChange={e => e.target.value && setDate(e.target.value)} />
+          </label>
+          <label>
+            提前
+            <select aria-label="提前月数" value={months} onChange={e => setMonths(Number(e.target.value))}>
+              {HORIZONS.map(m => (
+                <option key={m} value={m}>
+                  {m} 个月
+                </option>
+              ))}
+            </select>
+          </label>
           <span className="muted" aria-live="polite">
-            {formatDate(list.date)} 至 {formatDate(list.until)}，逾期的排在前面
+            {list ? `${formatDate(list.date)} 至 ${formatDate(list.until)}，逾期的排在前面` : '正在计算……'}
           </span>
-        )}
-        <button type="button" className="primary" onClick={() => void exportXlsx()} disabled={exporting || !rows?.length}>
-          {exporting ? '正在导出……' : '导出 Excel'}
-        </button>
-      </form>
-      {list && <KindFilter label="提醒类别" kinds={REMINDER_KINDS} counts={counts} total={list.rows.length} value={kind} onChange={setKind} />}
-      <MessageLine message={msg.message} onClose={clear} />
-      <div className="grid-wrap" aria-label="工作提醒列表">
-        <AgGridReact<ReminderRow>
-          theme={gridTheme}
-          localeText={{ ...gridLocale, noRowsToShow: '期限内没有需要提醒的事项' }}
-          columnDefs={REMINDER_COLUMNS}
-          defaultColDef={{ resizable: true, sortable: false }}
-          rowData={rows}
-          rowClassRules={{ 'rm-overdue': p => !!p.data?.overdue }}
-          onRowClicked={(e: RowClickedEvent<ReminderRow>) => e.data && (window.location.hash = reminderHref(e.data))}
-          tooltipShowDelay={400}
-        />
-      </div>
-    </>
+        </>
+      }
+    />
   );
 }
 
 function QualityTab() {
   const [review, setReview] = useState<OutputOf<'reviewQuality'> | null>(null);
-  const [kind, setKind] = useState<QualityKind | null>(null);
-  const exporter = useCallback(() => api.exportQuality({ kinds: kind ? [kind] : undefined }), [kind]);
-  const { exporting, run: exportXlsx, msg } = useExport(exporter, '问题');
-  const { fail, clear } = msg;
-
+  const msg = useMessage();
+  const { fail } = msg;
   const load = useCallback(() => {
     setReview(null);
     api.reviewQuality({}).then(setReview, fail);
   }, [fail]);
   useEffect(load, [load]);
-
-  const rows = useMemo(() => (review ? (kind ? review.rows.filter(r => r.kind === kind) : review.rows) : null), [review, kind]);
-  const counts = useMemo(() => new Map((review?.counts ?? []).map(c => [c.kind, c])), [review]);
+  const exporter = useCallback((kinds: QualityKind[] | undefined) => api.exportQuality({ kinds }), []);
 
   return (
-    <>
-      <div className="toolbar rm-bar">
-        <span className="muted">三龄两历审核：年龄、党龄、工龄、学历、经历之间的矛盾。点击一行，打开该干部的任免审批表并定位到相应栏目。</span>
-        <button type="button" onClick={load} disabled={!review}>
-          重新检查
-        </button>
-        <button type="button" className="primary" onClick={() => void exportXlsx()} disabled={exporting || !rows?.length}>
-          {exporting ? '正在导出……' : '导出 Excel'}
-        </button>
-      </div>
-      {review && <KindFilter label="问题类别" kinds={QUALITY_KINDS} counts={counts} total={review.rows.length} value={kind} onChange={setKind} />}
-      <MessageLine message={msg.message} onClose={clear} />
-      <div className="grid-wrap" aria-label="数据质量问题列表">
-        <AgGridReact<QualityRow>
-          theme={gridTheme}
-          localeText={{ ...gridLocale, noRowsToShow: '没有发现矛盾' }}
-          columnDefs={QUALITY_COLUMNS}
-          defaultColDef={{ resizable: true, sortable: false }}
-          rowData={rows}
-          onRowClicked={(e: RowClickedEvent<QualityRow>) => e.data && (window.location.hash = qualityHref(e.data))}
-          tooltipShowDelay={400}
-        />
-      </div>
-    </>
+    <KindList
+      label="数据质量问题列表"
+      kindLabel="问题类别"
+      kinds={QUALITY_KINDS}
+      data={review}
+      columns={QUALITY_COLUMNS}
+      empty="没有发现矛盾"
+      href={qualityHref}
+      exporter={exporter}
+      what="问题"
+      msg={msg}
+      tools={
+        <>
+          <span className="muted">三龄两历审核：年龄、党龄、工龄、学历、经历之间的矛盾。点击一行，打开该干部的任免审批表并定位到相应栏目。</span>
+          <button type="button" onClick={load} disabled={!review}>
+            重新检查
+          </button>
+        </>
+      }
+    />
   );
 }
 
