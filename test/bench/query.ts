@@ -10,8 +10,7 @@ import type { CadreQuery } from '../../shared/domain/roster/query';
 
 const RUNS = 7;
 
-/** The median of RUNS timed calls, in milliseconds (two decimals). */
-export function medianMs(fn: () => unknown): number {
+function medianMs(fn: () => unknown): number {
   const xs: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const t = performance.now();

@@ -210,7 +210,7 @@ function parsePlain(text: string): ResumeLine[] | null {
     const start = `${m[1]}-${m[2]}`;
     const end = m[3] ? `${m[3]}-${m[4]}` : '';
     if (end !== '' && end < start) return null;
-    const { text: body, notes } = splitNotes(m[5]);
+    const { text: body, notes } = m[5].includes('其') ? splitNotes(m[5]) : { text: m[5], notes: [] };
     if (body === '' && notes.length === 0) return null;
     lines.push({ start, end, text: body, notes });
   }
