@@ -45,8 +45,8 @@ export interface DueList {
 }
 
 /**
- * Reads rows of an ordered statement group by group: `take(id)` returns the rows whose first
- * cell is `id`, for ids asked in ascending order (a merge join over two ordered scans).
+ * Rows ordered by their first cell (a cadre id), handed out group by group: the returned
+ * function gives the rows of `id`, for ids asked in ascending order (a merge join with the scan).
  */
 function groupsById<T extends unknown[]>(rows: Iterable<T>): (id: number) => T[] {
   const it = rows[Symbol.iterator]();
