@@ -75,7 +75,6 @@ test('the start page shows the count; 工作提醒 lists the past-due first and 
   await expect(first).toContainText('逾期');
   await expect(first).toContainText('到龄退休');
   await expect(grid.locator('.ag-row[row-index="1"]')).not.toContainText('逾期');
-  await page.screenshot({ path: 'test-results/reminders-page.png' });
   // the page fits the window: no scrolling of the page itself
   expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(768);
 
