@@ -16,6 +16,8 @@ import { SetEditor } from './assessment/SetEditor';
 import './assessment/assessment.css';
 import { AuditPage } from './audit/AuditPage';
 import { OperatorBadge } from './audit/OperatorSetting';
+import { FieldFocus } from './reminders/FieldFocus';
+import { RemindersCount, RemindersPage } from './reminders/RemindersPage';
 import { matchRoute } from './router';
 
 interface PageDef {
@@ -27,6 +29,7 @@ interface PageDef {
 
 export const PAGES: PageDef[] = [
   { id: 'roster', label: '干部名册' },
+  { id: 'reminders', label: '工作提醒' },
   { id: 'batches', label: '挂职批次' },
   { id: 'village', label: '驻村干部' },
   { id: 'indicators', label: '考核指标' },
@@ -46,7 +49,18 @@ interface Route {
 /** Every page behind the hash; the first is where an unknown hash goes. */
 const ROUTES: Route[] = [
   { path: 'roster', section: 'roster', render: () => <RosterPage /> },
-  { path: 'cadre/:id', section: 'roster', render: ({ id }) => <CadreDetail id={id} /> },
+  {
+    path: 'cadre/:id',
+    section: 'roster',
+    render: ({ id }) => (
+      <>
+        <CadreDetail id={id} />
+        <FieldFocus />
+      </>
+    ),
+  },
+  { path: 'reminders', section: 'reminders', render: () => <RemindersPage tab="due" /> },
+  { path: 'reminders/quality', section: 'reminders', render: () => <RemindersPage tab="quality" /> },
   { path: 'batches', section: 'batches', render: () => <BatchesPage /> },
   { path: 'batch/:id', section: 'batches', render: ({ id, page }) => <BatchDetail key={page} id={id} /> },
   { path: 'village', section: 'village', render: () => <VillagePage /> },
@@ -104,6 +118,7 @@ export function App() {
             <li key={p.id}>
               <a href={`#/${p.id}`} aria-current={p.id === current.id ? 'page' : undefined}>
                 {p.label}
+                {p.id === 'reminders' && <RemindersCount refresh={current.id} />}
               </a>
             </li>
           ))}

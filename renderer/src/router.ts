@@ -1,6 +1,7 @@
 /**
  * Hash routes (#/roster, #/batch/12): one table of patterns, matched in one place.
- * A pattern is fixed segments and `:id` (a positive whole number).
+ * A pattern is fixed segments and `:id` (a positive whole number); a page may take a
+ * ?query after it (#/cadre/12?field=resume), which the match ignores.
  */
 
 export interface RouteMatch<R> {
@@ -11,8 +12,11 @@ export interface RouteMatch<R> {
   page: string;
 }
 
-/** The page part of a location hash: '#/batch/3' → 'batch/3'. */
-export const pageOfHash = (hash: string) => hash.replace(/^#\/?/, '');
+/** The page part of a location hash: '#/batch/3' → 'batch/3' (without its ?query). */
+export const pageOfHash = (hash: string) => hash.replace(/^#\/?/, '').replace(/\?.*$/, '');
+
+/** The ?query of a location hash: '#/cadre/3?field=resume' → field=resume. */
+export const queryOfHash = (hash: string) => new URLSearchParams(/\?(.*)$/.exec(hash)?.[1] ?? '');
 
 export function matchPath(pattern: string, page: string): { id: number } | null {
   const want = pattern.split('/');

@@ -17,6 +17,7 @@ import { formRoutes } from './routes/form';
 import { secondmentRoutes } from './routes/secondment';
 import { assessmentRoutes } from './routes/assessment';
 import { auditRoutes } from './routes/audit';
+import { reminderRoutes } from './routes/reminders';
 
 // Callers import every route's schemas and types from here, never from routes/<area>.ts.
 export * from './routes/app';
@@ -27,6 +28,7 @@ export * from './routes/common';
 export * from './routes/exports';
 export * from './routes/form';
 export * from './routes/imports';
+export * from './routes/reminders';
 export * from './routes/roster';
 export * from './routes/secondment';
 
@@ -40,6 +42,7 @@ export const routes = {
   ...secondmentRoutes,
   ...assessmentRoutes,
   ...auditRoutes,
+  ...reminderRoutes,
 } as const;
 
 export type Routes = typeof routes;

@@ -4,11 +4,13 @@
  * - roster: a generated roster of CADRE_BENCH_ROWS cadres (default 100,000)
  *   in a temporary database: what the grid asks for (a block of 200 rows in
  *   tree order, sorted by pinyin, filtered) and the combined-condition query;
+ * - reminders: 工作提醒 and 数据质量 over the same roster with a few events per
+ *   cadre, each beside a bare SQL scan of the cadres table (test/bench/reminders.ts);
  * - import: see test/bench/import.ts (a 100,000-row .xlsx end to end against
  *   bare SheetJS parsing plus a bare prepared-statement insert).
- * Set CADRE_BENCH_ONLY=roster or =import to run one part. The import's
- * figures are also printed as one line followed by PASS or FAIL; a ratio over
- * the target makes the command exit with status 1.
+ * Set CADRE_BENCH_ONLY=roster or =import to run one part. The import's and the
+ * reminders' figures are also printed as one line each followed by PASS or FAIL;
+ * a ratio over the target makes the command exit with status 1.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,6 +20,7 @@ import { loadDemo } from '../../electron/services/demo/load';
 import { rosterPage } from '../../electron/services/roster/page';
 import { benchQuery } from './query';
 import { benchImport, importVerdict } from './import';
+import { benchReminders, remindersVerdict } from './reminders';
 
 function median(fn: () => unknown, runs = 7): number {
   const xs: number[] = [];
@@ -50,6 +53,8 @@ function benchRoster(size: number): Record<string, unknown> {
       gridFilterPostContainsMs: median(() => rosterPage(core.db, { ...block, filters: { post: { type: 'contains', filter: '副局长' } } })),
       gridSearchPinyinMs: median(() => rosterPage(core.db, { ...block, search: 'zhang' })),
       query: benchQuery(core.db),
+      // Last: it adds events to the roster.
+      reminders: benchReminders(core.db),
     };
     core.close();
     return result;
@@ -66,6 +71,11 @@ async function main(): Promise<void> {
   if (!only || only === 'import') out.import = await benchImport({ rows: size, log: s => process.stderr.write(s + '\n') });
   out.peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
   process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+  const reminders = (out.roster as { reminders?: ReturnType<typeof benchReminders> } | undefined)?.reminders;
+  if (reminders) {
+    process.stdout.write(remindersVerdict(reminders) + '\n');
+    if (!reminders.pass) process.exitCode = 1;
+  }
   const result = out.import as Awaited<ReturnType<typeof benchImport>> | undefined;
   if (result) {
     process.stdout.write(importVerdict(result) + '\n');

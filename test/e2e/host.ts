@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import type { APIRequestContext } from '@playwright/test';
 import path from 'node:path';
 import { tempDir } from '../support/temp';
 import { openCore } from '../../electron/services/core/core';
@@ -53,4 +54,13 @@ export async function startHost(opts: { demo?: boolean; demoCount?: number } = {
       tmp.cleanup();
     },
   };
+}
+
+/** Calls a route of the running host directly, with its token (to know what the page should show). */
+export async function callHost<T>(host: RunningHost, request: APIRequestContext, method: string, input: unknown): Promise<T> {
+  const url = new URL(host.url);
+  const res = await request.post(`${url.origin}/api/${method}`, { headers: { 'x-cadre-token': url.searchParams.get('token') ?? '' }, data: input });
+  const body = (await res.json()) as { ok: boolean; data: T; error?: { message: string } };
+  if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
+  return body.data;
 }

@@ -6,6 +6,7 @@ import { exportCommands } from './export';
 import { importCommands } from './import';
 import { secondmentCommands } from './secondment';
 import { assessmentCommands } from './assessment';
+import { reminderCommands } from './reminders';
 
 /** Every CLI command; help and dispatch are generated from this list. */
 export const commands: Command[] = [
@@ -16,4 +17,5 @@ export const commands: Command[] = [
   ...secondmentCommands,
   ...assessmentCommands,
   ...auditCommands,
+  ...reminderCommands,
 ];

@@ -186,6 +186,37 @@ function joinWrapped(a: string, b: string): string {
   return /[A-Za-z0-9]$/.test(a) && /^[A-Za-z0-9]/.test(b) ? `${a} ${b}` : a + b;
 }
 
+/**
+ * A line as renderResume writes it: 'yyyy.MM--yyyy.MM  text' or 'yyyy.MM--  text', the text
+ * not starting like a date, an open end (至今) or a separator that the general reader treats apart.
+ */
+const PLAIN_LINE = /^((?:19|20)\d{2})\.(0[1-9]|1[0-2])--(?:((?:19|20)\d{2})\.(0[1-9]|1[0-2]))?\s+([^\s\d，,、:：今至].*)$/;
+
+/**
+ * The common case, one pattern per line: every line as renderResume writes it, its notes
+ * closed on the same line, no end before its start. Null for anything else (wrapped lines,
+ * other date forms, problems), which the general reader takes; for these both give the same
+ * lines. Reviewing 100,000 stored 简历 at once (数据质量) needs this speed.
+ */
+const BRACKET = /[（()）]/;
+
+function parsePlain(text: string): ResumeLine[] | null {
+  const lines: ResumeLine[] = [];
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (line === '') continue;
+    const m = PLAIN_LINE.exec(line);
+    if (!m || (BRACKET.test(line) && openBrackets(line) > 0)) return null;
+    const start = `${m[1]}-${m[2]}`;
+    const end = m[3] ? `${m[3]}-${m[4]}` : '';
+    if (end !== '' && end < start) return null;
+    const { text: body, notes } = m[5].includes('其') ? splitNotes(m[5]) : { text: m[5], notes: [] };
+    if (body === '' && notes.length === 0) return null;
+    lines.push({ start, end, text: body, notes });
+  }
+  return lines;
+}
+
 const HEADING = /^简\s*历\s*[:：]?$/;
 
 /**
@@ -197,6 +228,8 @@ const HEADING = /^简\s*历\s*[:：]?$/;
  * A dated line that cannot be read is reported and dropped together with its continuations.
  */
 export function parseResume(text: string): ResumeParse {
+  const plain = parsePlain(String(text ?? ''));
+  if (plain) return { lines: plain, problems: [] };
   const problems: ResumeProblem[] = [];
   const entries: { line: number; start: string; end: string; raw: string }[] = [];
   let current: (typeof entries)[number] | null = null;

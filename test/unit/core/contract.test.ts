@@ -142,6 +142,10 @@ describe('the same calls through the dispatcher and through the web host', () =>
     ['queryAuditLog', { offset: 0, limit: 50, operator: '契约测试员' }],
     ['queryAuditLog', { offset: 0, limit: 20, cadre: '1', kind: 'edit', from: '2000.01.01', order: 'asc' }],
     ['listAuditOperators', {}],
+    // 工作提醒 and 数据质量 over the demo (rules and exports: test/unit/reminders)
+    ['listReminders', { date: '2026-12-06', months: 24 }],
+    ['reminderSummary', {}],
+    ['reviewQuality', {}],
   ];
   it.each(calls.map((c, i) => [i, ...c] as const))('call %i: %s', async (_i, method, input) => {
     const result = await both(method, input);
@@ -201,6 +205,7 @@ describe('the same calls through the dispatcher and through the web host', () =>
     coveredElsewhere.push(...ASSESSMENT_METHODS); // test/unit/assessment/contract.test.ts
     // paths only the CLI names: test/unit/backup/handlers.test.ts and cli-backup.test.ts
     coveredElsewhere.push('backupToFile', 'restoreFromFile');
+    coveredElsewhere.push('exportReminders', 'exportQuality'); // test/unit/reminders/services.test.ts
     const called = new Set([...calls.map(c => c[0]), ...coveredElsewhere]);
     expect(methods.filter(m => !called.has(m))).toEqual([]);
   });
