@@ -1,11 +1,12 @@
 import type { AuditEntry } from '../../../shared/contract/api';
-import { normalizeOperatorName } from '../../../shared/domain/audit/text';
+import { normalizeOperatorName, normalizeUnitName } from '../../../shared/domain/audit/text';
 import { AppError } from '../../../shared/contract/errors';
 import { fieldLabel } from '../../../shared/domain/roster/fields';
+import { AUDIT_TABLES, shownAuditKeys } from '../../../shared/domain/audit/fields';
 import type { Database } from '../../db/database';
 import { cachedStatement } from '../../db/statements';
 import { CADRE_FORM_COLUMNS, CADRE_SCALAR_COLUMNS } from '../roster/api';
-import { OPERATOR_SETTING, operatorName, savedOperatorName, setSetting } from './settings';
+import { OPERATOR_SETTING, operatorName, REPORTING_UNIT_SETTING, reportingUnitName, savedOperatorName, setSetting } from './settings';
 
 /** Column name → field key, for showing audit entries with Chinese labels. */
 export const FIELD_OF_COLUMN: Record<string, string> = {
@@ -44,7 +45,8 @@ export function cadreAuditLog(db: Database, cadreId: number): AuditEntry[] {
   return rows.map(r => {
     const before = (r.before ? JSON.parse(r.before) : {}) as Record<string, unknown>;
     const after = (r.after ? JSON.parse(r.after) : {}) as Record<string, unknown>;
-    const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+    // Only what the audit map shows of a cadre: no id, sort order or timestamps.
+    const fields = shownAuditKeys(AUDIT_TABLES.cadre, [...Object.keys(before), ...Object.keys(after)]);
     return {
       id: r.id,
       at: r.at,
@@ -81,6 +83,19 @@ export function setOperatorName(db: Database, raw: string): string {
     if (before === name.value) return;
     setSetting(db, OPERATOR_SETTING, name.value);
     audit(db, { operator: name.value, entity: 'settings', action: 'operator', before: { operator: before }, after: { operator: name.value } });
+  })();
+  return name.value;
+}
+
+/** Sets 本单位名称 (the 填报单位 of every export); the change itself is logged. */
+export function setReportingUnitName(db: Database, raw: string): string {
+  const name = normalizeUnitName(raw);
+  if (!name.ok) throw new AppError('VALIDATION', name.message);
+  db.transaction(() => {
+    const before = reportingUnitName(db);
+    if (before === name.value) return;
+    setSetting(db, REPORTING_UNIT_SETTING, name.value);
+    audit(db, { entity: 'settings', action: 'unitName', before: { unitName: before }, after: { unitName: name.value } });
   })();
   return name.value;
 }

@@ -34,7 +34,7 @@ const COLUMNS: ColDef<AuditRow>[] = [
     width: 170,
     sortable: true,
     sort: 'desc',
-    valueFormatter: p => (p.value ? formatAuditTime(String(p.value), true) : ''),
+    valueFormatter: p => (p.value ? formatAuditTime(String(p.value)) : ''),
   },
   { colId: 'operator', field: 'operator', headerName: '操作员', width: 120 },
   { colId: 'kind', field: 'kindText', headerName: '类型', width: 130 },

@@ -144,7 +144,10 @@ export function RosterPage() {
       const updates = ids.map((id, i) => ({ id, values: valuesOf(p.block[i]) }));
       const creates = p.block.slice(p.existing).map(cells => ({ values: { ...valuesOf(cells), ...(unitId ? { unitId } : {}) } }));
       const label = `粘贴 ${p.block.length} 行`;
-      const r = await save({ updates, creates, label, kind: 'paste' }, `已${label}（修改 ${updates.length}，新增 ${creates.length}）`);
+      const r = await save(
+        { updates, creates, label, kind: 'paste', firstRow: p.rowIndex + 1 },
+        `已${label}（修改 ${updates.length}，新增 ${creates.length}）`,
+      );
       if (r) refresh();
     },
     [idsAt, refresh, save, unitId],
