@@ -45,6 +45,8 @@ import { StatsPanel } from './StatsPanel';
 type BatchDetailData = OutputOf<'getSecondmentBatch'>;
 type Action = 'add' | 'new' | 'pair' | 'recall' | 'replace' | 'finish' | 'outcome' | 'history' | 'import' | null;
 const THRESHOLD_KEY = 'cadre.batch.youngThreshold';
+/** A double-click on the row number or 姓名 opens the member's 任免审批表. */
+const OPEN_COLUMNS = ['seq', 'name'];
 
 export function BatchDetail({ id }: { id: number }) {
   const [batch, setBatch] = useState<BatchDetailData | null>(null);
@@ -245,11 +247,14 @@ export function BatchDetail({ id }: { id: number }) {
             </button>
           </div>
           <p className="hint muted sd-hint">
-            双击单元格修改；从 Excel/WPS 复制后点选起始单元格按 Ctrl+V 粘贴（有错误则整块不保存）；{FILL_KEY_TEXT}；Ctrl+Z 撤销，Ctrl+Y
-            重做。姓名等基本信息在干部名册中修改。
+            双击姓名打开任免审批表，双击其他单元格（或选中后直接输入、按 F2）修改；从 Excel/WPS 复制后点选起始单元格按 Ctrl+V 粘贴（有错误则整块不保存）；
+            {FILL_KEY_TEXT}；Ctrl+Z 撤销，Ctrl+Y 重做。姓名等基本信息在干部名册中修改。
           </p>
           <EditableGrid<SecondmentMember>
             wrapClassName="sd-grid"
+            gridKey="batch"
+            openColumns={OPEN_COLUMNS}
+            onOpenRow={m => (window.location.hash = `#/cadre/${m.cadreId}`)}
             columnDefs={columns}
             rowData={members}
             getRowId={p => String(p.data.id)}

@@ -245,6 +245,7 @@ export function VillagePage() {
               </div>
               <EditableGrid<VillageAssignment>
                 wrapClassName="sd-grid"
+                gridKey="villages"
                 columnDefs={columns}
                 rowData={assignments}
                 getRowId={p => String(p.data.id)}
