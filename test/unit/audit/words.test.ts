@@ -136,3 +136,19 @@ describe('entries in words', () => {
     expect(lines.map(l => l[3])).toContain('挂职批次「第二批」');
   });
 });
+
+describe('本单位名称', () => {
+  it('is kept trimmed, refused with control characters or over 60 characters, logged as a setting, and is the form’s 呈报单位 until that is set', async () => {
+    expect(await w.call('getUnitName', {})).toEqual({ name: '' });
+    for (const bad of ['市委\u0007组织部', '长'.repeat(61)]) {
+      const r = await w.fails('setUnitName', { name: bad });
+      expect(r).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/^本单位名称/) });
+    }
+    expect(await w.call('setUnitName', { name: '  中共滨江市委  组织部 ' })).toEqual({ name: '中共滨江市委 组织部' });
+    expect((await w.call('getFormSettings', {})).reportingUnit).toBe('中共滨江市委 组织部');
+    await w.call('setUnitName', { name: '' });
+    const [cleared, set] = (await w.call('queryAuditLog', { offset: 0, limit: 2, kind: 'settings' })).rows;
+    expect(set).toMatchObject({ target: '设置', summary: '本单位名称：（空） → 中共滨江市委 组织部' });
+    expect(cleared.summary).toBe('本单位名称：中共滨江市委 组织部 → （空）');
+  });
+});
