@@ -11,17 +11,11 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import * as XLSX from 'xlsx';
 import { editGridCell, gridCell } from './grid';
-import { startHost, type RunningHost } from './host';
+import { hostPerTest } from './host';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
-let host: RunningHost;
-test.beforeEach(async () => {
-  host = await startHost({ demo: true });
-});
-test.afterEach(async () => {
-  await host.stop();
-});
+const host = hostPerTest({ demo: true });
 
 const TIME = /^\d{4}\.\d{2}\.\d{2} \d{2}:\d{2}$/;
 /** What a database keeps for itself and a reader must never see. */
@@ -30,12 +24,12 @@ const RAW = /[a-z]+_[a-z]+|\bid：|T\d{2}:\d{2}|\{|"/;
 const auditRow = (page: Page, i: number) => page.locator(`.audit-page .ag-row[row-index="${i}"]`).first();
 
 test('a new batch and its member read as 新增, named, in Chinese, with times to the minute; export and CLI agree', async ({ page }) => {
-  await page.goto(host.url + '#/batch/4');
+  await page.goto(host().url + '#/batch/4');
   const someone = (await gridCell(page, 0, 'name', '.sd-grid').innerText()).trim();
   expect(someone).not.toBe('');
 
   // 第五批, then one member from the roster, then where the member serves.
-  await page.goto(host.url + '#/batches');
+  await page.goto(host().url + '#/batches');
   await page.getByRole('button', { name: '新增批次' }).click();
   const add = page.getByRole('dialog', { name: '新增批次' });
   await add.getByLabel('开始时间').fill('2025.09');
@@ -90,7 +84,7 @@ test('a new batch and its member read as 新增, named, in Chinese, with times t
   // the CLI beside the running page
   const cli = spawnSync(
     process.execPath,
-    [path.resolve(__dirname, '../../dist/electron/cli.cjs'), '--data-dir', host.dataDir, 'audit', '--kind', '新增', '--json'],
+    [path.resolve(__dirname, '../../dist/electron/cli.cjs'), '--data-dir', host().dataDir, 'audit', '--kind', '新增', '--json'],
     {
       encoding: 'utf8',
     },
@@ -99,7 +93,7 @@ test('a new batch and its member read as 新增, named, in Chinese, with times t
   const entries = JSON.parse(cli.stdout) as { target: string; summary: string; kindText: string }[];
   expect(entries.find(e => e.target === '挂职批次「第五批」')?.summary).toBe(shown[2]);
   expect(entries.find(e => e.target === `挂职成员「${someone}」`)?.summary).toBe(shown[1]);
-  const text = spawnSync(process.execPath, [path.resolve(__dirname, '../../dist/electron/cli.cjs'), '--data-dir', host.dataDir, 'audit', '--kind', '新增'], {
+  const text = spawnSync(process.execPath, [path.resolve(__dirname, '../../dist/electron/cli.cjs'), '--data-dir', host().dataDir, 'audit', '--kind', '新增'], {
     encoding: 'utf8',
   });
   expect(text.stdout).toContain(shown[1]);

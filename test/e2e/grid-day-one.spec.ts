@@ -9,17 +9,11 @@
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { gridCell, pasteInto, scrollToLastRow, scrollToLeftColumn, scrollToRightColumn } from './grid';
-import { startHost, type RunningHost } from './host';
+import { hostPerTest } from './host';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
-let host: RunningHost;
-test.beforeEach(async () => {
-  host = await startHost({ demo: true });
-});
-test.afterEach(async () => {
-  await host.stop();
-});
+const host = hostPerTest({ demo: true });
 
 const cell = (page: Page, rowIndex: number, colId: string) => gridCell(page, rowIndex, colId);
 const header = (page: Page, colId: string, scope = '') => page.locator(`${scope} .ag-header-cell[col-id="${colId}"]:not(.ag-floating-filter)`.trim()).first();
@@ -32,7 +26,7 @@ async function gridRight(page: Page, scope = ''): Promise<number> {
 }
 
 test('double-click a name opens the 任免审批表; typing and F2 edit; 序号 opens it too; the 出生年月 editor reads 1973.05', async ({ page }) => {
-  await page.goto(host.url);
+  await page.goto(host().url);
   await expect(cell(page, 0, 'name')).not.toBeEmpty();
   const name = (await cell(page, 0, 'name').innerText()).trim();
 
@@ -81,7 +75,7 @@ test('double-click a name opens the 任免审批表; typing and F2 edit; 序号 
 });
 
 test('at 1366 px: 现任职务 in view, 姓名 and 序号 pinned, widths and order remembered; the batch page shows 挂职单位 and 挂任职务', async ({ page }) => {
-  await page.goto(host.url);
+  await page.goto(host().url);
   await expect(cell(page, 0, 'name')).not.toBeEmpty();
   const right = await gridRight(page);
   const post = await box(header(page, 'post'));
@@ -121,7 +115,7 @@ test('at 1366 px: 现任职务 in view, 姓名 and 序号 pinned, widths and ord
   expect((await order()).filter(c => c && !c.startsWith('ag-Grid'))).toEqual(orderBefore);
 
   // the batch page: where each member serves is in view beside the name
-  await page.goto(host.url + '#/batch/4');
+  await page.goto(host().url + '#/batch/4');
   await expect(gridCell(page, 0, 'name', '.sd-grid')).not.toBeEmpty();
   const batchRight = await gridRight(page, '.sd-grid');
   for (const col of ['hostUnit', 'hostPost']) {
@@ -135,7 +129,7 @@ test('at 1366 px: 现任职务 in view, 姓名 and 序号 pinned, widths and ord
 });
 
 test('a refused paste names the row the user sees and the column pasted', async ({ page }) => {
-  await page.goto(host.url);
+  await page.goto(host().url);
   await expect(cell(page, 6, 'name')).not.toBeEmpty();
   // rows 6 and 7 as the user counts them: the second date is impossible
   await pasteInto(page, 5, 'birth', '1980.05\r\n1985.13\r\n');
@@ -151,7 +145,7 @@ test('a refused paste names the row the user sees and the column pasted', async 
 });
 
 test('组合查询 folds to one line once applied; dates typed as 2026.11.01 and never a native picker', async ({ page }) => {
-  await page.goto(host.url);
+  await page.goto(host().url);
   await expect(page.locator('.count')).toHaveText('共 600 人');
   await page.getByRole('button', { name: /^组合查询/ }).click();
   const builder = page.getByRole('region', { name: '组合查询' });
@@ -178,11 +172,11 @@ test('组合查询 folds to one line once applied; dates typed as 2026.11.01 and
 
   // no native date or month picker on the pages that take dates
   for (const hash of ['#/roster', '#/audit', '#/cadre/1', '#/batch/4', '#/village', '#/data']) {
-    await page.goto(host.url + hash);
+    await page.goto(host().url + hash);
     await expect(page.locator('main, .page').first()).toBeVisible();
     await expect(page.locator('input[type="date"], input[type="month"], input[type="datetime-local"]')).toHaveCount(0);
   }
-  await page.goto(host.url + '#/audit');
+  await page.goto(host().url + '#/audit');
   await page.getByLabel('起始日期').fill('2020.01');
   await page.getByLabel('起始日期').press('Enter');
   await expect(page.getByLabel('起始日期')).toHaveValue('2020.01');
@@ -190,7 +184,7 @@ test('组合查询 folds to one line once applied; dates typed as 2026.11.01 and
 });
 
 test('pinyin initials match from the start of the name; full pinyin and Chinese anywhere', async ({ page }) => {
-  await page.goto(host.url);
+  await page.goto(host().url);
   await expect(page.locator('.count')).toHaveText('共 600 人');
   // the demo has 张淑杰 (initials zsj); 李志山 (lzs) joins at the end
   await scrollToLastRow(page, 599);

@@ -1,3 +1,4 @@
+import { test } from '@playwright/test';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { tempDir } from '../support/temp';
@@ -53,4 +54,17 @@ export async function startHost(opts: { demo?: boolean; demoCount?: number } = {
       tmp.cleanup();
     },
   };
+}
+
+/** A fresh data folder behind the web host for each test of the file: call `host()` for the running one. */
+export function hostPerTest(opts: Parameters<typeof startHost>[0] = {}): () => RunningHost {
+  let running: RunningHost | undefined;
+  test.beforeEach(async () => {
+    running = await startHost(opts);
+  });
+  test.afterEach(async () => {
+    await running?.stop();
+    running = undefined;
+  });
+  return () => running!;
 }

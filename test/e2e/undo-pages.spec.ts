@@ -6,23 +6,17 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { editGridCell, gridCell } from './grid';
-import { startHost, type RunningHost } from './host';
+import { hostPerTest } from './host';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
-let host: RunningHost;
-test.beforeEach(async () => {
-  host = await startHost({ demo: true });
-});
-test.afterEach(async () => {
-  await host.stop();
-});
+const host = hostPerTest({ demo: true });
 
 const undoButton = (page: Page) => page.getByRole('button', { name: /^撤销/ }).first();
 
 test('each page steps its own changes; a depended-on step is refused by name; 操作历史 undoes back to a chosen step', async ({ page }) => {
   page.on('dialog', d => void d.accept());
-  await page.goto(host.url);
+  await page.goto(host().url);
   await page.getByRole('button', { name: '使用此姓名' }).click();
   await expect(gridCell(page, 0, 'name')).not.toBeEmpty();
 
@@ -32,7 +26,7 @@ test('each page steps its own changes; a depended-on step is refused by name; �
   await expect(undoButton(page)).toHaveText('撤销：修改 籍贯');
 
   // 2. batch 4's page offers nothing of the roster's
-  await page.goto(host.url + '#/batch/4');
+  await page.goto(host().url + '#/batch/4');
   await expect(gridCell(page, 0, 'name', '.sd-grid')).not.toBeEmpty();
   await expect(undoButton(page)).toHaveText('撤销');
   await expect(undoButton(page)).toBeDisabled();
@@ -46,12 +40,12 @@ test('each page steps its own changes; a depended-on step is refused by name; �
   await expect(undoButton(page)).toHaveText(/^撤销：新增干部「韩新来」并加入/);
 
   // 3. the villages page offers nothing of either
-  await page.goto(host.url + '#/village');
+  await page.goto(host().url + '#/village');
   await expect(undoButton(page)).toHaveText('撤销');
   await expect(undoButton(page)).toBeDisabled();
 
   // 4. the roster still offers its own step, then the new person's 籍贯 is changed there
-  await page.goto(host.url);
+  await page.goto(host().url);
   await expect(undoButton(page)).toHaveText('撤销：修改 籍贯');
   await page.getByRole('searchbox', { name: '查找干部' }).fill('韩新来');
   await expect(page.locator('.count')).toHaveText('共 1 人');
@@ -59,7 +53,7 @@ test('each page steps its own changes; a depended-on step is refused by name; �
   await expect(page.getByRole('status')).toContainText('已保存');
 
   // 5. undoing the batch page's step would remove a cadre the later edit changed: refused, naming it
-  await page.goto(host.url + '#/batch/4');
+  await page.goto(host().url + '#/batch/4');
   await undoButton(page).click();
   const refusal = page.getByRole('alert');
   await expect(refusal).toContainText('无法撤销「新增干部「韩新来」并加入');
@@ -93,7 +87,7 @@ test('each page steps its own changes; a depended-on step is refused by name; �
   await expect(rows.nth(0).locator('td').nth(4)).toHaveText('已撤销');
   await expect(rows.nth(1).locator('td').nth(4)).toHaveText('已撤销');
   await expect(rows.nth(2).locator('td').nth(4)).toHaveText('有效');
-  await page.goto(host.url);
+  await page.goto(host().url);
   await page.getByRole('searchbox', { name: '查找干部' }).fill('韩新来');
   await expect(page.locator('.count')).toHaveText('共 0 人');
   // the roster's own first edit stands, still offered by its 撤销

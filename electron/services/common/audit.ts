@@ -74,30 +74,53 @@ export function auditMany(db: Database, entries: readonly AuditRecord[]): void {
     cachedStatement(db, `INSERT INTO audit_log(${columns.join(', ')}) VALUES ${Array(chunk.length).fill(one).join(', ')}`).run(values);
   }
 }
-/** Sets the operator name (操作员姓名) that stamps every later change; the change itself is logged. */
-export function setOperatorName(db: Database, raw: string): string {
-  const name = normalizeOperatorName(raw);
+/**
+ * Saves a setting the user names (checked by `normalize`) and logs the change
+ * under `auditKey`; nothing happens when it is unchanged. `stampedBy` signs the
+ * entry (the new operator signs his own name).
+ */
+function saveNamedSetting(
+  db: Database,
+  raw: string,
+  s: {
+    key: string;
+    auditKey: string;
+    normalize: (raw: string) => { ok: true; value: string } | { ok: false; message: string };
+    current: () => string | null;
+    stampedBy?: (value: string) => string;
+  },
+): string {
+  const name = s.normalize(raw);
   if (!name.ok) throw new AppError('VALIDATION', name.message);
   db.transaction(() => {
-    const before = savedOperatorName(db);
+    const before = s.current();
     if (before === name.value) return;
-    setSetting(db, OPERATOR_SETTING, name.value);
-    audit(db, { operator: name.value, entity: 'settings', action: 'operator', before: { operator: before }, after: { operator: name.value } });
+    setSetting(db, s.key, name.value);
+    audit(db, {
+      operator: s.stampedBy?.(name.value),
+      entity: 'settings',
+      action: s.auditKey,
+      before: { [s.auditKey]: before },
+      after: { [s.auditKey]: name.value },
+    });
   })();
   return name.value;
 }
 
+/** Sets the operator name (操作员姓名) that stamps every later change; the change itself is logged. */
+export function setOperatorName(db: Database, raw: string): string {
+  return saveNamedSetting(db, raw, {
+    key: OPERATOR_SETTING,
+    auditKey: 'operator',
+    normalize: normalizeOperatorName,
+    current: () => savedOperatorName(db),
+    stampedBy: name => name,
+  });
+}
+
 /** Sets 本单位名称 (the 填报单位 of every export); the change itself is logged. */
 export function setReportingUnitName(db: Database, raw: string): string {
-  const name = normalizeUnitName(raw);
-  if (!name.ok) throw new AppError('VALIDATION', name.message);
-  db.transaction(() => {
-    const before = reportingUnitName(db);
-    if (before === name.value) return;
-    setSetting(db, REPORTING_UNIT_SETTING, name.value);
-    audit(db, { entity: 'settings', action: 'unitName', before: { unitName: before }, after: { unitName: name.value } });
-  })();
-  return name.value;
+  return saveNamedSetting(db, raw, { key: REPORTING_UNIT_SETTING, auditKey: 'unitName', normalize: normalizeUnitName, current: () => reportingUnitName(db) });
 }
 
 /** A copy of all data taken on request (立即备份, `cadre backup`): who copied the personnel records, and where to. */
