@@ -21,7 +21,7 @@ export default defineConfig({
       testMatch: 'e2e/**/*.spec.ts',
       use: {
         browserName: 'chromium',
-        viewport: { width: 1400, height: 900 },
+        viewport: { width: 1366, height: 768 },
         locale: 'zh-CN',
         launchOptions: {
           executablePath: CHROMIUM,

@@ -18,6 +18,7 @@ import { secondmentRoutes } from './routes/secondment';
 import { assessmentRoutes } from './routes/assessment';
 import { auditRoutes } from './routes/audit';
 import { reminderRoutes } from './routes/reminders';
+import { settingsRoutes } from './routes/settings';
 
 // Callers import every route's schemas and types from here, never from routes/<area>.ts.
 export * from './routes/app';
@@ -31,6 +32,7 @@ export * from './routes/imports';
 export * from './routes/reminders';
 export * from './routes/roster';
 export * from './routes/secondment';
+export * from './routes/settings';
 
 export const routes = {
   ...appRoutes,
@@ -43,6 +45,7 @@ export const routes = {
   ...assessmentRoutes,
   ...auditRoutes,
   ...reminderRoutes,
+  ...settingsRoutes,
 } as const;
 
 export type Routes = typeof routes;

@@ -58,7 +58,7 @@ const YOUNG_QUERY: CadreQuery = {
 };
 
 /** A broad text query: women with township or street experience, no party-school 研究生. */
-const TOWNSHIP_WOMEN_QUERY: CadreQuery = {
+export const TOWNSHIP_WOMEN_QUERY: CadreQuery = {
   where: {
     join: 'and',
     items: [

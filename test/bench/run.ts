@@ -6,6 +6,11 @@
  *   tree order, sorted by pinyin, filtered) and the combined-condition query;
  * - reminders: 工作提醒 and 数据质量 over the same roster with a few events per
  *   cadre, each beside a bare SQL scan of the cadres table (test/bench/reminders.ts);
+ *   in a temporary database: each kind of grid block (first, middle, sorted
+ *   by pinyin, by 出生年月 descending) against a bare indexed SELECT … ORDER BY
+ *   … LIMIT 200 OFFSET n on the same database, with and without the filter's
+ *   count kept; the broad 组合查询 against a bare scan of its condition; one
+ *   PASS/FAIL line each (ratio target ≤ 3), a FAIL makes the exit status 1;
  * - import: see test/bench/import.ts (a 100,000-row .xlsx end to end against
  *   bare SheetJS parsing plus a bare prepared-statement insert).
  * Set CADRE_BENCH_ONLY=roster or =import to run one part. The import's and the
@@ -17,14 +22,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { openCore } from '../../electron/services/core/core';
 import { loadDemo } from '../../electron/services/demo/load';
-import { rosterPage } from '../../electron/services/roster/page';
-import { benchQuery } from './query';
+import { rosterPage, type PageRequest } from '../../electron/services/roster/page';
+import { CADRE_SCALAR_COLUMNS } from '../../electron/services/roster/columns';
+import { compileQuery, queryCadres } from '../../electron/services/roster/query';
+import type { Database } from '../../electron/db/database';
+import { todayCanonical } from '../../shared/domain/common/dates';
+import { benchQuery, TOWNSHIP_WOMEN_QUERY } from './query';
 import { benchImport, importVerdict } from './import';
 import { benchReminders, remindersVerdict } from './reminders';
 
-function median(fn: () => unknown, runs = 7): number {
+/** Median ms of `fn` over `runs` runs; `before` runs first each time, untimed. */
+function median(fn: () => unknown, runs = 9, before?: () => unknown): number {
   const xs: number[] = [];
   for (let i = 0; i < runs; i++) {
+    before?.();
     const t = performance.now();
     fn();
     xs.push(performance.now() - t);
@@ -33,7 +44,149 @@ function median(fn: () => unknown, runs = 7): number {
   return Math.round(xs[Math.floor(xs.length / 2)] * 100) / 100;
 }
 
-function benchRoster(size: number): Record<string, unknown> {
+/** The scalar columns a grid row reads, for the bare queries to read the same. */
+const ROW_COLUMNS = `c.id, c.unit_id, u.name AS unit, ${Object.values(CADRE_SCALAR_COLUMNS)
+  .map(c => `c.${c}`)
+  .join(', ')}, (SELECT group_concat(tag, char(31)) FROM cadre_tags t WHERE t.cadre_id = c.id) AS tags`;
+
+interface BlockFigure {
+  /** The app's block (rosterPage), the filter's count already known: median ms. */
+  appMs: number;
+  /** The bare indexed SELECT … ORDER BY … LIMIT 200 OFFSET n: median ms. */
+  bareMs: number;
+  ratio: number;
+  /**
+   * The tightest floor: the ids alone from the index (no table row read for the rows
+   * OFFSET skips), then those 200 rows by id. Shown beside the bare query, not a target.
+   */
+  tightMs: number;
+  tightRatio: number;
+  /** The first block after the data changed (count per unit and the block): median ms. */
+  coldMs: number;
+  /** Bare count(*) of the same condition plus the bare block: median ms. */
+  bareColdMs: number;
+  coldRatio: number;
+  sameRows: boolean | 'n/a';
+}
+
+const TARGET_RATIO = 3;
+
+/**
+ * The grid's block kinds against bare SQL on the same database in the same run:
+ * each block's median with the filter's count already kept (what scrolling costs),
+ * and the first block after a change (the count per unit computed once per filter).
+ */
+function benchBlocks(db: Database, size: number): Record<string, BlockFigure> {
+  const mid = Math.floor(size / 2);
+  const live = 'c.deleted_at IS NULL';
+  // The bare queries walk the index the app's block uses (INDEXED BY: left to itself the planner
+  // may scan and sort the whole table instead, which would make a slow floor).
+  const from = (index: string) => `FROM cadres c INDEXED BY ${index} LEFT JOIN units u ON u.id = c.unit_id`;
+  const bareCount = () => db.prepare(`SELECT count(*) AS n FROM cadres c WHERE ${live}`).get();
+  /** A change of data (one row rewritten as it was): every kept count is stale afterwards. */
+  const touch = () => db.prepare('UPDATE cadres SET remarks = remarks WHERE id = (SELECT min(id) FROM cadres)').run();
+  const kinds: { name: string; req: PageRequest; bare: string }[] = [
+    // The tree position is not a column: the bare query walks the same index in unit-id order.
+    {
+      name: 'first',
+      req: { offset: 0, limit: 200 },
+      bare: `SELECT ${ROW_COLUMNS} ${from('cadres_live_tree')} WHERE ${live} ORDER BY c.unit_id, c.sort_order, c.status, c.id LIMIT 200 OFFSET 0`,
+    },
+    {
+      name: 'middle',
+      req: { offset: mid, limit: 200 },
+      bare: `SELECT ${ROW_COLUMNS} ${from('cadres_live_tree')} WHERE ${live} ORDER BY c.unit_id, c.sort_order, c.status, c.id LIMIT 200 OFFSET ${mid}`,
+    },
+    {
+      name: 'pinyinSorted',
+      req: { offset: mid, limit: 200, sort: [{ colId: 'name', sort: 'asc' }] },
+      bare: `SELECT ${ROW_COLUMNS} ${from('cadres_live_name')} WHERE ${live} ORDER BY c.name_keys, c.status, c.id LIMIT 200 OFFSET ${mid}`,
+    },
+    {
+      name: 'birthDesc',
+      req: { offset: mid, limit: 200, sort: [{ colId: 'birth', sort: 'desc' }] },
+      bare: `SELECT ${ROW_COLUMNS} ${from('cadres_live_birth')} WHERE ${live} ORDER BY c.birth DESC, c.status DESC, c.id DESC LIMIT 200 OFFSET ${mid}`,
+    },
+  ];
+  const out: Record<string, BlockFigure> = {};
+  for (const k of kinds) {
+    const bareBlock = () => db.prepare(k.bare).all() as { id: number }[];
+    const idsOnly = k.bare.replace(`SELECT ${ROW_COLUMNS} `, 'SELECT c.id ').replace(' LEFT JOIN units u ON u.id = c.unit_id', '');
+    const tightBlock = () => {
+      const ids = db.prepare(idsOnly).pluck().all() as number[];
+      return db
+        .prepare(`SELECT ${ROW_COLUMNS} FROM cadres c LEFT JOIN units u ON u.id = c.unit_id WHERE c.id IN (SELECT value FROM json_each(?))`)
+        .all(JSON.stringify(ids));
+    };
+    const appMs = median(() => rosterPage(db, k.req));
+    const bareMs = median(bareBlock);
+    const tightMs = median(tightBlock);
+    const coldMs = median(() => rosterPage(db, k.req), 9, touch);
+    const bareColdMs = median(
+      () => {
+        bareCount();
+        return bareBlock();
+      },
+      9,
+      touch,
+    );
+    const sameRows =
+      k.name === 'pinyinSorted' || k.name === 'birthDesc'
+        ? JSON.stringify(rosterPage(db, k.req).rows.map(r => r.id)) === JSON.stringify(bareBlock().map(r => r.id))
+        : 'n/a';
+    out[k.name] = {
+      appMs,
+      bareMs,
+      ratio: round2(appMs / bareMs),
+      tightMs,
+      tightRatio: round2(appMs / tightMs),
+      coldMs,
+      bareColdMs,
+      coldRatio: round2(coldMs / bareColdMs),
+      sameRows,
+    };
+  }
+  return out;
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/**
+ * The broad 组合查询 (women, 30–50, 乡/镇/街道 in the 简历, no party-school 研究生): the grid's first
+ * block of it with nothing kept (count per unit and the block) and all its rows (queryCadres),
+ * against a bare scan of the same condition written by hand.
+ */
+function benchBroadQuery(db: Database): Record<string, unknown> {
+  const today = todayCanonical();
+  const compiled = compileQuery(TOWNSHIP_WOMEN_QUERY, { today });
+  const extra = { ctes: compiled.ctes, where: [compiled.sql], params: compiled.params };
+  const [y, m] = today.split('-').map(Number);
+  /** The month after this month `years` years ago, as stored ('1976-01'). */
+  const monthAfter = (years: number) => (m === 12 ? `${y - years + 1}-01` : `${y - years}-${String(m + 1).padStart(2, '0')}`);
+  // Completed age 30–50 today: born after this month 51 years ago, and no later than this month 30 years ago.
+  const condition = `c.deleted_at IS NULL AND c.gender = '女' AND c.pt_education NOT IN ('中央党校研究生', '省委党校研究生')
+    AND c.birth >= '${monthAfter(51)}' AND c.birth < '${monthAfter(30)}' AND c.birth GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*'
+    AND (instr(c.resume, '镇') > 0 OR instr(c.resume, '乡') > 0 OR instr(c.resume, '街道') > 0)`;
+  const touch = () => db.prepare('UPDATE cadres SET remarks = remarks WHERE id = (SELECT min(id) FROM cadres)').run();
+  const matches = (db.prepare(`SELECT count(*) AS n FROM cadres c WHERE ${condition}`).get() as { n: number }).n;
+  const gridMs = median(() => rosterPage(db, { offset: 0, limit: 200, extra }), 5, touch);
+  const bareScanMs = median(() => db.prepare(`SELECT c.id FROM cadres c WHERE ${condition}`).all(), 5);
+  const rowsMs = median(() => queryCadres(db, TOWNSHIP_WOMEN_QUERY, { today }), 5);
+  const bareRowsMs = median(() => db.prepare(`SELECT ${ROW_COLUMNS} FROM cadres c LEFT JOIN units u ON u.id = c.unit_id WHERE ${condition}`).all(), 5);
+  const gridTotal = rosterPage(db, { offset: 0, limit: 1, extra }).total;
+  return {
+    matches,
+    gridTotal,
+    gridFirstBlockMs: gridMs,
+    bareScanMs,
+    gridRatio: round2(gridMs / bareScanMs),
+    allRowsMs: rowsMs,
+    bareAllRowsMs: bareRowsMs,
+    allRowsRatio: round2(rowsMs / bareRowsMs),
+  };
+}
+
+function benchRoster(size: number): { figures: Record<string, unknown>; verdict: string; pass: boolean } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cadre-bench-'));
   try {
     const core = openCore({ dataDir: dir, appVersion: 'bench' });
@@ -42,14 +195,13 @@ function benchRoster(size: number): Record<string, unknown> {
     const loadDemoMs = Math.round(performance.now() - t0);
     core.db.pragma('optimize = 0x10002');
     const block = { offset: 0, limit: 200 };
-    const deep = { offset: Math.floor(size / 2), limit: 200 };
-    const result = {
+    const blocks = benchBlocks(core.db, size);
+    const broad = benchBroadQuery(core.db);
+    const figures = {
       rows: size,
       loadDemoMs,
-      gridFirstBlockMs: median(() => rosterPage(core.db, block)),
-      gridMiddleBlockMs: median(() => rosterPage(core.db, deep)),
-      gridSortedByPinyinMs: median(() => rosterPage(core.db, { ...block, sort: [{ colId: 'name', sort: 'asc' }] })),
-      gridSortedByBirthDescMs: median(() => rosterPage(core.db, { ...deep, sort: [{ colId: 'birth', sort: 'desc' }] })),
+      blocks,
+      broadQuery: broad,
       gridFilterPostContainsMs: median(() => rosterPage(core.db, { ...block, filters: { post: { type: 'contains', filter: '副局长' } } })),
       gridSearchPinyinMs: median(() => rosterPage(core.db, { ...block, search: 'zhang' })),
       query: benchQuery(core.db),
@@ -57,7 +209,24 @@ function benchRoster(size: number): Record<string, unknown> {
       reminders: benchReminders(core.db),
     };
     core.close();
-    return result;
+    const lines: string[] = [];
+    let pass = true;
+    for (const [name, b] of Object.entries(blocks)) {
+      const ok = b.ratio <= TARGET_RATIO && b.sameRows !== false;
+      pass &&= ok;
+      lines.push(
+        `${ok ? 'PASS' : 'FAIL'} grid block ${name}: ${b.appMs} ms vs bare ${b.bareMs} ms, ratio ${b.ratio} (target ≤ ${TARGET_RATIO}); ` +
+          `vs ids from the index then the rows ${b.tightMs} ms, ratio ${b.tightRatio}` +
+          `${b.sameRows === 'n/a' ? '' : b.sameRows ? ', same rows' : ', DIFFERENT ROWS'}; after a change ${b.coldMs} ms vs bare count + block ${b.bareColdMs} ms, ratio ${b.coldRatio}`,
+      );
+    }
+    const broadOk = (broad.gridRatio as number) <= TARGET_RATIO && (broad.allRowsRatio as number) <= TARGET_RATIO && broad.gridTotal === broad.matches;
+    pass &&= broadOk;
+    lines.push(
+      `${broadOk ? 'PASS' : 'FAIL'} broad 组合查询 (${String(broad.matches)} matches, grid counts ${String(broad.gridTotal)}): grid first block ${String(broad.gridFirstBlockMs)} ms vs bare scan ${String(broad.bareScanMs)} ms, ratio ${String(broad.gridRatio)}; ` +
+        `all rows ${String(broad.allRowsMs)} ms vs bare ${String(broad.bareAllRowsMs)} ms, ratio ${String(broad.allRowsRatio)} (target ≤ ${TARGET_RATIO})`,
+    );
+    return { figures, verdict: lines.join('\n'), pass };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -67,7 +236,8 @@ async function main(): Promise<void> {
   const only = process.env.CADRE_BENCH_ONLY;
   const size = Number(process.env.CADRE_BENCH_ROWS ?? 100_000);
   const out: Record<string, unknown> = { node: process.version, cpus: os.cpus().length };
-  if (!only || only === 'roster') out.roster = benchRoster(size);
+  const roster = !only || only === 'roster' ? benchRoster(size) : null;
+  if (roster) out.roster = roster.figures;
   if (!only || only === 'import') out.import = await benchImport({ rows: size, log: s => process.stderr.write(s + '\n') });
   out.peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
   process.stdout.write(JSON.stringify(out, null, 2) + '\n');
@@ -75,6 +245,10 @@ async function main(): Promise<void> {
   if (reminders) {
     process.stdout.write(remindersVerdict(reminders) + '\n');
     if (!reminders.pass) process.exitCode = 1;
+  }
+  if (roster) {
+    process.stdout.write(roster.verdict + '\n');
+    if (!roster.pass) process.exitCode = 1;
   }
   const result = out.import as Awaited<ReturnType<typeof benchImport>> | undefined;
   if (result) {

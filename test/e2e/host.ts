@@ -1,3 +1,4 @@
+import { test } from '@playwright/test';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import type { APIRequestContext } from '@playwright/test';
 import path from 'node:path';
@@ -63,4 +64,17 @@ export async function callHost<T>(host: RunningHost, request: APIRequestContext,
   const body = (await res.json()) as { ok: boolean; data: T; error?: { message: string } };
   if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
   return body.data;
+}
+
+/** A fresh data folder behind the web host for each test of the file: call `host()` for the running one. */
+export function hostPerTest(opts: Parameters<typeof startHost>[0] = {}): () => RunningHost {
+  let running: RunningHost | undefined;
+  test.beforeEach(async () => {
+    running = await startHost(opts);
+  });
+  test.afterEach(async () => {
+    await running?.stop();
+    running = undefined;
+  });
+  return () => running!;
 }

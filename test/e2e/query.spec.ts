@@ -35,12 +35,16 @@ test('组合查询: an age range at a chosen date AND 性别 returns exactly the
   await first.getByLabel('比较方式').selectOption('between');
   await first.getByLabel('值', { exact: true }).fill('30');
   await first.getByLabel('值2').fill('39');
-  await builder.getByLabel('计算年龄的日期').fill('2026-11-01');
+  await builder.getByLabel('计算年龄的日期').fill('2026.11.01');
   await builder.getByRole('button', { name: '查询' }).click();
 
   const inRange = expectedCount(c => ageAt202611(c.birth) >= 30 && ageAt202611(c.birth) <= 39);
   expect(inRange).toBeGreaterThan(20);
   await expect(page.locator('.count')).toHaveText(`共 ${inRange} 人`);
+  // Applied, the panel folds to one line saying what it finds.
+  await expect(builder.getByRole('group', { name: '条件' })).toHaveCount(0);
+  await expect(builder).toContainText('已应用组合查询：');
+  await builder.getByRole('button', { name: '修改条件' }).click();
 
   await builder.getByRole('button', { name: '添加条件' }).first().click();
   const second = builder.getByRole('group', { name: '条件' }).nth(1);
@@ -53,6 +57,7 @@ test('组合查询: an age range at a chosen date AND 性别 returns exactly the
   await expect(page.locator('.count')).toHaveText(`共 ${women} 人`);
   await expect(builder).toContainText('年龄');
 
+  await builder.getByRole('button', { name: '修改条件' }).click();
   await builder.getByLabel('方案名称').fill('三十多岁女干部');
   await builder.getByRole('button', { name: /保存为方案/ }).click();
   await expect(page.getByRole('status')).toContainText('已保存查询方案「三十多岁女干部」');

@@ -56,13 +56,16 @@ test('paste three rows from tab-separated text past the end, then undo the paste
   await expect(cell(page, last, 'name')).not.toBeEmpty();
   await expect(cell(page, last, 'gender')).not.toBeEmpty();
   const lastName = (await cell(page, last, 'name').innerText()).trim();
+  const lastPost = (await cell(page, last, 'post').innerText()).trim();
   const lastGender = (await cell(page, last, 'gender').innerText()).trim();
-  await pasteAt(page, last, 'name', `${lastName}\t${lastGender}\t汉\r\n钱　程\t男\t满\r\n孙　悦\t女\t汉族\r\n`);
+  // The default columns from 姓名: 现任职务, 性别.
+  await pasteAt(page, last, 'name', `${lastName}\t${lastPost}\t${lastGender}\r\n钱　程\t科员\t男\r\n孙　悦\t科员\t女\r\n`);
   await expect(page.getByRole('status')).toContainText('已粘贴 3 行（修改 1，新增 2）');
   await expect(page.locator('.count')).toHaveText('共 602 人');
   await page.getByRole('searchbox', { name: '查找干部' }).fill('钱程');
   await expect(page.locator('.count')).toHaveText('共 1 人');
-  await expect(cell(page, 0, 'ethnicity')).toHaveText('满族');
+  await expect(cell(page, 0, 'post')).toHaveText('科员');
+  await expect(cell(page, 0, 'gender')).toHaveText('男');
   await page.getByRole('searchbox', { name: '查找干部' }).fill('');
   await expect(page.locator('.count')).toHaveText('共 602 人');
 

@@ -56,6 +56,7 @@ test('导出 on the roster page writes the grid as shown: visible columns in ord
   expect(rows[2]).toEqual([
     '序号',
     '姓名',
+    '现任职务',
     '性别',
     '出生年月(岁)',
     '籍贯',
@@ -63,22 +64,21 @@ test('导出 on the roster page writes the grid as shown: visible columns in ord
     '参加工作时间',
     '学历学位（全日制）',
     '全日制毕业院校系及专业',
-    '现任职务',
     '职级',
     '任现职级时间',
   ]);
   const data = rows.slice(3);
   expect(data).toHaveLength(women.length);
   expect(data.map(r => r[0])).toEqual(women.map((_, i) => String(i + 1)));
-  expect(new Set(data.map(r => r[2]))).toEqual(new Set(['女']));
+  expect(new Set(data.map(r => r[3]))).toEqual(new Set(['女']));
   // Newest birth first: 出生年月 cells read 1985.03(40岁).
-  const births = data.map(r => String(r[3]).slice(0, 7).replace('.', '-'));
+  const births = data.map(r => String(r[4]).slice(0, 7).replace('.', '-'));
   const expected = women
     .map(w => w.birth.slice(0, 7))
     .sort()
     .reverse();
   expect(births).toEqual(expected);
-  expect(String(data[0][3])).toMatch(/^\d{4}\.\d{2}\(\d+岁\)$/);
+  expect(String(data[0][4])).toMatch(/^\d{4}\.\d{2}\(\d+岁\)$/);
   expect(new Set(data.map(r => r[1]))).toEqual(new Set(women.map(w => w.name)));
 });
 

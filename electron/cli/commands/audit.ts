@@ -53,7 +53,7 @@ export const auditCommands: Command[] = [
       }
       if (opts.json) ctx.printJson(rows);
       else {
-        const shown = rows.map(r => ({ ...r, time: formatAuditTime(r.at, true) }));
+        const shown = rows.map(r => ({ ...r, time: formatAuditTime(r.at) }));
         ctx.print(
           tableText(shown, [
             ['time', '时间'],

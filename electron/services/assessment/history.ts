@@ -9,7 +9,7 @@
  */
 import type { Database } from '../../db/database';
 import { cachedStatement } from '../../db/statements';
-import { defineImageKind, historyState, stepHistory, withOperation, type ImageChange } from '../common/operation-log';
+import { defineImageKind, defineScopeGuard, historyState, stepHistory, withOperation, type ImageChange } from '../common/operation-log';
 import { assertRoundOpen, getRound } from './rows';
 
 export type RoundCadreImage = {
@@ -20,6 +20,9 @@ export type RoundCadreImage = {
 };
 
 export const roundScope = (roundId: number) => `round:${roundId}`;
+
+// A finalised round refuses every step, also one asked for from the 操作历史.
+defineScopeGuard(/^round:\d+$/, (db, scope, direction) => assertRoundOpen(getRound(db, Number(scope.slice(6))), direction === 'undo' ? '撤销' : '重做'));
 
 export function readImage(db: Database, roundId: number, cadreId: number): RoundCadreImage {
   const scores = (

@@ -4,6 +4,7 @@ import type { Database } from '../../db/database';
 import { setOperatorName } from '../common/audit';
 import { auditOperators, auditPage } from './query';
 import { buildAuditXlsx } from './xlsx';
+import { operationHistory, undoOperationsTo } from './history';
 import { XLSX_MIME } from '../common/files';
 import type { ServiceContext } from '../core/context';
 import type { HandlersOf } from '../core/dispatcher';
@@ -22,6 +23,8 @@ export function auditHandlers({ db }: ServiceContext): HandlersOf<typeof auditRo
     },
     queryAuditLog: input => auditPage(db, input),
     listAuditOperators: () => auditOperators(db),
+    listOperationHistory: page => operationHistory(db, page),
+    undoOperationsTo: ({ id }) => undoOperationsTo(db, id),
     exportAuditLog: async input => {
       const { bytes, rows } = await buildAuditXlsx(db, input);
       return { fileName: `审计日志_${todayCanonical().replaceAll('-', '')}.xlsx`, mime: XLSX_MIME, base64: bytes.toString('base64'), rows };

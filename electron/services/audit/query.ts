@@ -11,6 +11,8 @@ import { AppError } from '../../../shared/contract/errors';
 import type { AuditFilter, AuditRow } from '../../../shared/contract/routes/audit';
 import type { Database } from '../../db/database';
 import { AuditSummarizer } from './summary';
+import type { AuditRefKind } from '../../../shared/domain/audit/fields';
+import { cachedStatement } from '../../db/statements';
 import { SEARCH_TERM } from '../roster/api';
 
 export type AuditOrder = 'desc' | 'asc';
@@ -23,10 +25,9 @@ function ruleSql(r: AuditKindRule): string {
   if (r.actions) terms.push(`a.action IN (${r.actions.map(sqlText).join(', ')})`);
   if (r.actionPrefix !== undefined) terms.push(`substr(a.action, 1, ${r.actionPrefix.length}) = ${sqlText(r.actionPrefix)}`);
   // CASE, not AND: json_type raises on text that is not JSON, and only CASE promises not to evaluate it then.
-  if (r.creates)
-    terms.push(
-      `(a.action = 'create' OR (a.before IS NULL AND a.after IS NOT NULL) OR CASE WHEN json_valid(a.before) THEN json_type(a.before, '$.name') END = 'null')`,
-    );
+  const nulled = (side: string, key: string) => `CASE WHEN json_valid(a.${side}) THEN json_type(a.${side}, '$.${key}') END = 'null'`;
+  if (r.creates) terms.push(`(a.action = 'create' OR (a.before IS NULL AND a.after IS NOT NULL) OR ${nulled('before', 'name')} OR ${nulled('before', 'id')})`);
+  if (r.removes) terms.push(`((a.after IS NULL AND a.before IS NOT NULL) OR ${nulled('after', 'id')})`);
   return terms.length ? terms.join(' AND ') : '1';
 }
 
@@ -132,9 +133,29 @@ interface RawRow {
   cadreName: string | null;
 }
 
+/** How each kind of referenced record is named, by id. */
+const REF_NAME_SQL: Record<AuditRefKind, string> = {
+  cadre: 'SELECT name FROM cadres WHERE id = ?',
+  unit: 'SELECT name FROM units WHERE id = ?',
+  secondment_programme: 'SELECT name FROM secondment_programmes WHERE id = ?',
+  secondment_batch: 'SELECT name FROM secondment_batches WHERE id = ?',
+  secondment_member: 'SELECT c.name FROM secondment_members m JOIN cadres c ON c.id = m.cadre_id WHERE m.id = ?',
+  village: 'SELECT name FROM villages WHERE id = ?',
+  village_rotation: 'SELECT name FROM village_rotations WHERE id = ?',
+  village_assignment: 'SELECT c.name FROM village_assignments a JOIN cadres c ON c.id = a.cadre_id WHERE a.id = ?',
+  assessment_set: 'SELECT name FROM assessment_sets WHERE id = ?',
+  assessment_round: 'SELECT name FROM assessment_rounds WHERE id = ?',
+  assessment_indicator: 'SELECT name FROM assessment_indicators WHERE id = ?',
+};
+
+/** Words for entries, naming referenced records as they are now (looked up once per record). */
 export function summarizerFor(db: Database): AuditSummarizer {
-  const units = db.prepare('SELECT id, name FROM units').all() as { id: number; name: string }[];
-  return new AuditSummarizer(new Map(units.map(u => [u.id, u.name])));
+  const known = new Map<string, string | null>();
+  return new AuditSummarizer((kind, id) => {
+    const key = `${kind}:${id}`;
+    if (!known.has(key)) known.set(key, (cachedStatement(db, REF_NAME_SQL[kind]).get(id) as { name: string } | undefined)?.name ?? null);
+    return known.get(key)!;
+  });
 }
 
 /** Rows [offset, offset + limit) of the filtered log, in time order. */

@@ -1,12 +1,14 @@
 /**
- * One audit entry in words for the 审计日志 page and its export: what it is
- * about (a cadre's name, 单位「…」, 设置, 全部数据) and what changed, before →
- * after, with the fields' Chinese labels and values as users write them.
- * Long values are clipped; the cadre's 修改记录 shows them whole.
+ * One audit entry in words for the 审计日志 page, its export and the CLI: what
+ * it is about (a cadre's name, 单位「…」, 挂职成员「张三」, 设置, 全部数据) and what
+ * changed, before → after, with each table's Chinese labels
+ * (shared/domain/audit/fields.ts). Bookkeeping columns are left out, columns
+ * naming another record show what they name (batch_id → 第四批), dates read
+ * 1985.03 / 2026.12.06 and times 2026.12.06 08:30. Long values are clipped;
+ * the cadre's 修改记录 shows them whole.
  */
-import { AUDIT_ENTITY_LABELS, AUDIT_SETTING_LABELS, auditActionLabel, formatAuditValue } from '../../../shared/domain/audit/text';
-import { fieldLabel } from '../../../shared/domain/roster/fields';
-import { FIELD_OF_COLUMN } from '../common/audit';
+import { auditKeyLabel, auditTable, shownAuditKeys, type AuditRefKind, type AuditTable } from '../../../shared/domain/audit/fields';
+import { auditActionLabel, formatAuditValue } from '../../../shared/domain/audit/text';
 
 export interface StoredAuditEntry {
   entity: string;
@@ -18,11 +20,12 @@ export interface StoredAuditEntry {
   cadreName: string | null;
 }
 
+/** The name of a record another one refers to; null when it no longer exists. */
+export type RefNamer = (kind: AuditRefKind, id: number) => string | null;
+
 type Side = Record<string, unknown> | null;
 
 const MAX_VALUE = 60;
-/** Bookkeeping columns a new record has that say nothing to a reader. */
-const HIDDEN = new Set(['id', 'sort_order', 'created_at', 'updated_at', 'name_keys', 'deleted_at']);
 
 function parseSide(text: string | null): Side {
   if (text === null) return null;
@@ -36,41 +39,58 @@ function parseSide(text: string | null): Side {
 
 const clip = (s: string) => (s.length > MAX_VALUE ? `${s.slice(0, MAX_VALUE)}…` : s);
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
-/** A record's side with every key null: the record did not exist on that side. */
-const absent = (side: Side) => side !== null && 'name' in side && side.name === null;
+const empty = (v: unknown) => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
+/**
+ * A side on which the record did not exist: the undo log stores a created
+ * record's before side (and a removed one's after side) with every key null,
+ * the id too (a cadre's image has no id: its name, never null otherwise, is).
+ */
+const absent = (side: Side, entity: string) => side !== null && (entity === 'cadre' ? 'name' in side && side.name === null : 'id' in side && side.id === null);
 
 export class AuditSummarizer {
-  constructor(private readonly units: ReadonlyMap<number, string>) {}
+  constructor(private readonly names: RefNamer) {}
 
-  private value(field: string, v: unknown): string {
-    return clip(formatAuditValue(field, v, this.units));
+  /** A stored value as a reader writes it; references by what they name. */
+  private value(table: AuditTable | undefined, key: string, v: unknown): string {
+    const ref = table?.refs?.[key];
+    if (ref) {
+      if (empty(v)) return '（无）';
+      const ids = Array.isArray(v) ? v : [v];
+      return clip(ids.map(id => (typeof id === 'number' ? (this.names(ref, id) ?? '（已删除）') : str(id))).join('、'));
+    }
+    if (table?.flags?.includes(key)) return v ? '是' : '否';
+    if (key === 'deleted_at') return v ? '在回收站' : '在名册中';
+    return clip(formatAuditValue(key, v, new Map()));
   }
 
-  /** Each changed key as '标签：旧 → 新'. */
-  private diff(before: Side, after: Side, label: (key: string) => { field: string; label: string }): string {
-    const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
+  /** The shown keys of one side that hold something, in the table's order. */
+  private filled(table: AuditTable, side: Record<string, unknown>): string[] {
+    return shownAuditKeys(table, Object.keys(side)).filter(k => !empty(side[k]) && k !== 'deleted_at');
+  }
+
+  private listed(table: AuditTable, side: Record<string, unknown>): string {
+    return this.filled(table, side)
+      .map(k => `${auditKeyLabel(table, k)} ${this.value(table, k, side[k])}`)
+      .join('，');
+  }
+
+  /** Each shown key that differs, as '标签：旧 → 新'. */
+  private diff(table: AuditTable, before: Side, after: Side): string {
+    const keys = shownAuditKeys(table, [...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
     return keys
       .filter(k => JSON.stringify(before?.[k] ?? null) !== JSON.stringify(after?.[k] ?? null))
-      .map(k => {
-        const { field, label: shown } = label(k);
-        return `${shown}：${this.value(field, before?.[k])} → ${this.value(field, after?.[k])}`;
-      })
+      .filter(k => !(empty(before?.[k]) && empty(after?.[k])))
+      .map(k => `${auditKeyLabel(table, k)}：${this.value(table, k, before?.[k])} → ${this.value(table, k, after?.[k])}`)
       .join('；');
   }
 
-  private cadre(before: Side, after: Side): string {
-    const label = (col: string) => {
-      const field = FIELD_OF_COLUMN[col] ?? col;
-      return { field, label: fieldLabel(field) };
-    };
-    if (absent(before) && after) {
-      const filled = Object.entries(after).filter(([col, v]) => !HIDDEN.has(col) && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0));
-      return `新增记录：${filled.map(([col, v]) => `${label(col).label} ${this.value(label(col).field, v)}`).join('，')}`;
-    }
-    if (absent(after)) return '移除该记录';
+  /** A record of a table the map knows: created, removed, or changed field by field. */
+  private record(entity: string, table: AuditTable, before: Side, after: Side): string {
+    if (after && (before === null || absent(before, entity))) return `新增记录：${this.listed(table, after)}`;
+    if (before && (after === null || absent(after, entity))) return entity === 'cadre' ? '移除该记录' : `删除记录：${this.listed(table, before)}`;
     const keys = Object.keys({ ...before, ...after });
-    if (keys.length === 1 && keys[0] === 'deleted_at') return after?.deleted_at ? '移入回收站' : '移出回收站，回到名册';
-    return this.diff(before, after, label) || '（内容已更新，无字段差异可显示）';
+    if (entity === 'cadre' && keys.length === 1 && keys[0] === 'deleted_at') return after?.deleted_at ? '移入回收站' : '移出回收站，回到名册';
+    return this.diff(table, before, after) || '（内容已更新，无字段差异可显示）';
   }
 
   private database(action: string, after: Side): string {
@@ -81,7 +101,7 @@ export class AuditSummarizer {
       if (a.recovered) return `数据文件损坏，从备份「${str(a.from)}」恢复；恢复后在册干部 ${str(a.cadres)} 名`;
       return `从备份「${str(a.from)}」恢复；恢复后在册干部 ${str(a.cadres)} 名；恢复前的数据已另存为「${str(a.preRestore)}」`;
     }
-    return this.generic(null, after);
+    return auditActionLabel(action);
   }
 
   private importRun(action: string, after: Side): string {
@@ -100,46 +120,65 @@ export class AuditSummarizer {
     return `${auditActionLabel(action)}：文件 ${files.length} 个（${shown}）${counts ? `，${counts}` : ''}`;
   }
 
-  /** Any other entry: its keys with settings' or fields' labels. */
-  private generic(before: Side, after: Side): string {
-    const label = (k: string) => ({ field: k, label: AUDIT_SETTING_LABELS[k] ?? fieldLabel(k) });
-    if (before === null && after !== null) {
-      return Object.entries(after)
-        .map(([k, v]) => `${label(k).label} ${this.value(k, v)}`)
-        .join('，');
-    }
-    return this.diff(before, after, label);
+  /** A round's inputs (scores, tallies, grades) changed by one operation or step: who, and the step's name. */
+  private roundInputs(before: Side, after: Side): string {
+    const a = after ?? {};
+    const cadres = a.cadres;
+    const ids = Array.isArray(cadres) ? cadres : cadres && typeof cadres === 'object' ? Object.keys(cadres).map(Number) : [];
+    const names = ids.slice(0, 5).map(id => this.names('cadre', Number(id)) ?? '（已删除）');
+    const who = ids.length ? `：${names.join('、')}${ids.length > 5 ? ` 等 ${ids.length} 人` : ''}` : '';
+    void before;
+    return `${str(a.label)}${who}`;
   }
 
-  /** What the entry is about: the cadre's name, or 单位「…」, 设置, 全部数据, … */
+  /** What the entry is about: the cadre's name, or 单位「…」, 挂职成员「张三」, 设置, 全部数据, … */
   target(e: StoredAuditEntry): string {
-    if (e.entity === 'cadre') {
-      const before = parseSide(e.before);
-      const after = parseSide(e.after);
-      return e.cadreName ?? (str(after?.name) || str(before?.name) || `编号 ${str(e.entityId)}（记录已不存在）`);
-    }
-    if (e.entity === 'unit') {
-      const name = (e.entityId !== null ? this.units.get(e.entityId) : undefined) ?? str(parseSide(e.after)?.name);
-      return `单位「${name}」`;
-    }
-    return AUDIT_ENTITY_LABELS[e.entity] ?? e.entity;
+    const before = parseSide(e.before);
+    const after = parseSide(e.after);
+    if (e.entity === 'cadre') return e.cadreName ?? (str(after?.name) || str(before?.name) || `编号 ${str(e.entityId)}（记录已不存在）`);
+    if (e.entity === 'database') return '全部数据';
+    if (e.entity === 'import') return '导入的文件';
+    const table = auditTable(e.entity);
+    if (!table) return e.entity;
+    const own = e.entityId !== null ? this.ownName(e.entity, e.entityId) : null;
+    const side = [after, before].find(s => s && !absent(s, e.entity) && table.title?.some(k => !empty(s[k])));
+    const named =
+      own ??
+      (side && table.title
+        ? table.title
+            .filter(k => !empty(side[k]))
+            .map(k => this.value(table, k, side[k]))
+            .join(' ')
+        : '');
+    return named ? `${table.label}「${named}」` : table.label;
+  }
+
+  /** The current name of the record an entry is about, when it still exists and has one. */
+  private ownName(entity: string, id: number): string | null {
+    const kinds: Record<string, AuditRefKind> = {
+      unit: 'unit',
+      units: 'unit',
+      secondment_programmes: 'secondment_programme',
+      secondment_batches: 'secondment_batch',
+      secondment_members: 'secondment_member',
+      villages: 'village',
+      village_rotations: 'village_rotation',
+      village_assignments: 'village_assignment',
+      assessment_set: 'assessment_set',
+      assessment_round: 'assessment_round',
+    };
+    return kinds[entity] ? this.names(kinds[entity], id) : null;
   }
 
   summary(e: StoredAuditEntry): string {
     const before = parseSide(e.before);
     const after = parseSide(e.after);
-    switch (e.entity) {
-      case 'cadre':
-        return this.cadre(before, after);
-      case 'database':
-        return this.database(e.action, after);
-      case 'import':
-        return this.importRun(e.action, after);
-      case 'unit':
-        if (e.action === 'import' && after) return `新建单位「${str(after.name)}」（导入「${str(after.file)}」时）`;
-        return this.generic(before, after);
-      default:
-        return this.generic(before, after);
-    }
+    if (e.entity === 'database') return this.database(e.action, after);
+    if (e.entity === 'import') return this.importRun(e.action, after);
+    if (e.entity === 'unit' && e.action === 'import' && after) return `新建单位「${str(after.name)}」（导入「${str(after.file)}」时）`;
+    if (e.entity === 'assessment_round' && after && 'label' in after && 'cadres' in after) return this.roundInputs(before, after);
+    const table = auditTable(e.entity);
+    if (!table) return auditActionLabel(e.action);
+    return this.record(e.entity, table, before, after);
   }
 }

@@ -11,6 +11,7 @@ import type { AuditFilter, AuditRow } from '../../../shared/contract/routes/audi
 import type { Database } from '../../db/database';
 import { auditRows, auditWhere, countAudit, lastAuditId, summarizerFor, type AuditOrder } from './query';
 import { buildTableXlsx, MAX_EXPORT_ROWS } from '../common/xlsx-table';
+import { reportingUnitName } from '../common/settings';
 
 export const AUDIT_TITLE = '审计日志';
 const CHUNK = 5000;
@@ -23,7 +24,7 @@ interface AuditColumn {
 }
 
 export const AUDIT_COLUMNS: AuditColumn[] = [
-  { header: '时间', width: 20, value: r => formatAuditTime(r.at, true) },
+  { header: '时间', width: 20, value: r => formatAuditTime(r.at) },
   { header: '操作员', width: 12, value: r => r.operator },
   { header: '类型', width: 14, value: r => r.kindText },
   { header: '对象', width: 16, wrap: true, value: r => r.target },
@@ -61,7 +62,7 @@ export async function buildAuditXlsx(db: Database, f: AuditFilter & { order?: Au
   const bytes = await buildTableXlsx({
     title: AUDIT_TITLE,
     date: now.toISOString().slice(0, 10),
-    info: `筛选条件：${describeAuditFilter(f)}    导出时间：${formatAuditTime(now.toISOString())}    共 ${total} 条`,
+    info: `填报单位：${reportingUnitName(db)}    筛选条件：${describeAuditFilter(f)}    导出时间：${formatAuditTime(now.toISOString())}    共 ${total} 条`,
     columns: AUDIT_COLUMNS.map(c => ({ header: c.header, width: c.width, wrap: c.wrap ?? false })),
     rows: rows(),
   });

@@ -1,11 +1,12 @@
 import type { AuditEntry } from '../../../shared/contract/api';
-import { normalizeOperatorName } from '../../../shared/domain/audit/text';
+import { normalizeOperatorName, normalizeUnitName } from '../../../shared/domain/audit/text';
 import { AppError } from '../../../shared/contract/errors';
 import { fieldLabel } from '../../../shared/domain/roster/fields';
+import { AUDIT_TABLES, shownAuditKeys } from '../../../shared/domain/audit/fields';
 import type { Database } from '../../db/database';
 import { cachedStatement } from '../../db/statements';
 import { CADRE_FORM_COLUMNS, CADRE_SCALAR_COLUMNS } from '../roster/api';
-import { OPERATOR_SETTING, operatorName, savedOperatorName, setSetting } from './settings';
+import { OPERATOR_SETTING, operatorName, REPORTING_UNIT_SETTING, reportingUnitName, savedOperatorName, setSetting } from './settings';
 
 /** Column name → field key, for showing audit entries with Chinese labels. */
 export const FIELD_OF_COLUMN: Record<string, string> = {
@@ -44,7 +45,8 @@ export function cadreAuditLog(db: Database, cadreId: number): AuditEntry[] {
   return rows.map(r => {
     const before = (r.before ? JSON.parse(r.before) : {}) as Record<string, unknown>;
     const after = (r.after ? JSON.parse(r.after) : {}) as Record<string, unknown>;
-    const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+    // Only what the audit map shows of a cadre: no id, sort order or timestamps.
+    const fields = shownAuditKeys(AUDIT_TABLES.cadre, [...Object.keys(before), ...Object.keys(after)]);
     return {
       id: r.id,
       at: r.at,
@@ -72,17 +74,53 @@ export function auditMany(db: Database, entries: readonly AuditRecord[]): void {
     cachedStatement(db, `INSERT INTO audit_log(${columns.join(', ')}) VALUES ${Array(chunk.length).fill(one).join(', ')}`).run(values);
   }
 }
-/** Sets the operator name (操作员姓名) that stamps every later change; the change itself is logged. */
-export function setOperatorName(db: Database, raw: string): string {
-  const name = normalizeOperatorName(raw);
+/**
+ * Saves a setting the user names (checked by `normalize`) and logs the change
+ * under `auditKey`; nothing happens when it is unchanged. `stampedBy` signs the
+ * entry (the new operator signs his own name).
+ */
+function saveNamedSetting(
+  db: Database,
+  raw: string,
+  s: {
+    key: string;
+    auditKey: string;
+    normalize: (raw: string) => { ok: true; value: string } | { ok: false; message: string };
+    current: () => string | null;
+    stampedBy?: (value: string) => string;
+  },
+): string {
+  const name = s.normalize(raw);
   if (!name.ok) throw new AppError('VALIDATION', name.message);
   db.transaction(() => {
-    const before = savedOperatorName(db);
+    const before = s.current();
     if (before === name.value) return;
-    setSetting(db, OPERATOR_SETTING, name.value);
-    audit(db, { operator: name.value, entity: 'settings', action: 'operator', before: { operator: before }, after: { operator: name.value } });
+    setSetting(db, s.key, name.value);
+    audit(db, {
+      operator: s.stampedBy?.(name.value),
+      entity: 'settings',
+      action: s.auditKey,
+      before: { [s.auditKey]: before },
+      after: { [s.auditKey]: name.value },
+    });
   })();
   return name.value;
+}
+
+/** Sets the operator name (操作员姓名) that stamps every later change; the change itself is logged. */
+export function setOperatorName(db: Database, raw: string): string {
+  return saveNamedSetting(db, raw, {
+    key: OPERATOR_SETTING,
+    auditKey: 'operator',
+    normalize: normalizeOperatorName,
+    current: () => savedOperatorName(db),
+    stampedBy: name => name,
+  });
+}
+
+/** Sets 本单位名称 (the 填报单位 of every export); the change itself is logged. */
+export function setReportingUnitName(db: Database, raw: string): string {
+  return saveNamedSetting(db, raw, { key: REPORTING_UNIT_SETTING, auditKey: 'unitName', normalize: normalizeUnitName, current: () => reportingUnitName(db) });
 }
 
 /** A copy of all data taken on request (立即备份, `cadre backup`): who copied the personnel records, and where to. */

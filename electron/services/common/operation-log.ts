@@ -20,11 +20,17 @@
  * are images an area reads and writes itself (an ImageKind: a cadre's inputs
  * in an assessment round).
  *
- * Each operation records its scope ('roster', 'batch:4', 'villages',
- * 'round:7'). A round's page steps through its own scope only; every other
- * scope shares the roster's 撤销/重做, as one stack.
+ * Each operation records its scope: the page whose 撤销/重做 steps it
+ * ('roster', 'batch:4', 'villages', 'secondment', 'round:7'). A page steps
+ * through its own scope only (the batch list also through its batches'), so
+ * its buttons never offer another page's step. The 操作历史 lists every
+ * operation and undoes back to a chosen one, newest first. A step is refused,
+ * naming the later operation, when a later operation that is not undone
+ * changed the same records (or refers to a record the step would remove):
+ * writing the old images back would silently overwrite that later work.
  */
 import { AppError } from '../../../shared/contract/errors';
+import { formatAuditTime } from '../../../shared/domain/audit/text';
 import type { Database } from '../../db/database';
 import { cachedStatement } from '../../db/statements';
 import { auditMany, type AuditRecord } from './audit';
@@ -67,13 +73,27 @@ export function defineImageKind<K extends ImageKind>(kind: K): K {
   return kind;
 }
 
-/** Scopes with a 撤销/重做 of their own (a round's page); all others share one stack. */
-const OWN_STACK = /^round:\d+$/;
+/** The scope of the roster's pages (the grid, the form, imports): the default stack. */
+export const ROSTER_SCOPE = 'roster';
 
-/** The SQL condition selecting the operations of the stack `scope` steps in. */
-function stackOf(scope: string | undefined): { where: string; params: unknown[] } {
-  if (scope !== undefined && OWN_STACK.test(scope)) return { where: 'scope = ?', params: [scope] };
-  return { where: "scope NOT GLOB 'round:*'", params: [] };
+/**
+ * The SQL condition selecting the operations a page's 撤销/重做 steps through:
+ * its own scope; the batch list (scope 'secondment') also each batch's.
+ */
+function stackOf(scope: string = ROSTER_SCOPE): { where: string; params: unknown[] } {
+  if (scope === 'secondment') return { where: "(scope = 'secondment' OR scope GLOB 'batch:*')", params: [] };
+  return { where: 'scope = ?', params: [scope] };
+}
+
+type ScopeGuard = (db: Database, scope: string, direction: 'undo' | 'redo') => void;
+const scopeGuards: { pattern: RegExp; guard: ScopeGuard }[] = [];
+
+/**
+ * Registers a check every step of matching scopes runs first, wherever it is
+ * asked for (the page's button or the 操作历史): a locked round refuses.
+ */
+export function defineScopeGuard(pattern: RegExp, guard: ScopeGuard): void {
+  scopeGuards.push({ pattern, guard });
 }
 
 export interface OperationRecorder {
@@ -260,9 +280,6 @@ function operationLog(db: Database, meta: OperationMeta) {
   let audits: AuditRecord[] = [];
   const open = () => {
     if (opId) return;
-    // A new change ends the redo branch of its stack.
-    const stack = stackOf(meta.scope);
-    db.prepare(`DELETE FROM operations WHERE undone = 1 AND ${stack.where}`).run(...stack.params);
     operator = operatorName(db);
     opId = Number(
       db.prepare('INSERT INTO operations(operator, kind, label, scope) VALUES (?, ?, ?, ?)').run(operator, meta.kind, meta.label, meta.scope ?? 'roster')
@@ -307,6 +324,8 @@ function operationLog(db: Database, meta: OperationMeta) {
       if (!opId) return null;
       flush();
       if (scope !== (meta.scope ?? 'roster')) cachedStatement(db, 'UPDATE operations SET scope = ? WHERE id = ?').run(scope, opId);
+      // A new change ends the redo branch of its page.
+      cachedStatement(db, 'DELETE FROM operations WHERE undone = 1 AND scope = ? AND id < ?').run(scope, opId);
       return { id: opId, label: meta.label, changed };
     },
   };
@@ -341,7 +360,7 @@ export interface HistoryState {
   redo: { id: number; label: string; at: string } | null;
 }
 
-/** The next undo and redo of the stack `scope` steps in (the shared one when absent). */
+/** The next undo and redo of the page `scope` (the roster's when absent). */
 export function historyState(db: Database, scope?: string): HistoryState {
   const { where, params } = stackOf(scope);
   const undo = cachedStatement(db, `SELECT id, label, at FROM operations WHERE undone = 0 AND ${where} ORDER BY id DESC LIMIT 1`).get(...params) as
@@ -352,7 +371,7 @@ export function historyState(db: Database, scope?: string): HistoryState {
 }
 
 export interface StepOptions {
-  /** The scope whose stack to step (the shared one when absent). */
+  /** The page whose stack to step (the roster's when absent). */
   scope?: string;
   /** Runs first, inside the step's transaction (a locked round refuses). */
   guard?: () => void;
@@ -360,10 +379,55 @@ export interface StepOptions {
   nothing?: { undo: string; redo: string };
 }
 
-/** Undoes the latest operation of a stack (or redoes the earliest undone one). */
+interface StoredOperation {
+  id: number;
+  label: string;
+  at: string;
+  operator: string;
+  scope: string;
+}
+
+/** Undoes the latest operation of a page's stack (or redoes its earliest undone one). */
 export function stepHistory(db: Database, direction: 'undo' | 'redo', opts: StepOptions = {}): { label: string; cadreIds: number[] } {
+  return refusingForeignKeys(direction, () =>
+    db.transaction(() => {
+      opts.guard?.();
+      const state = historyState(db, opts.scope);
+      const next = direction === 'undo' ? state.undo : state.redo;
+      if (!next) throw new AppError('CONFLICT', (opts.nothing ?? { undo: '没有可以撤销的操作', redo: '没有可以重做的操作' })[direction]);
+      return applyStep(db, storedOperation(db, next.id), direction);
+    })(),
+  );
+}
+
+/**
+ * The 操作历史's 撤销到此步: undoes every operation from the newest back to
+ * `id` (inclusive) that is not undone yet, across all pages, newest first, in
+ * one transaction: all of them or, when one is refused, none.
+ */
+export function undoBackTo(db: Database, id: number): { labels: string[]; cadreIds: number[] } {
+  return refusingForeignKeys('undo', () =>
+    db.transaction(() => {
+      const target = cachedStatement(db, 'SELECT id, undone, label FROM operations WHERE id = ?').get(id) as
+        { id: number; undone: number; label: string } | undefined;
+      if (!target) throw new AppError('NOT_FOUND', '这一步已不在操作历史中（可能已被新的操作取代），请刷新后再试');
+      const ids = (cachedStatement(db, 'SELECT id FROM operations WHERE undone = 0 AND id >= ? ORDER BY id DESC').all(id) as { id: number }[]).map(r => r.id);
+      if (!ids.length) throw new AppError('CONFLICT', `「${target.label}」及其后的操作都已撤销`);
+      const labels: string[] = [];
+      const cadreIds = new Set<number>();
+      for (const opId of ids) {
+        const r = applyStep(db, storedOperation(db, opId), 'undo');
+        labels.push(r.label);
+        for (const c of r.cadreIds) cadreIds.add(c);
+      }
+      return { labels, cadreIds: [...cadreIds] };
+    })(),
+  );
+}
+
+function refusingForeignKeys<T>(direction: 'undo' | 'redo', fn: () => T): T {
   try {
-    return stepOnce(db, direction, opts);
+    return fn();
   } catch (err) {
     // Keys are checked at commit: a record the step would remove or change is
     // still used by a later record outside the undo log (e.g. assessment scores).
@@ -374,71 +438,146 @@ export function stepHistory(db: Database, direction: 'undo' | 'redo', opts: Step
   }
 }
 
-function stepOnce(db: Database, direction: 'undo' | 'redo', opts: StepOptions): { label: string; cadreIds: number[] } {
-  return db.transaction(() => {
-    opts.guard?.();
-    const state = historyState(db, opts.scope);
-    const op = direction === 'undo' ? state.undo : state.redo;
-    if (!op) throw new AppError('CONFLICT', (opts.nothing ?? { undo: '没有可以撤销的操作', redo: '没有可以重做的操作' })[direction]);
-    const all = db.prepare('SELECT cadre_id AS id, before, after FROM operation_rows WHERE operation_id = ?').all(op.id) as {
+function storedOperation(db: Database, id: number): StoredOperation {
+  return cachedStatement(db, 'SELECT id, label, at, operator, scope FROM operations WHERE id = ?').get(id) as StoredOperation;
+}
+
+/**
+ * The newest later operation, not undone, that a step of `op` would trample:
+ * it changed one of the same records, or it refers to a record `op` created
+ * (undo would remove it) through a foreign key of an undoable table.
+ */
+function laterDependent(db: Database, op: StoredOperation, direction: 'undo' | 'redo'): StoredOperation | null {
+  const sameRecords = `
+    EXISTS (SELECT 1 FROM operation_rows b WHERE b.operation_id = o.id AND b.cadre_id > 0
+              AND EXISTS (SELECT 1 FROM operation_rows a WHERE a.operation_id = :op AND a.cadre_id = b.cadre_id))
+    OR EXISTS (SELECT 1 FROM operation_records b WHERE b.operation_id = o.id
+              AND EXISTS (SELECT 1 FROM operation_records a WHERE a.operation_id = :op AND a.tbl = b.tbl AND a.row_id = b.row_id))`;
+  const refs = direction === 'undo' ? createdRecordReferences() : [];
+  const sql = `SELECT o.id, o.label, o.at, o.operator, o.scope FROM operations o
+                WHERE o.id > :op AND o.undone = 0 AND (${[sameRecords, ...refs].join(' OR ')})
+                ORDER BY o.id DESC LIMIT 1`;
+  return (cachedStatement(db, sql).get({ op: op.id }) as StoredOperation | undefined) ?? null;
+}
+
+/**
+ * SQL terms (over a later operation `o` and the operation :op) for the
+ * foreign keys of the undoable tables: `o` wrote a row whose key points at a
+ * cadre or row that :op created. Built once from the schema of the tables.
+ */
+let createdRefTerms: string[] | null = null;
+function createdRecordReferences(): string[] {
+  if (createdRefTerms) return createdRefTerms;
+  const terms: string[] = [];
+  for (const [table, keys] of Object.entries(UNDOABLE_FOREIGN_KEYS)) {
+    for (const [column, parent] of Object.entries(keys)) {
+      const created =
+        parent === 'cadres'
+          ? `SELECT 1 FROM operation_rows a WHERE a.operation_id = :op AND a.before IS NULL AND a.cadre_id = json_extract(coalesce(b.after, b.before), '$.${column}')`
+          : `SELECT 1 FROM operation_records a WHERE a.operation_id = :op AND a.tbl = '${parent}' AND a.before IS NULL AND a.row_id = json_extract(coalesce(b.after, b.before), '$.${column}')`;
+      terms.push(`EXISTS (SELECT 1 FROM operation_records b WHERE b.operation_id = o.id AND b.tbl = '${table}' AND EXISTS (${created}))`);
+    }
+  }
+  createdRefTerms = terms;
+  return terms;
+}
+
+/** Which columns of the undoable tables point at cadres or at each other (see migration 005). */
+const UNDOABLE_FOREIGN_KEYS: Partial<Record<UndoableTable, Record<string, 'cadres' | UndoableTable>>> = {
+  secondment_batches: { programme_id: 'secondment_programmes', leader_cadre_id: 'cadres', branch_secretary_id: 'cadres' },
+  secondment_members: { batch_id: 'secondment_batches', cadre_id: 'cadres' },
+  village_assignments: { rotation_id: 'village_rotations', village_id: 'villages', cadre_id: 'cadres' },
+};
+
+/** Writes one operation's before (undo) or after (redo) images back, with its audit entries. */
+function applyStep(db: Database, op: StoredOperation, direction: 'undo' | 'redo'): { label: string; cadreIds: number[] } {
+  const verb = direction === 'undo' ? '撤销' : '重做';
+  for (const g of scopeGuards) if (g.pattern.test(op.scope)) g.guard(db, op.scope, direction);
+  const later = laterDependent(db, op, direction);
+  if (later) {
+    throw new AppError(
+      'CONFLICT',
+      `无法${verb}「${op.label}」：之后的「${later.label}」（${formatAuditTime(later.at)}，${later.operator}）${direction === 'undo' ? '改动了同样的记录或用到了它新增的记录' : '改动了同样的记录'}；请先撤销「${later.label}」`,
+      { later: { id: later.id, label: later.label } },
+    );
+  }
+  const all = db.prepare('SELECT cadre_id AS id, before, after FROM operation_rows WHERE operation_id = ?').all(op.id) as {
+    id: number;
+    before: string | null;
+    after: string | null;
+  }[];
+  const rows = all.filter(r => r.id > 0);
+  // Units in the order they were created; undone in reverse (a child before its parent).
+  const units = all
+    .filter(r => r.id < 0)
+    .sort((a, b) => b.id - a.id)
+    .map(r => JSON.parse(r.after ?? 'null') as Record<string, unknown>);
+  const operator = operatorName(db);
+  const audits: AuditRecord[] = [];
+  // Rows of other tables point at cadres and at each other: check the keys once, at commit.
+  db.pragma('defer_foreign_keys = ON');
+  const records = (
+    db.prepare('SELECT tbl, row_id AS id, before, after FROM operation_records WHERE operation_id = ?').all(op.id) as {
+      tbl: string;
       id: number;
       before: string | null;
       after: string | null;
-    }[];
-    const rows = all.filter(r => r.id > 0);
-    // Units in the order they were created; undone in reverse (a child before its parent).
-    const units = all
-      .filter(r => r.id < 0)
-      .sort((a, b) => b.id - a.id)
-      .map(r => JSON.parse(r.after ?? 'null') as Record<string, unknown>);
-    const operator = operatorName(db);
-    const audits: AuditRecord[] = [];
-    // Rows of other tables point at cadres and at each other: check the keys once, at commit.
-    db.pragma('defer_foreign_keys = ON');
-    const records = (
-      db.prepare('SELECT tbl, row_id AS id, before, after FROM operation_records WHERE operation_id = ?').all(op.id) as {
-        tbl: string;
-        id: number;
-        before: string | null;
-        after: string | null;
-      }[]
-    ).map(r => ({ ...r, target: JSON.parse((direction === 'undo' ? r.before : r.after) ?? 'null') as RowImage | null }));
-    // Deletions first, so an ON DELETE SET NULL cannot undo a row written back just before.
-    records.sort((a, b) => Number(a.target !== null) - Number(b.target !== null));
-    const images = new Map<ImageKind, ImageChange[]>();
-    for (const r of records) {
-      const kind = imageKinds.get(r.tbl);
-      if (kind) {
-        if (!images.has(kind)) images.set(kind, []);
-        images.get(kind)!.push({ id: r.id, before: null, after: r.target });
-        if (r.target) kind.write(db, r.id, r.target);
-        if (!kind.audit) audits.push({ operator, entity: r.tbl, entityId: r.id, action: direction, after: r.target });
-        continue;
-      }
-      if (!isUndoableTable(r.tbl)) throw new Error(`unknown undo record kind: ${r.tbl}`);
-      const current = readRowImage(db, r.tbl, r.id);
-      writeRowImage(db, r.tbl, r.id, r.target);
-      audits.push({ operator, entity: r.tbl, entityId: r.id, action: direction, ...rowChanges(current, r.target) });
+    }[]
+  ).map(r => ({ ...r, target: JSON.parse((direction === 'undo' ? r.before : r.after) ?? 'null') as RowImage | null }));
+  // Deletions first, so an ON DELETE SET NULL cannot undo a row written back just before.
+  records.sort((a, b) => Number(a.target !== null) - Number(b.target !== null));
+  const images = new Map<ImageKind, ImageChange[]>();
+  for (const r of records) {
+    const kind = imageKinds.get(r.tbl);
+    if (kind) {
+      if (!images.has(kind)) images.set(kind, []);
+      images.get(kind)!.push({ id: r.id, before: null, after: r.target });
+      if (r.target) kind.write(db, r.id, r.target);
+      if (!kind.audit) audits.push({ operator, entity: r.tbl, entityId: r.id, action: direction, after: r.target });
+      continue;
     }
-    for (const [kind, changes] of images) if (kind.audit) for (const e of kind.audit(changes, direction, op.label)) audits.push({ operator, ...e });
-    // Units exist before the cadres in them are redone, and go after the cadres are undone.
-    if (direction === 'redo') {
-      for (const u of units) if (recreateUnit(db, u)) audits.push({ operator, entity: 'unit', entityId: u.id as number, action: 'redo', after: u });
-    }
-    for (const r of rows) {
-      const current = readCadreImage(db, r.id);
-      const target = JSON.parse((direction === 'undo' ? r.before : r.after) ?? 'null') as CadreImage | null;
-      writeCadreImage(db, r.id, target);
-      audits.push({ operator, entity: 'cadre', entityId: r.id, action: direction, ...changedFields(current, target) });
-    }
-    if (direction === 'undo') {
-      for (const u of [...units].reverse())
-        if (removeUnitIfUnused(db, u.id as number)) audits.push({ operator, entity: 'unit', entityId: u.id as number, action: 'undo', before: u });
-    }
-    auditMany(db, audits);
-    db.prepare('UPDATE operations SET undone = ? WHERE id = ?').run(direction === 'undo' ? 1 : 0, op.id);
-    return { label: op.label, cadreIds: rows.map(r => r.id) };
-  })();
+    if (!isUndoableTable(r.tbl)) throw new Error(`unknown undo record kind: ${r.tbl}`);
+    const current = readRowImage(db, r.tbl, r.id);
+    writeRowImage(db, r.tbl, r.id, r.target);
+    audits.push({ operator, entity: r.tbl, entityId: r.id, action: direction, ...rowChanges(current, r.target) });
+  }
+  for (const [kind, changes] of images) if (kind.audit) for (const e of kind.audit(changes, direction, op.label)) audits.push({ operator, ...e });
+  // Units exist before the cadres in them are redone, and go after the cadres are undone.
+  if (direction === 'redo') {
+    for (const u of units) if (recreateUnit(db, u)) audits.push({ operator, entity: 'unit', entityId: u.id as number, action: 'redo', after: u });
+  }
+  for (const r of rows) {
+    const current = readCadreImage(db, r.id);
+    const target = JSON.parse((direction === 'undo' ? r.before : r.after) ?? 'null') as CadreImage | null;
+    writeCadreImage(db, r.id, target);
+    audits.push({ operator, entity: 'cadre', entityId: r.id, action: direction, ...changedFields(current, target) });
+  }
+  if (direction === 'undo') {
+    for (const u of [...units].reverse())
+      if (removeUnitIfUnused(db, u.id as number)) audits.push({ operator, entity: 'unit', entityId: u.id as number, action: 'undo', before: u });
+  }
+  auditMany(db, audits);
+  db.prepare('UPDATE operations SET undone = ? WHERE id = ?').run(direction === 'undo' ? 1 : 0, op.id);
+  return { label: op.label, cadreIds: rows.map(r => r.id) };
+}
+
+export interface OperationEntry {
+  id: number;
+  at: string;
+  operator: string;
+  label: string;
+  scope: string;
+  undone: boolean;
+}
+
+/** The 操作历史: every operation of every page, newest first, a page at a time. */
+export function listOperations(db: Database, page: { offset: number; limit: number }): { rows: OperationEntry[]; total: number } {
+  const rows = cachedStatement(db, 'SELECT id, at, operator, label, scope, undone FROM operations ORDER BY id DESC LIMIT ? OFFSET ?').all(
+    page.limit,
+    page.offset,
+  ) as (Omit<OperationEntry, 'undone'> & { undone: number })[];
+  const total = (cachedStatement(db, 'SELECT count(*) AS n FROM operations').get() as { n: number }).n;
+  return { rows: rows.map(r => ({ ...r, undone: r.undone === 1 })), total };
 }
 
 /** Forget the whole log (after replacing all data, e.g. loading the demo with force), or one scope's operations. */

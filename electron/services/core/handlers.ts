@@ -14,6 +14,7 @@ import { secondmentHandlers } from '../secondment/handlers';
 import { assessmentHandlers } from '../assessment/handlers';
 import { auditHandlers } from '../audit/handlers';
 import { reminderHandlers } from '../reminders/handlers';
+import { settingsHandlers } from '../settings/handlers';
 import { PlanStore } from '../common/plan-store';
 
 /** Called once per opened database (open and every reopen): the plan store starts empty each time. */
@@ -30,5 +31,6 @@ export function createHandlers(base: Omit<ServiceContext, 'plans'>): Handlers {
     ...assessmentHandlers(ctx),
     ...auditHandlers(ctx),
     ...reminderHandlers(ctx),
+    ...settingsHandlers(ctx),
   };
 }

@@ -21,6 +21,16 @@ import { addDaily } from '../assessment/api';
 import { Rng } from './random';
 
 /** Before the demo replaces everything: a set's indicators, rounds and scores go with it (cascade). */
+/** Who finalised the demo's round: a clerk of the fictional city, marked as such. */
+export const DEMO_FINALISER = '干部一科（示例）';
+
+/** The 20th of the term's last month at 10:30 (Beijing), or yesterday when that is still to come. */
+function finalisedAt(endMonth: string, now = new Date()): string {
+  const end = new Date(`${endMonth}-20T02:30:00.000Z`);
+  const yesterday = new Date(now.getTime() - 86_400_000);
+  return (Number.isNaN(end.getTime()) || end > yesterday ? yesterday : end).toISOString();
+}
+
 export function clearAssessmentData(db: Database): void {
   db.exec('DELETE FROM assessment_sets');
 }
@@ -140,7 +150,11 @@ export function loadAssessmentDemo(db: Database, batchId: number, opts: { seed?:
       );
       grid = computeGrid(db, round.id);
     }
-    if (people.length) finaliseRound(db, round.id);
+    if (people.length) {
+      finaliseRound(db, round.id);
+      // Finalised when the term ended (not today), by the department's clerk of the fictional city.
+      db.prepare('UPDATE assessment_rounds SET finalised_at = ?, finalised_by = ? WHERE id = ?').run(finalisedAt(end), DEMO_FINALISER, round.id);
+    }
     // The demo starts with a clean undo log.
     clearHistory(db, roundScope(round.id));
     return {

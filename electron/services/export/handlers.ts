@@ -9,6 +9,7 @@ import type { HandlersOf } from '../core/dispatcher';
 import { buildRosterCsv, buildRosterXlsx, selectRosterRows, type RosterExportOptions } from './roster-xlsx';
 import { buildImportTemplate } from './template';
 import { historyState } from '../common/operation-log';
+import { reportingUnitName } from '../common/settings';
 import { PREVIEW_SHELF } from '../common/plan-store';
 import { commitImport, sha256 } from '../lrmx/api';
 import { exportLrmxBytes, exportLrmxToDir } from '../lrmx/api';
@@ -30,7 +31,7 @@ export function exportHandlers({ db, plans: store }: ServiceContext): HandlersOf
       columns: input.columns,
       rows: selectRosterRows(db, { ids: input.ids, view: input.view, today: input.ageRefDate ?? date }),
       title: input.title,
-      reportingUnit: input.reportingUnit,
+      reportingUnit: input.reportingUnit ?? reportingUnitName(db),
       date,
       ageRef: input.ageRefDate,
       birthWithAge: input.birthWithAge,
@@ -61,7 +62,7 @@ export function exportHandlers({ db, plans: store }: ServiceContext): HandlersOf
       const opts = rosterOptions(input);
       return { ...deliver(`${fileStem(input)}.csv`, CSV_MIME, buildRosterCsv(opts), input.outPath, ['.csv']), rows: opts.rows.length };
     },
-    downloadTemplate: async ({ outPath }) => deliver('干部信息导入模板.xlsx', XLSX_MIME, await buildImportTemplate(), outPath, ['.xlsx']),
+    downloadTemplate: async ({ outPath }) => deliver('干部信息导入模板.xlsx', XLSX_MIME, await buildImportTemplate(reportingUnitName(db)), outPath, ['.xlsx']),
     exportLrmx: ({ ids, ageRefDate, outPath }) => {
       const count = new Set(ids).size;
       if (outPath && fs.existsSync(outPath) && fs.statSync(outPath).isDirectory()) {

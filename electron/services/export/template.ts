@@ -98,7 +98,7 @@ const HELP_LINES: [string, string][] = [
   ['干部信息导入模板 填写说明', ''],
   ['', ''],
   ['一、基本要求', ''],
-  ['1', '请在“干部信息”工作表中填写，每行一名干部；不要修改、删除或调换第一行表头。'],
+  ['1', '请在“干部信息”工作表中填写，每行一名干部；第一行是填报单位，不要修改、删除或调换第二行表头。'],
   ['2', '不要合并单元格，不要插入合计、小计行，也不要在表格中间留空行。'],
   ['3', '表头为红色的列为必填项：姓名。建议同时填写身份证号、性别和出生年月，以便核对和匹配已有干部。'],
   ['4', '性别、民族、政治面貌、学历、学位、领导职务层次、职级、状态等列可从下拉列表中选择。'],
@@ -129,12 +129,19 @@ const HELP_LINES: [string, string][] = [
   ['现任职务', '沈阳市浑南区委常委、常务副区长'],
 ];
 
-export async function buildImportTemplate(): Promise<Buffer> {
+/** The row of the headers: row 1 is the 填报单位 line, which the importer reads (and may use as the default unit). */
+export const TEMPLATE_HEADER_ROW = 2;
+
+/** The template; `reportingUnit` (本单位名称) fills its 填报单位 line. */
+export async function buildImportTemplate(reportingUnit = ''): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '干部工作台';
   wb.created = new Date();
 
-  const ws = wb.addWorksheet(TEMPLATE_SHEET, { views: [{ state: 'frozen', xSplit: 1, ySplit: 1, topLeftCell: 'B2', activeCell: 'A2' }] });
+  const first = TEMPLATE_HEADER_ROW + 1;
+  const ws = wb.addWorksheet(TEMPLATE_SHEET, {
+    views: [{ state: 'frozen', xSplit: 1, ySplit: TEMPLATE_HEADER_ROW, topLeftCell: `B${first}`, activeCell: `A${first}` }],
+  });
   const help = wb.addWorksheet(HELP_SHEET);
   const codes = wb.addWorksheet(CODES_SHEET);
   codes.state = 'hidden';
@@ -159,7 +166,7 @@ export async function buildImportTemplate(): Promise<Buffer> {
   TEMPLATE_FIELDS.forEach((field, i) => {
     const col = i + 1;
     const letter = columnLetter(col);
-    const cell = ws.getCell(1, col);
+    const cell = ws.getCell(TEMPLATE_HEADER_ROW, col);
     cell.value = CADRE_FIELD_LABELS[field];
     // Required columns are marked in red with a note, not with a '*' in the
     // header text, so the header stays exactly the label the importer maps.
@@ -173,7 +180,7 @@ export async function buildImportTemplate(): Promise<Buffer> {
     if (TEXT_FIELDS.has(field)) column.numFmt = '@';
     const coded = rangeOf.get(field);
     if (coded) {
-      validations.add(`${letter}2:${letter}${TEMPLATE_ROWS + 1}`, {
+      validations.add(`${letter}${first}:${letter}${TEMPLATE_ROWS + TEMPLATE_HEADER_ROW}`, {
         type: 'list',
         allowBlank: true,
         formulae: [coded.ref],
@@ -185,7 +192,9 @@ export async function buildImportTemplate(): Promise<Buffer> {
       });
     }
   });
-  ws.getRow(1).height = 30;
+  ws.getRow(TEMPLATE_HEADER_ROW).height = 30;
+  ws.getCell(1, 1).value = `填报单位：${reportingUnit}`;
+  ws.mergeCells(1, 1, 1, 6);
 
   help.getColumn(1).width = 12;
   help.getColumn(2).width = 100;

@@ -13,7 +13,7 @@ import { FAMILY_FIELD_LABELS, MAX_PHOTO_BYTES, type FormSettings, type PhotoMime
 import { audit } from '../common/audit';
 import type { Database } from '../../db/database';
 import { withOperation, type OperationSummary } from '../common/operation-log';
-import { getSetting, setSetting } from '../common/settings';
+import { getSetting, reportingUnitName, setSetting } from '../common/settings';
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
@@ -135,7 +135,8 @@ const SETTING_KEYS: Record<keyof FormSettings, string> = { reportingUnit: 'form.
 /** 呈报单位 and 填表人: department-wide; 填表人 defaults to the operator name from settings. */
 export function getFormSettings(db: Database): FormSettings {
   return {
-    reportingUnit: getSetting(db, SETTING_KEYS.reportingUnit) ?? '',
+    // 本单位名称 until the form's own 呈报单位 is set.
+    reportingUnit: getSetting(db, SETTING_KEYS.reportingUnit) ?? reportingUnitName(db),
     filledBy: getSetting(db, SETTING_KEYS.filledBy) ?? getSetting(db, 'operator') ?? '',
   };
 }

@@ -1,6 +1,7 @@
 import type { Cadre, CadreRow } from '../../../shared/contract/api';
 import { AppError } from '../../../shared/contract/errors';
 import type { Database } from '../../db/database';
+import { cachedStatement } from '../../db/statements';
 import { CADRE_FORM_COLUMNS, CADRE_SCALAR_COLUMNS, selectList } from './columns';
 import { UNIT_ORDER_CTE, UNIT_SUBTREE_CTE } from '../units/api';
 
@@ -41,8 +42,18 @@ export function listCadres(db: Database, filter: CadreFilter = {}): CadreRow[] {
  */
 export const IN_ROSTER = "c.deleted_at IS NULL AND c.status = '在职'";
 
-/** The search box: name, pinyin (zs / zhangsan), ID number or post text contains :q. */
-export const SEARCH_TERM = 'instr(c.name, :q) > 0 OR instr(c.name_keys, lower(:q)) > 0 OR instr(c.id_number, upper(:q)) > 0 OR instr(c.post, :q) > 0';
+/**
+ * cadres.name_keys ('zhang san|zhangsan zs', shared/domain/common/pinyin.ts) without its
+ * trailing initials: the syllables and the full spelling.
+ */
+const SPELLED = "rtrim(c.name_keys, 'abcdefghijklmnopqrstuvwxyz0123456789')";
+
+/**
+ * The search box: the name, the full pinyin (zhangsan, zhang, san), the ID number or the post
+ * contains :q; pinyin initials match from the start of the name ('zs' finds 张三 and 张淑杰, not
+ * 李志山), as matchesPinyin does.
+ */
+export const SEARCH_TERM = `instr(c.name, :q) > 0 OR instr(${SPELLED}, lower(:q)) > 0 OR substr(c.name_keys, length(${SPELLED}) + 1, length(:q)) = lower(:q) OR instr(c.id_number, upper(:q)) > 0 OR instr(c.post, :q) > 0`;
 
 export interface RowQuery {
   ctes?: string[];
@@ -50,8 +61,6 @@ export interface RowQuery {
   params?: Record<string, unknown>;
   /** ORDER BY terms over `c`, `u` (unit) and `o` (unit_order); unit-tree order follows them. */
   orderBy?: string[];
-  limit?: number;
-  offset?: number;
 }
 
 /**
@@ -60,26 +69,23 @@ export interface RowQuery {
  */
 export function selectCadreRows(db: Database, q: RowQuery): CadreRow[] {
   const order = [...(q.orderBy ?? []), 'o.path IS NULL', 'o.path', 'c.sort_order', 'c.id'];
-  const from = `WITH RECURSIVE ${[UNIT_ORDER_CTE, ...(q.ctes ?? [])].join(',')}
-    SELECT %COLUMNS%
+  const sql = `WITH RECURSIVE ${[UNIT_ORDER_CTE, ...(q.ctes ?? [])].join(',')}
+    SELECT ${ROW_SELECT}
       FROM cadres c
       LEFT JOIN units u ON u.id = c.unit_id
       LEFT JOIN unit_order o ON o.id = c.unit_id
      ${whereClause(q.where)}
      ORDER BY ${order.join(', ')}`;
-  if (q.limit === undefined) {
-    return (db.prepare(from.replace('%COLUMNS%', ROW_SELECT)).all(q.params ?? {}) as RawRow[]).map(toRow);
-  }
-  // A page: sort only the ids (a small sorter even at 100,000 rows), then read
-  // the full rows of just that page.
-  const ids = db
-    .prepare(`${from.replace('%COLUMNS%', 'c.id')} LIMIT ${Math.trunc(q.limit)} OFFSET ${Math.trunc(q.offset ?? 0)}`)
-    .pluck()
-    .all(q.params ?? {}) as number[];
+  return (db.prepare(sql).all(q.params ?? {}) as RawRow[]).map(toRow);
+}
+
+/** Rows by id, in the order of `ids` (a grid block whose order was decided elsewhere). */
+export function cadreRowsByIds(db: Database, ids: readonly number[]): CadreRow[] {
   if (!ids.length) return [];
-  const rows = db
-    .prepare(`SELECT ${ROW_SELECT} FROM cadres c LEFT JOIN units u ON u.id = c.unit_id WHERE c.id IN (${ids.map(() => '?').join(',')})`)
-    .all(...ids) as RawRow[];
+  const rows = cachedStatement(
+    db,
+    `SELECT ${ROW_SELECT} FROM cadres c LEFT JOIN units u ON u.id = c.unit_id WHERE c.id IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(ids)) as RawRow[];
   const byId = new Map(rows.map(r => [r.id, r]));
   return ids.map(id => toRow(byId.get(id)!));
 }

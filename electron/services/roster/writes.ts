@@ -32,6 +32,10 @@ export interface CadreChanges {
   /** What 撤销 shows, e.g. '粘贴 3 行'; a sensible default otherwise. */
   label?: string;
   kind?: string;
+  /** The page whose 撤销 the change is (the roster's when absent). */
+  scope?: string;
+  /** The row number the user sees for request row 0 (a paste's first row); refusals name rows by it. */
+  firstRow?: number;
 }
 
 export interface ChangeResult {
@@ -91,6 +95,21 @@ function mergedRecord(db: Database, row: PreparedRow): Partial<Record<EditableCa
   return rec;
 }
 
+/** Fields whose rule an ID-number check also speaks for (the number carries birth and gender). */
+const ID_NUMBER_PARTS = ['birth', 'gender'];
+
+/**
+ * The field a cross-field problem is shown under: one the change wrote (an ID
+ * number that no longer agrees with a pasted 出生年月 is a 出生年月 problem), or
+ * null when the change wrote none of the fields involved. `given` is null for
+ * a new record, where every field is the change's.
+ */
+function blamedField(field: string, given: string[] | null): string | null {
+  if (given === null || given.includes(field)) return field;
+  if (field === 'idNumber') return ID_NUMBER_PARTS.find(f => given.includes(f)) ?? null;
+  return null;
+}
+
 /**
  * `alongside` runs inside the same operation after the cadres are written (e.g. a
  * secondment member added with the new person, or finished with the 简历 line), so
@@ -106,6 +125,8 @@ export function applyCadreChanges(
   const problems: CellProblem[] = [];
   const warnings: CellProblem[] = [];
   const rows: PreparedRow[] = [];
+  /** The row as the user sees it: counted from the paste's first grid row when given. */
+  const rowNo = (index: number) => (changes.firstRow ?? 1) + index;
 
   updates.forEach((u, i) => {
     if (!db.prepare('SELECT 1 FROM cadres WHERE id = ? AND deleted_at IS NULL').get(u.id)) {
@@ -120,12 +141,16 @@ export function applyCadreChanges(
     rows.push(row);
   });
 
+  const given = (row: PreparedRow) => Object.keys((row.id === undefined ? creates[row.index - updates.length] : updates[row.index]).values);
   // Cross-field rules and ID-number uniqueness, against the merged records.
   const seenIds = new Map<string, number>();
   for (const row of rows) {
     const rec = mergedRecord(db, row);
     for (const p of checkCadreRecord(rec)) {
-      (p.severity === 'error' ? problems : warnings).push({ row: row.index, id: row.id, field: p.field, message: p.message });
+      const field = blamedField(p.field, row.id === undefined ? null : given(row));
+      // A problem the stored record already had, in fields this change leaves alone, does not block it.
+      const severity = field === null ? 'warning' : p.severity;
+      (severity === 'error' ? problems : warnings).push({ row: row.index, id: row.id, field: field ?? p.field, message: p.message });
     }
     const idNumber = rec.idNumber;
     if (idNumber) {
@@ -135,7 +160,7 @@ export function applyCadreChanges(
         problems.push({ row: row.index, id: row.id, field: 'idNumber', message: `身份证号 ${idNumber} 与已有干部「${other.name}」（编号 ${other.id}）重复` });
       }
       const twin = seenIds.get(idNumber);
-      if (twin !== undefined) problems.push({ row: row.index, id: row.id, field: 'idNumber', message: `身份证号 ${idNumber} 与第 ${twin + 1} 行重复` });
+      if (twin !== undefined) problems.push({ row: row.index, id: row.id, field: 'idNumber', message: `身份证号 ${idNumber} 与第 ${rowNo(twin)} 行重复` });
       seenIds.set(idNumber, row.index);
     }
   }
@@ -143,7 +168,7 @@ export function applyCadreChanges(
   if (problems.length) {
     const first = problems
       .slice(0, 3)
-      .map(p => `第 ${p.row + 1} 行「${label(p.field)}」：${p.message}`)
+      .map(p => `第 ${rowNo(p.row)} 行「${label(p.field)}」：${p.message}`)
       .join('；');
     throw new AppError('VALIDATION', `未保存：${first}${problems.length > 3 ? `，共 ${problems.length} 处问题` : ''}`, { problems, warnings });
   }
@@ -155,7 +180,7 @@ export function applyCadreChanges(
         : `修改 ${updates.length} 名干部`
       : `新增 ${creates.length} 名干部${updates.length ? `，修改 ${updates.length} 名` : ''}`;
 
-  return withOperation(db, { kind: changes.kind ?? 'edit', label: changes.label ?? defaultLabel }, op => {
+  return withOperation(db, { kind: changes.kind ?? 'edit', label: changes.label ?? defaultLabel, scope: changes.scope }, op => {
     const updated: number[] = [];
     const created: number[] = [];
     const nextOrder = () => (db.prepare('SELECT coalesce(max(sort_order), 0) + 1 AS n FROM cadres').get() as { n: number }).n;

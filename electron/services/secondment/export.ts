@@ -12,6 +12,7 @@ import { periodText } from '../../../shared/domain/secondment/rules';
 import type { Database } from '../../db/database';
 import { deliver, safeFileName, XLSX_MIME } from '../common/files';
 import { buildTableXlsx, type TableColumn } from '../common/xlsx-table';
+import { reportingUnitName } from '../common/settings';
 import { getBatch } from './programmes';
 import { listMembers } from './members';
 
@@ -58,7 +59,7 @@ export async function exportBatch(db: Database, input: ParsedInputOf<'exportSeco
   const date = input.date ?? todayCanonical();
   const bytes = await buildTableXlsx({
     title,
-    reportingUnit: input.reportingUnit,
+    reportingUnit: input.reportingUnit ?? reportingUnitName(db),
     date,
     columns: MEMBER_EXPORT_COLUMNS,
     rows: members.map((m, r) => MEMBER_EXPORT_COLUMNS.map(c => c.value(m, r))),

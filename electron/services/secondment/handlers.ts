@@ -8,6 +8,8 @@ import { commitMemberImport, planMemberImport } from './import';
 import {
   addMembers,
   addNewPerson,
+  batchScope,
+  batchScopeOf,
   finishMember,
   getMember,
   listMembers,
@@ -38,7 +40,11 @@ import {
 } from './villages';
 
 export function secondmentHandlers({ db, plans }: ServiceContext): HandlersOf<typeof secondmentRoutes> {
-  const history = () => historyState(db);
+  /** The 撤销/重做 of the page that wrote: a batch's (by the batch or one of its members), or the villages'. */
+  const history = (scope: string | undefined) => historyState(db, scope);
+  const ofBatch = (batchId: number) => history(batchScope(batchId));
+  const ofMembers = (ids: number[]) => history(batchScopeOf(db, ids));
+  const ofVillages = () => history('villages');
   return {
     listSecondmentProgrammes: () => listProgrammes(db),
     saveSecondmentProgramme: input => saveProgramme(db, input),
@@ -62,30 +68,39 @@ export function secondmentHandlers({ db, plans }: ServiceContext): HandlersOf<ty
     deleteSecondmentBatch: ({ id }) => ({ deleted: deleteBatch(db, id) }),
 
     listSecondmentMembers: ({ batchId, includeReplaced }) => listMembers(db, batchId, includeReplaced),
-    addSecondmentMembers: ({ batchId, cadreIds, values }) => ({ members: membersById(db, addMembers(db, batchId, cadreIds, values)), history: history() }),
+    addSecondmentMembers: ({ batchId, cadreIds, values }) => ({
+      members: membersById(db, addMembers(db, batchId, cadreIds, values)),
+      history: ofBatch(batchId),
+    }),
     addSecondmentNewPerson: ({ batchId, cadre, values }) => {
       const r = addNewPerson(db, batchId, cadre, values);
-      return { cadreId: r.cadreId, member: getMember(db, r.memberId), warnings: r.warnings, history: history() };
+      return { cadreId: r.cadreId, member: getMember(db, r.memberId), warnings: r.warnings, history: ofBatch(batchId) };
     },
-    saveSecondmentMembers: ({ updates, label }) => ({ members: membersById(db, saveMembers(db, updates, label)), history: history() }),
-    removeSecondmentMembers: ({ ids }) => ({ removed: removeMembers(db, ids), history: history() }),
-    pairSecondmentMembers: ({ memberId, partnerId }) => ({ members: membersById(db, pairMembers(db, memberId, partnerId)), history: history() }),
+    saveSecondmentMembers: ({ updates, label, firstRow }) => ({
+      members: membersById(db, saveMembers(db, updates, label, firstRow)),
+      history: ofMembers(updates.map(u => u.id)),
+    }),
+    removeSecondmentMembers: ({ ids }) => {
+      const scope = batchScopeOf(db, ids);
+      return { removed: removeMembers(db, ids), history: history(scope) };
+    },
+    pairSecondmentMembers: ({ memberId, partnerId }) => ({ members: membersById(db, pairMembers(db, memberId, partnerId)), history: ofMembers([memberId]) }),
     recallSecondmentMember: ({ id, date, reason }) => {
       recallMember(db, id, date, reason);
-      return { member: getMember(db, id), history: history() };
+      return { member: getMember(db, id), history: ofMembers([id]) };
     },
     replaceSecondmentMember: ({ id, cadreId, date, reason, values }) => {
       const newId = replaceMember(db, id, cadreId, date, reason, values);
-      return { old: getMember(db, id), replacement: getMember(db, newId), history: history() };
+      return { old: getMember(db, id), replacement: getMember(db, newId), history: ofMembers([id]) };
     },
     previewSecondmentResumeLine: ({ id, returnDate }) => previewResumeLine(db, id, returnDate),
     finishSecondmentMember: ({ id, returnDate, status, appendResume }) => {
       const r = finishMember(db, id, returnDate, status, appendResume);
-      return { member: getMember(db, id), ...r, history: history() };
+      return { member: getMember(db, id), ...r, history: ofMembers([id]) };
     },
     setSecondmentOutcome: ({ id, outcome, date, post }) => {
       setOutcome(db, id, outcome, date, post);
-      return { member: getMember(db, id), history: history() };
+      return { member: getMember(db, id), history: ofMembers([id]) };
     },
     secondmentReplacementHistory: ({ id }) => replacementHistory(db, id),
 
@@ -100,19 +115,19 @@ export function secondmentHandlers({ db, plans }: ServiceContext): HandlersOf<ty
     saveVillageRotation: input => saveRotation(db, input),
     deleteVillageRotation: ({ id }) => ({ deleted: deleteRotation(db, id) }),
     listVillageAssignments: ({ rotationId }) => listAssignments(db, rotationId),
-    saveVillageAssignments: input => ({ assignments: assignmentsById(db, saveAssignments(db, input)), history: history() }),
-    removeVillageAssignments: ({ ids }) => ({ removed: removeAssignments(db, ids), history: history() }),
+    saveVillageAssignments: input => ({ assignments: assignmentsById(db, saveAssignments(db, input)), history: ofVillages() }),
+    removeVillageAssignments: ({ ids }) => ({ removed: removeAssignments(db, ids), history: ofVillages() }),
     replaceVillageAssignment: ({ id, cadreId, date, reason, sendingUnit }) => {
       const newId = replaceAssignment(db, id, cadreId, date, reason, sendingUnit);
       const [old, replacement] = assignmentsById(db, [id, newId]);
-      return { old, replacement, history: history() };
+      return { old, replacement, history: ofVillages() };
     },
 
     exportSecondmentBatch: input => exportBatch(db, input),
     planSecondmentImport: ({ batchId, files }) => planMemberImport(db, plans, batchId, files),
     commitSecondmentImport: ({ planId }) => {
       const r = commitMemberImport(db, plans, planId);
-      return { ...r, members: membersById(db, r.memberIds), history: history() };
+      return { ...r, members: membersById(db, r.memberIds), history: ofMembers(r.memberIds) };
     },
   };
 }

@@ -20,7 +20,7 @@ import { matchHeader, normalizeHeader } from '../import/api';
 import { readWorkbook } from '../import/api';
 import { findDuplicates, makeIssue, normalizeSheetRows } from '../import/api';
 import type { RowRecord } from '../import/api';
-import { checkMemberField, checkMembersWritten, insertMemberFor, type MemberValues } from './members';
+import { batchScope, checkMemberField, checkMembersWritten, insertMemberFor, type MemberValues } from './members';
 import { placementsOf } from './overlap';
 
 /** Member columns by header (normalised); checked before the roster's header words. */
@@ -283,7 +283,12 @@ export function commitMemberImport(db: Database, store: PlanStore, planId: strin
   const memberIds: number[] = [];
   const result = applyCadreChanges(
     db,
-    { creates: creates.map(r => ({ values: r.cadre })), kind: 'import', label: `导入「${batch.name}」成员 ${toAdd.length} 名` },
+    {
+      creates: creates.map(r => ({ values: r.cadre })),
+      kind: 'import',
+      label: `导入「${batch.name}」成员 ${toAdd.length} 名`,
+      scope: batchScope(plan.batchId),
+    },
     (op, written) => {
       const created = new Map(creates.map((r, i) => [r, written.created[i]]));
       for (const r of toAdd) memberIds.push(insertMemberFor(db, op, plan.batchId, r.cadreId ?? created.get(r)!, r.values));

@@ -119,11 +119,15 @@ function batchRow(db: Database, id: number): BatchRow {
   return b;
 }
 
-const problemText = (p: CellProblem) => `第 ${p.row + 1} 行「${MEMBER_FIELD_LABELS[p.field as MemberEditableField] ?? p.field}」：${p.message}`;
+const problemText = (p: CellProblem, firstRow: number) =>
+  `第 ${firstRow + p.row} 行「${MEMBER_FIELD_LABELS[p.field as MemberEditableField] ?? p.field}」：${p.message}`;
 
-/** Refuses the whole request with every problem (row and field named). */
-export function refuse(problems: CellProblem[]): never {
-  const first = problems.slice(0, 3).map(problemText).join('；');
+/** Refuses the whole request with every problem (row and field named; rows counted from the grid row `firstRow`). */
+export function refuse(problems: CellProblem[], firstRow = 1): never {
+  const first = problems
+    .slice(0, 3)
+    .map(p => problemText(p, firstRow))
+    .join('；');
   throw new AppError('VALIDATION', `未保存：${first}${problems.length > 3 ? `，共 ${problems.length} 处问题` : ''}`, { problems });
 }
 
@@ -145,19 +149,25 @@ function memberColumns(values: MemberValues, row: number, id: number | undefined
 const touchRow = (op: OperationRecorder, id: number) => op.touchRow('secondment_members', id);
 
 /** After writing: start ≤ end and no overlap, for each row (index in the request). */
-function checkWritten(db: Database, rows: { row: number; id: number }[]): void {
+/**
+ * `fields`: what the request wrote in that row (a paste's columns); a period
+ * problem is then named under the date the user pasted.
+ */
+function checkWritten(db: Database, rows: { row: number; id: number; fields?: string[] }[], firstRow = 1): void {
   const problems: CellProblem[] = [];
-  for (const { row, id } of rows) {
+  for (const { row, id, fields } of rows) {
+    const dateField = (preferred: 'startDate' | 'endDate') =>
+      !fields || fields.includes(preferred) ? preferred : (['startDate', 'endDate'].find(f => fields.includes(f)) ?? preferred);
     const m = db
       .prepare('SELECT m.start_date AS s, m.end_date AS e, c.name FROM secondment_members m JOIN cadres c ON c.id = m.cadre_id WHERE m.id = ?')
       .get(id) as { s: string; e: string; name: string } | undefined;
     if (!m) continue;
     const order = checkPeriodOrder(m.s, m.e);
-    if (order) problems.push({ row, id, field: 'endDate', message: order });
+    if (order) problems.push({ row, id, field: dateField('endDate'), message: order });
     const overlap = overlapProblem(db, '挂职', id, `「${m.name}」`);
-    if (overlap) problems.push({ row, id, field: 'startDate', message: overlap });
+    if (overlap) problems.push({ row, id, field: dateField('startDate'), message: overlap });
   }
-  if (problems.length) refuse(problems);
+  if (problems.length) refuse(problems, firstRow);
 }
 
 interface CadreBasics {
@@ -219,6 +229,15 @@ export function checkMembersWritten(db: Database, ids: number[]): void {
   );
 }
 
+/** The 撤销 scope of a batch's page: every write there is one of its steps. */
+export const batchScope = (batchId: number) => `batch:${batchId}`;
+
+/** The batch page the members belong to (the first member's, for a request from one page). */
+export function batchScopeOf(db: Database, memberIds: number[]): string | undefined {
+  const row = db.prepare('SELECT batch_id FROM secondment_members WHERE id = ?').get(memberIds[0] ?? 0) as { batch_id: number } | undefined;
+  return row ? batchScope(row.batch_id) : undefined;
+}
+
 export function addMembers(db: Database, batchId: number, cadreIds: number[], values: MemberValues = {}): number[] {
   const batch = batchRow(db, batchId);
   const problems: CellProblem[] = [];
@@ -231,7 +250,7 @@ export function addMembers(db: Database, batchId: number, cadreIds: number[], va
   if (new Set(cadreIds).size !== cadreIds.length) problems.push({ row: 0, field: 'cadreId', message: '同一名干部选了两次' });
   if (problems.length) refuse(problems);
   const label = `「${batchLabel(batch.programme, batch.name)}」加入 ${cadreIds.length === 1 ? cadres[0]!.name : `${cadreIds.length} 名干部`}`;
-  return withOperation(db, { kind: 'secondment', label }, op => {
+  return withOperation(db, { kind: 'secondment', label, scope: batchScope(batchId) }, op => {
     const ids = cadres.map(c => insertMember(db, op, batch, c!, cols));
     checkWritten(
       db,
@@ -255,7 +274,12 @@ export function addNewPerson(
   let memberId = 0;
   const result = applyCadreChanges(
     db,
-    { creates: [{ values: cadre as FieldValues }], kind: 'secondment', label: `新增干部「${String(cadre.name ?? '')}」并加入「${batch.name}」` },
+    {
+      creates: [{ values: cadre as FieldValues }],
+      kind: 'secondment',
+      label: `新增干部「${String(cadre.name ?? '')}」并加入「${batch.name}」`,
+      scope: batchScope(batchId),
+    },
     (op, written) => {
       const basics = cadreBasics(db, written.created[0])!;
       memberId = insertMember(db, op, batch, basics, cols);
@@ -265,7 +289,7 @@ export function addNewPerson(
   return { cadreId: result.created[0], memberId, warnings: result.warnings };
 }
 
-export function saveMembers(db: Database, updates: { id: number; values: MemberValues }[], label?: string): number[] {
+export function saveMembers(db: Database, updates: { id: number; values: MemberValues }[], label?: string, firstRow = 1): number[] {
   const problems: CellProblem[] = [];
   const prepared = updates.map((u, row) => {
     if (!db.prepare('SELECT 1 FROM secondment_members WHERE id = ?').get(u.id)) {
@@ -273,23 +297,38 @@ export function saveMembers(db: Database, updates: { id: number; values: MemberV
     }
     return { row, id: u.id, cols: memberColumns(u.values, row, u.id, problems) };
   });
-  if (problems.length) refuse(problems);
+  if (problems.length) refuse(problems, firstRow);
   const fields = [...new Set(updates.flatMap(u => Object.keys(u.values)))];
   const defaultLabel =
     updates.length === 1
       ? `修改挂职成员 ${fields.map(f => MEMBER_FIELD_LABELS[f as MemberEditableField] ?? f).join('、')}`
       : `修改 ${updates.length} 名挂职成员`;
-  withOperation(db, { kind: 'secondment', label: label ?? defaultLabel }, op => {
-    for (const p of prepared) {
-      const names = Object.keys(p.cols);
-      if (!names.length) continue;
-      touchRow(op, p.id);
-      db.prepare(
-        `UPDATE secondment_members SET ${names.map(n => `${n} = :${n}`).join(', ')}, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = :id`,
-      ).run({ ...p.cols, id: p.id });
-    }
-    checkWritten(db, prepared);
-  });
+  withOperation(
+    db,
+    {
+      kind: 'secondment',
+      label: label ?? defaultLabel,
+      scope: batchScopeOf(
+        db,
+        updates.map(u => u.id),
+      ),
+    },
+    op => {
+      for (const p of prepared) {
+        const names = Object.keys(p.cols);
+        if (!names.length) continue;
+        touchRow(op, p.id);
+        db.prepare(
+          `UPDATE secondment_members SET ${names.map(n => `${n} = :${n}`).join(', ')}, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = :id`,
+        ).run({ ...p.cols, id: p.id });
+      }
+      checkWritten(
+        db,
+        prepared.map(p => ({ row: p.row, id: p.id, fields: Object.keys(updates[p.row].values) })),
+        firstRow,
+      );
+    },
+  );
   return updates.map(u => u.id);
 }
 
@@ -306,7 +345,7 @@ export function removeMembers(db: Database, ids: number[]): number {
       );
     }
   }
-  withOperation(db, { kind: 'secondment', label: `移除 ${members.length} 名挂职成员` }, op => {
+  withOperation(db, { kind: 'secondment', label: `移除 ${members.length} 名挂职成员`, scope: batchScopeOf(db, unique) }, op => {
     for (const m of members) {
       if (m.pairMemberId !== null) {
         touchRow(op, m.pairMemberId);
@@ -329,7 +368,7 @@ export function pairMembers(db: Database, memberId: number, partnerId: number | 
     for (const m of [a, b]) if (m.status === '已调换') throw new AppError('VALIDATION', `「${m.name}」已调换，不能结对`);
   }
   const touched = new Set<number>([a.id]);
-  withOperation(db, { kind: 'secondment', label: b ? `「${a.name}」与「${b.name}」结对` : `「${a.name}」解除结对` }, op => {
+  withOperation(db, { kind: 'secondment', label: b ? `「${a.name}」与「${b.name}」结对` : `「${a.name}」解除结对`, scope: batchScope(a.batchId) }, op => {
     const unpair = (id: number) => {
       touched.add(id);
       touchRow(op, id);
@@ -369,7 +408,7 @@ export function recallMember(db: Database, id: number, dateText: string, reason:
   if (m.status !== '在岗') throw new AppError('CONFLICT', `「${m.name}」的状态是${m.status}，只有在岗的成员可以召回`);
   const date = requireDate(dateText, '召回时间', 'date');
   notBefore(startOf(db, m), date, '召回时间');
-  withOperation(db, { kind: 'secondment', label: `提前召回「${m.name}」` }, op => {
+  withOperation(db, { kind: 'secondment', label: `提前召回「${m.name}」`, scope: batchScope(m.batchId) }, op => {
     touchRow(op, id);
     db.prepare(
       `UPDATE secondment_members SET status = '提前召回', recall_date = ?, recall_reason = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`,
@@ -390,7 +429,7 @@ export function replaceMember(db: Database, id: number, cadreId: number, dateTex
   const cols = memberColumns(values, 0, undefined, problems);
   if (problems.length) refuse(problems);
   const batch = batchRow(db, old.batchId);
-  return withOperation(db, { kind: 'secondment', label: `调换：「${cadre.name}」接替「${old.name}」` }, op => {
+  return withOperation(db, { kind: 'secondment', label: `调换：「${cadre.name}」接替「${old.name}」`, scope: batchScope(old.batchId) }, op => {
     touchRow(op, old.id);
     if (old.pairMemberId !== null) {
       touchRow(op, old.pairMemberId);
@@ -478,10 +517,10 @@ export function finishMember(
     const resume = resumeOf(db, m.cadreId);
     const appended = !hasLine(resume, line);
     const values: Partial<Record<EditableCadreField, string>> = appended ? { resume: appendResumeLine(resume, line) } : {};
-    applyCadreChanges(db, { updates: [{ id: m.cadreId, values }], kind: 'exchange', label }, op => finish(op));
+    applyCadreChanges(db, { updates: [{ id: m.cadreId, values }], kind: 'exchange', label, scope: batchScope(m.batchId) }, op => finish(op));
     return { resumeLine: lineText, resumeAppended: appended };
   }
-  withOperation(db, { kind: 'exchange', label }, finish);
+  withOperation(db, { kind: 'exchange', label, scope: batchScope(m.batchId) }, finish);
   return { resumeLine: lineText, resumeAppended: false };
 }
 
@@ -494,7 +533,7 @@ export function setOutcome(db: Database, id: number, outcome: string, dateText: 
   if (outcome && m.status !== '已返岗' && m.status !== '期满' && m.status !== '提前召回') {
     throw new AppError('CONFLICT', `「${m.name}」尚未返岗，不能登记返岗后的使用情况`);
   }
-  withOperation(db, { kind: 'secondment', label: `登记「${m.name}」返岗后使用情况` }, op => {
+  withOperation(db, { kind: 'secondment', label: `登记「${m.name}」返岗后使用情况`, scope: batchScope(m.batchId) }, op => {
     touchRow(op, id);
     db.prepare(
       `UPDATE secondment_members SET outcome = ?, outcome_date = ?, outcome_post = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`,

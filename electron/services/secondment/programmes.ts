@@ -8,6 +8,7 @@ import type { SecondmentBatch, SecondmentProgramme } from '../../../shared/contr
 import { checkDateCell, checkPeriodOrder, defaultBatchName } from '../../../shared/domain/secondment/rules';
 import type { Database } from '../../db/database';
 import { withOperation } from '../common/operation-log';
+import { batchScope } from './members';
 
 /** Members who count in a headcount: not replaced (see shared/domain/secondment/stats.ts). */
 const COUNTED = "m.status <> '已调换'";
@@ -34,7 +35,7 @@ export function saveProgramme(db: Database, input: ParsedInputOf<'saveSecondment
   const name = input.name.trim();
   const twin = db.prepare('SELECT id FROM secondment_programmes WHERE name = ? AND id IS NOT ?').get(name, input.id ?? null);
   if (twin) throw new AppError('VALIDATION', `已有名为「${name}」的挂职项目`);
-  const id = withOperation(db, { kind: 'secondment', label: input.id ? `修改挂职项目「${name}」` : `新建挂职项目「${name}」` }, op => {
+  const id = withOperation(db, { kind: 'secondment', label: input.id ? `修改挂职项目「${name}」` : `新建挂职项目「${name}」`, scope: 'secondment' }, op => {
     const values = { name, partner: input.partnerPlace.trim(), notes: input.notes };
     if (input.id === undefined) {
       const newId = Number(
@@ -59,7 +60,7 @@ export function deleteProgramme(db: Database, id: number): boolean {
   if (!p) return false;
   const batches = (db.prepare('SELECT count(*) AS n FROM secondment_batches WHERE programme_id = ?').get(id) as { n: number }).n;
   if (batches > 0) throw new AppError('CONFLICT', `挂职项目「${p.name}」下还有 ${batches} 个批次，请先删除批次`);
-  withOperation(db, { kind: 'secondment', label: `删除挂职项目「${p.name}」` }, op => {
+  withOperation(db, { kind: 'secondment', label: `删除挂职项目「${p.name}」`, scope: 'secondment' }, op => {
     op.touchRow('secondment_programmes', id);
     db.prepare('DELETE FROM secondment_programmes WHERE id = ?').run(id);
   });
@@ -137,26 +138,31 @@ export function saveBatch(db: Database, input: ParsedInputOf<'saveSecondmentBatc
   const cols = `programme_id = :programmeId, seq = :seq, name = :name, direction = :direction, sending_place = :sendingPlace,
     receiving_place = :receivingPlace, start_date = :startDate, planned_end_date = :plannedEndDate, actual_end_date = :actualEndDate,
     status = :status, leader_cadre_id = :leader, branch_name = :branchName, branch_secretary_id = :secretary, notes = :notes`;
-  const id = withOperation(db, { kind: 'secondment', label: `${input.id ? '修改' : '新建'}挂职批次「${programme.name} ${name}」` }, op => {
-    if (input.id === undefined) {
-      const newId = Number(
-        db
-          .prepare(
-            `INSERT INTO secondment_batches(programme_id, seq, name, direction, sending_place, receiving_place, start_date,
+  const id = withOperation(
+    db,
+    // Made and removed on the batch list; edited on its own page (whose 撤销 the list also steps through).
+    { kind: 'secondment', label: `${input.id ? '修改' : '新建'}挂职批次「${programme.name} ${name}」`, scope: input.id ? batchScope(input.id) : 'secondment' },
+    op => {
+      if (input.id === undefined) {
+        const newId = Number(
+          db
+            .prepare(
+              `INSERT INTO secondment_batches(programme_id, seq, name, direction, sending_place, receiving_place, start_date,
                planned_end_date, actual_end_date, status, leader_cadre_id, branch_name, branch_secretary_id, notes)
              VALUES (:programmeId, :seq, :name, :direction, :sendingPlace, :receivingPlace, :startDate, :plannedEndDate,
                :actualEndDate, :status, :leader, :branchName, :secretary, :notes)`,
-          )
-          .run(values).lastInsertRowid,
-      );
-      op.createdRow('secondment_batches', newId);
-      return { id: newId };
-    }
-    if (!db.prepare('SELECT 1 FROM secondment_batches WHERE id = ?').get(input.id)) throw new AppError('NOT_FOUND', `找不到编号为 ${input.id} 的挂职批次`);
-    op.touchRow('secondment_batches', input.id);
-    db.prepare(`UPDATE secondment_batches SET ${cols}, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = :id`).run({ ...values, id: input.id });
-    return { id: input.id };
-  }).id;
+            )
+            .run(values).lastInsertRowid,
+        );
+        op.createdRow('secondment_batches', newId);
+        return { id: newId };
+      }
+      if (!db.prepare('SELECT 1 FROM secondment_batches WHERE id = ?').get(input.id)) throw new AppError('NOT_FOUND', `找不到编号为 ${input.id} 的挂职批次`);
+      op.touchRow('secondment_batches', input.id);
+      db.prepare(`UPDATE secondment_batches SET ${cols}, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = :id`).run({ ...values, id: input.id });
+      return { id: input.id };
+    },
+  ).id;
   return getBatch(db, id);
 }
 
@@ -165,7 +171,7 @@ export function deleteBatch(db: Database, id: number): boolean {
   if (!b) return false;
   const members = (db.prepare('SELECT count(*) AS n FROM secondment_members WHERE batch_id = ?').get(id) as { n: number }).n;
   if (members > 0) throw new AppError('CONFLICT', `批次「${b.name}」还有 ${members} 名成员，不能删除`);
-  withOperation(db, { kind: 'secondment', label: `删除挂职批次「${b.name}」` }, op => {
+  withOperation(db, { kind: 'secondment', label: `删除挂职批次「${b.name}」`, scope: 'secondment' }, op => {
     op.touchRow('secondment_batches', id);
     db.prepare('DELETE FROM secondment_batches WHERE id = ?').run(id);
   });

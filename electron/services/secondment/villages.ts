@@ -52,7 +52,7 @@ export function saveVillage(db: Database, input: ParsedInputOf<'saveVillage'>): 
     .prepare('SELECT id FROM villages WHERE county = :county AND township = :township AND name = :name AND id IS NOT :id')
     .get({ ...v, id: input.id ?? null });
   if (twin) throw new AppError('VALIDATION', `已有「${v.county}${v.township}${v.name}」`);
-  const id = withOperation(db, { kind: 'village', label: `${input.id ? '修改' : '新增'}村「${v.name}」` }, op => {
+  const id = withOperation(db, { kind: 'village', scope: 'villages', label: `${input.id ? '修改' : '新增'}村「${v.name}」` }, op => {
     if (input.id === undefined) {
       const newId = Number(db.prepare('INSERT INTO villages(name, township, county, kind) VALUES (:name, :township, :county, :kind)').run(v).lastInsertRowid);
       op.createdRow('villages', newId);
@@ -71,7 +71,7 @@ export function deleteVillage(db: Database, id: number): boolean {
   if (!v) return false;
   const n = (db.prepare('SELECT count(*) AS n FROM village_assignments WHERE village_id = ?').get(id) as { n: number }).n;
   if (n > 0) throw new AppError('CONFLICT', `「${v.name}」有 ${n} 条驻村记录，不能删除`);
-  withOperation(db, { kind: 'village', label: `删除村「${v.name}」` }, op => {
+  withOperation(db, { kind: 'village', scope: 'villages', label: `删除村「${v.name}」` }, op => {
     op.touchRow('villages', id);
     db.prepare('DELETE FROM villages WHERE id = ?').run(id);
   });
@@ -106,7 +106,7 @@ export function saveRotation(db: Database, input: ParsedInputOf<'saveVillageRota
     .prepare('SELECT id FROM village_rotations WHERE programme = :programme AND seq = :seq AND id IS NOT :id')
     .get({ ...values, id: input.id ?? null });
   if (twin) throw new AppError('VALIDATION', `「${values.programme || '驻村工作'}」已有第 ${values.seq} 轮`);
-  const id = withOperation(db, { kind: 'village', label: `${input.id ? '修改' : '新建'}驻村轮次「${values.name}」` }, op => {
+  const id = withOperation(db, { kind: 'village', scope: 'villages', label: `${input.id ? '修改' : '新建'}驻村轮次「${values.name}」` }, op => {
     if (input.id === undefined) {
       const newId = Number(
         db
@@ -132,7 +132,7 @@ export function deleteRotation(db: Database, id: number): boolean {
   if (!r) return false;
   const n = (db.prepare('SELECT count(*) AS n FROM village_assignments WHERE rotation_id = ?').get(id) as { n: number }).n;
   if (n > 0) throw new AppError('CONFLICT', `驻村轮次「${r.name}」有 ${n} 条驻村记录，不能删除`);
-  withOperation(db, { kind: 'village', label: `删除驻村轮次「${r.name}」` }, op => {
+  withOperation(db, { kind: 'village', scope: 'villages', label: `删除驻村轮次「${r.name}」` }, op => {
     op.touchRow('village_rotations', id);
     db.prepare('DELETE FROM village_rotations WHERE id = ?').run(id);
   });
@@ -255,7 +255,7 @@ export function saveAssignments(db: Database, input: ParsedInputOf<'saveVillageA
   });
   if (problems.length) refuseAssignments(problems);
   const label = `驻村轮次「${rotation.name}」${creates.length ? `新增 ${creates.length} 人` : ''}${creates.length && updates.length ? '，' : ''}${updates.length ? `修改 ${updates.length} 人` : ''}`;
-  return withOperation(db, { kind: 'village', label }, op => {
+  return withOperation(db, { kind: 'village', scope: 'villages', label }, op => {
     const written: { row: number; id: number }[] = [];
     for (const u of updates) {
       const names = Object.keys(u.cols);
@@ -288,7 +288,7 @@ export function removeAssignments(db: Database, ids: number[]): number {
       throw new AppError('CONFLICT', `「${a.name}」在调换记录中，不能移除；如属误操作请撤销`);
     }
   }
-  withOperation(db, { kind: 'village', label: `移除 ${rows.length} 条驻村记录` }, op => {
+  withOperation(db, { kind: 'village', scope: 'villages', label: `移除 ${rows.length} 条驻村记录` }, op => {
     for (const a of rows) {
       op.touchRow('village_assignments', a.id);
       db.prepare('DELETE FROM village_assignments WHERE id = ?').run(a.id);
@@ -309,7 +309,7 @@ export function replaceAssignment(db: Database, id: number, cadreId: number, dat
   const cadre = db.prepare('SELECT id, name FROM cadres WHERE id = ? AND deleted_at IS NULL').get(cadreId) as { id: number; name: string } | undefined;
   if (!cadre) throw new AppError('NOT_FOUND', `找不到编号为 ${cadreId} 的干部（可能已删除）`);
   if (cadre.id === old.cadreId) throw new AppError('VALIDATION', '接替的干部不能是被调换的本人');
-  return withOperation(db, { kind: 'village', label: `驻村调换：「${cadre.name}」接替「${old.name}」` }, op => {
+  return withOperation(db, { kind: 'village', scope: 'villages', label: `驻村调换：「${cadre.name}」接替「${old.name}」` }, op => {
     op.touchRow('village_assignments', old.id);
     db.prepare(`UPDATE village_assignments SET status = '已调换', end_date = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`).run(
       date.value,

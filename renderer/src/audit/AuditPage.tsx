@@ -12,6 +12,7 @@ import { api } from '../api';
 import { gridLocale, gridTheme } from '../grid';
 import { downloadBase64 } from '../io/files';
 import { MessageLine, useMessage } from '../ui/MessageLine';
+import { DateInput } from '../ui/DateInput';
 import './audit.css';
 
 const BLOCK = 100;
@@ -34,7 +35,7 @@ const COLUMNS: ColDef<AuditRow>[] = [
     width: 170,
     sortable: true,
     sort: 'desc',
-    valueFormatter: p => (p.value ? formatAuditTime(String(p.value), true) : ''),
+    valueFormatter: p => (p.value ? formatAuditTime(String(p.value)) : ''),
   },
   { colId: 'operator', field: 'operator', headerName: '操作员', width: 120 },
   { colId: 'kind', field: 'kindText', headerName: '类型', width: 130 },
@@ -132,11 +133,11 @@ export function AuditPage() {
         </label>
         <label>
           从
-          <input type="date" aria-label="起始日期" value={filter.from ?? ''} onChange={e => set({ from: e.target.value || undefined })} />
+          <DateInput aria-label="起始日期" placeholder="2026.11.01" value={filter.from ?? ''} onChange={v => set({ from: v || undefined })} />
         </label>
         <label>
           至
-          <input type="date" aria-label="截止日期" value={filter.to ?? ''} onChange={e => set({ to: e.target.value || undefined })} />
+          <DateInput aria-label="截止日期" placeholder="2026.11.30" value={filter.to ?? ''} onChange={v => set({ to: v || undefined })} />
         </label>
         <label>
           类型

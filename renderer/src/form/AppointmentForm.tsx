@@ -18,6 +18,7 @@ import { api, ApiError } from '../api';
 import { EditableText, type SaveOutcome } from './EditableText';
 import { FamilyTable, type FamilySaveOutcome } from './FamilyTable';
 import { PhotoBox } from './PhotoBox';
+import { DateInput } from '../ui/DateInput';
 import './form.css';
 
 const DATE_FIELDS = new Set<EditableCadreField>(['birth', 'partyDate', 'workDate', 'postDate', 'rankDate']);
@@ -212,7 +213,7 @@ export function AppointmentForm({ cadre, onChanged }: { cadre: Cadre; onChanged:
         </button>
         <label>
           计算年龄时间
-          <input type="date" value={refDate} required onChange={e => e.target.value && setRefDate(e.target.value)} />
+          <DateInput aria-label="计算年龄时间" precision="day" required value={refDate} onChange={setRefDate} />
         </label>
         <button
           type="button"

@@ -4,6 +4,8 @@ import { SNAPSHOT_KIND_LABELS } from '../../../shared/contract/api';
 import { formatSize, formatSnapshotTime } from '../../../shared/domain/backup/format';
 import { api } from '../api';
 import { OperatorSetting } from '../audit/OperatorSetting';
+import { OperationHistory } from '../audit/OperationHistory';
+import { UnitNameSetting } from '../audit/UnitNameSetting';
 import { Dialog } from '../ui/Dialog';
 import { errorText } from '../ui/errors';
 import { MessageLine, useMessage, type Message } from '../ui/MessageLine';
@@ -111,7 +113,7 @@ export function DataPage({ status }: { status: AppStatus }) {
         <dd>
           <code>{status.dbPath}</code>
         </dd>
-        <dt>结构版本</dt>
+        <dt>数据格式版本</dt>
         <dd>{status.schemaVersion}</dd>
         <dt>单位</dt>
         <dd>{status.counts.units} 个</dd>
@@ -124,6 +126,8 @@ export function DataPage({ status }: { status: AppStatus }) {
       </dl>
 
       <OperatorSetting />
+      <UnitNameSetting />
+      <OperationHistory />
 
       <section className="data-block" aria-labelledby="snapshots-title">
         <div className="data-block-head">

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { AppStatus } from '../../../shared/contract/api';
-import { MAX_OPERATOR_NAME, normalizeOperatorName } from '../../../shared/domain/audit/text';
+import { MAX_OPERATOR_NAME, MAX_UNIT_NAME, normalizeOperatorName, normalizeUnitName } from '../../../shared/domain/audit/text';
 import { api } from '../api';
 import { loadOperator, saveOperator } from '../audit/operator';
 import { errorText } from '../ui/errors';
@@ -10,11 +10,13 @@ type Choice = 'demo' | 'import' | 'blank';
 
 /**
  * First start on an empty data folder: who is working (操作员姓名, proposed
- * from the OS user name; it stamps every change), and how to begin.
+ * from the OS user name; it stamps every change), 本单位名称 (the 填报单位 of
+ * every export), and how to begin. Fits a 1366×768 screen without scrolling.
  */
 export function Welcome({ onDone }: { onDone: (status: AppStatus, choice: Choice) => void }) {
   const { busy, error, setError, run } = useAction();
   const [operator, setOperator] = useState<string | null>(null);
+  const [unitName, setUnitName] = useState('');
 
   useEffect(() => {
     let alive = true;
@@ -29,13 +31,15 @@ export function Welcome({ onDone }: { onDone: (status: AppStatus, choice: Choice
 
   const choose = async (choice: Choice) => {
     const name = normalizeOperatorName(operator ?? '');
-    if (!name.ok) {
-      setError(name.message);
+    const unit = normalizeUnitName(unitName);
+    if (!name.ok || !unit.ok) {
+      setError(!name.ok ? name.message : !unit.ok ? unit.message : null);
       return;
     }
     await run(async () => {
       // The name first, so that even the demo data's arrival is stamped with it.
       await saveOperator(name.value);
+      if (unit.value) await api.setUnitName({ name: unit.value });
       onDone(await api.beginWith({ choice }), choice);
     });
   };
@@ -53,6 +57,18 @@ export function Welcome({ onDone }: { onDone: (status: AppStatus, choice: Choice
           onChange={e => setOperator(e.target.value)}
         />
         <small className="muted">每一处修改都会署上这个名字，记入审计日志；以后可在“数据与备份”中更改。</small>
+      </label>
+      <label className="welcome-operator">
+        <span>本单位名称</span>
+        <input
+          aria-label="本单位名称"
+          value={unitName}
+          placeholder="如：中共滨江市委组织部"
+          maxLength={MAX_UNIT_NAME}
+          disabled={busy !== null}
+          onChange={e => setUnitName(e.target.value)}
+        />
+        <small className="muted">导出的名册等表格上的“填报单位”；可以暂不填写，以后在“数据与备份”中设置。</small>
       </label>
       <p className="muted">请选择开始方式：</p>
       <div className="welcome-choices">

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { DateInput } from '../ui/DateInput';
 import type { SavedView } from '../../../shared/contract/api';
 import {
   describeQuery,
@@ -134,18 +135,48 @@ interface Props {
   onDeleteView: (v: SavedView) => void;
 }
 
-/** 组合查询: conditions joined by 且/或 with groups, an age reference date, saved views. */
+/** A query in words, or '' while it is still being written. */
+function describe(q: CadreQuery): string {
+  try {
+    return describeQuery(q);
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * 组合查询: conditions joined by 且/或 with groups, an age reference date, saved
+ * views. Once a query is applied the panel folds to one line saying what it
+ * finds (修改条件 opens it again), so the grid keeps the height.
+ */
 export function QueryBuilder({ applied, views, onApply, onSaveView, onOpenView, onDeleteView }: Props) {
   const [where, setWhere] = useState<Group>(applied?.where ?? { join: 'and', items: [newCondition()] });
   const [refDate, setRefDate] = useState(applied?.refDate ?? '');
   const [name, setName] = useState('');
   const [viewId, setViewId] = useState<number | ''>('');
+  const [editing, setEditing] = useState(applied === null);
   const query: CadreQuery = { where, ...(refDate ? { refDate } : {}) };
-  let summary = '';
-  try {
-    summary = describeQuery(query);
-  } catch {
-    summary = '';
+  const summary = describe(query);
+  const clear = () => {
+    setWhere({ join: 'and', items: [newCondition()] });
+    setEditing(true);
+    onApply(null);
+  };
+
+  if (applied && !editing) {
+    return (
+      <section className="query-builder query-folded" aria-label="组合查询">
+        <span className="query-applied" title={describe(applied)}>
+          已应用组合查询：{describe(applied)}
+        </span>
+        <button type="button" onClick={() => setEditing(true)}>
+          修改条件
+        </button>
+        <button type="button" onClick={clear}>
+          清除条件
+        </button>
+      </section>
+    );
   }
   return (
     <section className="query-builder" aria-label="组合查询">
@@ -153,18 +184,19 @@ export function QueryBuilder({ applied, views, onApply, onSaveView, onOpenView, 
       <div className="query-foot">
         <label>
           计算年龄的日期
-          <input type="date" aria-label="计算年龄的日期" value={refDate} onChange={e => setRefDate(e.target.value)} />
+          <DateInput aria-label="计算年龄的日期" precision="day" placeholder="今天" value={refDate} onChange={setRefDate} />
         </label>
-        <button type="button" className="primary" onClick={() => onApply(query)}>
-          查询
-        </button>
         <button
           type="button"
+          className="primary"
           onClick={() => {
-            setWhere({ join: 'and', items: [newCondition()] });
-            onApply(null);
+            setEditing(false);
+            onApply(query);
           }}
         >
+          查询
+        </button>
+        <button type="button" onClick={clear}>
           清除条件
         </button>
         <span className="query-summary">{summary}</span>
@@ -189,6 +221,7 @@ export function QueryBuilder({ applied, views, onApply, onSaveView, onOpenView, 
             if (!v) return;
             setWhere(v.query.where ?? { join: 'and', items: [] });
             setRefDate(v.query.refDate ?? '');
+            setEditing(false);
             onOpenView(v);
           }}
         >

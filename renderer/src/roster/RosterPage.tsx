@@ -7,7 +7,8 @@ import { api } from '../api';
 import { EditableGrid, type FillRequest, type GridHandle, type PasteRequest } from '../ui/EditableGrid';
 import { FILL_KEY_TEXT, lineValues } from '../ui/gridLogic';
 import { MessageLine, useMessage } from '../ui/MessageLine';
-import { buildColumns, chooserColumns, isEditable } from './columns';
+import { buildColumns, chooserColumns, isEditable, PINNED_COLUMNS } from './columns';
+import { withSavedColumns } from '../ui/gridColumns';
 import { QueryBuilder } from './QueryBuilder';
 import { RecycleBin } from './RecycleBin';
 import { RosterExport, type GridExportState } from './RosterExport';
@@ -17,7 +18,8 @@ type PageRequest = InputOf<'queryCadrePage'>;
 type SaveRequest = InputOf<'saveCadres'>;
 
 const BLOCK = 200;
-const COLUMNS_KEY = 'cadre.roster.columns';
+/** The roster grid's name for its remembered column layout. */
+const GRID_KEY = 'roster';
 
 /** The grid's text-filter model as the page route takes it. */
 function toFilters(model: Record<string, { type?: string; filter?: string }> | undefined): PageRequest['filters'] {
@@ -47,14 +49,16 @@ export function RosterPage() {
   totalRef.current = total ?? 0;
   const lastRequest = useRef<Omit<PageRequest, 'offset' | 'limit'>>({});
 
-  const columns = useMemo(() => {
-    const cols = buildColumns();
-    const saved = localStorage.getItem(COLUMNS_KEY);
-    if (!saved) return cols;
-    const visible = new Set(JSON.parse(saved) as string[]);
-    return cols.map(c => (c.colId === 'seq' || c.colId === 'name' ? c : { ...c, hide: !visible.has(c.colId!) }));
-  }, []);
-  const [visible, setVisible] = useState(() => new Set(columns.filter(c => !c.hide).map(c => c.colId!)));
+  const columns = useMemo(() => buildColumns(), []);
+  // The chooser starts from the layout the grid restores (EditableGrid keeps it per grid).
+  const [visible, setVisible] = useState(
+    () =>
+      new Set(
+        withSavedColumns(columns, GRID_KEY, PINNED_COLUMNS)
+          .filter(c => !c.hide)
+          .map(c => c.colId!),
+      ),
+  );
 
   useEffect(() => {
     api.listUnits({}).then(setUnits, fail);
@@ -144,7 +148,10 @@ export function RosterPage() {
       const updates = ids.map((id, i) => ({ id, values: valuesOf(p.block[i]) }));
       const creates = p.block.slice(p.existing).map(cells => ({ values: { ...valuesOf(cells), ...(unitId ? { unitId } : {}) } }));
       const label = `粘贴 ${p.block.length} 行`;
-      const r = await save({ updates, creates, label, kind: 'paste' }, `已${label}（修改 ${updates.length}，新增 ${creates.length}）`);
+      const r = await save(
+        { updates, creates, label, kind: 'paste', firstRow: p.rowIndex + 1 },
+        `已${label}（修改 ${updates.length}，新增 ${creates.length}）`,
+      );
       if (r) refresh();
     },
     [idsAt, refresh, save, unitId],
@@ -242,7 +249,6 @@ export function RosterPage() {
     else next.delete(colId);
     setVisible(next);
     gridApi.current?.setColumnsVisible([colId], show);
-    localStorage.setItem(COLUMNS_KEY, JSON.stringify([...next]));
   };
 
   /** The grid as shown, for 导出: visible columns in display order and the last request's view. */
@@ -331,12 +337,15 @@ export function RosterPage() {
           datasource={datasource}
           cacheBlockSize={BLOCK}
           maxBlocksInCache={50}
+          // Rows are drawn as their block arrives, not spread over later frames: no empty rows
+          // on screen while the data is already there (a screen holds a few dozen rows).
+          suppressAnimationFrame
           getRowId={p => String(p.data.id)}
           onCellEditRequest={e => void onCellEditRequest(e)}
           ticks="rows"
-          onCellDoubleClicked={e => {
-            if (e.colDef.colId === 'seq' && e.data) window.location.hash = `#/cadre/${e.data.id}`;
-          }}
+          gridKey={GRID_KEY}
+          openColumns={PINNED_COLUMNS}
+          onOpenRow={row => (window.location.hash = `#/cadre/${row.id}`)}
           onGridReady={(e: GridReadyEvent<CadreRow>) => {
             gridApi.current = e.api;
           }}

@@ -2,7 +2,7 @@
  * The roster grid's columns: the standard 干部名册 set shown by default, and
  * every other field available from the column chooser.
  */
-import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
+import type { ColDef, ICellRendererParams, ValueFormatterParams } from 'ag-grid-community';
 import type { CadreRow } from '../../../shared/contract/api';
 import { formatBirthWithAge } from '../../../shared/domain/common/age';
 import { formatDate, todayCanonical } from '../../../shared/domain/common/dates';
@@ -25,8 +25,13 @@ const WIDTHS: Partial<Record<Field, number>> = {
   remarks: 200,
   expertise: 200,
 };
-/** Shown until the user chooses otherwise, in this order. */
-export const DEFAULT_COLUMNS: readonly string[] = STANDARD_ROSTER_COLUMNS;
+/**
+ * Shown until the user chooses otherwise: the standard 干部名册 columns with 现任职务
+ * beside the name, so a 1366-pixel screen shows who holds which post without scrolling.
+ */
+export const DEFAULT_COLUMNS: readonly string[] = ['name', 'post', ...STANDARD_ROSTER_COLUMNS.filter(c => c !== 'name' && c !== 'post')];
+/** Always shown, pinned on the left: the row number and 姓名 (double-click opens the 任免审批表). */
+export const PINNED_COLUMNS = ['seq', 'name'];
 /** The grid edits what the save route accepts (unit and tags are edited elsewhere, 学历学位 is derived). */
 const EDITABLE = new Set<string>(EDITABLE_CADRE_FIELDS);
 
@@ -38,16 +43,15 @@ export function buildColumns(today = todayCanonical()): ColDef<CadreRow>[] {
     width: WIDTHS[field] ?? (DATE_FIELDS.includes(field) ? 110 : 120),
     editable: isEditable(field),
     hide: !DEFAULT_COLUMNS.includes(field),
-    valueFormatter:
-      field === 'birth'
-        ? (p: ValueFormatterParams<CadreRow>) => formatBirthWithAge(String(p.value ?? ''), today)
-        : DATE_FIELDS.includes(field)
-          ? (p: ValueFormatterParams<CadreRow>) => formatDate(String(p.value ?? ''))
-          : field === 'tags'
-            ? (p: ValueFormatterParams<CadreRow>) => ((p.value as string[] | undefined) ?? []).join('、')
-            : undefined,
+    valueFormatter: DATE_FIELDS.includes(field)
+      ? (p: ValueFormatterParams<CadreRow>) => formatDate(String(p.value ?? ''))
+      : field === 'tags'
+        ? (p: ValueFormatterParams<CadreRow>) => ((p.value as string[] | undefined) ?? []).join('、')
+        : undefined,
+    // 出生年月 shows the age beside it (1973.05(53岁)); its editor, like every date's, the date alone.
+    cellRenderer: field === 'birth' ? (p: ICellRendererParams<CadreRow>) => formatBirthWithAge(String(p.value ?? ''), today) : undefined,
     // In the editor, dates appear as users write them (1985.03), not as stored.
-    cellEditorParams: DATE_FIELDS.includes(field) && field !== 'birth' ? { useFormatter: true } : undefined,
+    cellEditorParams: DATE_FIELDS.includes(field) ? { useFormatter: true } : undefined,
     filter: field === 'tags' ? false : 'agTextColumnFilter',
     sortable: field !== 'tags',
   });
@@ -68,21 +72,22 @@ export function buildColumns(today = todayCanonical()): ColDef<CadreRow>[] {
       colId: 'seq',
       headerName: '序号',
       valueGetter: p => (p.node?.rowIndex ?? 0) + 1,
-      width: 80,
+      width: 64,
       sortable: false,
       filter: false,
       editable: false,
       pinned: 'left',
+      lockPinned: true,
       checkboxSelection: false,
     },
-    ...byDefault.map(c => (c.colId === 'name' ? { ...c, pinned: 'left' as const } : c)),
+    ...byDefault.map(c => (c.colId === 'name' ? { ...c, pinned: 'left' as const, lockPinned: true } : c)),
     ...others,
   ];
 }
 
 /** Columns the chooser offers, with their labels. */
 export function chooserColumns(columns: ColDef<CadreRow>[]): { colId: string; label: string }[] {
-  return columns.filter(c => c.colId !== 'seq' && c.colId !== 'name').map(c => ({ colId: c.colId!, label: c.headerName ?? c.colId! }));
+  return columns.filter(c => !PINNED_COLUMNS.includes(c.colId!)).map(c => ({ colId: c.colId!, label: c.headerName ?? c.colId! }));
 }
 
 export function isEditable(colId: string): boolean {

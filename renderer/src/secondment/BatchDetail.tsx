@@ -17,7 +17,7 @@ import {
   type SecondmentMember,
 } from '../../../shared/contract/api';
 import { formatDate } from '../../../shared/domain/common/dates';
-import { api, ApiError } from '../api';
+import { api } from '../api';
 import { EditableGrid, type FillRequest, type PasteRequest } from '../ui/EditableGrid';
 import { FILL_KEY_TEXT, lineValues } from '../ui/gridLogic';
 import { downloadBase64, XLSX_MIME } from '../io/files';
@@ -45,6 +45,8 @@ import { StatsPanel } from './StatsPanel';
 type BatchDetailData = OutputOf<'getSecondmentBatch'>;
 type Action = 'add' | 'new' | 'pair' | 'recall' | 'replace' | 'finish' | 'outcome' | 'history' | 'import' | null;
 const THRESHOLD_KEY = 'cadre.batch.youngThreshold';
+/** A double-click on the row number or 姓名 opens the member's 任免审批表. */
+const OPEN_COLUMNS = ['seq', 'name'];
 
 export function BatchDetail({ id }: { id: number }) {
   const [batch, setBatch] = useState<BatchDetailData | null>(null);
@@ -68,7 +70,7 @@ export function BatchDetail({ id }: { id: number }) {
   }, [id, threshold]);
   useEffect(() => void load(), [load]);
 
-  const { history, setHistory, step, onKeyDown } = useHistorySteps(load, setMessage);
+  const { history, setHistory, refreshHistory, step, onKeyDown } = useHistorySteps(`batch:${id}`, load, setMessage);
   const current = members.find(m => m.id === currentId) ?? null;
 
   /** After a write: its message, the new history state, fresh rows and figures. */
@@ -82,18 +84,19 @@ export function BatchDetail({ id }: { id: number }) {
     [info, load, setHistory],
   );
 
+  /** `firstRow`: the grid row of the first update (a paste's), so a refusal names the row the user sees. */
   const saveMembers = async (
     updates: { id: number; values: Record<string, string | number | null> }[],
     label: string | undefined,
     text: string,
-    where = '',
+    firstRow?: number,
   ) => {
     try {
-      const r = await api.saveSecondmentMembers({ updates, label });
+      const r = await api.saveSecondmentMembers({ updates, label, firstRow });
       done(text, r.history);
       return true;
     } catch (e) {
-      setMessage({ kind: 'error', text: errorText(e) + (e instanceof ApiError && e.code === 'VALIDATION' ? where : '') });
+      fail(e);
       return false;
     }
   };
@@ -119,9 +122,7 @@ export function BatchDetail({ id }: { id: number }) {
     }
     const updates = p.block.map((cells, i) => ({ id: p.rowAt(p.rowIndex + i)!.id, values: lineValues(p.colIds, cells, isMemberEditable) }));
     const label = `粘贴 ${p.block.length} 行挂职成员`;
-    // The server numbers rows within the pasted block; say where the block began.
-    const where = p.rowIndex > 0 ? `（行号按粘贴的内容计，第 1 行即表中第 ${p.rowIndex + 1} 行）` : '';
-    await saveMembers(updates, label, `已${label}`, where);
+    await saveMembers(updates, label, `已${label}`, p.rowIndex + 1);
   };
 
   /** Ctrl+D: the source row's value in the focused column, into the target rows. */
@@ -211,7 +212,7 @@ export function BatchDetail({ id }: { id: number }) {
               try {
                 const saved = await api.saveSecondmentBatch(batchInputOf(batch, patch));
                 info(`已保存批次「${saved.name}」`);
-                api.getHistory({}).then(setHistory, () => undefined);
+                refreshHistory();
                 await load();
                 return true;
               } catch (e) {
@@ -246,11 +247,14 @@ export function BatchDetail({ id }: { id: number }) {
             </button>
           </div>
           <p className="hint muted sd-hint">
-            双击单元格修改；从 Excel/WPS 复制后点选起始单元格按 Ctrl+V 粘贴（有错误则整块不保存）；{FILL_KEY_TEXT}；Ctrl+Z 撤销，Ctrl+Y
-            重做。姓名等基本信息在干部名册中修改。
+            双击姓名打开任免审批表，双击其他单元格（或选中后直接输入、按 F2）修改；从 Excel/WPS 复制后点选起始单元格按 Ctrl+V 粘贴（有错误则整块不保存）；
+            {FILL_KEY_TEXT}；Ctrl+Z 撤销，Ctrl+Y 重做。姓名等基本信息在干部名册中修改。
           </p>
           <EditableGrid<SecondmentMember>
             wrapClassName="sd-grid"
+            gridKey="batch"
+            openColumns={OPEN_COLUMNS}
+            onOpenRow={m => (window.location.hash = `#/cadre/${m.cadreId}`)}
             columnDefs={columns}
             rowData={members}
             getRowId={p => String(p.data.id)}

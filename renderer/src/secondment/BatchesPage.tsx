@@ -117,7 +117,7 @@ export function BatchesPage() {
     void loadProgrammes();
     void loadBatches();
   }, [loadProgrammes, loadBatches]);
-  const { history, setHistory, step, onKeyDown } = useHistorySteps(reload, setMessage);
+  const { history, refreshHistory, step, onKeyDown } = useHistorySteps('secondment', reload, setMessage);
 
   useEffect(() => void loadProgrammes(), [loadProgrammes]);
   useEffect(() => {
@@ -130,7 +130,7 @@ export function BatchesPage() {
     try {
       const saved = await api.saveSecondmentBatch(input);
       info(done.replace('{name}', saved.name));
-      api.getHistory({}).then(setHistory, () => undefined);
+      refreshHistory();
       reload();
       return saved;
     } catch (e) {
@@ -160,7 +160,7 @@ export function BatchesPage() {
     try {
       await api.deleteSecondmentBatch({ id: b.id });
       info(`已删除批次「${b.name}」`);
-      api.getHistory({}).then(setHistory, () => undefined);
+      refreshHistory();
       reload();
     } catch (e) {
       fail(e);
@@ -176,7 +176,7 @@ export function BatchesPage() {
     try {
       await api.deleteSecondmentProgramme({ id: p.id });
       info(`已删除挂职项目「${p.name}」`);
-      api.getHistory({}).then(setHistory, () => undefined);
+      refreshHistory();
       reload();
     } catch (e) {
       fail(e);
@@ -294,7 +294,7 @@ export function BatchesPage() {
             setEditing(null);
             setProgrammeId(p.id);
             info(`已保存挂职项目「${p.name}」`);
-            api.getHistory({}).then(setHistory, () => undefined);
+            refreshHistory();
             reload();
           }}
         />

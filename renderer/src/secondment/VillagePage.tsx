@@ -129,7 +129,7 @@ export function VillagePage() {
     void loadRotations();
     void loadAssignments();
   }, [loadRotations, loadAssignments]);
-  const { history, setHistory, step, onKeyDown } = useHistorySteps(reload, setMessage);
+  const { history, refreshHistory, step, onKeyDown } = useHistorySteps('villages', reload, setMessage);
 
   useEffect(() => void loadRotations(), [loadRotations]);
   useEffect(() => {
@@ -140,7 +140,7 @@ export function VillagePage() {
   const afterWrite = (text: string) => {
     setDialog(null);
     info(text);
-    api.getHistory({}).then(setHistory, () => undefined);
+    refreshHistory();
     reload();
   };
 
@@ -245,6 +245,7 @@ export function VillagePage() {
               </div>
               <EditableGrid<VillageAssignment>
                 wrapClassName="sd-grid"
+                gridKey="villages"
                 columnDefs={columns}
                 rowData={assignments}
                 getRowId={p => String(p.data.id)}

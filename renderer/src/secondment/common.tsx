@@ -28,18 +28,20 @@ export const shownDate = (canonical: string) => formatDate(canonical);
 export const termText = (start: string, end: string) => (start || end ? `${shownDate(start)}—${shownDate(end)}` : '');
 
 /**
- * The undo/redo buttons' state and Ctrl+Z / Ctrl+Y: every write of these pages is one
- * step of the same history log as the roster, so a step may also undo a roster edit.
+ * The undo/redo buttons' state and Ctrl+Z / Ctrl+Y of one page: its writes are steps of
+ * the one history log under the page's scope ('batch:4', 'villages', 'secondment' for
+ * the batch list), and its buttons step through those only, never another page's.
  */
-export function useHistorySteps(onStepped: () => void, setMessage: (m: Message) => void) {
+export function useHistorySteps(scope: string, onStepped: () => void, setMessage: (m: Message) => void) {
   const [history, setHistory] = useState<HistoryState>({ undo: null, redo: null });
-  useEffect(() => {
-    api.getHistory({}).then(setHistory, () => undefined);
-  }, []);
+  const refreshHistory = useCallback(() => {
+    api.getHistory({ scope }).then(setHistory, () => undefined);
+  }, [scope]);
+  useEffect(refreshHistory, [refreshHistory]);
   const step = useCallback(
     async (direction: 'undo' | 'redo') => {
       try {
-        const r = await api.stepHistory({ direction });
+        const r = await api.stepHistory({ direction, scope });
         setHistory(r.history);
         setMessage({ kind: 'info', text: `已${direction === 'undo' ? '撤销' : '重做'}：${r.label}` });
         onStepped();
@@ -47,7 +49,7 @@ export function useHistorySteps(onStepped: () => void, setMessage: (m: Message) 
         setMessage({ kind: 'error', text: errorText(e) });
       }
     },
-    [onStepped, setMessage],
+    [onStepped, scope, setMessage],
   );
   /** The grid's undo/redo keys anywhere on the page (outside text fields and cell editors); the grid handles its own first. */
   const onKeyDown = useCallback(
@@ -59,7 +61,7 @@ export function useHistorySteps(onStepped: () => void, setMessage: (m: Message) 
     },
     [step],
   );
-  return { history, setHistory, step, onKeyDown };
+  return { history, setHistory, refreshHistory, step, onKeyDown };
 }
 
 export function UndoButtons({ history, step }: { history: HistoryState; step: (d: 'undo' | 'redo') => void }) {

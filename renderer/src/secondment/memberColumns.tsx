@@ -30,13 +30,14 @@ const dateEditable = (field: MemberEditableField): Col =>
 
 export function memberColumns(): Col[] {
   return [
-    { colId: 'seq', headerName: '序号', width: 70, valueGetter: p => (p.node?.rowIndex ?? 0) + 1, pinned: 'left', sortable: false },
+    { colId: 'seq', headerName: '序号', width: 64, valueGetter: p => (p.node?.rowIndex ?? 0) + 1, pinned: 'left', lockPinned: true, sortable: false },
     {
       colId: 'name',
       field: 'name',
       headerName: '姓名',
       width: 96,
       pinned: 'left',
+      lockPinned: true,
       // A link to the cadre's page (任免审批表, 简历, 修改记录).
       cellRenderer: (p: { value: string; data?: SecondmentMember }) =>
         p.data ? (
@@ -45,14 +46,15 @@ export function memberColumns(): Col[] {
           </a>
         ) : null,
     },
+    // Where each member serves first: a 1366-pixel screen shows it beside the name.
+    editable('hostUnit', 180),
+    editable('hostPost', 150),
+    editable('homeUnit', 170),
+    editable('homePost', 170),
     { colId: 'gender', field: 'gender', headerName: '性别', width: 64 },
     { colId: 'birth', field: 'birth', headerName: '出生年月', width: 96, valueFormatter: date },
     { colId: 'ftEducation', field: 'ftEducation', headerName: '学历', width: 90 },
     { colId: 'rank', field: 'rank', headerName: '职级', width: 110 },
-    editable('homeUnit', 170),
-    editable('homePost', 170),
-    editable('hostUnit', 180),
-    editable('hostPost', 150),
     dateEditable('startDate'),
     dateEditable('endDate'),
     {

@@ -1,14 +1,17 @@
 /**
  * The one editable grid: AG Grid with the app's theme and locale, owning paste
- * from Excel/WPS (TSV), Ctrl+D fill-down and the undo/redo keys. Pages say what a
- * pasted block, a fill or a history step means for their data; never key code.
+ * from Excel/WPS (TSV), Ctrl+D fill-down and the undo/redo keys, the column
+ * layout the user left (widths, order, shown columns, per grid) and what a
+ * double-click means. Pages say what a pasted block, a fill, a history step or
+ * opening a row means for their data; never key code.
  */
-import { useCallback, useRef } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { AgGridReact, type AgGridReactProps } from 'ag-grid-react';
-import type { GridApi, GridReadyEvent } from 'ag-grid-community';
+import type { CellDoubleClickedEvent, ColDef, GridApi, GridReadyEvent } from 'ag-grid-community';
 import { parseTsv } from '../../../shared/domain/common/tsv';
 import { gridLocale, gridTheme } from '../grid';
 import { FILL_HINT, gridKeyAction, pasteTarget, planFillDown, type PasteTarget } from './gridLogic';
+import { saveColumns, withSavedColumns } from './gridColumns';
 
 export interface PasteRequest<T> extends PasteTarget {
   block: string[][];
@@ -50,6 +53,15 @@ export type EditableGridProps<T> = AgGridReactProps<T> & {
   ticks?: 'rows' | 'all';
   /** The row of the focused cell, as the current one of the page's actions. */
   onFocusRow?: (row: T) => void;
+  /** Remembers the user's column widths, order and shown columns under this name (one per grid). */
+  gridKey?: string;
+  /**
+   * Opens a row (the cadre's 任免审批表) on a double-click in one of `openColumns`
+   * (姓名, 序号). Editing then starts by typing, F2 or Enter, and a double-click
+   * on another editable cell.
+   */
+  onOpenRow?: (row: T) => void;
+  openColumns?: readonly string[];
 };
 
 /** Columns resize and sort unless a page says otherwise. */
@@ -71,10 +83,29 @@ export function EditableGrid<T>({
   rowCount,
   ticks,
   onFocusRow,
+  gridKey,
+  onOpenRow,
+  openColumns = [],
   onGridReady,
+  columnDefs,
   ...grid
 }: EditableGridProps<T>) {
   const apiRef = useRef<GridApi<T> | null>(null);
+  const columns = useMemo(
+    () => (gridKey && columnDefs ? withSavedColumns(columnDefs as ColDef<T>[], gridKey, openColumns) : columnDefs),
+    // The saved layout is read once per set of columns the page gives.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [columnDefs, gridKey],
+  );
+  const remember = gridKey ? () => apiRef.current && saveColumns(gridKey, apiRef.current.getColumnState()) : undefined;
+  const onCellDoubleClicked = (e: CellDoubleClickedEvent<T>) => {
+    const colId = e.column.getColId();
+    if (openColumns.includes(colId)) {
+      if (e.data) onOpenRow?.(e.data);
+    } else if (e.rowIndex !== null && e.column.isCellEditable(e.node)) {
+      e.api.startEditingCell({ rowIndex: e.rowIndex, colKey: colId });
+    }
+  };
 
   const fill = useCallback(async () => {
     const g = apiRef.current;
@@ -142,7 +173,14 @@ export function EditableGrid<T>({
             if (row) onFocusRow(row);
           },
         })}
+        {...(onOpenRow && { suppressClickEdit: true, onCellDoubleClicked })}
+        {...(remember && {
+          onColumnMoved: e => e.finished && remember(),
+          onColumnResized: e => e.finished && e.source !== 'api' && e.source !== 'flex' && remember(),
+          onColumnVisible: remember,
+        })}
         {...grid}
+        columnDefs={columns}
         onGridReady={(e: GridReadyEvent<T>) => {
           apiRef.current = e.api;
           onGridReady?.(e);

@@ -54,6 +54,19 @@ export const operatorInfoSchema = z.object({
 });
 export type OperatorInfo = z.infer<typeof operatorInfoSchema>;
 
+export const operationHistoryRowSchema = z.object({
+  id,
+  /** ISO time (UTC) as stored. */
+  at: z.string(),
+  operator: z.string(),
+  /** What the step did, as 撤销 offers it: 粘贴 3 行, 「第四批」加入 张三. */
+  label: z.string(),
+  /** The page it was made on: 干部名册, 挂职批次「京沈对口合作 第四批」, 驻村干部, 考核轮次「…」. */
+  page: z.string(),
+  undone: z.boolean(),
+});
+export type OperationHistoryRow = z.infer<typeof operationHistoryRowSchema>;
+
 export const auditRoutes = {
   getOperator: { input: noInput, output: operatorInfoSchema },
   /** Sets the operator name that stamps every later change (the change is itself logged). */
@@ -70,6 +83,19 @@ export const auditRoutes = {
       limit: z.number().int().min(1).max(1000),
     }),
     output: z.object({ rows: z.array(auditRowSchema), total: z.number().int() }),
+  },
+  /** The 操作历史: every undoable step of every page, newest first. */
+  listOperationHistory: {
+    input: z.strictObject({ offset: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), limit: z.number().int().min(1).max(1000) }),
+    output: z.object({ rows: z.array(operationHistoryRowSchema), total: z.number().int() }),
+  },
+  /**
+   * 撤销到此步: undoes the step and every later one not yet undone, newest first,
+   * all or none (CONFLICT, in Chinese, naming the step that cannot be undone).
+   */
+  undoOperationsTo: {
+    input: z.strictObject({ id }),
+    output: z.object({ count: z.number().int(), labels: z.array(z.string()) }),
   },
   /** Everyone who has ever stamped the log, for the 操作员 filter. */
   listAuditOperators: { input: noInput, output: z.array(z.string()) },

@@ -31,6 +31,12 @@ const fieldValues = z.partialRecord(z.enum([...EDITABLE_CADRE_FIELDS, 'tags', 'u
 export const cellProblemSchema = z.object({ row: z.number().int(), id: id.optional(), field: z.string(), message: z.string() });
 export type CellProblem = z.infer<typeof cellProblemSchema>;
 
+/**
+ * The page whose 撤销/重做 a step belongs to: 'roster' (the default), 'batch:4',
+ * 'villages', 'secondment' (the batch list, with its batches), 'round:7'.
+ */
+export const historyScopeSchema = z.string().regex(/^[a-z]{1,30}(?::\d{1,15})?$/);
+
 const historyEntry = z.object({ id, label: z.string(), at: z.string() }).nullable();
 export const historyStateSchema = z.object({ undo: historyEntry, redo: historyEntry });
 export type HistoryState = z.infer<typeof historyStateSchema>;
@@ -114,6 +120,8 @@ export const rosterRoutes = {
       /** What 撤销 shows, e.g. 粘贴 3 行. */
       label: z.string().max(100).optional(),
       kind: z.enum(['edit', 'paste', 'fill', 'create']).optional(),
+      /** The grid row (1-based, as the user sees it) of the first update, then of the first new row: refusals name those rows. */
+      firstRow: z.number().int().min(1).max(10_000_000).optional(),
     }),
     output: z.object({
       updated: z.array(id),
@@ -129,10 +137,11 @@ export const rosterRoutes = {
     output: z.object({ count: z.number().int(), history: historyStateSchema }),
   },
   listDeletedCadres: { input: noInput, output: z.array(cadreRowSchema) },
-  getHistory: { input: noInput, output: historyStateSchema },
-  /** Undo or redo one whole operation (an edit, a paste, a delete, an import). */
+  /** The next 撤销 and 重做 of a page (the roster's when no scope is given). */
+  getHistory: { input: z.strictObject({ scope: historyScopeSchema.optional() }), output: historyStateSchema },
+  /** Undo or redo one whole operation (an edit, a paste, a delete, an import) of a page's own steps. */
   stepHistory: {
-    input: z.strictObject({ direction: z.enum(['undo', 'redo']) }),
+    input: z.strictObject({ direction: z.enum(['undo', 'redo']), scope: historyScopeSchema.optional() }),
     output: z.object({ label: z.string(), cadreIds: z.array(id), history: historyStateSchema }),
   },
   listViews: { input: noInput, output: z.array(savedViewSchema) },

@@ -344,6 +344,8 @@ export const secondmentRoutes = {
         .min(1)
         .max(5000),
       label: text(100).optional(),
+      /** The grid row (1-based, as the user sees it) of the first update: refusals name rows from it. */
+      firstRow: z.number().int().min(1).max(1_000_000).optional(),
     }),
     output: z.object({ members: z.array(memberSchema), ...writeResult }),
   },

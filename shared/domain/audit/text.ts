@@ -30,8 +30,9 @@ export const AUDIT_KINDS = Object.keys(AUDIT_KIND_LABELS) as [AuditKind, ...Audi
 /**
  * How a stored entry becomes a kind: the first rule that matches wins.
  * `creates`: the entry brought a record into being (action 'create', no
- * before side at all (the undo log's bulk path and other tables' rows), or a
- * before-image whose name is null: the record did not exist before).
+ * before side at all (the undo log's bulk path), or a before side whose name
+ * (a cadre) or id (a row of another table) is null: the record did not exist
+ * before). `removes`: the reverse, on the after side.
  * electron/services/audit/query.ts compiles these rules to SQL.
  */
 export interface AuditKindRule {
@@ -40,6 +41,8 @@ export interface AuditKindRule {
   actions?: readonly string[];
   actionPrefix?: string;
   creates?: boolean;
+  /** The entry took a record away: no after side, or an after image whose id is null. */
+  removes?: boolean;
 }
 
 // 'secondment' / 'village' are the undo-log kinds of the 挂职 and 驻村 pages' writes.
@@ -55,6 +58,7 @@ export const AUDIT_KIND_RULES: readonly AuditKindRule[] = [
   { kind: 'assessment', entity: 'assessment_round' },
   { kind: 'assessment', entity: 'assessment_daily' },
   { kind: 'create', actions: WRITE_ACTIONS, creates: true },
+  { kind: 'delete', actions: WRITE_ACTIONS, removes: true },
   { kind: 'edit', actions: WRITE_ACTIONS },
   { kind: 'delete', actions: ['delete'] },
   { kind: 'restore', actions: ['restore'] },
@@ -87,6 +91,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   redo: '重做',
   form: '表头设置',
   operator: '操作员',
+  unitName: '本单位名称',
   backupDir: '备份文件夹',
   backup: '备份',
   secondment: '挂职',
@@ -111,39 +116,13 @@ export function auditKindText(kind: AuditKind, action: string): string {
   return (action === 'paste' || action === 'fill') && how ? `${label}（${how}）` : label;
 }
 
-/** What an entry is about, when it is not one cadre. */
-export const AUDIT_ENTITY_LABELS: Record<string, string> = {
-  cadre: '干部',
-  unit: '单位',
-  settings: '设置',
-  database: '全部数据',
-  import: '导入的文件',
-  secondment_programmes: '挂职项目',
-  secondment_batches: '挂职批次',
-  secondment_members: '挂职成员',
-  villages: '村',
-  village_rotations: '驻村轮次',
-  village_assignments: '驻村选派',
-  assessment_set: '考核指标体系',
-  assessment_round: '考核轮次',
-  assessment_daily: '日常考核',
-};
-
-/** Settings keys as the pages name them. */
-export const AUDIT_SETTING_LABELS: Record<string, string> = {
-  operator: '操作员',
-  backupDir: '备份文件夹',
-  reportingUnit: '呈报单位',
-  filledBy: '填表人',
-};
-
 /** One side of a change as a user reads it (dates 1985.03, units by name, lists joined). */
 export function formatAuditValue(field: string, v: unknown, units: ReadonlyMap<number, string>): string {
   if (field === 'deleted') return v ? '在回收站' : '在名册中';
   if (field === 'photo') return v ? '有照片' : '无照片';
   if (field === 'unitId') return v === null || v === undefined ? '（无）' : (units.get(Number(v)) ?? `编号 ${String(v)}`);
   if (v === null || v === undefined || v === '') return '（空）';
-  if (typeof v === 'string') return formatDate(v);
+  if (typeof v === 'string') return STORED_TIME.test(v) ? formatAuditTime(v) : formatDate(v);
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (Array.isArray(v)) {
     if (v.length === 0) return '（无）';
@@ -163,6 +142,8 @@ export function formatAuditValue(field: string, v: unknown, units: ReadonlyMap<n
 }
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
+/** A time as SQLite stamps it (ISO, UTC), as opposed to a date the user wrote. */
+const STORED_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 /** Stored time (ISO, UTC) → '2026.11.22 14:03' (or with seconds) in the user's time zone. */
 export function formatAuditTime(iso: string, withSeconds = false): string {
@@ -181,5 +162,16 @@ export function normalizeOperatorName(raw: string): { ok: true; value: string } 
   if (!value) return { ok: false, message: '请填写操作员姓名' };
   if (/[\u0000-\u001f\u007f]/.test(raw.replace(/[\t\r\n]/g, ''))) return { ok: false, message: '操作员姓名含有不可见的控制字符' };
   if ([...value].length > MAX_OPERATOR_NAME) return { ok: false, message: `操作员姓名最多 ${MAX_OPERATOR_NAME} 个字` };
+  return { ok: true, value };
+}
+
+/** The longest 本单位名称 kept (中共某某市某某区委员会组织部 and the like). */
+export const MAX_UNIT_NAME = 60;
+
+/** 本单位名称 as typed → the name kept (spaces collapsed; '' clears it), or why it cannot be. */
+export function normalizeUnitName(raw: string): { ok: true; value: string } | { ok: false; message: string } {
+  const value = raw.replace(/[\s\u3000]+/g, ' ').trim();
+  if (/[\u0000-\u001f\u007f]/.test(raw.replace(/[\t\r\n]/g, ''))) return { ok: false, message: '本单位名称含有不可见的控制字符' };
+  if ([...value].length > MAX_UNIT_NAME) return { ok: false, message: `本单位名称最多 ${MAX_UNIT_NAME} 个字` };
   return { ok: true, value };
 }

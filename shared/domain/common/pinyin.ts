@@ -64,9 +64,9 @@ export function pinyinKeys(name: string): string {
 }
 
 /**
- * Does a typed query match a key from pinyinKeys? 'zs' / 's' match the initials,
- * 'zhangsan' / 'zhang' / 'san' the full spelling (contains, not only prefix). Case,
- * spaces and ü/v are ignored. A query with anything but letters (e.g. '张') never matches
+ * Does a typed query match a key from pinyinKeys? Initials match from the start
+ * of the name ('zs' finds 张三 and 张淑杰, not 李志山); the full spelling matches
+ * anywhere ('zhangsan' / 'zhang' / 'san'). Case, spaces and ü/v are ignored. A query with anything but letters (e.g. '张') never matches
  * here — the caller matches it against the name itself; an empty query matches everything.
  */
 export function matchesPinyin(keys: string, query: string): boolean {
@@ -74,7 +74,7 @@ export function matchesPinyin(keys: string, query: string): boolean {
   if (q === '') return true;
   if (!/^[a-z0-9]+$/.test(q)) return false;
   const [full = '', initials = ''] = keys.split(' ');
-  return full.includes(q) || initials.includes(q);
+  return full.includes(q) || initials.startsWith(q);
 }
 
 /**

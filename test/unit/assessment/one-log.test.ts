@@ -1,8 +1,7 @@
 /**
- * One undo log for everything: a round's operations and the roster's (and the
- * secondment and village pages', which share the roster's stack) live in the
- * same `operations` table, each with its scope; the round page's step only
- * takes its own round's operations, the roster's step never takes a round's.
+ * One undo log for everything: a round's operations and the roster's, a
+ * batch's and the villages' live in the same `operations` table, each with its
+ * scope; each page's step takes only its own scope's operations.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ScoreGrid } from '../../../shared/contract/routes/assessment';
@@ -51,10 +50,10 @@ describe('one undo log', () => {
     // No separate round log any more.
     expect(t.core.db.prepare("SELECT name FROM sqlite_schema WHERE name LIKE 'assessment_op%'").all()).toEqual([]);
 
-    // The roster's step walks the shared stack and skips the rounds.
-    expect((await t.call('getHistory', {})).undo?.label).toBe('新增村「大洼村」');
-    await t.call('stepHistory', { direction: 'undo' });
-    await t.call('stepHistory', { direction: 'undo' });
+    // The roster's step takes the roster's operations only: not a round's, a batch's or the villages'.
+    expect((await t.call('getHistory', {})).undo?.label).toBe('再改备注');
+    expect((await t.call('getHistory', { scope: 'villages' })).undo?.label).toBe('新增村「大洼村」');
+    expect((await t.call('getHistory', { scope: `batch:${batch}` })).undo?.label).toMatch(/加入/);
     expect((await t.call('stepHistory', { direction: 'undo' })).label).toBe('再改备注');
     expect((await t.call('stepHistory', { direction: 'undo' })).label).toBe('修改备注');
     expect((await t.fail('stepHistory', { direction: 'undo' })).message).toBe('没有可以撤销的操作');

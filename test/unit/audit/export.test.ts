@@ -61,7 +61,9 @@ describe('exportAuditLog', () => {
     expect(ws.getCell('A1').value).toBe('审计日志');
     expect(ws.getCell('A1').font?.bold).toBe(true);
     expect(String(ws.getCell('A2').value)).toMatch(
-      new RegExp(`^筛选条件：操作员「${FORMULA_OPERATOR.replace(/[()|.*+?^$\\[\]]/g, '\\$&')}」 +导出时间：\\d{4}\\.\\d{2}\\.\\d{2} \\d{2}:\\d{2} +共 3 条$`),
+      new RegExp(
+        `^填报单位： +筛选条件：操作员「${FORMULA_OPERATOR.replace(/[()|.*+?^$\\[\]]/g, '\\$&')}」 +导出时间：\\d{4}\\.\\d{2}\\.\\d{2} \\d{2}:\\d{2} +共 3 条$`,
+      ),
     );
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
     const header = ws.getRow(3);
@@ -76,14 +78,7 @@ describe('exportAuditLog', () => {
     expect(ws.rowCount).toBe(3 + 3);
     shown.rows.forEach((r, i) => {
       const row = ws.getRow(4 + i);
-      expect([1, 2, 3, 4, 5, 6].map(c => row.getCell(c).value)).toEqual([
-        formatAuditTime(r.at, true),
-        r.operator,
-        r.kindText,
-        r.target,
-        r.cadreId ?? '',
-        r.summary,
-      ]);
+      expect([1, 2, 3, 4, 5, 6].map(c => row.getCell(c).value)).toEqual([formatAuditTime(r.at), r.operator, r.kindText, r.target, r.cadreId ?? '', r.summary]);
       expect(row.getCell(6).border?.left?.style).toBe('thin');
     });
     const operatorCell = ws.getRow(4).getCell(2);
@@ -118,6 +113,6 @@ describe('exportAuditLog', () => {
     const pastes = await call<{ base64: string; rows: number }>('exportAuditLog', { kind: 'edit' });
     expect(pastes.rows).toBe(2);
     const line2 = XLSX.read(Buffer.from(pastes.base64, 'base64')).Sheets['审计日志'].A2.v as string;
-    expect(line2).toMatch(/^筛选条件：类型 修改 /);
+    expect(line2).toMatch(/^填报单位： +筛选条件：类型 修改 /);
   });
 });

@@ -68,6 +68,15 @@ describe('matchesPinyin', () => {
     expect(matchesPinyin(zhangsan, query)).toBe(expected);
   });
 
+  it('initials match from the start of the name, the full spelling anywhere', () => {
+    const found = (q: string) => ['张三', '张淑杰', '李志山', '王子顺'].filter(n => matchesPinyin(pinyinKeys(n), q));
+    expect(found('zs')).toEqual(['张三', '张淑杰']);
+    expect(found('zsj')).toEqual(['张淑杰']);
+    expect(found('shan')).toEqual(['李志山']);
+    expect(found('zhi')).toEqual(['李志山']);
+    expect(found('s')).toEqual(['张三', '张淑杰', '李志山', '王子顺']); // every spelling holds an s
+  });
+
   it('ü typed as ü or v', () => {
     const keys = pinyinKeys('吕布');
     expect(matchesPinyin(keys, 'lv')).toBe(true);

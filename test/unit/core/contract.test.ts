@@ -146,6 +146,13 @@ describe('the same calls through the dispatcher and through the web host', () =>
     ['listReminders', { date: '2026-12-06', months: 24 }],
     ['reminderSummary', {}],
     ['reviewQuality', {}],
+    // each page's undo, the 操作历史 (the steps the calls above made), 本单位名称
+    ['getHistory', { scope: 'villages' }],
+    ['stepHistory', { direction: 'undo', scope: 'secondment' }],
+    ['listOperationHistory', { offset: 0, limit: 20 }],
+    ['undoOperationsTo', { id: 987654 }],
+    ['getUnitName', {}],
+    ['setUnitName', { name: '中共滨江市委组织部' }],
   ];
   it.each(calls.map((c, i) => [i, ...c] as const))('call %i: %s', async (_i, method, input) => {
     const result = await both(method, input);

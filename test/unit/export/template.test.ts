@@ -7,6 +7,7 @@ import {
   columnLetter,
   HELP_SHEET,
   TEMPLATE_FIELDS,
+  TEMPLATE_HEADER_ROW,
   TEMPLATE_ROWS,
   TEMPLATE_SHEET,
 } from '../../../electron/services/export/template';
@@ -16,7 +17,7 @@ import { CADRE_FIELD_LABELS } from '../../../shared/domain/roster/fields';
 let buf: Buffer;
 let wb: ExcelJS.Workbook;
 beforeAll(async () => {
-  buf = await buildImportTemplate();
+  buf = await buildImportTemplate('中共滨江市委组织部');
   wb = new ExcelJS.Workbook();
   await wb.xlsx.load(buf as unknown as ArrayBuffer);
 });
@@ -34,14 +35,16 @@ describe('import template', () => {
     expect(hidden).toBe(1);
   });
 
-  it('uses the standard headers, bold and frozen; 姓名 marked required', () => {
+  it('has the 填报单位 line (本单位名称) above the standard headers, bold and frozen; 姓名 marked required', () => {
     const ws = wb.getWorksheet(TEMPLATE_SHEET)!;
-    const headers = TEMPLATE_FIELDS.map((_, i) => ws.getRow(1).getCell(i + 1).value);
+    expect(ws.getCell('A1').value).toBe('填报单位：中共滨江市委组织部');
+    expect(TEMPLATE_HEADER_ROW).toBe(2);
+    const headers = TEMPLATE_FIELDS.map((_, i) => ws.getRow(2).getCell(i + 1).value);
     expect(headers).toEqual(TEMPLATE_FIELDS.map(f => CADRE_FIELD_LABELS[f]));
     expect(headers).toEqual(expect.arrayContaining(['姓名', '性别', '出生年月', '民族', '身份证号', '政治面貌', '全日制学历', '领导职务层次', '职级', '状态']));
-    expect(ws.getRow(1).getCell(1).font?.bold).toBe(true);
-    expect(ws.getCell(`${colOf('name')}1`).note).toBeTruthy();
-    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(ws.getRow(2).getCell(1).font?.bold).toBe(true);
+    expect(ws.getCell(`${colOf('name')}2`).note).toBeTruthy();
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
   });
 
   it('formats the ID and date columns as text so Excel keeps 18 digits and 1985.10', () => {
@@ -68,12 +71,12 @@ describe('import template', () => {
   it('puts list validations on coded fields, referencing ranges of the hidden 代码表', () => {
     const ws = wb.getWorksheet(TEMPLATE_SHEET)!;
     const codes = wb.getWorksheet(CODES_SHEET)!;
-    const dv = (field: string, row = 2) => ws.getCell(`${colOf(field)}${row}`).dataValidation;
+    const dv = (field: string, row = 3) => ws.getCell(`${colOf(field)}${row}`).dataValidation;
     for (const f of ['gender', 'ethnicity', 'politicalStatus', 'ftEducation', 'ptEducation', 'leadershipLevel', 'rank', 'status']) {
       const v = dv(f);
       expect(v?.type, f).toBe('list');
       expect(String(v?.formulae?.[0]), f).toMatch(new RegExp(`^'?${CODES_SHEET}'?!\\$[A-Z]+\\$2:\\$[A-Z]+\\$\\d+$`));
-      expect(dv(f, TEMPLATE_ROWS + 1)?.type, `${f} last row`).toBe('list');
+      expect(dv(f, TEMPLATE_ROWS + 2)?.type, `${f} last row`).toBe('list');
     }
     expect(dv('name')).toBeUndefined();
     // 民族: all 56 names in the referenced range, in the standard order.
@@ -91,7 +94,7 @@ describe('import template', () => {
     const files = (book as unknown as { files: Record<string, { content: Uint8Array | string }> }).files;
     const c = files['xl/worksheets/sheet1.xml'].content;
     const sheet = typeof c === 'string' ? c : Buffer.from(c).toString('utf8');
-    expect(sheet).toContain(`sqref="${colOf('ethnicity')}2:${colOf('ethnicity')}${TEMPLATE_ROWS + 1}"`);
+    expect(sheet).toContain(`sqref="${colOf('ethnicity')}3:${colOf('ethnicity')}${TEMPLATE_ROWS + 2}"`);
     expect(sheet).toMatch(/<dataValidation type="list"/);
   });
 

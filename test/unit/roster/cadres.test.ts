@@ -55,6 +55,22 @@ describe('cadre listing', () => {
     expect(listCadres(core.db, { search: '主任' })).toEqual([]);
   });
 
+  it('pinyin initials match from the start of the name; full pinyin and Chinese anywhere', () => {
+    const unit = addUnit('市发改委');
+    const insert = cadreInserter(core.db);
+    for (const name of ['张三', '张淑杰', '李志山', '王子顺']) insert({ unitId: unit, name });
+    const found = (search: string) => listCadres(core.db, { search }).map(c => c.name);
+    expect(found('zs')).toEqual(['张三', '张淑杰']);
+    expect(found('ZS')).toEqual(['张三', '张淑杰']);
+    expect(found('zsj')).toEqual(['张淑杰']);
+    expect(found('lzs')).toEqual(['李志山']);
+    expect(found('shan')).toEqual(['李志山']);
+    expect(found('zhishan')).toEqual(['李志山']);
+    expect(found('zhi shan')).toEqual(['李志山']);
+    expect(found('志山')).toEqual(['李志山']);
+    expect(found('zsh')).toEqual([]);
+  });
+
   it('lists in unit-tree order, a unit filter includes sub-units only', () => {
     const city = addUnit('市委');
     const dept = addUnit('市委组织部', city);

@@ -85,8 +85,9 @@ describe('the member import', () => {
       ['新同志', '北京市大兴区科委', '副主任', '科员', '2026-01'],
     ]);
     expect((await w.call('listCadres', {})).length).toBe(before + 1);
-    // One undo takes the whole import back, the new person included.
-    await w.call('stepHistory', { direction: 'undo' });
+    // One undo on the batch's page takes the whole import back, the new person included.
+    expect(done.history.undo?.label).toMatch(/^导入「.+」成员 3 名$/);
+    await w.call('stepHistory', { direction: 'undo', scope: `batch:${batch.id}` });
     expect(await w.call('listSecondmentMembers', { batchId: batch.id })).toHaveLength(0);
     expect((await w.call('listCadres', {})).length).toBe(before);
   });

@@ -61,9 +61,9 @@ describe('members', () => {
     });
     expect(r.history.undo?.label).toContain('加入 3 名干部');
     // One undo removes all three.
-    await w.call('stepHistory', { direction: 'undo' });
+    await w.call('stepHistory', { direction: 'undo', scope: `batch:${batchId}` });
     expect(await w.call('listSecondmentMembers', { batchId })).toHaveLength(0);
-    await w.call('stepHistory', { direction: 'redo' });
+    await w.call('stepHistory', { direction: 'redo', scope: `batch:${batchId}` });
     expect(await w.call('listSecondmentMembers', { batchId })).toHaveLength(3);
   });
 
@@ -75,7 +75,7 @@ describe('members', () => {
     const bad = await w.fails('addSecondmentNewPerson', { batchId, cadre: { name: '王五', birth: '1988.13' } });
     expect(bad.code).toBe('VALIDATION');
     expect(bad.message).toContain('出生年月');
-    await w.call('stepHistory', { direction: 'undo' });
+    await w.call('stepHistory', { direction: 'undo', scope: `batch:${batchId}` });
     expect((await w.call('listCadres', {})).length).toBe(before);
     expect(await w.call('listSecondmentMembers', { batchId })).toHaveLength(0);
   });
@@ -230,10 +230,10 @@ describe('finishing and the 简历 line', () => {
     expect((await w.call('previewSecondmentResumeLine', { id: m.id, returnDate: '2022.03' })).alreadyPresent).toBe(true);
 
     // One undo restores both the 简历 and the member.
-    await w.call('stepHistory', { direction: 'undo' });
+    await w.call('stepHistory', { direction: 'undo', scope: `batch:${batchId}` });
     expect((await w.call('getCadre', { id: cadres[0] })).resume).toBe(before);
     expect((await w.call('listSecondmentMembers', { batchId }))[0]).toMatchObject({ status: '在岗', returnDate: '', resumeLine: '' });
-    await w.call('stepHistory', { direction: 'redo' });
+    await w.call('stepHistory', { direction: 'redo', scope: `batch:${batchId}` });
     expect((await w.call('getCadre', { id: cadres[0] })).resume).toBe(after);
   });
 
