@@ -17,6 +17,8 @@ import { formRoutes } from './routes/form';
 import { secondmentRoutes } from './routes/secondment';
 import { assessmentRoutes } from './routes/assessment';
 import { auditRoutes } from './routes/audit';
+import { unitRoutes } from './routes/units';
+import { eventRoutes } from './routes/events';
 
 // Callers import every route's schemas and types from here, never from routes/<area>.ts.
 export * from './routes/app';
@@ -29,6 +31,8 @@ export * from './routes/form';
 export * from './routes/imports';
 export * from './routes/roster';
 export * from './routes/secondment';
+export * from './routes/units';
+export * from './routes/events';
 
 export const routes = {
   ...appRoutes,
@@ -40,6 +44,8 @@ export const routes = {
   ...secondmentRoutes,
   ...assessmentRoutes,
   ...auditRoutes,
+  ...unitRoutes,
+  ...eventRoutes,
 } as const;
 
 export type Routes = typeof routes;

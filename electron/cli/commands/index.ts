@@ -6,6 +6,8 @@ import { exportCommands } from './export';
 import { importCommands } from './import';
 import { secondmentCommands } from './secondment';
 import { assessmentCommands } from './assessment';
+import { unitCommands } from './units';
+import { eventCommands } from './events';
 
 /** Every CLI command; help and dispatch are generated from this list. */
 export const commands: Command[] = [
@@ -16,4 +18,6 @@ export const commands: Command[] = [
   ...secondmentCommands,
   ...assessmentCommands,
   ...auditCommands,
+  ...unitCommands,
+  ...eventCommands,
 ];

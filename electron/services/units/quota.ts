@@ -1,0 +1,183 @@
+/**
+ * 职数: approved leader posts per unit and 领导职务层次 (unit_quotas, from the 三定
+ * plan) against those filled (实配), counted from the cadres in the roster
+ * (IN_ROSTER) by their unit and 领导职务层次: never stored, so a merge, a move or a
+ * departure is reflected at once. Reasons recorded for appointments past the
+ * approved number are shown beside the figures while those cadres still fill it.
+ */
+import type { QuotaRow } from '../../../shared/contract/api';
+import { AppError } from '../../../shared/contract/errors';
+import { formatDate, todayCanonical } from '../../../shared/domain/common/dates';
+import { QUOTA_LEVELS, quotaBalance } from '../../../shared/domain/events/quota';
+import type { Database } from '../../db/database';
+import { withOperation } from '../common/operation-log';
+import { buildTableXlsx } from '../common/xlsx-table';
+import { reportingUnitName } from '../common/settings';
+import { safeFileName } from '../common/files';
+import { IN_ROSTER } from '../roster/api';
+import { dateOrToday } from './tree';
+import { liveUnit, UNIT_ORDER_CTE, UNIT_SUBTREE_CTE, unitPath } from './units';
+
+export function setQuota(db: Database, q: { unitId: number; level: string; approved: number | null; doc?: string; docDate?: string }): void {
+  const unit = liveUnit(db, q.unitId);
+  if (!QUOTA_LEVELS.includes(q.level)) throw new AppError('VALIDATION', `领导职务层次应为：${QUOTA_LEVELS.join('、')}`);
+  const docDate = q.docDate?.trim() ? dateOrToday(q.docDate, '三定文件日期') : '';
+  const existing = db.prepare('SELECT id FROM unit_quotas WHERE unit_id = ? AND level = ?').pluck().get(q.unitId, q.level) as number | undefined;
+  const label = q.approved === null ? `取消「${unit.name}」${q.level}职数` : `核定「${unit.name}」${q.level}职数 ${q.approved} 名`;
+  withOperation(db, { kind: 'quota', label }, op => {
+    if (q.approved === null) {
+      if (existing === undefined) return;
+      op.touchRow('unit_quotas', existing);
+      db.prepare('DELETE FROM unit_quotas WHERE id = ?').run(existing);
+    } else if (existing !== undefined) {
+      op.touchRow('unit_quotas', existing);
+      db.prepare('UPDATE unit_quotas SET approved = ?, doc = ?, doc_date = ? WHERE id = ?').run(q.approved, q.doc?.trim() ?? '', docDate, existing);
+    } else {
+      const id = db
+        .prepare('INSERT INTO unit_quotas(unit_id, level, approved, doc, doc_date) VALUES (?, ?, ?, ?, ?)')
+        .run(q.unitId, q.level, q.approved, q.doc?.trim() ?? '', docDate).lastInsertRowid;
+      op.createdRow('unit_quotas', Number(id));
+    }
+  });
+}
+
+/** Cadres in the roster per unit and level (those with a 领导职务层次). */
+export function filledCounts(db: Database, unitId?: number): Map<string, number> {
+  const scope = unitId === undefined ? '' : `WITH RECURSIVE ${UNIT_SUBTREE_CTE}`;
+  const rows = db
+    .prepare(
+      `${scope} SELECT c.unit_id AS unitId, c.leadership_level AS level, count(*) AS n FROM cadres c
+        WHERE ${IN_ROSTER} AND c.leadership_level <> '' AND c.unit_id IS NOT NULL
+        ${unitId === undefined ? '' : 'AND c.unit_id IN (SELECT id FROM unit_subtree)'}
+        GROUP BY c.unit_id, c.leadership_level`,
+    )
+    .raw()
+    .all(unitId === undefined ? {} : { unitId }) as [number, string, number][];
+  return new Map(rows.map(([u, level, n]) => [`${u}:${level}`, n]));
+}
+
+/** Approved and filled of one unit and level (approved null when not set). */
+export function quotaOf(db: Database, unitId: number, level: string): { approved: number | null; filled: number } {
+  const approved = db.prepare('SELECT approved FROM unit_quotas WHERE unit_id = ? AND level = ?').pluck().get(unitId, level) as number | undefined;
+  const filled = db
+    .prepare(`SELECT count(*) FROM cadres c WHERE ${IN_ROSTER} AND c.unit_id = ? AND c.leadership_level = ?`)
+    .pluck()
+    .get(unitId, level) as number;
+  return { approved: approved ?? null, filled };
+}
+
+/**
+ * The 职数 table: per live unit (of `unitId`'s subtree, or all) and level, where a number
+ * is approved or someone fills it, in tree order and level order. Other areas (team
+ * analysis) read approved and filled per unit from here.
+ */
+export function quotaFigures(db: Database, unitId?: number): QuotaRow[] {
+  if (unitId !== undefined) liveUnit(db, unitId);
+  const filled = filledCounts(db, unitId);
+  const ctes = [UNIT_ORDER_CTE, ...(unitId === undefined ? [] : [UNIT_SUBTREE_CTE])];
+  const units = db
+    .prepare(
+      `WITH RECURSIVE ${ctes.join(',')}
+       SELECT u.id, u.name, o.path FROM units u JOIN unit_order o ON o.id = u.id
+        WHERE u.abolished_at IS NULL ${unitId === undefined ? '' : 'AND u.id IN (SELECT id FROM unit_subtree)'}
+        ORDER BY o.path`,
+    )
+    .all(unitId === undefined ? {} : { unitId }) as { id: number; name: string; path: string }[];
+  const quotas = new Map(
+    (
+      db.prepare('SELECT unit_id AS unitId, level, approved, doc, doc_date AS docDate FROM unit_quotas').all() as {
+        unitId: number;
+        level: string;
+        approved: number;
+        doc: string;
+        docDate: string;
+      }[]
+    ).map(q => [`${q.unitId}:${q.level}`, q]),
+  );
+  const reasons = new Map<string, QuotaRow['reasons']>();
+  const reasonRows = db
+    .prepare(
+      `SELECT c.unit_id AS unitId, c.leadership_level AS level, c.id AS cadreId, c.name, e.quota_reason AS reason
+         FROM cadre_events e JOIN cadres c ON c.id = e.cadre_id
+        WHERE e.quota_reason <> '' AND e.planned = 0 AND ${IN_ROSTER}
+          AND e.unit_id = c.unit_id AND e.leadership_level = c.leadership_level
+        ORDER BY e.date, e.id`,
+    )
+    .all() as { unitId: number; level: string; cadreId: number; name: string; reason: string }[];
+  for (const r of reasonRows) {
+    const key = `${r.unitId}:${r.level}`;
+    reasons.set(key, [...(reasons.get(key) ?? []), { cadreId: r.cadreId, name: r.name, reason: r.reason }]);
+  }
+  const topDepth = units.length ? units[0].path.split('/').length : 0;
+  const rows: QuotaRow[] = [];
+  for (const u of units) {
+    for (const level of QUOTA_LEVELS) {
+      const key = `${u.id}:${level}`;
+      const q = quotas.get(key);
+      const n = filled.get(key) ?? 0;
+      if (!q && !n) continue;
+      const balance = q ? quotaBalance({ approved: q.approved, filled: n }) : { vacant: 0, over: 0 };
+      rows.push({
+        unitId: u.id,
+        unit: u.name,
+        depth: u.path.split('/').length - topDepth,
+        level,
+        approved: q?.approved ?? null,
+        filled: n,
+        ...balance,
+        doc: q?.doc ?? '',
+        docDate: q?.docDate ?? '',
+        reasons: reasons.get(key) ?? [],
+      });
+    }
+  }
+  return rows;
+}
+
+export function quotaTotals(rows: readonly QuotaRow[]): { approved: number; filled: number; vacant: number; over: number } {
+  const t = { approved: 0, filled: 0, vacant: 0, over: 0 };
+  for (const r of rows) {
+    t.approved += r.approved ?? 0;
+    t.filled += r.filled;
+    t.vacant += r.vacant;
+    t.over += r.over;
+  }
+  return t;
+}
+
+export const QUOTA_TITLE = '领导职数配备情况表';
+
+/** The 职数 table as a styled .xlsx (the same rows as the page, and a 合计 row). */
+export async function quotaXlsx(db: Database, unitId?: number): Promise<{ fileName: string; bytes: Buffer }> {
+  const rows = quotaFigures(db, unitId);
+  const t = quotaTotals(rows);
+  const scope = unitId === undefined ? '全部单位' : unitPath(db, unitId);
+  const bytes = await buildTableXlsx({
+    title: QUOTA_TITLE,
+    info: `填报单位：${reportingUnitName(db)}    范围：${scope}    填报日期：${formatDate(todayCanonical())}`,
+    columns: [
+      { header: '单位', width: 30, wrap: true },
+      { header: '领导职务层次', width: 12 },
+      { header: '核定职数', width: 10 },
+      { header: '实配', width: 8 },
+      { header: '空缺', width: 8 },
+      { header: '超配', width: 8 },
+      { header: '三定文件', width: 30, wrap: true },
+      { header: '超职数配备理由', width: 40, wrap: true },
+    ],
+    rows: [
+      ...rows.map(r => [
+        `${'　'.repeat(r.depth)}${r.unit}`,
+        r.level,
+        r.approved ?? '未核定',
+        r.filled,
+        r.approved === null ? '' : r.vacant,
+        r.approved === null ? '' : r.over,
+        [r.doc, r.docDate && formatDate(r.docDate)].filter(Boolean).join(' '),
+        r.reasons.map(x => `${x.name}：${x.reason}`).join('；'),
+      ]),
+      ['合计', '', t.approved, t.filled, t.vacant, t.over, '', ''],
+    ],
+  });
+  return { fileName: `${safeFileName(`${QUOTA_TITLE}_${scope.replace(/ \/ /g, '_')}`, QUOTA_TITLE)}.xlsx`, bytes };
+}
