@@ -8,7 +8,7 @@
 import { AppError } from '../../../shared/contract/errors';
 import { parseDateInput, todayCanonical } from '../../../shared/domain/common/dates';
 import type { Database } from '../../db/database';
-import { withOperation, type OperationRecorder } from '../common/operation-log';
+import { defineImageKind, withOperation, type OperationRecorder } from '../common/operation-log';
 import { liveUnit, unitPath, unitRow } from './units';
 
 export interface UnitFields {
@@ -33,21 +33,35 @@ function siblings(db: Database, parentId: number | null): { id: number; sort_ord
   }[];
 }
 
-/** Numbers the units 1, 2, 3 … in the order given, touching only those whose number changes. */
-function renumber(db: Database, op: OperationRecorder, list: { id: number; sort_order: number }[]): void {
-  const update = db.prepare("UPDATE units SET sort_order = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?");
+/**
+ * The order of one parent's children (row id: the parent, 0 for the top level) as an
+ * undoable image with no audit entry of its own: renumbering the siblings is part of
+ * moving one unit, whose own entry tells the move.
+ */
+const SIBLING_ORDER = defineImageKind({
+  name: 'unit_sibling_order',
+  write(db, _parent, image) {
+    const set = db.prepare('UPDATE units SET sort_order = ? WHERE id = ?');
+    for (const [id, order] of image.rows as [number, number][]) set.run(order, id);
+  },
+  audit: () => [],
+});
+
+/** Numbers the units 1, 2, 3 … in the order given (the parent's order image logged first). */
+function renumber(db: Database, op: OperationRecorder, parentId: number | null, list: { id: number; sort_order: number }[]): void {
+  op.touchImage(SIBLING_ORDER, parentId ?? 0, () => ({ rows: siblings(db, parentId).map(s => [s.id, s.sort_order]) }));
+  const update = db.prepare('UPDATE units SET sort_order = ? WHERE id = ?');
   list.forEach((s, i) => {
-    if (s.sort_order === i + 1) return;
-    op.touchRow('units', s.id);
-    update.run(i + 1, s.id);
+    if (s.sort_order !== i + 1) update.run(i + 1, s.id);
   });
 }
 
 /** Puts `id` at `index` among parentId's live children (last when absent). */
 function place(db: Database, op: OperationRecorder, id: number, parentId: number | null, index?: number): void {
+  op.touchRow('units', id);
   const list = siblings(db, parentId).filter(s => s.id !== id);
   list.splice(index === undefined ? list.length : Math.min(index, list.length), 0, { id, sort_order: -1 });
-  renumber(db, op, list);
+  renumber(db, op, parentId, list);
 }
 
 function refuseTwin(db: Database, parentId: number | null, name: string, except?: number): void {
@@ -124,7 +138,7 @@ export function moveUnit(db: Database, id: number, parentId: number | null, inde
     if (reparented) {
       op.touchRow('units', id);
       db.prepare("UPDATE units SET parent_id = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?").run(parentId, id);
-      renumber(db, op, siblings(db, unit.parent_id)); // close the gap it left
+      renumber(db, op, unit.parent_id, siblings(db, unit.parent_id)); // close the gap it left
     }
     place(db, op, id, parentId, index);
   });
@@ -170,7 +184,8 @@ export function mergeUnit(db: Database, id: number, into: number, dateText?: str
 function abolish(db: Database, op: OperationRecorder, id: number, date: string): void {
   op.touchRow('units', id);
   db.prepare("UPDATE units SET abolished_at = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?").run(date, id);
-  renumber(db, op, siblings(db, unitRow(db, id).parent_id));
+  const parentId = unitRow(db, id).parent_id;
+  renumber(db, op, parentId, siblings(db, parentId));
 }
 
 /** 撤销: refused while it holds 在职 cadres or live sub-units, saying how many and where. */
