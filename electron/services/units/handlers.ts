@@ -6,7 +6,8 @@ import { historyState } from '../common/operation-log';
 import type { ServiceContext } from '../core/context';
 import type { HandlersOf } from '../core/dispatcher';
 import { IN_ROSTER } from '../roster/api';
-import { quotaFigures, quotaTotals, quotaXlsx, setQuota } from './quota';
+import { quotaFigures, quotaTotals } from './quota';
+import { quotaXlsx, setQuota } from './quota-edit';
 import { abolishUnit, createUnit, mergeUnit, moveUnit, updateUnit } from './tree';
 import { unitPath, unitRow } from './units';
 

@@ -8,6 +8,7 @@ import { formatBirthWithAge } from '../../../shared/domain/common/age';
 import { formatDate, todayCanonical } from '../../../shared/domain/common/dates';
 import { EDITABLE_CADRE_FIELDS } from '../../../shared/domain/roster/cadre-rules';
 import { CADRE_FIELD_LABELS } from '../../../shared/domain/roster/fields';
+import { UnitCellEditor } from '../units/UnitCellEditor';
 
 type Field = keyof typeof CADRE_FIELD_LABELS;
 
@@ -40,7 +41,7 @@ export const DEFAULT_COLUMNS = [
   'rank',
   'rankDate',
 ];
-/** The grid edits what the save route accepts (unit and tags are edited elsewhere, 学历学位 is derived). */
+/** The grid edits what the save route accepts (单位 through its own drop-down, tags elsewhere, 学历学位 is derived). */
 const EDITABLE = new Set<string>(EDITABLE_CADRE_FIELDS);
 
 export function buildColumns(today = todayCanonical()): ColDef<CadreRow>[] {
@@ -49,7 +50,8 @@ export function buildColumns(today = todayCanonical()): ColDef<CadreRow>[] {
     field,
     headerName: field === 'birth' ? '出生年月(岁)' : CADRE_FIELD_LABELS[field],
     width: WIDTHS[field] ?? (DATE_FIELDS.includes(field) ? 110 : 120),
-    editable: isEditable(field),
+    editable: isEditable(field) || field === 'unit',
+    ...(field === 'unit' && { cellEditor: UnitCellEditor }),
     hide: !DEFAULT_COLUMNS.includes(field),
     valueFormatter:
       field === 'birth'
@@ -80,7 +82,7 @@ export function buildColumns(today = todayCanonical()): ColDef<CadreRow>[] {
     {
       colId: 'seq',
       headerName: '序号',
-      valueGetter: p => (p.node?.rowIndex ?? 0) + 1,
+      valueGetter: p => (p.node?.rowPinned ? '新行' : (p.node?.rowIndex ?? 0) + 1),
       width: 80,
       sortable: false,
       filter: false,
