@@ -3,7 +3,8 @@
  *
  * - roster: a generated roster of CADRE_BENCH_ROWS cadres (default 100,000)
  *   in a temporary database: what the grid asks for (a block of 200 rows in
- *   tree order, sorted by pinyin, filtered) and the combined-condition query;
+ *   tree order, sorted by pinyin, filtered), the combined-condition query and the 职数
+ *   report for every unit beside a bare scan of the cadres table (test/bench/quota.ts);
  * - import: see test/bench/import.ts (a 100,000-row .xlsx end to end against
  *   bare SheetJS parsing plus a bare prepared-statement insert).
  * Set CADRE_BENCH_ONLY=roster or =import to run one part. The import's
@@ -18,6 +19,7 @@ import { loadDemo } from '../../electron/services/demo/load';
 import { rosterPage } from '../../electron/services/roster/page';
 import { benchQuery } from './query';
 import { benchImport, importVerdict } from './import';
+import { benchQuota, quotaVerdict, type QuotaBenchResult } from './quota';
 
 function median(fn: () => unknown, runs = 7): number {
   const xs: number[] = [];
@@ -50,6 +52,7 @@ function benchRoster(size: number): Record<string, unknown> {
       gridFilterPostContainsMs: median(() => rosterPage(core.db, { ...block, filters: { post: { type: 'contains', filter: '副局长' } } })),
       gridSearchPinyinMs: median(() => rosterPage(core.db, { ...block, search: 'zhang' })),
       query: benchQuery(core.db),
+      quota: benchQuota(core.db),
     };
     core.close();
     return result;
@@ -66,6 +69,11 @@ async function main(): Promise<void> {
   if (!only || only === 'import') out.import = await benchImport({ rows: size, log: s => process.stderr.write(s + '\n') });
   out.peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
   process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+  const quota = (out.roster as { quota?: QuotaBenchResult } | undefined)?.quota;
+  if (quota) {
+    process.stdout.write(quotaVerdict(quota) + '\n');
+    if (!quota.pass) process.exitCode = 1;
+  }
   const result = out.import as Awaited<ReturnType<typeof benchImport>> | undefined;
   if (result) {
     process.stdout.write(importVerdict(result) + '\n');

@@ -4,7 +4,7 @@
  * after, with the fields' Chinese labels and values as users write them.
  * Long values are clipped; the cadre's 修改记录 shows them whole.
  */
-import { AUDIT_ENTITY_LABELS, AUDIT_SETTING_LABELS, auditActionLabel, formatAuditValue } from '../../../shared/domain/audit/text';
+import { AUDIT_COLUMN_LABELS, AUDIT_ENTITY_LABELS, AUDIT_SETTING_LABELS, auditActionLabel, formatAuditValue } from '../../../shared/domain/audit/text';
 import { fieldLabel } from '../../../shared/domain/roster/fields';
 import { FIELD_OF_COLUMN } from '../common/audit';
 
@@ -100,9 +100,12 @@ export class AuditSummarizer {
     return `${auditActionLabel(action)}：文件 ${files.length} 个（${shown}）${counts ? `，${counts}` : ''}`;
   }
 
-  /** Any other entry: its keys with settings' or fields' labels. */
-  private generic(before: Side, after: Side): string {
-    const label = (k: string) => ({ field: k, label: AUDIT_SETTING_LABELS[k] ?? fieldLabel(k) });
+  /** Any other entry: its keys with the table's, settings' or fields' labels. */
+  private generic(before: Side, after: Side, columns: Record<string, string> = {}): string {
+    const label = (k: string) => ({
+      field: k === 'unit_id' || k === 'parent_id' ? 'unitId' : k,
+      label: columns[k] ?? AUDIT_SETTING_LABELS[k] ?? fieldLabel(k),
+    });
     if (before === null && after !== null) {
       return Object.entries(after)
         .map(([k, v]) => `${label(k).label} ${this.value(k, v)}`)
@@ -118,7 +121,7 @@ export class AuditSummarizer {
       const after = parseSide(e.after);
       return e.cadreName ?? (str(after?.name) || str(before?.name) || `编号 ${str(e.entityId)}（记录已不存在）`);
     }
-    if (e.entity === 'unit') {
+    if (e.entity === 'unit' || e.entity === 'units') {
       const name = (e.entityId !== null ? this.units.get(e.entityId) : undefined) ?? str(parseSide(e.after)?.name);
       return `单位「${name}」`;
     }
@@ -139,7 +142,7 @@ export class AuditSummarizer {
         if (e.action === 'import' && after) return `新建单位「${str(after.name)}」（导入「${str(after.file)}」时）`;
         return this.generic(before, after);
       default:
-        return this.generic(before, after);
+        return this.generic(before, after, AUDIT_COLUMN_LABELS[e.entity]);
     }
   }
 }

@@ -3,7 +3,7 @@
  * `c` (cadres) with named parameters :p1, :p2, …, so "正处, 45 岁以下, 全日制本科, 有乡镇
  * 工作经历" runs in SQLite instead of loading the roster. No value ever enters the SQL text:
  * user values and code-list names alike are parameters; the only literals are fixed GLOB
- * patterns and numbers written here.
+ * patterns and numbers written here, and the roster's own scope (IN_ROSTER / IN_HISTORY).
  *
  * Semantics (see shared/domain/roster/query.ts for the language):
  * - only cadres in the roster match (IN_ROSTER: not in the 回收站 nor the 历史库), or with

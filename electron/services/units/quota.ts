@@ -66,20 +66,6 @@ export function quotaFigures(db: Database, unitId?: number): QuotaRow[] {
       }[]
     ).map(q => [`${q.unitId}:${q.level}`, q]),
   );
-  const reasons = new Map<string, QuotaRow['reasons']>();
-  const reasonRows = db
-    .prepare(
-      `SELECT c.unit_id AS unitId, c.leadership_level AS level, c.id AS cadreId, c.name, e.quota_reason AS reason
-         FROM cadre_events e JOIN cadres c ON c.id = e.cadre_id
-        WHERE e.quota_reason <> '' AND e.planned = 0 AND ${IN_ROSTER}
-          AND e.unit_id = c.unit_id AND e.leadership_level = c.leadership_level
-        ORDER BY e.date, e.id`,
-    )
-    .all() as { unitId: number; level: string; cadreId: number; name: string; reason: string }[];
-  for (const r of reasonRows) {
-    const key = `${r.unitId}:${r.level}`;
-    reasons.set(key, [...(reasons.get(key) ?? []), { cadreId: r.cadreId, name: r.name, reason: r.reason }]);
-  }
   const topDepth = units.length ? units[0].path.split('/').length : 0;
   const rows: QuotaRow[] = [];
   for (const u of units) {
@@ -99,11 +85,27 @@ export function quotaFigures(db: Database, unitId?: number): QuotaRow[] {
         ...balance,
         doc: q?.doc ?? '',
         docDate: q?.docDate ?? '',
-        reasons: reasons.get(key) ?? [],
+        reasons: balance.over ? overReasons(db, u.id, level) : [],
       });
     }
   }
   return rows;
+}
+
+/**
+ * Why a unit and level is over: the reasons recorded on the events that put cadres still
+ * filling it there (looked up for the few rows that are over, through the unit's cadres).
+ */
+function overReasons(db: Database, unitId: number, level: string): QuotaRow['reasons'] {
+  return db
+    .prepare(
+      `SELECT c.id AS cadreId, c.name, e.quota_reason AS reason
+         FROM cadres c JOIN cadre_events e ON e.cadre_id = c.id
+        WHERE c.unit_id = ? AND c.leadership_level = ? AND ${IN_ROSTER}
+          AND e.quota_reason <> '' AND e.planned = 0 AND e.unit_id = c.unit_id AND e.leadership_level = c.leadership_level
+        ORDER BY e.date, e.id`,
+    )
+    .all(unitId, level) as QuotaRow['reasons'];
 }
 
 export function quotaTotals(rows: readonly QuotaRow[]): { approved: number; filled: number; vacant: number; over: number } {

@@ -42,8 +42,9 @@ export interface AuditKindRule {
   creates?: boolean;
 }
 
-// 'secondment' / 'village' are the undo-log kinds of the 挂职 and 驻村 pages' writes.
-const WRITE_ACTIONS = ['edit', 'paste', 'fill', 'create', 'update', 'secondment', 'village', 'exchange'] as const;
+// 'secondment' / 'village' are the undo-log kinds of the 挂职 and 驻村 pages' writes; 'event' (职务变动),
+// 'unit' (the unit tree) and 'quota' (职数) those of the roster's lifecycle.
+const WRITE_ACTIONS = ['edit', 'paste', 'fill', 'create', 'update', 'secondment', 'village', 'exchange', 'event', 'unit', 'quota'] as const;
 
 export const AUDIT_KIND_RULES: readonly AuditKindRule[] = [
   { kind: 'restoreBackup', entity: 'database', actions: ['restore'] },
@@ -92,6 +93,9 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   secondment: '挂职',
   village: '驻村',
   exchange: '挂职锻炼',
+  event: '职务变动',
+  unit: '单位树',
+  quota: '职数',
   finalise: '定稿',
   unlock: '解锁',
   'assessment.finalise': '考核定稿',
@@ -115,6 +119,8 @@ export function auditKindText(kind: AuditKind, action: string): string {
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   cadre: '干部',
   unit: '单位',
+  units: '单位',
+  unit_quotas: '职数',
   settings: '设置',
   database: '全部数据',
   import: '导入的文件',
@@ -127,6 +133,12 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   assessment_set: '考核指标体系',
   assessment_round: '考核轮次',
   assessment_daily: '日常考核',
+};
+
+/** Columns of the other audited tables, as the pages name them (keys of HIDDEN columns need none). */
+export const AUDIT_COLUMN_LABELS: Record<string, Record<string, string>> = {
+  units: { name: '名称', short_name: '简称', kind: '类别', level: '级别', parent_id: '上级单位', sort_order: '顺序', abolished_at: '撤销日期' },
+  unit_quotas: { unit_id: '单位', level: '领导职务层次', approved: '核定职数', doc: '三定文件', doc_date: '文件日期' },
 };
 
 /** Settings keys as the pages name them. */
