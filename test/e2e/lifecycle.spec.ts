@@ -6,7 +6,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { makeIdNumber } from '../../shared/domain/common/idcard';
-import { gridCell } from './grid';
+import { gridCell, scrollToLeftColumn, scrollToRightColumn } from './grid';
 import { startHost, type RunningHost } from './host';
 
 test.use({ viewport: { width: 1366, height: 768 } });
@@ -161,6 +161,21 @@ test('a row typed at the bottom of the grid is a new cadre; 退休 moves a cadre
   await expect(page.getByRole('status')).toContainText('已新增干部「赵敏」');
   await expect(page.locator('.count')).toHaveText('共 1 人');
   await expect(gridCell(page, 0, 'name')).toHaveText('赵敏');
+
+  // the 单位 is changed in the grid, from the unit tree's drop-down
+  await addUnit(page, '滨江市审计局'); // under the chosen 滨江市财政局: the tree opens to show it
+  await expect(page.getByRole('treeitem', { name: /滨江市财政局/ })).toHaveAttribute('aria-expanded', 'true');
+  await page.getByRole('tree').getByRole('button', { name: '全部单位' }).click();
+  await page.getByRole('button', { name: '选择列' }).click();
+  await page.locator('.column-chooser label', { hasText: '单位' }).getByRole('checkbox').check();
+  await page.getByRole('button', { name: '选择列' }).click();
+  await scrollToRightColumn(page, 'unit');
+  await expect(gridCell(page, 0, 'unit')).toHaveText('滨江市财政局');
+  await gridCell(page, 0, 'unit').dblclick();
+  await page.getByRole('combobox', { name: '单位' }).selectOption({ label: '滨江市审计局' });
+  await expect(page.getByRole('status')).toContainText('已保存：赵敏 的单位');
+  await expect(gridCell(page, 0, 'unit')).toHaveText('滨江市审计局');
+  await scrollToLeftColumn(page, 'name');
 
   // 退休: tick the row, 职务变动…
   await gridCell(page, 0, 'name').click();

@@ -304,10 +304,10 @@ export function RosterPage() {
     return { columns, view: lastRequest.current };
   };
 
-  const onUnitsChanged = (c: UnitChange) => {
+  const onUnitsChanged = async (c: UnitChange) => {
     setHistory(c.history);
     info(c.text);
-    void loadUnits();
+    await loadUnits(); // first: a unit chosen before the tree has it would be dropped as gone
     if (c.select !== undefined) setUnitId(c.select);
     refresh();
   };
@@ -470,7 +470,7 @@ export function RosterPage() {
       )}
       <MessageLine message={message} onClose={clear} />
       <div className="roster-body">
-        <UnitTree units={units} selected={unitId} onSelect={setUnitId} onChanged={onUnitsChanged} onFail={fail} />
+        <UnitTree units={units} selected={unitId} onSelect={setUnitId} onChanged={c => void onUnitsChanged(c)} onFail={fail} />
         <div className="roster-main">
           <EditableGrid<CadreRow>
             handle={grid}

@@ -4,7 +4,7 @@
  * and a unit dragged onto another moves under it (onto its top or bottom edge: before
  * or after it). Each change is one 撤销 step of the roster.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Unit } from '../../../shared/contract/api';
 import { api } from '../api';
 import { ConfirmButton } from '../ui/ConfirmButton';
@@ -42,18 +42,18 @@ export function UnitTree({ units, selected, onSelect, onChanged, onFail }: Props
   const siblingsOf = (u: Unit) => children.get(u.parentId) ?? [];
   const act = async (fn: () => Promise<UnitChange>) => {
     try {
-      const change = await fn();
-      if (change.select !== undefined && change.select !== null) setOpen(prev => new Set([...prev, ...ancestors(change.select!)]));
-      onChanged(change);
+      onChanged(await fn());
     } catch (e) {
       onFail(e);
     }
   };
-  const ancestors = (id: number): number[] => {
-    const out: number[] = [];
-    for (let u = units.find(x => x.id === id); u?.parentId; u = units.find(x => x.id === u!.parentId)) out.push(u.parentId);
-    return out;
-  };
+  // The chosen unit is always in sight: its ancestors open (after a move, a merge, a new unit).
+  useEffect(() => {
+    const byId = new Map(units.map(u => [u.id, u]));
+    const up: number[] = [];
+    for (let u = selected === null ? undefined : byId.get(selected); u?.parentId; u = byId.get(u.parentId)) up.push(u.parentId);
+    if (up.some(id => !open.has(id))) setOpen(prev => new Set([...prev, ...up]));
+  }, [open, selected, units]);
 
   const shift = (u: Unit, by: -1 | 1) => {
     const index = siblingsOf(u).findIndex(s => s.id === u.id) + by;
@@ -141,7 +141,6 @@ export function UnitTree({ units, selected, onSelect, onChanged, onFail }: Props
 
   const done = (c: UnitChange) => {
     setDialog(null);
-    if (c.select !== undefined && c.select !== null) setOpen(prev => new Set([...prev, ...ancestors(c.select!)]));
     onChanged(c);
   };
   const index = unit ? siblingsOf(unit).findIndex(s => s.id === unit.id) : -1;
