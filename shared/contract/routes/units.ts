@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { id, requiredName, shortText } from './common';
 import { fileDownloadSchema } from './exports';
-import { historyStateSchema } from './roster';
+import { historyStateSchema, unitSchema } from './roster';
 import { UNIT_KINDS } from '../../domain/units/kinds';
 import { QUOTA_LEVELS } from '../../domain/events/quota';
 
@@ -27,13 +27,7 @@ const unitFields = {
   level: z.string().trim().max(20).optional(),
 };
 
-export const unitDetailSchema = z.object({
-  id,
-  parentId: id.nullable(),
-  name: z.string(),
-  shortName: z.string(),
-  kind: z.string(),
-  level: z.string(),
+export const unitDetailSchema = unitSchema.omit({ sortOrder: true }).extend({
   /** 上级 / 本单位, as messages name it. */
   path: z.string(),
   abolishedAt: z.string().nullable(),

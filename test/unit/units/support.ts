@@ -1,24 +1,17 @@
-import type { InputOf, Method, OutputOf } from '../../../shared/contract/api';
-import type { ApiErrorShape } from '../../../shared/contract/errors';
+import type { InputOf } from '../../../shared/contract/api';
 import { openCore, type Core } from '../../../electron/services/core/core';
 import { makeIdNumber } from '../../../shared/domain/common/idcard';
 import { tempDir } from '../../support/temp';
+import { typedCalls } from '../../support/calls';
+
+type CadreValues = NonNullable<InputOf<'saveCadres'>['creates']>[number]['values'];
 
 /** An empty database with typed calls through the dispatcher (output schemas checked), and quick builders. */
 export function openTree() {
   const tmp = tempDir();
   const core: Core = openCore({ dataDir: tmp.dir, appVersion: 'test', checkOutput: true });
   core.db.prepare("INSERT INTO settings(key, value) VALUES ('operator', '测试员')").run();
-  const call = async <M extends Method>(method: M, input: InputOf<M>): Promise<OutputOf<M>> => {
-    const r = await core.dispatch(method, input);
-    if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
-    return r.data as OutputOf<M>;
-  };
-  const fails = async <M extends Method>(method: M, input: InputOf<M>): Promise<ApiErrorShape> => {
-    const r = await core.dispatch(method, input);
-    if (r.ok) throw new Error(`${method} was expected to be refused`);
-    return r.error;
-  };
+  const { call, fails } = typedCalls(core);
   let seq = 0;
   return {
     tmp,
@@ -30,11 +23,7 @@ export function openTree() {
       return (await call('createUnit', { parentId, name, kind })).id;
     },
     /** A cadre in `unitId` with a valid ID number; `values` as the grid sends them. */
-    async cadre(
-      name: string,
-      unitId: number | null,
-      values: InputOf<'saveCadres'>['creates'] extends (infer C)[] | undefined ? (C extends { values: infer V } ? V : never) : never = {},
-    ) {
+    async cadre(name: string, unitId: number | null, values: CadreValues = {}) {
       const idNumber = makeIdNumber('210102', '1980-05-12', (seq += 2), '男');
       return (await call('saveCadres', { creates: [{ values: { name, idNumber, ...(unitId ? { unitId } : {}), ...values } }] })).created[0];
     },
