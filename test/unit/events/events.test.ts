@@ -210,6 +210,32 @@ describe('plans (拟任/拟免)', () => {
   });
 });
 
+describe('undo', () => {
+  it('takes back a 职数 figure, a plan, its decision and its cancelling, each as one step', async () => {
+    const id = await deputy();
+    const steps: string[] = [];
+    const change = async (fn: () => Promise<unknown>) => {
+      steps.push(w.dump());
+      await fn();
+    };
+    await change(() => w.call('setQuota', { unitId: bureau, level: '副处', approved: 2, doc: '三定' }));
+    await change(() => w.call('setQuota', { unitId: bureau, level: '副处', approved: 3 }));
+    await change(() =>
+      w.call('recordEvents', { kind: '提任', date: '2026.12', planned: true, rows: [{ cadreId: id, post: '滨江市教育局副局长', leadershipLevel: '副处' }] }),
+    );
+    const plan = (await w.call('listEvents', { cadreId: id }))[0];
+    await change(() => w.call('decidePlannedEvent', { id: plan.id, docNo: '滨组干〔2026〕30号' }));
+    await change(() => w.call('recordEvents', { kind: '免职', date: '2027.01', planned: true, rows: [{ cadreId: id, removedPost: '滨江市教育局副局长' }] }));
+    const second = (await w.call('listEvents', { cadreId: id })).find(e => e.planned)!;
+    await change(() => w.call('cancelPlannedEvent', { id: second.id }));
+    await change(() => w.call('setQuota', { unitId: bureau, level: '副处', approved: null }));
+    for (const before of steps.reverse()) {
+      await undo();
+      expect(w.dump()).toBe(before);
+    }
+  });
+});
+
 describe('职数', () => {
   it('refuses an appointment past the approved number, naming unit, level, approved and filled; a reason lets it through, flagged and audited', async () => {
     await w.call('setQuota', { unitId: bureau, level: '副处', approved: 1, doc: '滨编〔2019〕5号', docDate: '2019.03' });
