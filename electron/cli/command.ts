@@ -48,6 +48,12 @@ export async function callRoute<M extends Method>(core: Core, method: M, input: 
   return result.data as OutputOf<M>;
 }
 
+/** A record's number as typed on the command line; `what` names the record (干部, 单位). */
+export function idArg(raw: string, what: string): number {
+  if (!/^[1-9]\d{0,15}$/.test(raw)) throw new UsageError(`${what}编号应为正整数：${raw}`);
+  return Number(raw);
+}
+
 /** Plain text table for people: tab-separated, one header line. */
 export function tableText(rows: readonly object[], columns: [string, string][]): string {
   const lines = [columns.map(([, label]) => label).join('\t')];

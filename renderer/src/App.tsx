@@ -6,6 +6,8 @@ import { RosterPage } from './roster/RosterPage';
 import { DataPage } from './pages/DataPage';
 import { NotYetOpen } from './pages/NotYetOpen';
 import { CadreDetail } from './form/CadreDetail';
+import { NewCadre } from './form/NewCadre';
+import { QuotaPage } from './units/QuotaPage';
 import { ImportExportPage } from './io/ImportExportPage';
 import { BatchesPage } from './secondment/BatchesPage';
 import { BatchDetail } from './secondment/BatchDetail';
@@ -61,6 +63,10 @@ const ROUTES: Route[] = [
   },
   { path: 'reminders', section: 'reminders', render: () => <RemindersPage tab="due" /> },
   { path: 'reminders/quality', section: 'reminders', render: () => <RemindersPage tab="quality" /> },
+  { path: 'cadre/new', section: 'roster', render: () => <NewCadre unitId={null} /> },
+  { path: 'cadre/new/:id', section: 'roster', render: ({ id, page }) => <NewCadre key={page} unitId={id} /> },
+  { path: 'quota', section: 'roster', render: () => <QuotaPage unitId={null} /> },
+  { path: 'quota/:id', section: 'roster', render: ({ id, page }) => <QuotaPage key={page} unitId={id} /> },
   { path: 'batches', section: 'batches', render: () => <BatchesPage /> },
   { path: 'batch/:id', section: 'batches', render: ({ id, page }) => <BatchDetail key={page} id={id} /> },
   { path: 'village', section: 'village', render: () => <VillagePage /> },

@@ -19,6 +19,8 @@ import { assessmentRoutes } from './routes/assessment';
 import { auditRoutes } from './routes/audit';
 import { reminderRoutes } from './routes/reminders';
 import { settingsRoutes } from './routes/settings';
+import { unitRoutes } from './routes/units';
+import { eventRoutes } from './routes/events';
 
 // Callers import every route's schemas and types from here, never from routes/<area>.ts.
 export * from './routes/app';
@@ -33,6 +35,8 @@ export * from './routes/reminders';
 export * from './routes/roster';
 export * from './routes/secondment';
 export * from './routes/settings';
+export * from './routes/units';
+export * from './routes/events';
 
 export const routes = {
   ...appRoutes,
@@ -46,6 +50,8 @@ export const routes = {
   ...auditRoutes,
   ...reminderRoutes,
   ...settingsRoutes,
+  ...unitRoutes,
+  ...eventRoutes,
 } as const;
 
 export type Routes = typeof routes;

@@ -3,7 +3,8 @@
  *
  * - roster: a generated roster of CADRE_BENCH_ROWS cadres (default 100,000)
  *   in a temporary database: what the grid asks for (a block of 200 rows in
- *   tree order, sorted by pinyin, filtered) and the combined-condition query;
+ *   tree order, sorted by pinyin, filtered), the combined-condition query and the 职数
+ *   report for every unit beside a bare scan of the cadres table (test/bench/quota.ts);
  * - reminders: 工作提醒 and 数据质量 over the same roster with a few events per
  *   cadre, each beside a bare SQL scan of the cadres table (test/bench/reminders.ts);
  *   in a temporary database: each kind of grid block (first, middle, sorted
@@ -30,6 +31,7 @@ import { todayCanonical } from '../../shared/domain/common/dates';
 import { benchQuery, TOWNSHIP_WOMEN_QUERY } from './query';
 import { benchImport, importVerdict } from './import';
 import { benchReminders, remindersVerdict } from './reminders';
+import { benchQuota, quotaVerdict, type QuotaBenchResult } from './quota';
 
 /** Median ms of `fn` over `runs` runs; `before` runs first each time, untimed. */
 function median(fn: () => unknown, runs = 9, before?: () => unknown): number {
@@ -205,6 +207,7 @@ function benchRoster(size: number): { figures: Record<string, unknown>; verdict:
       gridFilterPostContainsMs: median(() => rosterPage(core.db, { ...block, filters: { post: { type: 'contains', filter: '副局长' } } })),
       gridSearchPinyinMs: median(() => rosterPage(core.db, { ...block, search: 'zhang' })),
       query: benchQuery(core.db),
+      quota: benchQuota(core.db),
       // Last: it adds events to the roster.
       reminders: benchReminders(core.db),
     };
@@ -241,6 +244,11 @@ async function main(): Promise<void> {
   if (!only || only === 'import') out.import = await benchImport({ rows: size, log: s => process.stderr.write(s + '\n') });
   out.peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
   process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+  const quota = (out.roster as { quota?: QuotaBenchResult } | undefined)?.quota;
+  if (quota) {
+    process.stdout.write(quotaVerdict(quota) + '\n');
+    if (!quota.pass) process.exitCode = 1;
+  }
   const reminders = (out.roster as { reminders?: ReturnType<typeof benchReminders> } | undefined)?.reminders;
   if (reminders) {
     process.stdout.write(remindersVerdict(reminders) + '\n');

@@ -8,9 +8,12 @@
  */
 import { expect, type Locator, type Page } from '@playwright/test';
 
-/** `scope` narrows to one grid when a page has several (e.g. '.sd-grid'). */
+/**
+ * `scope` narrows to one grid when a page has several (e.g. '.sd-grid'). Pinned rows (the
+ * roster's 新行 at the bottom) have row indexes of their own and are not counted.
+ */
 export function gridCell(page: Page, rowIndex: number, colId: string, scope = '') {
-  return page.locator(`${scope} .ag-row[row-index="${rowIndex}"] .ag-cell[col-id="${colId}"]`.trim()).first();
+  return page.locator(`${scope} .ag-row:not(.ag-row-pinned)[row-index="${rowIndex}"] .ag-cell[col-id="${colId}"]`.trim()).first();
 }
 
 function viewport(page: Page, axis: 'vertical' | 'horizontal', scope: string): Locator {
@@ -33,7 +36,7 @@ async function scrollUntil(page: Page, axis: 'vertical' | 'horizontal', to: 'sta
 
 /** Scrolls to the last row (index `lastIndex`) until that row is rendered. */
 export async function scrollToLastRow(page: Page, lastIndex: number, scope = '') {
-  await scrollUntil(page, 'vertical', 'end', page.locator(`${scope} .ag-row[row-index="${lastIndex}"]`.trim()).first(), scope);
+  await scrollUntil(page, 'vertical', 'end', page.locator(`${scope} .ag-row:not(.ag-row-pinned)[row-index="${lastIndex}"]`.trim()).first(), scope);
 }
 
 /** Scrolls to the right end until the header of column `colId` is rendered. */

@@ -37,7 +37,7 @@ async function upload(page: Page, name: string, rows: string[][]) {
 
 test('从 Excel 导入: errors block the import; the corrected file adds two cadres', async ({ page }) => {
   await page.goto(host.url);
-  await expect(page.locator('.count')).toHaveText('共 600 人');
+  await expect(page.locator('.count')).toHaveText('共 588 人');
   await page.getByRole('link', { name: '导入导出' }).click();
   await expect(page.getByRole('heading', { name: '导入导出' })).toBeVisible();
 
@@ -78,7 +78,7 @@ test('从 Excel 导入: errors block the import; the corrected file adds two cad
   await expect(page.getByRole('alert')).toHaveCount(0);
 
   await page.goto(`${new URL(host.url).origin}/#/roster`);
-  await expect(page.locator('.count')).toHaveText('共 602 人');
+  await expect(page.locator('.count')).toHaveText('共 590 人');
 });
 
 test('下载导入模板 downloads an .xlsx file', async ({ page }) => {

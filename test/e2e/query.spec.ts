@@ -27,7 +27,7 @@ const ageAt202611 = (birth: string) => 2026 - Number(birth.slice(0, 4)) - (11 < 
 
 test('组合查询: an age range at a chosen date AND 性别 returns exactly the expected cadres; saved as a view and re-opened', async ({ page }) => {
   await page.goto(host.url);
-  await expect(page.locator('.count')).toHaveText('共 600 人');
+  await expect(page.locator('.count')).toHaveText('共 588 人');
   await page.getByRole('button', { name: /^组合查询/ }).click();
   const builder = page.getByRole('region', { name: '组合查询' });
   const first = builder.getByRole('group', { name: '条件' }).first();
@@ -63,7 +63,7 @@ test('组合查询: an age range at a chosen date AND 性别 returns exactly the
   await expect(page.getByRole('status')).toContainText('已保存查询方案「三十多岁女干部」');
 
   await builder.getByRole('button', { name: '清除条件' }).click();
-  await expect(page.locator('.count')).toHaveText('共 600 人');
+  await expect(page.locator('.count')).toHaveText('共 588 人');
   await builder.getByLabel('查询方案').selectOption({ label: '三十多岁女干部' });
   await builder.getByRole('button', { name: '打开' }).click();
   await expect(page.locator('.count')).toHaveText(`共 ${women} 人`);

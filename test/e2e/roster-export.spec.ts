@@ -17,7 +17,10 @@ test.afterAll(async () => {
 function womenByBirth(): { name: string; birth: string }[] {
   const db = new BetterSqlite3(path.join(host.dataDir, 'cadre-desk.db'), { readonly: true });
   try {
-    return db.prepare("SELECT name, birth FROM cadres WHERE deleted_at IS NULL AND gender = '女' ORDER BY birth").all() as { name: string; birth: string }[];
+    return db.prepare("SELECT name, birth FROM cadres WHERE deleted_at IS NULL AND status = '在职' AND gender = '女' ORDER BY birth").all() as {
+      name: string;
+      birth: string;
+    }[];
   } finally {
     db.close();
   }

@@ -17,9 +17,14 @@ export const basicCommands: Command[] = [
   },
   {
     words: ['list', 'cadres'],
-    summary: '列出干部（每条记录含任免审批表的全部字段）；--query 按组合查询条件筛选',
-    options: { json, query: { kind: 'value', arg: 'JSON', help: '组合查询，与“保存的查询方案”同一格式' } },
+    summary: '列出名册中的干部（每条记录含任免审批表的全部字段）；--query 按组合查询条件筛选；--status history 列出历史库',
+    options: {
+      json,
+      query: { kind: 'value', arg: 'JSON', help: '组合查询，与“保存的查询方案”同一格式' },
+      status: { kind: 'value', arg: 'history', help: 'history：列出历史库（已退休、调出、辞职、去世的干部）' },
+    },
     async run(ctx, opts) {
+      if (opts.status !== undefined && opts.status !== 'history') throw new UsageError(`--status 只能是 history：${String(opts.status)}`);
       let query: unknown;
       if (typeof opts.query === 'string') {
         try {
@@ -28,7 +33,7 @@ export const basicCommands: Command[] = [
           throw new UsageError(`--query 不是有效的 JSON：${opts.query.slice(0, 80)}`);
         }
       }
-      const rows = await ctx.call('listCadreRecords', query === undefined ? {} : { query });
+      const rows = await ctx.call('listCadreRecords', { ...(query === undefined ? {} : { query }), ...(opts.status ? { status: 'history' } : {}) });
       if (opts.json) ctx.printJson(rows);
       else
         ctx.print(
@@ -40,6 +45,7 @@ export const basicCommands: Command[] = [
             ['unit', '单位'],
             ['post', '现任职务'],
             ['rank', '职级'],
+            ['status', '状态'],
           ]),
         );
     },

@@ -7,6 +7,8 @@ import { importCommands } from './import';
 import { secondmentCommands } from './secondment';
 import { assessmentCommands } from './assessment';
 import { reminderCommands } from './reminders';
+import { unitCommands } from './units';
+import { eventCommands } from './events';
 
 /** Every CLI command; help and dispatch are generated from this list. */
 export const commands: Command[] = [
@@ -18,4 +20,6 @@ export const commands: Command[] = [
   ...assessmentCommands,
   ...auditCommands,
   ...reminderCommands,
+  ...unitCommands,
+  ...eventCommands,
 ];

@@ -1,17 +1,12 @@
 /** Secondment batches (挂职) and village rotations (驻村): lists and statistics. */
 import type { Command, CommandContext } from '../command';
-import { tableText, UsageError } from '../command';
+import { idArg, tableText, UsageError } from '../command';
 import { formatDate } from '../../../shared/domain/common/dates';
 import type { SecondmentStats } from '../../../shared/contract/routes/secondment';
 import { DEFAULT_YOUNG_AGE } from '../../../shared/domain/secondment/codes';
 
 const json = { kind: 'flag', help: '输出 JSON' } as const;
 const young = { kind: 'value', arg: '岁', help: `年轻干部的年龄界限（挂职开始时未满该年龄），默认 ${DEFAULT_YOUNG_AGE}` } as const;
-
-function idArg(raw: string, what: string): number {
-  if (!/^[1-9]\d{0,15}$/.test(raw)) throw new UsageError(`${what}编号应为正整数：${raw}`);
-  return Number(raw);
-}
 
 function threshold(raw: unknown): number | undefined {
   if (raw === undefined) return undefined;

@@ -13,7 +13,7 @@ export function appStatus({ db, dbPath, appVersion }: ServiceContext): AppStatus
     dbPath,
     started: cadres > 0 || getSetting(db, 'started') === '1',
     counts: {
-      units: (db.prepare('SELECT count(*) AS n FROM units').get() as { n: number }).n,
+      units: (db.prepare('SELECT count(*) AS n FROM units WHERE abolished_at IS NULL').get() as { n: number }).n,
       cadres,
     },
   };

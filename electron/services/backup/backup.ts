@@ -359,7 +359,8 @@ export function dataCounts(db: Database): DataCounts {
     tableExists(db, table) ? (db.prepare(`SELECT count(*) AS n FROM "${table}" ${where}`).get() as { n: number }).n : 0;
   const cadresHaveDeleted = tableExists(db, 'cadres') && db.prepare("SELECT 1 FROM pragma_table_info('cadres') WHERE name = 'deleted_at'").get() !== undefined;
   return {
-    cadres: count('cadres', cadresHaveDeleted ? 'WHERE deleted_at IS NULL' : ''),
+    // In the roster, as every roster count (roster/api.ts IN_ROSTER); status is as old as the table.
+    cadres: count('cadres', cadresHaveDeleted ? "WHERE deleted_at IS NULL AND status = '在职'" : "WHERE status = '在职'"),
     batches: count('secondment_batches'),
     rounds: count('assessment_rounds'),
   };

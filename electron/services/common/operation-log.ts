@@ -35,7 +35,7 @@ import type { Database } from '../../db/database';
 import { cachedStatement } from '../../db/statements';
 import { auditMany, type AuditRecord } from './audit';
 import { readCadreImage, writeCadreImage, type CadreImage } from '../roster/api';
-import { isUndoableTable, readRowImage, rowChanges, writeRowImage, type RowImage, type UndoableTable } from './row-image';
+import { isUndoableTable, readRowImage, rowChanges, UNAUDITED_TABLES, writeRowImage, type RowImage, type UndoableTable } from './row-image';
 import { operatorName } from './settings';
 
 export interface OperationMeta {
@@ -114,6 +114,8 @@ export interface OperationRecorder {
   createdRow(table: UndoableTable, id: number): void;
   /** Call before changing what an image of `kind` covers; `read` gives the image now (null: nothing). */
   touchImage(kind: ImageKind, id: number, read: () => RowImage | null): void;
+  /** Facts of the change (an event's kind, 文号, reason) written into this cadre's audit entry. */
+  note(id: number, facts: Record<string, unknown>): void;
 }
 
 export interface OperationSummary {
@@ -195,7 +197,9 @@ export function withOperation<T>(db: Database, meta: OperationMeta, fn: (op: Ope
       if (!recordsBefore.has(key)) recordsBefore.set(key, { table, id, image: existed ? read() : null, read });
     };
     const images = new Map<ImageKind, ImageChange[]>();
+    const notes = new Map<number, Record<string, unknown>>();
     const recorder: OperationRecorder = {
+      note: (id, facts) => void notes.set(id, { ...notes.get(id), ...facts }),
       touchRow: (table, id) => noteRow(table, id, () => readRowImage(db, table, id)),
       createdRow: (table, id) => noteRow(table, id, () => readRowImage(db, table, id), false),
       touchImage: (kind, id, read) => {
@@ -219,7 +223,9 @@ export function withOperation<T>(db: Database, meta: OperationMeta, fn: (op: Ope
     const result = fn(recorder);
     for (const [id, b] of before) {
       const after = readCadreImage(db, id);
-      if (JSON.stringify(b) !== JSON.stringify(after)) log.add(id, b, after);
+      if (JSON.stringify(b) === JSON.stringify(after)) continue;
+      log.add(id, b, after, notes.get(id));
+      notes.delete(id);
     }
     const logged: ScopeRecord[] = [];
     for (const r of recordsBefore.values()) {
@@ -227,10 +233,12 @@ export function withOperation<T>(db: Database, meta: OperationMeta, fn: (op: Ope
       if (JSON.stringify(r.image) === JSON.stringify(after)) continue;
       logged.push({ table: r.table, image: after ?? r.image });
       const kind = imageKinds.get(r.table);
-      log.addRecord(r.table, r.id, r.image, after, !kind?.audit);
+      log.addRecord(r.table, r.id, r.image, after, !kind?.audit && !UNAUDITED_TABLES.has(r.table));
       if (kind) images.get(kind)!.push({ id: r.id, before: r.image, after });
     }
     for (const [kind, changes] of images) if (kind.audit && changes.length) log.audit(kind.audit(changes, meta.kind, meta.label));
+    // Facts about a cadre whose record did not change: an entry of their own, when the operation changed anything.
+    if (logged.length) log.audit([...notes].map(([id, facts]) => ({ entity: 'cadre', entityId: id, action: meta.kind, after: facts })));
     const unitRow = cachedStatement(db, 'SELECT * FROM units WHERE id = ?');
     for (const id of units) {
       const row = unitRow.get(id);
@@ -293,11 +301,12 @@ function operationLog(db: Database, meta: OperationMeta) {
     audits = [];
   };
   return {
-    add(id: number, before: CadreImage | null, after: CadreImage | null): void {
+    add(id: number, before: CadreImage | null, after: CadreImage | null, note?: Record<string, unknown>): void {
       open();
       changed++;
       rows.push([opId, id, before && JSON.stringify(before), after && JSON.stringify(after)]);
-      audits.push({ operator, entity: 'cadre', entityId: id, action: meta.kind, ...changedFields(before, after) });
+      const fields = changedFields(before, after);
+      audits.push({ operator, entity: 'cadre', entityId: id, action: meta.kind, ...fields, ...(note && { after: { ...fields.after, ...note } }) });
       if (rows.length >= 500) flush();
     },
     /** A row of another undoable table (row-image.ts) or an ImageKind's image, logged (and audited) at once. */
@@ -539,7 +548,7 @@ function applyStep(db: Database, op: StoredOperation, direction: 'undo' | 'redo'
     if (!isUndoableTable(r.tbl)) throw new Error(`unknown undo record kind: ${r.tbl}`);
     const current = readRowImage(db, r.tbl, r.id);
     writeRowImage(db, r.tbl, r.id, r.target);
-    audits.push({ operator, entity: r.tbl, entityId: r.id, action: direction, ...rowChanges(current, r.target) });
+    if (!UNAUDITED_TABLES.has(r.tbl)) audits.push({ operator, entity: r.tbl, entityId: r.id, action: direction, ...rowChanges(current, r.target) });
   }
   for (const [kind, changes] of images) if (kind.audit) for (const e of kind.audit(changes, direction, op.label)) audits.push({ operator, ...e });
   // Units exist before the cadres in them are redone, and go after the cadres are undone.

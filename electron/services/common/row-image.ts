@@ -15,8 +15,19 @@ export const UNDOABLE_TABLES = [
   'villages',
   'village_rotations',
   'village_assignments',
+  'units',
+  'unit_names',
+  'unit_quotas',
+  'cadre_events',
 ] as const;
 export type UndoableTable = (typeof UNDOABLE_TABLES)[number];
+
+/**
+ * Tables whose rows are undone with their operation but get no audit entry of their
+ * own, because another entry of the operation tells the change: an earlier unit name
+ * goes with the unit's rename, an event with its cadre's entry (OperationRecorder.note).
+ */
+export const UNAUDITED_TABLES: ReadonlySet<string> = new Set<UndoableTable>(['unit_names', 'cadre_events']);
 
 export function isUndoableTable(name: string): name is UndoableTable {
   return (UNDOABLE_TABLES as readonly string[]).includes(name);

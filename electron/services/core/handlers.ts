@@ -15,6 +15,8 @@ import { assessmentHandlers } from '../assessment/handlers';
 import { auditHandlers } from '../audit/handlers';
 import { reminderHandlers } from '../reminders/handlers';
 import { settingsHandlers } from '../settings/handlers';
+import { unitHandlers } from '../units/handlers';
+import { eventHandlers } from '../events/handlers';
 import { PlanStore } from '../common/plan-store';
 
 /** Called once per opened database (open and every reopen): the plan store starts empty each time. */
@@ -32,5 +34,7 @@ export function createHandlers(base: Omit<ServiceContext, 'plans'>): Handlers {
     ...auditHandlers(ctx),
     ...reminderHandlers(ctx),
     ...settingsHandlers(ctx),
+    ...unitHandlers(ctx),
+    ...eventHandlers(ctx),
   };
 }

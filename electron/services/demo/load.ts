@@ -3,7 +3,8 @@ import type { Database } from '../../db/database';
 import { audit } from '../common/audit';
 import { cadreInserter, countCadres } from '../roster/api';
 import { clearHistory } from '../common/operation-log';
-import { DEFAULT_DEMO_SEED, generateDemo } from './generate';
+import { DEFAULT_DEMO_SEED, DEFAULT_DEMO_TODAY, generateDemo } from './generate';
+import { loadLifecycleDemo } from './lifecycle';
 import { clearAssessmentData, loadAssessmentDemo } from './assessment';
 import { clearSecondmentData, loadSecondmentDemo } from './secondment';
 
@@ -42,10 +43,12 @@ export function loadDemo(db: Database, opts: { force?: boolean; seed?: number; c
       unitIds.set(u.key, Number(insertUnit.run(parent, u.name, u.kind, u.sortOrder).lastInsertRowid));
     }
     const insert = cadreInserter(db);
-    data.cadres.forEach((c, i) => {
+    const cadreIds = data.cadres.map((c, i) => {
       const { unitKey, ...fields } = c;
-      insert({ ...fields, unitId: unitIds.get(unitKey) ?? null, sortOrder: i + 1 });
+      return insert({ ...fields, unitId: unitIds.get(unitKey) ?? null, sortOrder: i + 1 });
     });
+    // Events and 职数 that agree with the roster; the generator's 退休/调出 cadres go to the 历史库.
+    loadLifecycleDemo(db, data, unitIds, cadreIds, DEFAULT_DEMO_TODAY);
     loadSecondmentDemo(db, opts.seed ?? DEFAULT_DEMO_SEED);
     // The Shenyang set scored for batch 4 (none when the roster was too small to staff the batches).
     const batch4 = db.prepare('SELECT id FROM secondment_batches WHERE seq = 4 ORDER BY id LIMIT 1').get() as { id: number } | undefined;
@@ -55,7 +58,8 @@ export function loadDemo(db: Database, opts: { force?: boolean; seed?: number; c
       loadAssessmentDemo(db, batch4.id, { seed: opts.seed });
       db.prepare('DELETE FROM audit_log WHERE id > ?').run(mark);
     }
-    const counts = { units: data.units.length, cadres: data.cadres.length };
+    // Cadres in the roster: the generator's 退休/调出 are in the 历史库.
+    const counts = { units: data.units.length, cadres: countCadres(db) };
     audit(db, { entity: 'database', action: opts.force ? 'demo.replace' : 'demo.load', after: { city: data.cityName, ...counts } });
     return counts;
   })();

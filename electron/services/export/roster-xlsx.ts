@@ -113,7 +113,7 @@ export function selectRosterRows(db: Database, sel: RosterSelection): CadreRow[]
     return ids.map(id => found.get(id)!);
   }
   const { query, ...view } = sel.view ?? {};
-  const compiled = query ? compileQuery(parseCadreQuery(query), { today: sel.today ?? todayCanonical() }) : undefined;
+  const compiled = query ? compileQuery(parseCadreQuery(query), { today: sel.today ?? todayCanonical(), history: view.history }) : undefined;
   const extra = compiled ? { ctes: compiled.ctes, where: [compiled.sql], params: compiled.params } : undefined;
   const base = rosterWhere({ ...view, extra });
   const total = countCadreRows(db, base);

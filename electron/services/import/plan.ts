@@ -55,7 +55,7 @@ export function buildPlan(db: Database, input: PlanInput, tick: Tick = () => {})
   const matcher = RosterMatcher.load(db);
 
   // Units by name (names are not unique in a tree: 办公室 under every bureau).
-  const units = db.prepare('SELECT id, parent_id AS parentId, name FROM units').all() as UnitRow[];
+  const units = db.prepare('SELECT id, parent_id AS parentId, name FROM units WHERE abolished_at IS NULL').all() as UnitRow[]; // abolished units take no one
   const unitById = new Map(units.map(u => [u.id, u]));
   const unitsByName = new Map<string, UnitRow[]>();
   for (const u of units) {

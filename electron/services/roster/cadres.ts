@@ -9,7 +9,7 @@ export interface CadreFilter {
   unitId?: number;
   /** Name, pinyin (zs, zhangsan), ID number or post text. */
   search?: string;
-  /** List the 回收站 instead of the live roster. */
+  /** List the 回收站 instead of the roster. */
   deleted?: boolean;
 }
 
@@ -21,7 +21,7 @@ const ROW_SELECT = `c.id AS id, c.unit_id AS unitId, coalesce(u.name, '') AS uni
 /** The live roster (or the 回收站), in unit-tree order, optionally narrowed. */
 export function listCadres(db: Database, filter: CadreFilter = {}): CadreRow[] {
   const ctes: string[] = [];
-  const where = [filter.deleted ? 'c.deleted_at IS NOT NULL' : 'c.deleted_at IS NULL'];
+  const where = [filter.deleted ? 'c.deleted_at IS NOT NULL' : IN_ROSTER];
   const params: Record<string, unknown> = {};
   if (filter.unitId !== undefined) {
     ctes.push(UNIT_SUBTREE_CTE);
@@ -41,6 +41,9 @@ export function listCadres(db: Database, filter: CadreFilter = {}): CadreRow[] {
  * 历史库). Statistics, reminders and every count of "the roster" use this one condition.
  */
 export const IN_ROSTER = "c.deleted_at IS NULL AND c.status = '在职'";
+
+/** A cadre in the 历史库 (alias c): left the roster by an event (退休/调出/辞职/去世), not in the 回收站. */
+export const IN_HISTORY = "c.deleted_at IS NULL AND c.status <> '在职'";
 
 /**
  * cadres.name_keys ('zhang san|zhangsan zs', shared/domain/common/pinyin.ts) without its
@@ -127,8 +130,9 @@ function pick(obj: Record<string, unknown>, keys: string[]): Record<string, unkn
   return Object.fromEntries(keys.map(k => [k, obj[k]]));
 }
 
+/** Cadres in the roster (not the 历史库 nor the 回收站). */
 export function countCadres(db: Database): number {
-  return (db.prepare('SELECT count(*) AS n FROM cadres WHERE deleted_at IS NULL').get() as { n: number }).n;
+  return (db.prepare(`SELECT count(*) AS n FROM cadres c WHERE ${IN_ROSTER}`).get() as { n: number }).n;
 }
 
 /** A cadre to insert: any subset of the scalar and form fields, plus its child rows. */

@@ -18,9 +18,10 @@ export function rosterHandlers({ db }: ServiceContext): HandlersOf<typeof roster
     listUnits: () => listUnits(db),
     listCadres: filter => listCadres(db, filter),
     getCadre: ({ id }) => getCadre(db, id),
-    listCadreRecords: ({ query }) => queryCadreIds(db, query ?? {}, { today: todayCanonical() }).map(id => getCadre(db, id)),
+    listCadreRecords: ({ query, status }) =>
+      queryCadreIds(db, query ?? {}, { today: todayCanonical(), history: status === 'history' }).map(id => getCadre(db, id)),
     queryCadrePage: ({ query, ...req }) => {
-      const compiled = query ? compileQuery(query, { today: todayCanonical() }) : undefined;
+      const compiled = query ? compileQuery(query, { today: todayCanonical(), history: req.history }) : undefined;
       return rosterPage(db, { ...req, extra: compiled && { ctes: compiled.ctes, where: [compiled.sql], params: compiled.params } });
     },
     saveCadres: changes => {

@@ -21,12 +21,14 @@ import { AppError } from '../../../shared/contract/errors';
 import type { Database } from '../../db/database';
 import { cachedStatement } from '../../db/statements';
 import { CADRE_SCALAR_COLUMNS } from './columns';
-import { cadreRowsByIds, SEARCH_TERM, type RowQuery } from './cadres';
+import { cadreRowsByIds, IN_HISTORY, IN_ROSTER, SEARCH_TERM, type RowQuery } from './cadres';
 import { UNIT_ORDER_CTE, UNIT_SUBTREE_CTE } from '../units/api';
 
 export type TextFilterType = 'contains' | 'notContains' | 'equals' | 'notEqual' | 'startsWith' | 'endsWith' | 'blank' | 'notBlank';
 
 export interface PageRequest {
+  /** The 历史库 (cadres who left by an event) instead of the roster. */
+  history?: boolean;
   unitId?: number;
   search?: string;
   filters?: Record<string, { type: TextFilterType; filter?: string }>;
@@ -51,7 +53,7 @@ function columnExpr(colId: string, purpose: 'filter' | 'sort'): string {
 
 export function rosterWhere(req: Omit<PageRequest, 'offset' | 'limit' | 'sort'>): Pick<RowQuery, 'ctes' | 'where' | 'params'> {
   const ctes = [...(req.extra?.ctes ?? [])];
-  const where = ['c.deleted_at IS NULL', ...(req.extra?.where ?? [])];
+  const where = [req.history ? IN_HISTORY : IN_ROSTER, ...(req.extra?.where ?? [])];
   const params: Record<string, unknown> = { ...(req.extra?.params ?? {}) };
   if (req.unitId !== undefined) {
     ctes.push(UNIT_SUBTREE_CTE);

@@ -3,10 +3,11 @@
  * `c` (cadres) with named parameters :p1, :p2, …, so "正处, 45 岁以下, 全日制本科, 有乡镇
  * 工作经历" runs in SQLite instead of loading the roster. No value ever enters the SQL text:
  * user values and code-list names alike are parameters; the only literals are fixed GLOB
- * patterns and numbers written here.
+ * patterns and numbers written here, and the roster's own scope (IN_ROSTER / IN_HISTORY).
  *
  * Semantics (see shared/domain/roster/query.ts for the language):
- * - deleted cadres (deleted_at IS NOT NULL) never match;
+ * - only cadres in the roster match (IN_ROSTER: not in the 回收站 nor the 历史库), or with
+ *   `history` only those in the 历史库;
  * - age is the completed age at refDate (default `today`) at month precision, as the national
  *   form computes it; it becomes a range on c.birth, so a cadre with no (or a non-canonical)
  *   birth never matches an age or 出生年代 condition;
@@ -37,11 +38,11 @@ import {
 } from '../../../shared/domain/roster/query';
 import type { Database } from '../../db/database';
 import { CADRE_SCALAR_COLUMNS } from './columns';
-import { selectCadreRows } from './cadres';
+import { IN_HISTORY, IN_ROSTER, selectCadreRows } from './cadres';
 import { UNIT_ORDER_CTE, UNIT_SUBTREE_CTE } from '../units/api';
 
 export interface CompiledQuery {
-  /** A WHERE fragment over the alias `c` (cadres); always includes `c.deleted_at IS NULL`. */
+  /** A WHERE fragment over the alias `c` (cadres); always includes IN_ROSTER (or IN_HISTORY). */
   sql: string;
   /** Named parameters for `sql` and `ctes` (:p1, :p2, …). */
   params: Record<string, unknown>;
@@ -52,6 +53,8 @@ export interface CompiledQuery {
 export interface QueryOptions {
   /** 'YYYY-MM-DD': the age reference when the query has no refDate. */
   today: string;
+  /** Search the 历史库 instead of the roster. */
+  history?: boolean;
 }
 
 /**
@@ -361,7 +364,7 @@ export function compileQuery(q: CadreQuery, opts: QueryOptions): CompiledQuery {
   const refDate = query.refDate ?? opts.today;
   if (!/^\d{4}-\d{2}(-\d{2})?$/.test(refDate)) throw new AppError('VALIDATION', `计算年龄的日期「${refDate}」格式不正确`);
   const compiler = new Compiler(refDate);
-  const terms = ['c.deleted_at IS NULL'];
+  const terms = [opts.history ? IN_HISTORY : IN_ROSTER];
   if (query.unitId !== undefined) {
     compiler.ctes.push(QUERY_UNIT_CTE);
     compiler.params.p0 = query.unitId;

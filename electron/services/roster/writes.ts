@@ -8,6 +8,8 @@
 import { checkCadreRecord, normalizeCadreField, type EditableCadreField } from '../../../shared/domain/roster/cadre-rules';
 import { AppError } from '../../../shared/contract/errors';
 import { fieldLabel as label } from '../../../shared/domain/roster/fields';
+import { formatDate } from '../../../shared/domain/common/dates';
+import { fillFromIdNumber } from '../../../shared/domain/common/idcard';
 import type { Database } from '../../db/database';
 import { CADRE_FORM_COLUMNS, CADRE_SCALAR_COLUMNS } from './columns';
 import { withOperation, type OperationRecorder, type OperationSummary } from '../common/operation-log';
@@ -67,8 +69,15 @@ function prepare(db: Database, index: number, id: number | undefined, values: Fi
       out.tags = parseTags(raw);
     } else if (field === 'unitId') {
       if (raw === null || raw === '') out.unitId = null;
-      else if (typeof raw === 'number' && db.prepare('SELECT 1 FROM units WHERE id = ?').get(raw)) out.unitId = raw;
-      else problems.push({ row: index, id, field, message: `单位不存在（编号 ${String(raw)}）` });
+      else {
+        const unit =
+          typeof raw === 'number'
+            ? (db.prepare('SELECT name, abolished_at FROM units WHERE id = ?').get(raw) as { name: string; abolished_at: string | null } | undefined)
+            : undefined;
+        if (!unit) problems.push({ row: index, id, field, message: `单位不存在（编号 ${String(raw)}）` });
+        else if (unit.abolished_at !== null) problems.push({ row: index, id, field, message: `单位「${unit.name}」已撤销` });
+        else out.unitId = raw as number;
+      }
     } else if (field in COLUMN) {
       const r = normalizeCadreField(field, Array.isArray(raw) ? raw.join('、') : raw);
       if (!r.ok) problems.push({ row: index, id, field, message: r.message });
@@ -146,6 +155,14 @@ export function applyCadreChanges(
   const seenIds = new Map<string, number>();
   for (const row of rows) {
     const rec = mergedRecord(db, row);
+    // A blank 出生年月 or 性别 is taken from the ID number the change brings (with a warning that it was derived).
+    if (row.columns.id_number) {
+      const derived = fillFromIdNumber(row.columns.id_number, rec);
+      for (const [field, value] of Object.entries(derived) as ['birth' | 'gender', string][]) {
+        row.columns[COLUMN[field]] = rec[field] = value;
+        warnings.push({ row: row.index, id: row.id, field, message: `${label(field)}由身份证号得出：${field === 'birth' ? formatDate(value) : value}` });
+      }
+    }
     for (const p of checkCadreRecord(rec)) {
       const field = blamedField(p.field, row.id === undefined ? null : given(row));
       // A problem the stored record already had, in fields this change leaves alone, does not block it.

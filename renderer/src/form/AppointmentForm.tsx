@@ -6,9 +6,12 @@
  * 呈报单位 and the two approval boxes, 填表人 below.
  * Each edit saves one field through saveCadres ('修改 <字段>'); the service
  * checks it and a refusal is shown beside the cell with nothing saved.
+ * A draft (新增干部) is the same form, empty: its fields are kept on the page
+ * until 保存为新干部 creates the cadre (see NewCadre.tsx). The 单位, which the
+ * paper form does not print, is chosen in the toolbar.
  */
 import { useCallback, useEffect, useState, type CSSProperties, type ReactNode } from 'react';
-import type { Cadre, FamilyMember, HistoryState, FormSettings } from '../../../shared/contract/api';
+import type { Cadre, FamilyMember, HistoryState, FormSettings, Unit } from '../../../shared/contract/api';
 import { formatBirthWithAge } from '../../../shared/domain/common/age';
 import { cadreFieldLabel, type EditableCadreField } from '../../../shared/domain/roster/cadre-rules';
 import { formatDate, todayCanonical } from '../../../shared/domain/common/dates';
@@ -19,6 +22,7 @@ import { EditableText, type SaveOutcome } from './EditableText';
 import { FamilyTable, type FamilySaveOutcome } from './FamilyTable';
 import { PhotoBox } from './PhotoBox';
 import { DateInput } from '../ui/DateInput';
+import { UnitSelect } from '../units/UnitSelect';
 import './form.css';
 
 const DATE_FIELDS = new Set<EditableCadreField>(['birth', 'partyDate', 'workDate', 'postDate', 'rankDate']);
@@ -94,7 +98,15 @@ function Stamp() {
   );
 }
 
-export function AppointmentForm({ cadre, onChanged }: { cadre: Cadre; onChanged: (next?: Cadre) => void }) {
+/** A new cadre not yet saved: the page keeps its fields (and its unit). */
+export interface FormDraft {
+  saveField: (field: EditableCadreField, text: string) => Promise<SaveOutcome>;
+  setUnit: (unitId: number | null) => void;
+  /** The draft's own toolbar (保存为新干部). */
+  actions: ReactNode;
+}
+
+export function AppointmentForm({ cadre, onChanged, draft }: { cadre: Cadre; onChanged: (next?: Cadre) => void; draft?: FormDraft }) {
   const [refDate, setRefDate] = useState(todayCanonical);
   const [settings, setSettings] = useState<FormSettings>({ reportingUnit: '', filledBy: '' });
   const [history, setHistory] = useState<HistoryState | null>(null);
@@ -102,6 +114,7 @@ export function AppointmentForm({ cadre, onChanged }: { cadre: Cadre; onChanged:
   const [resumeFit, setResumeFit] = useState<{ size: number; overflow: boolean } | null>(null);
   /** Bumped after an undo, which may have changed the photo behind our back. */
   const [photoVersion, setPhotoVersion] = useState(0);
+  const [units, setUnits] = useState<Unit[]>([]);
   const id = cadre.id;
 
   // 另存为 PDF offers the document title as the file name.
@@ -116,6 +129,7 @@ export function AppointmentForm({ cadre, onChanged }: { cadre: Cadre; onChanged:
   useEffect(() => {
     api.getFormSettings({}).then(setSettings, () => undefined);
     api.getHistory({}).then(setHistory, () => undefined);
+    api.listUnits({}).then(setUnits, () => undefined);
   }, []);
 
   const reload = useCallback(async () => {
@@ -127,6 +141,7 @@ export function AppointmentForm({ cadre, onChanged }: { cadre: Cadre; onChanged:
   }, [id, onChanged]);
 
   const saveField = async (field: EditableCadreField, text: string): Promise<SaveOutcome> => {
+    if (draft) return draft.saveField(field, text);
     try {
       const r = await api.saveCadres({ updates: [{ id, values: { [field]: text } }], label: `修改 ${cadreFieldLabel(field)}`, kind: 'edit' });
       setHistory(r.history);
@@ -138,7 +153,20 @@ export function AppointmentForm({ cadre, onChanged }: { cadre: Cadre; onChanged:
     }
   };
 
+  const saveUnit = async (unitId: number | null) => {
+    if (draft) return draft.setUnit(unitId);
+    try {
+      const r = await api.saveCadres({ updates: [{ id, values: { unitId } }], label: '修改 单位', kind: 'edit' });
+      setHistory(r.history);
+      setNotice(`单位已改为「${r.rows[0]?.unit || '无'}」`);
+      await reload();
+    } catch (e) {
+      setNotice(refusalText(e, 'unitId'));
+    }
+  };
+
   const saveFamily = async (members: FamilyMember[]): Promise<FamilySaveOutcome> => {
+    if (draft) return { error: '请先保存新干部，再填写家庭成员' };
     try {
       const r = await api.saveFamily({ id, members });
       setHistory(r.history);
@@ -208,9 +236,24 @@ export function AppointmentForm({ cadre, onChanged }: { cadre: Cadre; onChanged:
   return (
     <div className="appointment-form">
       <div className="form-toolbar no-print">
-        <button type="button" className="primary" onClick={() => window.print()}>
+        {draft?.actions}
+        <button type="button" className={draft ? undefined : 'primary'} onClick={() => window.print()}>
           打印 / 另存为 PDF
         </button>
+        <label>
+          单位
+          <UnitSelect units={units} value={cadre.unitId} onChange={unitId => void saveUnit(unitId)} none="（无单位）" label="单位" />
+        </label>
+        <span className="form-id">
+          身份证号
+          <EditableText
+            label="身份证号"
+            field="idNumber"
+            editValue={cadre.idNumber}
+            placeholder="填写后得出出生年月、性别"
+            onSave={text => saveField('idNumber', text)}
+          />
+        </span>
         <label>
           计算年龄时间
           <DateInput aria-label="计算年龄时间" precision="day" required value={refDate} onChange={setRefDate} />
@@ -218,6 +261,7 @@ export function AppointmentForm({ cadre, onChanged }: { cadre: Cadre; onChanged:
         <button
           type="button"
           onClick={() => void undo()}
+          hidden={!!draft}
           disabled={!history?.undo}
           title={history?.undo ? `撤销：${history.undo.label}` : '没有可以撤销的操作'}
         >
@@ -251,7 +295,11 @@ export function AppointmentForm({ cadre, onChanged }: { cadre: Cadre; onChanged:
             </Label>
             {field('birth', at(1, 6), { display: formatBirthWithAge(cadre.birth, refDate) })}
             <div className="fv fv-photo" style={at('1 / 5', 7)}>
-              <PhotoBox cadreId={id} hasPhoto={cadre.hasPhoto} version={photoVersion} onChanged={() => void reload()} />
+              {draft ? (
+                <span className="photo-later">保存后可添加照片</span>
+              ) : (
+                <PhotoBox cadreId={id} hasPhoto={cadre.hasPhoto} version={photoVersion} onChanged={() => void reload()} />
+              )}
             </div>
 
             <Label style={at(2, 1)}>民　族</Label>

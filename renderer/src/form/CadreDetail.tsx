@@ -1,15 +1,16 @@
 /**
  * One cadre on a page of its own (#/cadre/<id>): the appointment form
- * (任免审批表) and the 修改记录, with 返回名册 back to the roster.
+ * (任免审批表), the 职务变动 history and the 修改记录, with 返回名册 back to the roster.
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { Cadre } from '../../../shared/contract/api';
 import { api } from '../api';
 import { AppointmentForm } from './AppointmentForm';
 import { AuditLog } from './AuditLog';
+import { EventsTab } from '../events/EventsTab';
 import './form.css';
 
-type Tab = 'form' | 'log';
+type Tab = 'form' | 'events' | 'log';
 
 export function CadreDetail({ id }: { id: number }) {
   const [cadre, setCadre] = useState<Cadre | null>(null);
@@ -39,6 +40,7 @@ export function CadreDetail({ id }: { id: number }) {
 
   const tabs: { id: Tab; label: string }[] = [
     { id: 'form', label: '任免审批表' },
+    { id: 'events', label: '职务变动' },
     { id: 'log', label: '修改记录' },
   ];
 
@@ -49,7 +51,9 @@ export function CadreDetail({ id }: { id: number }) {
           ← 返回名册
         </button>
         <h1>{cadre ? cadre.name : '干部详情'}</h1>
-        {cadre && <span className="cd-sub">{[cadre.unit, cadre.post].filter(Boolean).join('　')}</span>}
+        {cadre && (
+          <span className="cd-sub">{[cadre.unit, cadre.post, cadre.status !== '在职' && `（${cadre.status}，在历史库中）`].filter(Boolean).join('　')}</span>
+        )}
         <div className="cd-tabs" role="tablist" aria-label="干部详情">
           {tabs.map(t => (
             <button
@@ -75,6 +79,8 @@ export function CadreDetail({ id }: { id: number }) {
           <div className="cd-status muted">正在读取……</div>
         ) : tab === 'form' ? (
           <AppointmentForm key={cadre.id} cadre={cadre} onChanged={onChanged} />
+        ) : tab === 'events' ? (
+          <EventsTab cadre={cadre} onChanged={() => onChanged()} />
         ) : (
           <AuditLog cadreId={id} />
         )}

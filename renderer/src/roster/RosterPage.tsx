@@ -13,6 +13,10 @@ import { QueryBuilder } from './QueryBuilder';
 import { RecycleBin } from './RecycleBin';
 import { RosterExport, type GridExportState } from './RosterExport';
 import { UnitTree } from './UnitTree';
+import type { UnitChange } from '../units/UnitDialogs';
+import { EmptyHint, type HintAction } from '../ui/EmptyHint';
+import { EventDialog, type EventCadre } from '../events/EventDialog';
+import type { EventKind } from '../../../shared/contract/api';
 
 type PageRequest = InputOf<'queryCadrePage'>;
 type SaveRequest = InputOf<'saveCadres'>;
@@ -36,13 +40,19 @@ export function RosterPage() {
   const [searchText, setSearchText] = useState('');
   const [search, setSearch] = useState('');
   const [total, setTotal] = useState<number | null>(null);
-  const [history, setHistory] = useState<HistoryState>({ undo: null, redo: null });
+  const [undoState, setHistory] = useState<HistoryState>({ undo: null, redo: null });
   const { message, set: setMessage, info, fail, clear } = useMessage();
   const [binOpen, setBinOpen] = useState(false);
   const [chooserOpen, setChooserOpen] = useState(false);
   const [queryOpen, setQueryOpen] = useState(false);
   const [query, setQuery] = useState<CadreQuery | null>(null);
   const [views, setViews] = useState<SavedView[]>([]);
+  /** The 历史库 (cadres who left by 退休/调出/辞职/去世) instead of the roster. */
+  const [history, setHistoryMode] = useState(false);
+  const [filtered, setFiltered] = useState(false);
+  const [eventFor, setEventFor] = useState<{ cadres: EventCadre[]; kind: EventKind } | null>(null);
+  /** The row typed at the bottom of the grid: kept here until it has a name, then saved as a new cadre. */
+  const [newRow, setNewRow] = useState<Partial<CadreRow>>({});
   const gridApi = useRef<GridApi<CadreRow> | null>(null);
   const grid = useRef<GridHandle | null>(null);
   const totalRef = useRef(0);
@@ -60,11 +70,12 @@ export function RosterPage() {
       ),
   );
 
+  const loadUnits = useCallback(() => api.listUnits({}).then(setUnits, fail), [fail]);
   useEffect(() => {
-    api.listUnits({}).then(setUnits, fail);
+    void loadUnits();
     api.getHistory({}).then(setHistory, () => undefined);
     api.listViews({}).then(setViews, () => undefined);
-  }, [fail]);
+  }, [fail, loadUnits]);
   useEffect(() => {
     const t = setTimeout(() => setSearch(searchText.trim()), 200);
     return () => clearTimeout(t);
@@ -74,6 +85,7 @@ export function RosterPage() {
     () => ({
       getRows: (params: IGetRowsParams) => {
         const req: Omit<PageRequest, 'offset' | 'limit'> = {
+          history: history || undefined,
           unitId: unitId ?? undefined,
           search: search || undefined,
           query: query ?? undefined,
@@ -81,6 +93,7 @@ export function RosterPage() {
           sort: (params.sortModel as SortModelItem[]).map(s => ({ colId: s.colId, sort: s.sort })),
         };
         lastRequest.current = req;
+        setFiltered(Object.keys(req.filters ?? {}).length > 0);
         api.queryCadrePage({ ...req, offset: params.startRow, limit: params.endRow - params.startRow }).then(
           r => {
             setTotal(r.total);
@@ -93,7 +106,7 @@ export function RosterPage() {
         );
       },
     }),
-    [fail, query, search, unitId],
+    [fail, history, query, search, unitId],
   );
 
   const refresh = useCallback(() => gridApi.current?.refreshInfiniteCache(), []);
@@ -119,15 +132,45 @@ export function RosterPage() {
     [fail, info],
   );
 
+  /** A cell of the new row: kept until the row has a name, then the cadre is created in the chosen unit. */
+  const editNewRow = useCallback(
+    async (field: string, value: unknown) => {
+      const next: Partial<CadreRow> =
+        field === 'unit'
+          ? { ...newRow, unitId: value as number | null, unit: units.find(u => u.id === value)?.name ?? '' }
+          : { ...newRow, [field]: value ?? '' };
+      if (!String(next.name ?? '').trim()) {
+        setNewRow(next);
+        info('新行：请填写姓名，填好后即保存为新干部');
+        return;
+      }
+      const values: Record<string, string | number> = {};
+      for (const [k, v] of Object.entries(next)) if (k !== 'unit' && k !== 'unitId' && typeof v === 'string') values[k] = v;
+      const unit = next.unitId ?? unitId;
+      if (unit) values.unitId = unit;
+      const r = await save(
+        { creates: [{ values }], kind: 'create', label: `新增干部「${String(next.name).trim()}」` },
+        `已新增干部「${String(next.name).trim()}」`,
+      );
+      if (r) {
+        setNewRow({});
+        refresh();
+      } else setNewRow(next);
+    },
+    [info, newRow, refresh, save, unitId, units],
+  );
+
   const onCellEditRequest = useCallback(
     async (e: CellEditRequestEvent<CadreRow>) => {
       const field = e.colDef.colId ?? e.colDef.field;
       if (!field || !e.data) return;
-      const r = await save({ updates: [{ id: e.data.id, values: { [field]: e.newValue ?? '' } }] }, `已保存：${e.data.name} 的${fieldLabel(field)}`);
+      if (e.rowPinned === 'bottom') return editNewRow(field, e.newValue);
+      const values = field === 'unit' ? { unitId: (e.newValue as number | null) ?? null } : { [field]: e.newValue ?? '' };
+      const r = await save({ updates: [{ id: e.data.id, values }] }, `已保存：${e.data.name} 的${fieldLabel(field)}`);
       const row = r?.rows.find(x => x.id === e.data!.id);
       if (row) e.node.setData(row);
     },
-    [save],
+    [editNewRow, save],
   );
 
   /** Ids of the rows at display positions [from, from + n), fetched if not loaded. */
@@ -173,13 +216,18 @@ export function RosterPage() {
         const r = await api.stepHistory({ direction });
         setHistory(r.history);
         info(`已${direction === 'undo' ? '撤销' : '重做'}：${r.label}`);
+        void loadUnits(); // the step may have been a change of the unit tree
         refresh();
       } catch (e) {
         fail(e);
       }
     },
-    [fail, info, refresh],
+    [fail, info, loadUnits, refresh],
   );
+  // A unit that is gone (undone, merged, abolished) is no longer the one shown.
+  useEffect(() => {
+    if (unitId !== null && !units.some(u => u.id === unitId)) setUnitId(null);
+  }, [unitId, units]);
 
   const deleteSelected = useCallback(async () => {
     const ids = (gridApi.current?.getSelectedNodes() ?? []).map(n => n.data?.id).filter((id): id is number => !!id);
@@ -262,6 +310,92 @@ export function RosterPage() {
     return { columns, view: lastRequest.current };
   };
 
+  const onUnitsChanged = async (c: UnitChange) => {
+    setHistory(c.history);
+    info(c.text);
+    await loadUnits(); // first: a unit chosen before the tree has it would be dropped as gone
+    if (c.select !== undefined) setUnitId(c.select);
+    refresh();
+  };
+
+  const newCadre = () => {
+    window.location.hash = unitId ? `#/cadre/new/${unitId}` : '#/cadre/new';
+  };
+
+  /** 职务变动 for the ticked rows (or the focused one); in the 历史库, a new event brings them back. */
+  const openEvent = (kind: EventKind) => {
+    const g = gridApi.current;
+    const ticked = (g?.getSelectedNodes() ?? []).map(n => n.data).filter((r): r is CadreRow => !!r);
+    const focused = g?.getFocusedCell();
+    const current = focused && !focused.rowPinned ? g?.getDisplayedRowAtIndex(focused.rowIndex)?.data : undefined;
+    const rows = ticked.length ? ticked : current ? [current] : [];
+    if (!rows.length) return info('请先勾选（或点选）要登记职务变动的干部');
+    setEventFor({
+      kind,
+      cadres: rows.map(r => ({ id: r.id, name: r.name, unitId: r.unitId, post: r.post, leadershipLevel: r.leadershipLevel, rank: r.rank })),
+    });
+  };
+
+  const toggleHistory = (on: boolean) => {
+    setHistoryMode(on);
+    // The 历史库 shows why each cadre left, next to the name.
+    gridApi.current?.setColumnsVisible(['status'], on || visible.has('status'));
+    if (on) gridApi.current?.moveColumns(['status'], 3);
+    gridApi.current?.deselectAll();
+  };
+
+  const clearFilters = () => {
+    setSearchText('');
+    setSearch('');
+    setUnitId(null);
+    setQuery(null);
+    gridApi.current?.setFilterModel(null);
+  };
+
+  /** What the empty grid says instead: the next step after 空白开始, or how to see rows again. */
+  const emptyHint = () => {
+    const filtering = !!(search || query || filtered);
+    const unitName = units.find(u => u.id === unitId)?.name;
+    const clear: HintAction = { label: '清除筛选', onClick: clearFilters, primary: true };
+    if (history) {
+      const back: HintAction = { label: '返回名册', onClick: () => toggleHistory(false) };
+      return (
+        <EmptyHint
+          message={filtering || unitName ? '历史库中没有符合条件的干部' : '历史库中还没有干部'}
+          detail="登记退休、调出、辞职或去世后，干部转入历史库，仍可在此查找。"
+          actions={filtering || unitName ? [clear, back] : [back]}
+        />
+      );
+    }
+    if (filtering)
+      return <EmptyHint message="没有符合条件的干部" detail="换个条件，或清除筛选查看全部干部。" actions={[clear, { label: '新增干部', onClick: newCadre }]} />;
+    const add: HintAction[] = [
+      { label: '新增干部', onClick: newCadre, primary: true },
+      { label: '从 Excel 导入', onClick: () => (window.location.hash = '#/io') },
+    ];
+    if (unitName)
+      return (
+        <EmptyHint
+          message={`「${unitName}」中还没有干部`}
+          detail="新增的干部默认放在这个单位；也可在表格最下方的“新行”直接输入姓名。"
+          actions={[...add, { label: '查看全部单位', onClick: () => setUnitId(null) }]}
+        />
+      );
+    return (
+      <EmptyHint
+        message="名册中还没有干部"
+        detail={
+          units.length
+            ? '可以逐个新增（也可在表格最下方的“新行”直接输入），或从 Excel、任免审批表文件导入。'
+            : '可先在左侧“新增单位”建立单位树，再新增干部；也可从 Excel 导入（单位随之建立）。'
+        }
+        actions={add}
+      />
+    );
+  };
+
+  const newRowData = useMemo(() => ({ ...newRow, id: 0, tags: [] }) as unknown as CadreRow, [newRow]);
+
   const defaultColDef = useMemo<ColDef<CadreRow>>(
     () => ({ resizable: true, floatingFilter: true, filterParams: { maxNumConditions: 1, buttons: ['reset'] } }),
     [],
@@ -270,7 +404,7 @@ export function RosterPage() {
   return (
     <section className="page roster">
       <header className="page-head">
-        <h1>干部名册</h1>
+        <h1>{history ? '干部名册 · 历史库' : '干部名册'}</h1>
         <input
           className="search"
           type="search"
@@ -284,11 +418,25 @@ export function RosterPage() {
         </span>
       </header>
       <div className="toolbar" role="toolbar" aria-label="名册操作">
-        <button onClick={() => void step('undo')} disabled={!history.undo} title={history.undo ? `撤销：${history.undo.label}` : ''}>
-          撤销{history.undo ? `：${history.undo.label}` : ''}
+        <button onClick={() => void step('undo')} disabled={!undoState.undo} title={undoState.undo ? `撤销：${undoState.undo.label}` : ''}>
+          撤销{undoState.undo ? `：${undoState.undo.label}` : ''}
         </button>
-        <button onClick={() => void step('redo')} disabled={!history.redo} title={history.redo ? `重做：${history.redo.label}` : ''}>
+        <button onClick={() => void step('redo')} disabled={!undoState.redo} title={undoState.redo ? `重做：${undoState.redo.label}` : ''}>
           重做
+        </button>
+        <button onClick={newCadre} title={unitId ? '在所选单位新增一名干部（任免审批表）' : '新增一名干部（任免审批表）'}>
+          新增干部
+        </button>
+        <button onClick={() => openEvent('任职')} title="为勾选的干部登记任免、调动、职级晋升、退休等（可多人同一文号）">
+          {history ? '恢复到名册…' : '职务变动…'}
+        </button>
+        <button
+          onClick={() => toggleHistory(!history)}
+          aria-pressed={history}
+          className={history ? 'active' : undefined}
+          title="已退休、调出、辞职、去世的干部"
+        >
+          历史库
         </button>
         <button onClick={() => void grid.current?.fill()} title={FILL_KEY_TEXT}>
           向下填充 (Ctrl+D)
@@ -328,35 +476,54 @@ export function RosterPage() {
       )}
       <MessageLine message={message} onClose={clear} />
       <div className="roster-body">
-        <UnitTree units={units} selected={unitId} onSelect={setUnitId} />
-        <EditableGrid<CadreRow>
-          handle={grid}
-          columnDefs={columns}
-          defaultColDef={defaultColDef}
-          rowModelType="infinite"
-          datasource={datasource}
-          cacheBlockSize={BLOCK}
-          maxBlocksInCache={50}
-          // Rows are drawn as their block arrives, not spread over later frames: no empty rows
-          // on screen while the data is already there (a screen holds a few dozen rows).
-          suppressAnimationFrame
-          getRowId={p => String(p.data.id)}
-          onCellEditRequest={e => void onCellEditRequest(e)}
-          ticks="rows"
-          gridKey={GRID_KEY}
-          openColumns={PINNED_COLUMNS}
-          onOpenRow={row => (window.location.hash = `#/cadre/${row.id}`)}
-          onGridReady={(e: GridReadyEvent<CadreRow>) => {
-            gridApi.current = e.api;
-          }}
-          editable={isEditable}
-          rowCount={() => totalRef.current}
-          onPasteBlock={onPasteBlock}
-          onFill={onFill}
-          onStep={step}
-          onNotice={info}
-        />
+        <UnitTree units={units} selected={unitId} onSelect={setUnitId} onChanged={c => void onUnitsChanged(c)} onFail={fail} />
+        <div className="roster-main">
+          <EditableGrid<CadreRow>
+            handle={grid}
+            columnDefs={columns}
+            defaultColDef={defaultColDef}
+            rowModelType="infinite"
+            datasource={datasource}
+            cacheBlockSize={BLOCK}
+            maxBlocksInCache={50}
+            // Rows are drawn as their block arrives, not spread over later frames: no empty rows
+            // on screen while the data is already there (a screen holds a few dozen rows).
+            suppressAnimationFrame
+            getRowId={p => String(p.data.id)}
+            onCellEditRequest={e => void onCellEditRequest(e)}
+            ticks="rows"
+            gridKey={GRID_KEY}
+            openColumns={PINNED_COLUMNS}
+            onOpenRow={row => (window.location.hash = `#/cadre/${row.id}`)}
+            onGridReady={(e: GridReadyEvent<CadreRow>) => {
+              gridApi.current = e.api;
+            }}
+            editable={isEditable}
+            rowCount={() => totalRef.current}
+            onPasteBlock={onPasteBlock}
+            onFill={onFill}
+            onStep={step}
+            onNotice={info}
+            pinnedBottomRowData={history ? undefined : [newRowData]}
+          />
+          {total === 0 && <div className="roster-empty">{emptyHint()}</div>}
+        </div>
       </div>
+      {eventFor && (
+        <EventDialog
+          cadres={eventFor.cadres}
+          units={units}
+          kind={eventFor.kind}
+          onClose={() => setEventFor(null)}
+          onDone={(text, h) => {
+            setEventFor(null);
+            setHistory(h);
+            info(text);
+            gridApi.current?.deselectAll();
+            refresh();
+          }}
+        />
+      )}
       {binOpen && (
         <RecycleBin
           onClose={() => setBinOpen(false)}

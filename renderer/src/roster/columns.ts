@@ -8,6 +8,7 @@ import { formatBirthWithAge } from '../../../shared/domain/common/age';
 import { formatDate, todayCanonical } from '../../../shared/domain/common/dates';
 import { EDITABLE_CADRE_FIELDS } from '../../../shared/domain/roster/cadre-rules';
 import { CADRE_FIELD_LABELS, STANDARD_ROSTER_COLUMNS } from '../../../shared/domain/roster/fields';
+import { UnitCellEditor } from '../units/UnitCellEditor';
 
 type Field = keyof typeof CADRE_FIELD_LABELS;
 
@@ -32,7 +33,7 @@ const WIDTHS: Partial<Record<Field, number>> = {
 export const DEFAULT_COLUMNS: readonly string[] = ['name', 'post', ...STANDARD_ROSTER_COLUMNS.filter(c => c !== 'name' && c !== 'post')];
 /** Always shown, pinned on the left: the row number and 姓名 (double-click opens the 任免审批表). */
 export const PINNED_COLUMNS = ['seq', 'name'];
-/** The grid edits what the save route accepts (unit and tags are edited elsewhere, 学历学位 is derived). */
+/** The grid edits what the save route accepts (单位 through its own drop-down, tags elsewhere, 学历学位 is derived). */
 const EDITABLE = new Set<string>(EDITABLE_CADRE_FIELDS);
 
 export function buildColumns(today = todayCanonical()): ColDef<CadreRow>[] {
@@ -41,7 +42,8 @@ export function buildColumns(today = todayCanonical()): ColDef<CadreRow>[] {
     field,
     headerName: field === 'birth' ? '出生年月(岁)' : CADRE_FIELD_LABELS[field],
     width: WIDTHS[field] ?? (DATE_FIELDS.includes(field) ? 110 : 120),
-    editable: isEditable(field),
+    editable: isEditable(field) || field === 'unit',
+    ...(field === 'unit' && { cellEditor: UnitCellEditor }),
     hide: !DEFAULT_COLUMNS.includes(field),
     valueFormatter: DATE_FIELDS.includes(field)
       ? (p: ValueFormatterParams<CadreRow>) => formatDate(String(p.value ?? ''))
@@ -71,8 +73,8 @@ export function buildColumns(today = todayCanonical()): ColDef<CadreRow>[] {
     {
       colId: 'seq',
       headerName: '序号',
-      valueGetter: p => (p.node?.rowIndex ?? 0) + 1,
-      width: 64,
+      valueGetter: p => (p.node?.rowPinned ? '新行' : (p.node?.rowIndex ?? 0) + 1),
+      width: 80,
       sortable: false,
       filter: false,
       editable: false,

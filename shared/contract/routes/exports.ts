@@ -37,6 +37,8 @@ const colId = z.string().regex(/^[a-zA-Z]{1,40}$/);
 
 /** The grid's view: exactly what queryCadrePage receives, without paging. */
 const rosterViewSchema = z.strictObject({
+  /** The 历史库 instead of the roster. */
+  history: z.boolean().optional(),
   unitId: id.optional(),
   search: shortText.optional(),
   filters: z

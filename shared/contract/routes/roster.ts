@@ -9,7 +9,9 @@ export const unitSchema = z.object({
   id,
   parentId: id.nullable(),
   name: z.string(),
+  shortName: z.string(),
   kind: z.string(),
+  level: z.string(),
   sortOrder: z.number().int(),
 });
 export type Unit = z.infer<typeof unitSchema>;
@@ -75,14 +77,16 @@ export const rosterRoutes = {
     output: z.array(cadreRowSchema),
   },
   getCadre: { input: z.strictObject({ id }), output: cadreSchema },
-  /** Whole records (every field of the form) of the roster or of a 组合查询, in roster order. */
+  /** Whole records (every field of the form) of the roster or of a 组合查询, in roster order; status 'history': the 历史库. */
   listCadreRecords: {
-    input: z.strictObject({ query: cadreQuerySchema.optional() }),
+    input: z.strictObject({ query: cadreQuerySchema.optional(), status: z.enum(['roster', 'history']).optional() }),
     output: z.array(cadreSchema),
   },
   /** One block of the roster grid (infinite row model): filtered, sorted and counted in SQL. */
   queryCadrePage: {
     input: z.strictObject({
+      /** The 历史库 (cadres who left by 退休/调出/辞职/去世) instead of the roster. */
+      history: z.boolean().optional(),
       unitId: id.optional(),
       search: shortText.optional(),
       filters: z

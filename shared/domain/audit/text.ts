@@ -45,8 +45,9 @@ export interface AuditKindRule {
   removes?: boolean;
 }
 
-// 'secondment' / 'village' are the undo-log kinds of the 挂职 and 驻村 pages' writes.
-const WRITE_ACTIONS = ['edit', 'paste', 'fill', 'create', 'update', 'secondment', 'village', 'exchange'] as const;
+// 'secondment' / 'village' are the undo-log kinds of the 挂职 and 驻村 pages' writes; 'event' (职务变动),
+// 'unit' (the unit tree) and 'quota' (职数) those of the roster's lifecycle.
+const WRITE_ACTIONS = ['edit', 'paste', 'fill', 'create', 'update', 'secondment', 'village', 'exchange', 'event', 'unit', 'quota'] as const;
 
 export const AUDIT_KIND_RULES: readonly AuditKindRule[] = [
   { kind: 'restoreBackup', entity: 'database', actions: ['restore'] },
@@ -97,6 +98,9 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   secondment: '挂职',
   village: '驻村',
   exchange: '挂职锻炼',
+  event: '职务变动',
+  unit: '单位树',
+  quota: '职数',
   finalise: '定稿',
   unlock: '解锁',
   'assessment.finalise': '考核定稿',

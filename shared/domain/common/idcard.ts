@@ -110,6 +110,19 @@ export function checkIdAgainstRecord(id: string, record: { birth?: string; gende
 }
 
 /**
+ * 出生年月 (year-month, as the form records it) and 性别 that a valid ID gives, for
+ * those the record leaves blank; nothing when the ID is not valid.
+ */
+export function fillFromIdNumber(id: string, record: { birth?: string; gender?: string }): { birth?: string; gender?: '男' | '女' } {
+  const parsed = parseIdNumber(id);
+  if (!parsed.ok) return {};
+  const out: { birth?: string; gender?: '男' | '女' } = {};
+  if (!record.birth?.trim()) out.birth = parsed.info.birth.slice(0, 7);
+  if (!record.gender?.trim()) out.gender = parsed.info.gender;
+  return out;
+}
+
+/**
  * A valid 18-digit number for demo data and tests. The last sequence digit is nudged to
  * the gender's parity. The birth is not calendar-checked, so tests can build invalid dates.
  */

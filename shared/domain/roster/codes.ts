@@ -81,7 +81,7 @@ export const RANKS: readonly RankItem[] = (
   ] as const
 ).map(([name, level], i) => ({ code: String(i + 1).padStart(2, '0'), name, level }));
 
-export const CADRE_STATUSES: readonly CodeItem[] = numbered('在职 退休 调出 去世');
+export const CADRE_STATUSES: readonly CodeItem[] = numbered('在职 退休 调出 辞职 去世');
 /** 年度考核结果: the assessment area's grades (FINAL_GRADES), numbered. */
 export const ASSESSMENT_GRADES: readonly CodeItem[] = numbered(FINAL_GRADES);
 export const CADRE_TAGS: readonly CodeItem[] = numbered('选调生 大学生村官 第一书记 年轻干部库 五方面人员 专家型干部');

@@ -101,7 +101,7 @@ describe('code lists', () => {
   });
 
   it.each([
-    ['CADRE_STATUSES', CADRE_STATUSES, ['在职', '退休', '调出', '去世']],
+    ['CADRE_STATUSES', CADRE_STATUSES, ['在职', '退休', '调出', '辞职', '去世']],
     ['ASSESSMENT_GRADES', ASSESSMENT_GRADES, ['优秀', '称职', '基本称职', '不称职', '不定等次']],
     ['CADRE_TAGS', CADRE_TAGS, ['选调生', '大学生村官', '第一书记', '年轻干部库', '五方面人员', '专家型干部']],
     ['EXCHANGE_KINDS', EXCHANGE_KINDS, ['调任', '转任', '轮换', '挂职锻炼']],

@@ -162,7 +162,7 @@ describe('the roster page (grid blocks)', () => {
 
   it('sorts 姓名 by pinyin, counts, pages, and applies column filters in SQL', () => {
     const all = rosterPage(core.db, { sort: [{ colId: 'name', sort: 'asc' }], offset: 0, limit: 1000 });
-    expect(all.total).toBe(60);
+    expect(all.total).toBe(59); // one of the demo's 60 has left (历史库)
     const keyOf = new Map((core.db.prepare('SELECT id, name_keys AS k FROM cadres').all() as { id: number; k: string }[]).map(r => [r.id, r.k]));
     const keys = all.rows.map(r => keyOf.get(r.id)!);
     expect(keys.every(k => /^[a-z]+( [a-z]+)*\|[a-z]+ [a-z]+$/.test(k))).toBe(true);
