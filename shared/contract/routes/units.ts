@@ -52,7 +52,7 @@ export const quotaRowSchema = z.object({
   over: z.number().int(),
   doc: z.string(),
   docDate: z.string(),
-  /** Recorded reasons for appointments past the approved number, of cadres still filling it. */
+  /** Where over: the reasons recorded for the appointments past the approved number, of cadres still filling it. */
   reasons: z.array(z.object({ cadreId: id, name: z.string(), reason: z.string() })),
 });
 export type QuotaRow = z.infer<typeof quotaRowSchema>;
