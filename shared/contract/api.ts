@@ -17,6 +17,7 @@ import { formRoutes } from './routes/form';
 import { secondmentRoutes } from './routes/secondment';
 import { assessmentRoutes } from './routes/assessment';
 import { auditRoutes } from './routes/audit';
+import { statsRoutes } from './routes/stats';
 
 // Callers import every route's schemas and types from here, never from routes/<area>.ts.
 export * from './routes/app';
@@ -29,6 +30,7 @@ export * from './routes/form';
 export * from './routes/imports';
 export * from './routes/roster';
 export * from './routes/secondment';
+export * from './routes/stats';
 
 export const routes = {
   ...appRoutes,
@@ -40,6 +42,7 @@ export const routes = {
   ...secondmentRoutes,
   ...assessmentRoutes,
   ...auditRoutes,
+  ...statsRoutes,
 } as const;
 
 export type Routes = typeof routes;

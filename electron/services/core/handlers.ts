@@ -13,6 +13,7 @@ import { formHandlers } from '../form/handlers';
 import { secondmentHandlers } from '../secondment/handlers';
 import { assessmentHandlers } from '../assessment/handlers';
 import { auditHandlers } from '../audit/handlers';
+import { statsHandlers } from '../stats/handlers';
 import { PlanStore } from '../common/plan-store';
 
 /** Called once per opened database (open and every reopen): the plan store starts empty each time. */
@@ -28,5 +29,6 @@ export function createHandlers(base: Omit<ServiceContext, 'plans'>): Handlers {
     ...secondmentHandlers(ctx),
     ...assessmentHandlers(ctx),
     ...auditHandlers(ctx),
+    ...statsHandlers(ctx),
   };
 }
