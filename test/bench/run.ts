@@ -3,7 +3,8 @@
  *
  * - roster: a generated roster of CADRE_BENCH_ROWS cadres (default 100,000)
  *   in a temporary database: what the grid asks for (a block of 200 rows in
- *   tree order, sorted by pinyin, filtered) and the combined-condition query;
+ *   tree order, sorted by pinyin, filtered), the combined-condition query and
+ *   the structure tables of 统计分析 (test/bench/stats.ts, with their floor);
  * - import: see test/bench/import.ts (a 100,000-row .xlsx end to end against
  *   bare SheetJS parsing plus a bare prepared-statement insert).
  * Set CADRE_BENCH_ONLY=roster or =import to run one part. The import's
@@ -18,6 +19,8 @@ import { loadDemo } from '../../electron/services/demo/load';
 import { rosterPage } from '../../electron/services/roster/page';
 import { benchQuery } from './query';
 import { benchImport, importVerdict } from './import';
+import { benchStats } from './stats';
+import { DEFAULT_DEMO_TODAY } from '../../electron/services/demo/generate';
 
 function median(fn: () => unknown, runs = 7): number {
   const xs: number[] = [];
@@ -50,6 +53,7 @@ function benchRoster(size: number): Record<string, unknown> {
       gridFilterPostContainsMs: median(() => rosterPage(core.db, { ...block, filters: { post: { type: 'contains', filter: '副局长' } } })),
       gridSearchPinyinMs: median(() => rosterPage(core.db, { ...block, search: 'zhang' })),
       query: benchQuery(core.db),
+      stats: benchStats(core.db, DEFAULT_DEMO_TODAY),
     };
     core.close();
     return result;

@@ -1,33 +1,35 @@
 /**
  * A drill-down (a click on a number of a structure table, a chart or a team) as WHERE terms for
- * the roster: the scope's terms plus `category IN (…)` on the very CASE expression the number was
- * counted with (sql.ts), so the roster lists exactly the people the number counted.
+ * the roster: the scope's terms plus, for the row's group and the column's 领导职务层次, the
+ * stored values that have the categories (values.ts), so the roster lists exactly the people
+ * the number counted.
  */
 import { AppError } from '../../../shared/contract/errors';
-import { GROUP_CATEGORIES, GROUP_LABELS, LEVEL_COLUMNS } from '../../../shared/domain/stats/categories';
+import { GROUP_CATEGORIES, GROUP_LABELS, type GroupKey } from '../../../shared/domain/stats/categories';
 import type { StatsDrill } from '../../../shared/domain/stats/scope';
 import type { Database } from '../../db/database';
 import { scopeTerms, type Terms } from './scope';
-import { categorySql, monthIndexOf, SqlParams } from './sql';
+import { valueSql, valuesOf } from './values';
 
 export function drillTerms(db: Database, drill: StatsDrill): Terms {
   const scope = scopeTerms(db, drill.scope, drill.refDate);
-  const ref = monthIndexOf(drill.refDate);
-  // Its own parameter prefix: the roster page's other terms use :p…, :unitId, :q, :f….
-  const P = new SqlParams('sd');
+  // Parameters of their own (:sd…): the roster page's other terms use :p…, :unitId, :q, :f….
   const where = [...scope.where];
-  if (drill.group && drill.categories) {
-    const known = GROUP_CATEGORIES[drill.group];
-    const unknown = drill.categories.find(c => !known.includes(c));
-    if (unknown !== undefined) throw new AppError('VALIDATION', `「${GROUP_LABELS[drill.group]}」没有「${unknown}」这一类`);
-    where.push(`${categorySql(drill.group, ref, P)} IN (${P.list(drill.categories)})`);
+  const params: Record<string, unknown> = { ...scope.params };
+  const having = (group: GroupKey, categories: readonly string[]) => {
+    const unknown = categories.find(c => !GROUP_CATEGORIES[group].includes(c));
+    if (unknown !== undefined) throw new AppError('VALIDATION', `「${GROUP_LABELS[group]}」没有「${unknown}」这一类`);
+    const name = `sdValues${where.length}`;
+    params[name] = JSON.stringify(valuesOf(db, group, categories, drill.refDate));
+    where.push(`${valueSql(group)} IN (SELECT value FROM json_each(:${name}))`);
+  };
+  if (drill.group && drill.categories) having(drill.group, drill.categories);
+  if (drill.level !== undefined) having('level', [drill.level]);
+  if (drill.gender) {
+    where.push('c.gender = :sdGender');
+    params.sdGender = drill.gender;
   }
-  if (drill.level !== undefined) {
-    if (!LEVEL_COLUMNS.includes(drill.level)) throw new AppError('VALIDATION', `「领导职务层次」没有「${drill.level}」这一类`);
-    where.push(`${categorySql('level', ref, P)} = ${P.p(drill.level)}`);
-  }
-  if (drill.gender) where.push(`c.gender = ${P.p(drill.gender)}`);
-  return { ctes: scope.ctes, where, params: { ...scope.params, ...P.values } };
+  return { ctes: scope.ctes, where, params };
 }
 
 /** The roster's extra WHERE terms (a 组合查询's, or none) with a drill-down's added. */

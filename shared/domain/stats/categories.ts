@@ -1,10 +1,10 @@
 /**
  * The categories of a structure analysis (结构分析), as upper-level reports lay them out: one
- * definition per row group, used three ways so they can never disagree:
- * - electron/services/stats/sql.ts turns each group into one SQL CASE expression (the counts are
- *   a GROUP BY over it, the drill-down a WHERE on it: the same people by construction);
- * - `categorize` below classifies one cadre in plain code (tests use it as the oracle for the SQL);
- * - the page, the CLI and the exports take the labels and their order from here.
+ * definition per row group (`categorize`), the only one there is. A category is a function of a
+ * few stored fields (GROUP_FIELDS), so electron/services/stats/ classifies each distinct value
+ * once: the counts classify the values of the people in scope, a drill-down lists the stored
+ * values of its categories (`column IN (…)`), and both therefore name the same people. The page,
+ * the CLI and the exports take the labels and their order from here.
  *
  * Values are compared as stored: the roster's write rules store code-list names canonically
  * (正处, 中共党员, 大学, 汉族), and anything else (an unknown spelling) falls into 其他.
@@ -258,6 +258,24 @@ function bandOf(bands: readonly Band[], n: number | null): string {
 export function ageAt(birth: string, refDate: string): number | null {
   return completedAge(birth, refDate);
 }
+
+/**
+ * The stored fields each group's category is read from (and nothing else): the category is a
+ * function of these values, so a count may classify each distinct value once, and a drill-down
+ * may name the values of a category.
+ */
+export const GROUP_FIELDS: Readonly<Record<GroupKey, readonly (keyof CadreFacts)[]>> = {
+  level: ['leadershipLevel'],
+  ethnicity: ['ethnicity'],
+  political: ['politicalStatus'],
+  ageBand: ['birth'],
+  generation: ['birth'],
+  ftEducation: ['ftEducation'],
+  highestEducation: ['ftEducation', 'ptEducation'],
+  degree: ['ftDegree', 'ptDegree'],
+  title: ['professionalTitle'],
+  yearsInPost: ['postDate'],
+};
 
 /** The category of one cadre in one group, at the reference date ('YYYY-MM-DD'). */
 export function categorize(group: GroupKey, c: CadreFacts, refDate: string): string {
