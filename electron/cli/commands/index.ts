@@ -6,6 +6,7 @@ import { exportCommands } from './export';
 import { importCommands } from './import';
 import { secondmentCommands } from './secondment';
 import { assessmentCommands } from './assessment';
+import { statsCommands } from './stats';
 
 /** Every CLI command; help and dispatch are generated from this list. */
 export const commands: Command[] = [
@@ -14,6 +15,7 @@ export const commands: Command[] = [
   ...exportCommands,
   ...importCommands,
   ...secondmentCommands,
+  ...statsCommands,
   ...assessmentCommands,
   ...auditCommands,
 ];

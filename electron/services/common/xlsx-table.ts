@@ -197,6 +197,9 @@ async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, opts: TableExp
     const base: Partial<ExcelJS.Style> = { font: dataFont, border: THIN, alignment: c.wrap ? WRAP_LEFT : CENTRED, ...(c.numFmt ? { numFmt: c.numFmt } : {}) };
     return { plain: base, text: { ...base, numFmt: '@' } };
   });
+  // The streaming writer merges cells of rows not yet committed: each body merge is made at its first row.
+  const mergesAt = new Map<number, { column: number; rows: number }[]>();
+  for (const m of opts.bodyMerges ?? []) if (m.rows > 1) mergesAt.set(m.row, [...(mergesAt.get(m.row) ?? []), m]);
   let r = 0;
   for (const values of opts.rows) {
     const xrow = ws.getRow(firstData + r);
@@ -210,12 +213,10 @@ async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, opts: TableExp
       const asText = c.text || (typeof v === 'string' && looksLikeFormula(v));
       cell.style = (asText ? styles[i].text : styles[i].plain) as ExcelJS.Style;
     });
+    for (const m of mergesAt.get(r) ?? []) ws.mergeCells(xrow.number, m.column + 1, xrow.number + m.rows - 1, m.column + 1);
     xrow.commit();
     // Let the zip stream drain now and then.
     if (r++ % 2000 === 1999) await new Promise(resolve => setImmediate(resolve));
-  }
-  for (const m of opts.bodyMerges ?? []) {
-    if (m.rows > 1) ws.mergeCells(firstData + m.row, m.column + 1, firstData + m.row + m.rows - 1, m.column + 1);
   }
   (opts.notes ?? []).forEach((note, i) => {
     const row = ws.getRow(firstData + r + i);

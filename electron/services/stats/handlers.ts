@@ -1,7 +1,7 @@
 /** Handlers of shared/contract/routes/stats.ts: thin wrappers over the stats services. */
 import type { statsRoutes } from '../../../shared/contract/routes/stats';
 import { todayCanonical } from '../../../shared/domain/common/dates';
-import { applyLayout } from '../../../shared/domain/stats/table';
+import { applyLayout, reportTitle } from '../../../shared/domain/stats/table';
 import type { Series } from '../../../shared/domain/stats/report';
 import type { ServiceContext } from '../core/context';
 import type { HandlersOf } from '../core/dispatcher';
@@ -30,7 +30,7 @@ export function statsHandlers({ db }: ServiceContext): HandlersOf<typeof statsRo
     exportStatsStructure: async ({ scope, refDate, layout, format, outPath }) => {
       const table = applyLayout(structureTable(db, scope, refDate ?? todayCanonical()), layout ?? getLayout(db));
       const series: Series[] = table.columns.map(c => ({ label: c.label, table, column: c.key }));
-      const report = { title: `${table.scopeLabel}干部结构分析表`, refDate: table.refDate, series, groups: table.groups.map(g => g.key), keyFigures: false };
+      const report = { title: reportTitle(table), refDate: table.refDate, series, groups: table.groups.map(g => g.key), keyFigures: false };
       return { ...(await file(report, format, outPath)), total: table.total };
     },
     exportStatsCompare: async ({ scopes, refDate, groups, format, outPath }) => {

@@ -39,4 +39,4 @@ export const saveLayout = (db: Database, layout: StatsLayout): StatsLayout => wr
 
 export const getRequirements = (db: Database): TeamRequirements => read(db, REQUIREMENTS_KEY, teamRequirementsSchema, DEFAULT_TEAM_REQUIREMENTS);
 export const saveRequirements = (db: Database, reqs: TeamRequirements): TeamRequirements =>
-  write(db, REQUIREMENTS_KEY, 'teamRequirements', getRequirements(db), { rules: reqs.rules.map(r => ({ ...r, kind: r.kind.trim() })) });
+  write(db, REQUIREMENTS_KEY, 'teamRequirements', getRequirements(db), reqs);

@@ -50,7 +50,13 @@ export const statsRoutes = {
   },
   /** The side-by-side view as .xlsx or CSV. */
   exportStatsCompare: {
-    input: z.strictObject({ scopes, refDate: refDateSchema.optional(), groups: z.array(z.enum(GROUP_KEYS)).optional(), format, outPath }),
+    input: z.strictObject({
+      scopes,
+      refDate: refDateSchema.optional(),
+      groups: z.array(z.enum(GROUP_KEYS)).max(GROUP_KEYS.length).optional(),
+      format,
+      outPath,
+    }),
     output: fileDownloadSchema.extend({ tables: z.number().int() }),
   },
   /** The team analysis as .xlsx: the teams missing a requirement, and every team. */

@@ -61,6 +61,12 @@ export function columnFilter(key: string): { level?: string; gender?: '男' | '�
   return {};
 }
 
+/** The title of a table's report: 干部队伍结构分析表, 滨河区领导班子结构分析表, 滨河区（含下属单位）干部结构分析表. */
+export function reportTitle(table: Pick<StructureTable, 'scope' | 'scopeLabel'>): string {
+  if (table.scope.kind === 'all') return '干部队伍结构分析表';
+  return `${table.scopeLabel}${table.scope.kind === 'team' ? '' : '干部'}结构分析表`;
+}
+
 /** Which row groups and breakdown columns a user shows (saved in settings). */
 export const layoutSchema = z.strictObject({
   groups: z.array(z.enum(GROUP_KEYS)).max(GROUP_KEYS.length),

@@ -35,9 +35,7 @@ export function teamFloor(unitLevel: string, topOrder: number | null): number | 
 export const YOUNG_AGES = [35, 40, 45] as const;
 
 const count = z.number().int().min(0).max(20);
-export const teamRuleSchema = z.strictObject({
-  /** The kind of unit (单位类别, e.g. 政府部门); '' = every kind without a rule of its own. */
-  kind: z.string().trim().max(50),
+const ruleBody = z.strictObject({
   minWomen: count,
   minYoung: count,
   youngAge: z.union(YOUNG_AGES.map(a => z.literal(a)) as [z.ZodLiteral<35>, z.ZodLiteral<40>, z.ZodLiteral<45>]),
@@ -49,19 +47,28 @@ export const teamRuleSchema = z.strictObject({
   /** Not more members than the approved 职数 (when known). */
   withinQuota: z.boolean(),
 });
+/** A rule with the kind of unit (单位类别) it is for; '' = the general rule. */
+export const teamRuleSchema = ruleBody.extend({ kind: z.string() });
 export type TeamRule = z.infer<typeof teamRuleSchema>;
 
 export const teamRequirementsSchema = z
-  .strictObject({ rules: z.array(teamRuleSchema).min(1).max(50) })
-  .refine(r => r.rules.some(x => x.kind === ''), { message: '应保留适用于其他单位类别的通用要求' })
-  .refine(r => new Set(r.rules.map(x => x.kind)).size === r.rules.length, { message: '同一单位类别只能设一组要求' });
+  .strictObject({
+    /** For every kind of unit without a rule of its own. */
+    general: ruleBody,
+    byKind: z.array(ruleBody.extend({ kind: z.string().trim().min(1, '请填写单位类别').max(50) })).max(50),
+  })
+  .refine(r => new Set(r.byKind.map(x => x.kind)).size === r.byKind.length, { message: '同一单位类别只能设一组要求' });
 export type TeamRequirements = z.infer<typeof teamRequirementsSchema>;
 
 const base: Omit<TeamRule, 'kind'> = { minWomen: 1, minYoung: 0, youngAge: 40, minNonCpc: 0, minBachelorPct: 0, maxHeadYears: 10, withinQuota: true };
-/** Until users set their own: a woman in every team, the 正职 moving on after 10 years, no team over its 职数; county and township teams with a cadre of 40 or under; government teams with a non-CPC member. */
+/**
+ * Until users set their own: a woman in every team, the 正职 moving on after 10 years, no team
+ * over its 职数; county and township teams with a cadre of 40 or under; government teams with a
+ * non-CPC member.
+ */
 export const DEFAULT_TEAM_REQUIREMENTS: TeamRequirements = {
-  rules: [
-    { kind: '', ...base },
+  general: base,
+  byKind: [
     { kind: '政府部门', ...base, minNonCpc: 1 },
     { kind: '区县', ...base, minYoung: 1, minNonCpc: 1 },
     { kind: '乡镇', ...base, minYoung: 1 },
@@ -69,9 +76,9 @@ export const DEFAULT_TEAM_REQUIREMENTS: TeamRequirements = {
   ],
 };
 
-/** The rule of a kind of unit: its own, else the general one. */
+/** The rule of a kind of unit: its own, else the general one (kind ''). */
 export function ruleFor(reqs: TeamRequirements, kind: string): TeamRule {
-  return reqs.rules.find(r => r.kind !== '' && r.kind === kind.trim()) ?? reqs.rules.find(r => r.kind === '')!;
+  return reqs.byKind.find(r => r.kind === kind.trim()) ?? { kind: '', ...reqs.general };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@
  * fresh database so calls that change data run once per side.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { methods, routes, TOKEN_HEADER, type Method, ASSESSMENT_METHODS } from '../../../shared/contract/api';
+import { methods, routes, TOKEN_HEADER, type Method, ASSESSMENT_METHODS, STATS_METHODS } from '../../../shared/contract/api';
 import type { ApiResult } from '../../../shared/contract/errors';
 import { openCore, type Core } from '../../../electron/services/core/core';
 import type { WebHost } from '../../../electron/web/host';
@@ -199,6 +199,7 @@ describe('the same calls through the dispatcher and through the web host', () =>
     const importJobs = methods.filter(m => m.startsWith('import') || m === 'listImportRuns');
     coveredElsewhere.push(...importJobs);
     coveredElsewhere.push(...ASSESSMENT_METHODS); // test/unit/assessment/contract.test.ts
+    coveredElsewhere.push(...STATS_METHODS); // test/unit/stats/contract.test.ts
     const called = new Set([...calls.map(c => c[0]), ...coveredElsewhere]);
     expect(methods.filter(m => !called.has(m))).toEqual([]);
   });
