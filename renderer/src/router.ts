@@ -1,6 +1,7 @@
 /**
  * Hash routes (#/roster, #/batch/12): one table of patterns, matched in one place.
- * A pattern is fixed segments and `:id` (a positive whole number).
+ * A pattern is fixed segments and `:id` (a positive whole number). A page may take
+ * parameters after `?` (#/roster?drill=…); they do not take part in matching.
  */
 
 export interface RouteMatch<R> {
@@ -13,6 +14,12 @@ export interface RouteMatch<R> {
 
 /** The page part of a location hash: '#/batch/3' → 'batch/3'. */
 export const pageOfHash = (hash: string) => hash.replace(/^#\/?/, '');
+
+/** A parameter after `?` in the hash: ('#/roster?drill=…', 'drill') → '…'; null when absent. */
+export function hashParam(hash: string, name: string): string | null {
+  const q = hash.indexOf('?');
+  return q < 0 ? null : new URLSearchParams(hash.slice(q + 1)).get(name);
+}
 
 export function matchPath(pattern: string, page: string): { id: number } | null {
   const want = pattern.split('/');
@@ -31,8 +38,9 @@ export function matchPath(pattern: string, page: string): { id: number } | null 
 /** The first route whose path matches the hash; the fallback route (the first) for anything unknown. */
 export function matchRoute<R extends { path: string }>(routes: readonly R[], hash: string): RouteMatch<R> {
   const page = pageOfHash(hash);
+  const path = page.split('?')[0];
   for (const route of routes) {
-    const m = matchPath(route.path, page);
+    const m = matchPath(route.path, path);
     if (m) return { route, id: m.id, page };
   }
   return { route: routes[0], id: 0, page: routes[0].path };

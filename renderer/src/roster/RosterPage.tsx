@@ -12,6 +12,7 @@ import { QueryBuilder } from './QueryBuilder';
 import { RecycleBin } from './RecycleBin';
 import { RosterExport, type GridExportState } from './RosterExport';
 import { UnitTree } from './UnitTree';
+import { drillFromHash } from '../stats/drill';
 
 type PageRequest = InputOf<'queryCadrePage'>;
 type SaveRequest = InputOf<'saveCadres'>;
@@ -41,6 +42,8 @@ export function RosterPage() {
   const [queryOpen, setQueryOpen] = useState(false);
   const [query, setQuery] = useState<CadreQuery | null>(null);
   const [views, setViews] = useState<SavedView[]>([]);
+  /** The people behind a number of 统计分析 (#/roster?drill=…), until the user removes the chip. */
+  const [drill, setDrill] = useState(() => drillFromHash(window.location.hash));
   const gridApi = useRef<GridApi<CadreRow> | null>(null);
   const grid = useRef<GridHandle | null>(null);
   const totalRef = useRef(0);
@@ -73,6 +76,7 @@ export function RosterPage() {
           unitId: unitId ?? undefined,
           search: search || undefined,
           query: query ?? undefined,
+          drill: drill ?? undefined,
           filters: toFilters(params.filterModel as Record<string, { type?: string; filter?: string }>),
           sort: (params.sortModel as SortModelItem[]).map(s => ({ colId: s.colId, sort: s.sort })),
         };
@@ -89,7 +93,7 @@ export function RosterPage() {
         );
       },
     }),
-    [fail, query, search, unitId],
+    [drill, fail, query, search, unitId],
   );
 
   const refresh = useCallback(() => gridApi.current?.refreshInfiniteCache(), []);
@@ -276,6 +280,22 @@ export function RosterPage() {
         <span className="count" aria-live="polite">
           {total === null ? '' : `共 ${total} 人`}
         </span>
+        {drill && (
+          <span className="drill-chip">
+            统计：{drill.label ?? '统计分析中的一项'}
+            <button
+              type="button"
+              aria-label="移除统计筛选"
+              title="移除统计筛选"
+              onClick={() => {
+                window.history.replaceState(null, '', '#/roster');
+                setDrill(null);
+              }}
+            >
+              ×
+            </button>
+          </span>
+        )}
       </header>
       <div className="toolbar" role="toolbar" aria-label="名册操作">
         <button onClick={() => void step('undo')} disabled={!history.undo} title={history.undo ? `撤销：${history.undo.label}` : ''}>
