@@ -5,8 +5,8 @@
  * default rather than breaking the page.
  */
 import type { z } from 'zod';
-import { DEFAULT_LAYOUT, layoutSchema, type StatsLayout } from '../../../shared/domain/stats/table';
-import { DEFAULT_TEAM_REQUIREMENTS, teamRequirementsSchema, type TeamRequirements } from '../../../shared/domain/stats/teams';
+import { DEFAULT_LAYOUT, layoutSchema, layoutText, type StatsLayout } from '../../../shared/domain/stats/table';
+import { DEFAULT_TEAM_REQUIREMENTS, requirementsText, teamRequirementsSchema, type TeamRequirements } from '../../../shared/domain/stats/teams';
 import type { Database } from '../../db/database';
 import { audit } from '../common/audit';
 import { getSetting, setSetting } from '../common/settings';
@@ -25,18 +25,19 @@ function read<T>(db: Database, key: string, schema: z.ZodType<T>, fallback: T): 
   }
 }
 
-function write<T>(db: Database, key: string, action: string, before: T, after: T): T {
+/** Stores the value; the audit entry says it in words (`words`), as the 审计日志 page shows settings. */
+function write<T>(db: Database, key: string, action: string, before: T, after: T, words: (v: T) => Record<string, string>): T {
   db.transaction(() => {
     if (JSON.stringify(before) === JSON.stringify(after)) return;
     setSetting(db, key, JSON.stringify(after));
-    audit(db, { entity: 'settings', action, before, after });
+    audit(db, { entity: 'settings', action, before: words(before), after: words(after) });
   })();
   return after;
 }
 
 export const getLayout = (db: Database): StatsLayout => read(db, LAYOUT_KEY, layoutSchema, DEFAULT_LAYOUT);
-export const saveLayout = (db: Database, layout: StatsLayout): StatsLayout => write(db, LAYOUT_KEY, 'statsLayout', getLayout(db), layout);
+export const saveLayout = (db: Database, layout: StatsLayout): StatsLayout => write(db, LAYOUT_KEY, 'statsLayout', getLayout(db), layout, layoutText);
 
 export const getRequirements = (db: Database): TeamRequirements => read(db, REQUIREMENTS_KEY, teamRequirementsSchema, DEFAULT_TEAM_REQUIREMENTS);
 export const saveRequirements = (db: Database, reqs: TeamRequirements): TeamRequirements =>
-  write(db, REQUIREMENTS_KEY, 'teamRequirements', getRequirements(db), reqs);
+  write(db, REQUIREMENTS_KEY, 'teamRequirements', getRequirements(db), reqs, r => ({ teamRequirements: requirementsText(r) }));

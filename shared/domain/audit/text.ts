@@ -96,6 +96,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   unlock: '解锁',
   'assessment.finalise': '考核定稿',
   copy: '复制',
+  statsLayout: '统计表设置',
+  teamRequirements: '班子配备要求',
   'demo.load': '载入示例数据',
   'demo.replace': '清空后载入示例数据',
 };
@@ -135,6 +137,9 @@ export const AUDIT_SETTING_LABELS: Record<string, string> = {
   backupDir: '备份文件夹',
   reportingUnit: '呈报单位',
   filledBy: '填表人',
+  statsRows: '统计表显示的项目',
+  statsColumns: '统计表的列',
+  teamRequirements: '班子配备要求',
 };
 
 /** One side of a change as a user reads it (dates 1985.03, units by name, lists joined). */

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { percent } from '../common/percent';
-import { bandsUpTo, GENDER_COLUMNS, GROUP_KEYS, LEVEL_COLUMNS, MINORITY, NON_CPC_CATEGORIES, type GroupKey } from './categories';
+import { bandsUpTo, GENDER_COLUMNS, GROUP_KEYS, GROUP_LABELS, LEVEL_COLUMNS, MINORITY, NON_CPC_CATEGORIES, type GroupKey } from './categories';
 import { statsScopeSchema } from './scope';
 
 /** The 注 line under every structure table. */
@@ -74,6 +74,17 @@ export const layoutSchema = z.strictObject({
 });
 export type StatsLayout = z.infer<typeof layoutSchema>;
 export const DEFAULT_LAYOUT: StatsLayout = { groups: [...GROUP_KEYS], columns: [...BREAKDOWN_COLUMNS] };
+
+/** A layout in words, for the audit log. */
+export function layoutText(layout: StatsLayout): { statsRows: string; statsColumns: string } {
+  const label = (key: string) => (key.startsWith('gender:') ? `性别${key.slice(7)}` : key.slice(key.indexOf(':') + 1));
+  return {
+    statsRows: GROUP_KEYS.filter(g => layout.groups.includes(g))
+      .map(g => GROUP_LABELS[g])
+      .join('、'),
+    statsColumns: ['总体', ...BREAKDOWN_COLUMNS.filter(c => layout.columns.includes(c)).map(label)].join('、'),
+  };
+}
 
 /** The table narrowed to a layout: the chosen groups (in table order) and columns (总体 always first). */
 export function applyLayout(table: StructureTable, layout: StatsLayout): StructureTable {

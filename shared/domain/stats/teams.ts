@@ -76,6 +76,24 @@ export const DEFAULT_TEAM_REQUIREMENTS: TeamRequirements = {
   ],
 };
 
+/** A rule in words, its requirements only: 女干部至少 1 名，40岁及以下干部至少 1 名，正职任现职满 10 年应交流. */
+export function ruleText(rule: Omit<TeamRule, 'kind'>): string {
+  const parts = [
+    rule.minWomen > 0 && `女干部至少 ${rule.minWomen} 名`,
+    rule.minYoung > 0 && `${rule.youngAge}岁及以下干部至少 ${rule.minYoung} 名`,
+    rule.minNonCpc > 0 && `党外干部至少 ${rule.minNonCpc} 名`,
+    rule.minBachelorPct > 0 && `全日制本科以上不低于 ${rule.minBachelorPct}%`,
+    rule.maxHeadYears > 0 && `正职任现职满 ${rule.maxHeadYears} 年应交流`,
+    rule.withinQuota && '不超核定职数',
+  ].filter(Boolean);
+  return parts.join('，') || '无要求';
+}
+
+/** All the requirements in words, for the audit log: 通用：…；政府部门：…. */
+export function requirementsText(reqs: TeamRequirements): string {
+  return [`通用：${ruleText(reqs.general)}`, ...reqs.byKind.map(r => `${r.kind}：${ruleText(r)}`)].join('；');
+}
+
 /** The rule of a kind of unit: its own, else the general one (kind ''). */
 export function ruleFor(reqs: TeamRequirements, kind: string): TeamRule {
   return reqs.byKind.find(r => r.kind === kind.trim()) ?? { kind: '', ...reqs.general };

@@ -173,7 +173,10 @@ describe('the team analysis of a roster', () => {
       after: string;
     };
     expect(audit.action).toBe('teamRequirements');
-    expect(JSON.parse(audit.after).byKind[0].kind).toBe('市委部门');
+    expect(JSON.parse(audit.after)).toEqual({ teamRequirements: '通用：女干部至少 1 名，正职任现职满 10 年应交流，不超核定职数；市委部门：女干部至少 2 名' });
+    const log = await w.call('queryAuditLog', { offset: 0, limit: 1, kind: 'settings' });
+    expect(log.rows[0]).toMatchObject({ kindText: '设置', target: '设置' });
+    expect(log.rows[0].summary).toContain('班子配备要求');
 
     const twice = await w.fails('saveTeamRequirements', { ...reqs, byKind: [reqs.byKind[0], { ...reqs.byKind[0], kind: ' 市委部门 ' }] });
     expect(twice.message).toBe('输入不符合要求：同一单位类别只能设一组要求');
