@@ -10,7 +10,7 @@ import type { CadreQuery } from '../../shared/domain/roster/query';
 
 const RUNS = 7;
 
-function medianMs(fn: () => unknown): number {
+export function medianMs(fn: () => unknown): number {
   const xs: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const t = performance.now();

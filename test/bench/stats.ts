@@ -8,19 +8,7 @@
 import type { Database } from '../../electron/db/database';
 import { IN_ROSTER } from '../../electron/services/roster/api';
 import { structureTable } from '../../electron/services/stats/structure';
-
-const RUNS = 7;
-
-function medianMs(fn: () => unknown): number {
-  const xs: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t = performance.now();
-    fn();
-    xs.push(performance.now() - t);
-  }
-  xs.sort((a, b) => a - b);
-  return Math.round(xs[Math.floor(xs.length / 2)] * 100) / 100;
-}
+import { medianMs } from './query';
 
 /** The unit whose subtree holds the number of cadres nearest `target`. */
 function unitNear(db: Database, target: number): { unitId: number; cadres: number } {

@@ -5,7 +5,7 @@
  * drill-down turns its categories into the stored values that have them (`column IN (…)`).
  * The roster then lists exactly the people the number counted.
  */
-import { categorize, GROUP_CATEGORIES, GROUP_FIELDS, type CadreFacts, type GroupKey } from '../../../shared/domain/stats/categories';
+import { categorize, GROUP_CATEGORIES, GROUP_FIELDS, NO_FACTS, type CadreFacts, type GroupKey } from '../../../shared/domain/stats/categories';
 import type { Database } from '../../db/database';
 import { CADRE_SCALAR_COLUMNS } from '../roster/api';
 
@@ -18,20 +18,6 @@ export const columnOf = (field: keyof CadreFacts) => `c.${CADRE_SCALAR_COLUMNS[f
 export function valueSql(group: GroupKey): string {
   return GROUP_FIELDS[group].map(columnOf).join(' || char(31) || ');
 }
-
-const EMPTY: CadreFacts = {
-  gender: '',
-  birth: '',
-  ethnicity: '',
-  politicalStatus: '',
-  ftEducation: '',
-  ptEducation: '',
-  ftDegree: '',
-  ptDegree: '',
-  professionalTitle: '',
-  leadershipLevel: '',
-  postDate: '',
-};
 
 /** The category (its index in GROUP_CATEGORIES) of the stored values of one group's fields. */
 export class Classifier {
@@ -52,7 +38,7 @@ export class Classifier {
     const key = second === undefined ? first : first + SEP + second;
     let i = this.memo.get(key);
     if (i === undefined) {
-      const facts = { ...EMPTY };
+      const facts = { ...NO_FACTS };
       [first, second].forEach((v, n) => n < this.fields.length && (facts[this.fields[n]] = v ?? ''));
       i = this.categories.indexOf(categorize(this.group, facts, this.refDate));
       if (i < 0) throw new Error(`${this.group}: a category outside GROUP_CATEGORIES`);

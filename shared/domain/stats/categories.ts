@@ -69,6 +69,21 @@ export interface CadreFacts {
   postDate: string;
 }
 
+/** Every field empty: a base to set some fields on. */
+export const NO_FACTS: Readonly<CadreFacts> = {
+  gender: '',
+  birth: '',
+  ethnicity: '',
+  politicalStatus: '',
+  ftEducation: '',
+  ptEducation: '',
+  ftDegree: '',
+  ptDegree: '',
+  professionalTitle: '',
+  leadershipLevel: '',
+  postDate: '',
+};
+
 // ---------------------------------------------------------------------------------------------
 // 领导职务层次: each step of the ladder (with the spellings stored data may hold), else 其他.
 

@@ -1,12 +1,12 @@
 /**
- * Every category boundary, counted by the SQL of electron/services/stats on a real SQLite file
- * and classified by the plain-code rules of shared/domain/stats/categories.ts: both must put
- * each cadre in the same, expected category. Shares and average ages are rounded half-up.
+ * Every category boundary, on a real SQLite file: shared/domain/stats/categories.ts puts each
+ * cadre in the expected category, the service's table counts it there, and the drill-down of
+ * that category lists it. Shares and average ages are rounded half-up.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../../electron/services/core/core';
 import { structureTable } from '../../../electron/services/stats/structure';
-import { categorize, titleCategory, type CadreFacts, type GroupKey } from '../../../shared/domain/stats/categories';
+import { categorize, NO_FACTS, titleCategory, type CadreFacts, type GroupKey } from '../../../shared/domain/stats/categories';
 import type { StructureTable } from '../../../shared/domain/stats/table';
 import { tempDir } from '../../support/temp';
 import { addCadres, addUnit, drillRows } from './support';
@@ -23,44 +23,17 @@ afterAll(() => {
 });
 
 const REF = '2026-11-15';
-const FACTS: CadreFacts = {
-  gender: '男',
-  birth: '',
-  ethnicity: '汉族',
-  politicalStatus: '中共党员',
-  ftEducation: '大学',
-  ptEducation: '',
-  ftDegree: '',
-  ptDegree: '',
-  professionalTitle: '',
-  leadershipLevel: '',
-  postDate: '',
-};
-const COLUMN_OF: Record<keyof CadreFacts, string> = {
-  gender: 'gender',
-  birth: 'birth',
-  ethnicity: 'ethnicity',
-  politicalStatus: 'politicalStatus',
-  ftEducation: 'ftEducation',
-  ptEducation: 'ptEducation',
-  ftDegree: 'ftDegree',
-  ptDegree: 'ptDegree',
-  professionalTitle: 'professionalTitle',
-  leadershipLevel: 'leadershipLevel',
-  postDate: 'postDate',
-};
+/** A plain cadre; each case changes the fields it is about. */
+const FACTS: CadreFacts = { ...NO_FACTS, gender: '男', ethnicity: '汉族', politicalStatus: '中共党员', ftEducation: '大学' };
 
 /**
- * One unit per case list: each person's category in `group` from the SQL table (via the
- * drill-down of the expected category, which must list exactly that person) and from
- * categorize(), both equal to the expected one.
+ * One unit per case list: each person's category in `group` from the service (the drill-down
+ * of the expected category lists that person, and the table counts each category as often as
+ * the cases expect) and from categorize(), both equal to the expected one.
  */
 function expectCategories(group: GroupKey, cases: [Partial<CadreFacts>, string][]) {
   const unitId = addUnit(core.db, `${group}-${Math.random()}`);
-  const people = cases.map(([facts], i) => ({
-    name: `测${i}`,
-    ...Object.fromEntries(Object.entries({ ...FACTS, ...facts }).map(([k, v]) => [COLUMN_OF[k as keyof CadreFacts], v])),
-  }));
+  const people = cases.map(([facts], i) => ({ name: `测${i}`, ...FACTS, ...facts }));
   const ids = addCadres(core.db, unitId, people);
   const table = structureTable(core.db, { kind: 'unit', unitId }, REF);
   cases.forEach(([facts, expected], i) => {

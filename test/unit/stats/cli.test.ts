@@ -1,33 +1,13 @@
 /** `cadre stats structure` and `cadre stats teams` on the demo: the JSON shape the issue names, files, refusals. */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GENDER_COLUMNS, GROUP_CATEGORIES, GROUP_KEYS, LEVEL_COLUMNS } from '../../../shared/domain/stats/categories';
 import { percent } from '../../../shared/domain/common/percent';
-import { tempDir } from '../../support/temp';
+import { demoCli } from '../../support/cli';
 
-const CLI = path.resolve(__dirname, '../../../dist/electron/cli.cjs');
-let tmp: ReturnType<typeof tempDir>;
-let db: string;
-
-function cadre(args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, '--db', db, ...args], { encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
-const json = (args: string[]) => {
-  const r = cadre([...args, '--json']);
-  expect(r.code, r.err).toBe(0);
-  return JSON.parse(r.out);
-};
-
-beforeAll(() => {
-  tmp = tempDir();
-  db = path.join(tmp.dir, 'demo.db');
-  expect(cadre(['demo']).code).toBe(0);
-});
-afterAll(() => tmp.cleanup());
+const { run: cadre, json, dir } = demoCli();
 
 type Entry = { count: number; pct: number; byLevel: Record<string, number>; byGender: Record<string, number> };
 
@@ -90,10 +70,10 @@ describe('cadre stats structure', () => {
     expect(women.groups.level['正处'].byGender['男']).toBe(0);
     expect(json(['stats', 'structure', '--batch', '4']).total).toBe(18);
 
-    const xlsx = path.join(tmp.dir, '滨河区.xlsx');
+    const xlsx = path.join(dir(), '滨河区.xlsx');
     expect(json(['stats', 'structure', '--unit', String(district.id), '--out', xlsx])).toEqual({ file: xlsx, total: unit.total });
     expect(fs.statSync(xlsx).size).toBeGreaterThan(3000);
-    const csv = path.join(tmp.dir, '滨河区.csv');
+    const csv = path.join(dir(), '滨河区.csv');
     expect(cadre(['stats', 'structure', '--unit', String(district.id), '--out', csv]).code).toBe(0);
     expect(fs.readFileSync(csv, 'utf8')).toContain('项目,类别,总体人数');
   });
@@ -110,7 +90,7 @@ describe('cadre stats structure', () => {
       [['--unit', '1', '--batch', '1'], 2, '只能选一个统计范围'],
       [['--date', '2026-13-01'], 2, '--date 应为年月日'],
       [['--query', '{'], 2, '--query 不是有效的 JSON'],
-      [['--out', path.join(tmp.dir, 'a.txt')], 2, '--out 应以 .xlsx 或 .csv 结尾'],
+      [['--out', path.join(dir(), 'a.txt')], 2, '--out 应以 .xlsx 或 .csv 结尾'],
       [['--unit', '99999'], 1, '找不到编号为 99999 的单位'],
       [['--batch', '99999'], 1, '找不到编号为 99999 的挂职批次'],
       [['--query', '{"where":{"join":"and","items":[{"field":"nope","op":"in","value":["x"]}]}}'], 1, '没有名为「nope」的查询字段'],
@@ -152,12 +132,12 @@ describe('cadre stats teams', () => {
     expect(Array.isArray(org.unmet)).toBe(true);
     const text = cadre(['stats', 'teams', '--date', '2026-11-01']);
     expect(text.out).toMatch(/共 \d+ 个班子，其中 \d+ 个未达到配备要求/);
-    const out = path.join(tmp.dir, '班子.xlsx');
+    const out = path.join(dir(), '班子.xlsx');
     const file = json(['stats', 'teams', '--out', out]);
     expect(file.teams).toBe(r.teams.length);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     expect(wb.worksheets.map(s => s.name)).toEqual(['未达要求', '全部班子']);
-    expect(cadre(['stats', 'teams', '--out', path.join(tmp.dir, 'x.csv')]).code).toBe(2);
+    expect(cadre(['stats', 'teams', '--out', path.join(dir(), 'x.csv')]).code).toBe(2);
   });
 });

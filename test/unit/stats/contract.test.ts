@@ -3,35 +3,14 @@
  * each over its own demo database: the same answers, each matching the route's output schema.
  * Files carry write times, so for those the shape is compared.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { routes, STATS_METHODS, type Method } from '../../../shared/contract/api';
 import type { ApiResult } from '../../../shared/contract/errors';
-import { openCore, type Core } from '../../../electron/services/core/core';
 import { pageDispatch } from '../../../electron/services/core/dispatcher';
 import { loadDemo } from '../../../electron/services/demo/load';
-import type { WebHost } from '../../../electron/web/host';
-import { overHttp, serveOverHttp } from '../../support/over-http';
-import { tempDir } from '../../support/temp';
+import { overHttp, twoDoors } from '../../support/over-http';
 
-let sides: { tmp: ReturnType<typeof tempDir>; core: Core }[];
-let host: WebHost;
-
-beforeAll(async () => {
-  sides = [0, 1].map(() => {
-    const tmp = tempDir();
-    const core = openCore({ dataDir: tmp.dir, appVersion: 'test', checkOutput: true });
-    loadDemo(core.db, { cadreCount: 200 });
-    return { tmp, core };
-  });
-  host = await serveOverHttp(sides[1].core.dispatch, sides[1].tmp.dir);
-});
-afterAll(async () => {
-  await host.close();
-  for (const s of sides) {
-    s.core.close();
-    s.tmp.cleanup();
-  }
-});
+const doors = twoDoors(core => loadDemo(core.db, { cadreCount: 200 }));
 
 const normalised = (v: unknown) =>
   JSON.parse(
@@ -43,8 +22,8 @@ const normalised = (v: unknown) =>
 const called = new Set<string>();
 async function both(method: Method, input: unknown): Promise<ApiResult<unknown>> {
   called.add(method);
-  const a = await sides[0].core.dispatch(method, input);
-  const { body: b } = await overHttp(host, method, input);
+  const a = await doors.sides[0].core.dispatch(method, input);
+  const { body: b } = await overHttp(doors.host, method, input);
   expect(normalised(b)).toEqual(normalised(a));
   if (a.ok) expect(() => routes[method].output.parse(a.data)).not.toThrow();
   else throw new Error(`${method}: ${a.error.message}`);
@@ -87,7 +66,7 @@ describe('stats routes through both doors', () => {
   });
 
   it('the page door refuses an export path', async () => {
-    const page = pageDispatch(sides[0].core.dispatch);
+    const page = pageDispatch(doors.sides[0].core.dispatch);
     expect(await page('exportStatsTeams', { outPath: '/tmp/x.xlsx' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 });
