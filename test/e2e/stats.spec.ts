@@ -12,11 +12,22 @@ import { startHost, type RunningHost } from './host';
 test.use({ viewport: { width: 1366, height: 768 } });
 
 let host: RunningHost;
-test.beforeEach(async () => {
+/** Script errors and CSP refusals seen by the page (ECharts must run under the app's CSP). */
+let problems: string[];
+test.beforeEach(async ({ page }) => {
   host = await startHost({ demo: true });
+  problems = [];
+  page.on('pageerror', e => problems.push(`page error: ${e.message}`));
+  page.on('console', m => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  await page.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', e =>
+      console.error(`CSP refused ${e.blockedURI} (${e.effectiveDirective}) at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`),
+    ),
+  );
 });
 test.afterEach(async () => {
   await host.stop();
+  expect(problems).toEqual([]);
 });
 
 /** Screenshots for a person to look at (layout, fonts); not compared. */
@@ -121,6 +132,14 @@ test('a unit’s structure table: a cell opens exactly its people in the roster;
   await page.goBack();
   await expect(table(page)).toBeVisible();
   expect(Number(await countCell(page, band).innerText())).toBe(viaChart);
+
+  // Printed: the table and its charts on one A4 landscape page, without the page's controls.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.sidebar')).toBeHidden();
+  await expect(page.getByRole('toolbar', { name: '结构统计操作' })).toBeHidden();
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+  fs.writeFileSync('/tmp/stats-print.pdf', pdf);
+  expect(pdf.toString('latin1').match(/\/Type\s*\/Page\b/g)?.length).toBe(1);
 });
 
 test('exports the table as .xlsx in the report layout, and shows the team analysis', async ({ page }) => {

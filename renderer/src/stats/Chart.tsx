@@ -4,7 +4,7 @@
  * is evaluated, so the charts run under the app's CSP. Colours are the Okabe–Ito palette, which
  * stays apart for colour-blind readers and in grey print.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
@@ -40,12 +40,17 @@ export function Chart({ option, title, height = 320, onPick }: Props) {
   const chart = useRef<echarts.ECharts | null>(null);
   const pick = useRef(onPick);
   pick.current = onPick;
+  // What paper gets: a picture of the chart as last drawn, scaled by the print layout (a canvas
+  // is not redrawn for the printed page's size).
+  const [snapshot, setSnapshot] = useState('');
 
   useEffect(() => {
     const c = echarts.init(box.current!, undefined, { renderer: 'canvas', locale: 'ZH' });
     chart.current = c;
     c.on('click', p => pick.current?.({ name: String(p.name), seriesName: String(p.seriesName ?? ''), dataIndex: p.dataIndex }));
-    const resize = new ResizeObserver(() => c.resize());
+    c.on('finished', () => setSnapshot(c.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' })));
+    // A hidden chart (the printed page shows the picture instead) keeps its last drawing.
+    const resize = new ResizeObserver(() => box.current?.clientWidth && c.resize());
     resize.observe(box.current!);
     return () => {
       resize.disconnect();
@@ -66,6 +71,7 @@ export function Chart({ option, title, height = 320, onPick }: Props) {
   return (
     <figure className="st-chart">
       <div ref={box} className="st-chart-canvas" style={{ height }} role="img" aria-label={title} />
+      {snapshot && <img className="st-chart-print" src={snapshot} alt={title} />}
       <figcaption className="no-print">
         <button type="button" onClick={savePng}>
           导出图片

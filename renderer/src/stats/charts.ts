@@ -80,7 +80,13 @@ export function pyramidOption(table: StructureTable): EChartsCoreOption {
     tooltip: { ...tooltip, formatter: (p: { seriesName: string; name: string; value: number }) => `${p.seriesName} ${p.name}：${Math.abs(p.value)}人` },
     legend: { bottom: 0, data: ['男', '女'] },
     grid: { left: 8, right: 8, top: 36, bottom: 32, containLabel: true },
-    xAxis: { type: 'value', min: -edge, max: edge, minInterval: 1, axisLabel: { formatter: (v: number) => String(Math.abs(v)) } },
+    xAxis: {
+      type: 'value',
+      min: -edge,
+      max: edge,
+      minInterval: 1,
+      axisLabel: { showMinLabel: false, showMaxLabel: false, formatter: (v: number) => String(Math.abs(v)) },
+    },
     yAxis: { type: 'category', data: rows.map(r => r.category), axisTick: { show: false } },
     series: [
       { type: 'bar', name: '男', stack: 'age', data: men.map(c => -c.count), itemStyle: { color: MEN }, label: { ...label(men), position: 'left' } },
