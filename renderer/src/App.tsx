@@ -17,6 +17,7 @@ import { RoundPage } from './assessment/RoundPage';
 import { SetEditor } from './assessment/SetEditor';
 import './assessment/assessment.css';
 import { AuditPage } from './audit/AuditPage';
+import { StatsPage } from './stats/StatsPage';
 import { OperatorBadge } from './audit/OperatorSetting';
 import { FieldFocus } from './reminders/FieldFocus';
 import { RemindersCount, RemindersPage } from './reminders/RemindersPage';
@@ -36,7 +37,7 @@ export const PAGES: PageDef[] = [
   { id: 'village', label: '驻村干部' },
   { id: 'indicators', label: '考核指标' },
   { id: 'io', label: '导入导出' },
-  { id: 'stats', label: '统计分析', plan: '班子与队伍结构分析：年龄段、80后/90后占比、性别、学历、民族等。' },
+  { id: 'stats', label: '统计分析' },
   { id: 'audit', label: '审计日志' },
   { id: 'data', label: '数据与备份' },
 ];
@@ -50,7 +51,8 @@ interface Route {
 
 /** Every page behind the hash; the first is where an unknown hash goes. */
 const ROUTES: Route[] = [
-  { path: 'roster', section: 'roster', render: () => <RosterPage /> },
+  // Keyed by the whole hash: a drill-down from 统计分析 (#/roster?drill=…) opens a fresh roster.
+  { path: 'roster', section: 'roster', render: ({ page }) => <RosterPage key={page} /> },
   {
     path: 'cadre/:id',
     section: 'roster',
@@ -74,6 +76,7 @@ const ROUTES: Route[] = [
   { path: 'set/:id', section: 'indicators', render: ({ id, page }) => <SetEditor key={page} id={id} /> },
   { path: 'round/:id', section: 'indicators', render: ({ id, page }) => <RoundPage key={page} id={id} /> },
   { path: 'io', section: 'io', render: () => <ImportExportPage /> },
+  { path: 'stats', section: 'stats', render: () => <StatsPage /> },
   { path: 'audit', section: 'audit', render: () => <AuditPage /> },
   { path: 'data', section: 'data', render: ({ status }) => <DataPage status={status} /> },
   ...PAGES.filter(p => p.plan).map(p => ({ path: p.id, section: p.id, render: () => <NotYetOpen title={p.label} plan={p.plan ?? ''} /> })),

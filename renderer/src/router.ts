@@ -1,7 +1,7 @@
 /**
  * Hash routes (#/roster, #/batch/12): one table of patterns, matched in one place.
- * A pattern is fixed segments and `:id` (a positive whole number); a page may take a
- * ?query after it (#/cadre/12?field=resume), which the match ignores.
+ * A pattern is fixed segments and `:id` (a positive whole number). A page may take
+ * parameters after `?` (#/cadre/12?field=resume, #/roster?drill=…); they do not take part in matching.
  */
 
 export interface RouteMatch<R> {
@@ -17,6 +17,12 @@ export const pageOfHash = (hash: string) => hash.replace(/^#\/?/, '').replace(/\
 
 /** The ?query of a location hash: '#/cadre/3?field=resume' → field=resume. */
 export const queryOfHash = (hash: string) => new URLSearchParams(/\?(.*)$/.exec(hash)?.[1] ?? '');
+
+/** A parameter after `?` in the hash: ('#/roster?drill=…', 'drill') → '…'; null when absent. */
+export function hashParam(hash: string, name: string): string | null {
+  const q = hash.indexOf('?');
+  return q < 0 ? null : new URLSearchParams(hash.slice(q + 1)).get(name);
+}
 
 export function matchPath(pattern: string, page: string): { id: number } | null {
   const want = pattern.split('/');
@@ -35,8 +41,9 @@ export function matchPath(pattern: string, page: string): { id: number } | null 
 /** The first route whose path matches the hash; the fallback route (the first) for anything unknown. */
 export function matchRoute<R extends { path: string }>(routes: readonly R[], hash: string): RouteMatch<R> {
   const page = pageOfHash(hash);
+  const path = page.split('?')[0];
   for (const route of routes) {
-    const m = matchPath(route.path, page);
+    const m = matchPath(route.path, path);
     if (m) return { route, id: m.id, page };
   }
   return { route: routes[0], id: 0, page: routes[0].path };

@@ -21,6 +21,7 @@ import { reminderRoutes } from './routes/reminders';
 import { settingsRoutes } from './routes/settings';
 import { unitRoutes } from './routes/units';
 import { eventRoutes } from './routes/events';
+import { statsRoutes } from './routes/stats';
 
 // Callers import every route's schemas and types from here, never from routes/<area>.ts.
 export * from './routes/app';
@@ -37,6 +38,7 @@ export * from './routes/secondment';
 export * from './routes/settings';
 export * from './routes/units';
 export * from './routes/events';
+export * from './routes/stats';
 
 export const routes = {
   ...appRoutes,
@@ -52,6 +54,7 @@ export const routes = {
   ...settingsRoutes,
   ...unitRoutes,
   ...eventRoutes,
+  ...statsRoutes,
 } as const;
 
 export type Routes = typeof routes;

@@ -5,6 +5,7 @@
  *   in a temporary database: what the grid asks for (a block of 200 rows in
  *   tree order, sorted by pinyin, filtered), the combined-condition query and the 职数
  *   report for every unit beside a bare scan of the cadres table (test/bench/quota.ts);
+ *   and the structure tables of 统计分析 (test/bench/stats.ts, with their floor);
  * - reminders: 工作提醒 and 数据质量 over the same roster with a few events per
  *   cadre, each beside a bare SQL scan of the cadres table (test/bench/reminders.ts);
  *   in a temporary database: each kind of grid block (first, middle, sorted
@@ -32,6 +33,8 @@ import { benchQuery, TOWNSHIP_WOMEN_QUERY } from './query';
 import { benchImport, importVerdict } from './import';
 import { benchReminders, remindersVerdict } from './reminders';
 import { benchQuota, quotaVerdict, type QuotaBenchResult } from './quota';
+import { benchStats } from './stats';
+import { DEFAULT_DEMO_TODAY } from '../../electron/services/demo/generate';
 
 /** Median ms of `fn` over `runs` runs; `before` runs first each time, untimed. */
 function median(fn: () => unknown, runs = 9, before?: () => unknown): number {
@@ -207,6 +210,7 @@ function benchRoster(size: number): { figures: Record<string, unknown>; verdict:
       gridFilterPostContainsMs: median(() => rosterPage(core.db, { ...block, filters: { post: { type: 'contains', filter: '副局长' } } })),
       gridSearchPinyinMs: median(() => rosterPage(core.db, { ...block, search: 'zhang' })),
       query: benchQuery(core.db),
+      stats: benchStats(core.db, DEFAULT_DEMO_TODAY),
       quota: benchQuota(core.db),
       // Last: it adds events to the roster.
       reminders: benchReminders(core.db),

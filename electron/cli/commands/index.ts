@@ -9,6 +9,7 @@ import { assessmentCommands } from './assessment';
 import { reminderCommands } from './reminders';
 import { unitCommands } from './units';
 import { eventCommands } from './events';
+import { statsCommands } from './stats';
 
 /** Every CLI command; help and dispatch are generated from this list. */
 export const commands: Command[] = [
@@ -17,6 +18,7 @@ export const commands: Command[] = [
   ...exportCommands,
   ...importCommands,
   ...secondmentCommands,
+  ...statsCommands,
   ...assessmentCommands,
   ...auditCommands,
   ...reminderCommands,

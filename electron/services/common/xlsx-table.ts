@@ -1,10 +1,12 @@
 /**
  * The official styled table every exported list shares (the roster, a batch's
- * members, the audit log, the score sheet and grading table): row 1 the title
- * merged across, row 2 the 填报单位/填报日期 line (or the caller's own line),
- * row 3 the bold bordered grey header (frozen, repeated on every printed
- * page), data from row 4. A4 landscape, fitted to one page wide, page numbers
- * in the footer. Text that could be read as a formula is written as text.
+ * members, the audit log, the score sheet and grading table, the structure
+ * tables): row 1 the title merged across, row 2 the 填报单位/填报日期 line (or
+ * the caller's own line), row 3 the bold bordered grey header (frozen,
+ * repeated on every printed page), data from row 4. A two-level header (总体 →
+ * 人数/比率) takes rows 3 and 4, data then starts at row 5. Footnote lines
+ * (注：…) may follow the data. A4 landscape, fitted to one page wide, page
+ * numbers in the footer. Text that could be read as a formula is written as text.
  */
 import ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
@@ -56,6 +58,14 @@ export interface TableColumn {
   wrap?: boolean;
   /** Always written as text (ID numbers). */
   text?: boolean;
+  /** Excel number format of its numbers, e.g. '0.0' (a share written as 83.3). */
+  numFmt?: string;
+}
+
+/** A top header cell over `span` columns; a span of 1 with no label merges its column's header down both rows. */
+export interface HeaderGroup {
+  label: string;
+  span: number;
 }
 
 export type TableValue = string | number | null;
@@ -71,8 +81,14 @@ export interface TableExportOptions {
   /** Row 2 instead of the 填报单位/填报日期 line (e.g. the audit log's filter). */
   info?: string;
   columns: TableColumn[];
+  /** A second header row above the columns' own (two-level header); the spans cover every column. */
+  headerGroups?: HeaderGroup[];
   /** The data rows' cells in column order; a generator keeps a long export out of memory. */
   rows: Iterable<TableValue[]>;
+  /** Data cells merged down: `rows` data rows from data row `row` (0-based) in column `column` (0-based). */
+  bodyMerges?: { row: number; column: number; rows: number }[];
+  /** Lines under the table (注：…), merged across. */
+  notes?: string[];
 }
 
 /** One styled table as an .xlsx. */
@@ -104,8 +120,12 @@ export async function buildTablesXlsx(sheets: TableExportOptions[]): Promise<Buf
 
 async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, opts: TableExportOptions): Promise<void> {
   const { columns, title } = opts;
+  const groups = opts.headerGroups;
+  if (groups && groups.reduce((n, g) => n + g.span, 0) !== columns.length) throw new Error('header groups must span every column');
+  const lastHeader = TABLE_HEADER_ROW + (groups ? 1 : 0);
+  const firstData = lastHeader + 1;
   const ws = wb.addWorksheet(sheetName(opts.sheet ?? title), {
-    views: [{ state: 'frozen', xSplit: 0, ySplit: TABLE_HEADER_ROW, topLeftCell: `A${TABLE_HEADER_ROW + 1}`, activeCell: `A${TABLE_HEADER_ROW + 1}` }],
+    views: [{ state: 'frozen', xSplit: 0, ySplit: lastHeader, topLeftCell: `A${firstData}`, activeCell: `A${firstData}` }],
     pageSetup: {
       paperSize: 9, // A4
       orientation: 'landscape',
@@ -114,7 +134,7 @@ async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, opts: TableExp
       fitToHeight: 0,
       horizontalCentered: true,
       margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-      printTitlesRow: `${TABLE_HEADER_ROW}:${TABLE_HEADER_ROW}`,
+      printTitlesRow: `${TABLE_HEADER_ROW}:${lastHeader}`,
     },
     headerFooter: { oddFooter: '&C第 &P 页，共 &N 页', evenFooter: '&C第 &P 页，共 &N 页' },
   });
@@ -137,29 +157,52 @@ async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, opts: TableExp
   if (last > 1) ws.mergeCells(2, 1, 2, last);
   infoRow.commit();
 
-  const header = ws.getRow(TABLE_HEADER_ROW);
-  columns.forEach((c, i) => {
-    const cell = header.getCell(i + 1);
-    cell.value = c.header;
+  const headerCell = (cell: ExcelJS.Cell, value: string) => {
+    cell.value = value;
     cell.font = { name: FONT, size: 11, bold: true };
     cell.fill = HEADER_FILL;
     cell.border = THIN;
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  });
-  header.height = 30;
-  header.commit();
+  };
+  if (groups) {
+    const top = ws.getRow(TABLE_HEADER_ROW);
+    const below = ws.getRow(lastHeader);
+    let col = 1;
+    for (const g of groups) {
+      const alone = g.span === 1 && g.label === '';
+      for (let i = 0; i < g.span; i++) {
+        headerCell(top.getCell(col + i), alone ? columns[col - 1].header : g.label);
+        headerCell(below.getCell(col + i), alone ? '' : columns[col + i - 1].header);
+      }
+      if (alone) ws.mergeCells(TABLE_HEADER_ROW, col, lastHeader, col);
+      else if (g.span > 1) ws.mergeCells(TABLE_HEADER_ROW, col, TABLE_HEADER_ROW, col + g.span - 1);
+      col += g.span;
+    }
+    top.height = 24;
+    below.height = 24;
+    top.commit();
+    below.commit();
+  } else {
+    const header = ws.getRow(TABLE_HEADER_ROW);
+    columns.forEach((c, i) => headerCell(header.getCell(i + 1), c.header));
+    header.height = 30;
+    header.commit();
+  }
 
   // One style object per column (and its text-format twin), shared by every
   // cell: ExcelJS caches a style's id by object identity, so this is what
   // keeps a large export fast.
   const dataFont = { name: FONT, size: 10 };
   const styles = columns.map(c => {
-    const base: Partial<ExcelJS.Style> = { font: dataFont, border: THIN, alignment: c.wrap ? WRAP_LEFT : CENTRED };
+    const base: Partial<ExcelJS.Style> = { font: dataFont, border: THIN, alignment: c.wrap ? WRAP_LEFT : CENTRED, ...(c.numFmt ? { numFmt: c.numFmt } : {}) };
     return { plain: base, text: { ...base, numFmt: '@' } };
   });
+  // The streaming writer merges cells of rows not yet committed: each body merge is made at its first row.
+  const mergesAt = new Map<number, { column: number; rows: number }[]>();
+  for (const m of opts.bodyMerges ?? []) if (m.rows > 1) mergesAt.set(m.row, [...(mergesAt.get(m.row) ?? []), m]);
   let r = 0;
   for (const values of opts.rows) {
-    const xrow = ws.getRow(TABLE_HEADER_ROW + 1 + r);
+    const xrow = ws.getRow(firstData + r);
     columns.forEach((c, i) => {
       const cell = xrow.getCell(i + 1);
       const v = values[i] ?? null;
@@ -170,10 +213,19 @@ async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, opts: TableExp
       const asText = c.text || (typeof v === 'string' && looksLikeFormula(v));
       cell.style = (asText ? styles[i].text : styles[i].plain) as ExcelJS.Style;
     });
+    for (const m of mergesAt.get(r) ?? []) ws.mergeCells(xrow.number, m.column + 1, xrow.number + m.rows - 1, m.column + 1);
     xrow.commit();
     // Let the zip stream drain now and then.
     if (r++ % 2000 === 1999) await new Promise(resolve => setImmediate(resolve));
   }
+  (opts.notes ?? []).forEach((note, i) => {
+    const row = ws.getRow(firstData + r + i);
+    row.getCell(1).value = note;
+    row.getCell(1).font = { name: FONT, size: 10 };
+    row.getCell(1).alignment = { horizontal: 'left', vertical: 'middle' };
+    if (last > 1) ws.mergeCells(row.number, 1, row.number, last);
+    row.commit();
+  });
   ws.commit();
 }
 

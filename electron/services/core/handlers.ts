@@ -17,6 +17,7 @@ import { reminderHandlers } from '../reminders/handlers';
 import { settingsHandlers } from '../settings/handlers';
 import { unitHandlers } from '../units/handlers';
 import { eventHandlers } from '../events/handlers';
+import { statsHandlers } from '../stats/handlers';
 import { PlanStore } from '../common/plan-store';
 
 /** Called once per opened database (open and every reopen): the plan store starts empty each time. */
@@ -36,5 +37,6 @@ export function createHandlers(base: Omit<ServiceContext, 'plans'>): Handlers {
     ...settingsHandlers(ctx),
     ...unitHandlers(ctx),
     ...eventHandlers(ctx),
+    ...statsHandlers(ctx),
   };
 }

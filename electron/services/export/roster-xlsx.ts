@@ -14,6 +14,7 @@ import { countCadreRows, selectCadreRows } from '../roster/api';
 import { compileQuery } from '../roster/api';
 import { rosterPage, rosterWhere } from '../roster/api';
 import { buildTableXlsx, guardCsvText, MAX_EXPORT_ROWS } from '../common/xlsx-table';
+import { withDrill } from '../stats/api';
 import { cellValue, columnWidth, defaultDate, isWrapped, ROSTER_COLUMN_LABELS, type CellOptions, type RosterColumn, type RosterColumnKey } from './cells';
 
 export interface RosterExportOptions {
@@ -112,9 +113,9 @@ export function selectRosterRows(db: Database, sel: RosterSelection): CadreRow[]
     }
     return ids.map(id => found.get(id)!);
   }
-  const { query, ...view } = sel.view ?? {};
+  const { query, drill, ...view } = sel.view ?? {};
   const compiled = query ? compileQuery(parseCadreQuery(query), { today: sel.today ?? todayCanonical(), history: view.history }) : undefined;
-  const extra = compiled ? { ctes: compiled.ctes, where: [compiled.sql], params: compiled.params } : undefined;
+  const extra = withDrill(db, drill, compiled && { ctes: compiled.ctes, where: [compiled.sql], params: compiled.params });
   const base = rosterWhere({ ...view, extra });
   const total = countCadreRows(db, base);
   if (total > MAX_EXPORT_ROWS) throw new AppError('VALIDATION', `导出失败：共 ${total} 行，超过 Excel 的上限`);

@@ -6,4 +6,5 @@ export type { CadreImage } from './image';
 export { rosterPage, rosterWhere } from './page';
 export { compileQuery } from './query';
 export { applyCadreChanges } from './writes';
+export { listViews } from './views';
 export type { CellProblem, FieldValues } from './writes';

@@ -10,6 +10,7 @@ import { listUnits } from '../units/api';
 import { compileQuery, queryCadreIds } from './query';
 import { deleteView, listViews, saveView } from './views';
 import { todayCanonical } from '../../../shared/domain/common/dates';
+import { withDrill } from '../stats/api';
 
 export function rosterHandlers({ db }: ServiceContext): HandlersOf<typeof rosterRoutes> {
   /** The rows as they are now, including any that just moved to the 回收站. */
@@ -20,9 +21,10 @@ export function rosterHandlers({ db }: ServiceContext): HandlersOf<typeof roster
     getCadre: ({ id }) => getCadre(db, id),
     listCadreRecords: ({ query, status }) =>
       queryCadreIds(db, query ?? {}, { today: todayCanonical(), history: status === 'history' }).map(id => getCadre(db, id)),
-    queryCadrePage: ({ query, ...req }) => {
+    queryCadrePage: ({ query, drill, ...req }) => {
       const compiled = query ? compileQuery(query, { today: todayCanonical(), history: req.history }) : undefined;
-      return rosterPage(db, { ...req, extra: compiled && { ctes: compiled.ctes, where: [compiled.sql], params: compiled.params } });
+      const extra = compiled && { ctes: compiled.ctes, where: [compiled.sql], params: compiled.params };
+      return rosterPage(db, { ...req, extra: withDrill(db, drill, extra) });
     },
     saveCadres: changes => {
       const result = applyCadreChanges(db, changes);

@@ -17,6 +17,7 @@ import type { UnitChange } from '../units/UnitDialogs';
 import { EmptyHint, type HintAction } from '../ui/EmptyHint';
 import { EventDialog, type EventCadre } from '../events/EventDialog';
 import type { EventKind } from '../../../shared/contract/api';
+import { drillFromHash } from '../stats/drill';
 
 type PageRequest = InputOf<'queryCadrePage'>;
 type SaveRequest = InputOf<'saveCadres'>;
@@ -53,6 +54,8 @@ export function RosterPage() {
   const [eventFor, setEventFor] = useState<{ cadres: EventCadre[]; kind: EventKind } | null>(null);
   /** The row typed at the bottom of the grid: kept here until it has a name, then saved as a new cadre. */
   const [newRow, setNewRow] = useState<Partial<CadreRow>>({});
+  /** The people behind a number of 统计分析 (#/roster?drill=…), until the user removes the chip. */
+  const [drill, setDrill] = useState(() => drillFromHash(window.location.hash));
   const gridApi = useRef<GridApi<CadreRow> | null>(null);
   const grid = useRef<GridHandle | null>(null);
   const totalRef = useRef(0);
@@ -89,6 +92,7 @@ export function RosterPage() {
           unitId: unitId ?? undefined,
           search: search || undefined,
           query: query ?? undefined,
+          drill: drill ?? undefined,
           filters: toFilters(params.filterModel as Record<string, { type?: string; filter?: string }>),
           sort: (params.sortModel as SortModelItem[]).map(s => ({ colId: s.colId, sort: s.sort })),
         };
@@ -106,7 +110,7 @@ export function RosterPage() {
         );
       },
     }),
-    [fail, history, query, search, unitId],
+    [drill, fail, history, query, search, unitId],
   );
 
   const refresh = useCallback(() => gridApi.current?.refreshInfiniteCache(), []);
@@ -416,6 +420,22 @@ export function RosterPage() {
         <span className="count" aria-live="polite">
           {total === null ? '' : `共 ${total} 人`}
         </span>
+        {drill && (
+          <span className="drill-chip">
+            统计：{drill.label ?? '统计分析中的一项'}
+            <button
+              type="button"
+              aria-label="移除统计筛选"
+              title="移除统计筛选"
+              onClick={() => {
+                window.history.replaceState(null, '', '#/roster');
+                setDrill(null);
+              }}
+            >
+              ×
+            </button>
+          </span>
+        )}
       </header>
       <div className="toolbar" role="toolbar" aria-label="名册操作">
         <button onClick={() => void step('undo')} disabled={!undoState.undo} title={undoState.undo ? `撤销：${undoState.undo.label}` : ''}>

@@ -12,6 +12,7 @@
  * for .lrmx files), so the route cannot be used to write arbitrary files.
  */
 import { z } from 'zod';
+import { statsDrillSchema } from '../../domain/stats/scope';
 import { cadreQuerySchema } from '../../domain/roster/query';
 import { CADRE_FIELD_LABELS } from '../../domain/roster/fields';
 import { id, shortText } from './common';
@@ -56,6 +57,8 @@ const rosterViewSchema = z.strictObject({
     .optional(),
   /** A combined-condition query (组合查询) narrowing the view further. */
   query: cadreQuerySchema.optional(),
+  /** The people behind a number of 统计分析 (a drill-down). */
+  drill: statsDrillSchema.optional(),
 });
 export type RosterView = z.infer<typeof rosterViewSchema>;
 

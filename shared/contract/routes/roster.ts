@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { cadreRowSchema, cadreSchema } from '../../domain/roster/cadre';
 import { EDITABLE_CADRE_FIELDS } from '../../domain/roster/cadre-rules';
 import { cadreQuerySchema } from '../../domain/roster/query';
+import { statsDrillSchema } from '../../domain/stats/scope';
 import { id, noInput, requiredName, shortText } from './common';
 
 export const unitSchema = z.object({
@@ -102,6 +103,8 @@ export const rosterRoutes = {
       sort: sortSchema.optional(),
       /** A combined-condition query (组合查询), run in SQL with the rest. */
       query: cadreQuerySchema.optional(),
+      /** The people behind a number of 统计分析 (a drill-down), run in SQL with the rest. */
+      drill: statsDrillSchema.optional(),
       offset: z.number().int().min(0).max(10_000_000),
       limit: z.number().int().min(1).max(2000),
     }),

@@ -269,7 +269,16 @@ export const AUDIT_TABLES: Readonly<Record<string, AuditTable>> = {
   },
   settings: {
     label: '设置',
-    fields: { operator: '操作员', unitName: '本单位名称', backupDir: '备份文件夹', reportingUnit: '呈报单位', filledBy: '填表人' },
+    fields: {
+      operator: '操作员',
+      unitName: '本单位名称',
+      backupDir: '备份文件夹',
+      reportingUnit: '呈报单位',
+      filledBy: '填表人',
+      statsRows: '统计表显示的项目',
+      statsColumns: '统计表的列',
+      teamRequirements: '班子配备要求',
+    },
   },
 };
 

@@ -105,6 +105,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   unlock: '解锁',
   'assessment.finalise': '考核定稿',
   copy: '复制',
+  statsLayout: '统计表设置',
+  teamRequirements: '班子配备要求',
   'demo.load': '载入示例数据',
   'demo.replace': '清空后载入示例数据',
 };

@@ -4,40 +4,21 @@
  * each matching the route's output schema. Files and import previews carry
  * write times and random ids, so for those the shape is compared.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { routes, type Method, ASSESSMENT_METHODS } from '../../../shared/contract/api';
 import type { ApiResult } from '../../../shared/contract/errors';
-import { openCore, type Core } from '../../../electron/services/core/core';
 import { pageDispatch } from '../../../electron/services/core/dispatcher';
-import type { WebHost } from '../../../electron/web/host';
-import { overHttp, serveOverHttp } from '../../support/over-http';
 import { answer } from '../../support/dispatch';
-import { tempDir } from '../../support/temp';
+import { overHttp, twoDoors } from '../../support/over-http';
 import { addBatch, addPeople, names } from './support';
 
-let sides: { tmp: ReturnType<typeof tempDir>; core: Core }[];
-let host: WebHost;
-
-beforeAll(async () => {
-  sides = [0, 1].map(() => {
-    const tmp = tempDir();
-    const core = openCore({ dataDir: tmp.dir, appVersion: 'test', checkOutput: true });
-    core.db.prepare("INSERT INTO settings(key, value) VALUES ('operator', '测试员')").run();
-    const ids = addPeople(
-      core.db,
-      names(6).map(name => ({ name })),
-    );
-    addBatch(core.db, ids.slice(0, 4));
-    return { tmp, core };
-  });
-  host = await serveOverHttp(sides[1].core.dispatch, sides[1].tmp.dir);
-});
-afterAll(async () => {
-  await host.close();
-  for (const s of sides) {
-    s.core.close();
-    s.tmp.cleanup();
-  }
+const doors = twoDoors(core => {
+  core.db.prepare("INSERT INTO settings(key, value) VALUES ('operator', '测试员')").run();
+  const ids = addPeople(
+    core.db,
+    names(6).map(name => ({ name })),
+  );
+  addBatch(core.db, ids.slice(0, 4));
 });
 
 const normalised = (v: unknown) =>
@@ -50,8 +31,8 @@ const normalised = (v: unknown) =>
 const called = new Set<string>();
 async function both(method: Method, input: unknown, opts: { shapeOnly?: boolean } = {}): Promise<ApiResult<unknown>> {
   called.add(method);
-  const a = await sides[0].core.dispatch(method, input);
-  const { body: b } = await overHttp(host, method, input);
+  const a = await doors.sides[0].core.dispatch(method, input);
+  const { body: b } = await overHttp(doors.host, method, input);
   if (opts.shapeOnly) expect(Object.keys(b.ok ? (b.data as object) : b.error).sort()).toEqual(Object.keys(a.ok ? (a.data as object) : a.error).sort());
   else expect(normalised(b)).toEqual(normalised(a));
   if (a.ok) expect(() => routes[method].output.parse(a.data)).not.toThrow();
@@ -112,10 +93,10 @@ describe('assessment routes through both doors', () => {
     const plan = await both('previewScoreImport', { roundId: round.id, file: { name: '评分表.xlsx', base64: sheet.base64 } }, { shapeOnly: true });
     const planId = data<{ planId: string }>(plan).planId;
     const viaHttp = data<{ planId: string }>(
-      (await overHttp(host, 'previewScoreImport', { roundId: round.id, file: { name: '评分表.xlsx', base64: sheet.base64 } })).body,
+      (await overHttp(doors.host, 'previewScoreImport', { roundId: round.id, file: { name: '评分表.xlsx', base64: sheet.base64 } })).body,
     );
-    const a = await sides[0].core.dispatch('commitScoreImport', { roundId: round.id, planId });
-    const { body: b } = await overHttp(host, 'commitScoreImport', { roundId: round.id, planId: viaHttp.planId });
+    const a = await doors.sides[0].core.dispatch('commitScoreImport', { roundId: round.id, planId });
+    const { body: b } = await overHttp(doors.host, 'commitScoreImport', { roundId: round.id, planId: viaHttp.planId });
     called.add('commitScoreImport');
     expect(normalised(b)).toEqual(normalised(a));
     expect(a.ok).toBe(true);
@@ -125,7 +106,7 @@ describe('assessment routes through both doors', () => {
   });
 
   it('the page door refuses an export path', async () => {
-    const page = pageDispatch(sides[0].core.dispatch);
+    const page = pageDispatch(doors.sides[0].core.dispatch);
     expect(await page('exportScoreSheet', { roundId: 1, outPath: '/tmp/x.xlsx' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 });

@@ -5,7 +5,7 @@
  * fresh database so calls that change data run once per side.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { methods, routes, TOKEN_HEADER, type Method, ASSESSMENT_METHODS, EVENT_METHODS, UNIT_METHODS } from '../../../shared/contract/api';
+import { methods, routes, TOKEN_HEADER, type Method, ASSESSMENT_METHODS, EVENT_METHODS, STATS_METHODS, UNIT_METHODS } from '../../../shared/contract/api';
 import type { ApiResult } from '../../../shared/contract/errors';
 import { openCore, type Core } from '../../../electron/services/core/core';
 import type { WebHost } from '../../../electron/web/host';
@@ -214,6 +214,7 @@ describe('the same calls through the dispatcher and through the web host', () =>
     coveredElsewhere.push('backupToFile', 'restoreFromFile');
     coveredElsewhere.push('exportReminders', 'exportQuality'); // test/unit/reminders/services.test.ts
     coveredElsewhere.push(...UNIT_METHODS, ...EVENT_METHODS); // test/unit/units/contract.test.ts
+    coveredElsewhere.push(...STATS_METHODS); // test/unit/stats/contract.test.ts
     const called = new Set([...calls.map(c => c[0]), ...coveredElsewhere]);
     expect(methods.filter(m => !called.has(m))).toEqual([]);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { matchPath, matchRoute, pageOfHash } from '../../../renderer/src/router';
+import { hashParam, matchPath, matchRoute, pageOfHash } from '../../../renderer/src/router';
+import { drillFromHash, drillHref } from '../../../renderer/src/stats/drill';
 
 const routes = [{ path: 'roster' }, { path: 'cadre/:id' }, { path: 'batch/:id' }, { path: 'batches' }];
 
@@ -23,5 +24,23 @@ describe('hash routes', () => {
     expect(matchRoute(routes, '#/nowhere')).toEqual({ route: routes[0], id: 0, page: 'roster' });
     expect(matchRoute(routes, '').route).toBe(routes[0]);
     expect(matchRoute(routes, '#/batch/').route).toBe(routes[0]);
+  });
+  it('parameters after ? name a page’s state, not another page', () => {
+    const drill = {
+      scope: { kind: 'unit' as const, unitId: 3 },
+      refDate: '2026-11-01',
+      group: 'ageBand' as const,
+      categories: ['36-40岁'],
+      label: '测试 · 36-40岁',
+    };
+    const hash = drillHref(drill);
+    expect(matchRoute(routes, hash)).toEqual({ route: routes[0], id: 0, page: hash.slice(2) });
+    expect(matchRoute(routes, '#/batch/7?x=1')).toMatchObject({ route: routes[2], id: 7 });
+    expect(hashParam('#/roster?a=1&b=%E4%B8%AD', 'b')).toBe('中');
+    expect(hashParam('#/roster', 'a')).toBeNull();
+    expect(drillFromHash(hash)).toEqual(drill);
+    expect(drillFromHash('#/roster?drill=%7Bnot%20json')).toBeNull();
+    expect(drillFromHash('#/roster?drill=%7B%7D')).toBeNull();
+    expect(drillFromHash('#/roster')).toBeNull();
   });
 });

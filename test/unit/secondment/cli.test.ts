@@ -1,29 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../../support/temp';
+import { describe, expect, it } from 'vitest';
+import { demoCli } from '../../support/cli';
 
-const CLI = path.resolve(__dirname, '../../../dist/electron/cli.cjs');
-let tmp: ReturnType<typeof tempDir>;
-let db: string;
-
-function cadre(args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, '--db', db, ...args], { encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
-const json = (args: string[]) => {
-  const r = cadre([...args, '--json']);
-  expect(r.code, r.err).toBe(0);
-  return JSON.parse(r.out);
-};
-
-beforeAll(() => {
-  tmp = tempDir();
-  db = path.join(tmp.dir, 'demo.db');
-  expect(cadre(['demo']).code).toBe(0);
-});
-afterAll(() => tmp.cleanup());
+const { run: cadre, json, dir } = demoCli();
 
 describe('cadre secondment commands against the demo', () => {
   it('lists batches with headcounts and gives the seed figures', () => {
@@ -63,10 +43,10 @@ describe('cadre secondment commands against the demo', () => {
   });
 
   it('exports a batch roster to a file', () => {
-    const out = path.join(tmp.dir, '第四批.xlsx');
+    const out = path.join(dir(), '第四批.xlsx');
     const r = json(['export', 'batch', '4', '--out', out]);
     expect(r.rows).toBe(18);
     expect(fs.statSync(out).size).toBeGreaterThan(1000);
-    expect(cadre(['export', 'batch', '4', '--out', path.join(tmp.dir, 'a.txt')]).code).not.toBe(0);
+    expect(cadre(['export', 'batch', '4', '--out', path.join(dir(), 'a.txt')]).code).not.toBe(0);
   });
 });
