@@ -80,7 +80,7 @@ function assertOurs(db: Database, file: string): void {
   if (version > SCHEMA_VERSION) {
     throw new AppError(
       'DB_TOO_NEW',
-      `数据文件「${file}」由更新版本的干部工作台创建（结构版本 ${version}，本程序支持到 ${SCHEMA_VERSION}），请升级程序后再打开。`,
+      `数据文件「${file}」由更新版本的干部工作台创建（数据格式版本 ${version}，本程序支持到 ${SCHEMA_VERSION}），请升级程序后再打开。`,
     );
   }
 }

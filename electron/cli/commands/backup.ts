@@ -106,7 +106,7 @@ export const backupCommands: Command[] = [
         ctx.printJson({ ok: true, file, schemaVersion: v.schemaVersion, counts: v.counts, networkWarning: warning });
       } else {
         ctx.print(
-          `ok：「${file}」完好（结构版本 ${v.schemaVersion}；干部 ${v.counts.cadres} 名，挂职批次 ${v.counts.batches} 个，考核轮次 ${v.counts.rounds} 个）`,
+          `ok：「${file}」完好（数据格式版本 ${v.schemaVersion}；干部 ${v.counts.cadres} 名，挂职批次 ${v.counts.batches} 个，考核轮次 ${v.counts.rounds} 个）`,
         );
         if (warning) ctx.print(`注意：${warning}`);
       }

@@ -75,7 +75,7 @@ export const basicCommands: Command[] = [
     async run(ctx, opts) {
       const s = await ctx.call('getStatus', {});
       if (opts.json) ctx.printJson(s);
-      else ctx.print(`数据文件：${s.dbPath}\n结构版本：${s.schemaVersion}\n单位：${s.counts.units}\n干部：${s.counts.cadres}`);
+      else ctx.print(`数据文件：${s.dbPath}\n数据格式版本：${s.schemaVersion}\n单位：${s.counts.units}\n干部：${s.counts.cadres}`);
     },
   },
 ];

@@ -551,7 +551,7 @@ export function validateDatabaseFile(file: string, opts: ValidateOptions = {}): 
       return fail('FOREIGN', `${shown}是 SQLite 数据库，但不是干部工作台的数据文件（属于其他程序或为空库）。`);
     }
     if (version > SCHEMA_VERSION) {
-      return fail('TOO_NEW', `${shown}由更新版本的干部工作台创建（结构版本 ${version}，本程序支持到 ${SCHEMA_VERSION}），请先升级程序。`);
+      return fail('TOO_NEW', `${shown}由更新版本的干部工作台创建（数据格式版本 ${version}，本程序支持到 ${SCHEMA_VERSION}），请先升级程序。`);
     }
     const rows = db.pragma('integrity_check(20)') as { integrity_check: string }[];
     const messages = rows.map(r => r.integrity_check);
@@ -964,7 +964,7 @@ function prepareCandidate(file: string, temp: string, backupDir: string | undefi
   const check = validateDatabaseFile(temp, { live: true });
   if (!check.ok) throw new AppError('VALIDATION', `无法恢复：迁移后的数据未通过检查（${check.reason}）。当前数据未被改动。`);
   if (check.schemaVersion !== SCHEMA_VERSION)
-    throw new AppError('INTERNAL', `无法恢复：迁移后结构版本为 ${check.schemaVersion}，应为 ${SCHEMA_VERSION}。当前数据未被改动。`);
+    throw new AppError('INTERNAL', `无法恢复：迁移后数据格式版本为 ${check.schemaVersion}，应为 ${SCHEMA_VERSION}。当前数据未被改动。`);
   for (const s of SIDECARS) {
     if (fs.existsSync(temp + s)) throw new AppError('INTERNAL', '无法恢复：临时文件未能完整关闭。当前数据未被改动。');
   }

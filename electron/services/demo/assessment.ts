@@ -24,11 +24,10 @@ import { Rng } from './random';
 /** Who finalised the demo's round: a clerk of the fictional city, marked as such. */
 export const DEMO_FINALISER = '干部一科（示例）';
 
-/** The 20th of the term's last month at 10:30 (Beijing), or yesterday when that is still to come. */
-function finalisedAt(endMonth: string, now = new Date()): string {
-  const end = new Date(`${endMonth}-20T02:30:00.000Z`);
-  const yesterday = new Date(now.getTime() - 86_400_000);
-  return (Number.isNaN(end.getTime()) || end > yesterday ? yesterday : end).toISOString();
+/** The 20th of the term's last month at 10:30 (Beijing), or `notAfter` (an ISO time) when that is still to come. */
+function finalisedAt(endMonth: string, notAfter: string): string {
+  const end = `${endMonth}-20T02:30:00.000Z`;
+  return end < notAfter ? end : notAfter;
 }
 
 export function clearAssessmentData(db: Database): void {
@@ -43,7 +42,8 @@ export interface AssessmentDemoResult {
   places: number;
 }
 
-export function loadAssessmentDemo(db: Database, batchId: number, opts: { seed?: number } = {}): AssessmentDemoResult {
+/** `finalisedBefore`: an ISO time the round's 定稿 must precede (the loader's yesterday; the demo keeps no clock). */
+export function loadAssessmentDemo(db: Database, batchId: number, opts: { seed?: number; finalisedBefore?: string } = {}): AssessmentDemoResult {
   return db.transaction((): AssessmentDemoResult => {
     const batch = db.prepare('SELECT name, start_date, planned_end_date FROM secondment_batches WHERE id = ?').get(batchId) as
       { name: string; start_date: string; planned_end_date: string } | undefined;
@@ -153,7 +153,11 @@ export function loadAssessmentDemo(db: Database, batchId: number, opts: { seed?:
     if (people.length) {
       finaliseRound(db, round.id);
       // Finalised when the term ended (not today), by the department's clerk of the fictional city.
-      db.prepare('UPDATE assessment_rounds SET finalised_at = ?, finalised_by = ? WHERE id = ?').run(finalisedAt(end), DEMO_FINALISER, round.id);
+      db.prepare('UPDATE assessment_rounds SET finalised_at = ?, finalised_by = ? WHERE id = ?').run(
+        finalisedAt(end, opts.finalisedBefore ?? '2025-12-31T02:30:00.000Z'),
+        DEMO_FINALISER,
+        round.id,
+      );
     }
     // The demo starts with a clean undo log.
     clearHistory(db, roundScope(round.id));

@@ -55,7 +55,7 @@ export function loadDemo(db: Database, opts: { force?: boolean; seed?: number; c
     if (batch4) {
       // The demo is one entry in the audit log (below), not the dozens its round's set-up would write.
       const mark = (db.prepare('SELECT coalesce(max(id), 0) AS id FROM audit_log').get() as { id: number }).id;
-      loadAssessmentDemo(db, batch4.id, { seed: opts.seed });
+      loadAssessmentDemo(db, batch4.id, { seed: opts.seed, finalisedBefore: new Date(Date.now() - 86_400_000).toISOString() });
       db.prepare('DELETE FROM audit_log WHERE id > ?').run(mark);
     }
     // Cadres in the roster: the generator's 退休/调出 are in the 历史库.
