@@ -7,7 +7,7 @@ import type { CadreRow } from '../../../shared/contract/api';
 import { formatBirthWithAge } from '../../../shared/domain/common/age';
 import { formatDate, todayCanonical } from '../../../shared/domain/common/dates';
 import { EDITABLE_CADRE_FIELDS } from '../../../shared/domain/roster/cadre-rules';
-import { CADRE_FIELD_LABELS, STANDARD_ROSTER_COLUMNS } from '../../../shared/domain/roster/fields';
+import { CADRE_FIELD_LABELS, GRID_DEFAULT_COLUMNS } from '../../../shared/domain/roster/fields';
 import { UnitCellEditor } from '../units/UnitCellEditor';
 
 type Field = keyof typeof CADRE_FIELD_LABELS;
@@ -26,11 +26,8 @@ const WIDTHS: Partial<Record<Field, number>> = {
   remarks: 200,
   expertise: 200,
 };
-/**
- * Shown until the user chooses otherwise: the standard 干部名册 columns with 现任职务
- * beside the name, so a 1366-pixel screen shows who holds which post without scrolling.
- */
-export const DEFAULT_COLUMNS: readonly string[] = ['name', 'post', ...STANDARD_ROSTER_COLUMNS.filter(c => c !== 'name' && c !== 'post')];
+/** Shown until the user chooses otherwise (the standard columns, 现任职务 beside the name). */
+export const DEFAULT_COLUMNS = GRID_DEFAULT_COLUMNS;
 /** Always shown, pinned on the left: the row number and 姓名 (double-click opens the 任免审批表). */
 export const PINNED_COLUMNS = ['seq', 'name'];
 /** The grid edits what the save route accepts (单位 through its own drop-down, tags elsewhere, 学历学位 is derived). */

@@ -35,7 +35,7 @@ export const CADRE_FIELD_LABELS: Record<Exclude<keyof CadreRow, 'id' | 'unitId'>
 };
 
 /**
- * The standard 干部名册 columns, in order: the roster grid's default set, and every roster
+ * The standard 干部名册 columns, in order: the roster grid's default set (GRID_DEFAULT_COLUMNS), and every roster
  * export's after 序号 (the 导出 page adds 单位). ftEducationDegree is the combined 学历学位（全日制）.
  */
 export const STANDARD_ROSTER_COLUMNS = [
@@ -52,6 +52,12 @@ export const STANDARD_ROSTER_COLUMNS = [
   'rank',
   'rankDate',
 ] as const;
+
+/**
+ * The roster grid's columns until the user chooses otherwise: the standard ones with 现任职务
+ * beside the name, so a 1366-pixel screen shows who holds which post without scrolling.
+ */
+export const GRID_DEFAULT_COLUMNS: readonly string[] = ['name', 'post', ...STANDARD_ROSTER_COLUMNS.filter(c => c !== 'name' && c !== 'post')];
 
 /** Labels of the appointment form's long texts and child lists. */
 export const CADRE_FORM_LABELS = {

@@ -8,10 +8,9 @@ import { indicatorSchema, routes } from '../../../shared/contract/api';
 import { FINAL_GRADES } from '../../../shared/domain/assessment/codes';
 import { ASSESSMENT_TEMPLATES } from '../../../shared/domain/assessment/templates';
 import { ASSESSMENT_GRADES } from '../../../shared/domain/roster/codes';
-import { STANDARD_ROSTER_COLUMNS } from '../../../shared/domain/roster/fields';
+import { STANDARD_ROSTER_COLUMNS, GRID_DEFAULT_COLUMNS } from '../../../shared/domain/roster/fields';
 import { DEFAULT_YOUNG_AGE } from '../../../shared/domain/secondment/codes';
 import { DEFAULT_EXPORT_COLUMNS } from '../../../electron/services/export/cells';
-import { buildColumns } from '../../../renderer/src/roster/columns';
 
 /** Every indicator of every built-in template, as a saved indicator (ids and place added). */
 const templateIndicators = ASSESSMENT_TEMPLATES.flatMap(t => t.indicators.flatMap(i => [i, ...i.children])).map(({ ...indicator }) => {
@@ -22,12 +21,9 @@ const templateIndicators = ASSESSMENT_TEMPLATES.flatMap(t => t.indicators.flatMa
 describe('one definition in shared/domain, the same wherever it is used', () => {
   it.each<[string, () => unknown, unknown]>([
     [
-      'the roster grid shows the standard 干部名册 columns by default, after 序号',
-      () =>
-        buildColumns('2026-01-01')
-          .filter(c => !c.hide)
-          .map(c => c.colId),
-      ['seq', ...STANDARD_ROSTER_COLUMNS],
+      'the roster grid shows the standard 干部名册 columns by default (现任职务 moved beside the name)',
+      () => [...GRID_DEFAULT_COLUMNS].sort(),
+      [...STANDARD_ROSTER_COLUMNS].sort(),
     ],
     ['a roster export without chosen columns (cadre export roster) has them after 序号', () => DEFAULT_EXPORT_COLUMNS, ['seq', ...STANDARD_ROSTER_COLUMNS]],
     [
