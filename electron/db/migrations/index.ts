@@ -8,6 +8,7 @@ import { m006Assessment } from './006_assessment';
 import { m007AuditIndexes } from './007_audit_indexes';
 import { m008OneUndoLog } from './008_one_undo_log';
 import { m009Lifecycle } from './009_lifecycle';
+import { m010YearMonths } from './010_year_months';
 
 export interface Migration {
   /** The user_version after this migration; migrations[i].version === i + 1. */
@@ -29,4 +30,5 @@ export const migrations: Migration[] = [
   m007AuditIndexes,
   m008OneUndoLog,
   m009Lifecycle,
+  m010YearMonths,
 ];

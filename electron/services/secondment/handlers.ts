@@ -4,7 +4,6 @@ import type { ServiceContext } from '../core/context';
 import type { HandlersOf } from '../core/dispatcher';
 import { historyState } from '../common/operation-log';
 import { exportBatch } from './export';
-import { commitMemberImport, planMemberImport } from './import';
 import {
   addMembers,
   addNewPerson,
@@ -37,7 +36,7 @@ import {
   saveVillage,
 } from './villages';
 
-export function secondmentHandlers({ db, plans }: ServiceContext): HandlersOf<typeof secondmentRoutes> {
+export function secondmentHandlers({ db }: ServiceContext): HandlersOf<typeof secondmentRoutes> {
   const history = () => historyState(db);
   return {
     listSecondmentProgrammes: () => listProgrammes(db),
@@ -109,10 +108,5 @@ export function secondmentHandlers({ db, plans }: ServiceContext): HandlersOf<ty
     },
 
     exportSecondmentBatch: input => exportBatch(db, input),
-    planSecondmentImport: ({ batchId, files }) => planMemberImport(db, plans, batchId, files),
-    commitSecondmentImport: ({ planId }) => {
-      const r = commitMemberImport(db, plans, planId);
-      return { ...r, members: membersById(db, r.memberIds), history: history() };
-    },
   };
 }

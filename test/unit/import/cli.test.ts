@@ -40,7 +40,8 @@ describe('cadre import', () => {
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const out = r.json();
-    expect(out).toMatchObject({ file: '名册.xlsx', mode: 'update', dryRun: false, inserted: 2, updated: 0, skipped: 0, errors: [] });
+    expect(out).toMatchObject({ files: ['名册.xlsx'], into: 'roster', mode: 'update', dryRun: false, inserted: 2, updated: 0, skipped: 0, errors: [] });
+    expect(out).toMatchObject({ unmapped: [], skippedRows: [] });
     expect(out.warnings).toEqual([{ file: '名册.xlsx', sheet: 'Sheet1', row: 3, column: 'C', field: 'birth', message: expect.stringMatching(/1990\.10/) }]);
     expect(names()).toEqual(['张三', '李四'].sort());
 
@@ -55,7 +56,7 @@ describe('cadre import', () => {
     const text = cadre('import', file, '--mode', 'add');
     expect(text.code).toBe(0);
     expect(text.out).toMatch(/警告 1 处[\s\S]*第 2 行 D 列：库中已有此人/);
-    expect(text.out).toMatch(/导入完成：新增 0，更新 0，跳过 1/);
+    expect(text.out).toMatch(/导入完成（干部名册）：新增 0，更新 0，跳过 1/);
   });
 
   it('errors block the import: exit 1, nothing written, row and column as Excel shows them', () => {
