@@ -207,7 +207,7 @@ export async function benchImport(opts: { rows?: number; workerScript?: string |
     const importMem = memorySampler();
     const importCpu = process.cpuUsage();
     const t = performance.now();
-    const id = await jobs.start({ path: file });
+    const id = await jobs.start([{ path: file }]);
     let job = await jobs.wait(id);
     const readMs = performance.now() - t;
     if (job.state !== 'ready') throw new Error(`read failed: ${job.error?.message}`);
@@ -216,7 +216,7 @@ export async function benchImport(opts: { rows?: number; workerScript?: string |
     const planMs = performance.now() - t - readMs;
     if (job.state !== 'planned' || job.preview!.counts.errors > 0)
       throw new Error(`plan failed: ${job.error?.message ?? JSON.stringify(job.preview?.issues.slice(0, 3))}`);
-    const result = jobs.commit(id);
+    const result = await jobs.commit(id);
     const importMs = performance.now() - t;
     const { user: iu, system: is } = process.cpuUsage(importCpu);
     const importMemory = importMem.stop();

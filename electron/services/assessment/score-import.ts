@@ -70,7 +70,7 @@ function roundVocabulary(db: Database, round: Round): Vocabulary {
     for (const [k, word] of VOTES) if (leaf === `${word}票` || leaf === `${word}票数` || leaf === `${word}(票)` || (grouped && leaf === word)) return k;
     return null;
   };
-  return personVocabulary({
+  const vocabulary = personVocabulary({
     fields: ['name', 'idNumber', 'birth', 'gender'],
     years: false,
     checkRecord: false,
@@ -80,7 +80,8 @@ function roundVocabulary(db: Database, round: Round): Vocabulary {
       label: f => labels.get(f) ?? null,
       match: path => {
         const leaf = path[path.length - 1] ?? '';
-        if (COMPUTED.has(normalizeHeader(leaf))) return 'ignore';
+        // 得分明细's '招商引资（权重 30）' holds computed scores, not inputs.
+        if (COMPUTED.has(normalizeHeader(leaf)) || /\(权重[\d.]*\)$/.test(normalizeHeader(leaf))) return 'ignore';
         const vote = voteOf(path);
         if (vote) return `vote:${vote}`;
         const list = byKey.get(indicatorKey(leaf)) ?? byKey.get(normalizeHeader(leaf));
@@ -90,7 +91,8 @@ function roundVocabulary(db: Database, round: Round): Vocabulary {
       read(field, raw, rec, note) {
         if (field.startsWith('vote:')) {
           const n = Number(cellText(raw));
-          if (!Number.isInteger(n) || n < 0 || n > 100000) return note('error', `${labels.get(field)}应为不小于 0 的整数，不能是“${cellText(raw).slice(0, 20)}”`);
+          if (!Number.isInteger(n) || n < 0 || n > 100000)
+            return note('error', `${labels.get(field)}应为不小于 0 的整数，不能是“${cellText(raw).slice(0, 20)}”`);
           rec.values[field] = String(n);
           return;
         }
@@ -99,6 +101,7 @@ function roundVocabulary(db: Database, round: Round): Vocabulary {
       },
     },
   });
+  return { ...vocabulary, worthy: fields => [...fields].some(f => f.startsWith('score:') || f.startsWith('vote:')) };
 }
 
 interface RowData {
@@ -192,7 +195,16 @@ export const roundTarget: Target<Round> = {
     const rows = plan.rows.filter(r => r.action === 'update');
     const done = withRoundOperation(db, round.id, { kind: 'scores.import', label: meta.label }, touch => {
       const data = rows.map(r => r.data as RowData);
-      writeCells(db, round.id, checkCells(db, round.id, data.flatMap(d => d.cells)), touch);
+      writeCells(
+        db,
+        round.id,
+        checkCells(
+          db,
+          round.id,
+          data.flatMap(d => d.cells),
+        ),
+        touch,
+      );
       writeTallies(
         db,
         round.id,

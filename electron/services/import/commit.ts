@@ -86,7 +86,8 @@ export function commitPlan<C>(db: Database, pt: PlanTarget<C>, previewed: Import
     audit(db, {
       entity: 'import',
       entityId: runId,
-      action: `import.${pt.ref.kind}`,
+      // The audit page's words: 导入任免审批表 for .lrmx files, 导入 for the rest (the target is in the entry).
+      action: plan.files.every(f => /\.lrmx$/i.test(f.name)) ? 'import.lrmx' : 'import',
       after: {
         target: pt.info.title,
         files: plan.files,

@@ -186,7 +186,11 @@ export class ImportJobs {
       throw new AppError('CONFLICT', job.state === 'committed' ? '该文件已经导入，不能重复提交' : '请先完成数据检查（预览）再导入');
     }
     if (job.preview.counts.errors > 0) {
-      throw new AppError('VALIDATION', `导入未执行，数据未修改：有 ${job.preview.counts.errors} 处错误，请改正后重新导入（可导出问题报告）`);
+      const first = job.preview.issues.find(i => i.severity === 'error');
+      const where = first
+        ? `（${first.sheet ? `「${first.sheet}」` : `「${first.file}」`}${first.row ? `第 ${first.row} 行` : ''}${first.column ? ` ${first.column} 列` : ''}：${first.message}）`
+        : '';
+      throw new AppError('VALIDATION', `导入未执行，数据未修改：有 ${job.preview.counts.errors} 处错误${where}，请改正后重新导入（可导出问题报告）`);
     }
     const backend = this.backendOf(job);
     job.state = 'committing';

@@ -208,7 +208,7 @@ export function personVocabulary(opts: PersonOptions): Vocabulary {
       delete rec.values.unitPost;
       splitUnitPost(rec, unitPost, sheet);
     }
-    if (opts.checkRecord) for (const p of checkCadreRecord(rec.values)) note(p.severity, p.message, p.field);
+    if (opts.checkRecord && !sheet.checked) for (const p of checkCadreRecord(rec.values)) note(p.severity, p.message, p.field);
   };
 
   /** Blank 性别 / 出生年月 from a valid ID: per row when the sheet has the column, once per sheet when it has none. */
@@ -234,7 +234,8 @@ export function personVocabulary(opts: PersonOptions): Vocabulary {
   const splitUnitPost = (rec: RowRecord, text: string, sheet: SheetContext) => {
     unitNames ??= opts.splits ? new UnitNames(opts.splits.db) : null;
     const column = rec.columns.unitPost ?? '';
-    const hit = rec.unit === null ? unitNames?.split(text) : squeeze(text).startsWith(rec.unit) ? { unit: rec.unit, post: squeeze(text).slice(rec.unit.length) } : null;
+    const hit =
+      rec.unit === null ? unitNames?.split(text) : squeeze(text).startsWith(rec.unit) ? { unit: rec.unit, post: squeeze(text).slice(rec.unit.length) } : null;
     if (hit) {
       rec.unit ??= hit.unit;
       if (hit.post && !rec.values.post) rec.values.post = normalizedPost(hit.post);

@@ -92,7 +92,13 @@ export class ImportSession {
         file.layouts.set(data.name, layout);
         const key = workbooks.length > 1 ? `${file.workbook.fileName} › ${data.name}` : data.name;
         const columns: HeaderColumn[] = layout.columns.map(c => ({ header: c.header, path: c.path, values: () => columnValues(layout, c.index) }));
-        const remembered = columns.length ? loadRememberedMapping(db, layout.columns.map(c => c.header), ref.kind) : null;
+        const remembered = columns.length
+          ? loadRememberedMapping(
+              db,
+              layout.columns.map(c => c.header),
+              ref.kind,
+            )
+          : null;
         const { field: proposal, known } = proposeMapping(columns, vocabulary, remembered);
         this.sheets.push({ key, file, data, layout, proposal, known });
         if (layout.recognised) for (const [h, f] of proposal) if (!combined.has(h)) combined.set(h, f);
@@ -112,7 +118,10 @@ export class ImportSession {
       target: this.target.info,
       sheets: inspected,
       documents: this.files.filter(f => f.kind === 'lrmx').length,
-      defaultSheets: inspected.filter(s => s.visibility === 'visible' && s.recognised && s.dataRows > 0).map(s => s.key),
+      defaultSheets: inspected
+        .filter(s => s.visibility === 'visible' && s.recognised && s.dataRows > 0)
+        .filter(s => vocabulary.worthy?.(new Set(s.columns.flatMap(c => (c.field ? [c.field] : [])))) ?? true)
+        .map(s => s.key),
       mapping: mappingToList(combined),
     };
     return this.inspection;
@@ -203,7 +212,17 @@ export class ImportSession {
       for (const r of normalizeSheetRows({ layout, mapped, context, defaultUnit }, vocabulary, fileIssues, tick, progress)) records.push(r);
       sheets.push({ file, name, reportingUnit: layout.reportingUnit, dataRows: layout.dataRows.length, layoutSkipped: layout.skipped.length });
     }
-    for (const f of this.files) if (f.kind === 'lrmx') records.push(lrmxRecord(f.read, fileIssues));
+    for (const f of this.files) {
+      if (f.kind !== 'lrmx') continue;
+      const rec = lrmxRecord(f.read, fileIssues);
+      // What needs the whole record (性别/出生年月 from the ID) as for a sheet's row; the file's own rules ran in lrmx/read.ts.
+      const context = { file: f.name, sheet: '', reportingUnit: null, unitChosen: true, mapped: new Set(['name', 'gender', 'birth']), checked: true };
+      vocabulary.finish?.(rec, context, (severity, message, field) => {
+        if (severity === 'error') rec.hasError = true;
+        fileIssues.push(makeIssue(severity, f.name, null, null, null, field ?? null, message));
+      });
+      records.push(rec);
+    }
     vocabulary.finishAll?.(records, (rec, field, message) => {
       rec.hasError = true;
       fileIssues.push(makeIssue('error', rec.file, rec.sheet, rec.row, rec.columns[field] ?? null, field, message));

@@ -53,6 +53,8 @@ export interface SheetContext {
   unitChosen: boolean;
   /** Fields some column of the sheet feeds. */
   mapped: ReadonlySet<string>;
+  /** The source ran the cross-field rules already (an .lrmx file, read by lrmx/read.ts). */
+  checked?: boolean;
 }
 
 export interface Vocabulary {
@@ -70,6 +72,8 @@ export interface Vocabulary {
   finish?(rec: RowRecord, sheet: SheetContext, note: Note): void;
   /** After all sheets: checks across the whole file (the same person twice). */
   finishAll?(records: RowRecord[], issue: (rec: RowRecord, field: string, message: string) => void): void;
+  /** Whether a sheet whose columns feed these fields is one to import by default (a round's 得分明细 sheet is not). */
+  worthy?(fields: ReadonlySet<string>): boolean;
   /** Problems of a sheet as a whole once it is read (no 姓名 column; how many rows took their sex from the ID). */
   sheetIssues?(sheet: SheetContext): { severity: Severity; message: string; field?: string }[];
 }

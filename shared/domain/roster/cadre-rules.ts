@@ -171,7 +171,8 @@ function normalizeIdField(raw: unknown): FieldResult {
  */
 export function normalizeCadreField(key: EditableCadreField, raw: unknown): FieldResult {
   const label = cadreFieldLabel(key);
-  if (DATE_FIELDS.has(key)) return normalizeDateField(label, raw);
+  // 入党时间 may hold a party name, but a date cell or a number is a date.
+  if (DATE_FIELDS.has(key) || (key === 'partyDate' && (raw instanceof Date || typeof raw === 'number'))) return normalizeDateField(label, raw);
   if (key === 'idNumber') return normalizeIdField(raw);
 
   const text = asText(raw);

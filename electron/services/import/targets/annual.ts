@@ -34,7 +34,7 @@ const OWN_WORDS = new Map<string, string>(
 );
 
 function annualVocabulary(): Vocabulary {
-  return personVocabulary({
+  const vocabulary = personVocabulary({
     fields: ['name', 'idNumber', 'birth', 'gender'],
     years: 'always',
     checkRecord: false,
@@ -55,6 +55,7 @@ function annualVocabulary(): Vocabulary {
       },
     },
   });
+  return { ...vocabulary, worthy: fields => [...fields].some(f => f === 'grade' || f.startsWith('year:')) };
 }
 
 /** A long row's 年度 + 等次 (+ 备注) as one result (a wide row's year columns are read already); 'none': the row gives no result. */
@@ -109,7 +110,12 @@ function planAnnual(db: Database, input: PlanInput): PlanRow[] {
       return row;
     }
     if (found === 'new') {
-      issue('error', rec, 'name', `名册中没有此人（${[rec.values.name, rec.values.idNumber].filter(Boolean).join('，')}），年度考核结果只能导入已在名册中的干部`);
+      issue(
+        'error',
+        rec,
+        'name',
+        `名册中没有此人（${[rec.values.name, rec.values.idNumber].filter(Boolean).join('，')}），年度考核结果只能导入已在名册中的干部`,
+      );
       return row;
     }
     row.cadreId = found.cadre.id;
@@ -120,7 +126,12 @@ function planAnnual(db: Database, input: PlanInput): PlanRow[] {
     for (const entry of rec.assessments ?? []) {
       const twin = years.get(entry.year);
       if (twin && (twin.entry.grade !== entry.grade || twin.entry.note !== entry.note)) {
-        issue('error', rec, yearField(entry.year), `${found.cadre.name}的${yearLabel(entry.year)}与${where(twin.rec)}不同（${twin.entry.grade} / ${entry.grade}）`);
+        issue(
+          'error',
+          rec,
+          yearField(entry.year),
+          `${found.cadre.name}的${yearLabel(entry.year)}与${where(twin.rec)}不同（${twin.entry.grade} / ${entry.grade}）`,
+        );
         return row;
       }
       years.set(entry.year, { rec, entry });

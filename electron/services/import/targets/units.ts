@@ -34,7 +34,11 @@ const WORDS = new Map<string, string>(
 );
 
 const squeeze = (s: string) => s.replace(/[\s\u3000]+/g, '');
-const segments = (path: string) => path.split(/[/\\／>＞]/).map(squeeze).filter(Boolean);
+const segments = (path: string) =>
+  path
+    .split(/[/\\／>＞]/)
+    .map(squeeze)
+    .filter(Boolean);
 
 function unitsVocabulary(): Vocabulary {
   return {
@@ -48,7 +52,8 @@ function unitsVocabulary(): Vocabulary {
       if (text.length > 100) return note('error', `${FIELDS.find(f => f.key === field)?.label}过长（最多 100 个字）`);
       rec.values[field] = field === 'name' || field === 'parent' ? text.replace(/\s*[/\\／>＞]\s*/g, '/').replace(/[\s\u3000]+/g, '') : text;
     },
-    sheetIssues: sheet => (sheet.mapped.has('name') ? [] : [{ severity: 'error', field: 'name', message: '没有对应“单位名称”的列：请在列对应中为单位名称指定一列' }]),
+    sheetIssues: sheet =>
+      sheet.mapped.has('name') ? [] : [{ severity: 'error', field: 'name', message: '没有对应“单位名称”的列：请在列对应中为单位名称指定一列' }],
   };
 }
 
@@ -74,8 +79,7 @@ export const unitsTarget: Target<Record<string, never>> = {
   vocabulary: () => unitsVocabulary(),
   plan: (db, _ctx, input) => ({ rows: planUnits(db, input) }),
   commit: (db, _ctx, plan, meta) => commitUnits(db, plan, meta.label),
-  shown: rec =>
-    FIELDS.filter(f => rec.values[f.key]).map(f => ({ field: f.key, label: f.label, value: rec.values[f.key]! })),
+  shown: rec => FIELDS.filter(f => rec.values[f.key]).map(f => ({ field: f.key, label: f.label, value: rec.values[f.key]! })),
 };
 
 function planUnits(db: Database, input: PlanInput): PlanRow[] {
@@ -106,7 +110,12 @@ function planUnits(db: Database, input: PlanInput): PlanRow[] {
       const own = added.get(parentPath[parentPath.length - 1]);
       const found = stored(parentPath);
       if (found === 'many') {
-        issue('error', rec, rec.values.parent ? 'parent' : 'name', `上级单位「${parentPath.join('/')}」在单位树中有多个同名单位，请写明它的上级，如「市教育局/办公室」`);
+        issue(
+          'error',
+          rec,
+          rec.values.parent ? 'parent' : 'name',
+          `上级单位「${parentPath.join('/')}」在单位树中有多个同名单位，请写明它的上级，如「市教育局/办公室」`,
+        );
         return row;
       }
       if (found) parent = { id: found.id };
@@ -152,7 +161,12 @@ function commitUnits(db: Database, plan: ImportPlan, label: string) {
       const id = Number(insert.run(parentId, name, v.shortName ?? '', v.kind ?? '', v.level ?? '', parentId).lastInsertRowid);
       idOfRow.set(row.i, id);
       op.unitCreated(id);
-      audit(db, { entity: 'unit', entityId: id, action: 'import', after: { name, parentId, shortName: v.shortName ?? '', kind: v.kind ?? '', level: v.level ?? '' } });
+      audit(db, {
+        entity: 'unit',
+        entityId: id,
+        action: 'import',
+        after: { name, parentId, shortName: v.shortName ?? '', kind: v.kind ?? '', level: v.level ?? '', file: rec.file },
+      });
     }
     return { inserted: rows.length };
   });
