@@ -21,7 +21,8 @@ import type { ImportPlan } from './types';
 export function importLabel(fileName: string, inserted: number, updated: number, target?: { title: string; actions: { new: string; update: string } }): string {
   const base = fileName.replace(/^.*[\\/]/, '');
   if (!target) return `导入 ${base}（新增 ${inserted}，更新 ${updated}）`;
-  return `导入 ${base} 到${target.title}（${target.actions.new} ${inserted}，${target.actions.update} ${updated}）`;
+  const counts = [inserted ? `${target.actions.new} ${inserted}` : '', updated ? `${target.actions.update} ${updated}` : ''].filter(Boolean);
+  return `导入 ${base} 到${target.title}（${counts.join('，') || '无变化'}）`;
 }
 
 /** One file's name, or how many files and the first. */

@@ -55,7 +55,10 @@ const SYNONYMS: [HeaderMatch, string[]][] = [
   ['proposedRemoval', ['拟免职务', '拟免']],
   ['leadershipLevel', ['领导职务层次', '职务层次', '职务级别', '级别', '现职级别', '层级']],
   ['rank', ['职级', '现职级', '公务员职级']],
-  ['postDate', ['任现职时间', '任现职务时间', '现职时间', '任职时间', '任现职务层次时间', '任现职年月', '现职务始任时间', '现任职务始任时间', '任现职务始任时间']],
+  [
+    'postDate',
+    ['任现职时间', '任现职务时间', '现职时间', '任职时间', '任现职务层次时间', '任现职年月', '现职务始任时间', '现任职务始任时间', '任现职务始任时间'],
+  ],
   ['rankDate', ['任现职级时间', '现职级时间', '任职级时间', '晋升职级时间', '任现职级年月', '现职级始任时间', '现任职级始任时间']],
   ['idNumber', ['身份证号', '身份证号码', '公民身份号码', '公民身份证号码', '身份证', '身份证件号码', '证件号码']],
   ['status', ['状态', '在职状态', '人员状态', '在岗状态']],
@@ -210,12 +213,10 @@ export function proposeMapping(
   columns.forEach((col, i) => {
     let f: string | null;
     const remembers = remembered?.has(col.header) && (remembered.get(col.header) === null || vocabulary.label(remembered.get(col.header)!) !== null);
+    const m = matched[i];
+    if (m === 'ignore') known.add(col.header);
     if (remembers) f = remembered!.get(col.header) ?? null;
-    else {
-      const m = matched[i];
-      if (m === 'ignore') known.add(col.header);
-      f = m === 'ignore' || m === null ? null : m;
-    }
+    else f = m === 'ignore' || m === null ? null : m;
     if (f && used.has(f)) f = null;
     if (f) used.add(f);
     field.set(col.header, f);

@@ -52,7 +52,8 @@ export interface MatchProblem {
 
 export type MatchedBy = 'idNumber' | 'nameBirth' | 'name';
 
-export type MatchOutcome = { kind: 'matched'; cadre: StoredCadre; by: MatchedBy } | { kind: 'new'; warning?: MatchProblem } | { kind: 'error'; error: MatchProblem };
+export type MatchOutcome =
+  { kind: 'matched'; cadre: StoredCadre; by: MatchedBy } | { kind: 'new'; warning?: MatchProblem } | { kind: 'error'; error: MatchProblem };
 
 export interface MatchOptions {
   /** A record with neither ID nor birth matches the one live cadre of its name. */
@@ -120,7 +121,10 @@ export class RosterMatcher {
     const named = !idNumber && !birth && name ? (this.byName.get(name) ?? []) : [];
     if (opts.nameAlone && named.length === 1) return { kind: 'matched', cadre: named[0], by: 'name' };
     if (opts.nameAlone && named.length > 1) {
-      return error('name', `有 ${named.length} 名干部叫「${name}」（编号 ${named.map(c => c.id).join('、')}），无法确定是哪一位；请在表中填写身份证号或出生年月`);
+      return error(
+        'name',
+        `有 ${named.length} 名干部叫「${name}」（编号 ${named.map(c => c.id).join('、')}），无法确定是哪一位；请在表中填写身份证号或出生年月`,
+      );
     }
     if (named.length) {
       return warning('name', `库中已有名为「${name}」的干部，本行没有身份证号和出生年月，无法确认是否同一人，将作为新干部导入`);

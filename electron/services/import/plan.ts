@@ -34,7 +34,9 @@ export function buildPlan<C>(db: Database, { target, ctx, ref, info }: PlanTarge
   const dbIssues: ImportIssue[] = [];
   const fallbackFile = read.files[0]?.name ?? '';
   const issue: PlanInput['issue'] = (severity, rec, field, message) =>
-    dbIssues.push(makeIssue(severity, rec?.file ?? fallbackFile, rec?.sheet ?? null, rec?.row ?? null, rec && field ? (rec.columns[field] ?? null) : null, field, message));
+    dbIssues.push(
+      makeIssue(severity, rec?.file ?? fallbackFile, rec?.sheet ?? null, rec?.row ?? null, rec && field ? (rec.columns[field] ?? null) : null, field, message),
+    );
   const planned = target.plan(db, ctx, { records: read.records, options: read.options, issue, tick });
   // Rows whose only problem was found here (units, matching) become error rows.
   const errorAt = new Set(dbIssues.filter(x => x.severity === 'error' && (x.row !== null || x.sheet === null)).map(x => recordKey(x.file, x.sheet, x.row)));
@@ -103,9 +105,7 @@ export function countPlan(sheets: SheetMeta[], rows: PlanRow[], fileIssues: Impo
 
 export function planIssues(plan: ImportPlan): ImportIssue[] {
   const all = [...plan.fileIssues, ...plan.dbIssues];
-  return all.sort(
-    (a, b) => sev(a) - sev(b) || a.file.localeCompare(b.file) || (a.sheet ?? '').localeCompare(b.sheet ?? '') || (a.row ?? 0) - (b.row ?? 0),
-  );
+  return all.sort((a, b) => sev(a) - sev(b) || a.file.localeCompare(b.file) || (a.sheet ?? '').localeCompare(b.sheet ?? '') || (a.row ?? 0) - (b.row ?? 0));
 }
 const sev = (x: ImportIssue) => (x.severity === 'error' ? 0 : 1);
 

@@ -84,7 +84,15 @@ describe('hostile .lrmx files', () => {
     const job = await planFile(core, files, { mode: 'update' });
     const rows = await rowsOf(core, job.jobId);
     const issues = await issuesOf(core, job.jobId, 'error');
-    const messages = Object.fromEntries(HOSTILE.map(([name]) => [name, issues.filter(i => i.file === name).map(i => i.message).join(' ')]));
+    const messages = Object.fromEntries(
+      HOSTILE.map(([name]) => [
+        name,
+        issues
+          .filter(i => i.file === name)
+          .map(i => i.message)
+          .join(' '),
+      ]),
+    );
     expect(rows.map(r => r.action)).toEqual([...HOSTILE.map(() => 'error'), 'update']);
     expect(messages['laughs.lrmx']).toMatch(/DOCTYPE.*安全原因拒绝读取/);
     expect(messages['doctype.lrmx']).toMatch(/安全原因拒绝读取/);

@@ -126,10 +126,9 @@ describe('.lrmx import: commit', () => {
     const run = core.db.prepare("SELECT after FROM audit_log WHERE entity = 'import' ORDER BY id DESC").get() as { after: string };
     expect(JSON.parse(run.after)).toMatchObject({ target: '干部名册', mode: 'update', inserted: 1, updated: 1 });
     // The run sits beside every other import's runs.
-    const recorded = core.db.prepare('SELECT target, file_name, sheets, mode, inserted, updated, operation_id FROM import_runs ORDER BY id DESC').get() as Record<
-      string,
-      unknown
-    >;
+    const recorded = core.db
+      .prepare('SELECT target, file_name, sheets, mode, inserted, updated, operation_id FROM import_runs ORDER BY id DESC')
+      .get() as Record<string, unknown>;
     expect(recorded).toMatchObject({ target: '干部名册', mode: 'update', inserted: 1, updated: 1, operation_id: r.operation!.id });
     expect(JSON.parse(String(recorded.sheets))).toEqual([b.fileName, 'new.lrmx']);
 
@@ -163,7 +162,9 @@ describe('.lrmx import: commit', () => {
     try {
       const job = await planFile(other, [{ name: '任免审批表.zip', base64: (zip.data as { base64: string }).base64 }]);
       expect(job.inspection!.files.map(f => f.name)).toEqual(
-        [1, 2, 3].map(id => `任免审批表.zip/${getCadre(core.db, id).name}_${getCadre(core.db, id).idNumber.slice(-4)}.lrmx`).sort((x, y) => x.localeCompare(y, 'zh-CN')),
+        [1, 2, 3]
+          .map(id => `任免审批表.zip/${getCadre(core.db, id).name}_${getCadre(core.db, id).idNumber.slice(-4)}.lrmx`)
+          .sort((x, y) => x.localeCompare(y, 'zh-CN')),
       );
       expect(job.preview!.counts).toMatchObject({ new: 3, errors: 0 });
       await commitJob(other, job.jobId);

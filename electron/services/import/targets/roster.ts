@@ -395,4 +395,3 @@ function updater(db: Database): (rec: RowRecord, row: PlanRow, unitId: number | 
     }
   };
 }
-

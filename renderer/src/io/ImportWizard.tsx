@@ -1,16 +1,25 @@
+/**
+ * The one import wizard, for every importer: files (.xlsx .xls .et .csv .lrmx,
+ * a .zip of them) → sheets & layout → column mapping (the target's fields) →
+ * options → 检查 (asking before it drops a column that holds data) → preview
+ * (new / changed old → new / unchanged / skipped / problems, the columns not
+ * imported, the rows left out, how 单位及职务 was split) → 确认导入 → result.
+ * The 导入导出 page, a batch's page and a round's page each show it with their
+ * target; the words of the preview are the target's own.
+ */
 import { useEffect, useRef, useState } from 'react';
-import { fieldLabel } from '../../../shared/domain/roster/fields';
-import {
-  IMPORT_FIELDS,
-  type ColumnMapping,
-  type ImportField,
-  type ImportIssue,
-  type ImportJob,
-  type ImportMode,
-  type PlanAction,
-  type PlanOptions,
-  type PreviewRow,
-  type SheetInspection,
+import type {
+  ColumnMapping,
+  ImportCommitResult,
+  ImportIssue,
+  ImportJob,
+  ImportMode,
+  ImportTarget,
+  PlanAction,
+  PlanOptions,
+  PreviewRow,
+  SheetInspection,
+  TargetInfo,
 } from '../../../shared/contract/api';
 import { api } from '../api';
 import { downloadBase64, readFileBase64, XLSX_MIME } from './files';
@@ -19,9 +28,11 @@ import { ModeChoice } from './ModeChoice';
 import { ErrorLine } from '../ui/useAction';
 import { IssuesTable } from '../ui/IssuesTable';
 import { Pager } from '../ui/Pager';
+import './io.css';
 
 const ACTIVE_STATES = ['reading', 'planning', 'committing'];
 const PAGE_SIZE = 100;
+const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 
 const DEFAULT_UNIT_OPTIONS: { value: 'none' | 'sheetName' | 'reportingUnit'; label: string }[] = [
   { value: 'none', label: '不填' },
@@ -29,25 +40,32 @@ const DEFAULT_UNIT_OPTIONS: { value: 'none' | 'sheetName' | 'reportingUnit'; lab
   { value: 'reportingUnit', label: '用“填报单位”' },
 ];
 
-const FIELD_LABELS: Record<ImportField, string> = Object.fromEntries(IMPORT_FIELDS.map(f => [f, fieldLabel(f)])) as Record<ImportField, string>;
+type Tab = Exclude<PlanAction, 'error'> | 'issues' | 'columns';
 
-type Tab = 'new' | 'update' | 'unchanged' | 'skip' | 'issues';
-const TABS: { tab: Tab; label: string }[] = [
-  { tab: 'new', label: '新增' },
-  { tab: 'update', label: '更新' },
-  { tab: 'unchanged', label: '不变' },
-  { tab: 'skip', label: '跳过' },
-  { tab: 'issues', label: '问题' },
-];
-
-const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
-
-function visibilityLabel(s: SheetInspection): string {
-  return s.visibility === 'visible' ? '' : s.visibility === 'hidden' ? '（隐藏）' : '（深度隐藏）';
+/** Columns that hold data but feed no field: the wizard asks before dropping them. */
+function droppedColumns(sheets: SheetInspection[], mapping: ColumnMapping[]): { sheet: string; letter: string; header: string }[] {
+  const field = new Map(mapping.map(m => [m.header, m.field]));
+  return sheets.flatMap(s =>
+    s.columns.filter(c => c.hasData && !c.known && !field.get(c.header)).map(c => ({ sheet: s.name, letter: c.letter, header: c.header })),
+  );
 }
 
-/** 从 Excel 导入: file → sheets & layout → mapping → mode → 检查 → preview → 确认导入 → result. */
-export function ExcelImport({ onCommitted }: { onCommitted: () => void }) {
+export function ImportWizard({
+  target,
+  heading,
+  hint,
+  accept = '.xlsx,.xls,.et,.csv,.lrmx,.zip',
+  onCommitted,
+  onClose,
+}: {
+  target: ImportTarget;
+  heading: string;
+  hint: string;
+  accept?: string;
+  onCommitted: (result: ImportCommitResult) => void;
+  /** In a dialog: the 关闭 button after the import. */
+  onClose?: () => void;
+}) {
   const [job, setJob] = useState<ImportJob | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -57,6 +75,8 @@ export function ExcelImport({ onCommitted }: { onCommitted: () => void }) {
   const [defaultUnit, setDefaultUnit] = useState<'none' | 'sheetName' | 'reportingUnit'>('none');
   /** The options changed since the last 检查: the preview no longer applies. */
   const [stale, setStale] = useState(false);
+  /** Columns with data the user is about to drop: 检查 waits for an answer. */
+  const [asking, setAsking] = useState<{ sheet: string; letter: string; header: string }[] | null>(null);
   const [committing, setCommitting] = useState(false);
   const [uploading, setUploading] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -86,21 +106,24 @@ export function ExcelImport({ onCommitted }: { onCommitted: () => void }) {
     }
   };
 
-  const start = async (file: File) => {
+  const start = async (files: File[]) => {
     const gen = ++generation.current;
     setJob(null);
     setError(null);
     setNotice(null);
     setStale(false);
+    setAsking(null);
     setUploading(true);
     try {
-      const source = await readFileBase64(file);
-      const { jobId } = await api.importStart({ source });
+      const sources = await Promise.all(files.map(readFileBase64));
+      const { jobId } = await api.importStart({ sources, target });
       setUploading(false);
       const j = await poll(jobId, gen);
       if (j?.inspection) {
         setSheets(j.inspection.defaultSheets);
         setMapping(j.inspection.mapping);
+        // A file of .lrmx persons only needs no mapping: check it straight away.
+        if (j.inspection.sheets.length === 0 && j.inspection.documents > 0) await check(j, j.inspection.defaultSheets, j.inspection.mapping, true);
       }
       settled(j);
     } catch (e) {
@@ -110,16 +133,25 @@ export function ExcelImport({ onCommitted }: { onCommitted: () => void }) {
     }
   };
 
-  const check = async () => {
-    if (!job) return;
+  const check = async (current = job, chosen = sheets, columns = mapping, confirmed = false) => {
+    if (!current?.inspection) return;
+    const dropped = droppedColumns(
+      current.inspection.sheets.filter(s => chosen.includes(s.key)),
+      columns,
+    );
+    if (dropped.length && !confirmed) {
+      setAsking(dropped);
+      return;
+    }
+    setAsking(null);
     const gen = ++generation.current;
     setError(null);
     setNotice(null);
-    const options: PlanOptions = { sheets, mapping, mode, defaultUnit };
+    const options: PlanOptions = { sheets: chosen, mapping: columns, mode, defaultUnit };
     try {
-      await api.importPlan({ jobId: job.jobId, options });
+      await api.importPlan({ jobId: current.jobId, options });
       setStale(false);
-      settled(await poll(job.jobId, gen));
+      settled(await poll(current.jobId, gen));
     } catch (e) {
       setError(errorText(e));
     }
@@ -141,7 +173,7 @@ export function ExcelImport({ onCommitted }: { onCommitted: () => void }) {
     try {
       const result = await api.importCommit({ jobId: job.jobId });
       setJob({ ...job, state: 'committed', result });
-      onCommitted();
+      onCommitted(result);
     } catch (e) {
       setError(errorText(e));
     } finally {
@@ -164,44 +196,43 @@ export function ExcelImport({ onCommitted }: { onCommitted: () => void }) {
     setJob(null);
     setError(null);
     setNotice(null);
+    setAsking(null);
     if (fileInput.current) fileInput.current.value = '';
   };
 
   const changed = () => {
+    setAsking(null);
     if (job?.state === 'planned') setStale(true);
   };
 
   const busy = uploading || committing || (job !== null && ACTIVE_STATES.includes(job.state));
   const inspection = job?.inspection ?? null;
-  const showOptions = inspection && job && ['ready', 'planning', 'planned', 'failed'].includes(job.state);
+  const info = inspection?.target ?? null;
+  const showOptions = inspection && job && inspection.sheets.length > 0 && ['ready', 'planning', 'planned', 'failed'].includes(job.state);
   const preview = job?.state === 'planned' && !stale ? job.preview : null;
 
   return (
-    <section className="io-card" aria-labelledby="io-excel-title">
-      <h2 id="io-excel-title">从 Excel 导入</h2>
-      <p className="muted">支持 .xlsx、.xls、.et（WPS）与 .csv 文件。导入前会逐行检查并预览，确认后才写入名册。</p>
+    <section className="io-card io-wizard" aria-label={heading}>
+      <h2>{heading}</h2>
+      <p className="muted">{hint}</p>
       <div className="io-row">
         <label className="io-file">
           <span className="io-file-button">选择文件…</span>
           <input
             ref={fileInput}
             type="file"
-            accept=".xlsx,.xls,.et,.csv"
+            multiple
+            accept={accept}
             className="io-hidden-input"
-            aria-label="选择要导入的 Excel 文件"
+            aria-label="选择要导入的文件"
             disabled={busy}
             onChange={e => {
-              const f = e.target.files?.[0];
-              if (f) void start(f);
+              const files = [...(e.target.files ?? [])];
+              if (files.length) void start(files);
             }}
           />
         </label>
-        {inspection && (
-          <span className="muted">
-            {inspection.file.name}（{formatBytes(inspection.file.size)}
-            {inspection.file.encoding ? `，${inspection.file.encoding}` : ''}）
-          </span>
-        )}
+        {inspection && <span className="muted">{filesText(inspection.files)}</span>}
         {job && !busy && (
           <button type="button" onClick={reset}>
             重新开始
@@ -216,11 +247,11 @@ export function ExcelImport({ onCommitted }: { onCommitted: () => void }) {
         </p>
       )}
 
-      {(uploading || (job && ACTIVE_STATES.includes(job.state) && job.state !== 'committing')) && (
-        <Progress job={job} onCancel={job ? () => void cancel() : undefined} />
+      {(uploading || (job && ACTIVE_STATES.includes(job.state))) && (
+        <Progress job={job} onCancel={job && job.state !== 'committing' ? () => void cancel() : undefined} />
       )}
 
-      {showOptions && (
+      {showOptions && info && (
         <>
           <SheetPicker
             sheets={inspection.sheets}
@@ -232,7 +263,8 @@ export function ExcelImport({ onCommitted }: { onCommitted: () => void }) {
             }}
           />
           <MappingTable
-            inspection={inspection.sheets.filter(s => sheets.includes(s.name))}
+            inspection={inspection.sheets.filter(s => sheets.includes(s.key))}
+            fields={info.fields}
             mapping={mapping}
             disabled={busy}
             onChange={next => {
@@ -240,66 +272,104 @@ export function ExcelImport({ onCommitted }: { onCommitted: () => void }) {
               changed();
             }}
           />
-          <ModeChoice
-            name="import-mode"
-            mode={mode}
-            disabled={busy}
-            onChange={m => {
-              setMode(m);
-              changed();
-            }}
-          />
-          <div className="io-row">
-            <label>
-              单位为空时：
-              <select
-                value={defaultUnit}
-                disabled={busy}
-                onChange={e => {
-                  setDefaultUnit(e.target.value as typeof defaultUnit);
-                  changed();
-                }}
-              >
-                {DEFAULT_UNIT_OPTIONS.map(o => (
-                  <option key={o.value} value={o.value}>
-                    {o.label}
-                  </option>
-                ))}
-              </select>
-            </label>
-          </div>
-          <div className="io-row">
-            <button type="button" className="primary" onClick={() => void check()} disabled={busy || sheets.length === 0}>
-              检查
-            </button>
-            {sheets.length === 0 && <span className="muted">请至少选择一个工作表。</span>}
-            {stale && <span className="muted">选项已修改，请重新检查。</span>}
-          </div>
+          {info.modes && (
+            <ModeChoice
+              name={`import-mode-${info.kind}`}
+              mode={mode}
+              disabled={busy}
+              onChange={m => {
+                setMode(m);
+                changed();
+              }}
+            />
+          )}
+          {info.units && (
+            <div className="io-row">
+              <label>
+                单位为空时：
+                <select
+                  value={defaultUnit}
+                  disabled={busy}
+                  onChange={e => {
+                    setDefaultUnit(e.target.value as typeof defaultUnit);
+                    changed();
+                  }}
+                >
+                  {DEFAULT_UNIT_OPTIONS.map(o => (
+                    <option key={o.value} value={o.value}>
+                      {o.label}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </div>
+          )}
+          {asking ? (
+            <div className="io-ask" role="alertdialog" aria-label="确认不导入的列">
+              <p>
+                以下列有数据，但没有对应任何项目，将<strong>不导入</strong>：{asking.map(c => `「${c.header}」（${c.sheet} ${c.letter} 列）`).join('、')}。
+              </p>
+              <div className="io-row">
+                <button type="button" className="primary" onClick={() => void check(job, sheets, mapping, true)}>
+                  不导入这些列，继续检查
+                </button>
+                <button type="button" onClick={() => setAsking(null)}>
+                  返回修改对应关系
+                </button>
+              </div>
+            </div>
+          ) : (
+            <div className="io-row">
+              <button type="button" className="primary" onClick={() => void check()} disabled={busy || sheets.length === 0}>
+                检查
+              </button>
+              {sheets.length === 0 && <span className="muted">请至少选择一个工作表。</span>}
+              {stale && <span className="muted">选项已修改，请重新检查。</span>}
+            </div>
+          )}
         </>
       )}
 
-      {preview && job && <Preview job={job} preview={preview} committing={committing} onReport={() => void report()} onCommit={() => void commit()} />}
+      {preview && job && info && (
+        <Preview job={job} info={info} preview={preview} committing={committing} onReport={() => void report()} onCommit={() => void commit()} />
+      )}
 
-      {job?.state === 'committed' && job.result && (
+      {job?.state === 'committed' && job.result && info && (
         <div className="io-result" role="status">
           <strong>导入完成</strong>
           <p>
-            新增 {job.result.inserted} 人、更新 {job.result.updated} 人、不变 {job.result.unchanged} 人、跳过 {job.result.skipped} 人
-            {job.result.unitsCreated > 0 ? `，新建单位 ${job.result.unitsCreated} 个` : ''}
+            {info.actions.new} {job.result.inserted}、{info.actions.update} {job.result.updated}、{info.actions.unchanged} {job.result.unchanged}、
+            {info.actions.skip} {job.result.skipped}
+            {job.result.unitsCreated > 0 && info.kind !== 'units' ? `，新建单位 ${job.result.unitsCreated} 个` : ''}
             {job.result.warnings > 0 ? `，提示 ${job.result.warnings} 条` : ''}。
           </p>
-          {job.result.changedSincePreview > 0 && <p>检查之后名册有变动，{job.result.changedSincePreview} 行的处理结果与预览不同。</p>}
+          {job.result.changedSincePreview > 0 && <p>检查之后数据有变动，{job.result.changedSincePreview} 行的处理结果与预览不同。</p>}
           <p className="muted">
-            本次导入是一个整体操作：在“干部名册”页点击“撤销”可一次撤销整个导入
+            本次导入是一个整体操作，点击“撤销”可一次撤销整个导入
             {job.result.operation ? `（${job.result.operation.label}）` : ''}。
           </p>
-          <button type="button" onClick={reset}>
-            导入其他文件
-          </button>
+          <div className="io-row">
+            <button type="button" onClick={reset}>
+              导入其他文件
+            </button>
+            {onClose && (
+              <button type="button" onClick={onClose}>
+                关闭
+              </button>
+            )}
+          </div>
         </div>
       )}
     </section>
   );
+}
+
+function filesText(files: { name: string; size: number; encoding: string | null }[]): string {
+  if (files.length === 1) return `${files[0].name}（${formatBytes(files[0].size)}${files[0].encoding ? `，${files[0].encoding}` : ''}）`;
+  return `${files.length} 个文件（${files
+    .slice(0, 3)
+    .map(f => f.name)
+    .join('、')}${files.length > 3 ? ' 等' : ''}）`;
 }
 
 function formatBytes(n: number): string {
@@ -330,6 +400,10 @@ function Progress({ job, onCancel }: { job: ImportJob | null; onCancel?: () => v
   );
 }
 
+function visibilityLabel(s: SheetInspection): string {
+  return s.visibility === 'visible' ? '' : s.visibility === 'hidden' ? '（隐藏）' : '（深度隐藏）';
+}
+
 function SheetPicker({
   sheets,
   chosen,
@@ -345,25 +419,25 @@ function SheetPicker({
     <fieldset className="io-sheets" disabled={disabled}>
       <legend>工作表（可选择多个格式相同的工作表）</legend>
       {sheets.map(s => (
-        <div key={s.name} className="io-sheet">
+        <div key={s.key} className="io-sheet">
           <label>
             <input
               type="checkbox"
-              checked={chosen.includes(s.name)}
-              disabled={!s.recognised && !chosen.includes(s.name)}
-              onChange={e => onChange(e.target.checked ? [...chosen, s.name] : chosen.filter(n => n !== s.name))}
+              checked={chosen.includes(s.key)}
+              disabled={!s.recognised && !chosen.includes(s.key)}
+              onChange={e => onChange(e.target.checked ? [...chosen, s.key] : chosen.filter(n => n !== s.key))}
             />
-            <strong>{s.name}</strong>
+            <strong>{s.key}</strong>
             {visibilityLabel(s) && <span className="io-tag">{visibilityLabel(s)}</span>}
             {s.recognised ? (
               <span className="muted">
                 数据 {s.dataRows} 行{s.remembered ? '，沿用上次保存的对应关系' : ''}
               </span>
             ) : (
-              <span className="muted">未识别到表头，不是名册</span>
+              <span className="muted">未识别到表头</span>
             )}
           </label>
-          {s.recognised && chosen.includes(s.name) && <Layout sheet={s} />}
+          {s.recognised && chosen.includes(s.key) && <Layout sheet={s} />}
         </div>
       ))}
     </fieldset>
@@ -395,37 +469,48 @@ function Layout({ sheet }: { sheet: SheetInspection }) {
       {sheet.skipped.length > 0 && (
         <details>
           <summary>查看跳过的行</summary>
-          <table className="io-table">
-            <thead>
-              <tr>
-                <th>行</th>
-                <th>原因</th>
-                <th>内容</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sheet.skipped.slice(0, 200).map(r => (
-                <tr key={r.row}>
-                  <td>{r.row}</td>
-                  <td>{r.label}</td>
-                  <td className="io-clip">{r.text}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <SkippedTable rows={sheet.skipped} />
         </details>
       )}
     </div>
   );
 }
 
+function SkippedTable({ rows }: { rows: { sheet?: string; row: number; label: string; text: string }[] }) {
+  const withSheet = rows.some(r => r.sheet !== undefined);
+  return (
+    <table className="io-table" aria-label="跳过的行">
+      <thead>
+        <tr>
+          {withSheet && <th>工作表</th>}
+          <th>行</th>
+          <th>原因</th>
+          <th>内容</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.slice(0, 200).map(r => (
+          <tr key={`${r.sheet ?? ''}:${r.row}`}>
+            {withSheet && <td>{r.sheet}</td>}
+            <td>{r.row}</td>
+            <td>{r.label}</td>
+            <td className="io-clip">{r.text}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 function MappingTable({
   inspection,
+  fields,
   mapping,
   disabled,
   onChange,
 }: {
   inspection: SheetInspection[];
+  fields: TargetInfo['fields'];
   mapping: ColumnMapping[];
   disabled: boolean;
   onChange: (next: ColumnMapping[]) => void;
@@ -439,6 +524,7 @@ function MappingTable({
   };
   const used = new Map<string, number>();
   for (const m of mapping) if (m.field) used.set(m.field, (used.get(m.field) ?? 0) + 1);
+  const shown = mapping.filter(m => columnOf(m.header));
   return (
     <div className="io-mapping">
       <h3>列的对应关系</h3>
@@ -452,35 +538,36 @@ function MappingTable({
           </tr>
         </thead>
         <tbody>
-          {mapping.map((m, i) => {
-            const col = columnOf(m.header);
+          {shown.map(m => {
+            const col = columnOf(m.header)!;
             const dup = m.field !== null && (used.get(m.field) ?? 0) > 1;
             return (
-              <tr key={m.header}>
-                <td>{col?.letter ?? ''}</td>
+              <tr key={m.header} className={!m.field && col.hasData && !col.known ? 'io-warning-row' : undefined}>
+                <td>{col.letter}</td>
                 <td>
                   {m.header}
-                  {col?.hidden && <span className="io-tag">（隐藏列）</span>}
+                  {col.hidden && <span className="io-tag">（隐藏列）</span>}
                 </td>
-                <td className="io-clip muted">{col?.sample.filter(Boolean).slice(0, 3).join('、')}</td>
+                <td className="io-clip muted">{col.sample.filter(Boolean).slice(0, 3).join('、')}</td>
                 <td>
                   <select
                     aria-label={`“${m.header}”导入为`}
                     value={m.field ?? ''}
                     disabled={disabled}
                     onChange={e => {
-                      const field = (e.target.value || null) as ImportField | null;
-                      onChange(mapping.map((x, j) => (j === i ? { ...x, field } : x)));
+                      const field = e.target.value || null;
+                      onChange(mapping.map(x => (x.header === m.header ? { ...x, field } : x)));
                     }}
                   >
                     <option value="">不导入</option>
-                    {IMPORT_FIELDS.map(f => (
-                      <option key={f} value={f}>
-                        {FIELD_LABELS[f]}
+                    {fields.map(f => (
+                      <option key={f.key} value={f.key}>
+                        {f.label}
                       </option>
                     ))}
                   </select>
                   {dup && <span className="io-warn">多列对应同一项目</span>}
+                  {!m.field && col.hasData && !col.known && <span className="io-warn">有数据</span>}
                 </td>
               </tr>
             );
@@ -493,34 +580,55 @@ function MappingTable({
 
 function Preview({
   job,
+  info,
   preview,
   committing,
   onReport,
   onCommit,
 }: {
   job: ImportJob;
+  info: TargetInfo;
   preview: NonNullable<ImportJob['preview']>;
   committing: boolean;
   onReport: () => void;
   onCommit: () => void;
 }) {
-  const [tab, setTab] = useState<Tab>(preview.counts.errors > 0 ? 'issues' : 'new');
+  const [tab, setTab] = useState<Tab>(preview.counts.errors > 0 ? 'issues' : preview.counts.new > 0 ? 'new' : 'update');
   const c = preview.counts;
-  const counts: Record<Tab, number> = { new: c.new, update: c.update, unchanged: c.unchanged, skip: c.skip, issues: c.errors + c.warnings };
+  const counts: Record<Tab, number> = {
+    new: c.new,
+    update: c.update,
+    unchanged: c.unchanged,
+    skip: c.skip,
+    issues: c.errors + c.warnings,
+    columns: preview.unmapped.length + preview.skippedRows.length + preview.splits.split + preview.splits.whole,
+  };
+  const tabs: { tab: Tab; label: string }[] = [
+    { tab: 'new', label: info.actions.new },
+    { tab: 'update', label: info.actions.update },
+    { tab: 'unchanged', label: info.actions.unchanged },
+    { tab: 'skip', label: info.actions.skip },
+    { tab: 'issues', label: '问题' },
+    { tab: 'columns', label: '未导入的列与行' },
+  ];
   const nothing = c.new + c.update === 0 && preview.unitsToCreate.length === 0;
   const reason = preview.blocked
     ? `有 ${c.errors} 处错误（涉及 ${c.errorRows} 行），请在文件中改正后重新选择文件；改正之前不会写入任何数据。`
     : nothing
-      ? '没有需要新增或更新的人。'
+      ? '没有需要写入的内容。'
       : null;
   return (
     <div className="io-preview">
       <h3>检查结果</h3>
       <p className="io-counts" aria-label="检查结果统计">
-        <span>新增 {c.new}</span>、<span>更新 {c.update}</span>、<span>不变 {c.unchanged}</span>、<span>跳过 {c.skip}</span>、
+        {(['new', 'update', 'unchanged', 'skip'] as const).map(a => (
+          <span key={a}>
+            {info.actions[a]} {c[a]}、
+          </span>
+        ))}
         <span className={c.errors > 0 ? 'io-bad' : undefined}>错误 {c.errors}</span>、<span>提示 {c.warnings}</span>
         <span className="muted">
-          （读取数据 {c.rows} 行，版式跳过 {c.layoutSkipped} 行）
+          （读取数据 {c.rows} 行，跳过 {c.layoutSkipped} 行，未导入的列 {preview.unmapped.length} 列）
         </span>
       </p>
       {preview.unitsToCreate.length > 0 && (
@@ -530,13 +638,21 @@ function Preview({
         </p>
       )}
       <div className="io-tabs" role="tablist" aria-label="预览">
-        {TABS.map(t => (
+        {tabs.map(t => (
           <button key={t.tab} type="button" role="tab" aria-selected={tab === t.tab} onClick={() => setTab(t.tab)}>
             {t.label}（{counts[t.tab]}）
           </button>
         ))}
       </div>
-      <div role="tabpanel">{tab === 'issues' ? <JobIssues jobId={job.jobId} /> : <RowsTable jobId={job.jobId} action={tab} />}</div>
+      <div role="tabpanel">
+        {tab === 'issues' ? (
+          <JobIssues jobId={job.jobId} />
+        ) : tab === 'columns' ? (
+          <LeftOut preview={preview} />
+        ) : (
+          <RowsTable jobId={job.jobId} action={tab} info={info} />
+        )}
+      </div>
       <div className="io-row io-actions">
         <button type="button" onClick={onReport} disabled={counts.issues === 0}>
           下载问题报告（.xlsx）
@@ -550,7 +666,76 @@ function Preview({
   );
 }
 
-function RowsTable({ jobId, action }: { jobId: string; action: Exclude<PlanAction, 'error'> }) {
+/** What the import leaves out: columns by header, rows by number and reason, and how 单位及职务 was split. */
+function LeftOut({ preview }: { preview: NonNullable<ImportJob['preview']> }) {
+  const { unmapped, skippedRows, splits } = preview;
+  return (
+    <div className="io-leftout">
+      <h4>未导入的列（{unmapped.length}）</h4>
+      {unmapped.length === 0 ? (
+        <p className="muted">每一列都已对应。</p>
+      ) : (
+        <table className="io-table" aria-label="未导入的列">
+          <thead>
+            <tr>
+              <th>工作表</th>
+              <th>列</th>
+              <th>表头</th>
+              <th>说明</th>
+            </tr>
+          </thead>
+          <tbody>
+            {unmapped.map(u => (
+              <tr key={`${u.file}:${u.sheet}:${u.column}`} className={u.hasData && !u.known ? 'io-warning-row' : undefined}>
+                <td>{u.sheet}</td>
+                <td>{u.column}</td>
+                <td>{u.header}</td>
+                <td>{u.known ? '无需导入（序号、年龄等）' : u.hasData ? '有数据，未导入' : '空列'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h4>跳过的行（{skippedRows.length}）</h4>
+      {skippedRows.length === 0 ? <p className="muted">没有跳过的行。</p> : <SkippedTable rows={skippedRows} />}
+      {splits.split + splits.whole > 0 && (
+        <>
+          <h4>
+            单位及职务：按单位树拆分 {splits.split} 行，整段作为现任职务 {splits.whole} 行
+          </h4>
+          <table className="io-table" aria-label="单位及职务的拆分">
+            <thead>
+              <tr>
+                <th>工作表</th>
+                <th>行</th>
+                <th>原文</th>
+                <th>单位</th>
+                <th>职务</th>
+                <th>方式</th>
+              </tr>
+            </thead>
+            <tbody>
+              {splits.rows.map(s => (
+                <tr key={`${s.file}:${s.sheet}:${s.row}`}>
+                  <td>{s.sheet}</td>
+                  <td>{s.row}</td>
+                  <td>{s.text}</td>
+                  <td>{s.unit || '（空）'}</td>
+                  <td>{s.post || '（空）'}</td>
+                  <td>{s.how === 'split' ? '按单位树拆分' : '整段作为职务'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </div>
+  );
+}
+
+const MATCHED: Record<NonNullable<PreviewRow['matchedBy']>, string> = { idNumber: '按身份证号匹配', nameBirth: '按姓名和出生年月匹配', name: '按姓名匹配' };
+
+function RowsTable({ jobId, action, info }: { jobId: string; action: Exclude<PlanAction, 'error'>; info: TargetInfo }) {
   const [offset, setOffset] = useState(0);
   const [data, setData] = useState<{ total: number; rows: PreviewRow[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -572,23 +757,24 @@ function RowsTable({ jobId, action }: { jobId: string; action: Exclude<PlanActio
     );
   if (!data) return <p className="muted">正在读取……</p>;
   if (data.total === 0) return <p className="muted">没有这类行。</p>;
+  const where = (r: PreviewRow) => (r.sheet === null ? r.file : r.sheet);
   return (
     <>
       <table className="io-table">
         <thead>
           <tr>
-            <th>工作表</th>
+            <th>{data.rows.some(r => r.sheet === null) ? '文件' : '工作表'}</th>
             <th>行</th>
-            <th>姓名</th>
+            <th>{info.kind === 'units' ? '单位' : '姓名'}</th>
             <th>{action === 'new' ? '将写入' : action === 'update' ? '变化（旧值 → 新值）' : '匹配'}</th>
           </tr>
         </thead>
         <tbody>
           {data.rows.map(r => (
-            <tr key={`${r.sheet}:${r.row}`}>
-              <td>{r.sheet}</td>
-              <td>{r.row}</td>
-              <td>{r.name}</td>
+            <tr key={`${r.file}:${r.sheet}:${r.row}`}>
+              <td>{where(r)}</td>
+              <td>{r.row ?? ''}</td>
+              <td>{r.name || r.values.find(v => v.field === 'name')?.value}</td>
               <td>
                 {action === 'new' ? (
                   <span className="io-values">
@@ -606,7 +792,7 @@ function RowsTable({ jobId, action }: { jobId: string; action: Exclude<PlanActio
                     ))}
                   </ul>
                 ) : (
-                  <span className="muted">{r.matchedBy === 'idNumber' ? '按身份证号匹配' : r.matchedBy === 'nameBirth' ? '按姓名和出生年月匹配' : ''}</span>
+                  <span className="muted">{r.matchedBy ? MATCHED[r.matchedBy] : ''}</span>
                 )}
               </td>
             </tr>
