@@ -5,10 +5,11 @@
  *   in a temporary database: what the grid asks for (a block of 200 rows in
  *   tree order, sorted by pinyin, filtered) and the combined-condition query;
  * - import: see test/bench/import.ts (a 100,000-row .xlsx end to end against
- *   bare SheetJS parsing plus a bare prepared-statement insert).
+ *   the floor: SheetJS's fastest read plus a plain prepared insert, each side
+ *   in a child process of its own).
  * Set CADRE_BENCH_ONLY=roster or =import to run one part. The import's
- * figures are also printed as one line followed by PASS or FAIL; a ratio over
- * the target makes the command exit with status 1.
+ * figures are also printed as one line followed by PASS or FAIL; a ratio or a
+ * peak RSS over its target makes the command exit with status 1.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,7 +18,7 @@ import { openCore } from '../../electron/services/core/core';
 import { loadDemo } from '../../electron/services/demo/load';
 import { rosterPage } from '../../electron/services/roster/page';
 import { benchQuery } from './query';
-import { benchImport, importVerdict } from './import';
+import { benchImport, importVerdict, runSide } from './import';
 
 function median(fn: () => unknown, runs = 7): number {
   const xs: number[] = [];
@@ -59,14 +60,17 @@ function benchRoster(size: number): Record<string, unknown> {
 }
 
 async function main(): Promise<void> {
+  // A child process of the import bench: one side, its figures on stdout.
+  const side = process.argv.indexOf('--import-side');
+  if (side >= 0) return runSide(process.argv.slice(side + 1));
   const only = process.env.CADRE_BENCH_ONLY;
   const size = Number(process.env.CADRE_BENCH_ROWS ?? 100_000);
   const out: Record<string, unknown> = { node: process.version, cpus: os.cpus().length };
   if (!only || only === 'roster') out.roster = benchRoster(size);
-  if (!only || only === 'import') out.import = await benchImport({ rows: size, log: s => process.stderr.write(s + '\n') });
+  if (!only || only === 'import') out.import = benchImport({ rows: size, log: s => process.stderr.write(s + '\n') });
   out.peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
   process.stdout.write(JSON.stringify(out, null, 2) + '\n');
-  const result = out.import as Awaited<ReturnType<typeof benchImport>> | undefined;
+  const result = out.import as ReturnType<typeof benchImport> | undefined;
   if (result) {
     process.stdout.write(importVerdict(result) + '\n');
     if (!result.pass) process.exitCode = 1;

@@ -15,7 +15,13 @@
  */
 import { formatAssessments, parseAssessments, type AssessmentEntry } from '../../../shared/domain/assessment/text';
 import { ASSESSMENT_GRADES } from '../../../shared/domain/roster/codes';
-import { checkCadreRecord, normalizeCadreField, normalizeFamilyMember } from '../../../shared/domain/roster/cadre-rules';
+import {
+  checkCadreRecord,
+  normalizeCadreField,
+  normalizeFamilyMember,
+  type EditableCadreField,
+  type FieldResult,
+} from '../../../shared/domain/roster/cadre-rules';
 import { formatDate } from '../../../shared/domain/common/dates';
 import { parseIdNumber } from '../../../shared/domain/common/idcard';
 import type { ImportField } from '../../../shared/contract/routes/imports';
@@ -108,6 +114,8 @@ export class UnitNames {
 }
 
 const squeeze = (s: string) => s.replace(/[\s\u3000]+/g, '');
+/** Distinct values remembered per field (see normalizeCached). */
+const MEMO_LIMIT = 5000;
 
 export interface PersonOptions {
   /** The roster fields this target takes. */
@@ -137,6 +145,24 @@ export function personVocabulary(opts: PersonOptions): Vocabulary {
   let unitNames: UnitNames | null = null;
   const fields: FieldSpec[] = [...(opts.own?.fields ?? []), ...opts.fields.map(f => ({ key: f, label: fieldLabel(f) }))];
 
+  /**
+   * The field rules, remembered per field and cell value: a roster repeats its units, 民族,
+   * 学历, 职级 and dates thousands of times. A column of values that do not repeat (IDs,
+   * names) stops being remembered once it has shown that.
+   */
+  const memo = new Map<string, Map<string | number, FieldResult>>();
+  const normalizeCached = (field: EditableCadreField, raw: Exclude<CellValue, null>): FieldResult => {
+    if (typeof raw !== 'string' && typeof raw !== 'number') return normalizeCadreField(field, raw);
+    let seen = memo.get(field);
+    if (!seen) memo.set(field, (seen = new Map()));
+    let res = seen.get(raw);
+    if (!res) {
+      res = normalizeCadreField(field, raw);
+      if (seen.size < MEMO_LIMIT) seen.set(raw, res);
+    }
+    return res;
+  };
+
   const label = (field: string): string | null => {
     const own = opts.own?.label(field);
     if (own) return own;
@@ -160,7 +186,7 @@ export function personVocabulary(opts: PersonOptions): Vocabulary {
   const read = (field: string, raw: CellValue, rec: RowRecord, note: Note) => {
     if (opts.own?.label(field)) return opts.own.read(field, raw, rec, note);
     if (isEditableField(field)) {
-      const res = normalizeCadreField(field, raw ?? '');
+      const res = normalizeCached(field, raw ?? '');
       if (!res.ok) note('error', res.message);
       else {
         if (res.value !== '') rec.values[field] = res.value;

@@ -53,6 +53,8 @@ interface SheetRef {
   layout: SheetLayout;
   proposal: Map<string, string | null>;
   known: Set<string>;
+  /** Columns (by index) with a value in some data row. */
+  withData: Set<number>;
 }
 
 export class ImportSession {
@@ -100,10 +102,11 @@ export class ImportSession {
             )
           : null;
         const { field: proposal, known } = proposeMapping(columns, vocabulary, remembered);
-        this.sheets.push({ key, file, data, layout, proposal, known });
+        const withData = new Set(layout.columns.filter(c => layout.dataRows.some(r => !isBlank(layout.cell(r, c.index)))).map(c => c.index));
+        this.sheets.push({ key, file, data, layout, proposal, known, withData });
         if (layout.recognised) for (const [h, f] of proposal) if (!combined.has(h)) combined.set(h, f);
         for (const f of proposal.values()) if (f && !fieldsFound.has(f)) fieldsFound.set(f, vocabulary.label(f) ?? f);
-        inspected.push(inspectSheet(key, file.workbook.fileName, data, layout, proposal, known, remembered !== null));
+        inspected.push(inspectSheet(key, file.workbook.fileName, data, layout, proposal, known, withData, remembered !== null));
         tick({ phase: '正在识别表格结构', done: inspected.length, total: sheetCount });
       }
     }
@@ -171,7 +174,7 @@ export class ImportSession {
       const byField = new Map<string, string>();
       for (const col of layout.columns) {
         const field = edited?.has(col.header) ? (edited.get(col.header) ?? null) : (s.proposal.get(col.header) ?? null);
-        const hasData = layout.dataRows.some(r => !isBlank(layout.cell(r, col.index)));
+        const hasData = s.withData.has(col.index);
         const first = field ? byField.get(field) : undefined;
         if (field && !first) {
           byField.set(field, col.header);
@@ -303,6 +306,7 @@ function inspectSheet(
   layout: SheetLayout,
   proposal: Map<string, string | null>,
   known: Set<string>,
+  withData: Set<number>,
   remembered: boolean,
 ): SheetInspection {
   const sampleRows = layout.dataRows.slice(0, SAMPLE_ROWS);
@@ -327,7 +331,7 @@ function inspectSheet(
       hidden: col.hidden,
       field: proposal.get(col.header) ?? null,
       known: known.has(col.header),
-      hasData: layout.dataRows.some(r => !isBlank(layout.cell(r, col.index))),
+      hasData: withData.has(col.index),
       sample: sampleRows.map(r => cellText(layout.cell(r, col.index)).slice(0, 60)),
     })),
     skipped: layout.skipped,

@@ -17,6 +17,7 @@
 import { formatAssessments, type AssessmentEntry } from '../../../../shared/domain/assessment/text';
 import { checkCadreRecord, normalizeCadreField, type EditableCadreField } from '../../../../shared/domain/roster/cadre-rules';
 import { formatDate } from '../../../../shared/domain/common/dates';
+import { nameSortAndSearchKeys } from '../../../../shared/domain/common/pinyin';
 import type { FamilyMember } from '../../../../shared/contract/routes/roster';
 import type { PreviewRow } from '../../../../shared/contract/routes/imports';
 import type { Database } from '../../../db/database';
@@ -313,8 +314,9 @@ function commitRoster(db: Database, plan: ImportPlan, label: string) {
     for (const id of unitIds.values()) op.unitCreated(id);
     let sortOrder = (db.prepare('SELECT coalesce(max(sort_order), 0) AS n FROM cadres').get() as { n: number }).n;
     const now = new Date().toISOString(); // the schema's strftime('%Y-%m-%dT%H:%M:%fZ') form
+    const keys = nameKeys();
     for (const row of inserting) {
-      const image = newCadreImage(plan.records[row.i], unitIdOf(row.unit) ?? null, ++sortOrder, now);
+      const image = newCadreImage(plan.records[row.i], unitIdOf(row.unit) ?? null, ++sortOrder, now, keys);
       op.inserted(insertCadreImage(db, image), image);
     }
     const apply = updater(db);
@@ -332,13 +334,15 @@ function commitRoster(db: Database, plan: ImportPlan, label: string) {
  * (the others hold their defaults, '' for text), status 在职 unless the file says
  * otherwise, tags, family and assessments.
  */
-function newCadreImage(rec: RowRecord, unitId: number | null, sortOrder: number, now: string): CadreImage {
+function newCadreImage(rec: RowRecord, unitId: number | null, sortOrder: number, now: string, keys: (name: string) => string): CadreImage {
   const row: Record<string, unknown> = { unit_id: unitId, sort_order: sortOrder };
   for (const field in COLUMN_OF) {
     const value = rec.values[field];
     if (value) row[COLUMN_OF[field as EditableCadreField]] = value;
   }
   row.name ??= '';
+  // Given here, the insert trigger leaves it (migration 010): the row is written once.
+  row.name_keys = keys(String(row.name));
   if (rec.assessmentText !== undefined) row.remarks = remarksWithAssessmentText(String(row.remarks ?? ''), rec.assessmentText);
   if (rec.photo) row.photo = { base64: rec.photo };
   row.created_at = now;
@@ -355,6 +359,16 @@ function newCadreImage(rec: RowRecord, unitId: number | null, sortOrder: number,
       work: f.work,
     })),
     assessments: [...(rec.assessments ?? [])].sort((a, b) => a.year - b.year).map(a => ({ year: a.year, grade: a.grade, note: a.note })),
+  };
+}
+
+/** The pinyin keys of names (cadres.name_keys), each distinct name spelled once per import. */
+function nameKeys(): (name: string) => string {
+  const seen = new Map<string, string>();
+  return name => {
+    let k = seen.get(name);
+    if (k === undefined) seen.set(name, (k = nameSortAndSearchKeys(name)));
+    return k;
   };
 }
 
