@@ -1,7 +1,8 @@
 /**
  * Migration 010: 年月 fields stored with a day by earlier imports become
  * year-month; text that is not a date (a party name in 入党时间) stays; every
- * import run before it was a roster import.
+ * import run before it was a roster import; the pinyin insert trigger runs only
+ * when the insert gave no keys.
  */
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -33,6 +34,12 @@ describe('migration 010', () => {
     expect(db.prepare('SELECT birth FROM cadre_family ORDER BY cadre_id').pluck().all()).toEqual(['1987-04', '2010-09']);
     expect(db.prepare('SELECT target FROM import_runs').pluck().all()).toEqual(['干部名册']);
     expect(db.pragma('user_version', { simple: true })).toBe(10);
+    // The pinyin keys: filled in by the trigger when an insert gives none, kept when it gives them.
+    db.prepare("INSERT INTO cadres(id, name) VALUES (3, '单雄')").run();
+    db.prepare("INSERT INTO cadres(id, name, name_keys) VALUES (4, '吕布', 'lv bu|lvbu lb')").run();
+    expect(db.prepare('SELECT name_keys FROM cadres WHERE id IN (3, 4) ORDER BY id').pluck().all()).toEqual(['shan xiong|shanxiong sx', 'lv bu|lvbu lb']);
+    db.prepare("UPDATE cadres SET name = '张三' WHERE id = 4").run();
+    expect(db.prepare('SELECT name_keys FROM cadres WHERE id = 4').pluck().get()).toBe('zhang san|zhangsan zs');
     db.close();
   });
 });
