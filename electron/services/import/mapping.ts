@@ -15,7 +15,7 @@
  */
 import crypto from 'node:crypto';
 import { cadreFieldLabel, EDITABLE_CADRE_FIELDS, type EditableCadreField } from '../../../shared/domain/roster/cadre-rules';
-import { IMPORT_FIELDS, type ColumnMapping, type ImportField, type ImportTarget } from '../../../shared/contract/routes/imports';
+import type { ColumnMapping, ImportField, ImportTarget } from '../../../shared/contract/routes/imports';
 import type { Database } from '../../db/database';
 import { importError } from './errors';
 import type { HeaderColumn, Vocabulary } from './target';
@@ -186,10 +186,6 @@ export function fieldLabel(field: ImportField): string {
   }
 }
 
-const FIELD_SET = new Set<string>(IMPORT_FIELDS);
-export function isImportField(v: unknown): v is ImportField {
-  return typeof v === 'string' && FIELD_SET.has(v);
-}
 const EDITABLE = new Set<string>(EDITABLE_CADRE_FIELDS);
 export function isEditableField(v: string): v is EditableCadreField {
   return EDITABLE.has(v);

@@ -200,10 +200,14 @@ export function ImportWizard({
     if (fileInput.current) fileInput.current.value = '';
   };
 
-  const changed = () => {
-    setAsking(null);
-    if (job?.state === 'planned') setStale(true);
-  };
+  /** An option changed: the preview shown no longer applies, and a pending question neither. */
+  const edit =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
+      setAsking(null);
+      if (job?.state === 'planned') setStale(true);
+    };
 
   const busy = uploading || committing || (job !== null && ACTIVE_STATES.includes(job.state));
   const inspection = job?.inspection ?? null;
@@ -253,48 +257,20 @@ export function ImportWizard({
 
       {showOptions && info && (
         <>
-          <SheetPicker
-            sheets={inspection.sheets}
-            chosen={sheets}
-            disabled={busy}
-            onChange={next => {
-              setSheets(next);
-              changed();
-            }}
-          />
+          <SheetPicker sheets={inspection.sheets} chosen={sheets} disabled={busy} onChange={edit(setSheets)} />
           <MappingTable
             inspection={inspection.sheets.filter(s => sheets.includes(s.key))}
             fields={info.fields}
             mapping={mapping}
             disabled={busy}
-            onChange={next => {
-              setMapping(next);
-              changed();
-            }}
+            onChange={edit(setMapping)}
           />
-          {info.modes && (
-            <ModeChoice
-              name={`import-mode-${info.kind}`}
-              mode={mode}
-              disabled={busy}
-              onChange={m => {
-                setMode(m);
-                changed();
-              }}
-            />
-          )}
+          {info.modes && <ModeChoice name={`import-mode-${info.kind}`} mode={mode} disabled={busy} onChange={edit(setMode)} />}
           {info.units && (
             <div className="io-row">
               <label>
                 单位为空时：
-                <select
-                  value={defaultUnit}
-                  disabled={busy}
-                  onChange={e => {
-                    setDefaultUnit(e.target.value as typeof defaultUnit);
-                    changed();
-                  }}
-                >
+                <select value={defaultUnit} disabled={busy} onChange={e => edit(setDefaultUnit)(e.target.value as typeof defaultUnit)}>
                   {DEFAULT_UNIT_OPTIONS.map(o => (
                     <option key={o.value} value={o.value}>
                       {o.label}
