@@ -165,7 +165,15 @@ async function runImport(ctx: CommandContext, opts: OptionValues, paths: string[
     const changed = (await changedRows(ctx, jobId)).map(r => ({ file: r.file, sheet: r.sheet, row: r.row, name: r.name, changes: r.changes }));
     if (dryRun) {
       out(
-        { inserted: counts.new, updated: counts.update, skipped: counts.skip, unchanged: counts.unchanged, ...found, changed, unitsToCreate: preview.unitsToCreate },
+        {
+          inserted: counts.new,
+          updated: counts.update,
+          skipped: counts.skip,
+          unchanged: counts.unchanged,
+          ...found,
+          changed,
+          unitsToCreate: preview.unitsToCreate,
+        },
         errors,
         warnings,
       );
@@ -212,5 +220,13 @@ const summary =
 
 export const importCommands: Command[] = [
   { words: ['import'], createsData: true, args: '路径…', positional: { min: 1, max: 5000 }, summary, options, run: runImport },
-  { words: ['import-lrmx'], createsData: true, args: '路径…', positional: { min: 1, max: 5000 }, summary: '同 import（旧名称，用于任免审批表 .lrmx）', options, run: runImport },
+  {
+    words: ['import-lrmx'],
+    createsData: true,
+    args: '路径…',
+    positional: { min: 1, max: 5000 },
+    summary: '同 import（旧名称，用于任免审批表 .lrmx）',
+    options,
+    run: runImport,
+  },
 ];

@@ -103,7 +103,8 @@ export interface Tally {
 }
 
 export function saveTallies(db: Database, roundId: number, tallies: readonly Tally[]): number {
-  return withRoundOperation(db, roundId, { kind: 'votes', label: `录入民主测评 ${tallies.length} 人` }, touch => writeTallies(db, roundId, tallies, touch)).changed;
+  return withRoundOperation(db, roundId, { kind: 'votes', label: `录入民主测评 ${tallies.length} 人` }, touch => writeTallies(db, roundId, tallies, touch))
+    .changed;
 }
 
 /** Writes 民主测评 tallies of the round's participants inside a round operation. */

@@ -16,7 +16,17 @@ import { formatDate } from '../../../shared/domain/common/dates';
 import { overlapMessage, periodsOverlap } from '../../../shared/domain/secondment/rules';
 import type { Database } from '../../db/database';
 import { applyCadreChanges, type FieldValues } from '../roster/api';
-import { cellText, defaultShown, matchRecords, normalizeHeader, personVocabulary, RosterMatcher, type PlanRow, type RowRecord, type Target } from '../import/api';
+import {
+  cellText,
+  defaultShown,
+  matchRecords,
+  normalizeHeader,
+  personVocabulary,
+  RosterMatcher,
+  type PlanRow,
+  type RowRecord,
+  type Target,
+} from '../import/api';
 import { checkMemberField, checkMembersWritten, insertMemberFor, type MemberValues } from './members';
 import { placementsOf } from './overlap';
 
@@ -32,7 +42,17 @@ const MEMBER_HEADERS: [RegExp, MemberEditableField | 'period'][] = [
   [/^(临时党支部职务|支部职务)$/, 'branchRole'],
   [/^备注$/, 'notes'],
 ];
-const MEMBER_FIELDS: (MemberEditableField | 'period')[] = ['homeUnit', 'homePost', 'hostUnit', 'hostPost', 'period', 'startDate', 'endDate', 'branchRole', 'notes'];
+const MEMBER_FIELDS: (MemberEditableField | 'period')[] = [
+  'homeUnit',
+  'homePost',
+  'hostUnit',
+  'hostPost',
+  'period',
+  'startDate',
+  'endDate',
+  'branchRole',
+  'notes',
+];
 const label = (f: MemberEditableField | 'period') => (f === 'period' ? '挂职时间（起止）' : MEMBER_FIELD_LABELS[f]);
 const isMemberField = (f: string): f is MemberEditableField | 'period' => (MEMBER_FIELDS as string[]).includes(f);
 
@@ -172,11 +192,15 @@ export const batchTarget: Target<Batch> = {
     const toAdd = plan.rows.filter(r => r.action === 'update' || r.action === 'new');
     const creates = toAdd.filter(r => r.action === 'new');
     const memberIds: number[] = [];
-    const result = applyCadreChanges(db, { creates: creates.map(r => ({ values: newCadre(plan.records[r.i]) })), kind: 'import', label: meta.label }, (op, written) => {
-      const created = new Map(creates.map((r, k) => [r, written.created[k]]));
-      for (const r of toAdd) memberIds.push(insertMemberFor(db, op, batch.id, r.cadreId ?? created.get(r)!, memberValues(plan.records[r.i])));
-      checkMembersWritten(db, memberIds);
-    });
+    const result = applyCadreChanges(
+      db,
+      { creates: creates.map(r => ({ values: newCadre(plan.records[r.i]) })), kind: 'import', label: meta.label },
+      (op, written) => {
+        const created = new Map(creates.map((r, k) => [r, written.created[k]]));
+        for (const r of toAdd) memberIds.push(insertMemberFor(db, op, batch.id, r.cadreId ?? created.get(r)!, memberValues(plan.records[r.i])));
+        checkMembersWritten(db, memberIds);
+      },
+    );
     return { inserted: creates.length, updated: toAdd.length - creates.length, unitsCreated: 0, operation: result.operation ?? null };
   },
   shown: (rec, _row, vocabulary) => defaultShown(rec, vocabulary).map(v => (isMemberField(v.field) ? { ...v, value: shownMember(v.field, v.value) } : v)),
