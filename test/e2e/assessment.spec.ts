@@ -296,18 +296,23 @@ test('personalised target beside the default, a daily record, and the score shee
 
   await page.getByRole('button', { name: '导入成绩' }).click();
   const dialog = page.getByRole('dialog', { name: '导入成绩' });
-  await dialog.getByLabel('选择成绩表').setInputFiles(bad);
-  const issues = dialog.getByRole('table', { name: '导入问题' });
+  await dialog.getByLabel('选择要导入的文件').setInputFiles(bad);
+  await dialog.getByRole('button', { name: '检查', exact: true }).click();
+  const issues = dialog.getByRole('table', { name: '问题列表' });
   await expect(issues).toContainText('招商引资');
   await expect(issues.locator('tbody tr').first()).toContainText(String(dataRow + 1));
   await expect(dialog.getByRole('button', { name: '确认导入' })).toBeDisabled();
-  await dialog.getByLabel('选择成绩表').setInputFiles(edited);
-  await expect(dialog).toContainText('无错误');
+  await dialog.getByRole('button', { name: '重新开始' }).click();
+  await dialog.getByLabel('选择要导入的文件').setInputFiles(edited);
+  await dialog.getByRole('button', { name: '检查', exact: true }).click();
+  await expect(dialog.getByLabel('检查结果统计')).toContainText('错误 0');
+  await dialog.getByRole('tab', { name: /^更新成绩/ }).click();
+  await expect(dialog.getByRole('tabpanel')).toContainText('招商引资：2.5 → 5');
   await shot(page, 'as-import');
   await dialog.getByRole('button', { name: '确认导入' }).click();
-  await expect(page.getByRole('status')).toContainText('已从「评分表-修改.xlsx」导入');
+  await expect(page.getByRole('status')).toContainText('已导入 1 人的成绩');
   await expect(cell(page, 0, 'total')).toHaveText('95.25');
-  await expect(page.getByRole('button', { name: /^撤销：导入成绩/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^撤销：导入 评分表-修改\.xlsx/ })).toBeVisible();
 
   // Ctrl+D on one cell takes the value above, as in Excel.
   const secondName = (await cell(page, 1, 'name').innerText()).trim();

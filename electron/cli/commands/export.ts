@@ -1,7 +1,7 @@
 /**
- * cadre export roster | export lrmx | template | import-lrmx: the roster and
- * template exports and the national appointment-form files (.lrmx).
- * (The Excel `cadre import` command lives with the Excel importer.)
+ * cadre export roster | export lrmx | template: the roster and template
+ * exports and the national appointment-form files (.lrmx). (Every import,
+ * .lrmx files too, is `cadre import`, in commands/import.ts.)
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,18 +10,9 @@ import { ensurePrivateDir } from '../../db/private-files';
 import { parseCadreQuery, type CadreQuery } from '../../../shared/domain/roster/query';
 import { todayCanonical } from '../../../shared/domain/common/dates';
 import { DEFAULT_EXPORT_COLUMNS, isRosterColumnKey, ROSTER_COLUMN_LABELS, type RosterColumnKey } from '../../services/export/cells';
-import { collectLrmxFiles, type LrmxSourceFile } from '../../services/lrmx/files';
-import { IMPORT_MODES, type ImportMode } from '../../services/lrmx/plan';
-import { DEFAULT_XML_LIMITS } from '../../services/lrmx/xml';
 import { UsageError, type Command, type CommandContext, type OptionValues } from '../command';
 
 const json = { kind: 'flag', help: '输出 JSON' } as const;
-
-/** A long value on one short line, for the text preview. */
-const oneLine = (s: string) => {
-  const t = s.replace(/\s*\n\s*/g, ' / ');
-  return t.length > 60 ? `${t.slice(0, 60)}…` : t;
-};
 
 function parseIds(raw: unknown): number[] | undefined {
   if (typeof raw !== 'string') return undefined;
@@ -67,14 +58,6 @@ function outFile(opts: OptionValues): string {
   const out = requireOut(opts);
   ensurePrivateDir(path.dirname(out));
   return out;
-}
-
-/** The files an import names, as the page would upload them; a file too large to read is sent cut short, so it is reported as too large. */
-function uploads(files: LrmxSourceFile[]): { name: string; base64: string }[] {
-  return files.map(f => ({
-    name: f.name,
-    base64: (f.size !== undefined && f.size > DEFAULT_XML_LIMITS.maxBytes ? Buffer.alloc(DEFAULT_XML_LIMITS.maxBytes + 1) : f.bytes).toString('base64'),
-  }));
 }
 
 const ROSTER_BLOCK = 2000;
@@ -158,85 +141,6 @@ export const exportCommands: Command[] = [
       await ctx.call('downloadTemplate', { outPath: out });
       if (opts.json) ctx.printJson({ file: out });
       else ctx.print(`已生成导入模板「${out}」`);
-    },
-  },
-  {
-    words: ['import-lrmx'],
-    createsData: true,
-    args: '路径…',
-    positional: { min: 1, max: 5000 },
-    summary: '导入任免审批表文件（.lrmx）：可给一个或多个文件，或文件夹；按身份证号（无则按姓名+出生年月）匹配已有干部',
-    options: {
-      mode: { kind: 'value', arg: 'add|update|skip', help: 'add 仅新增（已有的报警告、不导入）；update 更新已有并新增；skip 新增、跳过已有（默认 update）' },
-      'dry-run': { kind: 'flag', help: '只预览，不写入' },
-      'unit-id': { kind: 'value', arg: '编号', help: '新增干部归入的单位' },
-      'skip-invalid': { kind: 'flag', help: '有错误的文件跳过，其余照常导入（默认：有错误则全部不导入）' },
-      json,
-    },
-    async run(ctx, opts, paths) {
-      const mode = (typeof opts.mode === 'string' ? opts.mode : 'update') as ImportMode;
-      if (!IMPORT_MODES.includes(mode)) throw new UsageError(`--mode 应为 ${IMPORT_MODES.join('、')} 之一`);
-      let unitId: number | null = null;
-      if (typeof opts['unit-id'] === 'string') {
-        unitId = Number(opts['unit-id']);
-        if (!Number.isSafeInteger(unitId) || unitId <= 0) throw new UsageError('--unit-id 应为单位编号');
-      }
-      const files = collectLrmxFiles(paths.map(p => path.resolve(p)));
-      const dryRun = !!opts['dry-run'];
-      const skipInvalid = !!opts['skip-invalid'];
-      const { planId, plan } = await ctx.call('planLrmx', { files: uploads(files), mode });
-      // The same issue shape as `cadre import` (sheet/row/column are Excel places: null here), plus the .lrmx element.
-      const issue = (file: string, p: { field?: string; element?: string; message: string }) => ({
-        file,
-        sheet: null,
-        row: null,
-        column: null,
-        field: p.field ?? null,
-        element: p.element ?? null,
-        message: p.message,
-      });
-      const errors = plan.records.flatMap(r => r.problems.filter(p => p.severity === 'error').map(p => issue(r.file, p)));
-      const warnings = plan.records.flatMap(r => r.problems.filter(p => p.severity === 'warning').map(p => issue(r.file, p)));
-      const blocked = errors.length > 0 && !skipInvalid;
-      let counts = {
-        inserted: plan.counts.new,
-        updated: mode === 'update' ? plan.counts.update : 0,
-        unchanged: plan.counts.unchanged,
-        skipped: plan.counts.skip,
-      };
-      let operation: { id: number; label: string } | undefined;
-      if (blocked) counts = { inserted: 0, updated: 0, unchanged: 0, skipped: 0 };
-      else if (!dryRun) {
-        const r = await ctx.call('commitLrmx', { planId, mode, unitId, fingerprint: plan.fingerprint, skipInvalid });
-        counts = { inserted: r.inserted, updated: r.updated, unchanged: r.unchanged, skipped: r.skipped };
-        // The import's undo step, when it wrote anything, is now the latest one.
-        const undo = r.inserted + r.updated > 0 ? r.history.undo : null;
-        operation = undo ? { id: undo.id, label: undo.label } : undefined;
-      }
-      const records = plan.records.map(r => ({
-        file: r.file,
-        name: r.name,
-        action: r.action,
-        matchId: r.match?.id ?? null,
-        matchedBy: r.match?.by ?? null,
-        changes: r.changes,
-      }));
-      if (opts.json) {
-        ctx.printJson({ dryRun, mode, files: files.length, ...counts, blocked, errors, warnings, records, ...(operation ? { operation } : {}) });
-      } else {
-        for (const r of plan.records) {
-          const what = { new: '新增', update: '更新', unchanged: '无变化', skip: '跳过（已有）', error: '错误' }[r.action];
-          ctx.print(
-            `${r.file}\t${r.name || '（无姓名）'}\t${what}${r.changes.length && r.action !== 'new' ? `：${r.changes.map(c => `${c.label} ${oneLine(c.before) || '（空）'} → ${oneLine(c.after)}`).join('；')}` : ''}`,
-          );
-          for (const p of r.problems) ctx.print(`  ${p.severity === 'error' ? '错误' : '提示'}：${p.message}`);
-        }
-        const head = blocked ? '有错误，未导入任何文件。' : dryRun ? '预览（未写入）：' : '已导入：';
-        ctx.print(
-          `${head}新增 ${counts.inserted} 名，更新 ${counts.updated} 名，无变化 ${counts.unchanged} 名，跳过 ${counts.skipped} 名，错误 ${errors.length} 处。`,
-        );
-      }
-      return blocked ? 1 : 0;
     },
   },
 ];

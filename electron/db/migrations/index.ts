@@ -9,6 +9,7 @@ import { m007AuditIndexes } from './007_audit_indexes';
 import { m008OneUndoLog } from './008_one_undo_log';
 import { m009Lifecycle } from './009_lifecycle';
 import { m010GridIndexes } from './010_grid_indexes';
+import { m011YearMonths } from './011_year_months';
 
 export interface Migration {
   /** The user_version after this migration; migrations[i].version === i + 1. */
@@ -31,4 +32,5 @@ export const migrations: Migration[] = [
   m008OneUndoLog,
   m009Lifecycle,
   m010GridIndexes,
+  m011YearMonths,
 ];

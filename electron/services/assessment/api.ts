@@ -5,6 +5,7 @@ export { computeGrid } from './grid';
 export { roundScope } from './history';
 export { saveCells, saveGrades, saveTallies } from './inputs';
 export { listParticipants } from './participants';
+export { roundTarget } from './score-import';
 export { savePersonal } from './personal';
 export { saveRound } from './rounds';
 export { saveSet } from './sets';

@@ -1,11 +1,9 @@
 /** The assessment routes (shared/contract/routes/assessment.ts) over the services in this folder. */
 import type { assessmentRoutes } from '../../../shared/contract/routes/assessment';
-import { AppError } from '../../../shared/contract/errors';
 import { ASSESSMENT_TEMPLATES } from '../../../shared/domain/assessment/templates';
 import type { ServiceContext } from '../core/context';
 import type { HandlersOf } from '../core/dispatcher';
-import { decodeUpload, deliver, safeFileName, uploadName, XLSX_MIME } from '../common/files';
-import { PREVIEW_SHELF } from '../common/plan-store';
+import { deliver, safeFileName, XLSX_MIME } from '../common/files';
 import { addDaily, listDaily, removeDaily } from './daily';
 import { finaliseRound, unlockRound } from './finalise';
 import { computeGrid } from './grid';
@@ -15,12 +13,10 @@ import { listParticipants, saveParticipants } from './participants';
 import { listPersonal, savePersonal } from './personal';
 import { deleteRound, saveRound } from './rounds';
 import { getRound, listRounds } from './rows';
-import { planScoreImport, type ScoreImportPlan } from './score-import';
 import { copySet, deleteSet, getSet, listSets, saveIndicators, saveSet } from './sets';
 import { buildGradingTable, buildScoreSheet } from './xlsx';
 
-export function assessmentHandlers({ db, plans: store }: ServiceContext): HandlersOf<typeof assessmentRoutes> {
-  const plans = store.shelf<ScoreImportPlan>('assessment.scores', PREVIEW_SHELF);
+export function assessmentHandlers({ db }: ServiceContext): HandlersOf<typeof assessmentRoutes> {
   const download = async (roundId: number, kind: 'score' | 'grading', outPath?: string) => {
     const grid = computeGrid(db, roundId);
     const bytes = kind === 'score' ? await buildScoreSheet(grid) : await buildGradingTable(grid);
@@ -70,23 +66,5 @@ export function assessmentHandlers({ db, plans: store }: ServiceContext): Handle
     unlockAssessmentRound: ({ roundId, reason }) => unlockRound(db, roundId, reason),
     exportScoreSheet: ({ roundId, outPath }) => download(roundId, 'score', outPath),
     exportGradingTable: ({ roundId, outPath }) => download(roundId, 'grading', outPath),
-    previewScoreImport: ({ roundId, file }) => {
-      const bytes = decodeUpload(file.base64);
-      if (bytes.length > 20 * 1024 * 1024) throw new AppError('VALIDATION', `文件「${file.name}」超过 20 MB，不像是成绩表`);
-      const plan = planScoreImport(db, roundId, uploadName(file.name, '未命名.xlsx'), bytes);
-      plans.put(plan, plan.planId);
-      const { changes: _c, roundId: _r, ...shown } = plan;
-      return shown;
-    },
-    commitScoreImport: ({ roundId, planId }) => {
-      const plan = plans.get(planId);
-      if (!plan || plan.roundId !== roundId) throw new AppError('NOT_FOUND', '导入预览已过期，请重新选择文件');
-      if (plan.blocked)
-        throw new AppError('VALIDATION', `文件「${plan.file}」有 ${plan.issues.length} 处错误，未导入任何成绩；请改正后重新导入`, { issues: plan.issues });
-      saveCells(db, roundId, plan.changes, { kind: 'import', label: `导入成绩：${plan.file}（${plan.cells} 格）` });
-      const written = plan.cells;
-      plans.delete(planId);
-      return { ...computeGrid(db, roundId), written };
-    },
   };
 }

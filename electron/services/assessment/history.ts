@@ -9,7 +9,7 @@
  */
 import type { Database } from '../../db/database';
 import { cachedStatement } from '../../db/statements';
-import { defineImageKind, defineScopeGuard, historyState, stepHistory, withOperation, type ImageChange } from '../common/operation-log';
+import { defineImageKind, defineScopeGuard, historyState, stepHistory, withOperation, type ImageChange, type OperationSummary } from '../common/operation-log';
 import { assertRoundOpen, getRound } from './rows';
 
 export type RoundCadreImage = {
@@ -106,13 +106,13 @@ export function withRoundOperation<T>(
   roundId: number,
   meta: RoundOperationMeta,
   fn: (touch: (cadreId: number) => void) => T,
-): { result: T; changed: number } {
+): { result: T; changed: number; operation: OperationSummary | null } {
   const done = withOperation(db, { ...meta, scope: roundScope(roundId) }, op => {
     assertRoundOpen(getRound(db, roundId));
     const result = fn(cadreId => op.touchImage(roundInputs, cadreId, () => readImage(db, roundId, cadreId)));
     return { result };
   });
-  return { result: done.result, changed: done.operation?.changed ?? 0 };
+  return { result: done.result, changed: done.operation?.changed ?? 0, operation: done.operation ?? null };
 }
 
 export function roundHistory(db: Database, roundId: number) {

@@ -75,20 +75,22 @@ const KIND_LABEL: Record<string, string> = { edit: '修改', paste: '粘贴', fi
 export function saveCells(db: Database, roundId: number, cells: readonly CellChange[], opts: { label?: string; kind?: string } = {}): number {
   const kind = opts.kind ?? (cells.length > 1 ? 'paste' : 'edit');
   const label = opts.label ?? `${KIND_LABEL[kind] ?? '修改'}成绩 ${cells.length} 格`;
-  return withRoundOperation(db, roundId, { kind: `scores.${kind}`, label }, touch => {
-    const checked = checkCells(db, roundId, cells);
-    const upsert = db.prepare(
-      `INSERT INTO assessment_scores(round_id, cadre_id, indicator_id, value, note) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT(round_id, cadre_id, indicator_id) DO UPDATE SET value = excluded.value, note = coalesce(?, note)`,
-    );
-    const remove = db.prepare('DELETE FROM assessment_scores WHERE round_id = ? AND cadre_id = ? AND indicator_id = ?');
-    for (const c of checked) {
-      touch(c.cadreId);
-      if (c.value === null) remove.run(roundId, c.cadreId, c.indicatorId);
-      else upsert.run(roundId, c.cadreId, c.indicatorId, c.value, c.note ?? '', c.note ?? null);
-    }
-    return checked.length;
-  }).changed;
+  return withRoundOperation(db, roundId, { kind: `scores.${kind}`, label }, touch => writeCells(db, roundId, checkCells(db, roundId, cells), touch)).changed;
+}
+
+/** Writes checked cells inside a round operation (`touch` before each cadre's inputs change). */
+export function writeCells(db: Database, roundId: number, checked: ReturnType<typeof checkCells>, touch: (cadreId: number) => void): number {
+  const upsert = db.prepare(
+    `INSERT INTO assessment_scores(round_id, cadre_id, indicator_id, value, note) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT(round_id, cadre_id, indicator_id) DO UPDATE SET value = excluded.value, note = coalesce(?, note)`,
+  );
+  const remove = db.prepare('DELETE FROM assessment_scores WHERE round_id = ? AND cadre_id = ? AND indicator_id = ?');
+  for (const c of checked) {
+    touch(c.cadreId);
+    if (c.value === null) remove.run(roundId, c.cadreId, c.indicatorId);
+    else upsert.run(roundId, c.cadreId, c.indicatorId, c.value, c.note ?? '', c.note ?? null);
+  }
+  return checked.length;
 }
 
 export interface Tally {
@@ -101,20 +103,24 @@ export interface Tally {
 }
 
 export function saveTallies(db: Database, roundId: number, tallies: readonly Tally[]): number {
-  return withRoundOperation(db, roundId, { kind: 'votes', label: `录入民主测评 ${tallies.length} 人` }, touch => {
-    const people = participantsOf(db, roundId);
-    const missing = tallies.filter(t => !people.has(t.cadreId)).map(t => t.cadreId);
-    if (missing.length) throw new AppError('VALIDATION', `编号为 ${missing.slice(0, 5).join('、')} 的干部不在这一轮考核中`);
-    const put = db.prepare(
-      `INSERT INTO assessment_votes(round_id, cadre_id, excellent, competent, basic, incompetent, unknown) VALUES (?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT(round_id, cadre_id) DO UPDATE SET excellent = excluded.excellent, competent = excluded.competent, basic = excluded.basic,
-       incompetent = excluded.incompetent, unknown = excluded.unknown`,
-    );
-    for (const t of tallies) {
-      touch(t.cadreId);
-      put.run(roundId, t.cadreId, t.excellent, t.competent, t.basic, t.incompetent, t.unknown);
-    }
-  }).changed;
+  return withRoundOperation(db, roundId, { kind: 'votes', label: `录入民主测评 ${tallies.length} 人` }, touch => writeTallies(db, roundId, tallies, touch))
+    .changed;
+}
+
+/** Writes 民主测评 tallies of the round's participants inside a round operation. */
+export function writeTallies(db: Database, roundId: number, tallies: readonly Tally[], touch: (cadreId: number) => void): void {
+  const people = participantsOf(db, roundId);
+  const missing = tallies.filter(t => !people.has(t.cadreId)).map(t => t.cadreId);
+  if (missing.length) throw new AppError('VALIDATION', `编号为 ${missing.slice(0, 5).join('、')} 的干部不在这一轮考核中`);
+  const put = db.prepare(
+    `INSERT INTO assessment_votes(round_id, cadre_id, excellent, competent, basic, incompetent, unknown) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT(round_id, cadre_id) DO UPDATE SET excellent = excluded.excellent, competent = excluded.competent, basic = excluded.basic,
+     incompetent = excluded.incompetent, unknown = excluded.unknown`,
+  );
+  for (const t of tallies) {
+    touch(t.cadreId);
+    put.run(roundId, t.cadreId, t.excellent, t.competent, t.basic, t.incompetent, t.unknown);
+  }
 }
 
 export function saveGrades(db: Database, roundId: number, grades: readonly { cadreId: number; grade: string | null; reason: string }[]): number {

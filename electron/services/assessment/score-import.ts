@@ -1,166 +1,224 @@
 /**
- * Scores from an .xlsx (for instance the 评分表 exported and filled in), read
- * with the importer's machinery: readWorkbook (formats, hostile files),
- * detectLayout (title rows, the header, footnotes, blank rows) and the header
- * matcher (姓名 / 身份证号 / 出生年月 by their synonyms). Indicator columns are
- * matched by indicator name (a bracketed unit such as （亿元） is ignored).
- * Rows are matched to the round's participants by ID number, else by name and
- * birth. Every problem names the file, sheet, Excel row and column; any
- * problem blocks the commit, which writes all cells as one undo step.
+ * A round's scores and 民主测评 tallies as a target of the one import pipeline
+ * (for instance the 评分表 exported and filled in). Indicator columns are
+ * matched by indicator name (a bracketed unit such as （亿元） is ignored), a
+ * cadre's personalised indicator taking the place of the set's; tally columns
+ * by 优秀票 / 称职票 / 基本称职票 / 不称职票 / 不了解票 (or those words under a
+ * 民主测评 group). Rows are matched with the one RosterMatcher among the
+ * round's participants (by ID, else 姓名 + 出生年月, else a unique name). Each
+ * value is checked by the indicator's rule; the preview shows each cell old →
+ * new; the commit is one undo step of the round's page.
  */
-import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/contract/errors';
-import { normalizeCadreField } from '../../../shared/domain/roster/cadre-rules';
 import { parseCell } from '../../../shared/domain/assessment/scoring';
 import type { Indicator } from '../../../shared/contract/routes/assessment';
 import type { Database } from '../../db/database';
-import { cellText, detectLayout } from '../import/api';
-import { matchHeader, normalizeHeader } from '../import/api';
-import { readWorkbook, type CellValue } from '../import/api';
-import { listParticipants, type Participant } from './participants';
-import { getRound, loadIndicators } from './rows';
-import type { CellChange } from './inputs';
+import { cellText, matchRecords, normalizeHeader, personVocabulary, RosterMatcher, type PlanRow, type Target, type Vocabulary } from '../import/api';
+import { withRoundOperation } from './history';
+import { checkCells, writeCells, writeTallies, type CellChange, type Tally } from './inputs';
+import { listParticipants } from './participants';
+import { assertRoundOpen, getRound, loadIndicators } from './rows';
 
-export interface ScoreImportIssue {
-  file: string;
-  sheet: string;
-  row: number;
-  column: string;
-  message: string;
-}
+const VOTES = [
+  ['excellent', '优秀'],
+  ['competent', '称职'],
+  ['basic', '基本称职'],
+  ['incompetent', '不称职'],
+  ['unknown', '不了解'],
+] as const;
+type VoteKey = (typeof VOTES)[number][0];
 
-export interface ScoreImportPlan {
-  planId: string;
-  roundId: number;
-  file: string;
-  sheet: string;
-  columns: { column: string; header: string; indicatorId: number | null; indicator: string | null }[];
-  rows: { row: number; cadreId: number | null; name: string; matchedBy: 'idNumber' | 'nameBirth' | null; cells: number }[];
-  cells: number;
-  issues: ScoreImportIssue[];
-  blocked: boolean;
-  changes: CellChange[];
-}
+/** Columns of the exported 评分表 that are computed, never imported. */
+const COMPUTED = new Set(['序号', '单位', '职务', '民主测评得分', '总分', '排名', '等次', '拟定等次', '考核等次'].map(normalizeHeader));
 
 /** '招商引资（亿元）' / '工作状态(加减分)' → the indicator name's key. */
 function indicatorKey(header: string): string {
   return normalizeHeader(header).replace(/\([^()]*\)$/, '');
 }
 
-export function planScoreImport(db: Database, roundId: number, fileName: string, bytes: Uint8Array): ScoreImportPlan {
-  const round = getRound(db, roundId);
-  const wb = readWorkbook(bytes, fileName);
-  const indicators = loadIndicators(db, round.setId);
-  const parents = new Set(indicators.flatMap(i => (i.parentId === null ? [] : [i.parentId])));
-  const inputs = indicators.filter(i => !parents.has(i.id) && i.method !== 'vote');
-  const byKey = new Map<string, Indicator[]>();
-  for (const i of inputs) byKey.set(normalizeHeader(i.name), [...(byKey.get(normalizeHeader(i.name)) ?? []), i]);
-
-  // The first visible sheet whose header has 姓名 or 身份证号 and at least one indicator.
-  for (const sheet of wb.sheets.filter(s => s.visibility === 'visible')) {
-    const layout = detectLayout(sheet);
-    if (!layout.recognised) continue;
-    const keyCols: Partial<Record<'name' | 'idNumber' | 'birth', number>> = {};
-    const indCols: { index: number; letter: string; header: string; key: string }[] = [];
-    const columns: ScoreImportPlan['columns'] = [];
-    for (const col of layout.columns) {
-      const field = matchHeader(col.path);
-      if (field === 'name' || field === 'idNumber' || field === 'birth') {
-        keyCols[field] ??= col.index;
-        columns.push({ column: col.letter, header: col.header, indicatorId: null, indicator: null });
-        continue;
-      }
-      const key = indicatorKey(col.path[col.path.length - 1]);
-      const match = byKey.get(key) ?? byKey.get(normalizeHeader(col.path[col.path.length - 1]));
-      if (match) {
-        indCols.push({ index: col.index, letter: col.letter, header: col.header, key: normalizeHeader(match[0].name) });
-        const own = match.find(i => i.cadreId === null);
-        columns.push({ column: col.letter, header: col.header, indicatorId: own?.id ?? null, indicator: match[0].name });
-      } else {
-        columns.push({ column: col.letter, header: col.header, indicatorId: null, indicator: null });
-      }
-    }
-    if ((keyCols.name === undefined && keyCols.idNumber === undefined) || indCols.length === 0) continue;
-    return planSheet(round.id, fileName, sheet.name, layout, keyCols, indCols, byKey, columns, listParticipants(db, round.setId));
-  }
-  throw new AppError('VALIDATION', `文件「${fileName}」中没有找到成绩表：需要“姓名”或“身份证号”列，以及至少一列与指标名称相同的表头`);
+interface Round {
+  id: number;
+  setId: number;
+  name: string;
+  setName: string;
 }
 
-function planSheet(
-  roundId: number,
-  file: string,
-  sheet: string,
-  layout: ReturnType<typeof detectLayout>,
-  keyCols: Partial<Record<'name' | 'idNumber' | 'birth', number>>,
-  indCols: { index: number; letter: string; header: string; key: string }[],
-  byKey: Map<string, Indicator[]>,
-  columns: ScoreImportPlan['columns'],
-  people: Participant[],
-): ScoreImportPlan {
-  const issues: ScoreImportIssue[] = [];
-  const letter = (c: number | undefined) => layout.columns.find(col => col.index === c)?.letter ?? '';
-  const headerOf = (c: number | undefined) => layout.columns.find(col => col.index === c)?.header ?? '';
-  const issue = (r: number, c: number | undefined, message: string) =>
-    issues.push({ file, sheet, row: r + 1, column: `${letter(c)}（${headerOf(c)}）`, message });
-  const byId = new Map(people.filter(p => p.idNumber).map(p => [p.idNumber, p]));
-  const rows: ScoreImportPlan['rows'] = [];
-  const changes: CellChange[] = [];
-  const seen = new Map<number, number>();
-  for (const r of layout.dataRows) {
-    const value = (c: number | undefined): CellValue => (c === undefined ? null : layout.cell(r, c));
-    const rawId = value(keyCols.idNumber);
-    const rawName = value(keyCols.name);
-    const id = cellText(rawId) ? normalizeCadreField('idNumber', rawId) : null;
-    const name = cellText(rawName) ? normalizeCadreField('name', rawName) : null;
-    let match: Participant | undefined;
-    let by: 'idNumber' | 'nameBirth' | null = null;
-    if (id && !id.ok) issue(r, keyCols.idNumber, id.message);
-    else if (id?.ok && id.value) {
-      match = byId.get(id.value);
-      by = 'idNumber';
-      if (!match) issue(r, keyCols.idNumber, `身份证号 ${id.value} 不是这一轮考核的干部`);
-    } else if (name?.ok) {
-      const birth = keyCols.birth !== undefined && cellText(value(keyCols.birth)) ? normalizeCadreField('birth', value(keyCols.birth)) : null;
-      if (birth && !birth.ok) issue(r, keyCols.birth, birth.message);
-      const same = people.filter(p => p.name === name.value && (!birth?.ok || p.birth.slice(0, 7) === birth.value.slice(0, 7)));
-      if (same.length === 1) {
-        match = same[0];
-        by = 'nameBirth';
-      } else if (same.length > 1) issue(r, keyCols.name, `本轮有 ${same.length} 名干部叫${name.value}，请填写身份证号或出生年月以区分`);
-      else issue(r, keyCols.name, `${name.value}${birth?.ok ? `（${birth.value}）` : ''}不是这一轮考核的干部`);
-    } else {
-      issue(r, keyCols.name ?? keyCols.idNumber, '缺少姓名和身份证号，无法对应到干部');
+/** The round's input indicators by name key; a column's field is score:<id of the first with that name>. */
+function inputIndicators(db: Database, setId: number): Map<string, Indicator[]> {
+  const indicators = loadIndicators(db, setId);
+  const parents = new Set(indicators.flatMap(i => (i.parentId === null ? [] : [i.parentId])));
+  const byKey = new Map<string, Indicator[]>();
+  for (const i of indicators) {
+    if (parents.has(i.id) || i.method === 'vote') continue;
+    const k = normalizeHeader(i.name);
+    byKey.set(k, [...(byKey.get(k) ?? []), i]);
+  }
+  return byKey;
+}
+
+function roundVocabulary(db: Database, round: Round): Vocabulary {
+  const byKey = inputIndicators(db, round.setId);
+  const fieldOf = (list: Indicator[]) => `score:${(list.find(i => i.cadreId === null) ?? list[0]).id}`;
+  const fields = [
+    ...[...byKey.values()].map(list => ({ key: fieldOf(list), label: list[0].name })),
+    ...VOTES.map(([k, word]) => ({ key: `vote:${k}`, label: `民主测评·${word}票` })),
+  ];
+  const labels = new Map(fields.map(f => [f.key, f.label]));
+  const voteOf = (path: readonly string[]): VoteKey | null => {
+    const leaf = normalizeHeader(path[path.length - 1] ?? '');
+    const grouped = path.slice(0, -1).some(p => /民主测评|测评/.test(p));
+    for (const [k, word] of VOTES) if (leaf === `${word}票` || leaf === `${word}票数` || leaf === `${word}(票)` || (grouped && leaf === word)) return k;
+    return null;
+  };
+  const vocabulary = personVocabulary({
+    fields: ['name', 'idNumber', 'birth', 'gender'],
+    years: false,
+    checkRecord: false,
+    duplicates: true,
+    own: {
+      fields,
+      label: f => labels.get(f) ?? null,
+      match: path => {
+        const leaf = path[path.length - 1] ?? '';
+        // 得分明细's '招商引资（权重 30）' holds computed scores, not inputs.
+        if (COMPUTED.has(normalizeHeader(leaf)) || /\(权重[\d.]*\)$/.test(normalizeHeader(leaf))) return 'ignore';
+        const vote = voteOf(path);
+        if (vote) return `vote:${vote}`;
+        const list = byKey.get(indicatorKey(leaf)) ?? byKey.get(normalizeHeader(leaf));
+        return list ? fieldOf(list) : null;
+      },
+      isHeaderWord: text => byKey.has(indicatorKey(text)) || voteOf([text]) !== null || voteOf(['民主测评', text]) !== null,
+      read(field, raw, rec, note) {
+        if (field.startsWith('vote:')) {
+          const n = Number(cellText(raw));
+          if (!Number.isInteger(n) || n < 0 || n > 100000)
+            return note('error', `${labels.get(field)}应为不小于 0 的整数，不能是“${cellText(raw).slice(0, 20)}”`);
+          rec.values[field] = String(n);
+          return;
+        }
+        // Kept as written: the cadre's own (personalised) indicator decides how it reads, in the plan.
+        rec.values[field] = raw instanceof Date ? raw.toISOString() : cellText(raw);
+      },
+    },
+  });
+  return { ...vocabulary, worthy: fields => [...fields].some(f => f.startsWith('score:') || f.startsWith('vote:')) };
+}
+
+interface RowData {
+  cells: CellChange[];
+  tally: Tally | null;
+}
+
+export const roundTarget: Target<Round> = {
+  kind: 'round',
+  load: (db, ref) => {
+    const r = getRound(db, ref.kind === 'round' ? ref.roundId : 0);
+    return { id: r.id, setId: r.setId, name: r.name, setName: r.setName };
+  },
+  info: round => ({
+    kind: 'round',
+    title: `考核「${round.setName} ${round.name}」成绩`,
+    actions: { new: '新增', update: '更新成绩', unchanged: '不变', skip: '跳过', error: '有错误' },
+    modes: false,
+    units: false,
+  }),
+  vocabulary: (round, env) => roundVocabulary(env.db, round),
+  people: { matcher: (db, round) => participantsMatcher(db, round), nameAlone: true },
+  plan: (db, round, input) => {
+    const { records, issue } = input;
+    try {
+      assertRoundOpen(getRound(db, round.id), '导入成绩');
+    } catch (err) {
+      issue('error', null, null, (err as Error).message);
     }
-    let cells = 0;
-    if (match) {
-      const dup = seen.get(match.cadreId);
-      if (dup !== undefined) issue(r, keyCols.idNumber ?? keyCols.name, `${match.name}在第 ${dup} 行已出现过`);
-      seen.set(match.cadreId, r + 1);
-      for (const col of indCols) {
-        const v = value(col.index);
-        if (cellText(v) === '') continue;
-        const options = byKey.get(col.key) ?? [];
-        const ind = options.find(i => i.cadreId === match!.cadreId) ?? options.find(i => i.cadreId === null);
+    const byKey = inputIndicators(db, round.setId);
+    const byId = new Map([...byKey.values()].flat().map(i => [i.id, i]));
+    const stored = db.prepare('SELECT value FROM assessment_scores WHERE round_id = ? AND cadre_id = ? AND indicator_id = ?').pluck();
+    const storedVotes = db.prepare('SELECT excellent, competent, basic, incompetent, unknown FROM assessment_votes WHERE round_id = ? AND cadre_id = ?');
+    const outcomes = matchRecords(participantsMatcher(db, round), input, true);
+    const rows = records.map((rec, i): PlanRow => {
+      const row: PlanRow = { i, action: 'error', cadreId: null, matchedBy: null, changes: [] };
+      const found = outcomes[i];
+      if (rec.hasError || found === null) return row;
+      if (found === 'new') {
+        issue('error', rec, 'name', `${[rec.values.name, rec.values.idNumber].filter(Boolean).join('，')}不是这一轮考核的干部`);
+        return row;
+      }
+      const cadreId = found.cadre.id;
+      row.cadreId = cadreId;
+      row.matchedBy = found.by;
+      const data: RowData = { cells: [], tally: null };
+      let failed = false;
+      for (const [field, value] of Object.entries(rec.values) as [string, string][]) {
+        if (!field.startsWith('score:') || value === '') continue;
+        const named = byId.get(Number(field.slice(6)));
+        const options = named ? (byKey.get(normalizeHeader(named.name)) ?? []) : [];
+        const ind = options.find(o => o.cadreId === cadreId) ?? options.find(o => o.cadreId === null);
         if (!ind) {
-          issue(r, col.index, `${match.name}没有个性化指标「${options[0]?.name ?? col.header}」`);
+          issue('error', rec, field, `${found.cadre.name}没有个性化指标「${named?.name ?? field}」`);
+          failed = true;
           continue;
         }
-        const parsed = parseCell(ind, v instanceof Date ? v.toISOString() : typeof v === 'boolean' ? (v ? '是' : '否') : v);
-        if (!parsed.ok) issue(r, col.index, parsed.message);
-        else {
-          changes.push({ cadreId: match.cadreId, indicatorId: ind.id, value: parsed.value });
-          cells++;
+        const parsed = parseCell(ind, value);
+        if (!parsed.ok) {
+          issue('error', rec, field, parsed.message);
+          failed = true;
+          continue;
+        }
+        const old = stored.get(round.id, cadreId, ind.id) as number | undefined;
+        if (old !== parsed.value) {
+          data.cells.push({ cadreId, indicatorId: ind.id, value: parsed.value });
+          row.changes.push({ field, label: ind.name, old: old === undefined ? '' : String(old), new: parsed.value === null ? '' : String(parsed.value) });
         }
       }
-    }
-    rows.push({
-      row: r + 1,
-      cadreId: match?.cadreId ?? null,
-      name: match?.name ?? (name?.ok ? name.value : cellText(rawName)),
-      matchedBy: match ? by : null,
-      cells,
+      if (VOTES.some(([k]) => rec.values[`vote:${k}`] !== undefined)) {
+        const before = storedVotes.get(round.id, cadreId) as Record<VoteKey, number> | undefined;
+        const tally = { cadreId } as Tally;
+        for (const [k] of VOTES) tally[k] = Number(rec.values[`vote:${k}`] ?? before?.[k] ?? 0);
+        const show = (t: Record<VoteKey, number> | undefined) => (t ? VOTES.map(([k, w]) => `${w} ${t[k]}`).join('，') : '');
+        if (show(before) !== show(tally)) {
+          data.tally = tally;
+          row.changes.push({ field: 'votes', label: '民主测评票数', old: show(before), new: show(tally) });
+        }
+      }
+      if (failed) return row;
+      row.data = data;
+      row.action = row.changes.length ? 'update' : 'unchanged';
+      return row;
     });
-  }
-  if (changes.length === 0 && issues.length === 0) issues.push({ file, sheet, row: 0, column: '', message: '文件中没有可导入的成绩' });
-  return { planId: randomUUID(), roundId, file, sheet, columns, rows, cells: changes.length, issues, blocked: issues.length > 0, changes };
+    if (!records.some(r => Object.keys(r.values).some(f => f.startsWith('score:') || f.startsWith('vote:')))) {
+      issue('error', null, null, '文件中没有可导入的成绩：需要与指标名称相同的列，或民主测评票数列（优秀票、称职票……）');
+    }
+    return { rows };
+  },
+  commit: (db, round, plan, meta) => {
+    const rows = plan.rows.filter(r => r.action === 'update');
+    const done = withRoundOperation(db, round.id, { kind: 'scores.import', label: meta.label }, touch => {
+      const data = rows.map(r => r.data as RowData);
+      writeCells(
+        db,
+        round.id,
+        checkCells(
+          db,
+          round.id,
+          data.flatMap(d => d.cells),
+        ),
+        touch,
+      );
+      writeTallies(
+        db,
+        round.id,
+        data.flatMap(d => (d.tally ? [d.tally] : [])),
+        touch,
+      );
+    });
+    if (rows.length && !done.operation) throw new AppError('INTERNAL', '导入成绩未写入');
+    return { inserted: 0, updated: rows.length, unitsCreated: 0, operation: done.operation };
+  },
+  writes: ['update'],
+};
+
+/** The round's participants, as the one matcher indexes people. */
+function participantsMatcher(db: Database, round: Round): RosterMatcher {
+  return new RosterMatcher(listParticipants(db, round.setId).map(p => ({ id: p.cadreId, name: p.name, birth: p.birth, idNumber: p.idNumber, deleted: false })));
 }

@@ -1,9 +1,11 @@
 /** What other areas use of import/: the one door into its internals (the lint forbids any other). */
-export { importLabel } from './commit';
-export { cellText, detectLayout } from './layout';
-export { matchHeader, normalizeHeader } from './mapping';
+export { importError } from './errors';
+export { cellText } from './layout';
+export { normalizeHeader } from './mapping';
 export { RosterMatcher } from './match';
-export { readWorkbook } from './read';
+export type { MatchedBy, StoredCadre } from './match';
+export { personVocabulary } from './person';
+export { defaultShown, matchRecords, shownValue, where } from './plan';
 export type { CellValue } from './read';
-export { findDuplicates, makeIssue, normalizeSheetRows } from './rows';
-export type { RowRecord } from './types';
+export type { CommitMeta, FieldSpec, Note, PlanInput, PlannedRows, Target, Vocabulary, Written } from './target';
+export type { FieldChange, ImportPlan, PlanRow, RowRecord } from './types';

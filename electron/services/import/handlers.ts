@@ -1,6 +1,7 @@
 /**
  * The importer's routes (shared/contract/routes/imports.ts) over ImportJobs. Undo of a
- * committed import is the roster's history (stepHistory), not a route here.
+ * committed import is the history of the page its target belongs to (stepHistory), not a
+ * route here.
  */
 import path from 'node:path';
 import { AppError } from '../../../shared/contract/errors';
@@ -14,7 +15,7 @@ import { ImportJobs, type ImportJobsOptions } from './jobs';
 export function importHandlers(ctx: ServiceContext, opts: ImportJobsOptions = {}): HandlersOf<typeof importRoutes> {
   const jobs = new ImportJobs(ctx, opts);
   return {
-    importStart: async ({ source, plan }) => ({ jobId: await jobs.start(source, plan) }),
+    importStart: async ({ source, sources, target, plan }) => ({ jobId: await jobs.start([...(source ? [source] : []), ...(sources ?? [])], target, plan) }),
     importProgress: ({ jobId }) => jobs.progress(jobId),
     importPlan: ({ jobId, options }) => {
       jobs.plan(jobId, options);

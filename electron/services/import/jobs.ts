@@ -1,11 +1,12 @@
 /**
  * Import jobs: the service-layer API the routes, the wizard and the CLI use.
  *
- *   startImport(source, plan?) → jobId     reads the file in a worker thread
- *   planImport(jobId, options)             normalise, validate, match (worker)
- *   importProgress(jobId)                  state, phase, rows done / total, results
- *   cancelImport(jobId)                    terminates the worker; nothing was written
- *   commitImport(jobId)                    one transaction, one undoable step (main thread)
+ *   start(sources, target, plan?) → jobId  reads the files in a worker thread
+ *   plan(jobId, options)                   read rows, validate, match (worker)
+ *   progress(jobId)                        state, phase, rows done / total, results
+ *   previewRows / issues / report          pages of the plan the worker holds
+ *   cancel(jobId)                          terminates the worker; nothing was written
+ *   commit(jobId)                          one transaction, one undoable step (worker)
  *
  * The worker is dist/electron/import-worker.cjs next to the running bundle.
  * Where it does not exist (unit tests running the TypeScript sources) the same
@@ -23,18 +24,18 @@ import {
   type ImportJob,
   type ImportJobState,
   type ImportSource,
+  type ImportTarget,
   type ParsedPlanOptions,
   type PlanAction,
   type PreviewRow,
 } from '../../../shared/contract/routes/imports';
 import type { Database } from '../../db/database';
-import { commitPlan } from './commit';
 import { importError } from './errors';
-import { mappingFromList, rememberMapping } from './mapping';
-import { planIssues, previewRows } from './plan';
+import { rememberMapping } from './mapping';
 import { DEFAULT_LIMITS, type ReadLimits } from './read';
 import { ImportRunner, sharedDatabase, type RunnerReply, type RunnerRequest } from './runner';
-import type { ImportPlan, Progress } from './types';
+import type { SourceInput } from './sources';
+import type { Progress } from './types';
 import { decodeUpload, uploadName } from '../common/files';
 import { PlanStore, type PlanShelf } from '../common/plan-store';
 
@@ -46,7 +47,7 @@ export interface ImportJobsOptions {
   workerScript?: string | null;
   /** Finished jobs kept for paging and the report; older ones are dropped. */
   maxJobs?: number;
-  /** An idle job's worker is stopped after this many ms. */
+  /** An idle job's worker (and the plan it holds) is stopped after this many ms. */
   idleMs?: number;
   limits?: ReadLimits;
   /** Progress events as they arrive (the Electron main process can forward them to the page). */
@@ -66,16 +67,17 @@ interface Job {
   error: ImportJob['error'];
   inspection: ImportJob['inspection'];
   preview: ImportJob['preview'];
-  plan: ImportPlan | null;
   result: ImportCommitResult | null;
   backend: Backend | null;
   waiters: (() => void)[];
   /** Plan options given to start(): planning follows the read without a stop at 'ready'. */
   pendingPlan: ParsedPlanOptions | null;
+  /** The user's edited mapping, remembered once a plan with it succeeded. */
+  mapping: ParsedPlanOptions | null;
 }
 
 const ACTIVE: ImportJobState[] = ['reading', 'planning', 'committing'];
-/** The worker's heap: a 100,000-row roster needs about 1 GB. */
+/** The worker's heap ceiling: a hostile file exhausts it, not the app. */
 const WORKER_HEAP_MB = 3072;
 
 export function defaultWorkerScript(): string | null {
@@ -101,7 +103,8 @@ export class ImportJobs {
       busy: job => ACTIVE.includes(job.state),
       dispose: job => job.backend?.dispose(),
     });
-    this.idleMs = opts.idleMs ?? 10 * 60_000;
+    // As long as the other previews are kept (common/plan-store.ts PREVIEW_SHELF).
+    this.idleMs = opts.idleMs ?? 60 * 60_000;
     this.limits = opts.limits ?? DEFAULT_LIMITS;
     this.onProgress = opts.onProgress ?? (() => {});
   }
@@ -111,8 +114,8 @@ export class ImportJobs {
     return this.workerScript !== null;
   }
 
-  async start(source: ImportSource, plan?: ParsedPlanOptions): Promise<string> {
-    const { bytes, fileName } = await this.load(source);
+  async start(sources: ImportSource[], target: ImportTarget = { kind: 'roster' }, plan?: ParsedPlanOptions): Promise<string> {
+    const inputs = this.load(sources);
     const job: Job = {
       id: crypto.randomBytes(12).toString('base64url'),
       state: 'reading',
@@ -120,15 +123,15 @@ export class ImportJobs {
       error: null,
       inspection: null,
       preview: null,
-      plan: null,
       result: null,
       backend: null,
       waiters: [],
       pendingPlan: plan ?? null,
+      mapping: null,
     };
     this.jobs.put(job, job.id);
     job.backend = this.backend(job);
-    void this.run(job, { type: 'read', bytes, fileName, limits: this.limits });
+    void this.run(job, { type: 'read', sources: inputs, target, limits: this.limits });
     return job.id;
   }
 
@@ -138,20 +141,9 @@ export class ImportJobs {
       throw new AppError('CONFLICT', job.state === 'reading' || job.state === 'planning' ? '正在处理中，请稍候' : '该导入已结束，请重新选择文件');
     }
     if (!job.backend) throw new AppError('CONFLICT', '文件已关闭（导入已提交或已过期），请重新选择文件');
-    if (options.mapping) {
-      // The user's edited mapping, remembered for the next file with the same headers.
-      const mapping = mappingFromList(options.mapping);
-      const names = options.sheets?.length ? options.sheets : job.inspection.defaultSheets;
-      for (const sheet of job.inspection.sheets) {
-        if (!names.includes(sheet.name) || !sheet.recognised) continue;
-        const headers = sheet.columns.map(c => c.header);
-        const full = new Map(sheet.columns.map(c => [c.header, mapping.has(c.header) ? (mapping.get(c.header) ?? null) : c.field]));
-        rememberMapping(this.ctx.db, headers, full);
-      }
-    }
+    job.mapping = options.mapping ? options : null;
     job.state = 'planning';
     job.error = null;
-    job.plan = null;
     job.preview = null;
     job.progress = { phase: '正在检查数据', done: 0, total: 0 };
     void this.run(job, { type: 'plan', options });
@@ -184,63 +176,58 @@ export class ImportJobs {
     if (job.state === 'committed' || job.state === 'committing' || job.state === 'cancelled') return false;
     job.backend?.cancel();
     job.backend = null;
-    job.plan = null;
     this.settle(job, 'cancelled', { code: 'CANCELLED', message: '导入已取消，数据未修改' });
     return true;
   }
 
-  commit(jobId: string): ImportCommitResult {
+  async commit(jobId: string): Promise<ImportCommitResult> {
     const job = this.get(jobId);
-    if (job.state !== 'planned' || !job.plan) {
+    if (job.state !== 'planned' || !job.preview) {
       throw new AppError('CONFLICT', job.state === 'committed' ? '该文件已经导入，不能重复提交' : '请先完成数据检查（预览）再导入');
     }
-    if (job.plan.counts.errors > 0) {
-      throw new AppError('VALIDATION', `导入未执行，数据未修改：有 ${job.plan.counts.errors} 处错误，请改正后重新导入（可导出问题报告）`);
+    if (job.preview.counts.errors > 0) {
+      const first = job.preview.issues.find(i => i.severity === 'error');
+      const where = first
+        ? `（${first.sheet ? `「${first.sheet}」` : `「${first.file}」`}${first.row ? `第 ${first.row} 行` : ''}${first.column ? ` ${first.column} 列` : ''}：${first.message}）`
+        : '';
+      throw new AppError('VALIDATION', `导入未执行，数据未修改：有 ${job.preview.counts.errors} 处错误${where}，请改正后重新导入（可导出问题报告）`);
     }
+    const backend = this.backendOf(job);
     job.state = 'committing';
-    job.progress = { phase: '正在写入数据库', done: 0, total: job.plan.counts.new + job.plan.counts.update };
-    // The worker's copy of the workbook is not needed any more: free it before the write,
-    // which holds every written cadre's undo image (peak memory of a 100,000-row import).
-    job.backend?.dispose();
-    job.backend = null;
-    try {
-      const result = commitPlan(this.ctx.db, job.plan);
-      job.result = result;
-      job.progress = { phase: '导入完成', done: result.inserted + result.updated, total: result.inserted + result.updated };
+    job.progress = { phase: '正在写入数据库', done: 0, total: job.preview.counts.new + job.preview.counts.update };
+    const reply = await backend.request({ type: 'commit' });
+    if (reply.type === 'committed') {
+      job.result = reply.result;
+      const n = reply.result.inserted + reply.result.updated;
+      job.progress = { phase: '导入完成', done: n, total: n };
+      // Written: the files and the plan are not needed any more.
+      job.backend = null;
+      backend.dispose();
       this.settle(job, 'committed', null);
-      return result;
-    } catch (err) {
-      // Nothing was written (one transaction). The roster changed since the preview in a way
-      // that now fails the checks: the preview stays readable, a new plan needs the file again.
-      job.progress = { phase: '导入未执行', done: 0, total: 0 };
-      this.settle(job, 'failed', { code: (err as AppError).code ?? 'INTERNAL', message: (err as Error).message });
-      throw err;
+      return reply.result;
     }
+    // Nothing was written (one transaction). The data changed since the preview in a way that
+    // now fails the checks: the preview stays readable, a new plan needs the file again.
+    const error = reply.type === 'failed' ? reply.error : { code: 'INTERNAL', message: '导入失败，数据未修改' };
+    job.progress = { phase: '导入未执行', done: 0, total: 0 };
+    this.settle(job, 'failed', error);
+    throw new AppError(error.code as never, error.message, 'details' in error ? error.details : undefined);
   }
 
-  previewRows(jobId: string, action: PlanAction | undefined, offset: number, limit: number): { total: number; rows: PreviewRow[] } {
-    const plan = this.planOf(jobId);
-    return previewRows(plan, action, offset, limit);
+  async previewRows(jobId: string, action: PlanAction | undefined, offset: number, limit: number): Promise<{ total: number; rows: PreviewRow[] }> {
+    const reply = await this.ask(jobId, { type: 'rows', action, offset, limit });
+    if (reply.type !== 'rows') throw new AppError('INTERNAL', '读取预览失败');
+    return { total: reply.total, rows: reply.rows };
   }
 
-  issues(jobId: string, severity: ImportIssue['severity'] | undefined, offset: number, limit: number): { total: number; issues: ImportIssue[] } {
-    const all = planIssues(this.planOf(jobId));
-    const list = severity ? all.filter(i => i.severity === severity) : all;
-    return { total: list.length, issues: list.slice(offset, offset + limit) };
-  }
-
-  /** All issues of the job's plan (the CLI prints them). */
-  allIssues(jobId: string): ImportIssue[] {
-    return planIssues(this.planOf(jobId));
+  async issues(jobId: string, severity: ImportIssue['severity'] | undefined, offset: number, limit: number): Promise<{ total: number; issues: ImportIssue[] }> {
+    const reply = await this.ask(jobId, { type: 'issues', severity, offset, limit });
+    if (reply.type !== 'issues') throw new AppError('INTERNAL', '读取问题列表失败');
+    return { total: reply.total, issues: reply.issues };
   }
 
   async report(jobId: string): Promise<{ bytes: Uint8Array; fileName: string }> {
-    const job = this.get(jobId);
-    this.planOf(jobId);
-    if (!job.backend) throw new AppError('CONFLICT', '问题报告已不可用（导入已提交或文件已关闭），请在导入前导出');
-    const reply = await job.backend.request({ type: 'report' });
-    this.jobs.get(job.id); // in use: last to be pushed out
-    if (reply.type === 'failed') throw new AppError(reply.error.code as never, reply.error.message, reply.error.details);
+    const reply = await this.ask(jobId, { type: 'report' });
     if (reply.type !== 'report') throw new AppError('INTERNAL', '导出问题报告失败');
     return { bytes: reply.bytes, fileName: reply.fileName };
   }
@@ -258,32 +245,37 @@ export class ImportJobs {
     return job;
   }
 
-  private planOf(jobId: string): ImportPlan {
-    const job = this.get(jobId);
-    if (!job.plan) throw new AppError('CONFLICT', job.state === 'planning' ? '正在检查数据，请稍候' : '请先完成数据检查');
-    return job.plan;
+  private backendOf(job: Job): Backend {
+    if (!job.backend) throw new AppError('CONFLICT', '预览已不可用（导入已提交或文件已关闭），请重新选择文件');
+    return job.backend;
   }
 
-  private async load(source: ImportSource): Promise<{ bytes: Uint8Array; fileName: string }> {
-    if ('path' in source) {
-      const fileName = path.basename(source.path);
-      let stat: fs.Stats;
-      try {
-        stat = await fs.promises.stat(source.path);
-      } catch {
-        throw importError(`找不到文件「${source.path}」`);
-      }
-      if (!stat.isFile()) throw importError(`「${source.path}」不是文件`);
-      if (stat.size > this.limits.maxBytes) {
-        throw importError(
-          `文件「${fileName}」有 ${Math.round(stat.size / 1048576)} MB，超过导入上限 ${Math.round(this.limits.maxBytes / 1048576)} MB；请拆分后分批导入。`,
-        );
-      }
-      return { bytes: await fs.promises.readFile(source.path), fileName };
+  /** A question about the job's plan, answered where the plan is. */
+  private async ask(jobId: string, req: RunnerRequest): Promise<RunnerReply> {
+    const job = this.get(jobId);
+    if (job.state !== 'planned' && job.state !== 'failed') {
+      throw new AppError('CONFLICT', job.state === 'planning' ? '正在检查数据，请稍候' : '请先完成数据检查');
     }
-    const bytes = decodeUpload(source.base64);
-    if (bytes.length > MAX_UPLOAD_BYTES) throw importError(`文件「${source.name}」超过上传上限 ${MAX_UPLOAD_BYTES / 1048576} MB`);
-    return { bytes, fileName: uploadName(source.name, '未命名.xlsx') };
+    const reply = await this.backendOf(job).request(req);
+    this.jobs.get(job.id); // in use: last to be pushed out
+    if (reply.type === 'failed') throw new AppError(reply.error.code as never, reply.error.message, reply.error.details);
+    return reply;
+  }
+
+  /** Paths go to the worker as they are (it reads folders and .zip files); uploads are decoded here. */
+  private load(sources: ImportSource[]): SourceInput[] {
+    if (sources.length === 0) throw importError('请选择要导入的文件');
+    let uploaded = 0;
+    return sources.map(source => {
+      if ('path' in source) {
+        if (!fs.existsSync(source.path)) throw importError(`找不到文件或文件夹「${source.path}」`);
+        return { path: source.path };
+      }
+      const bytes = decodeUpload(source.base64);
+      uploaded += bytes.length;
+      if (uploaded > MAX_UPLOAD_BYTES) throw importError(`上传的文件超过上限 ${MAX_UPLOAD_BYTES / 1048576} MB，请分批导入`);
+      return { name: uploadName(source.name, '未命名.xlsx'), bytes };
+    });
   }
 
   private async run(job: Job, req: RunnerRequest): Promise<boolean> {
@@ -308,17 +300,34 @@ export class ImportJobs {
         } else this.settle(job, 'ready', null);
         return true;
       }
-      case 'planned':
-        job.plan = reply.plan;
+      case 'planned': {
         job.preview = reply.preview;
-        job.progress = { phase: '检查完成', done: reply.plan.counts.rows, total: reply.plan.counts.rows };
+        job.progress = { phase: '检查完成', done: reply.preview.counts.rows, total: reply.preview.counts.rows };
+        if (job.mapping?.mapping && job.inspection) this.remember(job.inspection, job.mapping);
         this.settle(job, 'planned', null);
         return true;
+      }
       case 'failed':
         this.settle(job, 'failed', reply.error);
         return false;
       default:
         return false;
+    }
+  }
+
+  /** The user's edited mapping, remembered for the next file with the same headers and target. */
+  private remember(inspection: NonNullable<ImportJob['inspection']>, options: ParsedPlanOptions): void {
+    const edited = new Map((options.mapping ?? []).map(m => [m.header, m.field]));
+    const chosen = options.sheets?.length ? options.sheets : inspection.defaultSheets;
+    for (const sheet of inspection.sheets) {
+      if (!(chosen.includes(sheet.key) || chosen.includes(sheet.name)) || !sheet.recognised) continue;
+      const headers = sheet.columns.map(c => c.header);
+      const full = new Map(sheet.columns.map(c => [c.header, edited.has(c.header) ? (edited.get(c.header) ?? null) : c.field]));
+      try {
+        rememberMapping(this.ctx.db, headers, full, inspection.target.kind);
+      } catch {
+        // Remembering is a convenience: a busy or read-only file must not fail the import.
+      }
     }
   }
 

@@ -64,7 +64,8 @@ const SECTION = /^[一二三四五六七八九十]+[、.．]|^[（(][一二三�
 const META_UNIT = /填\s*报\s*单\s*位\s*[:：]\s*(.*?)(?=\s*(?:填\s*报|统\s*计|制\s*表)(?:日期|时间)\s*[:：]|$)/;
 const META_DATE = /(?:填\s*报|统\s*计|制\s*表|截\s*止)\s*(?:日\s*期|时\s*间)\s*[:：]\s*(\S[^:：]*?)\s*$/;
 
-export function detectLayout(sheet: SheetData): SheetLayout {
+/** `isHeader` tells header words: the roster's by default, a target's own (indicator names, 单位名称) otherwise. */
+export function detectLayout(sheet: SheetData, isHeader: (text: string) => boolean = isHeaderWord): SheetLayout {
   const { rows, rowCount, colCount } = sheet;
   const hiddenRows = new Set(sheet.hiddenRows);
   const hiddenCols = new Set(sheet.hiddenCols);
@@ -96,7 +97,7 @@ export function detectLayout(sheet: SheetData): SheetLayout {
     }
     return out;
   };
-  const headerScore = (r: number) => texts(r).filter(isHeaderWord).length;
+  const headerScore = (r: number) => texts(r).filter(isHeader).length;
 
   // 1. The header: the row with the most header words among the first rows.
   let best = -1;
@@ -131,12 +132,12 @@ export function detectLayout(sheet: SheetData): SheetLayout {
   let headerStart = best;
   while (headerStart > 0 && best - headerStart < MAX_HEADER_DEPTH - 1) {
     const t = texts(headerStart - 1);
-    if (t.length < 2 || META_UNIT.test(t.join(' ')) || !t.some(isHeaderWord)) break;
+    if (t.length < 2 || META_UNIT.test(t.join(' ')) || !t.some(isHeader)) break;
     headerStart--;
   }
   const isSubHeader = (r: number, c1: number, c2: number) => {
-    if (isDataLike(texts(r))) return false;
-    for (let c = c1; c <= c2; c++) if (isHeaderWord(cellText(raw(r, c)))) return true;
+    if (isDataLike(texts(r), isHeader)) return false;
+    for (let c = c1; c <= c2; c++) if (isHeader(cellText(raw(r, c)))) return true;
     return false;
   };
   // 3. Downwards: rows covered by header merges, rows under a horizontal group merge,
@@ -159,7 +160,7 @@ export function detectLayout(sheet: SheetData): SheetLayout {
   }
   while (headerEnd + 1 < rowCount && headerEnd - headerStart < MAX_HEADER_DEPTH - 1) {
     const t = texts(headerEnd + 1);
-    if (t.length === 0 || t.filter(isHeaderWord).length < Math.max(1, Math.ceil(t.length * 0.6))) break;
+    if (t.length === 0 || t.filter(isHeader).length < Math.max(1, Math.ceil(t.length * 0.6))) break;
     headerEnd++;
   }
 
@@ -275,6 +276,6 @@ function isSection(sheet: SheetData, r: number, text: string, rowMerges: Map<num
 }
 
 /** Values that only data has: an ID number, a date, a long number. */
-function isDataLike(texts: string[]): boolean {
-  return texts.some(t => /^\d{15,18}[\dXx]?$/.test(t) || /^(19|20)\d{2}[.\-/年]\d{1,2}/.test(t) || (/^\d+(\.\d+)?$/.test(t) && !isHeaderWord(t)));
+function isDataLike(texts: string[], isHeader: (text: string) => boolean): boolean {
+  return texts.some(t => /^\d{15,18}[\dXx]?$/.test(t) || /^(19|20)\d{2}[.\-/年]\d{1,2}/.test(t) || (/^\d+(\.\d+)?$/.test(t) && !isHeader(t)));
 }

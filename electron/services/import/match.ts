@@ -18,6 +18,13 @@
  *    More than one such cadre is an error: the record does not say which.
  * 3. No match: a new cadre. A record with neither ID nor birth whose name is
  *    already in the roster is new too, with a warning.
+ *
+ * Imports that only ever add to people already there (a round's scores, annual
+ * results, a batch's member list) ask `nameAlone`: a record with neither ID
+ * nor birth then matches the one cadre of that name; two or more is an error.
+ *
+ * `RosterMatcher.load` indexes the whole roster; a target that matches within
+ * a smaller group (a round's participants) builds one from that group.
  */
 import { formatDate } from '../../../shared/domain/common/dates';
 import type { Database } from '../../db/database';
@@ -43,8 +50,15 @@ export interface MatchProblem {
   message: string;
 }
 
+export type MatchedBy = 'idNumber' | 'nameBirth' | 'name';
+
 export type MatchOutcome =
-  { kind: 'matched'; cadre: StoredCadre; by: 'idNumber' | 'nameBirth' } | { kind: 'new'; warning?: MatchProblem } | { kind: 'error'; error: MatchProblem };
+  { kind: 'matched'; cadre: StoredCadre; by: MatchedBy } | { kind: 'new'; warning?: MatchProblem } | { kind: 'error'; error: MatchProblem };
+
+export interface MatchOptions {
+  /** A record with neither ID nor birth matches the one live cadre of its name. */
+  nameAlone?: boolean;
+}
 
 const nameBirthKey = (name: string, birth: string) => `${name}\u0000${birth.slice(0, 7)}`;
 
@@ -52,18 +66,14 @@ const nameBirthKey = (name: string, birth: string) => `${name}\u0000${birth.slic
 export class RosterMatcher {
   private byId = new Map<string, StoredCadre>();
   private byNameBirth = new Map<string, StoredCadre[]>();
-  private names = new Set<string>();
+  private byName = new Map<string, StoredCadre[]>();
 
   constructor(stored: Iterable<StoredCadre>) {
     for (const c of stored) {
       if (c.idNumber) this.byId.set(c.idNumber, c);
       if (c.deleted) continue;
-      this.names.add(c.name);
-      if (!c.birth) continue;
-      const key = nameBirthKey(c.name, c.birth);
-      const list = this.byNameBirth.get(key);
-      if (list) list.push(c);
-      else this.byNameBirth.set(key, [c]);
+      push(this.byName, c.name, c);
+      if (c.birth) push(this.byNameBirth, nameBirthKey(c.name, c.birth), c);
     }
   }
 
@@ -78,7 +88,7 @@ export class RosterMatcher {
     return new RosterMatcher(rows.map(r => ({ ...r, deleted: !!r.deleted })));
   }
 
-  match(rec: IncomingKeys): MatchOutcome {
+  match(rec: IncomingKeys, opts: MatchOptions = {}): MatchOutcome {
     const idNumber = rec.idNumber ?? '';
     const name = rec.name ?? '';
     const birth = rec.birth ?? '';
@@ -108,11 +118,25 @@ export class RosterMatcher {
         );
       }
     }
-    if (!idNumber && !birth && this.names.has(name)) {
+    const named = !idNumber && !birth && name ? (this.byName.get(name) ?? []) : [];
+    if (opts.nameAlone && named.length === 1) return { kind: 'matched', cadre: named[0], by: 'name' };
+    if (opts.nameAlone && named.length > 1) {
+      return error(
+        'name',
+        `有 ${named.length} 名干部叫「${name}」（编号 ${named.map(c => c.id).join('、')}），无法确定是哪一位；请在表中填写身份证号或出生年月`,
+      );
+    }
+    if (named.length) {
       return warning('name', `库中已有名为「${name}」的干部，本行没有身份证号和出生年月，无法确认是否同一人，将作为新干部导入`);
     }
     return { kind: 'new' };
   }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 const error = (field: MatchProblem['field'], message: string): MatchOutcome => ({ kind: 'error', error: { severity: 'error', field, message } });

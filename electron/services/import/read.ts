@@ -19,6 +19,7 @@ import crypto from 'node:crypto';
 import * as XLSX from 'xlsx';
 import { importError } from './errors';
 import { decodeText, parseDelimited, readZipDirectory, sniffKind, zipHoldsWorkbook, type TextEncodingName } from './sniff';
+import { numberCell, readXlsxFast, type FastSheetErrors } from './xlsx-reader';
 
 export type CellValue = string | number | boolean | Date | null;
 
@@ -99,7 +100,9 @@ export function readWorkbook(bytes: Uint8Array, fileName: string, limits: ReadLi
         throw importError(`文件「${fileName}」只有 ${mb(bytes.length)}，解压后却有 ${mb(dir.inflatedBytes)}，不像是正常的名册（疑似“压缩炸弹”），已拒绝导入。`);
       }
       const format: WorkbookFormat = dir.names.some(n => /workbook\.bin$/i.test(n)) ? 'xlsb' : dir.names.includes('content.xml') ? 'ods' : 'xlsx';
-      return { ...base, format, sheets: readWithSheetJS(bytes, fileName, format, limits) };
+      // The common case reads lean (xlsx-reader.ts); anything it does not understand goes to SheetJS.
+      const fast = format === 'xlsx' ? readXlsxFast(bytes, dir, limits, sheetErrors(fileName, limits)) : null;
+      return { ...base, format, sheets: fast ?? readWithSheetJS(bytes, fileName, format, limits) };
     }
     case 'ole':
       // An encrypted .xlsx is an OLE file holding EncryptionInfo + EncryptedPackage.
@@ -130,6 +133,16 @@ export function readWorkbook(bytes: Uint8Array, fileName: string, limits: ReadLi
     default:
       throw notWorkbook(fileName);
   }
+}
+
+/** The refusals of a sheet over the limits, naming the file and sheet. */
+function sheetErrors(fileName: string, limits: ReadLimits): FastSheetErrors {
+  const where = (sheet: string) => `文件「${fileName}」的工作表「${sheet}」`;
+  return {
+    tooWide: (sheet, r, c) =>
+      importError(`${where(sheet)}在第 ${r + 1} 行第 ${XLSX.utils.encode_col(c)} 列有内容，超过 ${limits.maxCols} 列的上限，已拒绝导入。`),
+    tooLong: sheet => importError(`${where(sheet)}超过 ${limits.maxRows.toLocaleString('en-US')} 行，已拒绝导入；请拆分后分批导入。`),
+  };
 }
 
 function oleIsEncrypted(bytes: Uint8Array): boolean {
@@ -163,7 +176,8 @@ function denseSheet(name: string, rows: (string | null)[][]): SheetData {
   return { name, visibility: 'visible', rows, rowCount: rows.length, colCount, hiddenRows: [], hiddenCols: [], merges: [] };
 }
 
-function readWithSheetJS(data: Uint8Array | string, fileName: string, format: WorkbookFormat, limits: ReadLimits): SheetData[] {
+/** Every format through SheetJS (exported for the test that holds xlsx-reader.ts to the same answers). */
+export function readWithSheetJS(data: Uint8Array | string, fileName: string, format: WorkbookFormat, limits: ReadLimits): SheetData[] {
   let wb: XLSX.WorkBook;
   try {
     wb = XLSX.read(data, {
@@ -209,7 +223,7 @@ function toSheet(
   fileName: string,
   limits: ReadLimits,
 ): SheetData {
-  const where = `文件「${fileName}」的工作表「${name}」`;
+  const errors = sheetErrors(fileName, limits);
   const data = ws?.['!data'] ?? [];
   const rows: CellValue[][] = [];
   let rowCount = 0;
@@ -222,15 +236,13 @@ function toSheet(
     row.forEach((cell, c) => {
       const v = cell ? cellValue(cell, date1904) : null;
       if (v === null || v === '') return;
-      if (c + 1 > limits.maxCols) {
-        throw importError(`${where}在第 ${r + 1} 行第 ${XLSX.utils.encode_col(c)} 列有内容，超过 ${limits.maxCols} 列的上限，已拒绝导入。`);
-      }
+      if (c + 1 > limits.maxCols) throw errors.tooWide(name, r, c);
       out ??= [];
       out[c] = v;
       if (c + 1 > colCount) colCount = c + 1;
     });
     if (out) {
-      if (r + 1 > limits.maxRows) throw importError(`${where}超过 ${limits.maxRows.toLocaleString('en-US')} 行，已拒绝导入；请拆分后分批导入。`);
+      if (r + 1 > limits.maxRows) throw errors.tooLong(name);
       rows[r] = out;
       rowCount = r + 1;
     }
@@ -284,31 +296,12 @@ const XLSX_ERRORS = new Map<number, string>([
   [0x2b, '#GETTING_DATA'],
 ]);
 
-/** Strips quoted literals and [..] sections from a number format: what is left are the codes. */
-function formatCodes(z: string): string {
-  return z
-    .replace(/"[^"]*"/g, '')
-    .replace(/\[[^\]]*\]/g, '')
-    .replace(/\\./g, '');
-}
-
 function cellValue(cell: XLSX.CellObject, date1904: boolean): CellValue {
   switch (cell.t) {
     case 's':
       return typeof cell.v === 'string' ? cell.v : String(cell.v ?? '');
-    case 'n': {
-      const v = cell.v as number;
-      const z = typeof cell.z === 'string' ? cell.z : '';
-      if (z && XLSX.SSF.is_date(z)) {
-        const codes = formatCodes(z).toLowerCase();
-        if (!codes.includes('y') && !codes.includes('d')) return v; // a time of day, not a date
-        const p = XLSX.SSF.parse_date_code(v, { date1904 }) as { y: number; m: number; d: number } | null;
-        if (!p) return v;
-        if (!codes.includes('d')) return `${p.y}.${String(p.m).padStart(2, '0')}`;
-        return new Date(Date.UTC(p.y, p.m - 1, p.d));
-      }
-      return v;
-    }
+    case 'n':
+      return numberCell(cell.v as number, typeof cell.z === 'string' ? cell.z : '', date1904);
     case 'd':
       return cell.v instanceof Date ? cell.v : String(cell.v ?? '');
     case 'b':

@@ -14,8 +14,7 @@ import type { SheetData } from './read';
 
 export interface ReportInput {
   fileName: string;
-  sheets: SheetData[];
-  layouts: Map<string, SheetLayout>;
+  sheets: { file: string; data: SheetData; layout: SheetLayout }[];
   issues: ImportIssue[];
 }
 
@@ -55,13 +54,13 @@ export async function buildProblemReport(input: ReportInput): Promise<Uint8Array
 
   // 问题汇总
   const summary = wb.addWorksheet('问题汇总', { views: [{ state: 'frozen', ySplit: 2 }] });
-  summary.columns = [{ width: 8 }, { width: 18 }, { width: 8 }, { width: 8 }, { width: 16 }, { width: 90 }];
-  summary.mergeCells(1, 1, 1, 6);
+  summary.columns = [{ width: 8 }, { width: 24 }, { width: 18 }, { width: 8 }, { width: 8 }, { width: 16 }, { width: 90 }];
+  summary.mergeCells(1, 1, 1, 7);
   summary.getCell(1, 1).value = `「${input.fileName}」导入问题报告：错误 ${errors} 处（须改正后才能导入），警告 ${warnings} 处（请核对）`;
   summary.getCell(1, 1).font = { bold: true, size: 13 };
-  styleHeader(summary.addRow(['类型', '工作表', '行', '列', '字段', '说明']));
+  styleHeader(summary.addRow(['类型', '文件', '工作表', '行', '列', '字段', '说明']));
   for (const i of input.issues) {
-    const row = summary.addRow([i.severity === 'error' ? '错误' : '警告', i.sheet ?? '', i.row ?? '', i.column ?? '', i.field ?? '', i.message]);
+    const row = summary.addRow([i.severity === 'error' ? '错误' : '警告', i.file, i.sheet ?? '', i.row ?? '', i.column ?? '', i.field ?? '', i.message]);
     const tone = i.severity === 'error' ? RED : YELLOW;
     row.getCell(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: tone.fill } };
     row.getCell(1).font = { color: { argb: tone.font } };
@@ -70,22 +69,22 @@ export async function buildProblemReport(input: ReportInput): Promise<Uint8Array
       c.alignment = { vertical: 'top', wrapText: true };
     });
   }
-  summary.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: 6 } };
+  summary.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: 7 } };
 
   // One sheet per source sheet: its rows with problems.
   const bySheet = new Map<string, Map<number, ImportIssue[]>>();
+  const sheetKey = (file: string, sheet: string) => `${file}\u0000${sheet}`;
   for (const i of input.issues) {
     if (i.sheet === null || i.row === null) continue;
-    let rows = bySheet.get(i.sheet);
-    if (!rows) bySheet.set(i.sheet, (rows = new Map()));
+    let rows = bySheet.get(sheetKey(i.file, i.sheet));
+    if (!rows) bySheet.set(sheetKey(i.file, i.sheet), (rows = new Map()));
     const list = rows.get(i.row);
     if (list) list.push(i);
     else rows.set(i.row, [i]);
   }
-  for (const sheet of input.sheets) {
-    const rows = bySheet.get(sheet.name);
-    const layout = input.layouts.get(sheet.name);
-    if (!rows || !layout) continue;
+  for (const { file, data: sheet, layout } of input.sheets) {
+    const rows = bySheet.get(sheetKey(file, sheet.name));
+    if (!rows) continue;
     const ws = wb.addWorksheet(sheetTitle(sheet.name, taken), { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });
     const cols = Math.max(sheet.colCount, 1);
     const headerOf = new Map(layout.columns.map(c => [c.index, c.header]));

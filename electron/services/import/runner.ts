@@ -1,24 +1,48 @@
 /**
  * The one place that drives an ImportSession: the worker thread wraps it with
  * messages, the in-process fallback calls it directly. Requests and replies
- * are plain values (structured-clone safe).
+ * are plain values (structured-clone safe). The session, its files and its
+ * plan stay here: the page's preview pages and the problem report are asked
+ * for, and the commit runs here too, so a 100,000-row plan is never copied to
+ * the main thread (whose event loop stays free while it is written).
  */
-import type { ImportPreview, Inspection, ParsedPlanOptions } from '../../../shared/contract/routes/imports';
+import type {
+  ImportCommitResult,
+  ImportIssue,
+  ImportPreview,
+  ImportTarget,
+  Inspection,
+  ParsedPlanOptions,
+  PlanAction,
+  PreviewRow,
+} from '../../../shared/contract/routes/imports';
 import { AppError } from '../../../shared/contract/errors';
 import { openDatabase, type Database } from '../../db/database';
+import { systemError } from '../core/system-errors';
+import { commitPlan } from './commit';
 import { ImportCancelled } from './errors';
+import { planIssues, previewRows } from './plan';
 import type { ReadLimits } from './read';
 import { buildProblemReport } from './report';
 import { ImportSession, previewOf } from './session';
+import type { SourceInput } from './sources';
 import type { ImportPlan, Progress } from './types';
 
 export type RunnerRequest =
-  { type: 'read'; bytes: Uint8Array; fileName: string; limits?: ReadLimits } | { type: 'plan'; options: ParsedPlanOptions } | { type: 'report' };
+  | { type: 'read'; sources: SourceInput[]; target: ImportTarget; limits?: ReadLimits }
+  | { type: 'plan'; options: ParsedPlanOptions }
+  | { type: 'rows'; action?: PlanAction; offset: number; limit: number }
+  | { type: 'issues'; severity?: ImportIssue['severity']; offset: number; limit: number }
+  | { type: 'report' }
+  | { type: 'commit' };
 
 export type RunnerReply =
   | { type: 'inspected'; inspection: Inspection }
-  | { type: 'planned'; plan: ImportPlan; preview: ImportPreview }
+  | { type: 'planned'; preview: ImportPreview }
+  | { type: 'rows'; total: number; rows: PreviewRow[] }
+  | { type: 'issues'; total: number; issues: ImportIssue[] }
   | { type: 'report'; bytes: Uint8Array; fileName: string }
+  | { type: 'committed'; result: ImportCommitResult }
   | { type: 'failed'; error: { code: string; message: string; details?: unknown } };
 
 export interface RunnerHooks {
@@ -27,12 +51,13 @@ export interface RunnerHooks {
 }
 
 /**
- * Runs requests against one session. `database` gives a connection for reading
- * (the worker opens its own read-only one; in-process the app's own is used).
+ * A connection for each request: reading and planning need only read access
+ * (the worker's own read-only connection while a request runs); the commit
+ * writes (the worker opens the file for writing just for it, in-process the
+ * app's own connection is used).
  */
 export interface DatabaseAccess {
-  /** A connection for this request. */
-  open(): Database;
+  open(write: boolean): Database;
   /** Called when the request is done. */
   release(): void;
 }
@@ -40,11 +65,8 @@ export interface DatabaseAccess {
 export class ImportRunner {
   private session = new ImportSession();
   private plan: ImportPlan | null = null;
-  private database: () => Database;
 
-  constructor(private access: DatabaseAccess) {
-    this.database = () => access.open();
-  }
+  constructor(private access: DatabaseAccess) {}
 
   async handle(req: RunnerRequest, hooks: RunnerHooks): Promise<RunnerReply> {
     const tick = (p: Progress) => {
@@ -54,16 +76,31 @@ export class ImportRunner {
     try {
       switch (req.type) {
         case 'read':
-          return { type: 'inspected', inspection: this.session.read(req.bytes, req.fileName, this.database(), tick, req.limits) };
+          return { type: 'inspected', inspection: this.session.read(req.sources, req.target, this.access.open(false), tick, req.limits) };
         case 'plan': {
-          const plan = this.session.plan(this.database(), req.options, tick);
+          this.plan = null;
+          const plan = this.session.plan(this.access.open(false), req.options, tick);
           this.plan = plan;
-          return { type: 'planned', plan, preview: previewOf(plan) };
+          return { type: 'planned', preview: previewOf(plan) };
+        }
+        case 'rows': {
+          const { target } = this.session.planTarget();
+          return { type: 'rows', ...previewRows(this.planned(), target, this.session.vocabulary!, req.action, req.offset, req.limit) };
+        }
+        case 'issues': {
+          const all = planIssues(this.planned());
+          const list = req.severity ? all.filter(i => i.severity === req.severity) : all;
+          return { type: 'issues', total: list.length, issues: list.slice(req.offset, req.offset + req.limit) };
         }
         case 'report': {
-          if (!this.plan) throw new AppError('CONFLICT', '请先完成数据检查，再导出问题报告');
-          const { bytes, fileName } = await this.session.report(this.plan, buildProblemReport);
+          const { bytes, fileName } = await this.session.report(this.planned(), buildProblemReport);
           return { type: 'report', bytes, fileName };
+        }
+        case 'commit': {
+          hooks.progress({ phase: '正在写入数据库', done: 0, total: this.planned().counts.new + this.planned().counts.update });
+          const result = commitPlan(this.access.open(true), this.session.planTarget(), this.planned());
+          this.plan = null;
+          return { type: 'committed', result };
         }
       }
     } catch (err) {
@@ -71,6 +108,11 @@ export class ImportRunner {
     } finally {
       this.access.release();
     }
+  }
+
+  private planned(): ImportPlan {
+    if (!this.plan) throw new AppError('CONFLICT', '请先完成数据检查');
+    return this.plan;
   }
 }
 
@@ -82,18 +124,21 @@ export function errorShape(err: unknown): { code: string; message: string; detai
   if (code === 'ERR_OUT_OF_MEMORY' || err instanceof RangeError) {
     return { code: 'VALIDATION', message: '文件过大，内存不足，无法读取；请拆分后分批导入' };
   }
-  return { code: 'INTERNAL', message: '读取文件时程序内部出错，数据未修改', details: String((err as Error)?.message ?? err).slice(0, 500) };
+  const system = systemError(err);
+  if (system) return { code: system.code, message: system.message };
+  return { code: 'INTERNAL', message: '导入时程序内部出错，数据未修改', details: String((err as Error)?.message ?? err).slice(0, 500) };
 }
 
 /**
- * A read-only connection for the worker thread (WAL lets it read while the app writes),
- * open only while a request runs: an idle worker holds no handle on the file, so a
- * restore can replace it.
+ * The worker's own connection, open only while a request runs: read-only for
+ * reading and planning (WAL lets it read while the app writes), writable for
+ * the commit. An idle worker holds no handle on the file, so a restore can
+ * replace it.
  */
-export function readOnlyDatabase(dbPath: string): DatabaseAccess {
+export function workerDatabase(dbPath: string): DatabaseAccess {
   let db: Database | null = null;
   return {
-    open: () => (db ??= openDatabase(dbPath, { readonly: true })),
+    open: write => (db ??= openDatabase(dbPath, { readonly: !write })),
     release: () => {
       db?.close();
       db = null;
@@ -103,5 +148,5 @@ export function readOnlyDatabase(dbPath: string): DatabaseAccess {
 
 /** The app's own connection (in-process runs). */
 export function sharedDatabase(db: () => Database): DatabaseAccess {
-  return { open: db, release: () => {} };
+  return { open: () => db(), release: () => {} };
 }

@@ -3,6 +3,7 @@
  * alone), and the guards that run before any parser sees it: a ZIP must hold
  * a workbook and must not inflate to gigabytes, text must decode.
  */
+import zlib from 'node:zlib';
 import { importError } from './errors';
 
 export type FileKind = 'zip' | 'ole' | 'text' | 'unknown';
@@ -29,8 +30,19 @@ function looksLikeText(bytes: Uint8Array): boolean {
   return control <= n / 100;
 }
 
+export interface ZipEntry {
+  name: string;
+  /** 0 stored, 8 deflated. */
+  method: number;
+  compressedSize: number;
+  size: number;
+  /** Offset of the local file header. */
+  offset: number;
+}
+
 export interface ZipDirectory {
   names: string[];
+  entries: ZipEntry[];
   /** Sum of the declared uncompressed sizes. */
   inflatedBytes: number;
   /** Any entry with the traditional-encryption flag (bit 0). */
@@ -60,23 +72,57 @@ export function readZipDirectory(bytes: Uint8Array): ZipDirectory | null {
   if (at === 0xffffffff || count === 0xffff) return null; // ZIP64: no workbook needs it
   if (at + size > bytes.length) return null;
   const names: string[] = [];
+  const entries: ZipEntry[] = [];
   let inflated = 0;
   let encrypted = false;
-  const decoder = new TextDecoder('utf-8');
+  // Names are UTF-8 when flagged (bit 11); Chinese Windows writes GBK without the flag.
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  const gbk = new TextDecoder('gb18030');
+  const decode = (b: Uint8Array) => {
+    try {
+      return utf8.decode(b);
+    } catch {
+      return gbk.decode(b);
+    }
+  };
   for (let i = 0; i < count; i++) {
     if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) return null;
     const flags = view.getUint16(at + 8, true);
+    const method = view.getUint16(at + 10, true);
+    const compressed = view.getUint32(at + 20, true);
     const uncompressed = view.getUint32(at + 24, true);
     const nameLen = view.getUint16(at + 28, true);
     const extraLen = view.getUint16(at + 30, true);
     const commentLen = view.getUint16(at + 32, true);
     if (at + 46 + nameLen > bytes.length) return null;
-    names.push(decoder.decode(bytes.subarray(at + 46, at + 46 + nameLen)));
+    const name = decode(bytes.subarray(at + 46, at + 46 + nameLen));
+    names.push(name);
+    entries.push({ name, method, compressedSize: compressed, size: uncompressed, offset: view.getUint32(at + 42, true) });
     inflated += uncompressed;
     if (flags & 1) encrypted = true;
     at += 46 + nameLen + extraLen + commentLen;
   }
-  return { names, inflatedBytes: inflated, encrypted };
+  return { names, entries, inflatedBytes: inflated, encrypted };
+}
+
+/**
+ * One entry's bytes, inflated no further than its declared size (a header that lies about
+ * the size cannot make it inflate more). Null when the entry cannot be read.
+ */
+export function zipEntryBytes(bytes: Uint8Array, entry: ZipEntry): Uint8Array | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const at = entry.offset;
+  if (at + 30 > bytes.length || view.getUint32(at, true) !== 0x04034b50) return null;
+  const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+  const body = bytes.subarray(start, start + entry.compressedSize);
+  if (body.length < entry.compressedSize) return null;
+  if (entry.method === 0) return body;
+  if (entry.method !== 8) return null;
+  try {
+    return zlib.inflateRawSync(body, { maxOutputLength: Math.max(1, entry.size) });
+  } catch {
+    return null;
+  }
 }
 
 /** Workbook formats SheetJS reads from a ZIP: OOXML (xlsx/xlsm/xlsb) and OpenDocument (ods). */

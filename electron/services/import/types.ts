@@ -1,31 +1,48 @@
 /**
- * The importer's own values. Everything here is plain JSON (no Maps, no
- * Dates, no class instances) so it crosses the worker boundary and can be
- * stored, and field-keyed objects only ever get keys from our own field list.
+ * The pipeline's own values. Everything here is plain JSON (no Maps, no
+ * Dates, no class instances) so it crosses the worker boundary, and
+ * field-keyed objects only ever get keys from a target's vocabulary (never
+ * text from a file).
  */
 import type { AssessmentEntry } from '../../../shared/domain/assessment/text';
-import type { EditableCadreField } from '../../../shared/domain/roster/cadre-rules';
 import type { FamilyMember } from '../../../shared/contract/routes/roster';
-import type { ImportField, ImportIssue, ParsedPlanOptions, PlanAction } from '../../../shared/contract/routes/imports';
+import type {
+  ImportIssue,
+  ImportTarget,
+  ParsedPlanOptions,
+  PlanAction,
+  SkippedRowRef,
+  SplitRow,
+  TargetInfo,
+  UnmappedColumn,
+} from '../../../shared/contract/routes/imports';
+import type { MatchedBy } from './match';
 
-/** One data row after normalisation: the values to write, as the field rules return them. */
+/** One record read from a file: a sheet's data row, or a person of an .lrmx file. */
 export interface RowRecord {
-  sheet: string;
-  /** Excel row number. */
-  row: number;
-  values: Partial<Record<EditableCadreField, string>>;
+  file: string;
+  /** Null for an .lrmx person. */
+  sheet: string | null;
+  /** Excel row number; null for an .lrmx person. */
+  row: number | null;
+  /** Field key → the value to write, as the field's rule returns it. */
+  values: Partial<Record<string, string>>;
   /** The unit as written in the row (or the sheet's default); null: not given. */
   unit: string | null;
   tags: string[] | null;
   family: FamilyMember[] | null;
   assessments: AssessmentEntry[] | null;
-  /** Column letters by field, for issues raised later (matching, cross-field checks). */
-  columns: Partial<Record<ImportField, string>>;
-  /** The row has at least one error from the file alone. */
+  /** .lrmx: the photo (base64) and 年度考核结果 text that did not read as year + grade (kept in 备注). */
+  photo?: string;
+  assessmentText?: string;
+  /** Column letters by field (one object per sheet), for issues raised later. */
+  columns: Partial<Record<string, string>>;
+  /** The record has at least one error from the file alone. */
   hasError: boolean;
 }
 
 export interface SheetMeta {
+  file: string;
   name: string;
   reportingUnit: string | null;
   /** Data rows read from this sheet and rows left out by the layout. */
@@ -36,7 +53,8 @@ export interface SheetMeta {
 export type UnitRef = { id: number } | { create: string };
 
 export interface FieldChange {
-  field: ImportField;
+  field: string;
+  label: string;
   old: string;
   new: string;
 }
@@ -46,12 +64,14 @@ export interface PlanRow {
   i: number;
   action: PlanAction;
   cadreId: number | null;
-  matchedBy: 'idNumber' | 'nameBirth' | null;
-  unit: UnitRef | null;
-  /** Matched rows: what differs (written in update mode). */
+  matchedBy: MatchedBy | null;
+  unit?: UnitRef | null;
+  /** What differs from what is stored (written in update mode). */
   changes: FieldChange[];
   /** Update mode: the assessments after merging the file's years into the stored ones. */
   assessments?: AssessmentEntry[];
+  /** What the target's commit needs of this row beyond the record (plain JSON). */
+  data?: unknown;
 }
 
 export interface UnitToCreate {
@@ -74,19 +94,28 @@ export interface PlanCounts {
   layoutSkipped: number;
 }
 
-/**
- * Everything the commit needs, and the preview it was shown: the normalised
- * records from the file, the options, and the plan as computed then. The commit
- * re-plans the same records against the database as it is at that moment.
- */
-export interface ImportPlan {
-  file: { name: string; sha256: string };
+/** What the files said, before anything is compared with the database. */
+export interface ReadResult {
+  files: { name: string; sha256: string }[];
   options: ParsedPlanOptions;
   sheets: SheetMeta[];
   records: RowRecord[];
-  /** Issues found in the file alone (layout, mapping, field rules, duplicates inside the file). */
+  /** Issues found in the files alone (layout, mapping, field rules, duplicates inside the files). */
   fileIssues: ImportIssue[];
-  /** Issues from comparing with the roster (matching, units, merged-record checks). */
+  unmapped: UnmappedColumn[];
+  skippedRows: SkippedRowRef[];
+  splits: SplitRow[];
+}
+
+/**
+ * Everything the commit needs, and the preview it was shown: what the files
+ * said and the plan against the database as it was then. The commit plans the
+ * same records again against the database as it is at that moment.
+ */
+export interface ImportPlan extends ReadResult {
+  target: ImportTarget;
+  info: TargetInfo;
+  /** Issues from comparing with what is stored (matching, units, merged-record checks). */
   dbIssues: ImportIssue[];
   rows: PlanRow[];
   unitsToCreate: UnitToCreate[];

@@ -1,20 +1,21 @@
 /**
  * The import worker (bundled as dist/electron/import-worker.cjs): reading,
- * layout detection, normalisation, validation and planning run here, off the
- * main thread. It reads the database through its own read-only connection
- * and never writes; the commit happens in the main process, in one
- * transaction. Cancelling terminates the thread.
+ * layout detection, normalisation, validation, planning and the commit run
+ * here, off the main thread. It reads the database through its own read-only
+ * connection and opens it for writing only for the commit (one transaction;
+ * WAL and IMMEDIATE transactions serialise it with the app's connection).
+ * Cancelling terminates the thread.
  *
  * Messages in: { id, req: RunnerRequest }; out: { type: 'progress', … } while
  * working and { id, reply: RunnerReply } when done.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { ImportRunner, readOnlyDatabase, type RunnerRequest } from './runner';
+import { ImportRunner, workerDatabase, type RunnerRequest } from './runner';
 
 const port = parentPort;
 if (port) {
   const { dbPath } = workerData as { dbPath: string };
-  const runner = new ImportRunner(readOnlyDatabase(dbPath));
+  const runner = new ImportRunner(workerDatabase(dbPath));
   let last = 0;
   let lastPhase = '';
   port.on('message', async (msg: { id: number; req: RunnerRequest }) => {

@@ -1,7 +1,7 @@
 /**
- * .lrmx files in and out of the database: export selected cadres (to a folder
- * for the CLI, as a zip for a browser download), and gather the files of an
- * import from paths (files and folders) for the CLI.
+ * .lrmx files out of the database: selected cadres to a folder (the CLI) or as
+ * a zip (a browser download). Imports read .lrmx files through the one import
+ * pipeline (import/sources.ts, read.ts here).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,9 +12,7 @@ import { writeFileAtomic } from '../common/files';
 import { getFormSettings } from '../form/api';
 import { getCadre } from '../roster/api';
 import { buildZip } from '../export/api';
-import { readLrmx, type LrmxRead } from './read';
 import { lrmxFileName, writeLrmx, type WriteLrmxOptions } from './write';
-import { DEFAULT_XML_LIMITS } from './xml';
 
 export interface LrmxExportFile {
   id: number;
@@ -59,63 +57,4 @@ export function exportLrmxBytes(db: Database, ids: number[], opts: WriteLrmxOpti
     fileName: `任免审批表_${files.length}人.zip`,
     bytes: buildZip(files.map(f => ({ name: f.fileName, data: Buffer.from(f.text, 'utf8') }))),
   };
-}
-
-export interface LrmxSourceFile {
-  name: string;
-  bytes: Buffer;
-  /** The size on disk when the bytes were not read (too large). */
-  size?: number;
-}
-
-/**
- * The files named by `paths`: a file is taken whatever its extension; a
- * folder contributes its *.lrmx files (not its subfolders), in name order.
- */
-export function collectLrmxFiles(paths: string[]): LrmxSourceFile[] {
-  const out: LrmxSourceFile[] = [];
-  const add = (p: string) => {
-    if (out.length >= MAX_LRMX_FILES) throw new AppError('VALIDATION', `一次最多导入 ${MAX_LRMX_FILES} 个文件`);
-    const size = fs.statSync(p).size;
-    // Oversized files are not read into memory; readLrmxFiles reports them.
-    out.push({ name: path.basename(p), bytes: size > DEFAULT_XML_LIMITS.maxBytes ? Buffer.alloc(0) : fs.readFileSync(p), size });
-  };
-  for (const p of paths) {
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(p);
-    } catch {
-      throw new AppError('NOT_FOUND', `找不到文件或文件夹「${p}」`);
-    }
-    if (stat.isDirectory()) {
-      const names = fs
-        .readdirSync(p, { withFileTypes: true })
-        .filter(d => d.isFile() && /\.lrmx$/i.test(d.name))
-        .map(d => d.name)
-        .sort((a, b) => a.localeCompare(b, 'zh-CN'));
-      if (!names.length) throw new AppError('NOT_FOUND', `文件夹「${p}」中没有 .lrmx 文件`);
-      for (const n of names) add(path.join(p, n));
-    } else {
-      add(p);
-    }
-  }
-  return out;
-}
-
-export function readLrmxFiles(files: LrmxSourceFile[]): LrmxRead[] {
-  return files.map(f =>
-    f.size !== undefined && f.size > DEFAULT_XML_LIMITS.maxBytes
-      ? {
-          file: f.name,
-          record: null,
-          problems: [
-            {
-              severity: 'error',
-              field: 'file',
-              message: `文件过大（${(f.size / 1024 / 1024).toFixed(1)} MB），任免审批表文件一般不超过 ${DEFAULT_XML_LIMITS.maxBytes / 1024 / 1024} MB。`,
-            },
-          ],
-        }
-      : readLrmx(f.bytes, f.name),
-  );
 }

@@ -6,13 +6,12 @@
  * inline editing and the Excel importer use. Never throws on bad input: a
  * file that cannot be read comes back with record null and one error.
  */
-import { parseAssessments } from '../../../shared/domain/assessment/text';
-import { checkCadreRecord, normalizeCadreField, type EditableCadreField } from '../../../shared/domain/roster/cadre-rules';
+import { parseAssessments, type AssessmentEntry } from '../../../shared/domain/assessment/text';
+import { checkCadreRecord, normalizeCadreField, normalizeFamilyMember, type EditableCadreField } from '../../../shared/domain/roster/cadre-rules';
 import type { FamilyMember } from '../../../shared/contract/api';
 import { parseDateInput } from '../../../shared/domain/common/dates';
 import { MAX_PHOTO_BYTES } from '../../../shared/contract/routes/form';
 import { photoMime } from '../form/api';
-import { checkFamily } from './family';
 import {
   emptyMeta,
   isFieldElement,
@@ -24,11 +23,31 @@ import {
   type LrmxElement,
   type LrmxMeta,
 } from './elements';
-import type { IncomingCadre, IncomingProblem } from './incoming';
 import { childElements, readXmlDocument, textOf, XmlError, type XmlElement } from './xml';
 
-export interface LrmxRecord extends IncomingCadre {
+/**
+ * One person as the file holds them, values already read by the roster's rules. "Absent"
+ * means "the file does not say": on an update an absent field, family list, assessment
+ * list or photo leaves the stored one unchanged (empty elements count as absent).
+ */
+export interface LrmxRecord {
+  fields: Partial<Record<EditableCadreField, string>>;
+  family?: FamilyMember[];
+  assessments?: AssessmentEntry[];
+  /** 年度考核结果 text that did not read as year + grade; kept in 备注 rather than lost. */
+  assessmentText?: string;
+  photo?: Buffer;
+  tags?: string[];
   meta: LrmxMeta;
+}
+
+export interface IncomingProblem {
+  severity: 'error' | 'warning';
+  /** The cadre field (or 'family', 'assessments', 'photo', 'file'). */
+  field?: string;
+  /** The file's own name for the place: the .lrmx element. */
+  element?: string;
+  message: string;
 }
 
 export interface LrmxRead {
@@ -79,7 +98,7 @@ export function readLrmx(bytes: Uint8Array, fileName: string): LrmxRead {
     return el ? textOf(el).trim() : '';
   };
 
-  const record: LrmxRecord = { source: { file: fileName }, fields: {}, meta: emptyMeta() };
+  const record: LrmxRecord = { fields: {}, meta: emptyMeta() };
 
   for (const [element, field] of Object.entries(LRMX_FIELD_ELEMENTS) as [string, EditableCadreField][]) {
     if (!isFieldElement(element)) continue;
@@ -175,7 +194,7 @@ function readFamily(el: XmlElement, problems: IncomingProblem[]): FamilyMember[]
       if (key && !(key in raw)) raw[key] = textOf(child).trim();
     }
     if (!LRMX_FAMILY_ELEMENTS.some(e => raw[LRMX_FAMILY_FIELDS[e]])) return; // a blank row
-    const r = checkFamily({
+    const r = normalizeFamilyMember({
       relation: raw.relation ?? '',
       name: raw.name ?? '',
       birth: raw.birth ?? '',

@@ -4,7 +4,6 @@ import type { ServiceContext } from '../core/context';
 import type { HandlersOf } from '../core/dispatcher';
 import { historyState } from '../common/operation-log';
 import { exportBatch } from './export';
-import { commitMemberImport, planMemberImport } from './import';
 import {
   addMembers,
   addNewPerson,
@@ -39,7 +38,7 @@ import {
   saveVillage,
 } from './villages';
 
-export function secondmentHandlers({ db, plans }: ServiceContext): HandlersOf<typeof secondmentRoutes> {
+export function secondmentHandlers({ db }: ServiceContext): HandlersOf<typeof secondmentRoutes> {
   /** The 撤销/重做 of the page that wrote: a batch's (by the batch or one of its members), or the villages'. */
   const history = (scope: string | undefined) => historyState(db, scope);
   const ofBatch = (batchId: number) => history(batchScope(batchId));
@@ -124,10 +123,5 @@ export function secondmentHandlers({ db, plans }: ServiceContext): HandlersOf<ty
     },
 
     exportSecondmentBatch: input => exportBatch(db, input),
-    planSecondmentImport: ({ batchId, files }) => planMemberImport(db, plans, batchId, files),
-    commitSecondmentImport: ({ planId }) => {
-      const r = commitMemberImport(db, plans, planId);
-      return { ...r, members: membersById(db, r.memberIds), history: ofMembers(r.memberIds) };
-    },
   };
 }

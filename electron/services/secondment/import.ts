@@ -1,29 +1,36 @@
 /**
- * Member lists from Excel (.xlsx/.xls/.csv…) into a batch, with the import
- * machinery: the workbook reader, the layout detector (titles, 填报单位 line,
- * multi-row headers, subtotals, footnotes), the header matcher and the row
- * checks of the roster importer. People are matched to the roster by ID
- * number, else name + birth; unmatched people join the roster. Preview first;
- * the commit is one transaction and one undoable step, refused while any row
- * has an error (nothing is half-written) or when the roster changed since.
+ * A batch's member list (成员名单) as a target of the one import pipeline:
+ * member columns (派出单位, 原任职务, 挂职单位, 挂任职务, 挂职时间 …) and the
+ * person columns of the roster. People are matched by the one RosterMatcher
+ * (by ID, else 姓名 + 出生年月, whether or not the cadre's ID is on record, else
+ * a name that is unique): a list without IDs finds the cadres already in the
+ * roster and adds none. Matched people join the batch; people not in the
+ * roster join the roster and the batch (they need an ID or a birth month);
+ * people already in the batch are skipped; an overlapping placement is an
+ * error. The commit is one operation: the new cadres and the member rows.
  */
 import { AppError } from '../../../shared/contract/errors';
-import type { ImportField, ImportIssue } from '../../../shared/contract/routes/imports';
-import type { MemberEditableField, MemberImportPreview, MemberImportRow } from '../../../shared/contract/routes/secondment';
+import { IMPORT_FIELDS, type ImportField } from '../../../shared/contract/routes/imports';
+import { MEMBER_FIELD_LABELS, type MemberEditableField } from '../../../shared/contract/routes/secondment';
+import { formatDate } from '../../../shared/domain/common/dates';
 import { overlapMessage, periodsOverlap } from '../../../shared/domain/secondment/rules';
 import type { Database } from '../../db/database';
-import { decodeUpload, uploadName } from '../common/files';
-import { PREVIEW_SHELF, type PlanStore } from '../common/plan-store';
 import { applyCadreChanges, type FieldValues } from '../roster/api';
-import { detectLayout } from '../import/api';
-import { matchHeader, normalizeHeader } from '../import/api';
-import { readWorkbook } from '../import/api';
-import { findDuplicates, makeIssue, normalizeSheetRows } from '../import/api';
-import type { RowRecord } from '../import/api';
+import {
+  cellText,
+  defaultShown,
+  matchRecords,
+  normalizeHeader,
+  personVocabulary,
+  RosterMatcher,
+  type PlanRow,
+  type RowRecord,
+  type Target,
+} from '../import/api';
 import { batchScope, checkMemberField, checkMembersWritten, insertMemberFor, type MemberValues } from './members';
 import { placementsOf } from './overlap';
 
-/** Member columns by header (normalised); checked before the roster's header words. */
+/** Member columns by header (normalised); tried before the roster's header words. */
 const MEMBER_HEADERS: [RegExp, MemberEditableField | 'period'][] = [
   [/^(派出单位|原单位|原工作单位|所在单位)$/, 'homeUnit'],
   [/^(原任职务|原职务|现任职务|派出单位职务)$/, 'homePost'],
@@ -35,8 +42,22 @@ const MEMBER_HEADERS: [RegExp, MemberEditableField | 'period'][] = [
   [/^(临时党支部职务|支部职务)$/, 'branchRole'],
   [/^备注$/, 'notes'],
 ];
-/** Roster fields a member list may carry for matching and for new people. */
-const CADRE_FIELDS = new Set<ImportField>([
+const MEMBER_FIELDS: (MemberEditableField | 'period')[] = [
+  'homeUnit',
+  'homePost',
+  'hostUnit',
+  'hostPost',
+  'period',
+  'startDate',
+  'endDate',
+  'branchRole',
+  'notes',
+];
+const label = (f: MemberEditableField | 'period') => (f === 'period' ? '挂职时间（起止）' : MEMBER_FIELD_LABELS[f]);
+const isMemberField = (f: string): f is MemberEditableField | 'period' => (MEMBER_FIELDS as string[]).includes(f);
+
+/** Roster fields a member list may carry, for matching and for people new to the roster. */
+const PERSON_FIELDS: ImportField[] = [
   'name',
   'gender',
   'birth',
@@ -51,250 +72,146 @@ const CADRE_FIELDS = new Set<ImportField>([
   'nativePlace',
   'partyDate',
   'workDate',
-]);
+  'post',
+  'unitPost',
+].filter(f => (IMPORT_FIELDS as readonly string[]).includes(f)) as ImportField[];
 
-interface PlannedRow extends MemberImportRow {
-  values: MemberValues;
-  cadre: FieldValues;
-}
-
-interface StoredPlan {
-  batchId: number;
-  files: { name: string; bytes: Buffer }[];
-  fingerprint: string;
-}
-
-const shelfOf = (store: PlanStore) => store.shelf<StoredPlan>('secondment.members', PREVIEW_SHELF);
-
-/** '2021.03—2022.03' / '2021.03-2022.03' / '2021.03至2022.03' → start and end cells. */
+/** '2021.03—2022.03' / '2021.03-2022.03' / '2021.03至2022.03' → start and end. */
 function splitPeriod(text: string): [string, string] {
   const m = /^(.+?)\s*(?:--|—+|–|~|～|至|-(?=\s*\d{4}))\s*(.*)$/.exec(text.trim());
   return m ? [m[1], m[2].replace(/^至今$/, '')] : [text.trim(), ''];
 }
 
-interface Built {
-  rows: PlannedRow[];
-  issues: ImportIssue[];
+interface Batch {
+  id: number;
+  name: string;
+  start: string;
+  end: string;
 }
 
-function buildRows(db: Database, batchId: number, files: { name: string; bytes: Buffer }[]): Built {
-  const batch = db.prepare('SELECT start_date AS s, planned_end_date AS e FROM secondment_batches WHERE id = ?').get(batchId) as
-    { s: string; e: string } | undefined;
-  if (!batch) throw new AppError('NOT_FOUND', `找不到编号为 ${batchId} 的挂职批次`);
-  const issues: ImportIssue[] = [];
-  const sink = { push: (i: ImportIssue) => issues.push(i) };
-  const rows: PlannedRow[] = [];
-  const stored = db.prepare('SELECT id, name, birth, id_number AS idNumber FROM cadres WHERE deleted_at IS NULL').all() as {
-    id: number;
-    name: string;
-    birth: string;
-    idNumber: string;
-  }[];
-  const byId = new Map(stored.filter(c => c.idNumber).map(c => [c.idNumber, c]));
-  const byNameBirth = new Map<string, typeof stored>();
-  for (const c of stored) {
-    const key = `${c.name}\u0000${c.birth.slice(0, 7)}`;
-    byNameBirth.set(key, [...(byNameBirth.get(key) ?? []), c]);
-  }
-  const inBatch = new Set(
-    (db.prepare("SELECT cadre_id AS id FROM secondment_members WHERE batch_id = ? AND status <> '已调换'").all(batchId) as { id: number }[]).map(r => r.id),
-  );
+function loadBatch(db: Database, id: number): Batch {
+  const b = db.prepare('SELECT id, name, start_date AS start, planned_end_date AS end FROM secondment_batches WHERE id = ?').get(id) as Batch | undefined;
+  if (!b) throw new AppError('NOT_FOUND', `找不到编号为 ${id} 的挂职批次`);
+  return b;
+}
 
-  for (const file of files) {
-    let wb;
-    try {
-      wb = readWorkbook(file.bytes, file.name);
-    } catch (err) {
-      issues.push(makeIssue('error', file.name, null, null, null, null, err instanceof Error ? err.message : String(err)));
-      continue;
-    }
-    const records: { rec: RowRecord; member: MemberValues; period: string | null; periodColumn: string | null; sheet: string }[] = [];
-    for (const sheet of wb.sheets) {
-      if (sheet.visibility !== 'visible') continue;
-      const layout = detectLayout(sheet);
-      if (!layout.recognised) continue;
-      const memberCols: { index: number; letter: string; field: MemberEditableField | 'period' }[] = [];
-      const cadreCols: { index: number; letter: string; field: ImportField }[] = [];
-      for (const col of layout.columns) {
-        const leaf = normalizeHeader(col.path[col.path.length - 1] ?? '');
-        const member = MEMBER_HEADERS.find(([re]) => re.test(leaf))?.[1];
-        if (member) memberCols.push({ index: col.index, letter: col.letter, field: member });
-        else {
-          const f = matchHeader(col.path);
-          if (f && f !== 'ignore' && CADRE_FIELDS.has(f)) cadreCols.push({ index: col.index, letter: col.letter, field: f });
-        }
-      }
-      const recs = normalizeSheetRows({ file: file.name, sheet: sheet.name, layout, mapped: cadreCols, defaultUnit: null }, sink, () => {}, {
-        done: 0,
-        total: 0,
-      });
-      recs.forEach((rec, k) => {
-        const r = layout.dataRows[k];
-        const member: MemberValues = {};
-        let period: string | null = null;
-        let periodColumn: string | null = null;
-        for (const c of memberCols) {
-          const raw = layout.cell(r, c.index);
-          if (raw === null || raw === '') continue;
-          if (c.field === 'period') {
-            period = String(raw);
-            periodColumn = c.letter;
-            continue;
-          }
-          const v = raw instanceof Date ? raw.toISOString().slice(0, 10) : typeof raw === 'boolean' ? String(raw) : raw;
-          const checked = checkMemberField(c.field, v);
-          if (checked.ok) member[c.field] = checked.value;
-          else {
-            rec.hasError = true;
-            issues.push(makeIssue('error', file.name, sheet.name, rec.row, c.letter, c.field, checked.message));
-          }
-        }
-        if (period !== null) {
-          const [s, e] = splitPeriod(period);
-          for (const [field, text] of [
-            ['startDate', s],
-            ['endDate', e],
-          ] as const) {
-            const checked = checkMemberField(field, text);
-            if (checked.ok) member[field] = checked.value;
-            else {
-              rec.hasError = true;
-              issues.push(makeIssue('error', file.name, sheet.name, rec.row, periodColumn, field, `挂职时间：${checked.message}`));
+/** What a row adds to the batch: the member values, and the roster fields of someone new. */
+function memberValues(rec: RowRecord): MemberValues {
+  const out: MemberValues = {};
+  for (const f of MEMBER_FIELDS) if (f !== 'period' && rec.values[f] !== undefined) out[f] = rec.values[f]!;
+  if (out.homeUnit === undefined && rec.unit) out.homeUnit = rec.unit;
+  if (out.homePost === undefined && rec.values.post) out.homePost = rec.values.post;
+  return out;
+}
+
+export const batchTarget: Target<Batch> = {
+  kind: 'batch',
+  load: (db, ref) => loadBatch(db, ref.kind === 'batch' ? ref.batchId : 0),
+  info: batch => ({
+    kind: 'batch',
+    title: `挂职批次「${batch.name}」成员`,
+    actions: { new: '新入名册', update: '已匹配名册', unchanged: '不变', skip: '已在本批次', error: '有错误' },
+    modes: false,
+    units: false,
+  }),
+  vocabulary: (_batch, env) =>
+    personVocabulary({
+      fields: PERSON_FIELDS,
+      years: false,
+      checkRecord: true,
+      splits: env,
+      duplicates: true,
+      own: {
+        fields: MEMBER_FIELDS.map(f => ({ key: f, label: label(f) })),
+        label: f => (isMemberField(f) ? label(f) : null),
+        match: path => MEMBER_HEADERS.find(([re]) => re.test(normalizeHeader(path[path.length - 1] ?? '')))?.[1] ?? null,
+        isHeaderWord: text => MEMBER_HEADERS.some(([re]) => re.test(normalizeHeader(text))),
+        read(field, raw, rec, note) {
+          if (field === 'period') {
+            const [s, e] = splitPeriod(cellText(raw));
+            for (const [f, text] of [
+              ['startDate', s],
+              ['endDate', e],
+            ] as const) {
+              const checked = checkMemberField(f, text);
+              if (checked.ok) rec.values[f] = checked.value;
+              else note('error', `挂职时间：${checked.message}`);
             }
+            return;
           }
-        }
-        records.push({ rec, member, period, periodColumn, sheet: sheet.name });
-      });
-    }
-    if (records.length === 0)
-      issues.push(makeIssue('error', file.name, null, null, null, null, '文件中没有找到名册（没有可识别的表头行，如“姓名、性别、出生年月”）'));
-    findDuplicates(
-      file.name,
-      records.map(r => r.rec),
-      sink,
+          const checked = checkMemberField(field as MemberEditableField, raw instanceof Date ? raw : typeof raw === 'boolean' ? String(raw) : raw);
+          if (checked.ok) rec.values[field] = checked.value;
+          else note('error', checked.message);
+        },
+      },
+    }),
+  people: { matcher: db => RosterMatcher.load(db), nameAlone: true },
+  plan: (db, batch, input) => {
+    const { records, issue } = input;
+    const fresh = loadBatch(db, batch.id);
+    const inBatch = new Set(
+      (db.prepare("SELECT cadre_id AS id FROM secondment_members WHERE batch_id = ? AND status <> '已调换'").all(batch.id) as { id: number }[]).map(r => r.id),
     );
-    // findDuplicates reports; mark those rows as errors too.
-    const dupRows = new Set(issues.filter(i => i.file === file.name && i.severity === 'error' && i.row !== null).map(i => `${i.sheet}\u0000${i.row}`));
-
-    for (const { rec, member, sheet } of records) {
-      const v = rec.values;
-      const row: PlannedRow = {
-        file: file.name,
-        sheet,
-        row: rec.row,
-        name: v.name ?? '',
-        idNumber: v.idNumber ?? '',
-        birth: v.birth ?? '',
-        action: 'error',
-        cadreId: null,
-        matchedBy: null,
-        hostUnit: String(member.hostUnit ?? ''),
-        hostPost: String(member.hostPost ?? ''),
-        values: member,
-        cadre: { ...v, post: v.post ?? (member.homePost as string | undefined) ?? '' },
-      };
-      rows.push(row);
-      if (rec.hasError || dupRows.has(`${sheet}\u0000${rec.row}`)) continue;
-      const fail = (field: string, message: string) =>
-        issues.push(makeIssue('error', file.name, sheet, rec.row, rec.columns[field as ImportField] ?? null, field, message));
-      let hit: { id: number; name: string } | undefined;
-      if (v.idNumber) {
-        hit = byId.get(v.idNumber);
-        if (hit) row.matchedBy = 'idNumber';
-      } else if (v.name && v.birth) {
-        const candidates = (byNameBirth.get(`${v.name}\u0000${v.birth.slice(0, 7)}`) ?? []).filter(c => !c.idNumber);
-        if (candidates.length > 1) {
-          fail('name', `库中有 ${candidates.length} 名同名且出生年月相同的干部，无法确定是哪一位：请填写身份证号`);
-          continue;
+    const outcomes = matchRecords(RosterMatcher.load(db), input, true);
+    const rows = records.map((rec, i): PlanRow => {
+      const row: PlanRow = { i, action: 'error', cadreId: null, matchedBy: null, changes: [] };
+      const found = outcomes[i];
+      if (rec.hasError || found === null) return row;
+      const member = memberValues(rec);
+      if (found === 'new') {
+        if (!rec.values.idNumber && !rec.values.birth) {
+          issue('error', rec, 'birth', `「${rec.values.name ?? ''}」不在名册中：新加入名册的人须填写身份证号或出生年月`);
+          return row;
         }
-        hit = candidates[0];
-        if (hit) row.matchedBy = 'nameBirth';
-      }
-      if (!hit && !v.idNumber && !v.birth) {
-        fail('birth', '无法与名册比对：请填写身份证号或出生年月');
-        continue;
-      }
-      if (hit) {
-        row.cadreId = hit.id;
-        if (inBatch.has(hit.id)) {
-          row.action = 'already';
-          issues.push(makeIssue('warning', file.name, sheet, rec.row, null, 'name', `「${hit.name}」已在本批次中，本行不导入`));
-          continue;
-        }
-        const period = { start: String(member.startDate ?? '') || batch.s, end: String(member.endDate ?? '') || batch.e };
-        const other = placementsOf(db, hit.id).find(p => periodsOverlap(period, p.period));
-        if (other) {
-          fail('name', overlapMessage(other.kind, other.where, other.period, `「${hit.name}」`));
-          continue;
-        }
-        row.action = 'existing';
-      } else {
         row.action = 'new';
+        return row;
       }
-    }
-  }
-  return { rows, issues };
-}
-
-const fingerprintOf = (rows: PlannedRow[]) => JSON.stringify(rows.map(r => [r.file, r.sheet, r.row, r.action, r.cadreId]));
-
-function previewOf(planId: string, batchId: number, built: Built): MemberImportPreview {
-  const count = (a: MemberImportRow['action']) => built.rows.filter(r => r.action === a).length;
-  const errorRows = count('error');
-  const blocked = errorRows > 0 || built.issues.some(i => i.severity === 'error');
-  return {
-    planId,
-    batchId,
-    rows: built.rows.map(({ values: _v, cadre: _c, ...row }) => row),
-    issues: built.issues.slice(0, 500),
-    counts: { rows: built.rows.length, existing: count('existing'), new: count('new'), already: count('already'), error: errorRows },
-    blocked,
-  };
-}
-
-export function planMemberImport(db: Database, store: PlanStore, batchId: number, uploads: { name: string; base64: string }[]): MemberImportPreview {
-  const files = uploads.map(f => ({ name: uploadName(f.name, '未命名.xlsx'), bytes: decodeUpload(f.base64) }));
-  const built = buildRows(db, batchId, files);
-  const planId = shelfOf(store).put({ batchId, files, fingerprint: fingerprintOf(built.rows) });
-  return previewOf(planId, batchId, built);
-}
-
-/** Re-reads the previewed files against the roster as it is now, then writes everything or nothing. */
-export function commitMemberImport(db: Database, store: PlanStore, planId: string): { added: number; cadresCreated: number; memberIds: number[] } {
-  const plans = shelfOf(store);
-  const plan = plans.get(planId);
-  if (!plan) throw new AppError('NOT_FOUND', '导入预览已过期，请重新选择文件预览');
-  const built = buildRows(db, plan.batchId, plan.files);
-  const preview = previewOf(planId, plan.batchId, built);
-  if (preview.blocked) {
-    const first = built.issues.find(i => i.severity === 'error');
-    throw new AppError(
-      'VALIDATION',
-      `未导入：有 ${preview.counts.error} 行存在错误${first ? `（${first.file}${first.sheet ? ` 工作表「${first.sheet}」` : ''}${first.row ? ` 第 ${first.row} 行` : ''}${first.column ? ` ${first.column} 列` : ''}：${first.message}）` : ''}`,
-      {
-        issues: built.issues,
+      row.cadreId = found.cadre.id;
+      row.matchedBy = found.by;
+      if (inBatch.has(found.cadre.id)) {
+        issue('warning', rec, 'name', `「${found.cadre.name}」已在本批次中，${rec.row === null ? '' : '本行'}不导入`);
+        row.action = 'skip';
+        return row;
+      }
+      const period = { start: String(member.startDate ?? '') || fresh.start, end: String(member.endDate ?? '') || fresh.end };
+      const other = placementsOf(db, found.cadre.id).find(p => periodsOverlap(period, p.period));
+      if (other) {
+        issue('error', rec, 'name', overlapMessage(other.kind, other.where, other.period, `「${found.cadre.name}」`));
+        return row;
+      }
+      row.action = 'update';
+      row.changes = [
+        { field: 'batch', label: '加入批次', old: '', new: fresh.name },
+        ...(Object.entries(member) as [MemberEditableField, string][]).map(([f, v]) => ({ field: f, label: label(f), old: '', new: shownMember(f, v) })),
+      ];
+      return row;
+    });
+    return { rows };
+  },
+  commit: (db, batch, plan, meta) => {
+    const toAdd = plan.rows.filter(r => r.action === 'update' || r.action === 'new');
+    const creates = toAdd.filter(r => r.action === 'new');
+    const memberIds: number[] = [];
+    const result = applyCadreChanges(
+      db,
+      { creates: creates.map(r => ({ values: newCadre(plan.records[r.i]) })), kind: 'import', label: meta.label, scope: batchScope(batch.id) },
+      (op, written) => {
+        const created = new Map(creates.map((r, k) => [r, written.created[k]]));
+        for (const r of toAdd) memberIds.push(insertMemberFor(db, op, batch.id, r.cadreId ?? created.get(r)!, memberValues(plan.records[r.i])));
+        checkMembersWritten(db, memberIds);
       },
     );
-  }
-  if (fingerprintOf(built.rows) !== plan.fingerprint) throw new AppError('CONFLICT', '名册在预览之后有变化，请重新预览后再导入');
-  const toAdd = built.rows.filter(r => r.action === 'existing' || r.action === 'new');
-  const creates = toAdd.filter(r => r.action === 'new');
-  const batch = db.prepare('SELECT b.name FROM secondment_batches b WHERE b.id = ?').get(plan.batchId) as { name: string };
-  const memberIds: number[] = [];
-  const result = applyCadreChanges(
-    db,
-    {
-      creates: creates.map(r => ({ values: r.cadre })),
-      kind: 'import',
-      label: `导入「${batch.name}」成员 ${toAdd.length} 名`,
-      scope: batchScope(plan.batchId),
-    },
-    (op, written) => {
-      const created = new Map(creates.map((r, i) => [r, written.created[i]]));
-      for (const r of toAdd) memberIds.push(insertMemberFor(db, op, plan.batchId, r.cadreId ?? created.get(r)!, r.values));
-      checkMembersWritten(db, memberIds);
-    },
-  );
-  plans.delete(planId);
-  return { added: memberIds.length, cadresCreated: result.created.length, memberIds };
+    return { inserted: creates.length, updated: toAdd.length - creates.length, unitsCreated: 0, operation: result.operation ?? null };
+  },
+  shown: (rec, _row, vocabulary) => defaultShown(rec, vocabulary).map(v => (isMemberField(v.field) ? { ...v, value: shownMember(v.field, v.value) } : v)),
+};
+
+const shownMember = (field: string, value: string) => (field === 'startDate' || field === 'endDate' ? formatDate(value) : value);
+
+/** The roster fields of a person new to the roster: what the row gives, its post from 原任职务 when it has none. */
+function newCadre(rec: RowRecord): FieldValues {
+  const out: FieldValues = {};
+  for (const f of PERSON_FIELDS) if (f !== 'unitPost' && rec.values[f] !== undefined) out[f as keyof FieldValues] = rec.values[f]!;
+  if (!out.post && rec.values.homePost) out.post = rec.values.homePost;
+  return out;
 }

@@ -377,10 +377,10 @@ export function RoundPage({ id }: { id: number }) {
         <ScoreImport
           roundId={id}
           onClose={() => setImporting(false)}
-          onCommitted={(next, written, file) => {
+          onCommitted={(next, message) => {
             setImporting(false);
             setGrid(next);
-            msg.info(`已从「${file}」导入 ${written} 格成绩（可撤销）`);
+            msg.info(message);
           }}
         />
       )}

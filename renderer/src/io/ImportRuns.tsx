@@ -39,6 +39,7 @@ export function ImportRuns({ version }: { version: number }) {
             <tr>
               <th>时间</th>
               <th>文件</th>
+              <th>导入到</th>
               <th>方式</th>
               <th>新增</th>
               <th>更新</th>
@@ -53,7 +54,8 @@ export function ImportRuns({ version }: { version: number }) {
               <tr key={r.id}>
                 <td>{formatTime(r.at)}</td>
                 <td title={r.sheets.length ? `工作表：${r.sheets.join('、')}` : undefined}>{r.fileName}</td>
-                <td>{MODE_OPTIONS.find(m => m.mode === r.mode)?.label ?? r.mode}</td>
+                <td>{r.target}</td>
+                <td>{r.target === '干部名册' ? (MODE_OPTIONS.find(m => m.mode === r.mode)?.label ?? r.mode) : ''}</td>
                 <td>{r.inserted}</td>
                 <td>{r.updated}</td>
                 <td>{r.unchanged}</td>

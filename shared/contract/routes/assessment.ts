@@ -3,7 +3,8 @@
  * templates, personalised indicators (个性化指标), participants, 日常考核,
  * rounds, the score grid (cadres × indicators) with paste and undo, 民主测评
  * tallies, grades with the 优秀 quota, finalising and unlocking, the score
- * sheet / grading table exports and the score import from .xlsx.
+ * sheet / grading table exports. Scores and tallies are imported through the
+ * one import pipeline (routes/imports.ts, target round).
  *
  * Numbers: weights are percent within their level (一级 weights sum to 100,
  * the 二级 weights under each 一级 sum to 100); the quota is in whole percent
@@ -15,7 +16,7 @@
  */
 import { z } from 'zod';
 import { id, noInput, requiredName } from './common';
-import { fileDownloadSchema, uploadedFileSchema } from './exports';
+import { fileDownloadSchema } from './exports';
 import { FINAL_GRADES, INDICATOR_METHODS, ROUND_GROUPINGS, ROUND_KINDS, ROUNDING_RULES, SCOPE_KINDS } from '../../domain/assessment/codes';
 import { assessmentTemplateSchema, indicatorContentShape } from '../../domain/assessment/templates';
 
@@ -264,14 +265,6 @@ export type ScoreGrid = z.infer<typeof scoreGridSchema>;
 /** A cell value as typed or pasted: a number, or text such as 合格 / 不合格 / 是 / 否 / 2.4亿. */
 const cellInput = z.union([z.number().finite(), z.string().max(100), z.null()]);
 
-export const scoreImportIssueSchema = z.object({
-  file: z.string(),
-  sheet: z.string(),
-  row: z.number().int(),
-  column: z.string(),
-  message: z.string(),
-});
-
 export const assessmentRoutes = {
   listAssessmentTemplates: { input: noInput, output: z.array(assessmentTemplateSchema) },
   listAssessmentSets: { input: z.strictObject({ year: year.optional() }), output: z.array(assessmentSetSchema) },
@@ -425,33 +418,6 @@ export const assessmentRoutes = {
   exportScoreSheet: { input: z.strictObject({ roundId: id, outPath: z.string().min(1).max(4096).optional() }), output: fileDownloadSchema },
   /** 考核等次表: totals, ranks, grades and the quota per group, styled .xlsx. */
   exportGradingTable: { input: z.strictObject({ roundId: id, outPath: z.string().min(1).max(4096).optional() }), output: fileDownloadSchema },
-  /** Reads scores from an .xlsx (nothing written): matched cadres, columns → indicators, errors per cell. */
-  previewScoreImport: {
-    input: z.strictObject({ roundId: id, file: uploadedFileSchema }),
-    output: z.object({
-      planId: z.string(),
-      file: z.string(),
-      sheet: z.string(),
-      columns: z.array(z.object({ column: z.string(), header: z.string(), indicatorId: id.nullable(), indicator: z.string().nullable() })),
-      rows: z.array(
-        z.object({
-          row: z.number().int(),
-          cadreId: id.nullable(),
-          name: z.string(),
-          matchedBy: z.enum(['idNumber', 'nameBirth']).nullable(),
-          cells: z.number().int(),
-        }),
-      ),
-      cells: z.number().int(),
-      issues: z.array(scoreImportIssueSchema),
-      blocked: z.boolean(),
-    }),
-  },
-  /** Writes a previewed import as one undo step; refused when the preview had errors. */
-  commitScoreImport: {
-    input: z.strictObject({ roundId: id, planId: z.string().max(100) }),
-    output: scoreGridSchema.extend({ written: z.number().int() }),
-  },
 } as const;
 
 /** For the contract test: every assessment method is exercised in test/unit/assessment/contract.test.ts. */

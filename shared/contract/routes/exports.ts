@@ -1,7 +1,7 @@
 /**
  * Routes of templates and exports (名册导出、导入模板) and of the national
- * appointment-form files (.lrmx, 任免审批表): export selected cadres, read,
- * preview and import such files.
+ * appointment-form files (.lrmx, 任免审批表): export selected cadres and show
+ * what one file holds. Importing them is the import pipeline's (routes/imports.ts).
  *
  * Files travel as base64 both ways. A download is a blob in the page: in
  * Electron the session's will-download handler shows the system save dialog
@@ -16,8 +16,6 @@ import { statsDrillSchema } from '../../domain/stats/scope';
 import { cadreQuerySchema } from '../../domain/roster/query';
 import { CADRE_FIELD_LABELS } from '../../domain/roster/fields';
 import { id, shortText } from './common';
-import { IMPORT_MODES } from './imports';
-import { historyStateSchema } from './roster';
 
 /** Columns a roster export can have: 序号, every roster field, the grid's combined 学历学位 columns, 年龄. */
 export const ROSTER_EXPORT_COLUMN_LABELS = {
@@ -99,43 +97,12 @@ export const uploadedFileSchema = z.strictObject({
   base64: z.string().max(28_000_000),
 });
 
-/** 40 MB of files per preview (as the Excel importer's upload), as base64: under the web host's body limit. */
-const MAX_BATCH_BASE64 = Math.ceil((40 * 1024 * 1024) / 3) * 4;
-
 export const importProblemSchema = z.object({
   severity: z.enum(['error', 'warning']),
   field: z.string().optional(),
   element: z.string().optional(),
   message: z.string(),
 });
-
-/** The Excel importer's modes (add / update / skip), with the same meaning. */
-export const importModeSchema = z.enum(IMPORT_MODES);
-
-export const importPlanSchema = z.object({
-  mode: importModeSchema,
-  records: z.array(
-    z.object({
-      index: z.number().int(),
-      file: z.string(),
-      name: z.string(),
-      idNumber: z.string(),
-      action: z.enum(['new', 'update', 'unchanged', 'skip', 'error']),
-      match: z.object({ id, name: z.string(), by: z.enum(['idNumber', 'nameBirth']) }).optional(),
-      changes: z.array(z.object({ field: z.string(), label: z.string(), before: z.string(), after: z.string() })),
-      problems: z.array(importProblemSchema),
-    }),
-  ),
-  counts: z.object({
-    new: z.number().int(),
-    update: z.number().int(),
-    unchanged: z.number().int(),
-    skip: z.number().int(),
-    error: z.number().int(),
-  }),
-  fingerprint: z.string(),
-});
-export type ImportPlanOutput = z.infer<typeof importPlanSchema>;
 
 const lrmxMetaSchema = z.object({
   reportingUnit: z.string(),
@@ -186,44 +153,6 @@ export const exportRoutes = {
         })
         .nullable(),
       problems: z.array(importProblemSchema),
-    }),
-  },
-  /**
-   * Reads .lrmx files (one, several, a folder's worth) and previews the import:
-   * per file new / changed fields old → new / unchanged / skipped / error.
-   * The files are kept for commitLrmx under planId (in memory, latest few plans).
-   */
-  planLrmx: {
-    input: z.strictObject({
-      files: z
-        .array(uploadedFileSchema)
-        .min(1, '请选择文件')
-        .max(2000, '一次最多导入 2000 个文件，请分批导入')
-        .refine(files => files.reduce((n, f) => n + f.base64.length, 0) <= MAX_BATCH_BASE64, '文件总大小超过 40 MB，请分批导入'),
-      mode: importModeSchema,
-    }),
-    output: z.object({ planId: z.string(), plan: importPlanSchema }),
-  },
-  /** Imports a previewed plan as one undoable step; refuses if the data changed since the preview. */
-  commitLrmx: {
-    input: z.strictObject({
-      planId: z.string().max(100),
-      mode: importModeSchema,
-      fingerprint: z.string().max(100),
-      /** Unit for new cadres (.lrmx files carry none). */
-      unitId: id.nullable().optional(),
-      /** Import the rest when some files have errors. */
-      skipInvalid: z.boolean().optional(),
-    }),
-    output: z.object({
-      inserted: z.number().int(),
-      updated: z.number().int(),
-      unchanged: z.number().int(),
-      skipped: z.number().int(),
-      errors: z.number().int(),
-      insertedIds: z.array(id),
-      updatedIds: z.array(id),
-      history: historyStateSchema,
     }),
   },
 } as const;

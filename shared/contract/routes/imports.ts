@@ -1,18 +1,43 @@
 /**
- * Routes of the Excel/CSV importer (导入). A long job: importStart reads the
- * file off the main thread and proposes a layout and column mapping;
- * importPlan checks every row and compares it with the roster; the wizard
- * polls importProgress (with a cancel button: importCancel), pages through
- * importPreviewRows / importIssues, and importCommit writes everything as one
- * transaction and one undoable step (撤销 is the roster's history).
+ * Routes of the one import pipeline (导入), for every file the app reads
+ * (.xlsx .xls .et .csv .lrmx, a folder, a .zip of them) and every target: the
+ * roster (干部名册), a secondment batch's members, a round's scores and
+ * 民主测评 tallies, annual assessment results (年度考核结果), the unit tree.
+ * A long job: importStart reads the files off the main thread and proposes a
+ * layout and column mapping for the target; importPlan checks every row and
+ * compares it with what is stored; the wizard polls importProgress (with a
+ * cancel button: importCancel), pages through importPreviewRows /
+ * importIssues, and importCommit writes everything as one transaction and one
+ * undoable step (撤销 on the page the target belongs to).
  */
 import { z } from 'zod';
 import { EDITABLE_CADRE_FIELDS } from '../../domain/roster/cadre-rules';
 import { id } from './common';
 
-/** Every field a column can feed: the record's text fields, the unit (by name), tags, family rows, annual assessments. */
-export const IMPORT_FIELDS = [...EDITABLE_CADRE_FIELDS, 'unit', 'tags', 'family', 'assessments'] as const;
+/**
+ * The roster's fields a column can feed: the record's text fields, the unit (by name), tags,
+ * family rows, annual assessments, and 单位及职务 (split into unit and post by the unit tree).
+ * Year columns feed 年度考核结果 as 'year:2024'; other targets have fields of their own.
+ */
+export const IMPORT_FIELDS = [...EDITABLE_CADRE_FIELDS, 'unit', 'unitPost', 'tags', 'family', 'assessments'] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
+
+/** A field key of any target: 'name', 'hostUnit', 'year:2024', 'score:12', 'vote:excellent'. */
+export const fieldKeySchema = z
+  .string()
+  .max(60)
+  .regex(/^[A-Za-z][A-Za-z0-9]*(:[A-Za-z0-9]+)?$/, '不是可导入的项目');
+
+/** Where the rows go. Default: the roster. */
+export const importTargetSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('roster') }),
+  z.strictObject({ kind: z.literal('batch'), batchId: id }),
+  z.strictObject({ kind: z.literal('round'), roundId: id }),
+  z.strictObject({ kind: z.literal('annual') }),
+  z.strictObject({ kind: z.literal('units') }),
+]);
+export type ImportTarget = z.infer<typeof importTargetSchema>;
+export const IMPORT_TARGET_KINDS = ['roster', 'batch', 'round', 'annual', 'units'] as const;
 
 /**
  * add: insert the rows that match no cadre; a row that matches one is not imported and is
@@ -23,8 +48,9 @@ export type ImportField = (typeof IMPORT_FIELDS)[number];
 export const IMPORT_MODES = ['add', 'update', 'skip'] as const;
 export type ImportMode = (typeof IMPORT_MODES)[number];
 
-/** Largest file uploaded by the browser-mode page (the Electron app passes a path instead). */
+/** Largest upload of one job from the browser-mode page (the Electron app passes a path instead). */
 export const MAX_UPLOAD_BYTES = 40 * 1024 * 1024;
+const MAX_UPLOAD_BASE64 = Math.ceil(MAX_UPLOAD_BYTES / 3) * 4;
 
 export const importSourceSchema = z.union([
   /** A path chosen in the main process's file dialog (Electron) or given to the CLI. */
@@ -32,7 +58,7 @@ export const importSourceSchema = z.union([
   /** The bytes of a file the page read (browser mode). */
   z.strictObject({
     name: z.string().min(1).max(255),
-    base64: z.string().max(Math.ceil(MAX_UPLOAD_BYTES / 3) * 4),
+    base64: z.string().max(MAX_UPLOAD_BASE64),
   }),
 ]);
 export type ImportSource = z.infer<typeof importSourceSchema>;
@@ -40,13 +66,14 @@ export type ImportSource = z.infer<typeof importSourceSchema>;
 export const columnMappingSchema = z.strictObject({
   /** The column's header as importInspect shows it ('学历学位/全日制教育/学历'). */
   header: z.string().max(500),
-  /** null: not imported. */
-  field: z.enum(IMPORT_FIELDS).nullable(),
+  /** A field of the target (inspection.target.fields); null: not imported. */
+  field: fieldKeySchema.nullable(),
 });
 export type ColumnMapping = z.infer<typeof columnMappingSchema>;
 
 export const importIssueSchema = z.object({
   severity: z.enum(['error', 'warning']),
+  /** The file as the user named it (in a folder or .zip: its path inside). */
   file: z.string(),
   sheet: z.string().nullable(),
   /** The row number as Excel shows it. */
@@ -62,6 +89,7 @@ export const SKIP_REASONS = ['title', 'meta', 'blank', 'hidden', 'subtotal', 'fo
 export type SkipReason = (typeof SKIP_REASONS)[number];
 
 export const skippedRowSchema = z.object({
+  /** Excel row number. */
   row: z.number().int(),
   reason: z.enum(SKIP_REASONS),
   /** The reason in Chinese: 标题行, 空行, 隐藏行, 合计行, … */
@@ -79,13 +107,20 @@ export const sheetColumnSchema = z.object({
   header: z.string(),
   hidden: z.boolean(),
   /** The field proposed (synonyms or a remembered mapping); null: not imported. */
-  field: z.enum(IMPORT_FIELDS).nullable(),
+  field: fieldKeySchema.nullable(),
+  /** A header the importer knows and never imports (序号, 年龄, 时任职务 …). */
+  known: z.boolean(),
+  /** Some data row has a value in this column (the wizard asks before dropping it). */
+  hasData: z.boolean(),
   /** A few values from the first data rows, as text. */
   sample: z.array(z.string()),
 });
 export type SheetColumn = z.infer<typeof sheetColumnSchema>;
 
 export const sheetInspectionSchema = z.object({
+  /** Unique in the job: the sheet name, or 'file › sheet' when several files hold sheets. */
+  key: z.string(),
+  file: z.string(),
   name: z.string(),
   visibility: z.enum(['visible', 'hidden', 'veryHidden']),
   rowCount: z.number().int(),
@@ -107,16 +142,40 @@ export const sheetInspectionSchema = z.object({
 });
 export type SheetInspection = z.infer<typeof sheetInspectionSchema>;
 
+export const inspectedFileSchema = z.object({
+  name: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  /** xlsx, xls, et, ods, html, xml, csv or lrmx. */
+  format: z.string(),
+  encoding: z.string().nullable(),
+});
+
+export const PLAN_ACTIONS = ['new', 'update', 'unchanged', 'skip', 'error'] as const;
+export type PlanAction = (typeof PLAN_ACTIONS)[number];
+
+/** What the target is and what its columns can feed, for the wizard. */
+export const targetInfoSchema = z.object({
+  kind: z.enum(IMPORT_TARGET_KINDS),
+  /** 干部名册, 挂职批次「第四批」成员, 2025 年度考核 成绩, 年度考核结果, 单位树. */
+  title: z.string(),
+  fields: z.array(z.object({ key: z.string(), label: z.string() })),
+  /** The preview's words for each action (批次: 新入名册 / 已匹配名册 / 已在本批次 …). */
+  actions: z.object({ new: z.string(), update: z.string(), unchanged: z.string(), skip: z.string(), error: z.string() }),
+  /** The target takes 仅新增 / 更新已有 / 跳过已有 (the roster). */
+  modes: z.boolean(),
+  /** Rows carry a unit: the wizard offers the unit options. */
+  units: z.boolean(),
+});
+export type TargetInfo = z.infer<typeof targetInfoSchema>;
+
 export const inspectionSchema = z.object({
-  file: z.object({
-    name: z.string(),
-    size: z.number().int(),
-    sha256: z.string(),
-    format: z.string(),
-    encoding: z.string().nullable(),
-  }),
+  files: z.array(inspectedFileSchema),
+  target: targetInfoSchema,
   sheets: z.array(sheetInspectionSchema),
-  /** The sheets the wizard should preselect: visible and recognised. */
+  /** Persons read from .lrmx files (they need no mapping). */
+  documents: z.number().int(),
+  /** Keys of the sheets the wizard should preselect: visible and recognised. */
   defaultSheets: z.array(z.string()),
   /** One mapping over the headers of all recognised sheets. */
   mapping: z.array(columnMappingSchema),
@@ -124,7 +183,7 @@ export const inspectionSchema = z.object({
 export type Inspection = z.infer<typeof inspectionSchema>;
 
 export const planOptionsSchema = z.strictObject({
-  /** Sheet names; default: the inspection's defaultSheets. */
+  /** Sheet keys or names; default: the inspection's defaultSheets. */
   sheets: z.array(z.string().max(255)).max(1000).optional(),
   /** The edited mapping; default: the proposal. Remembered for files with the same headers. */
   mapping: z.array(columnMappingSchema).max(2000).optional(),
@@ -141,16 +200,18 @@ export const planOptionsSchema = z.strictObject({
 export type PlanOptions = z.input<typeof planOptionsSchema>;
 export type ParsedPlanOptions = z.output<typeof planOptionsSchema>;
 
-export const PLAN_ACTIONS = ['new', 'update', 'unchanged', 'skip', 'error'] as const;
-export type PlanAction = (typeof PLAN_ACTIONS)[number];
+export const MATCHED_BY = ['idNumber', 'nameBirth', 'name'] as const;
 
 export const previewRowSchema = z.object({
-  sheet: z.string(),
-  row: z.number().int(),
+  file: z.string(),
+  /** Null for an .lrmx person. */
+  sheet: z.string().nullable(),
+  row: z.number().int().nullable(),
   action: z.enum(PLAN_ACTIONS),
   cadreId: id.nullable(),
+  /** Who or what the row is: a name, a unit. */
   name: z.string(),
-  matchedBy: z.enum(['idNumber', 'nameBirth']).nullable(),
+  matchedBy: z.enum(MATCHED_BY).nullable(),
   /** New rows: what will be written. */
   values: z.array(z.object({ field: z.string(), label: z.string(), value: z.string() })),
   /** Matched rows: each field that differs, old → new. */
@@ -173,9 +234,44 @@ export const previewCountsSchema = z.object({
   layoutSkipped: z.number().int(),
 });
 
+/** A column no field takes: listed by header, whether or not it holds data. */
+export const unmappedColumnSchema = z.object({
+  file: z.string(),
+  sheet: z.string(),
+  column: z.string(),
+  header: z.string(),
+  hasData: z.boolean(),
+  /** A header the importer knows and never imports (序号, 年龄 …). */
+  known: z.boolean(),
+});
+export type UnmappedColumn = z.infer<typeof unmappedColumnSchema>;
+
+/** A row the layout left out, with its reason. */
+export const skippedRowRefSchema = skippedRowSchema.extend({ file: z.string(), sheet: z.string() });
+export type SkippedRowRef = z.infer<typeof skippedRowRefSchema>;
+
+/** How one 单位及职务 cell was read: split at a unit of the tree, or taken whole as the post. */
+export const splitRowSchema = z.object({
+  file: z.string(),
+  sheet: z.string(),
+  row: z.number().int(),
+  column: z.string(),
+  text: z.string(),
+  how: z.enum(['split', 'whole']),
+  unit: z.string(),
+  post: z.string(),
+});
+export type SplitRow = z.infer<typeof splitRowSchema>;
+
 export const previewSchema = z.object({
   mode: z.enum(IMPORT_MODES),
   sheets: z.array(z.string()),
+  /** Every column not imported, by file, sheet, column letter and header. */
+  unmapped: z.array(unmappedColumnSchema),
+  /** Title, blank, subtotal, footnote … rows left out, by row number and reason. */
+  skippedRows: z.array(skippedRowRefSchema),
+  /** 单位及职务 cells: how many were split, how many taken whole, and the first rows of each. */
+  splits: z.object({ split: z.number().int(), whole: z.number().int(), rows: z.array(splitRowSchema) }),
   counts: previewCountsSchema,
   /** Errors block the whole import: nothing is written until they are fixed. */
   blocked: z.boolean(),
@@ -187,6 +283,8 @@ export type ImportPreview = z.infer<typeof previewSchema>;
 
 export const commitResultSchema = z.object({
   runId: id,
+  /** The target's title, as the preview named it. */
+  target: z.string(),
   inserted: z.number().int(),
   updated: z.number().int(),
   skipped: z.number().int(),
@@ -221,6 +319,8 @@ export const importRunSchema = z.object({
   id,
   at: z.string(),
   operator: z.string(),
+  /** Where the rows went: 干部名册, 挂职批次「第四批」成员 … */
+  target: z.string(),
   fileName: z.string(),
   fileHash: z.string(),
   sheets: z.array(z.string()),
@@ -239,9 +339,24 @@ const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 const page = { offset: z.number().int().min(0).max(10_000_000).default(0), limit: z.number().int().min(1).max(2000).default(200) };
 
 export const importRoutes = {
-  /** Reads the file off the main thread; with `plan`, plans straight away. Poll importProgress. */
+  /**
+   * Reads the files off the main thread (a path may name a folder or a .zip of files; pages
+   * upload bytes) for the target (default: the roster); with `plan`, plans straight away.
+   * Poll importProgress.
+   */
   importStart: {
-    input: z.strictObject({ source: importSourceSchema, plan: planOptionsSchema.optional() }),
+    input: z
+      .strictObject({
+        source: importSourceSchema.optional(),
+        sources: z.array(importSourceSchema).max(5000).optional(),
+        target: importTargetSchema.default({ kind: 'roster' }),
+        plan: planOptionsSchema.optional(),
+      })
+      .refine(i => (i.source ? 1 : 0) + (i.sources?.length ?? 0) > 0, '请选择要导入的文件')
+      .refine(
+        i => [...(i.source ? [i.source] : []), ...(i.sources ?? [])].reduce((n, s) => n + ('base64' in s ? s.base64.length : 0), 0) <= MAX_UPLOAD_BASE64,
+        `上传的文件总大小超过 ${MAX_UPLOAD_BYTES / 1048576} MB，请分批导入`,
+      ),
     output: z.object({ jobId: z.string() }),
   },
   importProgress: { input: z.strictObject({ jobId }), output: importJobSchema },

@@ -1,7 +1,8 @@
 /**
  * Routes of secondments (挂职) and village-stationed cadres (驻村): programmes,
  * batches and their members; village rotations and assignments; the live
- * statistics; a batch's styled member list (.xlsx) and member-list import.
+ * statistics; a batch's styled member list (.xlsx). Member lists are imported
+ * through the one import pipeline (routes/imports.ts, target batch).
  *
  * Dates arrive as the user typed them ('2021.3', '2021年3月', '202103'; '' =
  * not set) and are stored canonically ('2021-03'); answers carry the canonical
@@ -12,8 +13,7 @@
  */
 import { z } from 'zod';
 import { id, noInput, requiredName, shortText } from './common';
-import { fileDownloadSchema, uploadedFileSchema } from './exports';
-import { importIssueSchema } from './imports';
+import { fileDownloadSchema } from './exports';
 import { cellProblemSchema, historyStateSchema } from './roster';
 import {
   ASSIGNMENT_KINDS,
@@ -257,35 +257,6 @@ export const ASSIGNMENT_FIELD_LABELS: Record<(typeof ASSIGNMENT_EDITABLE_FIELDS)
 };
 const assignmentValues = z.partialRecord(z.enum(ASSIGNMENT_EDITABLE_FIELDS), z.union([z.string().max(2000), z.number().finite(), z.null()]));
 
-// ---------------------------------------------------------------- import
-
-export const memberImportRowSchema = z.object({
-  file: z.string(),
-  sheet: z.string(),
-  row: z.number().int(),
-  name: z.string(),
-  idNumber: z.string(),
-  birth: z.string(),
-  /** existing: matched a cadre of the roster; new: joins the roster; already: already in this batch; error. */
-  action: z.enum(['existing', 'new', 'already', 'error']),
-  cadreId: id.nullable(),
-  matchedBy: z.enum(['idNumber', 'nameBirth']).nullable(),
-  hostUnit: z.string(),
-  hostPost: z.string(),
-});
-export type MemberImportRow = z.infer<typeof memberImportRowSchema>;
-
-export const memberImportPreviewSchema = z.object({
-  planId: z.string(),
-  batchId: id,
-  rows: z.array(memberImportRowSchema),
-  issues: z.array(importIssueSchema),
-  counts: z.object({ rows: z.number().int(), existing: z.number().int(), new: z.number().int(), already: z.number().int(), error: z.number().int() }),
-  /** Any error blocks the whole import. */
-  blocked: z.boolean(),
-});
-export type MemberImportPreview = z.infer<typeof memberImportPreviewSchema>;
-
 // ---------------------------------------------------------------- routes
 
 export const secondmentRoutes = {
@@ -506,18 +477,5 @@ export const secondmentRoutes = {
       outPath: z.string().min(1).max(4096).optional(),
     }),
     output: fileDownloadSchema.extend({ rows: z.number().int() }),
-  },
-  /**
-   * Reads member lists (.xlsx/.xls/.csv, one or more files) with the import machinery and previews
-   * them against the roster (ID number, else name + birth). Nothing is written; commit with planId.
-   */
-  planSecondmentImport: {
-    input: z.strictObject({ batchId: id, files: z.array(uploadedFileSchema).min(1, '请选择文件').max(20) }),
-    output: memberImportPreviewSchema,
-  },
-  /** Writes a previewed plan: all-or-nothing (refused while it has errors); unmatched people join the roster. */
-  commitSecondmentImport: {
-    input: z.strictObject({ planId: z.string().max(100) }),
-    output: z.object({ added: z.number().int(), cadresCreated: z.number().int(), members: z.array(memberSchema), ...writeResult }),
   },
 } as const;

@@ -101,6 +101,16 @@ export function parseDateInput(raw: unknown): DateParse {
   return { ok: false, message: `无法识别的日期「${String(raw)}」` };
 }
 
+/**
+ * A 年月 field (出生年月, 入党, 参加工作, 任现职, 任现职级, family births): anything
+ * parseDateInput reads, stored as year-month. A day in the source is dropped: the form and
+ * every roster show year.month, and the ID number keeps the full birth date.
+ */
+export function parseYearMonth(raw: unknown): DateParse {
+  const parsed = parseDateInput(raw);
+  return parsed.ok && parsed.value.length > 7 ? { ...parsed, value: parsed.value.slice(0, 7) } : parsed;
+}
+
 /** '1985-03' → '1985.03', '1985-03-12' → '1985.03.12'; anything else unchanged. */
 export function formatDate(canonical: string): string {
   return CANONICAL.test(canonical) ? canonical.replaceAll('-', '.') : canonical;

@@ -15,7 +15,7 @@ import {
   normalizeGender,
   rankOrder,
 } from './codes';
-import { formatDate, parseDateInput, todayCanonical } from '../common/dates';
+import { formatDate, parseDateInput, parseYearMonth, todayCanonical } from '../common/dates';
 import { fieldLabel } from './fields';
 import { checkIdAgainstRecord, looksLikeNumericId, parseIdNumber } from '../common/idcard';
 import { normalizePersonName } from '../common/pinyin';
@@ -147,8 +147,9 @@ function normalizeLeadershipLevel(s: string): string | null {
 
 const names = (list: readonly { name: string }[]) => list.map(i => i.name).join('、');
 
+/** The 年月 fields are stored as year-month whatever the source gives (dates.ts parseYearMonth). */
 function normalizeDateField(label: string, raw: unknown): FieldResult {
-  const parsed = parseDateInput(raw);
+  const parsed = parseYearMonth(raw);
   if (!parsed.ok) return fail(`${label}：${parsed.message}`);
   return ok(parsed.value, parsed.ambiguous ? `${label}：${parsed.ambiguous}` : undefined);
 }
@@ -170,7 +171,8 @@ function normalizeIdField(raw: unknown): FieldResult {
  */
 export function normalizeCadreField(key: EditableCadreField, raw: unknown): FieldResult {
   const label = cadreFieldLabel(key);
-  if (DATE_FIELDS.has(key)) return normalizeDateField(label, raw);
+  // 入党时间 may hold a party name, but a date cell or a number is a date.
+  if (DATE_FIELDS.has(key) || (key === 'partyDate' && (raw instanceof Date || typeof raw === 'number'))) return normalizeDateField(label, raw);
   if (key === 'idNumber') return normalizeIdField(raw);
 
   const text = asText(raw);
@@ -319,4 +321,29 @@ export function checkFamilyMember(m: Partial<Record<keyof FamilyMember, unknown>
   const birth = parseDateInput(m.birth);
   if (!birth.ok) problems.push(`出生年月：${birth.message}`);
   return problems;
+}
+
+export type FamilyResult = { ok: true; value: FamilyMember } | { ok: false; problems: string[] };
+
+/**
+ * A 家庭成员 row as it is stored: checked by checkFamilyMember, 出生年月 as year-month,
+ * 政治面貌 by its standard name when known, texts trimmed. Imports (Excel cells, .lrmx) use it.
+ */
+export function normalizeFamilyMember(m: Partial<Record<keyof FamilyMember, unknown>>): FamilyResult {
+  const problems = checkFamilyMember(m);
+  if (problems.length) return { ok: false, problems };
+  const text = (v: unknown) => String(v ?? '').trim();
+  const birth = parseYearMonth(m.birth);
+  const status = normalizeCadreField('politicalStatus', text(m.politicalStatus));
+  const work = normalizeCadreField('post', text(m.work));
+  return {
+    ok: true,
+    value: {
+      relation: text(m.relation).replace(/\s+/g, ''),
+      name: normalizePersonName(text(m.name)),
+      birth: birth.ok ? birth.value : text(m.birth),
+      politicalStatus: status.ok ? status.value : text(m.politicalStatus),
+      work: work.ok ? work.value : text(m.work),
+    },
+  };
 }

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import * as XLSX from 'xlsx';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addPeople, names, openTestCore, type TestCore } from './support';
+import { callResult, commitJob, issuesOf, planFile, rowsOf } from '../import/support';
 
 let t: TestCore;
 let ids: number[];
@@ -93,18 +94,37 @@ describe('score import', () => {
     return Buffer.from(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' })).toString('base64');
   }
 
+  /** A score file through the one import pipeline into round `round`. */
+  async function plan(round: number, name: string, base64: string) {
+    const job = await planFile(t.core, [{ name, base64 }], {}, { kind: 'round', roundId: round });
+    return { job, rows: await rowsOf(t.core, job.jobId), issues: await issuesOf(t.core, job.jobId) };
+  }
+
   it('round-trips the exported sheet: matched by ID number, columns by indicator name', async () => {
     await t.call('saveScores', { roundId, cells: ids.flatMap((c, k) => full(c, k)) });
     const before = await t.call('getScoreGrid', { roundId });
     const sheet = await t.call('exportScoreSheet', { roundId });
     const other = (await t.call('saveAssessmentRound', { setId, name: '复核', kind: '专项', year: 2025 })).id;
-    const plan = await t.call('previewScoreImport', { roundId: other, file: { name: '评分表.xlsx', base64: sheet.base64! } });
-    expect(plan).toMatchObject({ sheet: '评分表', blocked: false, issues: [], cells: 48 });
-    expect(plan.rows.every(r => r.matchedBy === 'idNumber')).toBe(true);
-    const done = await t.call('commitScoreImport', { roundId: other, planId: plan.planId });
-    expect(done.written).toBe(48);
-    expect(done.rows.map(r => r.total)).toEqual(before.rows.map(r => r.total));
-    expect(done.history.undo?.label).toBe('导入成绩：评分表.xlsx（48 格）');
+    const { job, rows, issues } = await plan(other, '评分表.xlsx', sheet.base64!);
+    expect(issues).toEqual([]);
+    expect(job.preview!.blocked).toBe(false);
+    expect(job.inspection!.sheets[0].name).toBe('评分表');
+    // 序号, 单位, 职务 and the computed 民主测评得分, 总分, 排名 are known columns, never imported.
+    expect(job.preview!.unmapped.map(u => [u.header, u.known])).toEqual([
+      ['序号', true],
+      ['单位', true],
+      ['职务', true],
+      ['民主测评得分', true],
+      ['总分', true],
+      ['排名', true],
+    ]);
+    expect(rows.every(r => r.matchedBy === 'idNumber' && r.action === 'update')).toBe(true);
+    expect(rows.reduce((n, r) => n + r.changes.length, 0)).toBe(48);
+    const done = await commitJob(t.core, job.jobId);
+    expect(done.updated).toBe(6);
+    const after = await t.call('getScoreGrid', { roundId: other });
+    expect(after.rows.map(r => r.total)).toEqual(before.rows.map(r => r.total));
+    expect(after.history.undo?.label).toBe('导入 评分表.xlsx 到考核「挂职考核 复核」成绩（更新成绩 6）');
   });
 
   it('names file, sheet, row and column of each bad cell and writes nothing', async () => {
@@ -117,40 +137,47 @@ describe('score import', () => {
       [2, b.name, '1981.02', '两亿', 101, '也许', null],
       [3, '查无此人', '1990.01', 1, 80, '否', null],
     ]);
-    const plan = await t.call('previewScoreImport', { roundId, file: { name: '成绩.xlsx', base64 } });
-    expect(plan.blocked).toBe(true);
-    expect(plan.columns.filter(c => c.indicator).map(c => [c.column, c.indicator])).toEqual([
-      ['D', '招商引资'],
-      ['E', '转变观念'],
-      ['F', '廉洁自律'],
-    ]);
-    expect(plan.rows.map(r => [r.row, r.matchedBy])).toEqual([
-      [3, 'nameBirth'],
+    const { job, rows, issues } = await plan(roundId, '成绩.xlsx', base64);
+    expect(job.preview!.blocked).toBe(true);
+    expect(job.inspection!.sheets[0].columns.filter(c => c.field?.startsWith('score:')).map(c => c.letter)).toEqual(['D', 'E', 'F']);
+    expect(rows.map(r => [r.row, r.matchedBy])).toEqual([
+      [3, 'name'],
       [4, 'nameBirth'],
       [5, null],
     ]);
-    expect(plan.issues).toEqual([
-      { file: '成绩.xlsx', sheet: '成绩', row: 4, column: 'D（招商引资（亿元））', message: '「招商引资」应填数字，不能是“两亿”' },
-      { file: '成绩.xlsx', sheet: '成绩', row: 4, column: 'E（转变观念）', message: '「转变观念」的得分应在 0 到 100 之间，不能是 101' },
-      { file: '成绩.xlsx', sheet: '成绩', row: 4, column: 'F（廉洁自律）', message: '「廉洁自律」应填“是”（一票否决）或“否”，不能是“也许”' },
-      { file: '成绩.xlsx', sheet: '成绩', row: 5, column: 'B（姓名）', message: '查无此人（1990-01）不是这一轮考核的干部' },
+    expect(issues.filter(i => i.severity === 'error').map(i => [i.file, i.sheet, i.row, i.column, i.message])).toEqual([
+      ['成绩.xlsx', '成绩', 4, 'D', '「招商引资」应填数字，不能是“两亿”'],
+      ['成绩.xlsx', '成绩', 4, 'E', '「转变观念」的得分应在 0 到 100 之间，不能是 101'],
+      ['成绩.xlsx', '成绩', 4, 'F', '「廉洁自律」应填“是”（一票否决）或“否”，不能是“也许”'],
+      ['成绩.xlsx', '成绩', 5, 'B', '查无此人不是这一轮考核的干部'],
     ]);
-    const refused = await t.fail('commitScoreImport', { roundId, planId: plan.planId });
-    expect(refused.message).toContain('有 4 处错误，未导入任何成绩');
+    const refused = await callResult(t.core, 'importCommit', { jobId: job.jobId });
+    expect(refused).toMatchObject({ ok: false, error: { message: expect.stringContaining('有 4 处错误') } });
     expect((await t.call('getScoreGrid', { roundId })).rows.every(r => Object.values(r.cells).every(c => c.raw === null))).toBe(true);
-    expect(
-      (
-        await t.fail('previewScoreImport', {
-          roundId,
-          file: {
-            name: 'x.xlsx',
-            base64: workbook([
-              ['a', 'b'],
-              [1, 2],
-            ]),
-          },
-        })
-      ).message,
-    ).toContain('没有找到成绩表');
+    const none = await plan(
+      roundId,
+      'x.xlsx',
+      workbook([
+        ['姓名', 'b'],
+        [a.name, 2],
+      ]),
+    );
+    expect(none.issues.map(i => i.message)).toContain('文件中没有可导入的成绩：需要与指标名称相同的列，或民主测评票数列（优秀票、称职票……）');
+  });
+
+  it('民主测评 tallies by 优秀票 … 不了解票, one undo step of the round', async () => {
+    const grid = await t.call('getScoreGrid', { roundId });
+    const base64 = workbook([
+      ['姓名', '优秀票', '称职票', '基本称职票', '不称职票', '不了解票'],
+      ...grid.rows.slice(0, 2).map((r, k) => [r.name, 10 + k, 5, 1, 0, 2]),
+    ]);
+    const { job, rows } = await plan(roundId, '测评.xlsx', base64);
+    expect(job.preview!.counts).toMatchObject({ update: 2, errors: 0 });
+    expect(rows[0].changes).toEqual([{ field: 'votes', label: '民主测评票数', old: '', new: '优秀 10，称职 5，基本称职 1，不称职 0，不了解 2' }]);
+    await commitJob(t.core, job.jobId);
+    const after = await t.call('getScoreGrid', { roundId });
+    expect(after.rows[1].votes).toMatchObject({ excellent: 11, competent: 5, basic: 1, incompetent: 0, unknown: 2 });
+    await t.call('stepRoundHistory', { roundId, direction: 'undo' });
+    expect((await t.call('getScoreGrid', { roundId })).rows[1].votes).toBeNull();
   });
 });

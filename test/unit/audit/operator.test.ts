@@ -80,8 +80,8 @@ async function smallSheet(file: string): Promise<void> {
   await wb.xlsx.writeFile(file);
 }
 
-async function importExcel(file: string): Promise<void> {
-  const { jobId } = await call<{ jobId: string }>('importStart', { source: { path: file }, plan: { mode: 'update' } });
+async function importFile(source: { path: string } | { name: string; base64: string }): Promise<void> {
+  const { jobId } = await call<{ jobId: string }>('importStart', { sources: [source], plan: { mode: 'update' } });
   for (let i = 0; ; i++) {
     const job = await call<{ state: string; error: unknown }>('importProgress', { jobId });
     if (job.state === 'planned') break;
@@ -126,14 +126,10 @@ describe('every kind of change is stamped with the operator', () => {
     await call('saveFormSettings', { reportingUnit: '中共滨江市委组织部' });
     const sheet = path.join(tmp.dir, '名册.xlsx');
     await smallSheet(sheet);
-    await importExcel(sheet);
+    await importFile({ path: sheet });
     const lrmx = await call<{ fileName: string; base64: string }>('exportLrmx', { ids: [8] });
     await call('saveCadres', { updates: [{ id: 8, values: { remarks: '改后再由 lrmx 改回' } }] });
-    const planned = await call<{ planId: string; plan: { fingerprint: string } }>('planLrmx', {
-      files: [{ name: lrmx.fileName, base64: lrmx.base64 }],
-      mode: 'update',
-    });
-    await call('commitLrmx', { planId: planned.planId, mode: 'update', fingerprint: planned.plan.fingerprint });
+    await importFile({ name: lrmx.fileName, base64: lrmx.base64 });
     await call('backupNow', {});
     const usb = path.join(tmp.dir, 'usb');
     fs.mkdirSync(usb);

@@ -1,4 +1,5 @@
 /** One plan store per opened core: shelves keep the latest few plans, and a reopen (restore) drops every preview. */
+import type { ImportTarget } from '../../../shared/contract/api';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PlanShelf } from '../../../electron/services/common/plan-store';
 import { openWorld, type World } from '../secondment/support';
@@ -47,32 +48,39 @@ describe('plans and core.reopen()', () => {
   });
   afterEach(() => w.close());
 
+  /** Starts an import job with a plan: every importer (roster, .lrmx, member list, scores) is one of these. */
+  const job = async (source: { fileName: string; base64: string | null }, target: ImportTarget = { kind: 'roster' }) =>
+    (await w.call('importStart', { sources: [{ name: source.fileName, base64: source.base64! }], target, plan: {} })).jobId;
+  const settled = async (jobId: string) => {
+    for (;;) {
+      const p = await w.call('importProgress', { jobId });
+      if (!['reading', 'planning', 'committing'].includes(p.state)) return p;
+      await new Promise(r => setTimeout(r, 10));
+    }
+  };
+
   it('a plan made before core.reopen() is gone after it: .lrmx, member list, Excel import, scores', async () => {
-    const lrmx = await w.call('exportLrmx', { ids: [1] });
-    const lrmxPlan = await w.call('planLrmx', { files: [{ name: lrmx.fileName, base64: lrmx.base64! }], mode: 'update' });
-
+    const lrmx = await job(await w.call('exportLrmx', { ids: [1] }));
     const batch = (await w.call('listSecondmentBatches', {}))[0];
-    const list = await w.call('exportSecondmentBatch', { batchId: batch.id });
-    const memberPlan = await w.call('planSecondmentImport', { batchId: batch.id, files: [{ name: list.fileName, base64: list.base64! }] });
-
-    const roster = await w.call('exportRoster', { columns: [{ key: 'name' }, { key: 'gender' }, { key: 'birth' }, { key: 'idNumber' }], ids: [1, 2] });
-    const { jobId } = await w.call('importStart', { source: { name: roster.fileName, base64: roster.base64! } });
-
+    const members = await job(await w.call('exportSecondmentBatch', { batchId: batch.id }), { kind: 'batch', batchId: batch.id });
+    const roster = await job(
+      await w.call('exportRoster', { columns: [{ key: 'name' }, { key: 'gender' }, { key: 'birth' }, { key: 'idNumber' }], ids: [1, 2] }),
+    );
     const round = (await w.call('listAssessmentRounds', {}))[0];
-    const sheet = await w.call('exportScoreSheet', { roundId: round.id });
-    const scorePlan = await w.call('previewScoreImport', { roundId: round.id, file: { name: sheet.fileName, base64: sheet.base64! } });
+    const scores = await job(await w.call('exportScoreSheet', { roundId: round.id }), { kind: 'round', roundId: round.id });
+    for (const id of [lrmx, members, roster, scores]) expect((await settled(id)).state).toBe('planned');
 
     w.core.reopen();
 
-    expect((await w.fails('commitLrmx', { planId: lrmxPlan.planId, mode: 'update', fingerprint: lrmxPlan.plan.fingerprint })).code).toBe('NOT_FOUND');
-    expect((await w.fails('commitSecondmentImport', { planId: memberPlan.planId })).code).toBe('NOT_FOUND');
-    expect((await w.fails('importProgress', { jobId })).code).toBe('NOT_FOUND');
-    expect((await w.fails('commitScoreImport', { roundId: round.id, planId: scorePlan.planId })).code).toBe('NOT_FOUND');
+    for (const jobId of [lrmx, members, roster, scores]) {
+      expect((await w.fails('importProgress', { jobId })).code).toBe('NOT_FOUND');
+      expect((await w.fails('importCommit', { jobId })).code).toBe('NOT_FOUND');
+    }
   });
 
   it('without a reopen the same plans still commit', async () => {
-    const lrmx = await w.call('exportLrmx', { ids: [1] });
-    const plan = await w.call('planLrmx', { files: [{ name: lrmx.fileName, base64: lrmx.base64! }], mode: 'update' });
-    expect(await w.call('commitLrmx', { planId: plan.planId, mode: 'update', fingerprint: plan.plan.fingerprint })).toMatchObject({ unchanged: 1 });
+    const jobId = await job(await w.call('exportLrmx', { ids: [1] }));
+    await settled(jobId);
+    expect(await w.call('importCommit', { jobId })).toMatchObject({ unchanged: 1 });
   });
 });

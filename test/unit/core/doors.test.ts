@@ -96,9 +96,14 @@ describe('web host', () => {
     const ordinary = await post('/api/saveView', `{"name":"${pad}"}`);
     expect(ordinary.status).toBe(413);
     // An upload route takes the same 10 MB to the service, which reports the file as unreadable in its plan.
-    const upload = await post('/api/planLrmx', JSON.stringify({ files: [{ name: 'a.lrmx', base64: pad }], mode: 'add' }));
+    const upload = await post('/api/importStart', JSON.stringify({ sources: [{ name: 'a.lrmx', base64: pad }], plan: {} }));
     expect(upload.status).toBe(200);
-    expect(JSON.stringify(upload.json)).toMatch(/[\u4e00-\u9fff]/);
+    const { jobId } = (upload.json as { ok: true; data: { jobId: string } }).data;
+    let job: { state: string } = { state: 'reading' };
+    while (['reading', 'planning'].includes(job.state))
+      job = ((await post('/api/importProgress', JSON.stringify({ jobId }))).json as { data: typeof job }).data;
+    expect(job.state).toBe('planned');
+    expect(JSON.stringify(job)).toMatch(/[\u4e00-\u9fff]/);
     await alive();
   });
 

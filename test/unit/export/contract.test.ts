@@ -81,26 +81,10 @@ describe('export and .lrmx routes through both doors', () => {
     await both(method, input);
   });
 
-  it('inspectLrmx, planLrmx and commitLrmx', async () => {
+  it('inspectLrmx', async () => {
     const [file] = renderLrmxFiles(direct.core.db, [2]);
-    const edited = file.text.replace(/<XianRenZhiWu>[^<]*</, '<XianRenZhiWu>接口测试职务<');
-    const upload = { name: file.fileName, base64: Buffer.from(edited).toString('base64') };
+    const upload = { name: file.fileName, base64: Buffer.from(file.text).toString('base64') };
     await both('inspectLrmx', { file: upload });
     await both('inspectLrmx', { file: { name: 'bad.lrmx', base64: Buffer.from('<!DOCTYPE x><Person/>').toString('base64') } });
-    const planned = await both('planLrmx', { files: [upload], mode: 'update' });
-    expect(planned.ok).toBe(true);
-    // Each door commits its own plan.
-    const mine = (planned as { ok: true; data: { planId: string; plan: { fingerprint: string } } }).data;
-    const theirs = (await overHttp(host, 'planLrmx', { files: [upload], mode: 'update' })).body as {
-      ok: true;
-      data: { planId: string; plan: { fingerprint: string } };
-    };
-    const a = await direct.core.dispatch('commitLrmx', { planId: mine.planId, mode: 'update', fingerprint: mine.plan.fingerprint });
-    const { body: b } = await overHttp(host, 'commitLrmx', { planId: theirs.data.planId, mode: 'update', fingerprint: theirs.data.plan.fingerprint });
-    const untimed = (r: unknown) => JSON.parse(JSON.stringify(r).replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z/g, '<time>')) as unknown;
-    expect(untimed(b)).toEqual(untimed(a));
-    expect(a).toMatchObject({ ok: true, data: { updated: 1 } });
-    if (a.ok) routes.commitLrmx.output.parse(a.data);
-    await both('commitLrmx', { planId: 'no-such-plan', mode: 'update', fingerprint: 'x' });
   });
 });

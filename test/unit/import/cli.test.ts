@@ -1,6 +1,7 @@
 /**
- * `cadre import FILE [--sheet NAME]... [--mode add|update|skip] [--dry-run] [--json]`
- * through the built CLI bundle: JSON shape, Excel row/column numbers, exit codes.
+ * `cadre import PATH… [--into roster|batch:ID|round:ID|annual|units] [--sheet NAME]…
+ * [--mode add|update|skip] [--dry-run] [--json]` through the built CLI bundle: JSON
+ * shape, Excel row/column numbers, exit codes, and every kind of path routed.
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -40,7 +41,8 @@ describe('cadre import', () => {
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const out = r.json();
-    expect(out).toMatchObject({ file: '名册.xlsx', mode: 'update', dryRun: false, inserted: 2, updated: 0, skipped: 0, errors: [] });
+    expect(out).toMatchObject({ files: ['名册.xlsx'], into: 'roster', mode: 'update', dryRun: false, inserted: 2, updated: 0, skipped: 0, errors: [] });
+    expect(out).toMatchObject({ unmapped: [], skippedRows: [] });
     expect(out.warnings).toEqual([{ file: '名册.xlsx', sheet: 'Sheet1', row: 3, column: 'C', field: 'birth', message: expect.stringMatching(/1990\.10/) }]);
     expect(names()).toEqual(['张三', '李四'].sort());
 
@@ -55,7 +57,7 @@ describe('cadre import', () => {
     const text = cadre('import', file, '--mode', 'add');
     expect(text.code).toBe(0);
     expect(text.out).toMatch(/警告 1 处[\s\S]*第 2 行 D 列：库中已有此人/);
-    expect(text.out).toMatch(/导入完成：新增 0，更新 0，跳过 1/);
+    expect(text.out).toMatch(/导入完成（干部名册）：新增 0，更新 0，跳过 1/);
   });
 
   it('errors block the import: exit 1, nothing written, row and column as Excel shows them', () => {
@@ -123,5 +125,73 @@ describe('cadre import', () => {
     expect(gone.out).toMatch(/找不到文件/);
     expect(cadre('import', empty, '--mode', 'merge').code).toBe(2);
     expect(cadre('import').code).toBe(2);
+  });
+
+  it('routes any file the app reads: an .lrmx, a folder of mixed files, a .zip of them; lists unmapped columns and skipped rows', () => {
+    const sheet = tmpFile(tmp.dir, '名册.xlsx');
+    writeSheet(sheet, [['干部名册'], ['姓名', '性别', '出生年月', '身份证号', '爱好'], ['张三', '男', '1985.03', ID.zhang, '围棋'], ['合计', '', '', '', '']]);
+    const lrmx = tmpFile(tmp.dir, '李四.lrmx');
+    fs.writeFileSync(
+      lrmx,
+      `<?xml version="1.0" encoding="UTF-8"?><Person><XingMing>李四</XingMing><XingBie>女</XingBie><ShenFenZheng>${ID.li}</ShenFenZheng></Person>`,
+    );
+
+    // One .lrmx file: no more "已损坏或格式不受支持".
+    const one = cadre('import', lrmx, '--dry-run', '--json');
+    expect(one.code).toBe(0);
+    expect(one.json()).toMatchObject({ files: ['李四.lrmx'], target: '干部名册', inserted: 1, errors: [] });
+
+    const sheetOnly = cadre('import', sheet, '--dry-run', '--json').json();
+    expect(sheetOnly.unmapped).toEqual([{ file: '名册.xlsx', sheet: 'Sheet1', column: 'E', header: '爱好', hasData: true }]);
+    expect(sheetOnly.skippedRows).toEqual([
+      { file: '名册.xlsx', sheet: 'Sheet1', row: 1, reason: '标题行' },
+      { file: '名册.xlsx', sheet: 'Sheet1', row: 4, reason: '合计/小计行' },
+    ]);
+    expect(sheetOnly.warnings).toEqual([expect.objectContaining({ column: 'E', message: '「爱好」列（E 列）有数据，但没有对应任何项目，未导入' })]);
+
+    const folder = path.join(tmp.dir, '来件');
+    fs.mkdirSync(folder);
+    fs.copyFileSync(sheet, path.join(folder, '名册.xlsx'));
+    fs.copyFileSync(lrmx, path.join(folder, '李四.lrmx'));
+    fs.writeFileSync(path.join(folder, '说明.docx'), 'not read');
+    const both = cadre('import', folder, '--dry-run', '--json');
+    expect(both.code).toBe(0);
+    expect(both.json()).toMatchObject({ inserted: 2, errors: [] });
+
+    const zip = tmpFile(tmp.dir, '来件.zip');
+    const cfb = XLSX.CFB.utils.cfb_new();
+    XLSX.CFB.utils.cfb_add(cfb, '名册.xlsx', fs.readFileSync(sheet));
+    XLSX.CFB.utils.cfb_add(cfb, '李四.lrmx', fs.readFileSync(lrmx));
+    fs.writeFileSync(zip, Buffer.from(XLSX.CFB.write(cfb, { fileType: 'zip', type: 'buffer' })));
+    const zipped = cadre('import', zip, '--json');
+    expect(zipped.code).toBe(0);
+    expect(zipped.json()).toMatchObject({ inserted: 2, errors: [] });
+    expect(names()).toEqual(['张三', '李四'].sort());
+    // import-lrmx is the same command.
+    expect(cadre('import-lrmx', lrmx, '--json').json()).toMatchObject({ inserted: 0, unchanged: 1 });
+  });
+
+  it('--into annual and --into batch:ID route to those targets; a bad --into is bad usage', () => {
+    const roster = tmpFile(tmp.dir, '名册.xlsx');
+    writeSheet(roster, [
+      ['姓名', '性别', '出生年月', '身份证号'],
+      ['张三', '男', '1985.03', ID.zhang],
+    ]);
+    expect(cadre('import', roster).code).toBe(0);
+    const annual = tmpFile(tmp.dir, '考核.xlsx');
+    writeSheet(annual, [
+      ['身份证号', '姓名', '2024年'],
+      [ID.zhang, '张三', '优秀'],
+    ]);
+    const a = cadre('import', annual, '--into', 'annual', '--json');
+    expect(a.code).toBe(0);
+    expect(a.json()).toMatchObject({ into: 'annual', target: '年度考核结果', updated: 1 });
+    const list = JSON.parse(cadre('list', 'cadres', '--json').out) as { assessments?: unknown }[];
+    expect(list).toHaveLength(1);
+
+    const missing = cadre('import', annual, '--into', 'batch:999', '--json');
+    expect(missing.code).toBe(1);
+    expect(missing.json().errors[0].message).toMatch(/找不到编号为 999 的挂职批次/);
+    expect(cadre('import', annual, '--into', 'somewhere').code).toBe(2);
   });
 });

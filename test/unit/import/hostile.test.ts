@@ -171,7 +171,7 @@ describe('text in the wrong encoding', () => {
   it('a CSV in GBK (as Excel on Chinese Windows saves it) is read as GBK', async () => {
     const job = await importJob('名单.csv', encodeGbk('姓名,性别\r\n张三,男\r\n'), 'upload');
     expect(job.state).toBe('planned');
-    expect(job.inspection!.file.encoding).toMatch(/gb/i);
+    expect(job.inspection!.files[0].encoding).toMatch(/gb/i);
     expect(job.preview!.counts.new).toBe(1);
   });
 

@@ -5,26 +5,35 @@
 import fs from 'node:fs';
 import * as XLSX from 'xlsx';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openCore, type Core } from '../../../electron/services/core/core';
 import { ImportSession } from '../../../electron/services/import/session';
 import { readWorkbook } from '../../../electron/services/import/read';
 import { detectLayout } from '../../../electron/services/import/layout';
-import { matchHeader } from '../../../electron/services/import/mapping';
+import { matchHeader, matchRosterColumns } from '../../../electron/services/import/mapping';
 import { tempDir } from '../../support/temp';
 import { encodeGbk, ID, messyRoster, tmpFile, writeSheet } from './fixtures';
 
 let tmp: ReturnType<typeof tempDir>;
-beforeEach(() => (tmp = tempDir('cadre-import-')));
-afterEach(() => tmp.cleanup());
+let core: Core;
+beforeEach(() => {
+  tmp = tempDir('cadre-import-');
+  core = openCore({ dataDir: tmp.dir, appVersion: 'test' });
+});
+afterEach(() => {
+  core.close();
+  tmp.cleanup();
+});
 
 const noTick = () => {};
+const inspect = (bytes: Uint8Array, name: string) => new ImportSession().read([{ name, bytes }], { kind: 'roster' }, core.db, noTick);
 
 describe('layout of a real-world roster (.xlsx written by ExcelJS)', () => {
   it('finds the title, the 填报单位/日期 line, a three-row header with merged groups, and skips what is not data', async () => {
     const file = tmpFile(tmp.dir, '花名册.xlsx');
     await messyRoster(file);
-    const inspection = new ImportSession().read(fs.readFileSync(file), '花名册.xlsx', null, noTick);
-    expect(inspection.file).toMatchObject({ name: '花名册.xlsx', format: 'xlsx' });
-    expect(inspection.file.sha256).toMatch(/^[0-9a-f]{64}$/);
+    const inspection = inspect(fs.readFileSync(file), '花名册.xlsx');
+    expect(inspection.files).toMatchObject([{ name: '花名册.xlsx', format: 'xlsx' }]);
+    expect(inspection.files[0].sha256).toMatch(/^[0-9a-f]{64}$/);
     const [sheet] = inspection.sheets;
     expect(sheet).toMatchObject({
       name: '市管干部',
@@ -112,7 +121,8 @@ describe('header edge cases', () => {
       '学历学位/在职学历',
       '学历学位/毕业院校系及专业 (2)',
     ]);
-    expect(layout.columns.map(c => matchHeader(c.path))).toEqual(['name', 'ftEducation', 'ftEduSchool', 'ptEducation', 'ftEduSchool']);
+    // A school column takes 全日制 or 在职 from the education column before it in the group.
+    expect(matchRosterColumns(layout.columns)).toEqual(['name', 'ftEducation', 'ftEduSchool', 'ptEducation', 'ptEduSchool']);
     expect(layout.dataRows).toEqual([2]);
   });
 });
@@ -122,9 +132,13 @@ describe('header synonyms', () => {
     [['出生年月'], 'birth'],
     [['出生日期'], 'birth'],
     [['出生时间'], 'birth'],
-    [['工作单位及职务'], 'post'],
+    [['工作单位及职务'], 'unitPost'],
+    [['所在单位及职务'], 'unitPost'],
     [['现任职务'], 'post'],
-    [['单位职务'], 'post'],
+    [['单位职务'], 'unitPost'],
+    [['时任职务'], 'ignore'],
+    [['现职务始任时间'], 'postDate'],
+    [['现职级始任时间'], 'rankDate'],
     [['全日制学历'], 'ftEducation'],
     [['学历（全日制）'], 'ftEducation'],
     [['全日制教育', '学历'], 'ftEducation'],
@@ -167,7 +181,7 @@ describe('CSV encodings', () => {
   it('a GBK CSV imports with its Chinese intact', () => {
     const bytes = encodeGbk(csv);
     expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow(); // really not UTF-8
-    const inspection = new ImportSession().read(bytes, 'gbk.csv', null, noTick);
+    const inspection = inspect(bytes, 'gbk.csv');
     expect(inspection.sheets[0].columns.map(c => c.field)).toEqual(['name', 'gender', 'birth', 'idNumber', 'ethnicity']);
     expect(inspection.sheets[0].columns[0].sample).toEqual(['张三', '李四']);
   });

@@ -91,7 +91,7 @@ describe('a real-world roster into an empty roster', () => {
     expect(runs).toHaveLength(1);
     expect(runs[0]).toMatchObject({
       fileName: '花名册.xlsx',
-      fileHash: job.inspection!.file.sha256,
+      fileHash: job.inspection!.files[0].sha256,
       sheets: ['市管干部'],
       mode: 'update',
       inserted: 5,
@@ -481,7 +481,7 @@ describe('jobs', () => {
       plan: {},
     });
     const job = await settle(core, jobId);
-    expect(job.inspection!.file.name).toBe('上传.xlsx');
+    expect(job.inspection!.files[0].name).toBe('上传.xlsx');
     expect(job.preview!.counts.new).toBe(1);
   });
 });

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { Core } from '../../../electron/services/core/core';
-import type { ImportJob, PlanOptions } from '../../../shared/contract/api';
+import type { ImportCommitResult, ImportIssue, ImportJob, ImportTarget, PlanAction, PlanOptions, PreviewRow } from '../../../shared/contract/api';
 import type { ApiResult } from '../../../shared/contract/errors';
 import { routeData } from '../../support/dispatch';
 
@@ -22,11 +22,23 @@ export async function settle(core: Core, jobId: string, timeoutMs = 60_000): Pro
   }
 }
 
-/** importStart with a plan, waits for the preview. */
-export async function planFile(core: Core, path: string, plan: PlanOptions = {}): Promise<ImportJob> {
-  const { jobId } = await call<{ jobId: string }>(core, 'importStart', { source: { path }, plan });
+/** importStart with a plan (paths or uploads, into a target), waits for the preview. */
+export async function planFile(
+  core: Core,
+  source: string | string[] | { name: string; base64: string }[],
+  plan: PlanOptions = {},
+  target: ImportTarget = { kind: 'roster' },
+): Promise<ImportJob> {
+  const sources = typeof source === 'string' ? [{ path: source }] : source.map(s => (typeof s === 'string' ? { path: s } : s));
+  const { jobId } = await call<{ jobId: string }>(core, 'importStart', { sources, target, plan });
   const job = await settle(core, jobId);
   expect(job.error).toBeNull();
   expect(job.state).toBe('planned');
   return job;
 }
+
+export const issuesOf = async (core: Core, jobId: string, severity?: 'error' | 'warning') =>
+  (await call<{ total: number; issues: ImportIssue[] }>(core, 'importIssues', { jobId, severity, limit: 2000 })).issues;
+export const rowsOf = async (core: Core, jobId: string, action?: PlanAction) =>
+  (await call<{ total: number; rows: PreviewRow[] }>(core, 'importPreviewRows', { jobId, action, limit: 2000 })).rows;
+export const commitJob = (core: Core, jobId: string) => call<ImportCommitResult>(core, 'importCommit', { jobId });

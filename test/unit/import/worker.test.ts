@@ -47,10 +47,10 @@ describe('ImportJobs with the bundled worker', () => {
     expect(jobs.threaded).toBe(true);
   });
 
-  it('reads and plans in the worker with progress (rows done / total), then commits on the main thread', async () => {
+  it('reads, plans and commits in the worker with progress (rows done / total); the main thread stays free', async () => {
     const file = tmpFile(tmp.dir, 'big.xlsx');
     roster(file, 3000);
-    const id = await jobs.start({ path: file }, planOptionsSchema.parse({ mode: 'update' }));
+    const id = await jobs.start([{ path: file }], { kind: 'roster' }, planOptionsSchema.parse({ mode: 'update' }));
     let mainThreadTicks = 0;
     const ticker = setInterval(() => mainThreadTicks++, 5); // the main thread stays free meanwhile
     while (['reading', 'planning'].includes(jobs.progress(id).state)) await new Promise(r => setTimeout(r, 5));
@@ -69,31 +69,38 @@ describe('ImportJobs with the bundled worker', () => {
     expect(mainThreadTicks).toBeGreaterThan(3);
     const report = await jobs.report(id); // the worker still holds the file
     expect(report.fileName).toBe('big-问题报告.xlsx');
-    const result = jobs.commit(id);
+    const rows = await jobs.previewRows(id, 'new', 10, 5); // pages come from the worker, which holds the plan
+    expect(rows.total).toBe(3000);
+    expect(rows.rows.map(r => r.row)).toEqual([12, 13, 14, 15, 16]);
+    const ticks = mainThreadTicks;
+    const ticking = setInterval(() => mainThreadTicks++, 5);
+    const result = await jobs.commit(id); // written by the worker's own connection, in one transaction
+    clearInterval(ticking);
     expect(result.inserted).toBe(3000);
+    expect(mainThreadTicks).toBeGreaterThan(ticks);
     expect(dbFingerprint(core.db).cadres).toBe(3000);
-    await expect(jobs.report(id)).rejects.toThrow(/问题报告已不可用/); // the worker was stopped to free its memory
+    await expect(jobs.report(id)).rejects.toThrow(/请先完成数据检查|已不可用/); // the worker was stopped to free its memory
   });
 
   it('cancel while reading: the worker is stopped and the database is exactly as before', async () => {
     const file = tmpFile(tmp.dir, 'cancel.xlsx');
     roster(file, 20000);
     const before = dbFingerprint(core.db);
-    const id = await jobs.start({ path: file }, planOptionsSchema.parse({}));
+    const id = await jobs.start([{ path: file }], { kind: 'roster' }, planOptionsSchema.parse({}));
     await new Promise(r => setTimeout(r, 50));
     expect(['reading', 'planning']).toContain(jobs.progress(id).state);
     expect(jobs.cancel(id)).toBe(true);
     const job = await jobs.wait(id);
     expect(job.state).toBe('cancelled');
     expect(job.error?.message).toMatch(/已取消/);
-    expect(() => jobs.commit(id)).toThrow(/请先完成数据检查/);
+    await expect(jobs.commit(id)).rejects.toThrow(/请先完成数据检查/);
     expect(dbFingerprint(core.db)).toEqual(before);
   });
 
   it('a hostile file fails in the worker with the same Chinese message', async () => {
     const file = tmpFile(tmp.dir, 'empty.xlsx');
     fs.writeFileSync(file, '');
-    const id = await jobs.start({ path: file });
+    const id = await jobs.start([{ path: file }]);
     const job = await jobs.wait(id);
     expect(job.state).toBe('failed');
     expect(job.error?.message).toMatch(/「empty\.xlsx」是空文件/);

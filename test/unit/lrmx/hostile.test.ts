@@ -1,21 +1,18 @@
 /**
- * The hostile-file corpus through the .lrmx path (planLrmx / inspectLrmx /
- * commitLrmx, as the 导入导出 page calls them, and the plan/commit services the
- * CLI uses): entity expansion, external DTDs, deep nesting, text in the wrong
- * encoding, 0 bytes, binary, truncated and oversized files. Each gets a clear
- * Chinese message for that file, within a time and memory bound; nothing is
- * written, and prototype-named elements and attributes stay data.
+ * The hostile-file corpus through the .lrmx path of the one import pipeline
+ * (importStart → importPlan → importCommit, as the pages and the CLI call it)
+ * and inspectLrmx: entity expansion, external DTDs, deep nesting, text in the
+ * wrong encoding, 0 bytes, binary, truncated and oversized files. Each gets a
+ * clear Chinese message for that file, within a time and memory bound; nothing
+ * is written, and prototype-named elements and attributes stay data.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../../electron/services/core/core';
 import { loadDemo } from '../../../electron/services/demo/load';
-import { commitImport } from '../../../electron/services/lrmx/commit';
-import { planImport, type PlanInput } from '../../../electron/services/lrmx/plan';
-import { readLrmx } from '../../../electron/services/lrmx/read';
 import { renderLrmxFiles } from '../../../electron/services/lrmx/files';
-import { AppError } from '../../../shared/contract/errors';
 import { tempDir } from '../../support/temp';
 import { LAUGHS_DTD, withinBounds } from '../../support/hostile-corpus';
+import { callResult, issuesOf, planFile, rowsOf } from '../import/support';
 
 let tmp: ReturnType<typeof tempDir>;
 let core: Core;
@@ -29,10 +26,7 @@ afterEach(() => {
   tmp.cleanup();
 });
 
-const input = (name: string, text: string | Buffer): PlanInput => {
-  const r = readLrmx(typeof text === 'string' ? Buffer.from(text, 'utf8') : text, name);
-  return { file: r.file, record: r.record, problems: r.problems };
-};
+const upload = (name: string, bytes: string | Buffer) => ({ name, base64: Buffer.from(bytes).toString('base64') });
 
 /** Everything an import could touch, to prove a refused import touched nothing. */
 function snapshot(db: Core['db']): string {
@@ -84,12 +78,22 @@ const MORE: [string, Buffer, RegExp][] = [
 ];
 
 describe('hostile .lrmx files', () => {
-  it('hostile files (entity expansion, DOCTYPE, 10,000-deep nesting, non-UTF-8, 0 bytes, binary) get a clear Chinese message and change nothing', () => {
+  it('hostile files (entity expansion, DOCTYPE, 10,000-deep nesting, non-UTF-8, 0 bytes, binary) get a clear Chinese message and change nothing', async () => {
     const [good] = renderLrmxFiles(core.db, [1]);
-    const inputs = [...HOSTILE.map(([name, bytes]) => input(name, bytes)), input('good.lrmx', good.text.replace(/<XianRenZhiWu>[^<]*</, '<XianRenZhiWu>乙<'))];
-    const plan = planImport(core.db, inputs, 'update');
-    const messages = Object.fromEntries(plan.records.map(r => [r.file, r.problems.map(p => p.message).join(' ')]));
-    expect(plan.records.slice(0, HOSTILE.length).every(r => r.action === 'error')).toBe(true);
+    const files = [...HOSTILE.map(([name, bytes]) => upload(name, bytes)), upload('good.lrmx', good.text.replace(/<XianRenZhiWu>[^<]*</, '<XianRenZhiWu>乙<'))];
+    const job = await planFile(core, files, { mode: 'update' });
+    const rows = await rowsOf(core, job.jobId);
+    const issues = await issuesOf(core, job.jobId, 'error');
+    const messages = Object.fromEntries(
+      HOSTILE.map(([name]) => [
+        name,
+        issues
+          .filter(i => i.file === name)
+          .map(i => i.message)
+          .join(' '),
+      ]),
+    );
+    expect(rows.map(r => r.action)).toEqual([...HOSTILE.map(() => 'error'), 'update']);
     expect(messages['laughs.lrmx']).toMatch(/DOCTYPE.*安全原因拒绝读取/);
     expect(messages['doctype.lrmx']).toMatch(/安全原因拒绝读取/);
     expect(messages['deep.lrmx']).toMatch(/嵌套过深/);
@@ -97,19 +101,9 @@ describe('hostile .lrmx files', () => {
     expect(messages['empty.lrmx']).toMatch(/文件是空的/);
     expect(messages['notxml.lrmx']).toMatch(/不是/);
     const before = snapshot(core.db);
-    let error: unknown;
-    try {
-      commitImport(core.db, inputs, { mode: 'update', fingerprint: plan.fingerprint });
-    } catch (err) {
-      error = err;
-    }
-    expect(error).toBeInstanceOf(AppError);
-    expect((error as AppError).code).toBe('VALIDATION');
-    expect((error as AppError).message).toMatch(/未导入：6 个文件有错误/);
+    const refused = await callResult(core, 'importCommit', { jobId: job.jobId });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/导入未执行，数据未修改：有 \d+ 处错误/) } });
     expect(snapshot(core.db)).toBe(before);
-    // With skipInvalid the good one goes in alone.
-    const r = commitImport(core.db, inputs, { mode: 'update', skipInvalid: true });
-    expect(r).toMatchObject({ updated: 1, errors: 6 });
   });
 
   const b64 = (b: Buffer) => b.toString('base64');
@@ -125,18 +119,14 @@ describe('hostile .lrmx files', () => {
     }
   });
 
-  it.each(MORE)('%s through planLrmx → commitLrmx: a Chinese error for that file, within bounds, nothing written', async (name, bytes, message) => {
+  it.each(MORE)('%s through the import pipeline: a Chinese error for that file, within bounds, nothing written', async (name, bytes, message) => {
     const before = snapshot(core.db);
-    const { value: planned } = await withinBounds(() => core.dispatch('planLrmx', { files: [{ name, base64: b64(bytes) }], mode: 'update' }));
-    if (!planned.ok) throw new Error(planned.error.message);
-    const { planId, plan } = planned.data as {
-      planId: string;
-      plan: { fingerprint: string; records: { file: string; action: string; problems: { message: string }[] }[] };
-    };
-    expect(plan.records).toHaveLength(1);
-    expect(plan.records[0]).toMatchObject({ file: name, action: 'error' });
-    expect(plan.records[0].problems.map(p => p.message).join(' ')).toMatch(message);
-    const commit = await core.dispatch('commitLrmx', { planId, mode: 'update', fingerprint: plan.fingerprint });
+    const { value: job } = await withinBounds(() => planFile(core, [{ name, base64: b64(bytes) }], { mode: 'update' }));
+    const rows = await rowsOf(core, job.jobId);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ file: name, action: 'error' });
+    expect((await issuesOf(core, job.jobId, 'error')).map(p => p.message).join(' ')).toMatch(message);
+    const commit = await callResult(core, 'importCommit', { jobId: job.jobId });
     expect(commit).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(snapshot(core.db)).toBe(before);
   });
@@ -147,11 +137,10 @@ describe('hostile .lrmx files', () => {
       '<Person>',
       '<Person __proto__="x" constructor="y"><__proto__><polluted>1</polluted></__proto__><constructor><prototype>1</prototype></constructor>',
     );
-    const r = await core.dispatch('planLrmx', { files: [{ name: 'proto.lrmx', base64: b64(Buffer.from(text)) }], mode: 'update' });
-    if (!r.ok) throw new Error(r.error.message);
+    const job = await planFile(core, [{ name: 'proto.lrmx', base64: b64(Buffer.from(text)) }], { mode: 'update' });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.keys(Object.prototype)).toEqual([]);
-    const rec = (r.data as { plan: { records: { action: string }[] } }).plan.records[0];
-    expect(['unchanged', 'update']).toContain(rec.action);
+    const [row] = await rowsOf(core, job.jobId);
+    expect(['unchanged', 'update']).toContain(row.action);
   });
 });

@@ -6,14 +6,12 @@ import { openCore, type Core } from '../../../electron/services/core/core';
 import { loadDemo } from '../../../electron/services/demo/load';
 import { getCadre } from '../../../electron/services/roster/cadres';
 import { stepHistory } from '../../../electron/services/common/operation-log';
-import { commitImport } from '../../../electron/services/lrmx/commit';
-import { planImport, type PlanInput } from '../../../electron/services/lrmx/plan';
-import { readLrmx } from '../../../electron/services/lrmx/read';
 import { renderLrmxFiles } from '../../../electron/services/lrmx/files';
 import { makeIdNumber } from '../../../shared/domain/common/idcard';
 
 const STRANGER_ID = makeIdNumber('110105', '1990-01-15', 2, '女');
 import { tempDir } from '../../support/temp';
+import { callResult, commitJob, issuesOf, planFile, rowsOf } from '../import/support';
 
 let tmp: ReturnType<typeof tempDir>;
 let core: Core;
@@ -27,11 +25,9 @@ afterEach(() => {
   tmp.cleanup();
 });
 
-const input = (name: string, text: string | Buffer): PlanInput => {
-  const r = readLrmx(typeof text === 'string' ? Buffer.from(text, 'utf8') : text, name);
-  return { file: r.file, record: r.record, problems: r.problems };
-};
 const person = (body: string) => `<?xml version="1.0" encoding="UTF-8"?><Person>${body}</Person>`;
+const b64 = (s: string | Buffer) => Buffer.from(s).toString('base64');
+const upload = (name: string, text: string | Buffer) => ({ name, base64: b64(text) });
 
 /** Everything an import could touch, to prove a refused import touched nothing. */
 function snapshot(db: Core['db']): string {
@@ -46,52 +42,64 @@ function snapshot(db: Core['db']): string {
   ]);
 }
 
+/** .lrmx files through the one import pipeline, as the page uploads them. */
+async function plan(files: { name: string; base64: string }[], mode: 'add' | 'update' | 'skip' = 'update', options: object = {}) {
+  const job = await planFile(core, files, { mode, ...options });
+  return { job, rows: await rowsOf(core, job.jobId), issues: await issuesOf(core, job.jobId) };
+}
+
 describe('.lrmx import: matching and preview', () => {
-  it('matches by 身份证号: unchanged files are unchanged, an edited one shows old → new, a stranger is new', () => {
+  it('matches by 身份证号: unchanged files are unchanged, an edited one shows old → new, a stranger is new', async () => {
     const [a, b] = renderLrmxFiles(core.db, [1, 2]);
     const before = getCadre(core.db, 2);
     const edited = b.text.replace(/<XianRenZhiWu>[^<]*<\/XianRenZhiWu>/, '<XianRenZhiWu>滨江市委常委、组织部部长</XianRenZhiWu>');
     const stranger = person(
       `<XingMing>新来的</XingMing><XingBie>女</XingBie><ChuShengNianYue>199001</ChuShengNianYue><ShenFenZheng>${STRANGER_ID}</ShenFenZheng>`,
     );
-    const plan = planImport(core.db, [input(a.fileName, a.text), input(b.fileName, edited), input('new.lrmx', stranger)], 'update');
-    expect(plan.records.map(r => r.action)).toEqual(['unchanged', 'update', 'new']);
-    expect(plan.records[1].match).toEqual({ id: 2, name: before.name, by: 'idNumber' });
-    expect(plan.records[1].changes).toEqual([{ field: 'post', label: '现任职务', before: before.post, after: '滨江市委常委、组织部部长' }]);
-    expect(plan.counts).toMatchObject({ new: 1, update: 1, unchanged: 1, error: 0 });
+    const files = [upload(a.fileName, a.text), upload(b.fileName, edited), upload('new.lrmx', stranger)];
+    const { job, rows } = await plan(files);
+    expect(job.inspection!.files.map(f => f.format)).toEqual(['lrmx', 'lrmx', 'lrmx']);
+    expect(job.inspection!.documents).toBe(3);
+    expect(rows.map(r => [r.file, r.sheet, r.row, r.action])).toEqual([
+      [a.fileName, null, null, 'unchanged'],
+      [b.fileName, null, null, 'update'],
+      ['new.lrmx', null, null, 'new'],
+    ]);
+    expect(rows[1]).toMatchObject({ cadreId: 2, name: before.name, matchedBy: 'idNumber' });
+    expect(rows[1].changes).toEqual([{ field: 'post', label: '现任职务', old: before.post, new: '滨江市委常委、组织部部长' }]);
+    expect(job.preview!.counts).toMatchObject({ new: 1, update: 1, unchanged: 1, errors: 0 });
 
-    const add = planImport(core.db, [input(a.fileName, a.text), input(b.fileName, edited), input('new.lrmx', stranger)], 'add');
-    expect(add.records.map(r => r.action)).toEqual(['skip', 'skip', 'new']);
+    const add = await plan(files, 'add');
+    expect(add.rows.map(r => r.action)).toEqual(['skip', 'skip', 'new']);
   });
 
-  it('matches by 姓名 + 出生年月 where the file has no ID, and never onto a cadre with another ID', () => {
+  it('matches by 姓名 + 出生年月 where the file has no ID, and never onto a cadre with another ID', async () => {
     const c = getCadre(core.db, 3);
     const noId = person(`<XingMing>${c.name}</XingMing><ChuShengNianYue>${c.birth.replace('-', '')}</ChuShengNianYue><XianRenZhiWu>新职务</XianRenZhiWu>`);
-    const plan = planImport(core.db, [input('x.lrmx', noId)], 'update');
-    expect(plan.records[0]).toMatchObject({ action: 'update', match: { id: 3, by: 'nameBirth' } });
+    const one = await plan([upload('x.lrmx', noId)]);
+    expect(one.rows[0]).toMatchObject({ action: 'update', cadreId: 3, matchedBy: 'nameBirth' });
     // Same name and birth but a different valid ID: another person.
     const otherId = person(`<XingMing>${c.name}</XingMing><ChuShengNianYue>${c.birth.replace('-', '')}</ChuShengNianYue>`);
     const otherValidId = makeIdNumber('110105', `${c.birth}-15`, 998, c.gender as '男' | '女');
     expect(otherValidId).not.toBe(c.idNumber);
-    const p2 = planImport(core.db, [input('y.lrmx', otherId.replace('</Person>', `<ShenFenZheng>${otherValidId}</ShenFenZheng></Person>`))], 'update');
-    expect(p2.records[0].match).toBeUndefined();
-    expect(p2.records[0].action).toBe('new');
+    const two = await plan([upload('y.lrmx', otherId.replace('</Person>', `<ShenFenZheng>${otherValidId}</ShenFenZheng></Person>`))]);
+    expect(two.rows[0]).toMatchObject({ action: 'new', cadreId: null });
   });
 
-  it('the same person twice in one batch is an error, and so is an ID held by a cadre in the 回收站', () => {
+  it('the same person twice in one import is an error, and so is an ID held by a cadre in the 回收站', async () => {
     const [a] = renderLrmxFiles(core.db, [1]);
-    const twice = planImport(core.db, [input('a.lrmx', a.text), input('a2.lrmx', a.text)], 'update');
-    expect(twice.records[1].action).toBe('error');
-    expect(twice.records[1].problems.map(p => p.message).join(' ')).toMatch(/与「a\.lrmx」是同一人/);
+    const twice = await plan([upload('a.lrmx', a.text), upload('a2.lrmx', a.text)]);
+    expect(twice.rows.map(r => r.action)).toEqual(['error', 'error']);
+    expect(twice.issues.map(p => p.message).join(' ')).toMatch(/与「a\.lrmx」的身份证号相同/);
     core.db.prepare("UPDATE cadres SET deleted_at = '2026-01-01' WHERE id = 1").run();
-    const bin = planImport(core.db, [input('a.lrmx', a.text)], 'add');
-    expect(bin.records[0].action).toBe('error');
-    expect(bin.records[0].problems[0].message).toMatch(/回收站/);
+    const bin = await plan([upload('a.lrmx', a.text)], 'add');
+    expect(bin.rows[0].action).toBe('error');
+    expect(bin.issues[0].message).toMatch(/回收站/);
   });
 });
 
 describe('.lrmx import: commit', () => {
-  it('writes new and changed records as one undoable operation, and undo restores the database', () => {
+  it('writes new and changed records as one undoable operation, and undo restores the database', async () => {
     const before = snapshot(core.db);
     const [b] = renderLrmxFiles(core.db, [2]);
     const edited = b.text
@@ -99,30 +107,29 @@ describe('.lrmx import: commit', () => {
       .replace(/<NianDuKaoHeJieGuo>[^<]*</, '<NianDuKaoHeJieGuo>2030年度考核优秀<');
     const stranger = person(
       `<XingMing>新来的</XingMing><XingBie>女</XingBie><ChuShengNianYue>199001</ChuShengNianYue><ShenFenZheng>${STRANGER_ID}</ShenFenZheng>` +
-        '<JiaTingChengYuan><Item><ChengWei>父亲</ChengWei><XingMing>老王</XingMing><ChuShengRiQi>196001</ChuShengRiQi><ZhengZhiMianMao>群众</ZhengZhiMianMao><GongZuoDanWeiJiZhiWu>退休</GongZuoDanWeiJiZhiWu></Item></JiaTingChengYuan>',
+        '<JiaTingChengYuan><Item><ChengWei>父亲</ChengWei><XingMing>老王</XingMing><ChuShengRiQi>19600115</ChuShengRiQi><ZhengZhiMianMao>群众</ZhengZhiMianMao><GongZuoDanWeiJiZhiWu>退休</GongZuoDanWeiJiZhiWu></Item></JiaTingChengYuan>',
     );
-    const inputs = [input(b.fileName, edited), input('new.lrmx', stranger)];
-    const plan = planImport(core.db, inputs, 'update');
     const unit = (core.db.prepare('SELECT id FROM units ORDER BY id LIMIT 1').get() as { id: number }).id;
-    const r = commitImport(core.db, inputs, { mode: 'update', fingerprint: plan.fingerprint, unitId: unit });
-    expect(r).toMatchObject({ inserted: 1, updated: 1, errors: 0 });
-    expect(r.operation?.label).toBe('导入 2 个任免审批表文件（新增 1，更新 1）');
+    const { job } = await plan([upload(b.fileName, edited), upload('new.lrmx', stranger)], 'update', { defaultUnit: { id: unit } });
+    const r = await commitJob(core, job.jobId);
+    expect(r).toMatchObject({ inserted: 1, updated: 1, target: '干部名册' });
+    expect(r.operation?.label).toBe(`导入 2 个文件（${b.fileName} 等）（新增 1，更新 1）`);
     const updated = getCadre(core.db, 2);
     expect(updated.post).toBe('新职务');
     // Assessments merge by year: 2030 added, the earlier years kept.
     expect(updated.assessments.at(-1)).toEqual({ year: 2030, grade: '优秀', note: '' });
     expect(updated.assessments.length).toBeGreaterThan(1);
-    const created = getCadre(core.db, r.insertedIds[0]);
-    expect(created).toMatchObject({ name: '新来的', gender: '女', birth: '1990-01', unitId: unit, status: '在职' });
-    expect(created.family).toEqual([{ relation: '父亲', name: '老王', birth: '1960-01', politicalStatus: '群众', work: '退休' }]);
+    const created = core.db.prepare("SELECT id FROM cadres WHERE name = '新来的'").pluck().get() as number;
+    expect(getCadre(core.db, created)).toMatchObject({ name: '新来的', gender: '女', birth: '1990-01', unitId: unit, status: '在职' });
+    // A family birth with a day is stored as year-month, like every 年月 field.
+    expect(getCadre(core.db, created).family).toEqual([{ relation: '父亲', name: '老王', birth: '1960-01', politicalStatus: '群众', work: '退休' }]);
     const run = core.db.prepare("SELECT after FROM audit_log WHERE entity = 'import' ORDER BY id DESC").get() as { after: string };
-    expect(JSON.parse(run.after)).toMatchObject({ mode: 'update', inserted: 1, updated: 1 });
-    // The run sits beside the Excel importer's runs.
-    const recorded = core.db.prepare('SELECT file_name, sheets, mode, inserted, updated, operation_id FROM import_runs ORDER BY id DESC').get() as Record<
-      string,
-      unknown
-    >;
-    expect(recorded).toMatchObject({ mode: 'update', inserted: 1, updated: 1, operation_id: r.operation!.id });
+    expect(JSON.parse(run.after)).toMatchObject({ target: '干部名册', mode: 'update', inserted: 1, updated: 1 });
+    // The run sits beside every other import's runs.
+    const recorded = core.db
+      .prepare('SELECT target, file_name, sheets, mode, inserted, updated, operation_id FROM import_runs ORDER BY id DESC')
+      .get() as Record<string, unknown>;
+    expect(recorded).toMatchObject({ target: '干部名册', mode: 'update', inserted: 1, updated: 1, operation_id: r.operation!.id });
     expect(JSON.parse(String(recorded.sheets))).toEqual([b.fileName, 'new.lrmx']);
 
     stepHistory(core.db, 'undo');
@@ -133,20 +140,44 @@ describe('.lrmx import: commit', () => {
     expect(undone[2]).toEqual(original[2]);
   });
 
-  it('refuses a stale preview and leaves the database unchanged', () => {
+  it('the commit plans again against the roster as it is now: what changed since the preview is said, errors write nothing', async () => {
     const [b] = renderLrmxFiles(core.db, [2]);
-    const inputs = [input(b.fileName, b.text.replace(/<XianRenZhiWu>[^<]*</, '<XianRenZhiWu>甲<'))];
-    const plan = planImport(core.db, inputs, 'update');
+    const { job } = await plan([upload(b.fileName, b.text.replace(/<XianRenZhiWu>[^<]*</, '<XianRenZhiWu>甲<'))]);
     core.db.prepare("UPDATE cadres SET post = '甲' WHERE id = 2").run();
+    const r = await commitJob(core, job.jobId);
+    expect(r).toMatchObject({ updated: 0, unchanged: 1, changedSincePreview: 1 });
+
+    const again = await plan([upload(b.fileName, b.text)]);
+    core.db.prepare("UPDATE cadres SET deleted_at = '2026-01-01' WHERE id = 2").run(); // now in the 回收站: an error
     const before = snapshot(core.db);
-    expect(() => commitImport(core.db, inputs, { mode: 'update', fingerprint: plan.fingerprint })).toThrow(/预览之后数据已发生变化/);
+    const refused = await callResult(core, 'importCommit', { jobId: again.job.jobId });
+    expect(refused).toMatchObject({ ok: false, error: { message: expect.stringMatching(/导入未执行，数据未修改.*回收站/) } });
     expect(snapshot(core.db)).toBe(before);
+  });
+
+  it('a .zip of .lrmx files, as exportLrmx makes it, imports into another database', async () => {
+    const zip = await core.dispatch('exportLrmx', { ids: [1, 2, 3] });
+    if (!zip.ok) throw new Error(zip.error.message);
+    const other = openCore({ dataDir: path.join(tmp.dir, 'other'), appVersion: 'test' });
+    try {
+      const job = await planFile(other, [{ name: '任免审批表.zip', base64: (zip.data as { base64: string }).base64 }]);
+      expect(job.inspection!.files.map(f => f.name)).toEqual(
+        [1, 2, 3]
+          .map(id => `任免审批表.zip/${getCadre(core.db, id).name}_${getCadre(core.db, id).idNumber.slice(-4)}.lrmx`)
+          .sort((x, y) => x.localeCompare(y, 'zh-CN')),
+      );
+      expect(job.preview!.counts).toMatchObject({ new: 3, errors: 0 });
+      await commitJob(other, job.jobId);
+      expect((other.db.prepare('SELECT name FROM cadres ORDER BY name').pluck().all() as string[]).sort()).toEqual(
+        [1, 2, 3].map(id => getCadre(core.db, id).name).sort(),
+      );
+    } finally {
+      other.close();
+    }
   });
 });
 
 describe('.lrmx routes', () => {
-  const b64 = (s: string | Buffer) => Buffer.from(s).toString('base64');
-
   it('exportLrmx gives one file as is and several as a zip of 姓名_身份证后4位.lrmx', async () => {
     const one = await core.dispatch('exportLrmx', { ids: [1] });
     expect(one.ok).toBe(true);
@@ -172,26 +203,6 @@ describe('.lrmx routes', () => {
     );
     const text = Buffer.from(entries[0].content as Uint8Array).toString('utf8');
     expect(text).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<Person>/);
-  });
-
-  it('planLrmx → commitLrmx imports what the preview showed; a stale or unknown plan is refused', async () => {
-    const [b] = renderLrmxFiles(core.db, [2]);
-    const files = [{ name: 'C:\\docs\\' + b.fileName, base64: b64(b.text.replace(/<XianRenZhiWu>[^<]*</, '<XianRenZhiWu>丙<')) }];
-    const planned = await core.dispatch('planLrmx', { files, mode: 'update' });
-    if (!planned.ok) throw new Error(planned.error.message);
-    const { planId, plan } = planned.data as { planId: string; plan: { fingerprint: string; records: { file: string; action: string }[] } };
-    expect(plan.records[0]).toMatchObject({ file: b.fileName, action: 'update' });
-    const bad = await core.dispatch('commitLrmx', { planId, mode: 'update', fingerprint: 'x' });
-    expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.error.code).toBe('CONFLICT');
-    const done = await core.dispatch('commitLrmx', { planId, mode: 'update', fingerprint: plan.fingerprint });
-    if (!done.ok) throw new Error(done.error.message);
-    expect(done.data).toMatchObject({ inserted: 0, updated: 1 });
-    expect((done.data as { history: { undo: unknown } }).history.undo).not.toBeNull();
-    expect(getCadre(core.db, 2).post).toBe('丙');
-    const again = await core.dispatch('commitLrmx', { planId, mode: 'update', fingerprint: plan.fingerprint });
-    expect(again.ok).toBe(false);
-    if (!again.ok) expect(again.error.message).toMatch(/过期/);
   });
 
   it('exportRoster, exportCsv and downloadTemplate return files for download', async () => {

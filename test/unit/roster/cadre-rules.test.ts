@@ -37,14 +37,15 @@ describe('normalizeCadreField: dates (出生年月 and the other date fields)', 
     ['1985年03月', '1985-03'],
     ['1985-03', '1985-03'],
     ['1985/3', '1985-03'],
-    ['19850301', '1985-03-01'],
-    ['1985.03.01', '1985-03-01'],
+    // A day in the source is dropped: 年月 fields are stored as year-month (the ID keeps the day).
+    ['19850301', '1985-03'],
+    ['1985.03.01', '1985-03'],
     ['１９８５．０３', '1985-03'],
     [' 1985.03 ', '1985-03'],
     [198503, '1985-03'], // typed as a number
     [1985.03, '1985-03'],
-    [31107, '1985-03-01'], // an Excel date serial
-    [new Date(Date.UTC(1985, 2, 12)), '1985-03-12'], // a date cell read by ExcelJS
+    [31107, '1985-03'], // an Excel date serial
+    [new Date(Date.UTC(1985, 2, 12)), '1985-03'], // a date cell read by ExcelJS
     ['', ''],
     [null, ''],
   ])('birth %j → %j', (raw, expected) => {

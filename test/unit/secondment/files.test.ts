@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import * as XLSX from 'xlsx';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openWorld, type World } from './support';
+import { callResult, commitJob, issuesOf, planFile, rowsOf } from '../import/support';
 
 let w: World;
 beforeEach(() => {
@@ -52,32 +53,39 @@ function memberSheet(rows: (string | number)[][]): string {
   return (XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer).toString('base64');
 }
 
+/** A member list through the one import pipeline into batch `batchId`: the preview's rows and issues. */
+async function planList(batchId: number, name: string, base64: string) {
+  const job = await planFile(w.core, [{ name, base64 }], {}, { kind: 'batch', batchId });
+  return { job, rows: await rowsOf(w.core, job.jobId), issues: await issuesOf(w.core, job.jobId) };
+}
+
 describe('the member import', () => {
   it('previews matches by ID number and by name + birth, adds unmatched people to the roster, all in one step', async () => {
     const programmeId = (await w.call('listSecondmentProgrammes', {}))[0].id;
     const batch = await w.call('saveSecondmentBatch', { programmeId, seq: 5, startDate: '2026.01', plannedEndDate: '2027.01' });
-    // Two roster cadres; the demo's placements all end by 2025.06.
+    // Two roster cadres, both with an ID on record; the demo's placements all end by 2025.06.
     const roster = await w.call('listCadres', {});
     const [byId, byNameBirth] = roster.filter(c => c.idNumber).slice(0, 2);
-    await w.call('saveCadres', { updates: [{ id: byNameBirth.id, values: { idNumber: '' } }] });
     const base64 = memberSheet([
       [1, byId.name, byId.gender, byId.birth.replace('-', '.'), byId.idNumber, '滨江市发改委', '副主任', '北京市通州区商务局', '副局长'],
+      // No ID in the row: matched by 姓名 + 出生年月 although the cadre has an ID on record (no twin).
       [2, byNameBirth.name, byNameBirth.gender, byNameBirth.birth.replace('-', ''), '', '滨江市商务局', '科长', '北京市顺义区投资促进局', '局长助理'],
       [3, '新同志', '女', '1991.07', '', '滨江市科技局', '科员', '北京市大兴区科委', '副主任'],
     ]);
     const before = roster.length;
-    const preview = await w.call('planSecondmentImport', { batchId: batch.id, files: [{ name: '名单.xlsx', base64 }] });
-    expect(preview.blocked).toBe(false);
-    expect(preview.counts).toEqual({ rows: 3, existing: 2, new: 1, already: 0, error: 0 });
-    expect(preview.rows.map(r => [r.row, r.action, r.matchedBy, r.cadreId])).toEqual([
-      [4, 'existing', 'idNumber', byId.id],
-      [5, 'existing', 'nameBirth', byNameBirth.id],
+    const { job, rows } = await planList(batch.id, '名单.xlsx', base64);
+    expect(job.preview!.blocked).toBe(false);
+    expect(job.inspection!.target).toMatchObject({ kind: 'batch', title: `挂职批次「${batch.name}」成员` });
+    expect(job.preview!.counts).toMatchObject({ rows: 3, update: 2, new: 1, skip: 0, errorRows: 0 });
+    expect(rows.map(r => [r.row, r.action, r.matchedBy, r.cadreId])).toEqual([
+      [4, 'update', 'idNumber', byId.id],
+      [5, 'update', 'nameBirth', byNameBirth.id],
       [6, 'new', null, null],
     ]);
     expect(await w.call('listSecondmentMembers', { batchId: batch.id })).toHaveLength(0);
 
-    const done = await w.call('commitSecondmentImport', { planId: preview.planId });
-    expect(done).toMatchObject({ added: 3, cadresCreated: 1 });
+    const done = await commitJob(w.core, job.jobId);
+    expect(done).toMatchObject({ inserted: 1, updated: 2, target: `挂职批次「${batch.name}」成员` });
     const members = await w.call('listSecondmentMembers', { batchId: batch.id });
     expect(members.map(m => [m.name, m.hostUnit, m.hostPost, m.homePost, m.startDate])).toEqual([
       [byId.name, '北京市通州区商务局', '副局长', '副主任', '2026-01'],
@@ -85,8 +93,9 @@ describe('the member import', () => {
       ['新同志', '北京市大兴区科委', '副主任', '科员', '2026-01'],
     ]);
     expect((await w.call('listCadres', {})).length).toBe(before + 1);
+    // The stored ID stays: a blank never erases it.
+    expect((await w.call('getCadre', { id: byNameBirth.id })).idNumber).toBe(byNameBirth.idNumber);
     // One undo on the batch's page takes the whole import back, the new person included.
-    expect(done.history.undo?.label).toMatch(/^导入「.+」成员 3 名$/);
     await w.call('stepHistory', { direction: 'undo', scope: `batch:${batch.id}` });
     expect(await w.call('listSecondmentMembers', { batchId: batch.id })).toHaveLength(0);
     expect((await w.call('listCadres', {})).length).toBe(before);
@@ -100,21 +109,20 @@ describe('the member import', () => {
       [2, inBatch.name, inBatch.gender, inBatch.birth.replace('-', '.'), inBatch.idNumber, '', '', '', ''],
       [3, '乙某', '男', '1986.02', '', '', '', '', ''],
     ]);
-    const preview = await w.call('planSecondmentImport', { batchId: b.id, files: [{ name: '错误名单.xlsx', base64 }] });
-    expect(preview.blocked).toBe(true);
-    expect(preview.counts).toMatchObject({ rows: 3, error: 1, already: 1, new: 1 });
-    const issue = preview.issues.find(i => i.severity === 'error')!;
+    const { job, issues } = await planList(b.id, '错误名单.xlsx', base64);
+    expect(job.preview!.blocked).toBe(true);
+    expect(job.preview!.counts).toMatchObject({ rows: 3, errorRows: 1, skip: 1, new: 1 });
+    const issue = issues.find(i => i.severity === 'error')!;
     expect(issue).toMatchObject({ file: '错误名单.xlsx', sheet: '名单', row: 4, column: 'D', field: 'birth' });
-    const refused = await w.fails('commitSecondmentImport', { planId: preview.planId });
-    expect(refused.code).toBe('VALIDATION');
-    expect(refused.message).toContain('错误名单.xlsx 工作表「名单」 第 4 行 D 列');
+    const refused = await callResult(w.core, 'importCommit', { jobId: job.jobId });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('「名单」第 4 行 D 列') } });
     expect(await w.call('listSecondmentMembers', { batchId: b.id })).toHaveLength(18);
   });
 
   it('reads back its own export as "already in this batch"', async () => {
     const b = await batch4();
     const r = await w.call('exportSecondmentBatch', { batchId: b.id });
-    const preview = await w.call('planSecondmentImport', { batchId: b.id, files: [{ name: r.fileName, base64: r.base64! }] });
-    expect(preview.counts).toMatchObject({ rows: 18, already: 18, error: 0 });
+    const { job } = await planList(b.id, r.fileName, r.base64!);
+    expect(job.preview!.counts).toMatchObject({ rows: 18, skip: 18, errors: 0 });
   });
 });
