@@ -1,19 +1,16 @@
 /** `cadre units …`, `cadre add`, `cadre event`, `cadre leave`, `cadre history`, `cadre list cadres --status history`, `cadre quota …` through the real CLI bundle. */
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore } from '../../../electron/services/core/core';
 import { makeIdNumber } from '../../../shared/domain/common/idcard';
+import { cliOn } from '../../support/cli';
 import { tempDir } from '../../support/temp';
 
-const CLI = path.resolve(__dirname, '../../../dist/electron/cli.cjs');
 let tmp: ReturnType<typeof tempDir>;
 let db: string;
 
-function cadre(...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, '--db', db, ...args], { encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const cli = cliOn(() => db);
+const cadre = (...args: string[]) => cli.run(args);
 function json<T>(...args: string[]): T {
   const r = cadre(...args, '--json');
   expect(r.err).toBe('');

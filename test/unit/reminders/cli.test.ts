@@ -1,22 +1,19 @@
 /** `cadre due` and `cadre quality`: JSON, text, the .xlsx export and refusals in Chinese. */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QualityRow, ReminderRow } from '../../../shared/contract/api';
+import { cliOn } from '../../support/cli';
 import { addCadre, addEvent, addUnit, CHILD_WORKER, childWorkerFinding, openRoster, REF } from './support';
 
-const CLI = path.resolve(__dirname, '../../../dist/electron/cli.cjs');
 let w: ReturnType<typeof openRoster>;
 let db: string;
 let probation: number;
 let young: number;
 
-function cadre(...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, '--db', db, ...args], { encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const cli = cliOn(() => db);
+const cadre = (...args: string[]) => cli.run(args);
 function json<T>(...args: string[]): T {
   const r = cadre(...args, '--json');
   expect(r.err).toBe('');

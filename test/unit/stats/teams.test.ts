@@ -133,6 +133,8 @@ describe('the team analysis of a roster', () => {
   it('reads the approved 职数 of a unit and follows a unit’s own grade', async () => {
     const units = await w.call('listUnits', {});
     const edu = units.find(u => u.name === '市教育局')!;
+    // The demo approves 职数 of its own; this test sets the unit's.
+    w.core.db.prepare('DELETE FROM unit_quotas WHERE unit_id = ?').run(edu.id);
     w.core.db.prepare('INSERT INTO unit_quotas(unit_id, level, approved) VALUES (?, ?, ?), (?, ?, ?)').run(edu.id, '正处', 1, edu.id, '副处', 2);
     const before = (await w.call('statsTeams', { refDate: DEFAULT_DEMO_TODAY })).teams.find(t => t.unitId === edu.id)!;
     expect(before.quota).toMatchObject({
