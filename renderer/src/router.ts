@@ -15,9 +15,6 @@ export interface RouteMatch<R> {
 /** The page part of a location hash: '#/batch/3' → 'batch/3' (without its ?query). */
 export const pageOfHash = (hash: string) => hash.replace(/^#\/?/, '').replace(/\?.*$/, '');
 
-/** The ?query of a location hash: '#/cadre/3?field=resume' → field=resume. */
-export const queryOfHash = (hash: string) => new URLSearchParams(/\?(.*)$/.exec(hash)?.[1] ?? '');
-
 /** A parameter after `?` in the hash: ('#/roster?drill=…', 'drill') → '…'; null when absent. */
 export function hashParam(hash: string, name: string): string | null {
   const q = hash.indexOf('?');
@@ -40,8 +37,9 @@ export function matchPath(pattern: string, page: string): { id: number } | null 
 
 /** The first route whose path matches the hash; the fallback route (the first) for anything unknown. */
 export function matchRoute<R extends { path: string }>(routes: readonly R[], hash: string): RouteMatch<R> {
-  const page = pageOfHash(hash);
-  const path = page.split('?')[0];
+  // The page keeps its ?parameters: a new drill-down or field is a new page (and key).
+  const page = hash.replace(/^#\/?/, '');
+  const path = pageOfHash(hash);
   for (const route of routes) {
     const m = matchPath(route.path, path);
     if (m) return { route, id: m.id, page };

@@ -4,7 +4,7 @@
  * the cell and marks it for a few seconds. It waits for the form to render.
  */
 import { useEffect, useState } from 'react';
-import { queryOfHash } from '../router';
+import { hashParam } from '../router';
 import './reminders.css';
 
 const MARK_MS = 4000;
@@ -35,7 +35,7 @@ export function FieldFocus() {
   }, []);
 
   useEffect(() => {
-    const fields = (queryOfHash(hash).get('field') ?? '').split(',').filter(Boolean);
+    const fields = (hashParam(hash, 'field') ?? '').split(',').filter(Boolean);
     if (fields.length === 0 || focusFirst(fields)) return;
     const observer = new MutationObserver(() => {
       if (focusFirst(fields)) observer.disconnect();
