@@ -83,7 +83,7 @@ test('a unit’s structure table: a cell opens exactly its people in the roster;
   await expect(page.locator('.drill-chip')).toContainText('统计：滨河区（含下属单位） · 女 · 36-40岁（截至 2026.11.01）');
   expect(await rosterCount(page)).toBe(n);
   // The rows are those people: all women.
-  const genders = await page.locator('.ag-row .ag-cell[col-id="gender"]').allInnerTexts();
+  const genders = await page.locator('.ag-row:not(.ag-row-pinned) .ag-cell[col-id="gender"]').allInnerTexts();
   expect(genders.length).toBe(Math.min(n, genders.length));
   expect(new Set(genders)).toEqual(new Set(['女']));
   await shot(page, 'roster-drill');

@@ -65,7 +65,7 @@ export function Welcome({ onDone }: { onDone: (status: AppStatus, choice: Choice
           value={unitName}
           placeholder="如：中共滨江市委组织部"
           maxLength={MAX_UNIT_NAME}
-          disabled={busy !== null}
+          disabled={busy}
           onChange={e => setUnitName(e.target.value)}
         />
         <small className="muted">导出的名册等表格上的“填报单位”；可以暂不填写，以后在“数据与备份”中设置。</small>

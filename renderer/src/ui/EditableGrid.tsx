@@ -100,10 +100,11 @@ export function EditableGrid<T>({
   const remember = gridKey ? () => apiRef.current && saveColumns(gridKey, apiRef.current.getColumnState()) : undefined;
   const onCellDoubleClicked = (e: CellDoubleClickedEvent<T>) => {
     const colId = e.column.getColId();
-    if (openColumns.includes(colId)) {
+    // A pinned row (the roster's 新行) is no record yet: double-clicking it edits.
+    if (openColumns.includes(colId) && !e.node.rowPinned) {
       if (e.data) onOpenRow?.(e.data);
     } else if (e.rowIndex !== null && e.column.isCellEditable(e.node)) {
-      e.api.startEditingCell({ rowIndex: e.rowIndex, colKey: colId });
+      e.api.startEditingCell({ rowIndex: e.rowIndex, colKey: colId, rowPinned: e.node.rowPinned });
     }
   };
 
