@@ -67,6 +67,7 @@ test('no row on screen stays empty more than a frame after its block arrived', a
   const scroller = page.locator('.roster .ag-body-vertical-scroll-viewport').first();
   // The count shows a frame before the grid sizes its viewport: wait for the size.
   await expect.poll(() => scroller.evaluate(el => el.clientHeight > 0 && el.scrollHeight > el.clientHeight * 20)).toBe(true);
+  const { height, view } = await scroller.evaluate(el => ({ height: el.scrollHeight, view: el.clientHeight }));
   // top to bottom, a few screens at a time (each step lands in blocks not yet read), then the very end
   for (let y = 0; y < height; y += view * 7) {
     await scroller.evaluate((el, top) => (el.scrollTop = top), y);
