@@ -28,9 +28,13 @@ async function lastRowClear(page: Page, scope: string, last: number) {
   await expect(bar).toBeVisible();
   const barBox = (await bar.boundingBox())!;
   expect(barBox.height, 'a horizontal scrollbar is drawn').toBeGreaterThan(5);
-  // Measured once the layout settles: the roster's pinned 新行 arrives after the rows and
-  // shortens the body by a row, and the grid then keeps its bottom in view.
+  // Scrolled to the very end as a user would, and measured there. The layout may still settle
+  // after the first scroll (the roster's pinned 新行, the batch page's side panel narrowing the
+  // grid until the horizontal scrollbar appears); a shrinking viewport keeps its scrollTop, so
+  // each measurement scrolls to the end again first.
+  const vertical = page.locator(`${scope} .ag-body-vertical-scroll-viewport`).first();
   const overlap = async () => {
+    await vertical.evaluate(el => (el.scrollTop = el.scrollHeight));
     const [row, now] = await Promise.all([rowLocator.boundingBox(), bar.boundingBox()]);
     return row && now ? row.y + row.height - now.y : Infinity;
   };
