@@ -15,7 +15,9 @@ function cadre(args: string[], env: Record<string, string> = {}) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-describe('cadre CLI', () => {
+// Each test starts the CLI as a process several times (one test ten times); a process start takes
+// 0.3 s on an idle machine and 3 s at a load of 13 on 2 cores, so the budget is per process, not 30 s.
+describe('cadre CLI', { timeout: 120_000 }, () => {
   it('--help prints Chinese usage and exits 0', () => {
     const r = cadre(['--help']);
     expect(r.code).toBe(0);
