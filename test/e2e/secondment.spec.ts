@@ -202,7 +202,7 @@ test('member lists: batch 4 exported, its file refused in a new batch (overlaps 
   await expect(dialog.getByRole('tabpanel')).toContainText('挂职单位：（空） → 北京市朝阳区商务局');
   await shot(page, 'import');
   await dialog.getByRole('button', { name: '确认导入' }).click();
-  await expect(page.getByRole('status')).toContainText('已导入 3 名成员，其中 1 人新加入名册');
+  await expect(page.getByRole('status').filter({ hasText: '已导入 3 名成员，其中 1 人新加入名册' })).toBeVisible();
   await expect(page.locator('.page-head .count')).toHaveText('筹备 · 3 人');
 
   const form = page.getByRole('form', { name: '批次信息' });
