@@ -1,14 +1,15 @@
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openCore } from '../../../electron/services/core/core';
 import { saveCells } from '../../../electron/services/assessment/inputs';
 import { saveRound } from '../../../electron/services/assessment/rounds';
 import { saveSet } from '../../../electron/services/assessment/sets';
+import { CLI_TEST_BUDGET, runCli } from '../../support/cli';
 import { tempDir } from '../../support/temp';
 import { addPeople, names } from './support';
 
-const CLI = path.resolve(__dirname, '../../../dist/electron/cli.cjs');
+vi.setConfig(CLI_TEST_BUDGET); // these tests start the CLI as processes: see CLI_TEST_BUDGET
+
 let tmp: ReturnType<typeof tempDir>;
 let db: string;
 let roundId: number;
@@ -46,10 +47,7 @@ beforeEach(() => {
 });
 afterEach(() => tmp.cleanup());
 
-const cadre = (args: string[]) => {
-  const r = spawnSync(process.execPath, [CLI, '--db', db, ...args], { encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-};
+const cadre = (args: string[]) => runCli(['--db', db, ...args]);
 
 describe('cadre assessment commands', () => {
   it('list sets / list rounds --json', () => {

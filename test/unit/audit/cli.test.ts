@@ -1,24 +1,22 @@
 /** `cadre audit`: the log as JSON or text, its filters, the .xlsx export, and usage errors. */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { setOperatorName } from '../../../electron/services/common/audit';
 import { applyCadreChanges } from '../../../electron/services/roster/writes';
 import { openCore } from '../../../electron/services/core/core';
 import type { AuditRow } from '../../../shared/contract/api';
+import { CLI_TEST_BUDGET, runCli } from '../../support/cli';
 import { tempDir } from '../../support/temp';
 
-const CLI = path.resolve(__dirname, '../../../dist/electron/cli.cjs');
+vi.setConfig(CLI_TEST_BUDGET); // these tests start the CLI as processes: see CLI_TEST_BUDGET
+
 let tmp: ReturnType<typeof tempDir>;
 let db: string;
 
-function cadre(...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, '--db', db, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const cadre = (...args: string[]) => runCli(['--db', db, ...args]);
 const json = (...args: string[]) => {
   const r = cadre(...args, '--json');
   expect(r.err).toBe('');

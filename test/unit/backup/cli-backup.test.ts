@@ -1,15 +1,16 @@
 /** `cadre backup`, `cadre restore`, `cadre check` through the built CLI (dist/electron/cli.cjs). */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase, SCHEMA_VERSION } from '../../../electron/db/database';
 import { addCadres, corruptPage, dumpRows } from '../../support/backup-db';
+import { CLI_TEST_BUDGET, runCli } from '../../support/cli';
 import { tempDir } from '../../support/temp';
 
-const CLI = path.resolve(__dirname, '../../../dist/electron/cli.cjs');
+vi.setConfig(CLI_TEST_BUDGET); // these tests start the CLI as processes: see CLI_TEST_BUDGET
+
 let tmp: ReturnType<typeof tempDir>;
 let dataDir: string;
 let dbPath: string;
@@ -20,10 +21,7 @@ beforeEach(() => {
 });
 afterEach(() => tmp.cleanup());
 
-function cadre(...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, '--data-dir', dataDir, ...args], { encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const cadre = (...args: string[]) => runCli(['--data-dir', dataDir, ...args]);
 
 const cadreCount = (file: string) => {
   const db = new BetterSqlite3(file, { readonly: true });
@@ -114,7 +112,7 @@ describe('cadre backup / restore / check', () => {
     o.prepare('INSERT INTO cadres(unit_id, name) VALUES (1, ?)').run('王五');
     o.close();
     const out = path.join(tmp.dir, 'other-backup.db');
-    expect(spawnSync(process.execPath, [CLI, '--data-dir', otherDir, 'backup', '--out', out], { encoding: 'utf8' }).status).toBe(0);
+    expect(runCli(['--data-dir', otherDir, 'backup', '--out', out]).code).toBe(0);
 
     const before = dumpRows(dbPath);
     const refused = cadre('restore', small); // an empty SQLite file: not ours

@@ -1,23 +1,19 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseIdNumber } from '../../../shared/domain/common/idcard';
+import { CLI_TEST_BUDGET, runCli } from '../../support/cli';
 import { tempDir } from '../../support/temp';
 
-const CLI = path.resolve(__dirname, '../../../dist/electron/cli.cjs');
+vi.setConfig(CLI_TEST_BUDGET); // these tests start the CLI as processes: see CLI_TEST_BUDGET
+
 let tmp: ReturnType<typeof tempDir>;
 beforeEach(() => (tmp = tempDir()));
 afterEach(() => tmp.cleanup());
 
-function cadre(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 256 * 1024 * 1024 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const cadre = runCli;
 
-// Each test starts the CLI as a process several times (one test ten times); a process start takes
-// 0.3 s on an idle machine and 3 s at a load of 13 on 2 cores, so the budget is per process, not 30 s.
-describe('cadre CLI', { timeout: 120_000 }, () => {
+describe('cadre CLI', () => {
   it('--help prints Chinese usage and exits 0', () => {
     const r = cadre(['--help']);
     expect(r.code).toBe(0);

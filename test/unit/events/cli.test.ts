@@ -1,10 +1,12 @@
 /** `cadre units …`, `cadre add`, `cadre event`, `cadre leave`, `cadre history`, `cadre list cadres --status history`, `cadre quota …` through the real CLI bundle. */
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openCore } from '../../../electron/services/core/core';
 import { makeIdNumber } from '../../../shared/domain/common/idcard';
-import { cliOn } from '../../support/cli';
+import { CLI_TEST_BUDGET, cliOn } from '../../support/cli';
 import { tempDir } from '../../support/temp';
+
+vi.setConfig(CLI_TEST_BUDGET); // these tests start the CLI as processes: see CLI_TEST_BUDGET
 
 let tmp: ReturnType<typeof tempDir>;
 let db: string;

@@ -1,11 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { CLI_TEST_BUDGET, runCli } from '../../support/cli';
 import { tempDir } from '../../support/temp';
 
-const CLI = path.resolve(__dirname, '../../../dist/electron/cli.cjs');
+vi.setConfig(CLI_TEST_BUDGET); // these tests start the CLI as processes: see CLI_TEST_BUDGET
+
 let tmp: ReturnType<typeof tempDir>;
 let db: string;
 beforeAll(() => {
@@ -15,10 +16,7 @@ beforeAll(() => {
 });
 afterAll(() => tmp.cleanup());
 
-function cadre(args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, '--db', db, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const cadre = (args: string[]) => runCli(['--db', db, ...args]);
 
 describe('cadre export / template', () => {
   it('export roster --out FILE.xlsx writes the styled roster of every cadre', () => {

@@ -3,16 +3,17 @@
  * [--mode add|update|skip] [--dry-run] [--json]` through the built CLI bundle: JSON
  * shape, Excel row/column numbers, exit codes, and every kind of path routed.
  */
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
 import fs from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CLI_TEST_BUDGET, runCli } from '../../support/cli';
 import { tempDir } from '../../support/temp';
 import { makeIdNumber } from '../../../shared/domain/common/idcard';
 import { ID, tmpFile, writeSheet } from './fixtures';
 
-const CLI = path.resolve(__dirname, '../../../dist/electron/cli.cjs');
+vi.setConfig(CLI_TEST_BUDGET); // these tests start the CLI as processes: see CLI_TEST_BUDGET
+
 let tmp: ReturnType<typeof tempDir>;
 let db: string;
 beforeEach(() => {
@@ -22,8 +23,8 @@ beforeEach(() => {
 afterEach(() => tmp.cleanup());
 
 function cadre(...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, '--db', db, ...args], { encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr, json: () => JSON.parse(r.stdout) as Record<string, any> };
+  const r = runCli(['--db', db, ...args]);
+  return { ...r, json: () => JSON.parse(r.out) as Record<string, any> };
 }
 const names = () => (JSON.parse(cadre('list', 'cadres', '--json').out) as { name: string; post: string }[]).map(c => c.name).sort();
 

@@ -1,10 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CLI_TEST_BUDGET, runCli } from '../../support/cli';
 import { tempDir } from '../../support/temp';
 
-const CLI = path.resolve(__dirname, '../../../dist/electron/cli.cjs');
+vi.setConfig(CLI_TEST_BUDGET); // these tests start the CLI as processes: see CLI_TEST_BUDGET
+
 let tmp: ReturnType<typeof tempDir>;
 let db: string;
 beforeEach(() => {
@@ -13,10 +14,7 @@ beforeEach(() => {
 });
 afterEach(() => tmp.cleanup());
 
-function cadre(args: string[], database = db) {
-  const r = spawnSync(process.execPath, [CLI, '--db', database, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const cadre = (args: string[], database = db) => runCli(['--db', database, ...args]);
 
 interface ImportJson {
   dryRun: boolean;

@@ -2,10 +2,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { QualityRow, ReminderRow } from '../../../shared/contract/api';
-import { cliOn } from '../../support/cli';
+import { CLI_TEST_BUDGET, cliOn } from '../../support/cli';
 import { addCadre, addEvent, addUnit, CHILD_WORKER, childWorkerFinding, openRoster, REF } from './support';
+
+vi.setConfig(CLI_TEST_BUDGET); // these tests start the CLI as processes: see CLI_TEST_BUDGET
 
 let w: ReturnType<typeof openRoster>;
 let db: string;

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { demoCli } from '../../support/cli';
+import { describe, expect, it, vi } from 'vitest';
+import { CLI_TEST_BUDGET, demoCli } from '../../support/cli';
+
+vi.setConfig(CLI_TEST_BUDGET); // these tests start the CLI as processes: see CLI_TEST_BUDGET
 
 const { run: cadre, json, dir } = demoCli();
 

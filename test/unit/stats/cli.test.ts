@@ -2,10 +2,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { GENDER_COLUMNS, GROUP_CATEGORIES, GROUP_KEYS, LEVEL_COLUMNS } from '../../../shared/domain/stats/categories';
 import { percent } from '../../../shared/domain/common/percent';
-import { demoCli } from '../../support/cli';
+import { CLI_TEST_BUDGET, demoCli } from '../../support/cli';
+
+vi.setConfig(CLI_TEST_BUDGET); // these tests start the CLI as processes: see CLI_TEST_BUDGET
 
 const { run: cadre, json, dir } = demoCli();
 
