@@ -42,6 +42,9 @@ export function listCadres(db: Database, filter: CadreFilter = {}): CadreRow[] {
  */
 export const IN_ROSTER = "c.deleted_at IS NULL AND c.status = '在职'";
 
+/** A cadre not in the 回收站 (alias c): in the roster or the 历史库, one a record may still name. */
+export const NOT_DELETED = 'c.deleted_at IS NULL';
+
 /** A cadre in the 历史库 (alias c): left the roster by an event (退休/调出/辞职/去世), not in the 回收站. */
 export const IN_HISTORY = "c.deleted_at IS NULL AND c.status <> '在职'";
 

@@ -88,6 +88,14 @@ export function listMembers(db: Database, batchId: number, includeReplaced = tru
     .all(batchId) as SecondmentMember[];
 }
 
+/** The cadres of a batch's members, replaced ones (已调换) left out, in member order. */
+export function batchMemberCadreIds(db: Database, batchId: number): number[] {
+  return db
+    .prepare("SELECT cadre_id FROM secondment_members WHERE batch_id = ? AND status <> '已调换' GROUP BY cadre_id ORDER BY min(sort_order), min(id)")
+    .pluck()
+    .all(batchId) as number[];
+}
+
 export function membersById(db: Database, ids: number[]): SecondmentMember[] {
   if (!ids.length) return [];
   return db.prepare(`${MEMBER_SELECT} WHERE m.id IN (${ids.map(Number).join(',')}) ORDER BY m.sort_order, m.id`).all() as SecondmentMember[];

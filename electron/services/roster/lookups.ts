@@ -1,0 +1,98 @@
+/**
+ * Small reads of cadre data for other areas (names, summaries, who is in the roster), so that
+ * no area outside roster/ writes its own SQL on `cadres` nor its own idea of "in the roster".
+ */
+import type { Database } from '../../db/database';
+import { IN_ROSTER, NOT_DELETED } from './cadres';
+import { UNIT_SUBTREE_CTE } from '../units/api';
+
+/** A cadre as other areas show it in their lists. */
+export interface CadreSummary {
+  id: number;
+  name: string;
+  /** The unit's name ('' without one). */
+  unit: string;
+  post: string;
+  leadershipLevel: string;
+  idNumber: string;
+  birth: string;
+  /** In the 回收站. */
+  deleted: boolean;
+}
+
+const json = (ids: readonly number[]) => JSON.stringify(ids);
+
+/** Summaries by id (every cadre, the 回收站 included); ids that do not exist are absent. */
+export function cadreSummaries(db: Database, ids: readonly number[]): Map<number, CadreSummary> {
+  const rows = db
+    .prepare(
+      `SELECT c.id, c.name, coalesce(u.name, '') AS unit, c.post, c.leadership_level AS leadershipLevel, c.id_number AS idNumber, c.birth,
+              c.deleted_at IS NOT NULL AS deleted
+         FROM cadres c LEFT JOIN units u ON u.id = c.unit_id WHERE c.id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(json(ids)) as (Omit<CadreSummary, 'deleted'> & { deleted: number })[];
+  return new Map(rows.map(r => [r.id, { ...r, deleted: !!r.deleted }]));
+}
+
+export function cadreSummary(db: Database, id: number): CadreSummary | undefined {
+  return cadreSummaries(db, [id]).get(id);
+}
+
+/** A cadre's name (the 回收站 included), undefined when no such cadre exists. */
+export function cadreName(db: Database, id: number): string | undefined {
+  return db.prepare('SELECT name FROM cadres WHERE id = ?').pluck().get(id) as string | undefined;
+}
+
+/** A cadre's name when it is not in the 回收站 (in the roster or the 历史库): who a record may name. */
+export function liveCadreName(db: Database, id: number): string | undefined {
+  return db.prepare(`SELECT c.name FROM cadres c WHERE c.id = ? AND ${NOT_DELETED}`).pluck().get(id) as string | undefined;
+}
+
+/** Those of `ids` not in the 回收站. */
+export function liveCadreIds(db: Database, ids: readonly number[]): Set<number> {
+  return new Set(db.prepare(`SELECT c.id FROM cadres c WHERE c.id IN (SELECT value FROM json_each(?)) AND ${NOT_DELETED}`).pluck().all(json(ids)) as number[]);
+}
+
+/** Those of `ids` in the roster (IN_ROSTER), in roster order (sort order, then id). */
+export function inRosterIds(db: Database, ids: readonly number[]): number[] {
+  return db
+    .prepare(`SELECT c.id FROM cadres c WHERE c.id IN (SELECT value FROM json_each(?)) AND ${IN_ROSTER} ORDER BY c.sort_order, c.id`)
+    .pluck()
+    .all(json(ids)) as number[];
+}
+
+/** Who a scope names among the roster; no narrowing = the whole roster. */
+export interface RosterScope {
+  /** A unit and all its sub-units. */
+  unitTree?: number;
+  tag?: string;
+  leadershipLevel?: string;
+}
+
+/** Ids of the cadres in the roster (IN_ROSTER) a scope names, in roster order (sort order, then id). */
+export function rosterIds(db: Database, scope: RosterScope = {}): number[] {
+  const where = [IN_ROSTER];
+  if (scope.unitTree !== undefined) where.push('c.unit_id IN (SELECT id FROM unit_subtree)');
+  if (scope.tag !== undefined) where.push('EXISTS (SELECT 1 FROM cadre_tags t WHERE t.cadre_id = c.id AND t.tag = :tag)');
+  if (scope.leadershipLevel !== undefined) where.push('c.leadership_level = :leadershipLevel');
+  const cte = scope.unitTree !== undefined ? `WITH RECURSIVE ${UNIT_SUBTREE_CTE}` : '';
+  return db
+    .prepare(`${cte} SELECT c.id FROM cadres c WHERE ${where.map(w => `(${w})`).join(' AND ')} ORDER BY c.sort_order, c.id`)
+    .pluck()
+    .all({ unitId: scope.unitTree ?? null, tag: scope.tag ?? null, leadershipLevel: scope.leadershipLevel ?? null }) as number[];
+}
+
+/** Cadres in the roster of one unit (not its sub-units). */
+export function countInUnit(db: Database, unitId: number): number {
+  return db.prepare(`SELECT count(*) FROM cadres c WHERE c.unit_id = ? AND ${IN_ROSTER}`).pluck().get(unitId) as number;
+}
+
+export function cadreResume(db: Database, id: number): string | undefined {
+  return db.prepare('SELECT resume FROM cadres WHERE id = ?').pluck().get(id) as string | undefined;
+}
+
+/** The photo: null without one, undefined when no such cadre exists. */
+export function cadrePhoto(db: Database, id: number): Buffer | null | undefined {
+  const row = db.prepare('SELECT photo FROM cadres WHERE id = ?').get(id) as { photo: Buffer | null } | undefined;
+  return row?.photo;
+}
