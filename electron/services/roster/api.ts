@@ -8,5 +8,18 @@ export { compileQuery } from './query';
 export { applyCadreChanges } from './writes';
 export { listViews } from './views';
 export type { CellProblem, FieldValues } from './writes';
-export { cadreName, cadrePhoto, cadreResume, cadreSummaries, cadreSummary, countInUnit, inRosterIds, liveCadreIds, liveCadreName, rosterIds } from './lookups';
-export type { CadreSummary, RosterScope } from './lookups';
+export {
+  cadreName,
+  cadrePhoto,
+  cadreResume,
+  cadreStanding,
+  cadreSummaries,
+  cadreSummary,
+  countInUnit,
+  inRosterIds,
+  liveCadreIds,
+  liveCadreName,
+  rosterIds,
+  servingInUnit,
+} from './lookups';
+export type { CadreStanding, CadreSummary, RosterScope } from './lookups';

@@ -87,6 +87,45 @@ export function countInUnit(db: Database, unitId: number): number {
   return db.prepare(`SELECT count(*) FROM cadres c WHERE c.unit_id = ? AND ${IN_ROSTER}`).pluck().get(unitId) as number;
 }
 
+/** Where a cadre stands now: what an event (任免, 退休…) starts from and changes. */
+export interface CadreStanding {
+  id: number;
+  name: string;
+  unitId: number | null;
+  post: string;
+  level: string;
+  rank: string;
+  status: string;
+  /** In the 回收站. */
+  deleted: boolean;
+  /** In the roster (IN_ROSTER), so counted in its unit's 职数. */
+  inRoster: boolean;
+  resume: string;
+  proposedPost: string;
+  proposedRemoval: string;
+  appointmentReason: string;
+}
+
+export function cadreStanding(db: Database, id: number): CadreStanding | undefined {
+  const row = db
+    .prepare(
+      `SELECT c.id, c.name, c.unit_id AS unitId, c.post, c.leadership_level AS level, c.rank, c.status, c.deleted_at IS NOT NULL AS deleted,
+              (${IN_ROSTER}) AS inRoster, c.resume, c.proposed_post AS proposedPost, c.proposed_removal AS proposedRemoval,
+              c.appointment_reason AS appointmentReason
+         FROM cadres c WHERE c.id = ?`,
+    )
+    .get(id) as (Omit<CadreStanding, 'deleted' | 'inRoster'> & { deleted: number; inRoster: number }) | undefined;
+  return row && { ...row, deleted: !!row.deleted, inRoster: !!row.inRoster };
+}
+
+/** 在职 cadres of one unit, in the roster or in the 回收站 (who would come back into it), in roster order. */
+export function servingInUnit(db: Database, unitId: number): { id: number; deleted: boolean }[] {
+  const rows = db
+    .prepare("SELECT c.id, c.deleted_at IS NOT NULL AS deleted FROM cadres c WHERE c.unit_id = ? AND c.status = '在职' ORDER BY c.sort_order, c.id")
+    .all(unitId) as { id: number; deleted: number }[];
+  return rows.map(r => ({ id: r.id, deleted: !!r.deleted }));
+}
+
 export function cadreResume(db: Database, id: number): string | undefined {
   return db.prepare('SELECT resume FROM cadres WHERE id = ?').pluck().get(id) as string | undefined;
 }

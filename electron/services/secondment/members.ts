@@ -30,7 +30,7 @@ import {
 import type { EditableCadreField } from '../../../shared/domain/roster/cadre-rules';
 import type { Database } from '../../db/database';
 import { audit } from '../common/audit';
-import { applyCadreChanges, type CellProblem, type FieldValues } from '../roster/api';
+import { applyCadreChanges, cadreResume, cadreSummary, type CadreSummary, type CellProblem, type FieldValues } from '../roster/api';
 import { withOperation, type OperationRecorder } from '../common/operation-log';
 import { overlapProblem } from './overlap';
 
@@ -178,28 +178,12 @@ function checkWritten(db: Database, rows: { row: number; id: number; fields?: st
   if (problems.length) refuse(problems, firstRow);
 }
 
-interface CadreBasics {
-  id: number;
-  name: string;
-  post: string;
-  unit: string;
-  deleted: number;
-}
-
-function cadreBasics(db: Database, id: number): CadreBasics | undefined {
-  return db
-    .prepare(
-      "SELECT c.id, c.name, c.post, coalesce(u.name, '') AS unit, c.deleted_at IS NOT NULL AS deleted FROM cadres c LEFT JOIN units u ON u.id = c.unit_id WHERE c.id = ?",
-    )
-    .get(id) as CadreBasics | undefined;
-}
-
 /** Inserts a member row with the batch's dates and the cadre's unit and post unless given. */
 function insertMember(
   db: Database,
   op: OperationRecorder,
   batch: BatchRow,
-  cadre: CadreBasics,
+  cadre: CadreSummary,
   cols: Record<string, string>,
   extra: Record<string, unknown> = {},
 ): number {
@@ -226,7 +210,7 @@ export function insertMemberFor(db: Database, op: OperationRecorder, batchId: nu
   const problems: CellProblem[] = [];
   const cols = memberColumns(values, 0, undefined, problems);
   if (problems.length) refuse(problems);
-  return insertMember(db, op, batchRow(db, batchId), cadreBasics(db, cadreId)!, cols);
+  return insertMember(db, op, batchRow(db, batchId), cadreSummary(db, cadreId)!, cols);
 }
 
 /** The checks every write runs after writing (period order, overlap), for rows in request order. */
@@ -251,7 +235,7 @@ export function addMembers(db: Database, batchId: number, cadreIds: number[], va
   const problems: CellProblem[] = [];
   const cols = memberColumns(values, 0, undefined, problems);
   const cadres = cadreIds.map((cid, row) => {
-    const c = cadreBasics(db, cid);
+    const c = cadreSummary(db, cid);
     if (!c || c.deleted) problems.push({ row, field: 'cadreId', message: `找不到编号为 ${cid} 的干部（可能已删除）` });
     return c;
   });
@@ -289,7 +273,7 @@ export function addNewPerson(
       scope: batchScope(batchId),
     },
     (op, written) => {
-      const basics = cadreBasics(db, written.created[0])!;
+      const basics = cadreSummary(db, written.created[0])!;
       memberId = insertMember(db, op, batch, basics, cols);
       checkWritten(db, [{ row: 0, id: memberId }]);
     },
@@ -430,7 +414,7 @@ export function replaceMember(db: Database, id: number, cadreId: number, dateTex
   if (old.status !== '在岗' && old.status !== '提前召回') throw new AppError('CONFLICT', `「${old.name}」的状态是${old.status}，不能调换`);
   const date = requireDate(dateText, '调换时间', 'date');
   notBefore(startOf(db, old), date, '调换时间');
-  const cadre = cadreBasics(db, cadreId);
+  const cadre = cadreSummary(db, cadreId);
   if (!cadre || cadre.deleted) throw new AppError('NOT_FOUND', `找不到编号为 ${cadreId} 的干部（可能已删除）`);
   if (cadre.id === old.cadreId) throw new AppError('VALIDATION', '接替的干部不能是被调换的本人');
   const problems: CellProblem[] = [];
@@ -465,7 +449,7 @@ function resumeLineFor(db: Database, m: SecondmentMember, returnDate: string) {
 }
 
 function resumeOf(db: Database, cadreId: number): string {
-  return (db.prepare('SELECT resume FROM cadres WHERE id = ?').get(cadreId) as { resume: string }).resume;
+  return cadreResume(db, cadreId) ?? '';
 }
 
 function hasLine(resume: string, line: { start: string; end: string; text: string }): boolean {

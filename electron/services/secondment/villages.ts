@@ -18,7 +18,7 @@ import {
 } from '../../../shared/contract/routes/secondment';
 import { checkChoiceCell, checkDateCell, checkPeriodOrder, checkTextCell, type FieldCheck } from '../../../shared/domain/secondment/rules';
 import type { Database } from '../../db/database';
-import type { CellProblem } from '../roster/api';
+import { liveCadreName, type CellProblem } from '../roster/api';
 import { withOperation } from '../common/operation-log';
 import { overlapProblem } from './overlap';
 
@@ -306,10 +306,10 @@ export function replaceAssignment(db: Database, id: number, cadreId: number, dat
   if (!date.ok || date.value === '') throw new AppError('VALIDATION', `「调换时间」：${date.ok ? '请填写调换时间' : date.message}`);
   const order = checkPeriodOrder(old.startDate, date.value);
   if (order) throw new AppError('VALIDATION', `「调换时间」早于驻村开始时间`);
-  const cadre = db.prepare('SELECT id, name FROM cadres WHERE id = ? AND deleted_at IS NULL').get(cadreId) as { id: number; name: string } | undefined;
-  if (!cadre) throw new AppError('NOT_FOUND', `找不到编号为 ${cadreId} 的干部（可能已删除）`);
-  if (cadre.id === old.cadreId) throw new AppError('VALIDATION', '接替的干部不能是被调换的本人');
-  return withOperation(db, { kind: 'village', scope: 'villages', label: `驻村调换：「${cadre.name}」接替「${old.name}」` }, op => {
+  const name = liveCadreName(db, cadreId);
+  if (name === undefined) throw new AppError('NOT_FOUND', `找不到编号为 ${cadreId} 的干部（可能已删除）`);
+  if (cadreId === old.cadreId) throw new AppError('VALIDATION', '接替的干部不能是被调换的本人');
+  return withOperation(db, { kind: 'village', scope: 'villages', label: `驻村调换：「${name}」接替「${old.name}」` }, op => {
     op.touchRow('village_assignments', old.id);
     db.prepare(`UPDATE village_assignments SET status = '已调换', end_date = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`).run(
       date.value,
@@ -322,7 +322,7 @@ export function replaceAssignment(db: Database, id: number, cadreId: number, dat
              replaces_assignment_id, replacement_reason)
            VALUES (?, ?, ?, ?, ?, ?, ?, '调换', '在岗', ?, ?)`,
         )
-        .run(old.rotationId, old.villageId, cadre.id, old.role, sendingUnit.trim() || old.sendingUnit, date.value, old.endDate, old.id, reason.trim())
+        .run(old.rotationId, old.villageId, cadreId, old.role, sendingUnit.trim() || old.sendingUnit, date.value, old.endDate, old.id, reason.trim())
         .lastInsertRowid,
     );
     op.createdRow('village_assignments', newId);

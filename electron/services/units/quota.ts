@@ -38,6 +38,20 @@ export function quotaOf(db: Database, unitId: number, level: string): { approved
   return { approved: approved ?? null, filled };
 }
 
+/** An approved 职数 as stored (the 三定 document and its date beside it). */
+export interface QuotaRecord {
+  unitId: number;
+  level: string;
+  approved: number;
+  doc: string;
+  docDate: string;
+}
+
+/** Every approved 职数, by unit then in the order they were set: the one read of unit_quotas for lists. */
+export function quotaRecords(db: Database): QuotaRecord[] {
+  return db.prepare('SELECT unit_id AS unitId, level, approved, doc, doc_date AS docDate FROM unit_quotas ORDER BY unit_id, id').all() as QuotaRecord[];
+}
+
 /**
  * The 职数 table: per live unit (of `unitId`'s subtree, or all) and level, where a number
  * is approved or someone fills it, in tree order and level order. Other areas (team
@@ -55,17 +69,7 @@ export function quotaFigures(db: Database, unitId?: number): QuotaRow[] {
         ORDER BY o.path`,
     )
     .all(unitId === undefined ? {} : { unitId }) as { id: number; name: string; path: string }[];
-  const quotas = new Map(
-    (
-      db.prepare('SELECT unit_id AS unitId, level, approved, doc, doc_date AS docDate FROM unit_quotas').all() as {
-        unitId: number;
-        level: string;
-        approved: number;
-        doc: string;
-        docDate: string;
-      }[]
-    ).map(q => [`${q.unitId}:${q.level}`, q]),
-  );
+  const quotas = new Map(quotaRecords(db).map(q => [`${q.unitId}:${q.level}`, q]));
   const topDepth = units.length ? units[0].path.split('/').length : 0;
   const rows: QuotaRow[] = [];
   for (const u of units) {
