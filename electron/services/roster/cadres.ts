@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/contract/errors';
 import type { Database } from '../../db/database';
 import { cachedStatement } from '../../db/statements';
 import { CADRE_FORM_COLUMNS, CADRE_SCALAR_COLUMNS, selectList } from './columns';
-import { UNIT_ORDER_CTE, UNIT_SUBTREE_CTE } from '../units/api';
+import { UNIT_ORDER_CTE, UNIT_SUBTREE_CTE } from '../common/unit-tree';
 
 export interface CadreFilter {
   unitId?: number;

@@ -4,7 +4,7 @@
  */
 import type { Database } from '../../db/database';
 import { IN_ROSTER, NOT_DELETED } from './cadres';
-import { UNIT_SUBTREE_CTE } from '../units/api';
+import { UNIT_SUBTREE_CTE } from '../common/unit-tree';
 
 /** A cadre as other areas show it in their lists. */
 export interface CadreSummary {

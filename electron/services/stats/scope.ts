@@ -13,7 +13,7 @@ import { teamFloor } from '../../../shared/domain/stats/teams';
 import { LEVEL_STEPS, levelOrder } from '../../../shared/domain/stats/categories';
 import type { Database } from '../../db/database';
 import { compileQuery, IN_ROSTER, listViews } from '../roster/api';
-import { UNIT_SUBTREE_CTE } from '../units/api';
+import { UNIT_SUBTREE_CTE } from '../common/unit-tree';
 
 export interface Terms {
   ctes: string[];

@@ -8,7 +8,8 @@ import { LEVEL_STEPS, levelOrder } from '../../../shared/domain/stats/categories
 import { teamFigures, teamFloor, type Team, type TeamMember, type TeamRequirements } from '../../../shared/domain/stats/teams';
 import type { Database } from '../../db/database';
 import { IN_ROSTER } from '../roster/api';
-import { quotaRecords, UNIT_ORDER_CTE } from '../units/api';
+import { UNIT_ORDER_CTE } from '../common/unit-tree';
+import { quotaRecords } from '../units/api';
 
 interface UnitRow {
   id: number;

@@ -4,14 +4,15 @@
  * (IN_ROSTER) by their unit and 领导职务层次: never stored, so a merge, a move or a
  * departure is reflected at once. Reasons recorded for appointments past the
  * approved number are shown beside the figures while those cadres still fill it.
- * Read-only, so the roster (which reaches units/api.ts for its CTEs) can load it
- * without the write path; setting figures and the .xlsx are in quota-edit.ts.
+ * Read-only (what units/api.ts offers other areas); setting figures and the .xlsx are in
+ * quota-edit.ts.
  */
 import type { QuotaRow } from '../../../shared/contract/api';
 import { QUOTA_LEVELS, quotaBalance } from '../../../shared/domain/events/quota';
 import type { Database } from '../../db/database';
 import { IN_ROSTER } from '../roster/api';
-import { liveUnit, UNIT_ORDER_CTE, UNIT_SUBTREE_CTE } from './units';
+import { UNIT_ORDER_CTE, UNIT_SUBTREE_CTE } from '../common/unit-tree';
+import { liveUnit } from './units';
 
 /** Cadres in the roster per unit and level (those with a 领导职务层次). */
 export function filledCounts(db: Database, unitId?: number): Map<string, number> {
