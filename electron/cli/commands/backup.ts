@@ -9,9 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { formatSize } from '../../../shared/domain/backup/format';
 import { dataTempDir, networkWarning, quickCheck, recoverFromSnapshot, samePath, shownTime, validateDatabaseFile } from '../../services/backup/api';
-import { UsageError, type Command, type CommandContext } from '../command';
-
-const json = { kind: 'flag', help: '输出 JSON' } as const;
+import { UsageError, type Command, type CommandContext, json } from '../command';
 
 export const backupCommands: Command[] = [
   {

@@ -13,16 +13,11 @@ import { cadreSummaries, inRosterIds, liveCadreIds, rosterIds, type CadreSummary
 import { batchMemberCadreIds } from '../secondment/api';
 import { setExists } from './rows';
 
-export interface Participant {
+/** A cadre the set concerns, and why: in its scope, added or removed by hand. */
+export type Participant = Pick<CadreSummary, 'name' | 'unit' | 'post' | 'leadershipLevel' | 'idNumber' | 'birth'> & {
   cadreId: number;
-  name: string;
-  unit: string;
-  post: string;
-  leadershipLevel: string;
-  idNumber: string;
-  birth: string;
   source: 'scope' | 'added' | 'removed';
-}
+};
 
 /**
  * Ids in scope, in a stable order (a batch in its member order, otherwise the roster's): only
