@@ -82,9 +82,36 @@ export function rosterIds(db: Database, scope: RosterScope = {}): number[] {
     .all({ unitId: scope.unitTree ?? null, tag: scope.tag ?? null, leadershipLevel: scope.leadershipLevel ?? null }) as number[];
 }
 
-/** Cadres in the roster of one unit (not its sub-units). */
-export function countInUnit(db: Database, unitId: number): number {
-  return db.prepare(`SELECT count(*) FROM cadres c WHERE c.unit_id = ? AND ${IN_ROSTER}`).pluck().get(unitId) as number;
+/** Cadres in the roster of one unit (not its sub-units), optionally of one 领导职务层次. */
+export function countInUnit(db: Database, unitId: number, leadershipLevel?: string): number {
+  const level = leadershipLevel === undefined ? '' : 'AND c.leadership_level = :level';
+  return db
+    .prepare(`SELECT count(*) FROM cadres c WHERE c.unit_id = :unitId AND ${IN_ROSTER} ${level}`)
+    .pluck()
+    .get({ unitId, level: leadershipLevel ?? null }) as number;
+}
+
+/** Cadres in the roster per unit and 领导职务层次 ('unitId:level' → count), of a unit's subtree or everywhere. */
+export function countsByUnitAndLevel(db: Database, unitTree?: number): Map<string, number> {
+  const scope = unitTree === undefined ? '' : `WITH RECURSIVE ${UNIT_SUBTREE_CTE}`;
+  const rows = db
+    .prepare(
+      `${scope} SELECT c.unit_id AS unitId, c.leadership_level AS level, count(*) AS n FROM cadres c
+        WHERE ${IN_ROSTER} AND c.leadership_level <> '' AND c.unit_id IS NOT NULL
+        ${unitTree === undefined ? '' : 'AND c.unit_id IN (SELECT id FROM unit_subtree)'}
+        GROUP BY c.unit_id, c.leadership_level`,
+    )
+    .raw()
+    .all(unitTree === undefined ? {} : { unitId: unitTree }) as [number, string, number][];
+  return new Map(rows.map(([u, level, n]) => [`${u}:${level}`, n]));
+}
+
+/** The 领导职务层次 held by a unit's own cadres in the roster (not its sub-units'). */
+export function leadershipLevelsInUnit(db: Database, unitId: number): string[] {
+  return db
+    .prepare(`SELECT DISTINCT c.leadership_level FROM cadres c WHERE c.unit_id = ? AND ${IN_ROSTER} AND c.leadership_level <> ''`)
+    .pluck()
+    .all(unitId) as string[];
 }
 
 /** Where a cadre stands now: what an event (任免, 退休…) starts from and changes. */

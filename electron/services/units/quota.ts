@@ -10,33 +10,14 @@
 import type { QuotaRow } from '../../../shared/contract/api';
 import { QUOTA_LEVELS, quotaBalance } from '../../../shared/domain/events/quota';
 import type { Database } from '../../db/database';
-import { IN_ROSTER } from '../roster/api';
+import { countInUnit, countsByUnitAndLevel, IN_ROSTER } from '../roster/api';
 import { UNIT_ORDER_CTE, UNIT_SUBTREE_CTE } from '../common/unit-tree';
 import { liveUnit } from './units';
-
-/** Cadres in the roster per unit and level (those with a 领导职务层次). */
-export function filledCounts(db: Database, unitId?: number): Map<string, number> {
-  const scope = unitId === undefined ? '' : `WITH RECURSIVE ${UNIT_SUBTREE_CTE}`;
-  const rows = db
-    .prepare(
-      `${scope} SELECT c.unit_id AS unitId, c.leadership_level AS level, count(*) AS n FROM cadres c
-        WHERE ${IN_ROSTER} AND c.leadership_level <> '' AND c.unit_id IS NOT NULL
-        ${unitId === undefined ? '' : 'AND c.unit_id IN (SELECT id FROM unit_subtree)'}
-        GROUP BY c.unit_id, c.leadership_level`,
-    )
-    .raw()
-    .all(unitId === undefined ? {} : { unitId }) as [number, string, number][];
-  return new Map(rows.map(([u, level, n]) => [`${u}:${level}`, n]));
-}
 
 /** Approved and filled of one unit and level (approved null when not set). */
 export function quotaOf(db: Database, unitId: number, level: string): { approved: number | null; filled: number } {
   const approved = db.prepare('SELECT approved FROM unit_quotas WHERE unit_id = ? AND level = ?').pluck().get(unitId, level) as number | undefined;
-  const filled = db
-    .prepare(`SELECT count(*) FROM cadres c WHERE ${IN_ROSTER} AND c.unit_id = ? AND c.leadership_level = ?`)
-    .pluck()
-    .get(unitId, level) as number;
-  return { approved: approved ?? null, filled };
+  return { approved: approved ?? null, filled: countInUnit(db, unitId, level) };
 }
 
 /** An approved 职数 as stored (the 三定 document and its date beside it). */
@@ -60,7 +41,7 @@ export function quotaRecords(db: Database): QuotaRecord[] {
  */
 export function quotaFigures(db: Database, unitId?: number): QuotaRow[] {
   if (unitId !== undefined) liveUnit(db, unitId);
-  const filled = filledCounts(db, unitId);
+  const filled = countsByUnitAndLevel(db, unitId);
   const ctes = [UNIT_ORDER_CTE, ...(unitId === undefined ? [] : [UNIT_SUBTREE_CTE])];
   const units = db
     .prepare(
