@@ -30,7 +30,7 @@ import {
 import type { EditableCadreField } from '../../../shared/domain/roster/cadre-rules';
 import type { Database } from '../../db/database';
 import { audit } from '../common/audit';
-import { applyCadreChanges, cadreResume, cadreSummary, type CadreSummary, type CellProblem, type FieldValues } from '../roster/api';
+import { applyCadreChanges, cadreName, cadreResume, cadreSummary, type CadreSummary, type CellProblem, type FieldValues } from '../roster/api';
 import { withOperation, type OperationRecorder } from '../common/operation-log';
 import { overlapProblem } from './overlap';
 
@@ -166,13 +166,12 @@ function checkWritten(db: Database, rows: { row: number; id: number; fields?: st
   for (const { row, id, fields } of rows) {
     const dateField = (preferred: 'startDate' | 'endDate') =>
       !fields || fields.includes(preferred) ? preferred : (['startDate', 'endDate'].find(f => fields.includes(f)) ?? preferred);
-    const m = db
-      .prepare('SELECT m.start_date AS s, m.end_date AS e, c.name FROM secondment_members m JOIN cadres c ON c.id = m.cadre_id WHERE m.id = ?')
-      .get(id) as { s: string; e: string; name: string } | undefined;
+    const m = db.prepare('SELECT start_date AS s, end_date AS e, cadre_id AS cadreId FROM secondment_members WHERE id = ?').get(id) as
+      { s: string; e: string; cadreId: number } | undefined;
     if (!m) continue;
     const order = checkPeriodOrder(m.s, m.e);
     if (order) problems.push({ row, id, field: dateField('endDate'), message: order });
-    const overlap = overlapProblem(db, '挂职', id, `「${m.name}」`);
+    const overlap = overlapProblem(db, '挂职', id, `「${cadreName(db, m.cadreId)}」`);
     if (overlap) problems.push({ row, id, field: dateField('startDate'), message: overlap });
   }
   if (problems.length) refuse(problems, firstRow);
