@@ -54,6 +54,21 @@ export function idArg(raw: string, what: string): number {
   return Number(raw);
 }
 
+/** The --json option every command takes. */
+export const json = { kind: 'flag', help: '输出 JSON' } as const;
+
+/** A list: the rows as JSON with --json, otherwise a text table of `columns` over each row as `shown`. */
+export function printList<T extends object>(
+  ctx: CommandContext,
+  opts: OptionValues,
+  rows: readonly T[],
+  columns: [string, string][],
+  shown: (row: T) => object = row => row,
+): void {
+  if (opts.json) ctx.printJson(rows);
+  else ctx.print(tableText(rows.map(shown), columns));
+}
+
 /** Plain text table for people: tab-separated, one header line. */
 export function tableText(rows: readonly object[], columns: [string, string][]): string {
   const lines = [columns.map(([, label]) => label).join('\t')];

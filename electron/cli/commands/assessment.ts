@@ -1,7 +1,5 @@
 import type { Command } from '../command';
-import { tableText, UsageError } from '../command';
-
-const json = { kind: 'flag', help: '输出 JSON' } as const;
+import { tableText, UsageError, json, printList } from '../command';
 
 export const assessmentCommands: Command[] = [
   {
@@ -10,21 +8,20 @@ export const assessmentCommands: Command[] = [
     options: { json },
     async run(ctx, opts) {
       const sets = await ctx.call('listAssessmentSets', {});
-      if (opts.json) ctx.printJson(sets);
-      else
-        ctx.print(
-          tableText(
-            sets.map(s => ({ ...s, scope: s.scope.label })),
-            [
-              ['id', '编号'],
-              ['name', '名称'],
-              ['year', '年度'],
-              ['scope', '范围'],
-              ['participants', '人数'],
-              ['rounds', '轮次'],
-            ],
-          ),
-        );
+      printList(
+        ctx,
+        opts,
+        sets,
+        [
+          ['id', '编号'],
+          ['name', '名称'],
+          ['year', '年度'],
+          ['scope', '范围'],
+          ['participants', '人数'],
+          ['rounds', '轮次'],
+        ],
+        s => ({ ...s, scope: s.scope.label }),
+      );
     },
   },
   {
@@ -35,21 +32,20 @@ export const assessmentCommands: Command[] = [
       const setId = opts.set === undefined ? undefined : Number(opts.set);
       if (setId !== undefined && !(Number.isInteger(setId) && setId > 0)) throw new UsageError(`--set 应为指标体系编号：${String(opts.set)}`);
       const rounds = await ctx.call('listAssessmentRounds', setId === undefined ? {} : { setId });
-      if (opts.json) ctx.printJson(rounds);
-      else
-        ctx.print(
-          tableText(
-            rounds.map(r => ({ ...r, status: r.status === 'finalised' ? '已定稿' : '未定稿' })),
-            [
-              ['id', '编号'],
-              ['setName', '指标体系'],
-              ['name', '名称'],
-              ['kind', '类型'],
-              ['year', '年度'],
-              ['status', '状态'],
-            ],
-          ),
-        );
+      printList(
+        ctx,
+        opts,
+        rounds,
+        [
+          ['id', '编号'],
+          ['setName', '指标体系'],
+          ['name', '名称'],
+          ['kind', '类型'],
+          ['year', '年度'],
+          ['status', '状态'],
+        ],
+        r => ({ ...r, status: r.status === 'finalised' ? '已定稿' : '未定稿' }),
+      );
     },
   },
   {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { AUDIT_KIND_LABELS, AUDIT_KINDS, formatAuditTime, parseAuditKind } from '../../../shared/domain/audit/text';
 import type { AuditFilter, AuditRow } from '../../../shared/contract/routes/audit';
 import { writeExport } from '../../services/common/files';
-import { tableText, UsageError, type Command, type OptionValues } from '../command';
+import { tableText, UsageError, type Command, type OptionValues, json } from '../command';
 
 const PAGE = 1000;
 
@@ -32,7 +32,7 @@ export const auditCommands: Command[] = [
       to: { kind: 'value', arg: '日期', help: '截止时间（含当天），如 2026.11.22' },
       kind: { kind: 'value', arg: '类型', help: `${AUDIT_KINDS.join('|')}，或中文：${Object.values(AUDIT_KIND_LABELS).join('、')}` },
       out: { kind: 'value', arg: '文件.xlsx', help: '导出为带格式的 Excel 文件' },
-      json: { kind: 'flag', help: '输出 JSON' },
+      json,
     },
     async run(ctx, opts) {
       const filter = filterOf(opts);

@@ -1,6 +1,6 @@
 /**
  * cadre backup | restore | check: the 数据与备份 page's routes (backupNow, chooseBackupDir,
- * useDefaultBackupDir) and the CLI's own file routes (backupToFile, restoreFromFile), all
+ * useDefaultBackupDir) and the CLI's own routes (backupToFile, restoreFromFile, backupDirPath), all
  * through the dispatcher. Two things stay outside it, as no core can be opened for them: a
  * restore over a damaged or missing data file (the start-up recovery, recoverFromSnapshot),
  * and `check`, which reads any file without opening it as the data.
@@ -8,19 +8,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { formatSize } from '../../../shared/domain/backup/format';
-import {
-  backupDirOf,
-  dataTempDir,
-  networkWarning,
-  quickCheck,
-  recoverFromSnapshot,
-  samePath,
-  shownTime,
-  validateDatabaseFile,
-} from '../../services/backup/api';
-import { UsageError, type Command, type CommandContext } from '../command';
-
-const json = { kind: 'flag', help: '输出 JSON' } as const;
+import { dataTempDir, networkWarning, quickCheck, recoverFromSnapshot, samePath, shownTime, validateDatabaseFile } from '../../services/backup/api';
+import { UsageError, type Command, type CommandContext, json } from '../command';
 
 export const backupCommands: Command[] = [
   {
@@ -38,7 +27,7 @@ export const backupCommands: Command[] = [
         if (opts['default-dir'] && opts['set-dir'] !== undefined) throw new UsageError('--set-dir 与 --default-dir 不能同时使用');
         if (opts['default-dir']) await ctx.call('useDefaultBackupDir', {});
         else await ctx.call('chooseBackupDir', { path: path.resolve(opts['set-dir'] as string) });
-        const dir = backupDir(ctx);
+        const dir = await backupDir(ctx);
         if (opts.json) ctx.printJson({ backupDir: dir });
         else ctx.print(`备份文件夹已设为「${dir}」。`);
         return;
@@ -50,7 +39,7 @@ export const backupCommands: Command[] = [
         return;
       }
       const snap = await ctx.call('backupNow', {});
-      const file = path.join(backupDir(ctx), snap.name);
+      const file = path.join(await backupDir(ctx), snap.name);
       if (opts.json) ctx.printJson({ ...snap, file });
       else ctx.print(`已备份到「${file}」（${formatSize(snap.size)}，${shownTime(snap.takenAt)}）`);
     },
@@ -64,6 +53,7 @@ export const backupCommands: Command[] = [
     options: { json },
     async run(ctx, opts, [file]) {
       const source = path.resolve(file);
+      // Not a route: a damaged or missing data file cannot be opened as a core to serve one.
       const health = quickCheck(ctx.dbPath);
       if (!health.ok || !fs.existsSync(ctx.dbPath)) {
         // No usable current database: nothing to snapshot, so install the file directly (a damaged one is kept as a copy).
@@ -91,6 +81,7 @@ export const backupCommands: Command[] = [
     summary: '检查数据文件（或指定的备份文件）是否完整、是否属于本程序；有问题时退出码为 1',
     options: { json },
     async run(ctx, opts, positional) {
+      // Not a route: opening a core migrates and needs a sound file; check reads any file as it is.
       const file = path.resolve(positional[0] ?? ctx.dbPath);
       // The live file, however named, is read through SQLite with its WAL; any other file is
       // copied (when it needs a copy) into the data folder's temp area, never /tmp.
@@ -116,7 +107,6 @@ export const backupCommands: Command[] = [
 ];
 
 /** The backup folder's path: the routes give pages only its name; the CLI prints where the files are. */
-function backupDir(ctx: CommandContext): string {
-  const core = ctx.core();
-  return backupDirOf(core.db, core.dbPath);
+async function backupDir(ctx: CommandContext): Promise<string> {
+  return (await ctx.call('backupDirPath', {})).path;
 }

@@ -1,7 +1,5 @@
 import type { Command } from '../command';
-import { tableText, UsageError } from '../command';
-
-const json = { kind: 'flag', help: '输出 JSON' } as const;
+import { UsageError, json, printList } from '../command';
 
 export const basicCommands: Command[] = [
   {
@@ -34,20 +32,16 @@ export const basicCommands: Command[] = [
         }
       }
       const rows = await ctx.call('listCadreRecords', { ...(query === undefined ? {} : { query }), ...(opts.status ? { status: 'history' } : {}) });
-      if (opts.json) ctx.printJson(rows);
-      else
-        ctx.print(
-          tableText(rows, [
-            ['id', '编号'],
-            ['name', '姓名'],
-            ['gender', '性别'],
-            ['birth', '出生年月'],
-            ['unit', '单位'],
-            ['post', '现任职务'],
-            ['rank', '职级'],
-            ['status', '状态'],
-          ]),
-        );
+      printList(ctx, opts, rows, [
+        ['id', '编号'],
+        ['name', '姓名'],
+        ['gender', '性别'],
+        ['birth', '出生年月'],
+        ['unit', '单位'],
+        ['post', '现任职务'],
+        ['rank', '职级'],
+        ['status', '状态'],
+      ]);
     },
   },
   {
@@ -56,16 +50,12 @@ export const basicCommands: Command[] = [
     options: { json },
     async run(ctx, opts) {
       const units = await ctx.call('listUnits', {});
-      if (opts.json) ctx.printJson(units);
-      else
-        ctx.print(
-          tableText(units, [
-            ['id', '编号'],
-            ['parentId', '上级编号'],
-            ['name', '名称'],
-            ['kind', '类别'],
-          ]),
-        );
+      printList(ctx, opts, units, [
+        ['id', '编号'],
+        ['parentId', '上级编号'],
+        ['name', '名称'],
+        ['kind', '类别'],
+      ]);
     },
   },
   {

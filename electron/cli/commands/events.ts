@@ -4,11 +4,10 @@
  * The same routes the 干部名册 page and the 职务变动 dialog call.
  */
 import type { Command, OptionValues } from '../command';
-import { idArg, tableText, UsageError } from '../command';
+import { idArg, UsageError, json, printList } from '../command';
 import { EVENT_KINDS, LEAVING_KINDS, type CadreEvent, type EventKind, type EventNotice } from '../../../shared/contract/api';
 import { describeEvent } from '../../../shared/domain/events/rules';
 
-const json = { kind: 'flag', help: '输出 JSON' } as const;
 const text = (v: OptionValues[string]) => (typeof v === 'string' ? v : undefined);
 
 function kindOf(raw: OptionValues[string], allowed: readonly string[]): EventKind {
@@ -127,19 +126,18 @@ export const eventCommands: Command[] = [
     options: { json },
     async run(ctx, opts, [id]) {
       const events = await ctx.call('listEvents', { cadreId: idArg(id, '干部') });
-      if (opts.json) ctx.printJson(events);
-      else
-        ctx.print(
-          tableText(
-            events.map(e => ({ ...e, what: describeEvent(e), state: e.planned ? '拟任免' : '' })),
-            [
-              ['id', '编号'],
-              ['what', '职务变动'],
-              ['docNo', '文号'],
-              ['state', '状态'],
-            ],
-          ),
-        );
+      printList(
+        ctx,
+        opts,
+        events,
+        [
+          ['id', '编号'],
+          ['what', '职务变动'],
+          ['docNo', '文号'],
+          ['state', '状态'],
+        ],
+        e => ({ ...e, what: describeEvent(e), state: e.planned ? '拟任免' : '' }),
+      );
     },
   },
 ];

@@ -10,9 +10,7 @@ import { ensurePrivateDir } from '../../db/private-files';
 import { parseCadreQuery, type CadreQuery } from '../../../shared/domain/roster/query';
 import { todayCanonical } from '../../../shared/domain/common/dates';
 import { DEFAULT_EXPORT_COLUMNS, isRosterColumnKey, ROSTER_COLUMN_LABELS, type RosterColumnKey } from '../../services/export/cells';
-import { UsageError, type Command, type CommandContext, type OptionValues } from '../command';
-
-const json = { kind: 'flag', help: '输出 JSON' } as const;
+import { UsageError, type Command, type CommandContext, type OptionValues, json } from '../command';
 
 function parseIds(raw: unknown): number[] | undefined {
   if (typeof raw !== 'string') return undefined;

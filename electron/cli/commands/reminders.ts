@@ -4,9 +4,8 @@ import { AppError } from '../../../shared/contract/errors';
 import { DEFAULT_HORIZON_MONTHS, MAX_HORIZON_MONTHS, QUALITY_KINDS, REMINDER_KINDS } from '../../../shared/contract/api';
 import { formatDate, parseDateInput } from '../../../shared/domain/common/dates';
 import { writeExport } from '../../services/common/files';
-import { tableText, type Command, type CommandContext, type OptionValues } from '../command';
+import { tableText, type Command, type CommandContext, type OptionValues, json } from '../command';
 
-const json = { kind: 'flag', help: '输出 JSON' } as const;
 const out = { kind: 'value', arg: '文件.xlsx', help: '导出为带格式的 Excel 文件' } as const;
 
 const refuse = (message: string) => new AppError('VALIDATION', message);

@@ -1,11 +1,10 @@
 /** Secondment batches (挂职) and village rotations (驻村): lists and statistics. */
 import type { Command, CommandContext } from '../command';
-import { idArg, tableText, UsageError } from '../command';
+import { idArg, tableText, UsageError, json, printList } from '../command';
 import { formatDate } from '../../../shared/domain/common/dates';
 import type { SecondmentStats } from '../../../shared/contract/routes/secondment';
 import { DEFAULT_YOUNG_AGE } from '../../../shared/domain/secondment/codes';
 
-const json = { kind: 'flag', help: '输出 JSON' } as const;
 const young = { kind: 'value', arg: '岁', help: `年轻干部的年龄界限（挂职开始时未满该年龄），默认 ${DEFAULT_YOUNG_AGE}` } as const;
 
 function threshold(raw: unknown): number | undefined {
@@ -49,22 +48,21 @@ export const secondmentCommands: Command[] = [
         plannedEndDate: b.plannedEndDate,
         headcount: b.headcount,
       }));
-      if (opts.json) ctx.printJson(rows);
-      else
-        ctx.print(
-          tableText(
-            rows.map(r => ({ ...r, period: `${formatDate(r.startDate)}—${formatDate(r.plannedEndDate)}` })),
-            [
-              ['id', '编号'],
-              ['programme', '挂职项目'],
-              ['name', '批次'],
-              ['direction', '方向'],
-              ['status', '状态'],
-              ['period', '时间'],
-              ['headcount', '人数'],
-            ],
-          ),
-        );
+      printList(
+        ctx,
+        opts,
+        rows,
+        [
+          ['id', '编号'],
+          ['programme', '挂职项目'],
+          ['name', '批次'],
+          ['direction', '方向'],
+          ['status', '状态'],
+          ['period', '时间'],
+          ['headcount', '人数'],
+        ],
+        r => ({ ...r, period: `${formatDate(r.startDate)}—${formatDate(r.plannedEndDate)}` }),
+      );
     },
   },
   {
@@ -113,22 +111,21 @@ export const secondmentCommands: Command[] = [
     options: { json },
     async run(ctx, opts) {
       const rotations = await ctx.call('listVillageRotations', {});
-      if (opts.json) ctx.printJson(rotations);
-      else
-        ctx.print(
-          tableText(
-            rotations.map(r => ({ ...r, start: formatDate(r.startDate), end: formatDate(r.endDate) })),
-            [
-              ['id', '编号'],
-              ['programme', '项目'],
-              ['name', '轮次'],
-              ['start', '开始'],
-              ['end', '结束'],
-              ['headcount', '在岗人数'],
-              ['villages', '覆盖村数'],
-            ],
-          ),
-        );
+      printList(
+        ctx,
+        opts,
+        rotations,
+        [
+          ['id', '编号'],
+          ['programme', '项目'],
+          ['name', '轮次'],
+          ['start', '开始'],
+          ['end', '结束'],
+          ['headcount', '在岗人数'],
+          ['villages', '覆盖村数'],
+        ],
+        r => ({ ...r, start: formatDate(r.startDate), end: formatDate(r.endDate) }),
+      );
     },
   },
   {

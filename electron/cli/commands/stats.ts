@@ -2,9 +2,8 @@
 import path from 'node:path';
 import { parseDateInput, todayCanonical } from '../../../shared/domain/common/dates';
 import { structureJson, type StatsScope, type StructureTable, type Team } from '../../../shared/contract/api';
-import { tableText, UsageError, type Command, type OptionValues } from '../command';
+import { tableText, UsageError, type Command, type OptionValues, json } from '../command';
 
-const json = { kind: 'flag', help: '输出 JSON' } as const;
 const date = { kind: 'value', arg: 'YYYY-MM-DD', help: '统计截止日期（计算年龄、任现职年限），默认今天' } as const;
 
 function idOption(opts: OptionValues, key: string, what: string): number | undefined {

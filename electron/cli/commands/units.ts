@@ -1,10 +1,9 @@
 /** The unit tree (单位树) and its 职数: the same routes the 干部名册 page's tree calls. */
 import type { Command, OptionValues } from '../command';
-import { idArg, tableText, UsageError } from '../command';
+import { idArg, UsageError, json, printList } from '../command';
 import { UNIT_KINDS } from '../../../shared/contract/api';
 import { formatDate } from '../../../shared/domain/common/dates';
 
-const json = { kind: 'flag', help: '输出 JSON' } as const;
 const date = { kind: 'value', arg: '日期', help: '生效日期，如 2026.11（默认今天）' } as const;
 
 const text = (v: OptionValues[string]) => (typeof v === 'string' ? v : undefined);
@@ -166,23 +165,22 @@ export const unitCommands: Command[] = [
         over: r.over,
         reasons: r.reasons,
       }));
-      if (opts.json) ctx.printJson(rows);
-      else
-        ctx.print(
-          tableText(
-            rows.map(r => ({ ...r, approved: r.approved ?? '未核定', reasons: r.reasons.map(x => `${x.name}：${x.reason}`).join('；') })),
-            [
-              ['unitId', '单位编号'],
-              ['unit', '单位'],
-              ['level', '层次'],
-              ['approved', '核定'],
-              ['filled', '实配'],
-              ['vacant', '空缺'],
-              ['over', '超配'],
-              ['reasons', '超配理由'],
-            ],
-          ),
-        );
+      printList(
+        ctx,
+        opts,
+        rows,
+        [
+          ['unitId', '单位编号'],
+          ['unit', '单位'],
+          ['level', '层次'],
+          ['approved', '核定'],
+          ['filled', '实配'],
+          ['vacant', '空缺'],
+          ['over', '超配'],
+          ['reasons', '超配理由'],
+        ],
+        r => ({ ...r, approved: r.approved ?? '未核定', reasons: r.reasons.map(x => `${x.name}：${x.reason}`).join('；') }),
+      );
     },
   },
 ];

@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /**
  * Schema v3: indexes for the combined-condition query (electron/services/roster/query.ts).

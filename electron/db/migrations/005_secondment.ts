@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /**
  * Schema v5: secondments (挂职) and village-stationed cadres (驻村).

@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /**
  * Schema v7: indexes for the 审计日志 page (electron/services/audit/query.ts),

@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /**
  * Schema v8: one undo log. Every operation records its scope ('roster',

@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /** The cadre kinds of event (职务变动), in the order the event dialog offers them. */
 const EVENT_KINDS = ['任职', '免职', '提任', '调任', '转任', '轮换', '职级晋升', '挂职锻炼', '退休', '调出', '辞职', '去世', '其他'];

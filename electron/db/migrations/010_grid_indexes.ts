@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /**
  * Schema v10: indexes that let the roster grid read any block of 200 rows at

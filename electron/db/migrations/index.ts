@@ -1,4 +1,3 @@
-import type BetterSqlite3 from 'better-sqlite3';
 import { m001Initial } from './001_initial';
 import { m002Roster } from './002_roster';
 import { m003QueryIndexes } from './003_query_indexes';
@@ -10,15 +9,9 @@ import { m008OneUndoLog } from './008_one_undo_log';
 import { m009Lifecycle } from './009_lifecycle';
 import { m010GridIndexes } from './010_grid_indexes';
 import { m011YearMonths } from './011_year_months';
+import type { Migration } from './migration';
 
-export interface Migration {
-  /** The user_version after this migration; migrations[i].version === i + 1. */
-  version: number;
-  name: string;
-  up(db: BetterSqlite3.Database): void;
-  /** Rebuilds a table (a changed CHECK): runs with foreign keys off, checked before commit. */
-  rebuildsTables?: boolean;
-}
+export type { Migration };
 
 /** In order. Add a file per schema change; never edit one that has shipped. */
 export const migrations: Migration[] = [

@@ -7,6 +7,7 @@ import { AppError } from '../../../shared/contract/errors';
 import type { Database } from '../../db/database';
 import { audit } from '../common/audit';
 import { operatorName } from '../common/settings';
+import { liveCadreName } from '../roster/api';
 import { roundDateRange } from './grid';
 import { listRounds, setExists } from './rows';
 
@@ -49,8 +50,7 @@ export function addDaily(
 ): DailyRow {
   const id = db.transaction(() => {
     setExists(db, input.setId);
-    if (!db.prepare('SELECT 1 FROM cadres WHERE id = ? AND deleted_at IS NULL').get(input.cadreId))
-      throw new AppError('NOT_FOUND', `找不到编号为 ${input.cadreId} 的干部`);
+    if (liveCadreName(db, input.cadreId) === undefined) throw new AppError('NOT_FOUND', `找不到编号为 ${input.cadreId} 的干部`);
     if (input.indicatorId !== null) {
       const ind = db.prepare('SELECT name, method FROM assessment_indicators WHERE id = ? AND set_id = ?').get(input.indicatorId, input.setId) as
         { name: string; method: string } | undefined;

@@ -14,7 +14,8 @@ import { round2 } from '../../../shared/domain/assessment/numbers';
 import { personalTree, weightedTotal } from '../../../shared/domain/assessment/totals';
 import type { Database } from '../../db/database';
 import { roundHistory } from './history';
-import { cadreInfo, listParticipants, type Participant } from './participants';
+import { cadreSummaries } from '../roster/api';
+import { listParticipants, toParticipant, type Participant } from './participants';
 import { loadOverrides, personalProblems } from './personal';
 import { getRound, loadIndicators } from './rows';
 
@@ -41,23 +42,10 @@ export function roundDateRange(round: Pick<Round, 'year' | 'startDate' | 'endDat
 function roundParticipants(db: Database, round: Round): Participant[] {
   if (round.status !== 'finalised') return listParticipants(db, round.setId);
   const ids = (db.prepare('SELECT cadre_id AS id FROM assessment_results WHERE round_id = ? ORDER BY seq').all(round.id) as { id: number }[]).map(r => r.id);
-  const info = cadreInfo(db, ids);
+  const info = cadreSummaries(db, ids);
   return ids.flatMap(id => {
     const c = info.get(id);
-    return c
-      ? [
-          {
-            cadreId: id,
-            name: c.name,
-            unit: c.unit,
-            post: c.post,
-            leadershipLevel: c.leadershipLevel,
-            idNumber: c.idNumber,
-            birth: c.birth,
-            source: 'scope' as const,
-          },
-        ]
-      : [];
+    return c ? [toParticipant(c, 'scope')] : [];
   });
 }
 

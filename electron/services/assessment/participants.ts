@@ -2,50 +2,42 @@
  * Who a set assesses: the people its scope names, resolved live (a batch's
  * members except those replaced 已调换, a unit and its sub-units, a tag, a
  * 职务层次, or every serving cadre), plus those added by hand, minus those
- * taken out by hand. Cadres in the 回收站 are never included.
+ * taken out by hand. Only cadres in the roster take part: those in the 历史库 (退休, 调出…)
+ * or the 回收站 never do.
  */
 import type { ScopeKind } from '../../../shared/contract/routes/assessment';
 import { AppError } from '../../../shared/contract/errors';
 import type { Database } from '../../db/database';
 import { audit } from '../common/audit';
+import { cadreSummaries, inRosterIds, liveCadreIds, rosterIds, type CadreSummary } from '../roster/api';
+import { batchMemberCadreIds } from '../secondment/api';
 import { setExists } from './rows';
 
-export interface Participant {
+/** A cadre the set concerns, and why: in its scope, added or removed by hand. */
+export type Participant = Pick<CadreSummary, 'name' | 'unit' | 'post' | 'leadershipLevel' | 'idNumber' | 'birth'> & {
   cadreId: number;
-  name: string;
-  unit: string;
-  post: string;
-  leadershipLevel: string;
-  idNumber: string;
-  birth: string;
   source: 'scope' | 'added' | 'removed';
-}
+};
 
-/** Ids in scope, in a stable order (a batch in its member order, otherwise the roster's). */
+/**
+ * Ids in scope, in a stable order (a batch in its member order, otherwise the roster's): only
+ * cadres in the roster (IN_ROSTER), so those gone to the 历史库 or the 回收站 drop out.
+ */
 export function scopeCadreIds(db: Database, kind: ScopeKind, ref: string): number[] {
-  const live = 'c.deleted_at IS NULL';
-  const serving = `${live} AND c.status = '在职'`;
-  const ids = (sql: string, ...params: unknown[]) => (db.prepare(sql).all(...params) as { id: number }[]).map(r => r.id);
   switch (kind) {
     case 'all':
-      return ids(`SELECT c.id FROM cadres c WHERE ${serving} ORDER BY c.sort_order, c.id`);
-    case 'batch':
-      return ids(
-        `SELECT c.id FROM secondment_members m JOIN cadres c ON c.id = m.cadre_id
-          WHERE m.batch_id = ? AND m.status <> '已调换' AND ${live}
-          GROUP BY c.id ORDER BY min(m.sort_order), min(m.id)`,
-        Number(ref),
-      );
+      return rosterIds(db);
+    case 'batch': {
+      const members = batchMemberCadreIds(db, Number(ref));
+      const serving = new Set(inRosterIds(db, members));
+      return members.filter(id => serving.has(id));
+    }
     case 'unit':
-      return ids(
-        `WITH RECURSIVE tree(id) AS (SELECT id FROM units WHERE id = ? UNION ALL SELECT u.id FROM units u JOIN tree t ON u.parent_id = t.id)
-         SELECT c.id FROM cadres c WHERE c.unit_id IN (SELECT id FROM tree) AND ${serving} ORDER BY c.sort_order, c.id`,
-        Number(ref),
-      );
+      return rosterIds(db, { unitTree: Number(ref) });
     case 'tag':
-      return ids(`SELECT c.id FROM cadres c JOIN cadre_tags t ON t.cadre_id = c.id WHERE t.tag = ? AND ${serving} ORDER BY c.sort_order, c.id`, ref);
+      return rosterIds(db, { tag: ref });
     case 'leadershipLevel':
-      return ids(`SELECT c.id FROM cadres c WHERE c.leadership_level = ? AND ${serving} ORDER BY c.sort_order, c.id`, ref);
+      return rosterIds(db, { leadershipLevel: ref });
   }
 }
 
@@ -83,26 +75,6 @@ export function checkScope(db: Database, kind: ScopeKind, ref: string): void {
   }
 }
 
-interface CadreInfo {
-  id: number;
-  name: string;
-  unit: string;
-  post: string;
-  leadershipLevel: string;
-  idNumber: string;
-  birth: string;
-}
-
-export function cadreInfo(db: Database, ids: readonly number[]): Map<number, CadreInfo> {
-  const rows = db
-    .prepare(
-      `SELECT c.id, c.name, coalesce(u.name, '') AS unit, c.post, c.leadership_level AS leadershipLevel, c.id_number AS idNumber, c.birth
-         FROM cadres c LEFT JOIN units u ON u.id = c.unit_id WHERE c.id IN (SELECT value FROM json_each(?))`,
-    )
-    .all(JSON.stringify(ids)) as CadreInfo[];
-  return new Map(rows.map(r => [r.id, r]));
-}
-
 /** Everyone the set concerns: participants first (scope order, then additions), then those removed by hand. */
 export function listParticipants(db: Database, setId: number, opts: { includeRemoved?: boolean } = {}): Participant[] {
   const set = setExists(db, setId);
@@ -112,34 +84,24 @@ export function listParticipants(db: Database, setId: number, opts: { includeRem
   const inScope = new Set(scope);
   const entries: { id: number; source: Participant['source'] }[] = [];
   for (const id of scope) if (!removed.has(id)) entries.push({ id, source: 'scope' });
-  const added = db
-    .prepare(
-      "SELECT p.cadre_id AS id FROM assessment_participants p JOIN cadres c ON c.id = p.cadre_id WHERE p.set_id = ? AND p.mode = 'add' AND c.deleted_at IS NULL ORDER BY c.sort_order, c.id",
-    )
-    .all(setId) as { id: number }[];
-  for (const a of added) if (!inScope.has(a.id)) entries.push({ id: a.id, source: 'added' });
+  const added = inRosterIds(
+    db,
+    manual.filter(m => m.mode === 'add').map(m => m.id),
+  );
+  for (const id of added) if (!inScope.has(id)) entries.push({ id, source: 'added' });
   if (opts.includeRemoved) for (const id of scope) if (removed.has(id)) entries.push({ id, source: 'removed' });
-  const info = cadreInfo(
+  const info = cadreSummaries(
     db,
     entries.map(e => e.id),
   );
   return entries.flatMap(e => {
     const c = info.get(e.id);
-    return c
-      ? [
-          {
-            cadreId: c.id,
-            name: c.name,
-            unit: c.unit,
-            post: c.post,
-            leadershipLevel: c.leadershipLevel,
-            idNumber: c.idNumber,
-            birth: c.birth,
-            source: e.source,
-          },
-        ]
-      : [];
+    return c ? [toParticipant(c, e.source)] : [];
   });
+}
+
+export function toParticipant(c: CadreSummary, source: Participant['source']): Participant {
+  return { cadreId: c.id, name: c.name, unit: c.unit, post: c.post, leadershipLevel: c.leadershipLevel, idNumber: c.idNumber, birth: c.birth, source };
 }
 
 /** Manual additions and removals; reset drops a cadre's manual entry (back to what the scope says). */
@@ -148,13 +110,16 @@ export function saveParticipants(db: Database, setId: number, change: { add: num
   db.transaction(() => {
     const all = [...change.add, ...change.remove];
     if (all.length) {
-      const found = new Set(
-        (
-          db.prepare('SELECT id FROM cadres WHERE id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL').all(JSON.stringify(all)) as { id: number }[]
-        ).map(r => r.id),
-      );
+      const found = liveCadreIds(db, all);
       const missing = all.filter(id => !found.has(id));
       if (missing.length) throw new AppError('NOT_FOUND', `找不到编号为 ${missing.slice(0, 5).join('、')} 的干部（可能已删除）`);
+    }
+    const serving = new Set(inRosterIds(db, change.add));
+    const left = change.add.filter(id => !serving.has(id));
+    if (left.length) {
+      const names = cadreSummaries(db, left);
+      const named = left.slice(0, 5).map(id => `「${names.get(id)?.name}」`);
+      throw new AppError('VALIDATION', `${named.join('、')}已离开干部名册（在历史库中），不能参加考核`);
     }
     const both = change.add.filter(id => change.remove.includes(id));
     if (both.length) throw new AppError('VALIDATION', `编号为 ${both.slice(0, 5).join('、')} 的干部同时被添加和移出`);

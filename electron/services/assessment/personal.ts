@@ -10,6 +10,7 @@ import { checkWeights } from '../../../shared/domain/assessment/weights';
 import { asWeightTree, personalTree, type PersonalOverride, type TreeIndicator } from '../../../shared/domain/assessment/totals';
 import type { Database } from '../../db/database';
 import { audit } from '../common/audit';
+import { cadreName, liveCadreName } from '../roster/api';
 import { listParticipants } from './participants';
 import { assertSetEditable, loadIndicators, setExists } from './rows';
 import { indicatorProblems } from './sets';
@@ -68,9 +69,9 @@ export function listPersonal(db: Database, setId: number, cadreId?: number) {
   setExists(db, setId);
   const people = listParticipants(db, setId).filter(p => cadreId === undefined || p.cadreId === cadreId);
   if (cadreId !== undefined && people.length === 0) {
-    const c = db.prepare('SELECT name FROM cadres WHERE id = ?').get(cadreId) as { name: string } | undefined;
-    if (!c) throw new AppError('NOT_FOUND', `找不到编号为 ${cadreId} 的干部`);
-    return [personalView(db, setId, cadreId, c.name)];
+    const name = cadreName(db, cadreId);
+    if (name === undefined) throw new AppError('NOT_FOUND', `找不到编号为 ${cadreId} 的干部`);
+    return [personalView(db, setId, cadreId, name)];
   }
   return people.map(p => personalView(db, setId, p.cadreId, p.name));
 }
@@ -85,8 +86,8 @@ export function savePersonal(db: Database, input: SaveInput) {
   db.transaction(() => {
     setExists(db, setId);
     assertSetEditable(db, setId, '修改个性化指标');
-    const cadre = db.prepare('SELECT name FROM cadres WHERE id = ? AND deleted_at IS NULL').get(cadreId) as { name: string } | undefined;
-    if (!cadre) throw new AppError('NOT_FOUND', `找不到编号为 ${cadreId} 的干部`);
+    const name = liveCadreName(db, cadreId);
+    if (name === undefined) throw new AppError('NOT_FOUND', `找不到编号为 ${cadreId} 的干部`);
     const own = loadIndicators(db, setId).filter(i => i.cadreId === null);
     const ownIds = new Set(own.map(i => i.id));
     const problems: string[] = [];
@@ -101,9 +102,9 @@ export function savePersonal(db: Database, input: SaveInput) {
       problems.push(...indicatorProblems(e, e.parentId === null ? 1 : 2));
       if (own.some(i => i.name === e.name.trim())) problems.push(`个性化指标「${e.name}」与指标体系中的指标重名`);
     }
-    if (problems.length) throw new AppError('VALIDATION', `${cadre.name}的个性化指标未保存：${problems.join('；')}`, { problems });
+    if (problems.length) throw new AppError('VALIDATION', `${name}的个性化指标未保存：${problems.join('；')}`, { problems });
 
-    const before = personalView(db, setId, cadreId, cadre.name);
+    const before = personalView(db, setId, cadreId, name);
     db.prepare('DELETE FROM assessment_overrides WHERE cadre_id = ? AND indicator_id IN (SELECT id FROM assessment_indicators WHERE set_id = ?)').run(
       cadreId,
       setId,
@@ -115,7 +116,7 @@ export function savePersonal(db: Database, input: SaveInput) {
       (db.prepare('SELECT id FROM assessment_indicators WHERE set_id = ? AND cadre_id = ?').all(setId, cadreId) as { id: number }[]).map(r => r.id),
     );
     const keep = new Set(input.extras.flatMap(e => (e.id !== undefined ? [e.id] : [])));
-    for (const id of keep) if (!existingExtras.has(id)) throw new AppError('VALIDATION', `个性化指标编号 ${id} 不属于${cadre.name}`);
+    for (const id of keep) if (!existingExtras.has(id)) throw new AppError('VALIDATION', `个性化指标编号 ${id} 不属于${name}`);
     for (const id of existingExtras) if (!keep.has(id)) db.prepare('DELETE FROM assessment_indicators WHERE id = ?').run(id);
     input.extras.forEach((e, i) => {
       const params = {
@@ -151,8 +152,8 @@ export function savePersonal(db: Database, input: SaveInput) {
       }
     });
     const weightProblems = personalProblems(loadIndicators(db, setId), cadreId, loadOverrides(db, setId));
-    if (weightProblems.length) throw new AppError('VALIDATION', `${cadre.name}的个性化指标未保存：${weightProblems.join('；')}`, { problems: weightProblems });
-    audit(db, { entity: 'assessment_set', entityId: setId, action: 'personal', before, after: personalView(db, setId, cadreId, cadre.name) });
+    if (weightProblems.length) throw new AppError('VALIDATION', `${name}的个性化指标未保存：${weightProblems.join('；')}`, { problems: weightProblems });
+    audit(db, { entity: 'assessment_set', entityId: setId, action: 'personal', before, after: personalView(db, setId, cadreId, name) });
   })();
-  return personalView(db, setId, cadreId, (db.prepare('SELECT name FROM cadres WHERE id = ?').get(cadreId) as { name: string }).name);
+  return personalView(db, setId, cadreId, cadreName(db, cadreId)!);
 }

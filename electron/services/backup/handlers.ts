@@ -88,6 +88,7 @@ export function backupHandlers(ctx: ServiceContext): HandlersOf<typeof backupRou
       setBackupDir(db, null);
       return backupSettings(ctx);
     },
+    backupDirPath: () => ({ path: backupDirOf(db, dbPath) }),
     backupToFile: async ({ outPath }) => {
       const target = path.resolve(outPath);
       // Like every export's file, only the expected kind: a SQLite file any tool recognises.

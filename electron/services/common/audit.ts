@@ -5,7 +5,7 @@ import { fieldLabel } from '../../../shared/domain/roster/fields';
 import { AUDIT_TABLES, shownAuditKeys } from '../../../shared/domain/audit/fields';
 import type { Database } from '../../db/database';
 import { cachedStatement } from '../../db/statements';
-import { CADRE_FORM_COLUMNS, CADRE_SCALAR_COLUMNS, IN_ROSTER } from '../roster/api';
+import { CADRE_FORM_COLUMNS, CADRE_SCALAR_COLUMNS, countCadres } from '../roster/api';
 import { OPERATOR_SETTING, operatorName, REPORTING_UNIT_SETTING, reportingUnitName, savedOperatorName, setSetting } from './settings';
 
 /** Column name → field key, for showing audit entries with Chinese labels. */
@@ -146,12 +146,12 @@ export interface RestoreRecord {
 export function recordRestore(db: Database, r: RestoreRecord): void {
   db.transaction(() => {
     if (r.operator) setSetting(db, OPERATOR_SETTING, r.operator);
-    const counts = db.prepare(`SELECT count(*) AS n FROM cadres c WHERE ${IN_ROSTER}`).get() as { n: number };
+    const cadres = countCadres(db);
     audit(db, {
       operator: r.operator ?? operatorName(db),
       entity: 'database',
       action: 'restore',
-      after: { from: r.from, preRestore: r.preRestore, cadres: counts.n, ...(r.recovered ? { recovered: true } : {}) },
+      after: { from: r.from, preRestore: r.preRestore, cadres, ...(r.recovered ? { recovered: true } : {}) },
     });
   })();
 }

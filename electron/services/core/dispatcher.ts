@@ -95,6 +95,9 @@ function typeName(t: string): string {
 /** Input keys that name a file on disk. */
 const PATH_KEYS = new Set(['path', 'outPath', 'outDir']);
 
+/** Routes that answer with a path: only the CLI asks them. */
+const ANSWERS_PATH = new Set<string>(['backupDirPath']);
+
 function namesPath(v: unknown, depth = 0): boolean {
   if (depth > 4 || typeof v !== 'object' || v === null) return false;
   return Object.entries(v).some(([k, x]) => (PATH_KEYS.has(k) && typeof x === 'string') || namesPath(x, depth + 1));
@@ -102,7 +105,7 @@ function namesPath(v: unknown, depth = 0): boolean {
 
 /**
  * The door for pages (Electron IPC, the loopback web host): a page never names
- * a file-system path. Files come up as bytes and go down as bytes; only the
+ * a file-system path nor hears one. Files come up as bytes and go down as bytes; only the
  * CLI and the main process's own dialogs name paths.
  */
 export function pageDispatch(dispatch: Dispatch): Dispatch {
@@ -110,7 +113,7 @@ export function pageDispatch(dispatch: Dispatch): Dispatch {
     // Bounded before the path-key scan walks it.
     const tooBig = valueBoundsProblem(input);
     if (tooBig) return fail({ code: 'VALIDATION', message: tooBig });
-    return namesPath(input)
+    return namesPath(input) || ANSWERS_PATH.has(method)
       ? { ok: false, error: { code: 'FORBIDDEN', message: '界面不能直接指定文件路径，请通过“选择文件”上传或下载文件。' } }
       : dispatch(method, input);
   };

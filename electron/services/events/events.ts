@@ -21,23 +21,8 @@ import { normalizeCadreField } from '../../../shared/domain/roster/cadre-rules';
 import type { Database } from '../../db/database';
 import type { OperationRecorder } from '../common/operation-log';
 import { withOperation } from '../common/operation-log';
-import { applyCadreChanges, type FieldValues } from '../roster/api';
+import { applyCadreChanges, cadreStanding, type FieldValues } from '../roster/api';
 import { liveUnit, quotaOf } from '../units/api';
-
-interface CadreNow {
-  id: number;
-  name: string;
-  unitId: number | null;
-  post: string;
-  level: string;
-  rank: string;
-  status: string;
-  deleted: number;
-  resume: string;
-  proposedPost: string;
-  proposedRemoval: string;
-  appointmentReason: string;
-}
 
 /** An event row as stored. */
 interface EventRecord {
@@ -72,16 +57,6 @@ interface Prepared {
   after: string | null;
 }
 
-function readCadre(db: Database, id: number): CadreNow | undefined {
-  return db
-    .prepare(
-      `SELECT id, name, unit_id AS unitId, post, leadership_level AS level, rank, status, deleted_at IS NOT NULL AS deleted, resume,
-              proposed_post AS proposedPost, proposed_removal AS proposedRemoval, appointment_reason AS appointmentReason
-         FROM cadres WHERE id = ?`,
-    )
-    .get(id) as CadreNow | undefined;
-}
-
 /** A field through the roster's own rule; a problem names the field. */
 function field(key: 'post' | 'leadershipLevel' | 'rank', raw: string | undefined, label: string, problems: string[]): string {
   const r = normalizeCadreField(key, raw ?? '');
@@ -92,7 +67,7 @@ function field(key: 'post' | 'leadershipLevel' | 'rank', raw: string | undefined
 
 function prepareRow(db: Database, notice: EventNotice, row: EventRowInput, index: number, date: string): Prepared {
   const problems: string[] = [];
-  const cadre = readCadre(db, row.cadreId);
+  const cadre = cadreStanding(db, row.cadreId);
   const kind = notice.kind;
   const post = field('post', row.post, '所任职务', problems);
   const removedPost = field('post', row.removedPost, '所免职务', problems);
@@ -173,7 +148,7 @@ function prepareRow(db: Database, notice: EventNotice, row: EventRowInput, index
     problems,
     values,
     closes: resume?.ok ? resume.closed : [],
-    before: counted(cadre.status === '在职' && !cadre.deleted, cadre.unitId, cadre.level),
+    before: counted(cadre.inRoster, cadre.unitId, cadre.level),
     after: notice.planned ? null : counted(status === '在职', unitId, newLevel),
     event: {
       ...empty.event,
@@ -336,7 +311,7 @@ function eventsById(db: Database, ids: number[]): CadreEvent[] {
 
 /** A cadre's events in date order; plans after what was decided. */
 export function listEvents(db: Database, cadreId: number): CadreEvent[] {
-  if (!readCadre(db, cadreId)) throw new AppError('NOT_FOUND', `找不到编号为 ${cadreId} 的干部`);
+  if (!cadreStanding(db, cadreId)) throw new AppError('NOT_FOUND', `找不到编号为 ${cadreId} 的干部`);
   return (db.prepare(`${SELECT_EVENTS} WHERE e.cadre_id = ? ORDER BY e.planned, e.date, e.id`).all(cadreId) as CadreEvent[]).map(toEvent);
 }
 
@@ -349,7 +324,7 @@ function plannedEvent(db: Database, id: number): CadreEvent {
 
 /** The form's 拟任职务/拟免职务/任免理由 a plan filled, cleared where they still say what it wrote. */
 function clearPlanFields(db: Database, e: CadreEvent): FieldValues {
-  const c = readCadre(db, e.cadreId)!;
+  const c = cadreStanding(db, e.cadreId)!;
   const clear: FieldValues = {};
   if (c.proposedPost && c.proposedPost === e.post) clear.proposedPost = '';
   if (c.proposedRemoval && c.proposedRemoval === e.removedPost) clear.proposedRemoval = '';
@@ -394,7 +369,7 @@ export function decidePlannedEvent(db: Database, id: number, d: Decision): Cadre
 
 export function cancelPlannedEvent(db: Database, id: number): void {
   const e = plannedEvent(db, id);
-  const name = readCadre(db, e.cadreId)!.name;
+  const name = cadreStanding(db, e.cadreId)!.name;
   const clear = clearPlanFields(db, e);
   const drop = (op: OperationRecorder) => {
     op.touchRow('cadre_events', id);

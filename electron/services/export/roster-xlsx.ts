@@ -10,9 +10,7 @@ import type { Database } from '../../db/database';
 import { parseCadreQuery } from '../../../shared/domain/roster/query';
 import { todayCanonical } from '../../../shared/domain/common/dates';
 import type { RosterView } from '../../../shared/contract/routes/exports';
-import { countCadreRows, selectCadreRows } from '../roster/api';
-import { compileQuery } from '../roster/api';
-import { rosterPage, rosterWhere } from '../roster/api';
+import { compileQuery, countCadreRows, NOT_DELETED, rosterPage, rosterWhere, selectCadreRows } from '../roster/api';
 import { buildTableXlsx, guardCsvText, MAX_EXPORT_ROWS } from '../common/xlsx-table';
 import { withDrill } from '../stats/api';
 import { cellValue, columnWidth, defaultDate, isWrapped, ROSTER_COLUMN_LABELS, type CellOptions, type RosterColumn, type RosterColumnKey } from './cells';
@@ -102,7 +100,7 @@ export function selectRosterRows(db: Database, sel: RosterSelection): CadreRow[]
   if (sel.ids) {
     const ids = [...new Set(sel.ids)];
     const found = new Map<number, CadreRow>();
-    const rows = selectCadreRows(db, { where: ['c.deleted_at IS NULL', 'c.id IN (SELECT value FROM json_each(:ids))'], params: { ids: JSON.stringify(ids) } });
+    const rows = selectCadreRows(db, { where: [NOT_DELETED, 'c.id IN (SELECT value FROM json_each(:ids))'], params: { ids: JSON.stringify(ids) } });
     for (const r of rows) found.set(r.id, r);
     const missing = ids.filter(id => !found.has(id));
     if (missing.length) {

@@ -14,6 +14,7 @@ import { audit } from '../common/audit';
 import type { Database } from '../../db/database';
 import { withOperation, type OperationSummary } from '../common/operation-log';
 import { getSetting, reportingUnitName, setSetting } from '../common/settings';
+import { cadrePhoto, cadreSummary } from '../roster/api';
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
@@ -26,9 +27,9 @@ export function photoMime(bytes: Uint8Array): PhotoMime | null {
 }
 
 function liveCadre(db: Database, id: number): void {
-  const row = db.prepare('SELECT deleted_at FROM cadres WHERE id = ?').get(id) as { deleted_at: string | null } | undefined;
-  if (!row) throw new AppError('NOT_FOUND', `找不到编号为 ${id} 的干部`);
-  if (row.deleted_at !== null) throw new AppError('CONFLICT', `编号为 ${id} 的干部在回收站中，请先恢复再修改`);
+  const cadre = cadreSummary(db, id);
+  if (!cadre) throw new AppError('NOT_FOUND', `找不到编号为 ${id} 的干部`);
+  if (cadre.deleted) throw new AppError('CONFLICT', `编号为 ${id} 的干部在回收站中，请先恢复再修改`);
 }
 
 /** Decodes and checks an uploaded photo: base64 text (a data: URL prefix is accepted) of a JPEG or PNG ≤ 2 MB. */
@@ -46,10 +47,10 @@ export function decodePhoto(text: string): Buffer {
 }
 
 export function getCadrePhoto(db: Database, id: number): { base64: string | null; mime: PhotoMime | null } {
-  const row = db.prepare('SELECT photo FROM cadres WHERE id = ?').get(id) as { photo: Buffer | null } | undefined;
-  if (!row) throw new AppError('NOT_FOUND', `找不到编号为 ${id} 的干部`);
-  if (!row.photo) return { base64: null, mime: null };
-  return { base64: row.photo.toString('base64'), mime: photoMime(row.photo) };
+  const photo = cadrePhoto(db, id);
+  if (photo === undefined) throw new AppError('NOT_FOUND', `找不到编号为 ${id} 的干部`);
+  if (!photo) return { base64: null, mime: null };
+  return { base64: photo.toString('base64'), mime: photoMime(photo) };
 }
 
 /** Replaces (or with null removes) the photo as one undoable, audited step. */

@@ -10,7 +10,7 @@ import type { Database } from '../../db/database';
 import { ensurePrivateDir } from '../../db/private-files';
 import { writeFileAtomic } from '../common/files';
 import { getFormSettings } from '../form/api';
-import { getCadre } from '../roster/api';
+import { cadrePhoto, getCadre } from '../roster/api';
 import { buildZip } from '../export/api';
 import { lrmxFileName, writeLrmx, type WriteLrmxOptions } from './write';
 
@@ -31,8 +31,7 @@ export function renderLrmxFiles(db: Database, ids: number[], opts: WriteLrmxOpti
   const used = new Set<string>();
   return [...new Set(ids)].map(id => {
     const cadre = getCadre(db, id);
-    const row = db.prepare('SELECT photo FROM cadres WHERE id = ?').get(id) as { photo: Buffer | null };
-    const text = writeLrmx(cadre, row.photo, { reportingUnit: settings.reportingUnit, filledBy: settings.filledBy, ...opts });
+    const text = writeLrmx(cadre, cadrePhoto(db, id) ?? null, { reportingUnit: settings.reportingUnit, filledBy: settings.filledBy, ...opts });
     let fileName = lrmxFileName(cadre.name, cadre.idNumber);
     for (let n = 2; used.has(fileName.toLowerCase()); n++) fileName = lrmxFileName(cadre.name, cadre.idNumber).replace(/\.lrmx$/, `(${n}).lrmx`);
     used.add(fileName.toLowerCase());

@@ -1,5 +1,5 @@
 /** What other areas use of roster/: the one door into its internals (the lint forbids any other). */
-export { IN_HISTORY, IN_ROSTER, SEARCH_TERM, cadreInserter, countCadreRows, countCadres, getCadre, selectCadreRows } from './cadres';
+export { IN_HISTORY, IN_ROSTER, NOT_DELETED, SEARCH_TERM, cadreInserter, countCadreRows, countCadres, getCadre, selectCadreRows } from './cadres';
 export { CADRE_FORM_COLUMNS, CADRE_SCALAR_COLUMNS } from './columns';
 export { insertCadreImage, readCadreImage, writeCadreImage } from './image';
 export type { CadreImage } from './image';
@@ -8,3 +8,20 @@ export { compileQuery } from './query';
 export { applyCadreChanges } from './writes';
 export { listViews } from './views';
 export type { CellProblem, FieldValues } from './writes';
+export {
+  cadreName,
+  cadrePhoto,
+  cadreResume,
+  cadreStanding,
+  cadreSummaries,
+  cadreSummary,
+  countInUnit,
+  countsByUnitAndLevel,
+  inRosterIds,
+  leadershipLevelsInUnit,
+  liveCadreIds,
+  liveCadreName,
+  rosterIds,
+  servingInUnit,
+} from './lookups';
+export type { CadreStanding, CadreSummary, RosterScope } from './lookups';

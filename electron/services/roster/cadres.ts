@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/contract/errors';
 import type { Database } from '../../db/database';
 import { cachedStatement } from '../../db/statements';
 import { CADRE_FORM_COLUMNS, CADRE_SCALAR_COLUMNS, selectList } from './columns';
-import { UNIT_ORDER_CTE, UNIT_SUBTREE_CTE } from '../units/api';
+import { UNIT_ORDER_CTE, UNIT_SUBTREE_CTE } from '../common/unit-tree';
 
 export interface CadreFilter {
   unitId?: number;
@@ -41,6 +41,9 @@ export function listCadres(db: Database, filter: CadreFilter = {}): CadreRow[] {
  * 历史库). Statistics, reminders and every count of "the roster" use this one condition.
  */
 export const IN_ROSTER = "c.deleted_at IS NULL AND c.status = '在职'";
+
+/** A cadre not in the 回收站 (alias c): in the roster or the 历史库, one a record may still name. */
+export const NOT_DELETED = 'c.deleted_at IS NULL';
 
 /** A cadre in the 历史库 (alias c): left the roster by an event (退休/调出/辞职/去世), not in the 回收站. */
 export const IN_HISTORY = "c.deleted_at IS NULL AND c.status <> '在职'";

@@ -22,7 +22,7 @@ import type { Database } from '../../db/database';
 import { cachedStatement } from '../../db/statements';
 import { CADRE_SCALAR_COLUMNS } from './columns';
 import { cadreRowsByIds, IN_HISTORY, IN_ROSTER, SEARCH_TERM, type RowQuery } from './cadres';
-import { UNIT_ORDER_CTE, UNIT_SUBTREE_CTE } from '../units/api';
+import { UNIT_ORDER_CTE, UNIT_SUBTREE_CTE } from '../common/unit-tree';
 
 export type TextFilterType = 'contains' | 'notContains' | 'equals' | 'notEqual' | 'startsWith' | 'endsWith' | 'blank' | 'notBlank';
 

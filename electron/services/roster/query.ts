@@ -39,7 +39,7 @@ import {
 import type { Database } from '../../db/database';
 import { CADRE_SCALAR_COLUMNS } from './columns';
 import { IN_HISTORY, IN_ROSTER, selectCadreRows } from './cadres';
-import { UNIT_ORDER_CTE, UNIT_SUBTREE_CTE } from '../units/api';
+import { UNIT_ORDER_CTE, UNIT_SUBTREE_CTE } from '../common/unit-tree';
 
 export interface CompiledQuery {
   /** A WHERE fragment over the alias `c` (cadres); always includes IN_ROSTER (or IN_HISTORY). */

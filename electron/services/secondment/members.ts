@@ -30,7 +30,7 @@ import {
 import type { EditableCadreField } from '../../../shared/domain/roster/cadre-rules';
 import type { Database } from '../../db/database';
 import { audit } from '../common/audit';
-import { applyCadreChanges, type CellProblem, type FieldValues } from '../roster/api';
+import { applyCadreChanges, cadreName, cadreResume, cadreSummary, type CadreSummary, type CellProblem, type FieldValues } from '../roster/api';
 import { withOperation, type OperationRecorder } from '../common/operation-log';
 import { overlapProblem } from './overlap';
 
@@ -86,6 +86,14 @@ export function listMembers(db: Database, batchId: number, includeReplaced = tru
   return db
     .prepare(`${MEMBER_SELECT} WHERE m.batch_id = ? ${includeReplaced ? '' : "AND m.status <> '已调换'"} ORDER BY m.sort_order, m.id`)
     .all(batchId) as SecondmentMember[];
+}
+
+/** The cadres of a batch's members, replaced ones (已调换) left out, in member order. */
+export function batchMemberCadreIds(db: Database, batchId: number): number[] {
+  return db
+    .prepare("SELECT cadre_id FROM secondment_members WHERE batch_id = ? AND status <> '已调换' GROUP BY cadre_id ORDER BY min(sort_order), min(id)")
+    .pluck()
+    .all(batchId) as number[];
 }
 
 export function membersById(db: Database, ids: number[]): SecondmentMember[] {
@@ -158,32 +166,15 @@ function checkWritten(db: Database, rows: { row: number; id: number; fields?: st
   for (const { row, id, fields } of rows) {
     const dateField = (preferred: 'startDate' | 'endDate') =>
       !fields || fields.includes(preferred) ? preferred : (['startDate', 'endDate'].find(f => fields.includes(f)) ?? preferred);
-    const m = db
-      .prepare('SELECT m.start_date AS s, m.end_date AS e, c.name FROM secondment_members m JOIN cadres c ON c.id = m.cadre_id WHERE m.id = ?')
-      .get(id) as { s: string; e: string; name: string } | undefined;
+    const m = db.prepare('SELECT start_date AS s, end_date AS e, cadre_id AS cadreId FROM secondment_members WHERE id = ?').get(id) as
+      { s: string; e: string; cadreId: number } | undefined;
     if (!m) continue;
     const order = checkPeriodOrder(m.s, m.e);
     if (order) problems.push({ row, id, field: dateField('endDate'), message: order });
-    const overlap = overlapProblem(db, '挂职', id, `「${m.name}」`);
+    const overlap = overlapProblem(db, '挂职', id, `「${cadreName(db, m.cadreId)}」`);
     if (overlap) problems.push({ row, id, field: dateField('startDate'), message: overlap });
   }
   if (problems.length) refuse(problems, firstRow);
-}
-
-interface CadreBasics {
-  id: number;
-  name: string;
-  post: string;
-  unit: string;
-  deleted: number;
-}
-
-function cadreBasics(db: Database, id: number): CadreBasics | undefined {
-  return db
-    .prepare(
-      "SELECT c.id, c.name, c.post, coalesce(u.name, '') AS unit, c.deleted_at IS NOT NULL AS deleted FROM cadres c LEFT JOIN units u ON u.id = c.unit_id WHERE c.id = ?",
-    )
-    .get(id) as CadreBasics | undefined;
 }
 
 /** Inserts a member row with the batch's dates and the cadre's unit and post unless given. */
@@ -191,7 +182,7 @@ function insertMember(
   db: Database,
   op: OperationRecorder,
   batch: BatchRow,
-  cadre: CadreBasics,
+  cadre: CadreSummary,
   cols: Record<string, string>,
   extra: Record<string, unknown> = {},
 ): number {
@@ -218,7 +209,7 @@ export function insertMemberFor(db: Database, op: OperationRecorder, batchId: nu
   const problems: CellProblem[] = [];
   const cols = memberColumns(values, 0, undefined, problems);
   if (problems.length) refuse(problems);
-  return insertMember(db, op, batchRow(db, batchId), cadreBasics(db, cadreId)!, cols);
+  return insertMember(db, op, batchRow(db, batchId), cadreSummary(db, cadreId)!, cols);
 }
 
 /** The checks every write runs after writing (period order, overlap), for rows in request order. */
@@ -243,7 +234,7 @@ export function addMembers(db: Database, batchId: number, cadreIds: number[], va
   const problems: CellProblem[] = [];
   const cols = memberColumns(values, 0, undefined, problems);
   const cadres = cadreIds.map((cid, row) => {
-    const c = cadreBasics(db, cid);
+    const c = cadreSummary(db, cid);
     if (!c || c.deleted) problems.push({ row, field: 'cadreId', message: `找不到编号为 ${cid} 的干部（可能已删除）` });
     return c;
   });
@@ -281,7 +272,7 @@ export function addNewPerson(
       scope: batchScope(batchId),
     },
     (op, written) => {
-      const basics = cadreBasics(db, written.created[0])!;
+      const basics = cadreSummary(db, written.created[0])!;
       memberId = insertMember(db, op, batch, basics, cols);
       checkWritten(db, [{ row: 0, id: memberId }]);
     },
@@ -422,7 +413,7 @@ export function replaceMember(db: Database, id: number, cadreId: number, dateTex
   if (old.status !== '在岗' && old.status !== '提前召回') throw new AppError('CONFLICT', `「${old.name}」的状态是${old.status}，不能调换`);
   const date = requireDate(dateText, '调换时间', 'date');
   notBefore(startOf(db, old), date, '调换时间');
-  const cadre = cadreBasics(db, cadreId);
+  const cadre = cadreSummary(db, cadreId);
   if (!cadre || cadre.deleted) throw new AppError('NOT_FOUND', `找不到编号为 ${cadreId} 的干部（可能已删除）`);
   if (cadre.id === old.cadreId) throw new AppError('VALIDATION', '接替的干部不能是被调换的本人');
   const problems: CellProblem[] = [];
@@ -457,7 +448,7 @@ function resumeLineFor(db: Database, m: SecondmentMember, returnDate: string) {
 }
 
 function resumeOf(db: Database, cadreId: number): string {
-  return (db.prepare('SELECT resume FROM cadres WHERE id = ?').get(cadreId) as { resume: string }).resume;
+  return cadreResume(db, cadreId) ?? '';
 }
 
 function hasLine(resume: string, line: { start: string; end: string; text: string }): boolean {

@@ -8,6 +8,7 @@ import type { SecondmentBatch, SecondmentProgramme } from '../../../shared/contr
 import { checkDateCell, checkPeriodOrder, defaultBatchName } from '../../../shared/domain/secondment/rules';
 import type { Database } from '../../db/database';
 import { withOperation } from '../common/operation-log';
+import { liveCadreName } from '../roster/api';
 import { batchScope } from './members';
 
 /** Members who count in a headcount: not replaced (see shared/domain/secondment/stats.ts). */
@@ -112,7 +113,7 @@ export function saveBatch(db: Database, input: ParsedInputOf<'saveSecondmentBatc
     ['branchSecretaryId', '临时党支部书记'],
   ] as const) {
     const cid = input[field];
-    if (cid !== null && !db.prepare('SELECT 1 FROM cadres WHERE id = ? AND deleted_at IS NULL').get(cid)) {
+    if (cid !== null && liveCadreName(db, cid) === undefined) {
       throw new AppError('VALIDATION', `「${label}」：找不到编号为 ${cid} 的干部`, { problems: [{ row: 0, field, message: `找不到编号为 ${cid} 的干部` }] });
     }
   }

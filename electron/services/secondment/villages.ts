@@ -18,7 +18,7 @@ import {
 } from '../../../shared/contract/routes/secondment';
 import { checkChoiceCell, checkDateCell, checkPeriodOrder, checkTextCell, type FieldCheck } from '../../../shared/domain/secondment/rules';
 import type { Database } from '../../db/database';
-import type { CellProblem } from '../roster/api';
+import { cadreName, liveCadreName, type CellProblem } from '../roster/api';
 import { withOperation } from '../common/operation-log';
 import { overlapProblem } from './overlap';
 
@@ -178,9 +178,9 @@ function checkAssignmentField(db: Database, field: AssignmentField, raw: CellVal
     case 'villageId':
     case 'cadreId': {
       const n = typeof raw === 'number' ? raw : Number(String(raw ?? '').trim());
-      const table = field === 'villageId' ? 'villages' : 'cadres';
-      const ok =
-        Number.isSafeInteger(n) && n > 0 && db.prepare(`SELECT 1 FROM ${table} WHERE id = ?${field === 'cadreId' ? ' AND deleted_at IS NULL' : ''}`).get(n);
+      const exists = (id: number) =>
+        field === 'villageId' ? !!db.prepare('SELECT 1 FROM villages WHERE id = ?').get(id) : liveCadreName(db, id) !== undefined;
+      const ok = Number.isSafeInteger(n) && n > 0 && exists(n);
       return ok ? { ok: true, value: n } : { ok: false, message: `找不到编号为 ${String(raw)} 的${field === 'villageId' ? '村' : '干部'}` };
     }
     case 'role':
@@ -222,13 +222,12 @@ function assignmentColumns(db: Database, values: Partial<Record<string, CellValu
 function checkWrittenAssignments(db: Database, rows: { row: number; id: number }[]): void {
   const problems: CellProblem[] = [];
   for (const { row, id } of rows) {
-    const a = db
-      .prepare('SELECT a.start_date AS s, a.end_date AS e, c.name FROM village_assignments a JOIN cadres c ON c.id = a.cadre_id WHERE a.id = ?')
-      .get(id) as { s: string; e: string; name: string } | undefined;
+    const a = db.prepare('SELECT start_date AS s, end_date AS e, cadre_id AS cadreId FROM village_assignments WHERE id = ?').get(id) as
+      { s: string; e: string; cadreId: number } | undefined;
     if (!a) continue;
     const order = checkPeriodOrder(a.s, a.e);
     if (order) problems.push({ row, id, field: 'endDate', message: order });
-    const overlap = overlapProblem(db, '驻村', id, `「${a.name}」`);
+    const overlap = overlapProblem(db, '驻村', id, `「${cadreName(db, a.cadreId)}」`);
     if (overlap) problems.push({ row, id, field: 'startDate', message: overlap });
   }
   if (problems.length) refuseAssignments(problems);
@@ -306,10 +305,10 @@ export function replaceAssignment(db: Database, id: number, cadreId: number, dat
   if (!date.ok || date.value === '') throw new AppError('VALIDATION', `「调换时间」：${date.ok ? '请填写调换时间' : date.message}`);
   const order = checkPeriodOrder(old.startDate, date.value);
   if (order) throw new AppError('VALIDATION', `「调换时间」早于驻村开始时间`);
-  const cadre = db.prepare('SELECT id, name FROM cadres WHERE id = ? AND deleted_at IS NULL').get(cadreId) as { id: number; name: string } | undefined;
-  if (!cadre) throw new AppError('NOT_FOUND', `找不到编号为 ${cadreId} 的干部（可能已删除）`);
-  if (cadre.id === old.cadreId) throw new AppError('VALIDATION', '接替的干部不能是被调换的本人');
-  return withOperation(db, { kind: 'village', scope: 'villages', label: `驻村调换：「${cadre.name}」接替「${old.name}」` }, op => {
+  const name = liveCadreName(db, cadreId);
+  if (name === undefined) throw new AppError('NOT_FOUND', `找不到编号为 ${cadreId} 的干部（可能已删除）`);
+  if (cadreId === old.cadreId) throw new AppError('VALIDATION', '接替的干部不能是被调换的本人');
+  return withOperation(db, { kind: 'village', scope: 'villages', label: `驻村调换：「${name}」接替「${old.name}」` }, op => {
     op.touchRow('village_assignments', old.id);
     db.prepare(`UPDATE village_assignments SET status = '已调换', end_date = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`).run(
       date.value,
@@ -322,7 +321,7 @@ export function replaceAssignment(db: Database, id: number, cadreId: number, dat
              replaces_assignment_id, replacement_reason)
            VALUES (?, ?, ?, ?, ?, ?, ?, '调换', '在岗', ?, ?)`,
         )
-        .run(old.rotationId, old.villageId, cadre.id, old.role, sendingUnit.trim() || old.sendingUnit, date.value, old.endDate, old.id, reason.trim())
+        .run(old.rotationId, old.villageId, cadreId, old.role, sendingUnit.trim() || old.sendingUnit, date.value, old.endDate, old.id, reason.trim())
         .lastInsertRowid,
     );
     op.createdRow('village_assignments', newId);

@@ -1,6 +1,6 @@
 /**
  * A statistics scope (统计范围) as WHERE terms over the alias `c`, built like the roster's own
- * filters (roster/api.ts IN_ROSTER and compileQuery, units/api.ts UNIT_SUBTREE_CTE) so that the
+ * filters (roster/api.ts IN_ROSTER and compileQuery, common/unit-tree.ts UNIT_SUBTREE_CTE) so that the
  * roster, given the same terms as a drill-down, lists the same people. Every scope counts the
  * roster only: not the 回收站, not the 历史库 (IN_ROSTER).
  *
@@ -12,8 +12,8 @@ import type { StatsScope } from '../../../shared/domain/stats/scope';
 import { teamFloor } from '../../../shared/domain/stats/teams';
 import { LEVEL_STEPS, levelOrder } from '../../../shared/domain/stats/categories';
 import type { Database } from '../../db/database';
-import { compileQuery, IN_ROSTER, listViews } from '../roster/api';
-import { UNIT_SUBTREE_CTE } from '../units/api';
+import { compileQuery, IN_ROSTER, leadershipLevelsInUnit, listViews } from '../roster/api';
+import { UNIT_SUBTREE_CTE } from '../common/unit-tree';
 
 export interface Terms {
   ctes: string[];
@@ -51,11 +51,9 @@ export function teamSpellings(floor: number | null): string[] {
 
 /** The ladder order of the highest 领导职务层次 among a unit's own cadres in the roster, null when none. */
 export function topOrderOf(db: Database, unitId: number): number | null {
-  const levels = db
-    .prepare(`SELECT DISTINCT c.leadership_level FROM cadres c WHERE c.unit_id = ? AND ${IN_ROSTER} AND c.leadership_level <> ''`)
-    .pluck()
-    .all(unitId) as string[];
-  const orders = levels.map(levelOrder).filter(o => o >= 0);
+  const orders = leadershipLevelsInUnit(db, unitId)
+    .map(levelOrder)
+    .filter(o => o >= 0);
   return orders.length ? Math.min(...orders) : null;
 }
 

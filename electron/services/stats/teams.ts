@@ -2,16 +2,14 @@
  * Team analysis (班子结构) of every unit: its 领导班子 (shared/domain/stats/teams.ts says who is
  * in it; scope.ts gives the same people to the roster), figures against the approved 职数, and
  * the requirements of its kind of unit. Three queries in all (units, leaders, 职数), whatever
- * the number of units.
- *
- * 职数 (unit_quotas, schema v9) are read here with a query of our own until the units area
- * offers them through units/api.ts.
+ * the number of units; the approved 职数 come from units/api.ts.
  */
 import { LEVEL_STEPS, levelOrder } from '../../../shared/domain/stats/categories';
-import { teamFigures, teamFloor, type Team, type TeamMember, type TeamQuota, type TeamRequirements } from '../../../shared/domain/stats/teams';
+import { teamFigures, teamFloor, type Team, type TeamMember, type TeamRequirements } from '../../../shared/domain/stats/teams';
 import type { Database } from '../../db/database';
 import { IN_ROSTER } from '../roster/api';
-import { UNIT_ORDER_CTE } from '../units/api';
+import { UNIT_ORDER_CTE } from '../common/unit-tree';
+import { quotaRecords } from '../units/api';
 
 interface UnitRow {
   id: number;
@@ -49,9 +47,7 @@ export function teamAnalysis(db: Database, refDate: string, reqs: TeamRequiremen
       )
       .all(...spellings) as Leader[],
   );
-  const quotas = byUnit(
-    db.prepare('SELECT unit_id AS unitId, level, approved FROM unit_quotas ORDER BY unit_id, id').all() as (TeamQuota & { unitId: number })[],
-  );
+  const quotas = byUnit(quotaRecords(db));
 
   const teams: Team[] = [];
   for (const u of units) {

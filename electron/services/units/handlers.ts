@@ -5,7 +5,7 @@ import { deliver, XLSX_MIME } from '../common/files';
 import { historyState } from '../common/operation-log';
 import type { ServiceContext } from '../core/context';
 import type { HandlersOf } from '../core/dispatcher';
-import { IN_ROSTER } from '../roster/api';
+import { countInUnit } from '../roster/api';
 import { quotaFigures, quotaTotals } from './quota';
 import { quotaXlsx, setQuota } from './quota-edit';
 import { abolishUnit, createUnit, mergeUnit, moveUnit, updateUnit } from './tree';
@@ -23,7 +23,7 @@ function unitDetail(db: Database, id: number): UnitDetail {
     path: unitPath(db, id),
     abolishedAt: u.abolished_at,
     earlierNames: db.prepare('SELECT name, until FROM unit_names WHERE unit_id = ? ORDER BY until DESC, id DESC').all(id) as UnitDetail['earlierNames'],
-    cadres: db.prepare(`SELECT count(*) FROM cadres c WHERE c.unit_id = ? AND ${IN_ROSTER}`).pluck().get(id) as number,
+    cadres: countInUnit(db, id),
     subUnits: db.prepare('SELECT count(*) FROM units WHERE parent_id = ? AND abolished_at IS NULL').pluck().get(id) as number,
   };
 }

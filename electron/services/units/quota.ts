@@ -4,38 +4,34 @@
  * (IN_ROSTER) by their unit and 领导职务层次: never stored, so a merge, a move or a
  * departure is reflected at once. Reasons recorded for appointments past the
  * approved number are shown beside the figures while those cadres still fill it.
- * Read-only, so the roster (which reaches units/api.ts for its CTEs) can load it
- * without the write path; setting figures and the .xlsx are in quota-edit.ts.
+ * Read-only (what units/api.ts offers other areas); setting figures and the .xlsx are in
+ * quota-edit.ts.
  */
 import type { QuotaRow } from '../../../shared/contract/api';
 import { QUOTA_LEVELS, quotaBalance } from '../../../shared/domain/events/quota';
 import type { Database } from '../../db/database';
-import { IN_ROSTER } from '../roster/api';
-import { liveUnit, UNIT_ORDER_CTE, UNIT_SUBTREE_CTE } from './units';
-
-/** Cadres in the roster per unit and level (those with a 领导职务层次). */
-export function filledCounts(db: Database, unitId?: number): Map<string, number> {
-  const scope = unitId === undefined ? '' : `WITH RECURSIVE ${UNIT_SUBTREE_CTE}`;
-  const rows = db
-    .prepare(
-      `${scope} SELECT c.unit_id AS unitId, c.leadership_level AS level, count(*) AS n FROM cadres c
-        WHERE ${IN_ROSTER} AND c.leadership_level <> '' AND c.unit_id IS NOT NULL
-        ${unitId === undefined ? '' : 'AND c.unit_id IN (SELECT id FROM unit_subtree)'}
-        GROUP BY c.unit_id, c.leadership_level`,
-    )
-    .raw()
-    .all(unitId === undefined ? {} : { unitId }) as [number, string, number][];
-  return new Map(rows.map(([u, level, n]) => [`${u}:${level}`, n]));
-}
+import { countInUnit, countsByUnitAndLevel, IN_ROSTER } from '../roster/api';
+import { UNIT_ORDER_CTE, UNIT_SUBTREE_CTE } from '../common/unit-tree';
+import { liveUnit } from './units';
 
 /** Approved and filled of one unit and level (approved null when not set). */
 export function quotaOf(db: Database, unitId: number, level: string): { approved: number | null; filled: number } {
   const approved = db.prepare('SELECT approved FROM unit_quotas WHERE unit_id = ? AND level = ?').pluck().get(unitId, level) as number | undefined;
-  const filled = db
-    .prepare(`SELECT count(*) FROM cadres c WHERE ${IN_ROSTER} AND c.unit_id = ? AND c.leadership_level = ?`)
-    .pluck()
-    .get(unitId, level) as number;
-  return { approved: approved ?? null, filled };
+  return { approved: approved ?? null, filled: countInUnit(db, unitId, level) };
+}
+
+/** An approved 职数 as stored (the 三定 document and its date beside it). */
+export interface QuotaRecord {
+  unitId: number;
+  level: string;
+  approved: number;
+  doc: string;
+  docDate: string;
+}
+
+/** Every approved 职数, by unit then in the order they were set: the one read of unit_quotas for lists. */
+export function quotaRecords(db: Database): QuotaRecord[] {
+  return db.prepare('SELECT unit_id AS unitId, level, approved, doc, doc_date AS docDate FROM unit_quotas ORDER BY unit_id, id').all() as QuotaRecord[];
 }
 
 /**
@@ -45,7 +41,7 @@ export function quotaOf(db: Database, unitId: number, level: string): { approved
  */
 export function quotaFigures(db: Database, unitId?: number): QuotaRow[] {
   if (unitId !== undefined) liveUnit(db, unitId);
-  const filled = filledCounts(db, unitId);
+  const filled = countsByUnitAndLevel(db, unitId);
   const ctes = [UNIT_ORDER_CTE, ...(unitId === undefined ? [] : [UNIT_SUBTREE_CTE])];
   const units = db
     .prepare(
@@ -55,17 +51,7 @@ export function quotaFigures(db: Database, unitId?: number): QuotaRow[] {
         ORDER BY o.path`,
     )
     .all(unitId === undefined ? {} : { unitId }) as { id: number; name: string; path: string }[];
-  const quotas = new Map(
-    (
-      db.prepare('SELECT unit_id AS unitId, level, approved, doc, doc_date AS docDate FROM unit_quotas').all() as {
-        unitId: number;
-        level: string;
-        approved: number;
-        doc: string;
-        docDate: string;
-      }[]
-    ).map(q => [`${q.unitId}:${q.level}`, q]),
-  );
+  const quotas = new Map(quotaRecords(db).map(q => [`${q.unitId}:${q.level}`, q]));
   const topDepth = units.length ? units[0].path.split('/').length : 0;
   const rows: QuotaRow[] = [];
   for (const u of units) {

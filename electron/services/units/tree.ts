@@ -9,6 +9,7 @@ import { AppError } from '../../../shared/contract/errors';
 import { parseDateInput, todayCanonical } from '../../../shared/domain/common/dates';
 import type { Database } from '../../db/database';
 import { defineImageKind, withOperation, type OperationRecorder } from '../common/operation-log';
+import { servingInUnit } from '../roster/api';
 import { liveUnit, unitPath, unitRow } from './units';
 
 export interface UnitFields {
@@ -144,14 +145,6 @@ export function moveUnit(db: Database, id: number, parentId: number | null, inde
   });
 }
 
-/** 在职 cadres of a unit: in the roster, and in the 回收站 (who would come back into it). */
-function cadresIn(db: Database, id: number): { id: number; deleted: number }[] {
-  return db.prepare("SELECT id, deleted_at IS NOT NULL AS deleted FROM cadres WHERE unit_id = ? AND status = '在职' ORDER BY sort_order, id").all(id) as {
-    id: number;
-    deleted: number;
-  }[];
-}
-
 /**
  * Merges `id` into `into` (机构改革): its 在职 cadres (also any in the 回收站) and its
  * sub-units move there, after the target's own; the unit is abolished on `date`.
@@ -164,7 +157,7 @@ export function mergeUnit(db: Database, id: number, into: number, dateText?: str
   if (withinSubtree(db, id, into)) throw new AppError('CONFLICT', `不能把「${unit.name}」合并到它的下级单位「${target.name}」`);
   const date = dateOrToday(dateText, '合并日期');
   return withOperation(db, { kind: 'unit', label: `合并单位「${unit.name}」到「${target.name}」` }, op => {
-    const cadres = cadresIn(db, id);
+    const cadres = servingInUnit(db, id);
     const move = db.prepare("UPDATE cadres SET unit_id = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?");
     for (const c of cadres) {
       op.touch(c.id);
@@ -191,7 +184,7 @@ function abolish(db: Database, op: OperationRecorder, id: number, date: string):
 /** 撤销: refused while it holds 在职 cadres or live sub-units, saying how many and where. */
 export function abolishUnit(db: Database, id: number, dateText?: string): void {
   const unit = liveUnit(db, id);
-  const cadres = cadresIn(db, id);
+  const cadres = servingInUnit(db, id);
   const children = db.prepare('SELECT name FROM units WHERE parent_id = ? AND abolished_at IS NULL ORDER BY sort_order, id').pluck().all(id) as string[];
   if (cadres.length || children.length) {
     const binned = cadres.filter(c => c.deleted).length;

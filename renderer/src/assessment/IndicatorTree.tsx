@@ -4,18 +4,11 @@
  * to the server, whose refusal is shown as it is.
  */
 import { useMemo, useState } from 'react';
-import {
-  INDICATOR_METHODS,
-  INDICATOR_METHOD_LABELS,
-  type AssessmentSetDetail,
-  type Indicator,
-  type IndicatorMethod,
-  type IndicatorTreeInput,
-} from '../../../shared/contract/api';
+import { type AssessmentSetDetail, type Indicator, type IndicatorMethod, type IndicatorTreeInput } from '../../../shared/contract/api';
 import { checkWeights } from '../../../shared/domain/assessment/weights';
 import { formatNumber } from '../../../shared/domain/assessment/numbers';
 import { api } from '../api';
-import { numberOrNull, numberText } from './ui';
+import { MethodSelect, numberOrNull, numberText } from './ui';
 import { ErrorLine, useAction } from '../ui/useAction';
 
 interface Draft {
@@ -232,18 +225,7 @@ export function IndicatorTree({ set, locked, onSaved }: { set: AssessmentSetDeta
           {hasChildren ? (
             <span className="muted">按二级指标加权</span>
           ) : (
-            <select
-              aria-label={`${d.name} 计分方式`}
-              value={d.method}
-              disabled={locked}
-              onChange={e => patch(d.key, { method: e.target.value as IndicatorMethod })}
-            >
-              {INDICATOR_METHODS.map(m => (
-                <option key={m} value={m}>
-                  {INDICATOR_METHOD_LABELS[m]}
-                </option>
-              ))}
-            </select>
+            <MethodSelect name={d.name} value={d.method} disabled={locked} onChange={method => patch(d.key, { method })} />
           )}
         </td>
         <td className="as-params">

@@ -4,17 +4,11 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
-import {
-  INDICATOR_METHODS,
-  INDICATOR_METHOD_LABELS,
-  type AssessmentSetDetail,
-  type IndicatorMethod,
-  type personalIndicatorsSchema,
-} from '../../../shared/contract/api';
+import { INDICATOR_METHOD_LABELS, type AssessmentSetDetail, type IndicatorMethod, type personalIndicatorsSchema } from '../../../shared/contract/api';
 import { formatNumber } from '../../../shared/domain/assessment/numbers';
 import { api } from '../api';
 import { errorText } from '../ui/errors';
-import { numberOrNull, numberText } from './ui';
+import { MethodSelect, numberOrNull, numberText } from './ui';
 import { ErrorLine } from '../ui/useAction';
 
 type Personal = z.infer<typeof personalIndicatorsSchema>;
@@ -270,18 +264,7 @@ export function PersonalIndicators({ set, locked, onChanged }: { set: Assessment
                         />
                       </td>
                       <td>
-                        <select
-                          aria-label={`${e.name} 计分方式`}
-                          value={e.method}
-                          disabled={locked}
-                          onChange={ev => patchExtra(e.key, { method: ev.target.value as IndicatorMethod })}
-                        >
-                          {INDICATOR_METHODS.map(m => (
-                            <option key={m} value={m}>
-                              {INDICATOR_METHOD_LABELS[m]}
-                            </option>
-                          ))}
-                        </select>
+                        <MethodSelect name={e.name} value={e.method} disabled={locked} onChange={method => patchExtra(e.key, { method })} />
                       </td>
                       <td>
                         <input

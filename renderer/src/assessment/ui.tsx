@@ -1,5 +1,6 @@
-/** Small pieces the assessment pages share: the reason dialog, number fields. */
+/** Small pieces the assessment pages share: the reason dialog, the method choice, number fields. */
 import { useState } from 'react';
+import { INDICATOR_METHODS, INDICATOR_METHOD_LABELS, type IndicatorMethod } from '../../../shared/contract/api';
 import { FormDialog } from '../ui/FormDialog';
 
 /** Asks for a reason (解锁, 不定等次); the caller validates through the server. */
@@ -41,4 +42,22 @@ export function numberOrNull(text: string): number | null {
 
 export function numberText(n: number | null | undefined): string {
   return n === null || n === undefined ? '' : String(n);
+}
+
+/** An indicator's 计分方式, named after the indicator for screen readers and tests. */
+export function MethodSelect(props: { name: string; value: IndicatorMethod; disabled: boolean; onChange: (method: IndicatorMethod) => void }) {
+  return (
+    <select
+      aria-label={`${props.name} 计分方式`}
+      value={props.value}
+      disabled={props.disabled}
+      onChange={e => props.onChange(e.target.value as IndicatorMethod)}
+    >
+      {INDICATOR_METHODS.map(m => (
+        <option key={m} value={m}>
+          {INDICATOR_METHOD_LABELS[m]}
+        </option>
+      ))}
+    </select>
+  );
 }

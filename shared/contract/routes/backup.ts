@@ -96,6 +96,11 @@ export const backupRoutes = {
   chooseBackupDir: { input: z.strictObject({ path: cliPath.optional() }), output: backupSettingsSchema.extend({ changed: z.boolean() }) },
   /** Back to `<data folder>/backups`. */
   useDefaultBackupDir: { input: noInput, output: backupSettingsSchema },
+  /**
+   * The CLI's: where the backup files are, to print beside a backup (a page sees only the
+   * folder's name; the page door refuses this route).
+   */
+  backupDirPath: { input: noInput, output: z.object({ path: z.string() }) },
   /** The CLI's `cadre backup --out`: a complete copy of the data in the file named (never overwriting one). */
   backupToFile: { input: z.strictObject({ outPath: cliPath }), output: z.object({ path: z.string(), size: z.number().int() }) },
   /**

@@ -79,6 +79,40 @@ describe('indicator sets', () => {
     expect(bs.scope.label).toBe('京沈对口合作干部交流 第四批');
     expect((await t.call('listAssessmentParticipants', { setId: bs.id })).map(p => p.cadreId)).toEqual([a, d]);
   });
+
+  it('only cadres in the roster take part: a retired cadre (历史库) or one in the 回收站 drops out of every scope and cannot be added', async () => {
+    const db = t.core.db;
+    const [serving, retired, binned, left] = addPeople(db, [
+      { name: '在职甲', unit: '市发改委' },
+      { name: '退休乙', unit: '市发改委' },
+      { name: '删除丙', unit: '市发改委' },
+      { name: '调出丁', unit: '市发改委' },
+    ]);
+    db.prepare("UPDATE cadres SET status = '退休' WHERE id = ?").run(retired);
+    db.prepare("UPDATE cadres SET deleted_at = '2026-01-01T00:00:00Z' WHERE id = ?").run(binned);
+    const unit = (db.prepare("SELECT id FROM units WHERE name = '市发改委'").get() as { id: number }).id;
+    const tag = db.prepare("INSERT INTO cadre_tags(cadre_id, tag) VALUES (?, '年轻干部')");
+    for (const id of [serving, retired, binned]) tag.run(id);
+    const batch = addBatch(db, [retired, serving, binned]);
+    const participants = async (kind: 'all' | 'unit' | 'tag' | 'leadershipLevel' | 'batch', ref: string) => {
+      const set = await t.call('saveAssessmentSet', { name: `范围${kind}`, year: 2025, scope: { kind, ref } });
+      return (await t.call('listAssessmentParticipants', { setId: set.id })).map(p => p.name);
+    };
+    expect(await participants('all', '')).toEqual(['在职甲', '调出丁']);
+    expect(await participants('unit', String(unit))).toEqual(['在职甲', '调出丁']);
+    expect(await participants('tag', '年轻干部')).toEqual(['在职甲']);
+    expect(await participants('leadershipLevel', '正处')).toEqual(['在职甲', '调出丁']);
+    expect(await participants('batch', String(batch))).toEqual(['在职甲']);
+
+    // A cadre who leaves after being added by hand drops out too; one already in the 历史库 is refused.
+    const set = await t.call('saveAssessmentSet', { name: '手工添加', year: 2025, scope: { kind: 'tag', ref: '无此类别' } });
+    expect((await t.call('saveAssessmentParticipants', { setId: set.id, add: [left] })).map(p => p.name)).toEqual(['调出丁']);
+    db.prepare("UPDATE cadres SET status = '调出' WHERE id = ?").run(left);
+    expect(await t.call('listAssessmentParticipants', { setId: set.id })).toEqual([]);
+    const refused = await t.fail('saveAssessmentParticipants', { setId: set.id, add: [retired] });
+    expect(refused.code).toBe('VALIDATION');
+    expect(refused.message).toBe('「退休乙」已离开干部名册（在历史库中），不能参加考核');
+  });
 });
 
 describe('personalised indicators, daily records, the veto and 民主测评', () => {

@@ -125,7 +125,7 @@ describe('backup routes', () => {
     expect(browser).toMatchObject({ ok: false, error: { message: expect.stringMatching(/cadre backup --set-dir/) } });
   });
 
-  it('the CLI names paths through the same dispatcher (chooseBackupDir path, backupToFile, restoreFromFile); a page naming one is refused', async () => {
+  it('the CLI names paths through the same dispatcher (chooseBackupDir path, backupToFile, restoreFromFile, backupDirPath); a page naming or asking one is refused', async () => {
     const usb = path.join(tmp.dir, 'U盘备份');
     fs.mkdirSync(usb);
     const fromPage = pageDispatch(core.dispatch);
@@ -134,6 +134,7 @@ describe('backup routes', () => {
       ['chooseBackupDir', { path: usb }],
       ['backupToFile', { outPath: out }],
       ['restoreFromFile', { path: out }],
+      ['backupDirPath', {}],
     ] as const) {
       expect(await fromPage(method, input)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     }
@@ -141,6 +142,7 @@ describe('backup routes', () => {
     expect((await ok('getBackupSettings')).isDefaultDir).toBe(true);
 
     expect(await ok('chooseBackupDir', { path: usb })).toMatchObject({ changed: true, isDefaultDir: false, dirName: 'U盘备份' });
+    expect(await ok('backupDirPath')).toEqual({ path: usb });
     expect(await call('chooseBackupDir', { path: path.join(tmp.dir, 'missing') })).toMatchObject({
       ok: false,
       error: { message: expect.stringMatching(/不存在/) },

@@ -211,7 +211,7 @@ describe('the same calls through the dispatcher and through the web host', () =>
     coveredElsewhere.push(...importJobs);
     coveredElsewhere.push(...ASSESSMENT_METHODS); // test/unit/assessment/contract.test.ts
     // paths only the CLI names: test/unit/backup/handlers.test.ts and cli-backup.test.ts
-    coveredElsewhere.push('backupToFile', 'restoreFromFile');
+    coveredElsewhere.push('backupToFile', 'restoreFromFile', 'backupDirPath');
     coveredElsewhere.push('exportReminders', 'exportQuality'); // test/unit/reminders/services.test.ts
     coveredElsewhere.push(...UNIT_METHODS, ...EVENT_METHODS); // test/unit/units/contract.test.ts
     coveredElsewhere.push(...STATS_METHODS); // test/unit/stats/contract.test.ts

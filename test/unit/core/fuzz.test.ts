@@ -89,8 +89,9 @@ function judge(
   if (polluted) return `${where}: ${polluted}`;
   if (r.ok) return accepted ? null : `${where}: the contract refuses this input, yet the call succeeded`;
   const { code, message } = r.error;
-  // Pages may not name a path (pageDispatch answers FORBIDDEN before the contract is consulted).
-  const expected = door === 'page' && /"(path|outPath|outDir)":"/.test(JSON.stringify(c.input) ?? '') ? 'FORBIDDEN' : 'VALIDATION';
+  // Pages may not name a path nor ask for one (pageDispatch answers FORBIDDEN before the contract is consulted).
+  const forbidden = () => method === 'backupDirPath' || /"(path|outPath|outDir)":"/.test(JSON.stringify(c.input) ?? '');
+  const expected = door === 'page' && forbidden() ? 'FORBIDDEN' : 'VALIDATION';
   if (!accepted && code !== expected) return `${where}: refused by the contract but answered ${code} (expected ${expected})`;
   if (!REFUSALS.includes(code)) return `${where}: ${code} ${message.slice(0, 300)} ${JSON.stringify(r.error.details ?? '').slice(0, 300)}`;
   if (!/[\u4e00-\u9fff]/.test(message)) return `${where}: the message is not Chinese: ${message.slice(0, 200)}`;
