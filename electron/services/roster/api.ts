@@ -1,7 +1,7 @@
 /** What other areas use of roster/: the one door into its internals (the lint forbids any other). */
 export { IN_HISTORY, IN_ROSTER, SEARCH_TERM, cadreInserter, countCadreRows, countCadres, getCadre, selectCadreRows } from './cadres';
 export { CADRE_FORM_COLUMNS, CADRE_SCALAR_COLUMNS } from './columns';
-export { insertCadreImage, readCadreImage, writeCadreImage } from './image';
+export { insertCadreImage, readCadreImage, withCadreIndexesDeferred, writeCadreImage } from './image';
 export type { CadreImage } from './image';
 export { rosterPage, rosterWhere } from './page';
 export { compileQuery } from './query';

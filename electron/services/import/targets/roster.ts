@@ -23,7 +23,7 @@ import type { PreviewRow } from '../../../../shared/contract/routes/imports';
 import type { Database } from '../../../db/database';
 import { audit } from '../../common/audit';
 import { withOperation } from '../../common/operation-log';
-import { CADRE_FORM_COLUMNS, CADRE_SCALAR_COLUMNS, insertCadreImage, type CadreImage } from '../../roster/api';
+import { CADRE_FORM_COLUMNS, CADRE_SCALAR_COLUMNS, insertCadreImage, withCadreIndexesDeferred, type CadreImage } from '../../roster/api';
 import { fieldLabel, isEditableField } from '../mapping';
 import { RosterMatcher } from '../match';
 import { IMPORT_FIELDS } from '../../../../shared/contract/routes/imports';
@@ -315,10 +315,12 @@ function commitRoster(db: Database, plan: ImportPlan, label: string) {
     let sortOrder = (db.prepare('SELECT coalesce(max(sort_order), 0) AS n FROM cadres').get() as { n: number }).n;
     const now = new Date().toISOString(); // the schema's strftime('%Y-%m-%dT%H:%M:%fZ') form
     const keys = nameKeys();
-    for (const row of inserting) {
-      const image = newCadreImage(plan.records[row.i], unitIdOf(row.unit) ?? null, ++sortOrder, now, keys);
-      op.inserted(insertCadreImage(db, image), image);
-    }
+    withCadreIndexesDeferred(db, inserting.length, () => {
+      for (const row of inserting) {
+        const image = newCadreImage(plan.records[row.i], unitIdOf(row.unit) ?? null, ++sortOrder, now, keys);
+        op.inserted(insertCadreImage(db, image), image);
+      }
+    });
     const apply = updater(db);
     for (const row of updating) {
       op.touch(row.cadreId!);
