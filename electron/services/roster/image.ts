@@ -93,12 +93,29 @@ export function insertCadreImage(db: Database, image: CadreImage, id?: number): 
   return newId;
 }
 
+/** The 年月 columns (migration 011): year-month, the day dropped; the ID number keeps the birth day. */
+const YEAR_MONTH_COLUMNS = ['birth', 'party_date', 'work_date', 'post_date', 'rank_date'] as const;
+const WITH_DAY = /^(\d{4}-\d{2})-\d{2}$/;
+const dropDay = (v: unknown) => (typeof v === 'string' ? (WITH_DAY.exec(v)?.[1] ?? v) : v);
+
+/**
+ * An image as it is written back today: undo steps logged before migration 011
+ * may hold 出生年月 and the other 年月 fields, or a family member's 出生年月,
+ * with a day ('1986-05-17'); they are restored as year-month like every other write.
+ */
+export function yearMonthImage(image: CadreImage): CadreImage {
+  const row = { ...image.row };
+  for (const col of YEAR_MONTH_COLUMNS) if (col in row) row[col] = dropDay(row[col]);
+  return { ...image, row, family: image.family.map(f => ('birth' in f ? { ...f, birth: dropDay(f.birth) } : f)) };
+}
+
 /** Makes the stored record equal the image; null removes the record entirely. */
-export function writeCadreImage(db: Database, id: number, image: CadreImage | null): void {
-  if (image === null) {
+export function writeCadreImage(db: Database, id: number, stored: CadreImage | null): void {
+  if (stored === null) {
     cachedStatement(db, 'DELETE FROM cadres WHERE id = ?').run(id);
     return;
   }
+  const image = yearMonthImage(stored);
   if (!cachedStatement(db, 'SELECT 1 FROM cadres WHERE id = ?').get(id)) {
     insertCadreImage(db, image, id);
     return;
