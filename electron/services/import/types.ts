@@ -11,6 +11,7 @@ import type {
   ImportTarget,
   ParsedPlanOptions,
   PlanAction,
+  SkippedFile,
   SkippedRowRef,
   SplitRow,
   TargetInfo,
@@ -104,6 +105,8 @@ export interface ReadResult {
   fileIssues: ImportIssue[];
   unmapped: UnmappedColumn[];
   skippedRows: SkippedRowRef[];
+  /** .lrmx files left out for their errors (the user chose 跳过有误的文件). */
+  skippedFiles: SkippedFile[];
   splits: SplitRow[];
 }
 

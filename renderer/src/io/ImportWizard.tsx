@@ -73,6 +73,8 @@ export function ImportWizard({
   const [mapping, setMapping] = useState<ColumnMapping[]>([]);
   const [mode, setMode] = useState<ImportMode>('update');
   const [defaultUnit, setDefaultUnit] = useState<'none' | 'sheetName' | 'reportingUnit'>('none');
+  /** 跳过有误的文件: .lrmx files with errors are left out (listed) instead of blocking the import. */
+  const [skipErrorFiles, setSkipErrorFiles] = useState(false);
   /** The options changed since the last 检查: the preview no longer applies. */
   const [stale, setStale] = useState(false);
   /** Columns with data the user is about to drop: 检查 waits for an answer. */
@@ -133,7 +135,7 @@ export function ImportWizard({
     }
   };
 
-  const check = async (current = job, chosen = sheets, columns = mapping, confirmed = false) => {
+  const check = async (current = job, chosen = sheets, columns = mapping, confirmed = false, skipping = skipErrorFiles) => {
     if (!current?.inspection) return;
     const dropped = droppedColumns(
       current.inspection.sheets.filter(s => chosen.includes(s.key)),
@@ -147,7 +149,7 @@ export function ImportWizard({
     const gen = ++generation.current;
     setError(null);
     setNotice(null);
-    const options: PlanOptions = { sheets: chosen, mapping: columns, mode, defaultUnit };
+    const options: PlanOptions = { sheets: chosen, mapping: columns, mode, defaultUnit, skipErrorFiles: skipping };
     try {
       await api.importPlan({ jobId: current.jobId, options });
       setStale(false);
@@ -304,6 +306,38 @@ export function ImportWizard({
             </div>
           )}
         </>
+      )}
+
+      {inspection && job && inspection.documents > 0 && ['planned', 'failed', 'ready'].includes(job.state) && (
+        <div className="io-row">
+          <label>
+            <input
+              type="checkbox"
+              checked={skipErrorFiles}
+              disabled={busy}
+              onChange={e => {
+                const skipping = e.target.checked;
+                setSkipErrorFiles(skipping);
+                // A file of .lrmx persons only has no 检查 button: check again at once.
+                if (inspection.sheets.length === 0) void check(job, sheets, mapping, true, skipping);
+                else if (job.state === 'planned') setStale(true);
+              }}
+            />
+            跳过有误的文件（任免审批表有误时只导入其余文件；默认有误即全部不导入）
+          </label>
+        </div>
+      )}
+      {preview && preview.skippedFiles.length > 0 && (
+        <div className="io-notice" role="status" aria-label="跳过的文件">
+          已跳过有误的文件 {preview.skippedFiles.length} 个：
+          <ul>
+            {preview.skippedFiles.map(f => (
+              <li key={f.file}>
+                {f.file}：{f.reason}
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
 
       {preview && job && info && (

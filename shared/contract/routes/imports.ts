@@ -196,6 +196,11 @@ export const planOptionsSchema = z.strictObject({
    * the sheet's name (one sheet per unit), the 填报单位 line, or a chosen unit.
    */
   defaultUnit: z.union([z.enum(['none', 'sheetName', 'reportingUnit']), z.strictObject({ id })]).default('none'),
+  /**
+   * 跳过有误的文件: an .lrmx file with an error (unreadable, or a value the rules refuse) is left
+   * out and listed with its reason instead of blocking the whole import (the default).
+   */
+  skipErrorFiles: z.boolean().default(false),
 });
 export type PlanOptions = z.input<typeof planOptionsSchema>;
 export type ParsedPlanOptions = z.output<typeof planOptionsSchema>;
@@ -247,6 +252,9 @@ export const unmappedColumnSchema = z.object({
 export type UnmappedColumn = z.infer<typeof unmappedColumnSchema>;
 
 /** A row the layout left out, with its reason. */
+export const skippedFileSchema = z.object({ file: z.string(), reason: z.string() });
+export type SkippedFile = z.infer<typeof skippedFileSchema>;
+
 export const skippedRowRefSchema = skippedRowSchema.extend({ file: z.string(), sheet: z.string() });
 export type SkippedRowRef = z.infer<typeof skippedRowRefSchema>;
 
@@ -270,6 +278,8 @@ export const previewSchema = z.object({
   unmapped: z.array(unmappedColumnSchema),
   /** Title, blank, subtotal, footnote … rows left out, by row number and reason. */
   skippedRows: z.array(skippedRowRefSchema),
+  /** Files left out because they have errors (跳过有误的文件), each with why. */
+  skippedFiles: z.array(skippedFileSchema),
   /** 单位及职务 cells: how many were split, how many taken whole, and the first rows of each. */
   splits: z.object({ split: z.number().int(), whole: z.number().int(), rows: z.array(splitRowSchema) }),
   counts: previewCountsSchema,
