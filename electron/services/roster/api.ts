@@ -1,5 +1,17 @@
 /** What other areas use of roster/: the one door into its internals (the lint forbids any other). */
-export { IN_HISTORY, IN_ROSTER, SEARCH_TERM, cadreInserter, countCadreRows, countCadres, getCadre, selectCadreRows } from './cadres';
+export {
+  IN_HISTORY,
+  IN_ROSTER,
+  SEARCH_TERM,
+  cadreInserter,
+  countCadreRows,
+  countCadres,
+  getCadre,
+  lastCadreSortOrder,
+  matchableCadres,
+  selectCadreRows,
+} from './cadres';
+export type { MatchableCadre } from './cadres';
 export { CADRE_FORM_COLUMNS, CADRE_SCALAR_COLUMNS } from './columns';
 export { insertCadreImage, readCadreImage, withCadreIndexesDeferred, writeCadreImage } from './image';
 export type { CadreImage } from './image';

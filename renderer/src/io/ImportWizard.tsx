@@ -75,6 +75,8 @@ export function ImportWizard({
   const [defaultUnit, setDefaultUnit] = useState<'none' | 'sheetName' | 'reportingUnit'>('none');
   /** 跳过有误的文件: .lrmx files with errors are left out (listed) instead of blocking the import. */
   const [skipErrorFiles, setSkipErrorFiles] = useState(false);
+  /** 重新调入: people of the 历史库 the file names come back into the roster instead of being left out. */
+  const [returnFromHistory, setReturnFromHistory] = useState(false);
   /** The options changed since the last 检查: the preview no longer applies. */
   const [stale, setStale] = useState(false);
   /** Columns with data the user is about to drop: 检查 waits for an answer. */
@@ -115,6 +117,7 @@ export function ImportWizard({
     setNotice(null);
     setStale(false);
     setAsking(null);
+    setReturnFromHistory(false); // bringing people back is chosen per file, never carried over
     setUploading(true);
     try {
       const sources = await Promise.all(files.map(readFileBase64));
@@ -135,7 +138,7 @@ export function ImportWizard({
     }
   };
 
-  const check = async (current = job, chosen = sheets, columns = mapping, confirmed = false, skipping = skipErrorFiles) => {
+  const check = async (current = job, chosen = sheets, columns = mapping, confirmed = false, skipping = skipErrorFiles, returning = returnFromHistory) => {
     if (!current?.inspection) return;
     const dropped = droppedColumns(
       current.inspection.sheets.filter(s => chosen.includes(s.key)),
@@ -149,7 +152,7 @@ export function ImportWizard({
     const gen = ++generation.current;
     setError(null);
     setNotice(null);
-    const options: PlanOptions = { sheets: chosen, mapping: columns, mode, defaultUnit, skipErrorFiles: skipping };
+    const options: PlanOptions = { sheets: chosen, mapping: columns, mode, defaultUnit, skipErrorFiles: skipping, returnFromHistory: returning };
     try {
       await api.importPlan({ jobId: current.jobId, options });
       setStale(false);
@@ -324,6 +327,23 @@ export function ImportWizard({
               }}
             />
             跳过有误的文件（任免审批表有误时只导入其余文件；默认有误即全部不导入）
+          </label>
+        </div>
+      )}
+      {job?.state === 'planned' && job.preview && (job.preview.counts.history > 0 || returnFromHistory) && (
+        <div className="io-row">
+          <label>
+            <input
+              type="checkbox"
+              checked={returnFromHistory}
+              disabled={busy}
+              onChange={e => {
+                const returning = e.target.checked;
+                setReturnFromHistory(returning);
+                void check(job, sheets, mapping, true, skipErrorFiles, returning);
+              }}
+            />
+            重新调入：表中历史库里的人员（已退休、调出等）恢复为在职并导入（默认不导入、也不另建新人）
           </label>
         </div>
       )}
@@ -610,6 +630,7 @@ function Preview({
     update: c.update,
     unchanged: c.unchanged,
     skip: c.skip,
+    history: c.history,
     issues: c.errors + c.warnings,
     columns: preview.unmapped.length + preview.skippedRows.length + preview.splits.split + preview.splits.whole,
   };
@@ -618,6 +639,8 @@ function Preview({
     { tab: 'update', label: info.actions.update },
     { tab: 'unchanged', label: info.actions.unchanged },
     { tab: 'skip', label: info.actions.skip },
+    // People of the 历史库 the file names: their own group, shown only when there are any.
+    ...(c.history > 0 ? [{ tab: 'history' as const, label: info.actions.history }] : []),
     { tab: 'issues', label: '问题' },
     { tab: 'columns', label: '未导入的列与行' },
   ];
@@ -631,7 +654,7 @@ function Preview({
     <div className="io-preview">
       <h3>检查结果</h3>
       <p className="io-counts" aria-label="检查结果统计">
-        {(['new', 'update', 'unchanged', 'skip'] as const).map(a => (
+        {(['new', 'update', 'unchanged', 'skip', ...(c.history > 0 ? (['history'] as const) : [])] as const).map(a => (
           <span key={a}>
             {info.actions[a]} {c[a]}、
           </span>
@@ -802,7 +825,7 @@ function RowsTable({ jobId, action, info }: { jobId: string; action: Exclude<Pla
                     ))}
                   </ul>
                 ) : (
-                  <span className="muted">{r.matchedBy ? MATCHED[r.matchedBy] : ''}</span>
+                  <span className="muted">{r.note ?? (r.matchedBy ? MATCHED[r.matchedBy] : '')}</span>
                 )}
               </td>
             </tr>

@@ -90,7 +90,7 @@ export const unitsTarget: Target<Record<string, never>> = {
   info: () => ({
     kind: 'units',
     title: '单位树',
-    actions: { new: '新增单位', update: '更新单位', unchanged: '已在单位树中', skip: '跳过', error: '错误' },
+    actions: { new: '新增单位', update: '更新单位', unchanged: '已在单位树中', skip: '跳过', history: '历史库中已有', error: '错误' },
     modes: false,
     units: false,
   }),
