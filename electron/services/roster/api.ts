@@ -13,7 +13,7 @@ export {
 } from './cadres';
 export type { MatchableCadre } from './cadres';
 export { CADRE_FORM_COLUMNS, CADRE_SCALAR_COLUMNS } from './columns';
-export { insertCadreImage, readCadreImage, withCadreIndexesDeferred, writeCadreImage } from './image';
+export { insertCadreImage, insertCadreImages, readCadreImage, withCadreIndexesDeferred, writeCadreImage } from './image';
 export type { CadreImage } from './image';
 export { rosterPage, rosterWhere } from './page';
 export { compileQuery } from './query';

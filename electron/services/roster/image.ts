@@ -109,6 +109,52 @@ export function yearMonthImage(image: CadreImage): CadreImage {
   return { ...image, row, family: image.family.map(f => ('birth' in f ? { ...f, birth: dropDay(f.birth) } : f)) };
 }
 
+/**
+ * Inserts new cadres from their images, in order, and returns their ids: rows shaped
+ * alike (the same columns) go in multi-row statements, whose rows take consecutive
+ * ids in the order given (one statement, one writer). A bulk import's path: per row,
+ * the statement's own overhead would cost as much as SQLite's work.
+ */
+export function insertCadreImages(db: Database, images: readonly CadreImage[]): number[] {
+  const ids: number[] = [];
+  let at = 0;
+  while (at < images.length) {
+    const cols = Object.keys(images[at].row).filter(k => k !== 'id');
+    let end = at + 1;
+    while (end < images.length && end - at < MULTI_ROWS && sameShape(images[end].row, cols)) end++;
+    const one = `(${cols.map(() => '?').join(', ')})`;
+    const values: unknown[] = [];
+    for (let k = at; k < end; k++) for (const c of cols) values.push(sqlValue(c, images[k].row[c]));
+    const insert = cachedStatement(
+      db,
+      `INSERT INTO cadres(${cols.join(', ')}) VALUES ${Array(end - at)
+        .fill(one)
+        .join(', ')}`,
+    );
+    const last = Number(insert.run(values).lastInsertRowid);
+    for (let k = at; k < end; k++) {
+      const id = last - (end - 1 - k);
+      writeChildren(db, id, images[k]);
+      ids.push(id);
+    }
+    at = end;
+  }
+  return ids;
+}
+
+/** Rows per multi-row INSERT (SQLite takes up to 32,766 parameters; a cadre has about 40 columns). */
+const MULTI_ROWS = 200;
+
+/** Whether the row has exactly these columns, in this order. */
+function sameShape(row: Record<string, unknown>, cols: readonly string[]): boolean {
+  let n = 0;
+  for (const k in row) {
+    if (k === 'id') continue;
+    if (cols[n++] !== k) return false;
+  }
+  return n === cols.length;
+}
+
 /** Makes the stored record equal the image; null removes the record entirely. */
 export function writeCadreImage(db: Database, id: number, stored: CadreImage | null): void {
   if (stored === null) {

@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../../electron/services/core/core';
 import { stepHistory } from '../../../electron/services/common/operation-log';
+import { insertCadreImages, type CadreImage } from '../../../electron/services/roster/api';
 import { benchRoster } from '../../bench/import';
 import { tempDir } from '../../support/temp';
 import { tmpFile, writeSheet } from './fixtures';
@@ -53,5 +54,26 @@ describe('a bulk import', () => {
     stepHistory(core.db, 'redo');
     expect(count()).toBe(6000);
     expect(indexes()).toEqual(before);
+  });
+});
+
+describe('insertCadreImages', () => {
+  it('gives each image its own id across multi-row statements and changes of shape, with its tags', () => {
+    core.db.prepare("INSERT INTO cadres(name) VALUES ('已有')").run();
+    const images: CadreImage[] = Array.from({ length: 450 }, (_, k) => ({
+      // Runs of rows shaped alike, broken by rows with a 现任职务 (another column set).
+      row: k % 7 === 3 ? { name: `干部${k}`, post: `职务${k}`, sort_order: k } : { name: `干部${k}`, sort_order: k },
+      tags: k % 5 === 0 ? [`标签${k}`] : [],
+      family: [],
+      assessments: [],
+    }));
+    const ids = core.db.transaction(() => insertCadreImages(core.db, images))();
+    expect(new Set(ids).size).toBe(450);
+    const stored = core.db.prepare('SELECT name, post, sort_order AS sortOrder FROM cadres WHERE id = ?');
+    const tags = core.db.prepare('SELECT tag FROM cadre_tags WHERE cadre_id = ?').pluck();
+    ids.forEach((id, k) => {
+      expect(stored.get(id)).toEqual({ name: `干部${k}`, post: k % 7 === 3 ? `职务${k}` : '', sortOrder: k });
+      expect(tags.all(id)).toEqual(k % 5 === 0 ? [`标签${k}`] : []);
+    });
   });
 });

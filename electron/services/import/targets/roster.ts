@@ -26,7 +26,7 @@ import { withOperation } from '../../common/operation-log';
 import {
   CADRE_FORM_COLUMNS,
   CADRE_SCALAR_COLUMNS,
-  insertCadreImage,
+  insertCadreImages,
   lastCadreSortOrder,
   readCadreImage,
   withCadreIndexesDeferred,
@@ -305,6 +305,9 @@ function shownNew(rec: RowRecord, row: PlanRow, vocabulary: Vocabulary): Preview
   return values.map(v => ({ ...v, value: shownValue(v.field, v.value) }));
 }
 
+/** New cadres built and inserted at a time. */
+const INSERT_BATCH = 1000;
+
 function commitRoster(db: Database, plan: ImportPlan, label: string) {
   // Units first: the inserts point at them.
   const unitIds = new Map<string, number>();
@@ -330,9 +333,12 @@ function commitRoster(db: Database, plan: ImportPlan, label: string) {
     const now = new Date().toISOString(); // the schema's strftime('%Y-%m-%dT%H:%M:%fZ') form
     const keys = nameKeys();
     withCadreIndexesDeferred(db, inserting.length, () => {
-      for (const row of inserting) {
-        const image = newCadreImage(plan.records[row.i], unitIdOf(row.unit) ?? null, ++sortOrder, now, keys);
-        op.inserted(insertCadreImage(db, image), image);
+      // In batches: multi-row statements, and no more than a batch of images in memory at once.
+      for (let at = 0; at < inserting.length; at += INSERT_BATCH) {
+        const images = inserting
+          .slice(at, at + INSERT_BATCH)
+          .map(row => newCadreImage(plan.records[row.i], unitIdOf(row.unit) ?? null, ++sortOrder, now, keys));
+        insertCadreImages(db, images).forEach((id, k) => op.inserted(id, images[k]));
       }
     });
     const apply = updater(db);
