@@ -222,3 +222,26 @@ test('任免审批表 with a broken file: blocked until 跳过有误的文件 is
   await commit.click();
   await expect(page.locator('.io-result')).toContainText('新增 1');
 });
+
+test('a sheet naming someone in the 历史库: their own group, nothing written; 重新调入 brings them back', async ({ page }) => {
+  await openPage(page);
+  const [gone] = (
+    await api<{ id: number; name: string; idNumber: string; status: string; post: string }[]>(page, 'listCadreRecords', { status: 'history' })
+  ).filter(c => c.idNumber);
+  expect(gone).toBeTruthy();
+  await upload(page, '名册-含历史库.xlsx', workbook([[gone.name, '', '', '', gone.idNumber, '', '重新起用后职务']]));
+  await page.getByRole('button', { name: '检查', exact: true }).click();
+  await expect(page.getByLabel('检查结果统计')).toContainText('历史库中已有 1');
+  await page.getByRole('tab', { name: /^历史库中已有/ }).click();
+  await expect(page.getByRole('tabpanel')).toContainText(`历史库中已有此人（`);
+  await expect(page.getByRole('tabpanel')).toContainText(gone.name);
+  await expect(page.getByRole('button', { name: '确认导入' })).toBeDisabled();
+
+  await page.getByLabel(/重新调入/).check();
+  await expect(page.getByLabel('检查结果统计')).toContainText('更新 1');
+  await page.getByRole('tab', { name: /^更新/ }).click();
+  await expect(page.getByRole('tabpanel')).toContainText(`状态：${gone.status} → 在职`);
+  await page.getByRole('button', { name: '确认导入' }).click();
+  await expect(page.locator('.io-result')).toContainText('更新 1');
+  expect(await api<{ status: string; post: string }>(page, 'getCadre', { id: gone.id })).toMatchObject({ status: '在职', post: '重新起用后职务' });
+});
