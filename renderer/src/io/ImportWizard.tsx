@@ -312,40 +312,28 @@ export function ImportWizard({
       )}
 
       {inspection && job && inspection.documents > 0 && ['planned', 'failed', 'ready'].includes(job.state) && (
-        <div className="io-row">
-          <label>
-            <input
-              type="checkbox"
-              checked={skipErrorFiles}
-              disabled={busy}
-              onChange={e => {
-                const skipping = e.target.checked;
-                setSkipErrorFiles(skipping);
-                // A file of .lrmx persons only has no 检查 button: check again at once.
-                if (inspection.sheets.length === 0) void check(job, sheets, mapping, true, skipping);
-                else if (job.state === 'planned') setStale(true);
-              }}
-            />
-            跳过有误的文件（任免审批表有误时只导入其余文件；默认有误即全部不导入）
-          </label>
-        </div>
+        <OptionBox
+          checked={skipErrorFiles}
+          disabled={busy}
+          label="跳过有误的文件（任免审批表有误时只导入其余文件；默认有误即全部不导入）"
+          onChange={skipping => {
+            setSkipErrorFiles(skipping);
+            // A file of .lrmx persons only has no 检查 button: check again at once.
+            if (inspection.sheets.length === 0) void check(job, sheets, mapping, true, skipping);
+            else if (job.state === 'planned') setStale(true);
+          }}
+        />
       )}
       {job?.state === 'planned' && job.preview && (job.preview.counts.history > 0 || returnFromHistory) && (
-        <div className="io-row">
-          <label>
-            <input
-              type="checkbox"
-              checked={returnFromHistory}
-              disabled={busy}
-              onChange={e => {
-                const returning = e.target.checked;
-                setReturnFromHistory(returning);
-                void check(job, sheets, mapping, true, skipErrorFiles, returning);
-              }}
-            />
-            重新调入：表中历史库里的人员（已退休、调出等）恢复为在职并导入（默认不导入、也不另建新人）
-          </label>
-        </div>
+        <OptionBox
+          checked={returnFromHistory}
+          disabled={busy}
+          label="重新调入：表中历史库里的人员（已退休、调出等）恢复为在职并导入（默认不导入、也不另建新人）"
+          onChange={returning => {
+            setReturnFromHistory(returning);
+            void check(job, sheets, mapping, true, skipErrorFiles, returning);
+          }}
+        />
       )}
       {preview && preview.skippedFiles.length > 0 && (
         <div className="io-notice" role="status" aria-label="跳过的文件">
@@ -391,6 +379,18 @@ export function ImportWizard({
         </div>
       )}
     </section>
+  );
+}
+
+/** A choice of how to check that takes effect on the next check. */
+function OptionBox({ checked, disabled, label, onChange }: { checked: boolean; disabled: boolean; label: string; onChange: (checked: boolean) => void }) {
+  return (
+    <div className="io-row">
+      <label>
+        <input type="checkbox" checked={checked} disabled={disabled} onChange={e => onChange(e.target.checked)} />
+        {label}
+      </label>
+    </div>
   );
 }
 

@@ -11,7 +11,7 @@ import { stepHistory } from '../../../electron/services/common/operation-log';
 import type { ImportTarget } from '../../../shared/contract/api';
 import { tempDir } from '../../support/temp';
 import { ID, tmpFile, writeSheet } from './fixtures';
-import { call, commitJob, issuesOf, planFile, rowsOf } from './support';
+import { commitJob, issuesOf, newBatch, planFile, rowsOf } from './support';
 
 let tmp: ReturnType<typeof tempDir>;
 let core: Core;
@@ -23,9 +23,7 @@ beforeEach(async () => {
   const unit = Number(core.db.prepare("INSERT INTO units(name, sort_order) VALUES ('市财政局', 0)").run().lastInsertRowid);
   retired = cadreInserter(core.db)({ unitId: unit, name: '张三', gender: '男', birth: '1985-03', idNumber: ID.zhang, post: '副局长', status: '退休' });
   core.db.prepare("INSERT INTO cadre_events(cadre_id, kind, date) VALUES (?, '退休', '2025-06-30')").run(retired);
-  const programme = await call<{ id: number }>(core, 'saveSecondmentProgramme', { name: '京沈对口合作干部交流', partnerPlace: '北京市' });
-  const b = await call<{ id: number }>(core, 'saveSecondmentBatch', { programmeId: programme.id, seq: 1, startDate: '2030.01', plannedEndDate: '2031.01' });
-  batch = { kind: 'batch', batchId: b.id };
+  batch = await newBatch(core);
 });
 afterEach(() => {
   core.close();

@@ -16,7 +16,7 @@ import { makeIdNumber } from '../../../shared/domain/common/idcard';
 import type { ImportTarget, PreviewRow } from '../../../shared/contract/api';
 import { tempDir } from '../../support/temp';
 import { messyRoster, tmpFile, writeSheet } from './fixtures';
-import { call, commitJob, issuesOf, planFile, rowsOf } from './support';
+import { call, commitJob, issuesOf, newBatch, planFile, rowsOf } from './support';
 
 let tmp: ReturnType<typeof tempDir>;
 let core: Core;
@@ -43,9 +43,7 @@ beforeEach(async () => {
     li: insert({ unitId: unit.finance, name: '李四', gender: '女', birth: '1990-10', idNumber: ID.li, post: '科长' }),
     wang: insert({ unitId: unit.education, name: '王五', gender: '男', birth: '1978-01', idNumber: ID.wang, post: '局长' }),
   };
-  const programme = await call<{ id: number }>(core, 'saveSecondmentProgramme', { name: '京沈对口合作干部交流', partnerPlace: '北京市' });
-  const b = await call<{ id: number }>(core, 'saveSecondmentBatch', { programmeId: programme.id, seq: 1, startDate: '2030.01', plannedEndDate: '2031.01' });
-  batch = { kind: 'batch', batchId: b.id };
+  batch = await newBatch(core);
 });
 afterEach(() => {
   core.close();
