@@ -210,7 +210,10 @@ export async function runSide(args: string[]): Promise<void> {
 
 function child(side: 'floor' | 'import', file: string, dir: string, worker: string | null): SideReport {
   fs.mkdirSync(dir, { recursive: true });
-  const r = spawnSync(process.execPath, [process.argv[1], '--import-side', side, file, dir, worker ?? ''], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [...process.execArgv, process.argv[1], '--import-side', side, file, dir, worker ?? ''], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const line = r.stdout.split('\n').find(l => l.startsWith('BENCH '));
   if (r.status !== 0 || !line) throw new Error(`${side} side failed (${r.status}): ${r.stderr.slice(-2000)}`);
   return JSON.parse(line.slice(6)) as SideReport;

@@ -203,3 +203,45 @@ test('导入年度考核结果: a wide sheet by ID into cadres already in the ro
   await expect(page.locator('.io-result')).toContainText('更新 2');
   await expect(page.getByRole('table', { name: '导入记录' })).toContainText('年度考核结果');
 });
+
+test('任免审批表 with a broken file: blocked until 跳过有误的文件 is chosen, then the rest is imported and the broken one named', async ({ page }) => {
+  await openPage(page);
+  const person = `<?xml version="1.0" encoding="UTF-8"?><Person><XingMing>审批表测丁</XingMing><XingBie>女</XingBie><ShenFenZheng>${makeIdNumber('110101', '1988-04-09', 44, '女')}</ShenFenZheng></Person>`;
+  await page.getByLabel('选择要导入的文件').setInputFiles([
+    { name: '审批表测丁.lrmx', mimeType: 'application/xml', buffer: Buffer.from(person) },
+    { name: '损坏.lrmx', mimeType: 'application/xml', buffer: Buffer.from('<?xml version="1.0" encoding="UTF-8"?><Person><XingMing>残缺') },
+  ]);
+  const commit = page.getByRole('button', { name: '确认导入' });
+  await expect(page.getByRole('table', { name: '问题列表' })).toContainText('损坏.lrmx');
+  await expect(commit).toBeDisabled();
+
+  await page.getByLabel(/跳过有误的文件/).check();
+  await expect(page.getByRole('status', { name: '跳过的文件' })).toContainText('损坏.lrmx：');
+  await expect(page.getByLabel('检查结果统计')).toContainText('新增 1');
+  await expect(commit).toBeEnabled();
+  await commit.click();
+  await expect(page.locator('.io-result')).toContainText('新增 1');
+});
+
+test('a sheet naming someone in the 历史库: their own group, nothing written; 重新调入 brings them back', async ({ page }) => {
+  await openPage(page);
+  const [gone] = (
+    await api<{ id: number; name: string; idNumber: string; status: string; post: string }[]>(page, 'listCadreRecords', { status: 'history' })
+  ).filter(c => c.idNumber);
+  expect(gone).toBeTruthy();
+  await upload(page, '名册-含历史库.xlsx', workbook([[gone.name, '', '', '', gone.idNumber, '', '重新起用后职务']]));
+  await page.getByRole('button', { name: '检查', exact: true }).click();
+  await expect(page.getByLabel('检查结果统计')).toContainText('历史库中已有 1');
+  await page.getByRole('tab', { name: /^历史库中已有/ }).click();
+  await expect(page.getByRole('tabpanel')).toContainText(`历史库中已有此人（`);
+  await expect(page.getByRole('tabpanel')).toContainText(gone.name);
+  await expect(page.getByRole('button', { name: '确认导入' })).toBeDisabled();
+
+  await page.getByLabel(/重新调入/).check();
+  await expect(page.getByLabel('检查结果统计')).toContainText('更新 1');
+  await page.getByRole('tab', { name: /^更新/ }).click();
+  await expect(page.getByRole('tabpanel')).toContainText(`状态：${gone.status} → 在职`);
+  await page.getByRole('button', { name: '确认导入' }).click();
+  await expect(page.locator('.io-result')).toContainText('更新 1');
+  expect(await api<{ status: string; post: string }>(page, 'getCadre', { id: gone.id })).toMatchObject({ status: '在职', post: '重新起用后职务' });
+});

@@ -93,6 +93,11 @@ const options: Command['options'] = {
   'unit-parent': { kind: 'value', arg: '编号', help: '新建单位的上级单位编号（默认顶层）' },
   'default-unit': { kind: 'value', arg: '来源', help: '单位为空的行：sheetName 用工作表名，reportingUnit 用“填报单位”，或一个单位编号' },
   'unit-id': { kind: 'value', arg: '编号', help: '同 --default-unit 单位编号（任免审批表不带单位）' },
+  'return-from-history': {
+    kind: 'flag',
+    help: '重新调入：表中历史库里的人员（已退休、调出等）恢复为在职并导入（默认列出、不导入，也不另建新人）',
+  },
+  'skip-errors': { kind: 'flag', help: '跳过有误的任免审批表（.lrmx）文件：列出文件名和原因，导入其余的（默认有误即全部不导入）' },
   'dry-run': { kind: 'flag', help: '只检查并报告将发生的变化，不写入' },
   json: { kind: 'flag', help: '输出 JSON' },
 };
@@ -112,6 +117,8 @@ async function runImport(ctx: CommandContext, opts: OptionValues, paths: string[
     unknownUnits: newUnits,
     newUnitParentId: parentId,
     defaultUnit: parseDefaultUnit(opts),
+    skipErrorFiles: !!opts['skip-errors'],
+    returnFromHistory: !!opts['return-from-history'],
   });
   const dryRun = !!opts['dry-run'];
   const files = paths.map(p => path.basename(p));
@@ -125,7 +132,11 @@ async function runImport(ctx: CommandContext, opts: OptionValues, paths: string[
     }
   };
   const refused = (message: string) => {
-    out({ ...zero, unmapped: [], skippedRows: [] }, [{ file: files.join('、'), sheet: null, row: null, column: null, field: null, message }], []);
+    out(
+      { ...zero, unmapped: [], skippedRows: [], skippedFiles: [] },
+      [{ file: files.join('、'), sheet: null, row: null, column: null, field: null, message }],
+      [],
+    );
     if (!opts.json) ctx.print('导入未执行，数据未修改。');
     return 1;
   };
@@ -148,11 +159,16 @@ async function runImport(ctx: CommandContext, opts: OptionValues, paths: string[
       target: job.inspection?.target.title,
       unmapped: preview.unmapped.map(u => ({ file: u.file, sheet: u.sheet, column: u.column, header: u.header, hasData: u.hasData })),
       skippedRows: preview.skippedRows.map(r => ({ file: r.file, sheet: r.sheet, row: r.row, reason: r.label })),
+      skippedFiles: preview.skippedFiles,
+      /** People of the 历史库 the files name, left out (each one is a warning); --return-from-history brings them back. */
+      history: counts.history,
       splits: preview.splits,
     };
     if (!opts.json) {
       if (found.unmapped.length) ctx.print(`未导入的列：${found.unmapped.map(u => `「${u.sheet}」${u.column} 列「${u.header}」`).join('、')}`);
       if (found.skippedRows.length) ctx.print(`跳过的行：${found.skippedRows.map(r => `「${r.sheet}」第 ${r.row} 行（${r.reason}）`).join('、')}`);
+      for (const f of found.skippedFiles) ctx.print(`跳过有误的文件「${f.file}」：${f.reason}`);
+      if (found.history) ctx.print(`历史库中已有的人员 ${found.history} 名未导入；如需重新调入，请加 --return-from-history`);
       if (preview.splits.split + preview.splits.whole) {
         ctx.print(`单位及职务：按单位树拆分 ${preview.splits.split} 行，整段作为现任职务 ${preview.splits.whole} 行`);
       }

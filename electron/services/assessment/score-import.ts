@@ -117,8 +117,8 @@ export const roundTarget: Target<Round> = {
   },
   info: round => ({
     kind: 'round',
-    title: `考核「${round.setName} ${round.name}」成绩`,
-    actions: { new: '新增', update: '更新成绩', unchanged: '不变', skip: '跳过', error: '有错误' },
+    title: `考核成绩「${round.setName} ${round.name}」`,
+    actions: { new: '新增', update: '更新成绩', unchanged: '不变', skip: '跳过', history: '历史库中已有', error: '有错误' },
     modes: false,
     units: false,
   }),

@@ -117,7 +117,7 @@ export class AuditSummarizer {
       .filter(([, n]) => typeof n === 'number')
       .map(([label, n]) => `${String(label)} ${String(n)}`)
       .join('，');
-    return `${auditActionLabel(action)}：文件 ${files.length} 个（${shown}）${counts ? `，${counts}` : ''}`;
+    return `${importWhat(action, a.target)}：文件 ${files.length} 个（${shown}）${counts ? `，${counts}` : ''}`;
   }
 
   /** A round's inputs (scores, tallies, grades) changed by one operation or step: who, and the step's name. */
@@ -181,4 +181,11 @@ export class AuditSummarizer {
     if (!table) return auditActionLabel(e.action);
     return this.record(e.entity, table, before, after);
   }
+}
+
+/** 导入干部名册, 导入挂职批次「第四批」成员, 导入任免审批表到干部名册; runs logged before the target was recorded say 导入. */
+function importWhat(action: string, target: unknown): string {
+  const label = auditActionLabel(action);
+  if (typeof target !== 'string' || !target) return label;
+  return action === 'import' ? `导入${target}` : `${label}到${target}`;
 }

@@ -4,9 +4,7 @@
  * family changes are undoable, audited operations like any other edit.
  */
 import type { FamilyMember } from '../../../shared/contract/api';
-import { checkFamilyMember, normalizeCadreField } from '../../../shared/domain/roster/cadre-rules';
-import { parseDateInput } from '../../../shared/domain/common/dates';
-import { normalizePersonName } from '../../../shared/domain/common/pinyin';
+import { normalizeFamilyMember } from '../../../shared/domain/roster/cadre-rules';
 import { AppError } from '../../../shared/contract/errors';
 import { fieldLabel } from '../../../shared/domain/roster/fields';
 import { FAMILY_FIELD_LABELS, MAX_PHOTO_BYTES, type FormSettings, type PhotoMime } from '../../../shared/contract/routes/form';
@@ -78,20 +76,6 @@ function familyFieldOf(message: string): keyof FamilyMember {
   return hit ? hit[0] : 'name';
 }
 
-/** A checked row as stored: names without padding, 出生年月 canonical, 政治面貌 by its standard name when recognised. */
-function normalizeMember(m: FamilyMember): FamilyMember {
-  const birth = parseDateInput(m.birth);
-  const status = normalizeCadreField('politicalStatus', m.politicalStatus);
-  const work = normalizeCadreField('post', m.work);
-  return {
-    relation: m.relation.replace(/\s+/g, ''),
-    name: normalizePersonName(m.name),
-    birth: birth.ok ? birth.value : m.birth.trim(),
-    politicalStatus: status.ok ? status.value : m.politicalStatus.trim(),
-    work: work.ok ? work.value : m.work.trim(),
-  };
-}
-
 /**
  * Replaces the whole family list. Blank rows are dropped; every other row is
  * checked with the shared rule (称谓 and 姓名 required, 出生年月 a date);
@@ -103,9 +87,9 @@ export function saveFamily(db: Database, id: number, members: FamilyMember[]): {
   const clean: FamilyMember[] = [];
   members.forEach((m, row) => {
     if (isBlank(m)) return;
-    const messages = checkFamilyMember(m);
-    if (messages.length === 0) clean.push(normalizeMember(m));
-    for (const message of messages) problems.push({ row, field: familyFieldOf(message), message });
+    const checked = normalizeFamilyMember(m);
+    if (checked.ok) clean.push(checked.value);
+    else for (const message of checked.problems) problems.push({ row, field: familyFieldOf(message), message });
   });
   if (problems.length) {
     const first = problems

@@ -19,6 +19,11 @@
  * 3. No match: a new cadre. A record with neither ID nor birth whose name is
  *    already in the roster is new too, with a warning.
  *
+ * Cadres in the 历史库 (退休/调出/辞职/去世) are matched by the same rule: the
+ * record is that person, never a twin. matchRecords (plan.ts) then holds such
+ * a record back (its own group in the preview, nothing written) unless the
+ * user chose 重新调入.
+ *
  * Imports that only ever add to people already there (a round's scores, annual
  * results, a batch's member list) ask `nameAlone`: a record with neither ID
  * nor birth then matches the one cadre of that name; two or more is an error.
@@ -28,6 +33,7 @@
  */
 import { formatDate } from '../../../shared/domain/common/dates';
 import type { Database } from '../../db/database';
+import { matchableCadres } from '../roster/api';
 
 export interface StoredCadre {
   id: number;
@@ -35,6 +41,8 @@ export interface StoredCadre {
   birth: string;
   idNumber: string;
   deleted: boolean;
+  /** In the 历史库 ('2025.06 退休'): matched like anyone, then held back unless the user brings them back (plan.ts matchRecords). */
+  left?: string | null;
 }
 
 export interface IncomingKeys {
@@ -77,15 +85,9 @@ export class RosterMatcher {
     }
   }
 
-  /** Every cadre, the 回收站 too (its ID numbers are taken). */
+  /** Every cadre, the 回收站 and the 历史库 too (its ID numbers are taken). */
   static load(db: Database): RosterMatcher {
-    const rows = db.prepare('SELECT id, name, birth, id_number AS idNumber, deleted_at IS NOT NULL AS deleted FROM cadres').all() as (Omit<
-      StoredCadre,
-      'deleted'
-    > & {
-      deleted: number;
-    })[];
-    return new RosterMatcher(rows.map(r => ({ ...r, deleted: !!r.deleted })));
+    return new RosterMatcher(matchableCadres(db));
   }
 
   match(rec: IncomingKeys, opts: MatchOptions = {}): MatchOutcome {

@@ -37,7 +37,16 @@ export function buildPlan<C>(db: Database, { target, ctx, ref, info }: PlanTarge
     dbIssues.push(
       makeIssue(severity, rec?.file ?? fallbackFile, rec?.sheet ?? null, rec?.row ?? null, rec && field ? (rec.columns[field] ?? null) : null, field, message),
     );
-  const planned = target.plan(db, ctx, { records: read.records, options: read.options, issue, tick });
+  const held = new Map<number, StoredCadre>();
+  const planned = target.plan(db, ctx, { records: read.records, options: read.options, issue, tick, held });
+  // People of the 历史库 the user did not bring back: their own group, whatever the target made of them.
+  if (held.size) {
+    for (const row of planned.rows) {
+      const cadre = held.get(row.i);
+      if (!cadre) continue;
+      Object.assign(row, { action: 'history', cadreId: cadre.id, matchedBy: null, changes: [], note: `历史库中已有此人（${cadre.left}）` });
+    }
+  }
   // Rows whose only problem was found here (units, matching) become error rows.
   const errorAt = new Set(dbIssues.filter(x => x.severity === 'error' && (x.row !== null || x.sheet === null)).map(x => recordKey(x.file, x.sheet, x.row)));
   for (const row of planned.rows) {
@@ -48,13 +57,18 @@ export function buildPlan<C>(db: Database, { target, ctx, ref, info }: PlanTarge
   return { ...read, target: ref, info, dbIssues, rows: planned.rows, unitsToCreate: planned.unitsToCreate ?? [], counts };
 }
 
-export type PersonOutcome = { cadre: StoredCadre; by: MatchedBy } | 'new' | null;
+/** Who a record is; `returning`: a person of the 历史库 the user brings back (重新调入). */
+export type PersonOutcome = { cadre: StoredCadre; by: MatchedBy; returning?: boolean } | 'new' | null;
 
 /**
- * Who each record is (null: an error, already reported). A record naming a
- * stored person another record already names is an error for both: the files
- * hold the same person twice (unless `claims` is off: a long annual sheet has a
- * row per person and year).
+ * Who each record is (null: an error, already reported, or a person of the
+ * 历史库 held back). A record naming a stored person another record already
+ * names is an error for both: the files hold the same person twice (unless
+ * `claims` is off: a long annual sheet has a row per person and year).
+ *
+ * A record that is someone in the 历史库 is that person, never a twin: unless
+ * the user chose 重新调入 (returnFromHistory) it is held back (input.held: its
+ * own group in the preview, nothing written), with a warning saying so.
  */
 export function matchRecords(matcher: RosterMatcher, input: PlanInput, nameAlone: boolean, claims = true): PersonOutcome[] {
   const { records, issue } = input;
@@ -73,11 +87,21 @@ export function matchRecords(matcher: RosterMatcher, input: PlanInput, nameAlone
     const list = claimed.get(found.cadre.id);
     if (list) list.push(i);
     else claimed.set(found.cadre.id, [i]);
-    return { cadre: found.cadre, by: found.by };
+    if (!found.cadre.left) return { cadre: found.cadre, by: found.by };
+    if (input.options.returnFromHistory) return { cadre: found.cadre, by: found.by, returning: true };
+    input.held.set(i, found.cadre);
+    issue(
+      'warning',
+      rec,
+      found.by === 'idNumber' ? 'idNumber' : 'name',
+      `「${found.cadre.name}」在历史库中（${found.cadre.left}，编号 ${found.cadre.id}），未导入${rec.row === null ? '' : '本行'}；如需将其重新调入名册，请选择“重新调入”`,
+    );
+    return null;
   });
   for (const [id, list] of claimed) {
     if (list.length < 2 || !claims) continue;
     for (const i of list) {
+      input.held.delete(i);
       const others = list.filter(j => j !== i).map(j => where(records[j]));
       issue('error', records[i], 'name', `与${others.join('、')}对应库中同一名干部（编号 ${id}），请核对后删除重复的行`);
       out[i] = null;
@@ -92,7 +116,18 @@ export function where(rec: RowRecord): string {
 }
 
 export function countPlan(sheets: SheetMeta[], rows: PlanRow[], fileIssues: ImportIssue[], dbIssues: ImportIssue[]): PlanCounts {
-  const counts: PlanCounts = { rows: rows.length, new: 0, update: 0, unchanged: 0, skip: 0, errorRows: 0, errors: 0, warnings: 0, layoutSkipped: 0 };
+  const counts: PlanCounts = {
+    rows: rows.length,
+    new: 0,
+    update: 0,
+    unchanged: 0,
+    skip: 0,
+    history: 0,
+    errorRows: 0,
+    errors: 0,
+    warnings: 0,
+    layoutSkipped: 0,
+  };
   for (const r of rows) {
     if (r.action === 'error') counts.errorRows++;
     else counts[r.action]++;
@@ -132,6 +167,7 @@ export function previewRow<C>(plan: ImportPlan, row: PlanRow, target: Target<C>,
     matchedBy: row.matchedBy,
     values,
     changes: row.changes.map(c => ({ field: c.field, label: c.label, old: shownValue(c.field, c.old), new: shownValue(c.field, c.new) })),
+    ...(row.note && { note: row.note }),
   };
 }
 

@@ -12,6 +12,7 @@ import type {
   Inspection,
   ParsedPlanOptions,
   SheetInspection,
+  SkippedFile,
   SkippedRowRef,
   SplitRow,
   UnmappedColumn,
@@ -215,15 +216,28 @@ export class ImportSession {
       for (const r of normalizeSheetRows({ layout, mapped, context, defaultUnit }, vocabulary, fileIssues, tick, progress)) records.push(r);
       sheets.push({ file, name, reportingUnit: layout.reportingUnit, dataRows: layout.dataRows.length, layoutSkipped: layout.skipped.length });
     }
+    const skippedFiles: SkippedFile[] = [];
     for (const f of this.files) {
       if (f.kind !== 'lrmx') continue;
-      const rec = lrmxRecord(f.read, fileIssues);
+      const own: ImportIssue[] = [];
+      const rec = lrmxRecord(f.read, own);
       // What needs the whole record (性别/出生年月 from the ID) as for a sheet's row; the file's own rules ran in lrmx/read.ts.
       const context = { file: f.name, sheet: '', reportingUnit: null, unitChosen: true, mapped: new Set(['name', 'gender', 'birth']), checked: true };
       vocabulary.finish?.(rec, context, (severity, message, field) => {
         if (severity === 'error') rec.hasError = true;
-        fileIssues.push(makeIssue(severity, f.name, null, null, null, field ?? null, message));
+        own.push(makeIssue(severity, f.name, null, null, null, field ?? null, message));
       });
+      if (rec.hasError && options.skipErrorFiles) {
+        // Left out, and said why: the file's errors become one warning naming it.
+        const reason = own
+          .filter(i => i.severity === 'error')
+          .map(i => i.message)
+          .join('；');
+        skippedFiles.push({ file: f.name, reason });
+        fileIssues.push(makeIssue('warning', f.name, null, null, null, null, `文件有误，已跳过未导入：${reason}`));
+        continue;
+      }
+      fileIssues.push(...own);
       records.push(rec);
     }
     vocabulary.finishAll?.(records, (rec, field, message) => {
@@ -238,6 +252,7 @@ export class ImportSession {
       fileIssues,
       unmapped,
       skippedRows,
+      skippedFiles,
       splits,
     };
     return buildPlan(db, pt, read, tick);
@@ -346,6 +361,7 @@ export function previewOf(plan: ImportPlan, maxIssues = 200): ImportPreview {
     sheets: plan.sheets.map(s => s.name),
     unmapped: plan.unmapped,
     skippedRows: plan.skippedRows,
+    skippedFiles: plan.skippedFiles,
     splits: {
       split: plan.splits.filter(s => s.how === 'split').length,
       whole: plan.splits.filter(s => s.how === 'whole').length,

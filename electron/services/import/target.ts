@@ -22,7 +22,7 @@
 import type { ImportIssue, ImportTarget, ParsedPlanOptions, PlanAction, SplitRow, TargetInfo } from '../../../shared/contract/routes/imports';
 import type { Database } from '../../db/database';
 import type { OperationSummary } from '../common/operation-log';
-import type { RosterMatcher } from './match';
+import type { RosterMatcher, StoredCadre } from './match';
 import type { CellValue } from './read';
 import type { FieldChange, ImportPlan, PlanRow, RowRecord, Tick, UnitToCreate } from './types';
 
@@ -90,6 +90,8 @@ export interface PlanInput {
   /** Raises an issue found against the database, at the record's place (null: the file as a whole). */
   issue(severity: Severity, rec: RowRecord | null, field: string | null, message: string): void;
   tick: Tick;
+  /** Records that are people in the 历史库, held back by matchRecords (record index → the cadre): their own group. */
+  held: Map<number, StoredCadre>;
 }
 
 export interface CommitMeta {

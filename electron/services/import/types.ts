@@ -11,6 +11,7 @@ import type {
   ImportTarget,
   ParsedPlanOptions,
   PlanAction,
+  SkippedFile,
   SkippedRowRef,
   SplitRow,
   TargetInfo,
@@ -72,6 +73,8 @@ export interface PlanRow {
   assessments?: AssessmentEntry[];
   /** What the target's commit needs of this row beyond the record (plain JSON). */
   data?: unknown;
+  /** Shown with the row: 历史库中已有此人（2025.06 退休）. */
+  note?: string;
 }
 
 export interface UnitToCreate {
@@ -88,6 +91,7 @@ export interface PlanCounts {
   update: number;
   unchanged: number;
   skip: number;
+  history: number;
   errorRows: number;
   errors: number;
   warnings: number;
@@ -104,6 +108,8 @@ export interface ReadResult {
   fileIssues: ImportIssue[];
   unmapped: UnmappedColumn[];
   skippedRows: SkippedRowRef[];
+  /** .lrmx files left out for their errors (the user chose 跳过有误的文件). */
+  skippedFiles: SkippedFile[];
   splits: SplitRow[];
 }
 

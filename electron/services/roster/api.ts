@@ -1,7 +1,20 @@
 /** What other areas use of roster/: the one door into its internals (the lint forbids any other). */
-export { IN_HISTORY, IN_ROSTER, NOT_DELETED, SEARCH_TERM, cadreInserter, countCadreRows, countCadres, getCadre, selectCadreRows } from './cadres';
+export {
+  IN_HISTORY,
+  IN_ROSTER,
+  NOT_DELETED,
+  SEARCH_TERM,
+  cadreInserter,
+  countCadreRows,
+  countCadres,
+  getCadre,
+  lastCadreSortOrder,
+  matchableCadres,
+  selectCadreRows,
+} from './cadres';
+export type { MatchableCadre } from './cadres';
 export { CADRE_FORM_COLUMNS, CADRE_SCALAR_COLUMNS } from './columns';
-export { insertCadreImage, readCadreImage, writeCadreImage } from './image';
+export { insertCadreImage, insertCadreImages, readCadreImage, withCadreIndexesDeferred, writeCadreImage } from './image';
 export type { CadreImage } from './image';
 export { rosterPage, rosterWhere } from './page';
 export { compileQuery } from './query';

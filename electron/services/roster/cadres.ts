@@ -2,6 +2,7 @@ import type { Cadre, CadreRow } from '../../../shared/contract/api';
 import { AppError } from '../../../shared/contract/errors';
 import type { Database } from '../../db/database';
 import { cachedStatement } from '../../db/statements';
+import { formatDate } from '../../../shared/domain/common/dates';
 import { CADRE_FORM_COLUMNS, CADRE_SCALAR_COLUMNS, selectList } from './columns';
 import { UNIT_ORDER_CTE, UNIT_SUBTREE_CTE } from '../common/unit-tree';
 
@@ -136,6 +137,38 @@ function pick(obj: Record<string, unknown>, keys: string[]): Record<string, unkn
 /** Cadres in the roster (not the 历史库 nor the 回收站). */
 export function countCadres(db: Database): number {
   return (db.prepare(`SELECT count(*) AS n FROM cadres c WHERE ${IN_ROSTER}`).get() as { n: number }).n;
+}
+
+/** Every cadre as an import matches people (RosterMatcher): the 回收站 too, its ID numbers being taken. */
+export interface MatchableCadre {
+  id: number;
+  name: string;
+  birth: string;
+  idNumber: string;
+  deleted: boolean;
+  /** In the 历史库: how and when the cadre left ('2025.06 退休'; the status alone without a dated event); null otherwise. */
+  left: string | null;
+}
+
+export function matchableCadres(db: Database): MatchableCadre[] {
+  const rows = db
+    .prepare(
+      `SELECT c.id, c.name, c.birth, c.id_number AS idNumber, c.deleted_at IS NOT NULL AS deleted,
+              CASE WHEN ${IN_HISTORY} THEN c.status END AS status,
+              CASE WHEN ${IN_HISTORY} THEN (SELECT max(e.date) FROM cadre_events e WHERE e.cadre_id = c.id AND e.kind = c.status AND e.planned = 0) END AS leftOn
+         FROM cadres c`,
+    )
+    .all() as (Omit<MatchableCadre, 'deleted' | 'left'> & { deleted: number; status: string | null; leftOn: string | null })[];
+  return rows.map(({ status, leftOn, deleted, ...r }) => ({
+    ...r,
+    deleted: !!deleted,
+    left: status === null ? null : leftOn ? `${formatDate(leftOn.slice(0, 7))} ${status}` : status,
+  }));
+}
+
+/** The last place in the roster's order (a bulk insert numbers its new cadres after it). */
+export function lastCadreSortOrder(db: Database): number {
+  return (cachedStatement(db, 'SELECT coalesce(max(sort_order), 0) AS n FROM cadres').get() as { n: number }).n;
 }
 
 /** A cadre to insert: any subset of the scalar and form fields, plus its child rows. */

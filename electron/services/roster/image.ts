@@ -46,6 +46,31 @@ function sqlValue(column: string, value: unknown): unknown {
 }
 
 /**
+ * Runs a bulk insert of `count` new cadres (inside the caller's transaction) with
+ * the cadres table's secondary indexes dropped and rebuilt afterwards, when the
+ * insert is at least as large as the table: building an index once from sorted
+ * rows is several times faster than growing ten of them row by row in random
+ * order. The indexes are recreated from their own stored SQL, so every index
+ * any migration defines comes back exactly (a UNIQUE one checks again as it is
+ * built); should the insert throw, the transaction rolls the drop back too.
+ */
+export function withCadreIndexesDeferred<T>(db: Database, count: number, insert: () => T): T {
+  const existing = (cachedStatement(db, 'SELECT count(*) AS n FROM cadres').get() as { n: number }).n;
+  if (count < BULK_MIN_ROWS || count < existing) return insert();
+  const indexes = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'cadres' AND sql IS NOT NULL").all() as {
+    name: string;
+    sql: string;
+  }[];
+  for (const ix of indexes) db.exec(`DROP INDEX "${ix.name}"`);
+  const result = insert();
+  for (const ix of indexes) db.exec(ix.sql);
+  return result;
+}
+
+/** Below this many new cadres the indexes are simply kept up to date row by row. */
+const BULK_MIN_ROWS = 5000;
+
+/**
  * Inserts the image as a new cadre (with the given id, or the next one) and
  * returns the id. Statements are cached per column set, so a bulk insert of
  * rows shaped alike compiles one statement.
@@ -68,12 +93,75 @@ export function insertCadreImage(db: Database, image: CadreImage, id?: number): 
   return newId;
 }
 
+/** The 年月 columns (migration 011): year-month, the day dropped; the ID number keeps the birth day. */
+const YEAR_MONTH_COLUMNS = ['birth', 'party_date', 'work_date', 'post_date', 'rank_date'] as const;
+const WITH_DAY = /^(\d{4}-\d{2})-\d{2}$/;
+const dropDay = (v: unknown) => (typeof v === 'string' ? (WITH_DAY.exec(v)?.[1] ?? v) : v);
+
+/**
+ * An image as it is written back today: undo steps logged before migration 011
+ * may hold 出生年月 and the other 年月 fields, or a family member's 出生年月,
+ * with a day ('1986-05-17'); they are restored as year-month like every other write.
+ */
+export function yearMonthImage(image: CadreImage): CadreImage {
+  const row = { ...image.row };
+  for (const col of YEAR_MONTH_COLUMNS) if (col in row) row[col] = dropDay(row[col]);
+  return { ...image, row, family: image.family.map(f => ('birth' in f ? { ...f, birth: dropDay(f.birth) } : f)) };
+}
+
+/**
+ * Inserts new cadres from their images, in order, and returns their ids: rows shaped
+ * alike (the same columns) go in multi-row statements, whose rows take consecutive
+ * ids in the order given (one statement, one writer). A bulk import's path: per row,
+ * the statement's own overhead would cost as much as SQLite's work.
+ */
+export function insertCadreImages(db: Database, images: readonly CadreImage[]): number[] {
+  const ids: number[] = [];
+  let at = 0;
+  while (at < images.length) {
+    const cols = Object.keys(images[at].row).filter(k => k !== 'id');
+    let end = at + 1;
+    while (end < images.length && end - at < MULTI_ROWS && sameShape(images[end].row, cols)) end++;
+    const one = `(${cols.map(() => '?').join(', ')})`;
+    const values: unknown[] = [];
+    for (let k = at; k < end; k++) for (const c of cols) values.push(sqlValue(c, images[k].row[c]));
+    const insert = cachedStatement(
+      db,
+      `INSERT INTO cadres(${cols.join(', ')}) VALUES ${Array(end - at)
+        .fill(one)
+        .join(', ')}`,
+    );
+    const last = Number(insert.run(values).lastInsertRowid);
+    for (let k = at; k < end; k++) {
+      const id = last - (end - 1 - k);
+      writeChildren(db, id, images[k]);
+      ids.push(id);
+    }
+    at = end;
+  }
+  return ids;
+}
+
+/** Rows per multi-row INSERT (SQLite takes up to 32,766 parameters; a cadre has about 40 columns). */
+const MULTI_ROWS = 200;
+
+/** Whether the row has exactly these columns, in this order. */
+function sameShape(row: Record<string, unknown>, cols: readonly string[]): boolean {
+  let n = 0;
+  for (const k in row) {
+    if (k === 'id') continue;
+    if (cols[n++] !== k) return false;
+  }
+  return n === cols.length;
+}
+
 /** Makes the stored record equal the image; null removes the record entirely. */
-export function writeCadreImage(db: Database, id: number, image: CadreImage | null): void {
-  if (image === null) {
+export function writeCadreImage(db: Database, id: number, stored: CadreImage | null): void {
+  if (stored === null) {
     cachedStatement(db, 'DELETE FROM cadres WHERE id = ?').run(id);
     return;
   }
+  const image = yearMonthImage(stored);
   if (!cachedStatement(db, 'SELECT 1 FROM cadres WHERE id = ?').get(id)) {
     insertCadreImage(db, image, id);
     return;

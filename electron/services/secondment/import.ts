@@ -110,7 +110,7 @@ export const batchTarget: Target<Batch> = {
   info: batch => ({
     kind: 'batch',
     title: `挂职批次「${batch.name}」成员`,
-    actions: { new: '新入名册', update: '已匹配名册', unchanged: '不变', skip: '已在本批次', error: '有错误' },
+    actions: { new: '新入名册', update: '已匹配名册', unchanged: '不变', skip: '已在本批次', history: '历史库中已有', error: '有错误' },
     modes: false,
     units: false,
   }),
@@ -181,6 +181,8 @@ export const batchTarget: Target<Batch> = {
       }
       row.action = 'update';
       row.changes = [
+        // 重新调入: the person of the 历史库 comes back into the roster.
+        ...(found.returning ? [{ field: 'status', label: '状态', old: found.cadre.left ?? '', new: '在职' }] : []),
         { field: 'batch', label: '加入批次', old: '', new: fresh.name },
         ...(Object.entries(member) as [MemberEditableField, string][]).map(([f, v]) => ({ field: f, label: label(f), old: '', new: shownMember(f, v) })),
       ];
@@ -194,7 +196,13 @@ export const batchTarget: Target<Batch> = {
     const memberIds: number[] = [];
     const result = applyCadreChanges(
       db,
-      { creates: creates.map(r => ({ values: newCadre(plan.records[r.i]) })), kind: 'import', label: meta.label, scope: batchScope(batch.id) },
+      {
+        creates: creates.map(r => ({ values: newCadre(plan.records[r.i]) })),
+        updates: toAdd.filter(r => r.changes.some(c => c.field === 'status')).map(r => ({ id: r.cadreId!, values: { status: '在职' } })),
+        kind: 'import',
+        label: meta.label,
+        scope: batchScope(batch.id),
+      },
       (op, written) => {
         const created = new Map(creates.map((r, k) => [r, written.created[k]]));
         for (const r of toAdd) memberIds.push(insertMemberFor(db, op, batch.id, r.cadreId ?? created.get(r)!, memberValues(plan.records[r.i])));

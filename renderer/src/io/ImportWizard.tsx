@@ -73,6 +73,10 @@ export function ImportWizard({
   const [mapping, setMapping] = useState<ColumnMapping[]>([]);
   const [mode, setMode] = useState<ImportMode>('update');
   const [defaultUnit, setDefaultUnit] = useState<'none' | 'sheetName' | 'reportingUnit'>('none');
+  /** 跳过有误的文件: .lrmx files with errors are left out (listed) instead of blocking the import. */
+  const [skipErrorFiles, setSkipErrorFiles] = useState(false);
+  /** 重新调入: people of the 历史库 the file names come back into the roster instead of being left out. */
+  const [returnFromHistory, setReturnFromHistory] = useState(false);
   /** The options changed since the last 检查: the preview no longer applies. */
   const [stale, setStale] = useState(false);
   /** Columns with data the user is about to drop: 检查 waits for an answer. */
@@ -113,6 +117,7 @@ export function ImportWizard({
     setNotice(null);
     setStale(false);
     setAsking(null);
+    setReturnFromHistory(false); // bringing people back is chosen per file, never carried over
     setUploading(true);
     try {
       const sources = await Promise.all(files.map(readFileBase64));
@@ -133,7 +138,7 @@ export function ImportWizard({
     }
   };
 
-  const check = async (current = job, chosen = sheets, columns = mapping, confirmed = false) => {
+  const check = async (current = job, chosen = sheets, columns = mapping, confirmed = false, skipping = skipErrorFiles, returning = returnFromHistory) => {
     if (!current?.inspection) return;
     const dropped = droppedColumns(
       current.inspection.sheets.filter(s => chosen.includes(s.key)),
@@ -147,7 +152,7 @@ export function ImportWizard({
     const gen = ++generation.current;
     setError(null);
     setNotice(null);
-    const options: PlanOptions = { sheets: chosen, mapping: columns, mode, defaultUnit };
+    const options: PlanOptions = { sheets: chosen, mapping: columns, mode, defaultUnit, skipErrorFiles: skipping, returnFromHistory: returning };
     try {
       await api.importPlan({ jobId: current.jobId, options });
       setStale(false);
@@ -306,6 +311,43 @@ export function ImportWizard({
         </>
       )}
 
+      {inspection && job && inspection.documents > 0 && ['planned', 'failed', 'ready'].includes(job.state) && (
+        <OptionBox
+          checked={skipErrorFiles}
+          disabled={busy}
+          label="跳过有误的文件（任免审批表有误时只导入其余文件；默认有误即全部不导入）"
+          onChange={skipping => {
+            setSkipErrorFiles(skipping);
+            // A file of .lrmx persons only has no 检查 button: check again at once.
+            if (inspection.sheets.length === 0) void check(job, sheets, mapping, true, skipping);
+            else if (job.state === 'planned') setStale(true);
+          }}
+        />
+      )}
+      {job?.state === 'planned' && job.preview && (job.preview.counts.history > 0 || returnFromHistory) && (
+        <OptionBox
+          checked={returnFromHistory}
+          disabled={busy}
+          label="重新调入：表中历史库里的人员（已退休、调出等）恢复为在职并导入（默认不导入、也不另建新人）"
+          onChange={returning => {
+            setReturnFromHistory(returning);
+            void check(job, sheets, mapping, true, skipErrorFiles, returning);
+          }}
+        />
+      )}
+      {preview && preview.skippedFiles.length > 0 && (
+        <div className="io-notice" role="status" aria-label="跳过的文件">
+          已跳过有误的文件 {preview.skippedFiles.length} 个：
+          <ul>
+            {preview.skippedFiles.map(f => (
+              <li key={f.file}>
+                {f.file}：{f.reason}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+
       {preview && job && info && (
         <Preview job={job} info={info} preview={preview} committing={committing} onReport={() => void report()} onCommit={() => void commit()} />
       )}
@@ -337,6 +379,18 @@ export function ImportWizard({
         </div>
       )}
     </section>
+  );
+}
+
+/** A choice of how to check that takes effect on the next check. */
+function OptionBox({ checked, disabled, label, onChange }: { checked: boolean; disabled: boolean; label: string; onChange: (checked: boolean) => void }) {
+  return (
+    <div className="io-row">
+      <label>
+        <input type="checkbox" checked={checked} disabled={disabled} onChange={e => onChange(e.target.checked)} />
+        {label}
+      </label>
+    </div>
   );
 }
 
@@ -576,6 +630,7 @@ function Preview({
     update: c.update,
     unchanged: c.unchanged,
     skip: c.skip,
+    history: c.history,
     issues: c.errors + c.warnings,
     columns: preview.unmapped.length + preview.skippedRows.length + preview.splits.split + preview.splits.whole,
   };
@@ -584,6 +639,8 @@ function Preview({
     { tab: 'update', label: info.actions.update },
     { tab: 'unchanged', label: info.actions.unchanged },
     { tab: 'skip', label: info.actions.skip },
+    // People of the 历史库 the file names: their own group, shown only when there are any.
+    ...(c.history > 0 ? [{ tab: 'history' as const, label: info.actions.history }] : []),
     { tab: 'issues', label: '问题' },
     { tab: 'columns', label: '未导入的列与行' },
   ];
@@ -597,7 +654,7 @@ function Preview({
     <div className="io-preview">
       <h3>检查结果</h3>
       <p className="io-counts" aria-label="检查结果统计">
-        {(['new', 'update', 'unchanged', 'skip'] as const).map(a => (
+        {(['new', 'update', 'unchanged', 'skip', ...(c.history > 0 ? (['history'] as const) : [])] as const).map(a => (
           <span key={a}>
             {info.actions[a]} {c[a]}、
           </span>
@@ -768,7 +825,7 @@ function RowsTable({ jobId, action, info }: { jobId: string; action: Exclude<Pla
                     ))}
                   </ul>
                 ) : (
-                  <span className="muted">{r.matchedBy ? MATCHED[r.matchedBy] : ''}</span>
+                  <span className="muted">{r.note ?? (r.matchedBy ? MATCHED[r.matchedBy] : '')}</span>
                 )}
               </td>
             </tr>

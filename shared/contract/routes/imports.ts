@@ -151,7 +151,8 @@ export const inspectedFileSchema = z.object({
   encoding: z.string().nullable(),
 });
 
-export const PLAN_ACTIONS = ['new', 'update', 'unchanged', 'skip', 'error'] as const;
+/** history: a person already in the 历史库 (退休/调出/…), left as they are unless the user brings them back (重新调入). */
+export const PLAN_ACTIONS = ['new', 'update', 'unchanged', 'skip', 'history', 'error'] as const;
 export type PlanAction = (typeof PLAN_ACTIONS)[number];
 
 /** What the target is and what its columns can feed, for the wizard. */
@@ -161,7 +162,7 @@ export const targetInfoSchema = z.object({
   title: z.string(),
   fields: z.array(z.object({ key: z.string(), label: z.string() })),
   /** The preview's words for each action (批次: 新入名册 / 已匹配名册 / 已在本批次 …). */
-  actions: z.object({ new: z.string(), update: z.string(), unchanged: z.string(), skip: z.string(), error: z.string() }),
+  actions: z.object({ new: z.string(), update: z.string(), unchanged: z.string(), skip: z.string(), history: z.string(), error: z.string() }),
   /** The target takes 仅新增 / 更新已有 / 跳过已有 (the roster). */
   modes: z.boolean(),
   /** Rows carry a unit: the wizard offers the unit options. */
@@ -196,6 +197,16 @@ export const planOptionsSchema = z.strictObject({
    * the sheet's name (one sheet per unit), the 填报单位 line, or a chosen unit.
    */
   defaultUnit: z.union([z.enum(['none', 'sheetName', 'reportingUnit']), z.strictObject({ id })]).default('none'),
+  /**
+   * 跳过有误的文件: an .lrmx file with an error (unreadable, or a value the rules refuse) is left
+   * out and listed with its reason instead of blocking the whole import (the default).
+   */
+  skipErrorFiles: z.boolean().default(false),
+  /**
+   * 重新调入: records that are people in the 历史库 bring them back into the roster (状态 在职) and
+   * are imported like anyone matched. Default: listed in their own group, nothing written, no twin.
+   */
+  returnFromHistory: z.boolean().default(false),
 });
 export type PlanOptions = z.input<typeof planOptionsSchema>;
 export type ParsedPlanOptions = z.output<typeof planOptionsSchema>;
@@ -216,6 +227,8 @@ export const previewRowSchema = z.object({
   values: z.array(z.object({ field: z.string(), label: z.string(), value: z.string() })),
   /** Matched rows: each field that differs, old → new. */
   changes: z.array(z.object({ field: z.string(), label: z.string(), old: z.string(), new: z.string() })),
+  /** Why the row is in its group, when the group alone does not say: 历史库中已有此人（2025.06 退休）. */
+  note: z.string().optional(),
 });
 export type PreviewRow = z.infer<typeof previewRowSchema>;
 
@@ -226,6 +239,8 @@ export const previewCountsSchema = z.object({
   update: z.number().int(),
   unchanged: z.number().int(),
   skip: z.number().int(),
+  /** Records that are people in the 历史库, held back (see returnFromHistory). */
+  history: z.number().int(),
   /** Rows with at least one error. */
   errorRows: z.number().int(),
   errors: z.number().int(),
@@ -247,6 +262,9 @@ export const unmappedColumnSchema = z.object({
 export type UnmappedColumn = z.infer<typeof unmappedColumnSchema>;
 
 /** A row the layout left out, with its reason. */
+export const skippedFileSchema = z.object({ file: z.string(), reason: z.string() });
+export type SkippedFile = z.infer<typeof skippedFileSchema>;
+
 export const skippedRowRefSchema = skippedRowSchema.extend({ file: z.string(), sheet: z.string() });
 export type SkippedRowRef = z.infer<typeof skippedRowRefSchema>;
 
@@ -270,6 +288,8 @@ export const previewSchema = z.object({
   unmapped: z.array(unmappedColumnSchema),
   /** Title, blank, subtotal, footnote … rows left out, by row number and reason. */
   skippedRows: z.array(skippedRowRefSchema),
+  /** Files left out because they have errors (跳过有误的文件), each with why. */
+  skippedFiles: z.array(skippedFileSchema),
   /** 单位及职务 cells: how many were split, how many taken whole, and the first rows of each. */
   splits: z.object({ split: z.number().int(), whole: z.number().int(), rows: z.array(splitRowSchema) }),
   counts: previewCountsSchema,

@@ -124,7 +124,7 @@ describe('score import', () => {
     expect(done.updated).toBe(6);
     const after = await t.call('getScoreGrid', { roundId: other });
     expect(after.rows.map(r => r.total)).toEqual(before.rows.map(r => r.total));
-    expect(after.history.undo?.label).toBe('导入 评分表.xlsx 到考核「挂职考核 复核」成绩（更新成绩 6）');
+    expect(after.history.undo?.label).toBe('导入 评分表.xlsx 到考核成绩「挂职考核 复核」（更新成绩 6）');
   });
 
   it('names file, sheet, row and column of each bad cell and writes nothing', async () => {

@@ -145,7 +145,7 @@ describe('every kind of change is stamped with the operator', () => {
     const texts = entries.map(e => e.kindText);
     expect(texts).toEqual(expect.arrayContaining(['修改（粘贴）', '新增（粘贴）', '修改（向下填充）', '新增']));
     // the .lrmx run and the Excel import's new unit are entries of their own
-    expect(entries.some(e => e.entity === 'import' && e.kind === 'import' && /导入任免审批表：文件 1 个/.test(e.summary))).toBe(true);
+    expect(entries.some(e => e.entity === 'import' && e.kind === 'import' && /导入任免审批表到干部名册：文件 1 个/.test(e.summary))).toBe(true);
     expect(entries.some(e => e.entity === 'unit' && e.target === '单位「审计测试局」' && e.summary === '新建单位「审计测试局」（导入「名册.xlsx」时）')).toBe(
       true,
     );

@@ -10,6 +10,7 @@ import { loadDemo } from '../../../electron/services/demo/load';
 import { stepHistory } from '../../../electron/services/common/operation-log';
 import { routeData, routeError } from '../../support/dispatch';
 import { tempDir } from '../../support/temp';
+import { normalizeFamilyMember } from '../../../shared/domain/roster/cadre-rules';
 
 let tmp: ReturnType<typeof tempDir>;
 let core: Core;
@@ -120,6 +121,35 @@ describe('family members', () => {
     ];
     expect(r.family).toEqual(expected);
     expect((await call<{ family: unknown[] }>('getCadre', { id })).family).toEqual(expected);
+  });
+
+  // One table for the one rule (normalizeFamilyMember): the form stores exactly what it gives, the day of a birth date dropped.
+  const FAMILY_TABLE: [string, ReturnType<typeof member>, ReturnType<typeof member>][] = [
+    [
+      'a date with a day keeps year-month',
+      member({ relation: '父亲', name: '张 建国', birth: '1956-05-17' }),
+      member({ relation: '父亲', name: '张建国', birth: '1956-05' }),
+    ],
+    [
+      'a dotted day',
+      member({ relation: '母亲', name: '李秀英', birth: '1958.11.02', politicalStatus: '群众' }),
+      member({ relation: '母亲', name: '李秀英', birth: '1958-11', politicalStatus: '群众' }),
+    ],
+    [
+      'an 8-digit date',
+      member({ relation: '儿子', name: '张明', birth: '20100315', work: ' 学生 ' }),
+      member({ relation: '儿子', name: '张明', birth: '2010-03', work: '学生' }),
+    ],
+    [
+      'no birth date',
+      member({ relation: ' 妻 子', name: '王芳', politicalStatus: '中共党员' }),
+      member({ relation: '妻子', name: '王芳', politicalStatus: '中共党员' }),
+    ],
+  ];
+  it.each(FAMILY_TABLE)('form and imports store a member by the one rule: %s', async (_, input, stored) => {
+    expect(normalizeFamilyMember(input)).toEqual({ ok: true, value: stored });
+    const r = await call<{ family: unknown[] }>('saveFamily', { id: cadreId(), members: [input] });
+    expect(r.family).toEqual([stored]);
   });
 
   it('refuses the whole list when a row lacks 称谓 or 姓名 or has a bad 出生年月, naming row and field', async () => {

@@ -172,6 +172,38 @@ describe('cadre import', () => {
     expect(cadre('import-lrmx', lrmx, '--json').json()).toMatchObject({ inserted: 0, unchanged: 1 });
   });
 
+  it('a folder of .lrmx with broken files: blocked by default; --skip-errors imports the rest and names each file left out, with why', () => {
+    const folder = path.join(tmp.dir, '任免审批表');
+    fs.mkdirSync(folder);
+    const person = (name: string, gender: string, id: string) =>
+      `<?xml version="1.0" encoding="UTF-8"?><Person><XingMing>${name}</XingMing><XingBie>${gender}</XingBie><ShenFenZheng>${id}</ShenFenZheng></Person>`;
+    fs.writeFileSync(path.join(folder, '张三.lrmx'), person('张三', '男', ID.zhang));
+    fs.writeFileSync(path.join(folder, '李四.lrmx'), person('李四', '女', ID.li));
+    fs.writeFileSync(path.join(folder, '坏文件.lrmx'), '<?xml version="1.0" encoding="UTF-8"?><Person><XingMing>王五</XingMing>');
+    fs.writeFileSync(path.join(folder, '性别不符.lrmx'), person('赵六', '女', ID.wang));
+
+    const blocked = cadre('import', folder, '--json');
+    expect(blocked.code).toBe(1);
+    const refused = blocked.json();
+    expect(refused.skippedFiles).toEqual([]);
+    expect(new Set((refused.errors as { file: string }[]).map(e => e.file))).toEqual(new Set(['坏文件.lrmx', '性别不符.lrmx']));
+    expect(names()).toEqual([]);
+
+    const skipped = cadre('import', folder, '--skip-errors', '--json');
+    expect(skipped.code).toBe(0);
+    const out = skipped.json();
+    expect(out).toMatchObject({ inserted: 2, errors: [] });
+    expect((out.skippedFiles as { file: string; reason: string }[]).map(f => f.file).sort()).toEqual(['坏文件.lrmx', '性别不符.lrmx'].sort());
+    for (const f of out.skippedFiles as { reason: string }[]) expect(f.reason).not.toBe('');
+    expect(out.warnings).toEqual(
+      expect.arrayContaining([expect.objectContaining({ file: '坏文件.lrmx', message: expect.stringMatching(/^文件有误，已跳过未导入：/) })]),
+    );
+    expect(names()).toEqual(['张三', '李四'].sort());
+
+    const text = cadre('import', folder, '--skip-errors', '--dry-run');
+    expect(text.out).toMatch(/跳过有误的文件「坏文件\.lrmx」：/);
+  });
+
   it('--into annual and --into batch:ID route to those targets; a bad --into is bad usage', () => {
     const roster = tmpFile(tmp.dir, '名册.xlsx');
     writeSheet(roster, [

@@ -198,7 +198,7 @@ describe('matching existing cadres: update with an exact preview, then undo', ()
     const unit = addUnit('市财政局');
     const insert = cadreInserter(core.db);
     return {
-      zhang: insert({ unitId: unit, name: '张三', gender: '男', birth: '1985-03-12', idNumber: ID.zhang, post: '副局长', ethnicity: '汉族', tags: ['选调生'] }),
+      zhang: insert({ unitId: unit, name: '张三', gender: '男', birth: '1985-03', idNumber: ID.zhang, post: '副局长', ethnicity: '汉族', tags: ['选调生'] }),
       li: insert({ unitId: unit, name: '李四', gender: '女', birth: '1990-10', post: '科长', ethnicity: '汉族' }), // no ID on record
       wang: insert({ unitId: unit, name: '王五', gender: '男', birth: '1978-01', idNumber: ID.wang, post: '总会计师', nativePlace: '辽宁沈阳' }),
     };
@@ -207,7 +207,7 @@ describe('matching existing cadres: update with an exact preview, then undo', ()
   function update(file: string) {
     writeSheet(file, [
       ['姓名', '性别', '出生年月', '身份证号', '现任职务', '籍贯', '干部类别', '单位'],
-      ['张三', '男', '1985.03', ID.zhang, '局长', '', '选调生、年轻干部库', '市财政局'], // post + tags change; 1985.03 does not clip 1985-03-12
+      ['张三', '男', '1985.03', ID.zhang, '局长', '', '选调生、年轻干部库', '市财政局'], // post + tags change (出生年月 is stored year-month since migration 011)
       ['李四', '女', '1990.10', ID.li, '科长', '', '', ''], // matched by 姓名+出生年月: gains an ID
       ['王五', '男', '1978.01', ID.wang, '总会计师', '', '', ''], // nothing differs; blank 籍贯 does not erase
       ['孙七', '男', '1995.11', ID.sun, '科员', '辽宁大连', '', '市财政局'], // new
@@ -240,7 +240,7 @@ describe('matching existing cadres: update with an exact preview, then undo', ()
     const result = await call<ImportCommitResult>(core, 'importCommit', { jobId: job.jobId });
     expect(result).toMatchObject({ inserted: 1, updated: 2, skipped: 0, unchanged: 1 });
     expect(result.operation).toMatchObject({ label: '导入 更新.xlsx（新增 1，更新 2）', changed: 3 });
-    expect(getCadre(core.db, ids.zhang)).toMatchObject({ post: '局长', birth: '1985-03-12' });
+    expect(getCadre(core.db, ids.zhang)).toMatchObject({ post: '局长', birth: '1985-03' });
     expect(getCadre(core.db, ids.zhang).tags.sort()).toEqual(['年轻干部库', '选调生']);
     expect(getCadre(core.db, ids.li).idNumber).toBe(ID.li);
     expect(getCadre(core.db, ids.wang).nativePlace).toBe('辽宁沈阳');

@@ -16,7 +16,7 @@ import { makeIdNumber } from '../../../shared/domain/common/idcard';
 import type { ImportTarget, PreviewRow } from '../../../shared/contract/api';
 import { tempDir } from '../../support/temp';
 import { messyRoster, tmpFile, writeSheet } from './fixtures';
-import { call, commitJob, issuesOf, planFile, rowsOf } from './support';
+import { call, commitJob, issuesOf, newBatch, planFile, rowsOf } from './support';
 
 let tmp: ReturnType<typeof tempDir>;
 let core: Core;
@@ -43,9 +43,7 @@ beforeEach(async () => {
     li: insert({ unitId: unit.finance, name: '李四', gender: '女', birth: '1990-10', idNumber: ID.li, post: '科长' }),
     wang: insert({ unitId: unit.education, name: '王五', gender: '男', birth: '1978-01', idNumber: ID.wang, post: '局长' }),
   };
-  const programme = await call<{ id: number }>(core, 'saveSecondmentProgramme', { name: '京沈对口合作干部交流', partnerPlace: '北京市' });
-  const b = await call<{ id: number }>(core, 'saveSecondmentBatch', { programmeId: programme.id, seq: 1, startDate: '2030.01', plannedEndDate: '2031.01' });
-  batch = { kind: 'batch', batchId: b.id };
+  batch = await newBatch(core);
 });
 afterEach(() => {
   core.close();
@@ -477,7 +475,7 @@ describe('the unit tree', () => {
     const job = await planFile(core, file, {}, { kind: 'units' });
     const rows = await rowsOf(core, job.jobId);
     expect(rows.map(r => [r.row, r.action])).toEqual([
-      [2, 'unchanged'],
+      [2, 'update'],
       [3, 'new'],
       [4, 'new'],
       [5, 'new'],
@@ -485,6 +483,10 @@ describe('the unit tree', () => {
       [7, 'error'],
     ]);
     expect((await issuesOf(core, job.jobId, 'error')).map(i => i.message)).toEqual(['上级单位「不存在的单位」不在单位树中，也不在表中前面的行里']);
+    expect(rows[0].changes.map(c => [c.label, c.old, c.new])).toEqual([
+      ['简称', '', '教育局'],
+      ['单位类别', '', '政府工作部门'],
+    ]);
 
     const ok = tmpFile(tmp.dir, '单位2.xlsx');
     writeSheet(ok, [
@@ -510,5 +512,57 @@ describe('the unit tree', () => {
     ]);
     stepHistory(core.db, 'undo');
     expect(core.db.prepare('SELECT count(*) FROM units').pluck().get()).toBe(before);
+  });
+
+  it('updates the units of the tree (类别, 级别, 简称, 排序, 上级单位) shown old → new, one undo step', async () => {
+    const snapshot = () => core.db.prepare('SELECT id, parent_id, name, short_name, kind, level, sort_order FROM units ORDER BY id').all();
+    const office = Number(
+      core.db.prepare("INSERT INTO units(parent_id, name, kind, sort_order) VALUES (?, '财务科', '内设机构', 1)").run(unit.finance).lastInsertRowid,
+    );
+    const before = snapshot();
+    const file = tmpFile(tmp.dir, '单位调整.xlsx');
+    writeSheet(file, [
+      ['单位名称', '上级单位', '简称', '单位类别', '单位级别', '排序'],
+      ['市财政局', '', '财政局', '政府工作部门', '正处级', '2'],
+      ['财务科', '市教育局', '', '', '', ''],
+      ['市教育局', '', '', '', '', ''],
+      ['规划科', '市教育局', '', '内设机构', '', '1'],
+    ]);
+    const job = await planFile(core, file, {}, { kind: 'units' });
+    const rows = await rowsOf(core, job.jobId);
+    expect(rows.map(r => [r.name ?? r.values.find(v => v.field === 'name')?.value, r.action])).toEqual([
+      ['市财政局', 'update'],
+      ['财务科', 'update'],
+      ['市教育局', 'unchanged'],
+      ['规划科', 'new'],
+    ]);
+    expect(rows[0].changes.map(c => `${c.label}：${c.old || '（空）'} → ${c.new}`)).toEqual([
+      '简称：（空） → 财政局',
+      '单位类别：（空） → 政府工作部门',
+      '单位级别：（空） → 正处级',
+      '排序：0 → 2',
+    ]);
+    expect(rows[1].changes.map(c => [c.label, c.old, c.new])).toEqual([['上级单位', '市财政局', '市教育局']]);
+    expect(job.preview!.counts).toMatchObject({ new: 1, update: 2, unchanged: 1, errors: 0 });
+
+    const done = await commitJob(core, job.jobId);
+    expect(done).toMatchObject({ inserted: 1, updated: 2 });
+    const get = (id: number) => core.db.prepare('SELECT parent_id, short_name, kind, level, sort_order FROM units WHERE id = ?').get(id);
+    expect(get(unit.finance)).toEqual({ parent_id: null, short_name: '财政局', kind: '政府工作部门', level: '正处级', sort_order: 2 });
+    expect(get(office)).toMatchObject({ parent_id: unit.education, kind: '内设机构' });
+    stepHistory(core.db, 'undo');
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('refuses to move a unit under itself', async () => {
+    const office = Number(core.db.prepare("INSERT INTO units(parent_id, name, sort_order) VALUES (?, '财务科', 1)").run(unit.finance).lastInsertRowid);
+    const file = tmpFile(tmp.dir, '单位循环.xlsx');
+    writeSheet(file, [
+      ['单位名称', '上级单位'],
+      ['市财政局', '市财政局/财务科'],
+    ]);
+    const job = await planFile(core, file, {}, { kind: 'units' });
+    expect(office).toBeGreaterThan(0);
+    expect((await issuesOf(core, job.jobId, 'error')).map(i => i.message)).toEqual(['不能把「市财政局」移到它自己或它的下级单位「市财政局/财务科」之下']);
   });
 });

@@ -41,4 +41,11 @@ export const issuesOf = async (core: Core, jobId: string, severity?: 'error' | '
   (await call<{ total: number; issues: ImportIssue[] }>(core, 'importIssues', { jobId, severity, limit: 2000 })).issues;
 export const rowsOf = async (core: Core, jobId: string, action?: PlanAction) =>
   (await call<{ total: number; rows: PreviewRow[] }>(core, 'importPreviewRows', { jobId, action, limit: 2000 })).rows;
+/** A secondment batch to import members into (a programme of its own). */
+export async function newBatch(core: Core): Promise<ImportTarget> {
+  const programme = await call<{ id: number }>(core, 'saveSecondmentProgramme', { name: '京沈对口合作干部交流', partnerPlace: '北京市' });
+  const b = await call<{ id: number }>(core, 'saveSecondmentBatch', { programmeId: programme.id, seq: 1, startDate: '2030.01', plannedEndDate: '2031.01' });
+  return { kind: 'batch', batchId: b.id };
+}
+
 export const commitJob = (core: Core, jobId: string) => call<ImportCommitResult>(core, 'importCommit', { jobId });

@@ -8,6 +8,8 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrate } from '../../../electron/db/database';
+import { openCore } from '../../../electron/services/core/core';
+import { stepHistory, withOperation } from '../../../electron/services/common/operation-log';
 import { tempDir } from '../../support/temp';
 
 let tmp: ReturnType<typeof tempDir>;
@@ -41,5 +43,39 @@ describe('migration 011', () => {
     db.prepare("UPDATE cadres SET name = '张三' WHERE id = 4").run();
     expect(db.prepare('SELECT name_keys FROM cadres WHERE id = 4').pluck().get()).toBe('zhang san|zhangsan zs');
     db.close();
+  });
+});
+
+describe('undo of a step logged before migration 011', () => {
+  it('writes 年月 fields and family births back as year-month, the day dropped', () => {
+    const core = openCore({ dataDir: tmp.dir, appVersion: 'test' });
+    try {
+      const db = core.db;
+      const id = Number(db.prepare("INSERT INTO cadres(name, birth, party_date) VALUES ('张三', '1986-05', '2008-07')").run().lastInsertRowid);
+      db.prepare("INSERT INTO cadre_family(cadre_id, seq, relation, name, birth) VALUES (?, 1, '妻子', '王芳', '1987-04')").run(id);
+      withOperation(db, { kind: 'edit', label: '修改 出生年月' }, op => {
+        op.touch(id);
+        db.prepare("UPDATE cadres SET birth = '1986-06', party_date = '2009-07' WHERE id = ?").run(id);
+        db.prepare("UPDATE cadre_family SET birth = '1987-05' WHERE cadre_id = ?").run(id);
+      });
+      // As such a step was logged before 011: its before image holds the days the record had then.
+      const stored = db.prepare('SELECT operation_id AS op, before FROM operation_rows WHERE cadre_id = ?').get(id) as { op: number; before: string };
+      const before = JSON.parse(stored.before) as { row: Record<string, unknown>; family: Record<string, unknown>[] };
+      Object.assign(before.row, { birth: '1986-05-17', party_date: '2008-07-01', work_date: '民盟' });
+      before.family[0].birth = '1987-04-05';
+      db.prepare('UPDATE operation_rows SET before = ? WHERE operation_id = ? AND cadre_id = ?').run(JSON.stringify(before), stored.op, id);
+
+      stepHistory(db, 'undo');
+      expect(db.prepare('SELECT birth, party_date, work_date FROM cadres WHERE id = ?').get(id)).toEqual({
+        birth: '1986-05',
+        party_date: '2008-07',
+        work_date: '民盟',
+      });
+      expect(db.prepare('SELECT birth FROM cadre_family WHERE cadre_id = ?').pluck().get(id)).toBe('1987-04');
+      stepHistory(db, 'redo');
+      expect(db.prepare('SELECT birth FROM cadres WHERE id = ?').pluck().get(id)).toBe('1986-06');
+    } finally {
+      core.close();
+    }
   });
 });

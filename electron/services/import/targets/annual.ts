@@ -11,6 +11,8 @@
 import { formatAssessments, type AssessmentEntry } from '../../../../shared/domain/assessment/text';
 import type { Database } from '../../../db/database';
 import { withOperation } from '../../common/operation-log';
+import { readCadreImage, writeCadreImage } from '../../roster/api';
+import { mergeAssessments } from './roster';
 import { cellText } from '../layout';
 import { normalizeHeader, yearField, yearLabel } from '../mapping';
 import { RosterMatcher } from '../match';
@@ -81,7 +83,7 @@ export const annualTarget: Target<Record<string, never>> = {
   info: () => ({
     kind: 'annual',
     title: '年度考核结果',
-    actions: { new: '新增', update: '更新', unchanged: '不变', skip: '跳过', error: '错误' },
+    actions: { new: '新增', update: '更新', unchanged: '不变', skip: '跳过', history: '历史库中已有', error: '错误' },
     modes: false,
     units: false,
   }),
@@ -95,7 +97,6 @@ export const annualTarget: Target<Record<string, never>> = {
 function planAnnual(db: Database, input: PlanInput): PlanRow[] {
   const { records, issue } = input;
   const outcomes = matchRecords(RosterMatcher.load(db), input, true, false);
-  const stored = db.prepare('SELECT year, grade, note FROM cadre_assessments WHERE cadre_id = ? ORDER BY year');
   /** Per cadre: the year → the record that gives it (a year given twice with different grades is an error). */
   const given = new Map<number, Map<number, { rec: RowRecord; entry: AssessmentEntry }>>();
   return records.map((rec, i): PlanRow => {
@@ -122,7 +123,8 @@ function planAnnual(db: Database, input: PlanInput): PlanRow[] {
     row.matchedBy = found.by;
     const years = given.get(found.cadre.id) ?? new Map();
     given.set(found.cadre.id, years);
-    const old = new Map((stored.all(found.cadre.id) as AssessmentEntry[]).map(a => [a.year, a]));
+    const image = readCadreImage(db, found.cadre.id)!;
+    const old = new Map((image.assessments as unknown as AssessmentEntry[]).map(a => [a.year, a]));
     for (const entry of rec.assessments ?? []) {
       const twin = years.get(entry.year);
       if (twin && (twin.entry.grade !== entry.grade || twin.entry.note !== entry.note)) {
@@ -139,22 +141,28 @@ function planAnnual(db: Database, input: PlanInput): PlanRow[] {
       const text = (a: AssessmentEntry | undefined) => (a ? formatAssessments([a]).replace(/^\d{4}年度考核/, '') : '');
       if (text(before) !== text(entry)) row.changes.push({ field: yearField(entry.year), label: yearLabel(entry.year), old: text(before), new: text(entry) });
     }
+    // 重新调入: the person of the 历史库 comes back into the roster with the results.
+    if (found.returning) row.changes.push({ field: 'status', label: '状态', old: String(image.row.status), new: '在职' });
     row.action = row.changes.length ? 'update' : 'unchanged';
     return row;
   });
 }
 
 function commitAnnual(db: Database, plan: ImportPlan, label: string) {
-  const remove = db.prepare('DELETE FROM cadre_assessments WHERE cadre_id = ? AND year = ?');
-  const add = db.prepare('INSERT INTO cadre_assessments(cadre_id, year, grade, note) VALUES (?, ?, ?, ?)');
   const rows = plan.rows.filter(r => r.action === 'update');
   const written = withOperation(db, { kind: 'import', label }, op => {
     for (const row of rows) {
-      op.touch(row.cadreId!);
-      for (const entry of plan.records[row.i].assessments ?? []) {
-        remove.run(row.cadreId, entry.year);
-        add.run(row.cadreId, entry.year, entry.grade, entry.note);
-      }
+      const id = row.cadreId!;
+      op.touch(id);
+      // The stored years merged with the file's, written back as the roster writes a record.
+      const image = readCadreImage(db, id)!;
+      const years = mergeAssessments(image.assessments as unknown as AssessmentEntry[], plan.records[row.i].assessments ?? []);
+      const status = row.changes.find(c => c.field === 'status');
+      writeCadreImage(db, id, {
+        ...image,
+        row: { ...image.row, ...(status && { status: status.new }), updated_at: new Date().toISOString() },
+        assessments: years.map(a => ({ year: a.year, grade: a.grade, note: a.note })),
+      });
     }
     return { updated: rows.length };
   });

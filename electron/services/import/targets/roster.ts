@@ -23,7 +23,16 @@ import type { PreviewRow } from '../../../../shared/contract/routes/imports';
 import type { Database } from '../../../db/database';
 import { audit } from '../../common/audit';
 import { withOperation } from '../../common/operation-log';
-import { CADRE_FORM_COLUMNS, CADRE_SCALAR_COLUMNS, insertCadreImage, type CadreImage } from '../../roster/api';
+import {
+  CADRE_FORM_COLUMNS,
+  CADRE_SCALAR_COLUMNS,
+  insertCadreImages,
+  lastCadreSortOrder,
+  readCadreImage,
+  withCadreIndexesDeferred,
+  writeCadreImage,
+  type CadreImage,
+} from '../../roster/api';
 import { fieldLabel, isEditableField } from '../mapping';
 import { RosterMatcher } from '../match';
 import { IMPORT_FIELDS } from '../../../../shared/contract/routes/imports';
@@ -79,7 +88,7 @@ export const rosterTarget: Target<{ db: Database }> = {
   info: () => ({
     kind: 'roster',
     title: '干部名册',
-    actions: { new: '新增', update: '更新', unchanged: '不变', skip: '跳过', error: '错误' },
+    actions: { new: '新增', update: '更新', unchanged: '不变', skip: '跳过', history: '历史库中已有', error: '错误' },
     modes: true,
     units: true,
   }),
@@ -161,13 +170,15 @@ function planRoster(db: Database, input: PlanInput): { rows: PlanRow[]; unitsToC
     return { create: key };
   };
 
-  // Current values of matched cadres, for the diff.
-  const selectRow = db.prepare('SELECT * FROM cadres WHERE id = ?');
-  const selectTags = db.prepare('SELECT tag FROM cadre_tags WHERE cadre_id = ? ORDER BY tag').pluck();
-  const selectFamily = db.prepare(
-    'SELECT relation, name, birth, political_status AS politicalStatus, work FROM cadre_family WHERE cadre_id = ? ORDER BY seq, id',
-  );
-  const selectAssessments = db.prepare('SELECT year, grade, note FROM cadre_assessments WHERE cadre_id = ? ORDER BY year');
+  // Current values of matched cadres, for the diff: the record as the undo log sees it.
+  const familyOf = (image: CadreImage): FamilyMember[] =>
+    image.family.map(f => ({
+      relation: String(f.relation),
+      name: String(f.name),
+      birth: String(f.birth),
+      politicalStatus: String(f.political_status),
+      work: String(f.work),
+    }));
 
   const rows: PlanRow[] = [];
   const total = records.length;
@@ -189,7 +200,8 @@ function planRoster(db: Database, input: PlanInput): { rows: PlanRow[]; unitsToC
     row.cadreId = match.id;
 
     // Diff against the stored record.
-    const current = selectRow.get(match.id) as Record<string, unknown>;
+    const image = readCadreImage(db, match.id)!;
+    const current = image.row;
     const changes: FieldChange[] = [];
     const change = (field: string, old: string, value: string) => changes.push({ field, label: fieldLabel(field as EditableCadreField), old, new: value });
     for (const [field, value] of Object.entries(rec.values) as [string, string][]) {
@@ -210,28 +222,30 @@ function planRoster(db: Database, input: PlanInput): { rows: PlanRow[]; unitsToC
       }
     }
     if (rec.tags) {
-      const old = selectTags.all(match.id) as string[];
+      const old = image.tags;
       const next = [...rec.tags].sort();
       if (old.join('\u0000') !== next.join('\u0000')) change('tags', old.join('、'), rec.tags.join('、'));
     }
     if (rec.family) {
-      const old = selectFamily.all(match.id) as FamilyMember[];
+      const old = familyOf(image);
       if (familyText(old) !== familyText(rec.family)) change('family', familyText(old), familyText(rec.family));
     }
     if (rec.assessments) {
-      const old = selectAssessments.all(match.id) as AssessmentEntry[];
+      const old = image.assessments as unknown as AssessmentEntry[];
       const next = mergeAssessments(old, rec.assessments);
       if (formatAssessments(old) !== formatAssessments(next)) {
         change('assessments', formatAssessments(old), formatAssessments(next));
         row.assessments = next;
       }
     }
-    if (rec.photo && !(current.photo instanceof Buffer && current.photo.equals(Buffer.from(rec.photo, 'base64')))) {
+    if (rec.photo && (current.photo as { base64: string } | null)?.base64 !== rec.photo) {
       change('photo', current.photo ? '有照片' : '', '新照片');
     }
+    // 重新调入: the person of the 历史库 comes back into the roster, whatever the mode.
+    if (found.returning) change('status', String(current.status), '在职');
     row.changes = changes;
 
-    if (options.mode === 'update') {
+    if (options.mode === 'update' || found.returning) {
       // The record as it will be: the cross-field rules again, on stored + imported values.
       if (changes.length) {
         const merged: Partial<Record<EditableCadreField, string>> = {};
@@ -291,6 +305,9 @@ function shownNew(rec: RowRecord, row: PlanRow, vocabulary: Vocabulary): Preview
   return values.map(v => ({ ...v, value: shownValue(v.field, v.value) }));
 }
 
+/** New cadres built and inserted at a time. */
+const INSERT_BATCH = 1000;
+
 function commitRoster(db: Database, plan: ImportPlan, label: string) {
   // Units first: the inserts point at them.
   const unitIds = new Map<string, number>();
@@ -312,13 +329,18 @@ function commitRoster(db: Database, plan: ImportPlan, label: string) {
   const updating = plan.rows.filter(r => r.action === 'update');
   const written = withOperation(db, { kind: 'import', label }, op => {
     for (const id of unitIds.values()) op.unitCreated(id);
-    let sortOrder = (db.prepare('SELECT coalesce(max(sort_order), 0) AS n FROM cadres').get() as { n: number }).n;
+    let sortOrder = lastCadreSortOrder(db);
     const now = new Date().toISOString(); // the schema's strftime('%Y-%m-%dT%H:%M:%fZ') form
     const keys = nameKeys();
-    for (const row of inserting) {
-      const image = newCadreImage(plan.records[row.i], unitIdOf(row.unit) ?? null, ++sortOrder, now, keys);
-      op.inserted(insertCadreImage(db, image), image);
-    }
+    withCadreIndexesDeferred(db, inserting.length, () => {
+      // In batches: multi-row statements, and no more than a batch of images in memory at once.
+      for (let at = 0; at < inserting.length; at += INSERT_BATCH) {
+        const images = inserting
+          .slice(at, at + INSERT_BATCH)
+          .map(row => newCadreImage(plan.records[row.i], unitIdOf(row.unit) ?? null, ++sortOrder, now, keys));
+        insertCadreImages(db, images).forEach((id, k) => op.inserted(id, images[k]));
+      }
+    });
     const apply = updater(db);
     for (const row of updating) {
       op.touch(row.cadreId!);
@@ -350,14 +372,7 @@ function newCadreImage(rec: RowRecord, unitId: number | null, sortOrder: number,
   return {
     row,
     tags: [...new Set(rec.tags ?? [])].sort(),
-    family: (rec.family ?? []).map((f, k) => ({
-      seq: k + 1,
-      relation: f.relation,
-      name: f.name,
-      birth: f.birth,
-      political_status: f.politicalStatus,
-      work: f.work,
-    })),
+    family: familyRows(rec.family ?? []),
     assessments: [...(rec.assessments ?? [])].sort((a, b) => a.year - b.year).map(a => ({ year: a.year, grade: a.grade, note: a.note })),
   };
 }
@@ -372,40 +387,27 @@ function nameKeys(): (name: string) => string {
   };
 }
 
-/** Applies one matched record's changes (only fields that differ; blanks never erase). */
+/** Applies one matched record's changes (only fields that differ; blanks never erase) by writing its record back as the roster does. */
 function updater(db: Database): (rec: RowRecord, row: PlanRow, unitId: number | null | undefined) => void {
-  const deleteTags = db.prepare('DELETE FROM cadre_tags WHERE cadre_id = ?');
-  const addTag = db.prepare('INSERT OR IGNORE INTO cadre_tags(cadre_id, tag) VALUES (?, ?)');
-  const deleteFamily = db.prepare('DELETE FROM cadre_family WHERE cadre_id = ?');
-  const addFamily = db.prepare('INSERT INTO cadre_family(cadre_id, seq, relation, name, birth, political_status, work) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  const deleteAssessments = db.prepare('DELETE FROM cadre_assessments WHERE cadre_id = ?');
-  const addAssessment = db.prepare('INSERT INTO cadre_assessments(cadre_id, year, grade, note) VALUES (?, ?, ?, ?)');
   return (rec, row, unitId) => {
     const id = row.cadreId!;
-    const set: Record<string, unknown> = {};
+    const image = readCadreImage(db, id)!;
+    const next: CadreImage = { ...image, row: { ...image.row } };
+    const changed = new Set(row.changes.map(c => c.field));
     for (const change of row.changes) {
-      if (Object.hasOwn(COLUMN_OF, change.field)) set[COLUMN_OF[change.field as EditableCadreField]] = change.new;
+      if (Object.hasOwn(COLUMN_OF, change.field)) next.row[COLUMN_OF[change.field as EditableCadreField]] = change.new;
     }
-    if (row.changes.some(c => c.field === 'unit') && unitId !== undefined) set.unit_id = unitId;
-    if (rec.photo && row.changes.some(c => c.field === 'photo')) set.photo = Buffer.from(rec.photo, 'base64');
-    const cols = Object.keys(set);
-    if (cols.length) {
-      db.prepare(`UPDATE cadres SET ${cols.map(c => `${c} = :${c}`).join(', ')}, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = :id`).run({
-        ...set,
-        id,
-      });
-    }
-    if (rec.tags && row.changes.some(c => c.field === 'tags')) {
-      deleteTags.run(id);
-      for (const t of rec.tags) addTag.run(id, t);
-    }
-    if (rec.family && row.changes.some(c => c.field === 'family')) {
-      deleteFamily.run(id);
-      rec.family.forEach((f, k) => addFamily.run(id, k + 1, f.relation, f.name, f.birth, f.politicalStatus, f.work));
-    }
-    if (row.assessments) {
-      deleteAssessments.run(id);
-      for (const a of row.assessments) addAssessment.run(id, a.year, a.grade, a.note);
-    }
+    if (changed.has('unit') && unitId !== undefined) next.row.unit_id = unitId;
+    if (rec.photo && changed.has('photo')) next.row.photo = { base64: rec.photo };
+    if (rec.tags && changed.has('tags')) next.tags = [...new Set(rec.tags)].sort();
+    if (rec.family && changed.has('family')) next.family = familyRows(rec.family);
+    if (row.assessments) next.assessments = row.assessments.map(a => ({ year: a.year, grade: a.grade, note: a.note }));
+    next.row.updated_at = new Date().toISOString(); // the schema's strftime('%Y-%m-%dT%H:%M:%fZ') form
+    writeCadreImage(db, id, next);
   };
+}
+
+/** Family members as the image (and cadre_family) holds them. */
+function familyRows(family: readonly FamilyMember[]): Record<string, unknown>[] {
+  return family.map((f, k) => ({ seq: k + 1, relation: f.relation, name: f.name, birth: f.birth, political_status: f.politicalStatus, work: f.work }));
 }
