@@ -21,6 +21,7 @@ import { formatDate, todayCanonical } from '../../../shared/domain/common/dates'
 import { api } from '../api';
 import { gridLocale, gridTheme } from '../grid';
 import { downloadBase64 } from '../io/files';
+import { DateInput } from '../ui/DateInput';
 import { MessageLine, useMessage } from '../ui/MessageLine';
 import { cadreFieldHash } from './FieldFocus';
 import './reminders.css';
@@ -217,7 +218,7 @@ function DueTab() {
         <>
           <label>
             参考日期
-            <input type="date" aria-label="参考日期" value={date} required onChange={e => e.target.value && setDate(e.target.value)} />
+            <DateInput aria-label="参考日期" value={date} precision="day" required onChange={setDate} />
           </label>
           <label>
             提前

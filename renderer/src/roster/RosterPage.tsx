@@ -16,8 +16,8 @@ import { UnitTree } from './UnitTree';
 import type { UnitChange } from '../units/UnitDialogs';
 import { EmptyHint, type HintAction } from '../ui/EmptyHint';
 import { EventDialog, type EventCadre } from '../events/EventDialog';
-import type { EventKind } from '../../../shared/contract/api';
-import { drillFromHash } from '../stats/drill';
+import type { EventKind, StatsScope } from '../../../shared/contract/api';
+import { drillFromHash, statsHref } from '../stats/drill';
 
 type PageRequest = InputOf<'queryCadrePage'>;
 type SaveRequest = InputOf<'saveCadres'>;
@@ -322,6 +322,22 @@ export function RosterPage() {
     refresh();
   };
 
+  /**
+   * 统计分析 of what the roster shows: its 组合查询 (with the unit chosen in the tree), else the
+   * unit, else everyone. The 查找 box and column filters are the roster's own and are not carried.
+   */
+  const openStats = () => {
+    const scope: StatsScope = query
+      ? { kind: 'query', query: { ...query, unitId: query.unitId ?? unitId ?? undefined }, from: 'roster' }
+      : unitId
+        ? { kind: 'unit', unitId }
+        : { kind: 'all' };
+    window.location.hash = statsHref(scope);
+  };
+  const statsTitle =
+    (query ? '统计当前组合查询的干部（结构统计表）' : unitId ? '统计所选单位（含下属单位）的干部' : '统计全部干部') +
+    (search || filtered ? '；不含查找框和列筛选条件' : '');
+
   const newCadre = () => {
     window.location.hash = unitId ? `#/cadre/new/${unitId}` : '#/cadre/new';
   };
@@ -469,6 +485,9 @@ export function RosterPage() {
         </button>
         <button onClick={() => setQueryOpen(o => !o)} aria-expanded={queryOpen} className={query ? 'active' : undefined}>
           组合查询{query ? '（已应用）' : ''}
+        </button>
+        <button onClick={openStats} disabled={history} title={statsTitle}>
+          统计
         </button>
         <RosterExport current={exportState} onDone={setMessage} />
         <span className="hint">提示：从 Excel/WPS 复制一块单元格，点选起始单元格后按 Ctrl+V 粘贴；超出末行的部分新增为干部。</span>
