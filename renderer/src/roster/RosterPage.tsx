@@ -7,7 +7,7 @@ import { api } from '../api';
 import { EditableGrid, type FillRequest, type GridHandle, type PasteRequest } from '../ui/EditableGrid';
 import { FILL_KEY_TEXT, lineValues } from '../ui/gridLogic';
 import { MessageLine, useMessage } from '../ui/MessageLine';
-import { buildColumns, chooserColumns, isEditable, PINNED_COLUMNS } from './columns';
+import { buildColumns, chooserColumns, historyColumns, isEditable, PINNED_COLUMNS } from './columns';
 import { withSavedColumns } from '../ui/gridColumns';
 import { QueryBuilder } from './QueryBuilder';
 import { RecycleBin } from './RecycleBin';
@@ -23,8 +23,9 @@ type PageRequest = InputOf<'queryCadrePage'>;
 type SaveRequest = InputOf<'saveCadres'>;
 
 const BLOCK = 200;
-/** The roster grid's name for its remembered column layout. */
+/** The names the roster and the 历史库 keep their column layouts under (each its own). */
 const GRID_KEY = 'roster';
+const HISTORY_KEY = 'history';
 
 /** The grid's text-filter model as the page route takes it. */
 function toFilters(model: Record<string, { type?: string; filter?: string }> | undefined): PageRequest['filters'] {
@@ -62,16 +63,20 @@ export function RosterPage() {
   totalRef.current = total ?? 0;
   const lastRequest = useRef<Omit<PageRequest, 'offset' | 'limit'>>({});
 
-  const columns = useMemo(() => buildColumns(), []);
-  // The chooser starts from the layout the grid restores (EditableGrid keeps it per grid).
-  const [visible, setVisible] = useState(
+  const gridKey = history ? HISTORY_KEY : GRID_KEY;
+  const columns = useMemo(() => (history ? historyColumns(buildColumns()) : buildColumns()), [history]);
+  /** The columns shown as the grid restores them (EditableGrid keeps the layout per grid). */
+  const shownColumns = useCallback(
     () =>
       new Set(
-        withSavedColumns(columns, GRID_KEY, PINNED_COLUMNS)
+        withSavedColumns(columns, gridKey, PINNED_COLUMNS)
           .filter(c => !c.hide)
           .map(c => c.colId!),
       ),
+    [columns, gridKey],
   );
+  const [visible, setVisible] = useState(shownColumns);
+  useEffect(() => setVisible(shownColumns()), [shownColumns]);
 
   const loadUnits = useCallback(() => api.listUnits({}).then(setUnits, fail), [fail]);
   useEffect(() => {
@@ -358,9 +363,6 @@ export function RosterPage() {
 
   const toggleHistory = (on: boolean) => {
     setHistoryMode(on);
-    // The 历史库 shows why each cadre left, next to the name.
-    gridApi.current?.setColumnsVisible(['status'], on || visible.has('status'));
-    if (on) gridApi.current?.moveColumns(['status'], 3);
     gridApi.current?.deselectAll();
   };
 
@@ -531,7 +533,7 @@ export function RosterPage() {
             getRowId={p => String(p.data.id)}
             onCellEditRequest={e => void onCellEditRequest(e)}
             ticks="rows"
-            gridKey={GRID_KEY}
+            gridKey={gridKey}
             openColumns={PINNED_COLUMNS}
             onOpenRow={row => (window.location.hash = `#/cadre/${row.id}`)}
             onGridReady={(e: GridReadyEvent<CadreRow>) => {

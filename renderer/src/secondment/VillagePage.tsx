@@ -21,6 +21,7 @@ import {
 import { formatDate } from '../../../shared/domain/common/dates';
 import { api } from '../api';
 import { EditableGrid } from '../ui/EditableGrid';
+import { EmptyHint } from '../ui/EmptyHint';
 import { CadrePicker } from './CadrePicker';
 import { Figure } from './StatsPanel';
 import { FormDialog } from '../ui/FormDialog';
@@ -257,7 +258,13 @@ export function VillagePage() {
                 onGridReady={e => {
                   gridApi.current = e.api;
                 }}
-                overlayNoRowsTemplate="本轮次还没有驻村干部：点“从名册选派”"
+                empty={
+                  <EmptyHint
+                    message="本轮次还没有驻村干部"
+                    detail="从名册中选派干部，选定驻村和担任的职务。"
+                    actions={[{ label: '从名册选派', onClick: () => setDialog('add'), primary: true }]}
+                  />
+                }
                 onStep={step}
               />
             </>
