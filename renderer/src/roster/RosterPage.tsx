@@ -69,7 +69,7 @@ export function RosterPage() {
   const shownColumns = useCallback(
     () =>
       new Set(
-        withSavedColumns(columns, gridKey, PINNED_COLUMNS)
+        withSavedColumns(columns, gridKey, PINNED_COLUMNS, true)
           .filter(c => !c.hide)
           .map(c => c.colId!),
       ),
@@ -534,6 +534,7 @@ export function RosterPage() {
             onCellEditRequest={e => void onCellEditRequest(e)}
             ticks="rows"
             gridKey={gridKey}
+            columnChooser
             openColumns={PINNED_COLUMNS}
             onOpenRow={row => (window.location.hash = `#/cadre/${row.id}`)}
             onGridReady={(e: GridReadyEvent<CadreRow>) => {

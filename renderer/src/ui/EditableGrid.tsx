@@ -55,8 +55,10 @@ export type EditableGridProps<T> = AgGridReactProps<T> & {
   ticks?: 'rows' | 'all';
   /** The row of the focused cell, as the current one of the page's actions. */
   onFocusRow?: (row: T) => void;
-  /** Remembers the user's column widths, order and shown columns under this name (one per grid). */
+  /** Remembers the user's column widths and order under this name (one per grid). */
   gridKey?: string;
+  /** The page lets the user choose the columns shown (选择列): the choice is remembered too. */
+  columnChooser?: boolean;
   /**
    * Opens a row (the cadre's 任免审批表) on a double-click in one of `openColumns`
    * (姓名, 序号). Editing then starts by typing, F2 or Enter, and a double-click
@@ -94,6 +96,7 @@ export function EditableGrid<T>({
   ticks,
   onFocusRow,
   gridKey,
+  columnChooser = false,
   onOpenRow,
   openColumns = [],
   onGridReady,
@@ -107,7 +110,7 @@ export function EditableGrid<T>({
   // A list still loading (rowData not given yet) is not an empty one; an infinite list has counted when its model updates.
   const showEmpty = empty !== undefined && noRows && (grid.rowModelType === 'infinite' || (grid.rowData !== undefined && grid.rowData !== null));
   const columns = useMemo(
-    () => (gridKey && columnDefs ? withSavedColumns(columnDefs as (ColDef<T> | ColGroupDef<T>)[], gridKey, openColumns) : columnDefs),
+    () => (gridKey && columnDefs ? withSavedColumns(columnDefs as (ColDef<T> | ColGroupDef<T>)[], gridKey, openColumns, columnChooser) : columnDefs),
     // The saved layout is read once per set of columns the page gives.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [columnDefs, gridKey],

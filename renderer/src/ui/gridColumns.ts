@@ -49,11 +49,14 @@ const idOf = (c: LaidColumn): string | undefined => c.colId ?? (typeof c.field =
  * The page's columns with the saved widths, visibility and order laid over
  * them: saved columns first in their saved order, columns the page added
  * since at their own place after the column they followed. Columns in
- * `fixed` (the row number, 姓名) are never hidden. Inside a column group
+ * `fixed` (the row number, 姓名) are never hidden. Which columns are shown is
+ * restored only where the user chooses them (`shownByUser`, the roster's 选择列);
+ * elsewhere the page decides (a round without groups hides 分组, an event kind
+ * its unused fields). Inside a column group
  * (a score grid's indicators) widths and visibility are restored; the order
  * there stays the page's.
  */
-export function withSavedColumns<C extends LaidColumn>(columns: C[], gridKey: string, fixed: readonly string[] = []): C[] {
+export function withSavedColumns<C extends LaidColumn>(columns: C[], gridKey: string, fixed: readonly string[] = [], shownByUser = false): C[] {
   const saved = readSavedColumns(gridKey);
   if (!saved) return columns;
   const byId = new Map(saved.map((s, i) => [s.colId, { ...s, at: i }]));
@@ -62,7 +65,7 @@ export function withSavedColumns<C extends LaidColumn>(columns: C[], gridKey: st
     const id = idOf(c);
     const s = id ? byId.get(id) : undefined;
     if (!s) return c;
-    return { ...c, ...(s.width ? { width: s.width } : {}), hide: fixed.includes(id!) ? c.hide : !!s.hide };
+    return { ...c, ...(s.width ? { width: s.width } : {}), hide: shownByUser && !fixed.includes(id!) ? !!s.hide : c.hide };
   };
   const laid = columns.map(lay);
   // Order: saved columns by their saved place; a new column (or a group) keeps the place after its predecessor.
