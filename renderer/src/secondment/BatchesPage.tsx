@@ -271,7 +271,8 @@ export function BatchesPage() {
                 wrapClassName="sd-grid"
                 gridKey="batches"
                 columnDefs={columns}
-                rowData={batches}
+                // Not yet loaded for this project: neither its rows nor the 还没有批次 hint.
+                rowData={batchesOf === programmeId ? batches : null}
                 getRowId={p => String(p.data.id)}
                 onCellEditRequest={onCellEditRequest}
                 suppressColumnVirtualisation

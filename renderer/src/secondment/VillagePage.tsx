@@ -92,6 +92,8 @@ export function VillagePage() {
   const [rotations, setRotations] = useState<VillageRotation[] | null>(null);
   const [rotationId, setRotationId] = useState<number | null>(() => Number(localStorage.getItem(ROTATION_KEY)) || null);
   const [assignments, setAssignments] = useState<VillageAssignment[]>([]);
+  /** The rotation `assignments` were loaded for (until then the grid shows neither rows nor its empty hint). */
+  const [assignmentsOf, setAssignmentsOf] = useState<number | null>(null);
   const [villages, setVillages] = useState<Village[]>([]);
   const [stats, setStats] = useState<RotationStats | null>(null);
   const { message, set: setMessage, info, fail, clear: clearMessage } = useMessage();
@@ -121,6 +123,7 @@ export function VillagePage() {
     try {
       const [list, s] = await Promise.all([api.listVillageAssignments({ rotationId }), api.villageRotationStats({ id: rotationId })]);
       setAssignments(list);
+      setAssignmentsOf(rotationId);
       setStats(s);
     } catch (e) {
       fail(e);
@@ -248,7 +251,7 @@ export function VillagePage() {
                 wrapClassName="sd-grid"
                 gridKey="villages"
                 columnDefs={columns}
-                rowData={assignments}
+                rowData={assignmentsOf === rotationId ? assignments : null}
                 getRowId={p => String(p.data.id)}
                 onCellEditRequest={e => void onCellEditRequest(e)}
                 suppressColumnVirtualisation
