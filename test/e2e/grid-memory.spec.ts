@@ -39,6 +39,8 @@ test('each grid keeps the widths the user left, under its own name', async ({ pa
   for (const g of GRIDS) {
     await page.goto(host().url + g.hash);
     await expect(header(page, g.scope, g.colId), g.name).toBeVisible();
+    // As a user does: once the list has come (its rows, or the hint that it is empty).
+    await expect(page.locator(`${g.scope} .ag-row, ${g.scope} .grid-empty`).first(), g.name).toBeVisible();
     widths[g.name] = await widen(page, g.scope, g.colId, 40 + Object.keys(widths).length * 10);
   }
   for (const g of GRIDS) {
