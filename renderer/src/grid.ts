@@ -4,7 +4,10 @@ import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
-export const gridLocale = AG_GRID_LOCALE_CN;
+/** The Chinese locale, with its screen-reader hints naming keys in Chinese (按 SPACE → 按空格键). */
+export const gridLocale: Record<string, string> = Object.fromEntries(
+  Object.entries(AG_GRID_LOCALE_CN).map(([k, v]) => [k, v.replace(/\s*SPACE\s*/g, '空格键')]),
+);
 
 export const gridTheme = themeQuartz.withParams({
   fontFamily: 'inherit',

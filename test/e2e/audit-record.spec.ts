@@ -36,7 +36,7 @@ test('a new batch and its member read as 新增, named, in Chinese, with times t
   await add.getByLabel('计划结束时间').fill('2026.09');
   await add.getByRole('button', { name: '新增', exact: true }).click();
   await page.getByRole('link', { name: '第五批', exact: true }).click();
-  await page.getByRole('button', { name: '从名册添加' }).click();
+  await page.getByRole('toolbar').getByRole('button', { name: '从名册添加' }).click();
   const picker = page.getByRole('dialog', { name: '从名册添加成员' });
   await picker.getByRole('searchbox', { name: '查找干部' }).fill(someone);
   await picker

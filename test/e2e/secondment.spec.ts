@@ -46,7 +46,7 @@ async function newBatchWithThree(page: Page, spare = 0): Promise<string[]> {
 
   await createBatch5(page);
 
-  await page.getByRole('button', { name: '从名册添加' }).click();
+  await page.getByRole('toolbar').getByRole('button', { name: '从名册添加' }).click();
   const picker = page.getByRole('dialog', { name: '从名册添加成员' });
   for (const name of names) {
     await picker.getByRole('searchbox', { name: '查找干部' }).fill(name);
@@ -158,7 +158,7 @@ test('member lists: batch 4 exported, its file refused in a new batch (overlaps 
   await file.saveAs(exported);
 
   await createBatch5(page);
-  await page.getByRole('button', { name: '导入名单' }).click();
+  await page.getByRole('toolbar').getByRole('button', { name: '导入名单' }).click();
   const dialog = page.getByRole('dialog', { name: '导入成员名单' });
   // the exported list carries batch 4's dates (2023.03—2024.03): every row overlaps it
   await dialog.getByLabel('选择要导入的文件').setInputFiles(exported);
@@ -284,7 +284,7 @@ test('member actions: 结对, 提前召回, 调换 with its history and undo, �
   await expect(cell(page, 0, 'outcome')).toHaveText('提拔');
   await expect(page.getByLabel('批次统计数字').locator('.sd-figure', { hasText: '提拔重用' })).toContainText('1 人');
 
-  await page.getByRole('button', { name: '新增人员' }).click();
+  await page.getByRole('toolbar').getByRole('button', { name: '新增人员' }).click();
   const person = page.getByRole('dialog', { name: '新增人员' });
   await person.getByLabel('姓名').fill('林晓');
   await person.getByLabel('性别').selectOption('女');
@@ -325,7 +325,7 @@ test('village rotations: the demo figures; a new rotation, a cadre sent from the
   await expect(page.getByRole('status')).toContainText('已保存驻村轮次「第三轮驻村」');
   await expect(page.getByRole('heading', { level: 2, name: '第三轮驻村' })).toBeVisible();
 
-  await page.getByRole('button', { name: '从名册选派' }).click();
+  await page.getByRole('toolbar').getByRole('button', { name: '从名册选派' }).click();
   const send = page.getByRole('dialog', { name: '从名册选派驻村干部' });
   const villages = send.getByRole('combobox', { name: /^村/ });
   await villages.selectOption({ index: 0 });

@@ -67,7 +67,8 @@ test('a unit’s structure table: a cell opens exactly its people in the roster;
   // Everyone first, at today's date.
   await expect(table(page)).toBeVisible();
   await chooseUnit(page, '滨河区');
-  await page.getByLabel('统计截止日期').fill('2026-11-01');
+  await page.getByLabel('统计截止日期').fill('2026.11.01');
+  await page.getByLabel('统计截止日期').press('Enter');
   await expect(page.getByRole('heading', { level: 2 })).toContainText('统计截止日期：2026.11.01');
   await expect(page.locator('.st-note')).toContainText('注：百分比按四舍五入取值');
   await shot(page, 'structure');
@@ -145,7 +146,8 @@ test('a unit’s structure table: a cell opens exactly its people in the roster;
 test('exports the table as .xlsx in the report layout, and shows the team analysis', async ({ page }) => {
   await openStats(page);
   await chooseUnit(page, '望江区');
-  await page.getByLabel('统计截止日期').fill('2026-11-01');
+  await page.getByLabel('统计截止日期').fill('2026.11.01');
+  await page.getByLabel('统计截止日期').press('Enter');
   await expect(page.getByRole('heading', { level: 2 })).toContainText('2026.11.01');
   const total = Number(await table(page).locator('tr.st-summary').first().locator('td.num a').first().innerText());
 
@@ -185,4 +187,45 @@ test('exports the table as .xlsx in the report layout, and shows the team analys
   await row.locator('td.num a').first().click();
   await expect(page.locator('.drill-chip')).toContainText(`${unit}领导班子`);
   expect(await rosterCount(page)).toBe(size);
+});
+
+test('the roster’s 统计 button counts its current 组合查询 and unit; a cell opens that many people back in the roster', async ({ page }) => {
+  await page.goto(host.url);
+  await expect(page.locator('.roster .count')).toHaveText(/共 \d+ 人/);
+  // The roster as the clerk narrowed it: a unit from the tree and a 组合查询 (women).
+  await page.getByRole('tree').getByRole('button', { name: '滨河区' }).click();
+  await page.getByRole('button', { name: /^组合查询/ }).click();
+  const builder = page.getByRole('region', { name: '组合查询' });
+  const first = builder.getByRole('group', { name: '条件' }).first();
+  await first.getByLabel('字段').selectOption('gender');
+  await first.getByLabel('值', { exact: true }).fill('女');
+  await builder.getByRole('button', { name: '查询' }).click();
+  await expect(builder).toContainText('已应用组合查询：');
+  await expect.poll(() => rosterCount(page)).toBeLessThan(300);
+  const shown = await rosterCount(page);
+  expect(shown).toBeGreaterThan(5);
+
+  await page.getByRole('toolbar', { name: '名册操作' }).getByRole('button', { name: '统计', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('统计分析');
+  await expect(page.locator('.st-scope')).toContainText('干部名册当前的组合查询');
+  await expect(page.getByLabel('统计范围', { exact: true })).toHaveValue('query');
+  await expect(page.getByRole('heading', { level: 2 })).toContainText('干部名册当前的组合查询（「滨河区」及下级单位中 性别');
+  const total = table(page)
+    .locator('tr', { has: page.locator('th.st-item', { hasText: /^总数$/ }) })
+    .locator('td.num a')
+    .first();
+  await expect(total).toHaveText(String(shown));
+  await shot(page, 'from-roster');
+
+  // A cell: the roster shows exactly that many, all of them women of 滨河区.
+  const cell = countCell(page, '汉族');
+  const n = Number(await cell.innerText());
+  expect(n).toBeGreaterThan(0);
+  expect(n).toBeLessThanOrEqual(shown);
+  await cell.click();
+  await expect(page).toHaveURL(/#\/roster\?drill=/);
+  await expect(page.locator('.drill-chip')).toContainText('干部名册当前的组合查询');
+  expect(await rosterCount(page)).toBe(n);
+  const genders = await page.locator('.ag-row:not(.ag-row-pinned) .ag-cell[col-id="gender"]').allInnerTexts();
+  expect(new Set(genders)).toEqual(new Set(['女']));
 });

@@ -1,9 +1,9 @@
 /** cadre audit: the 审计日志, filtered, as text, JSON or a styled .xlsx. */
 import path from 'node:path';
 import { AUDIT_KIND_LABELS, AUDIT_KINDS, formatAuditTime, parseAuditKind } from '../../../shared/domain/audit/text';
-import type { AuditFilter, AuditRow } from '../../../shared/contract/routes/audit';
+import type { AuditFilter, AuditRow, OperationHistoryRow } from '../../../shared/contract/routes/audit';
 import { writeExport } from '../../services/common/files';
-import { tableText, UsageError, type Command, type OptionValues, json } from '../command';
+import { idArg, json, tableText, UsageError, type Command, type OptionValues } from '../command';
 
 const PAGE = 1000;
 
@@ -21,7 +21,66 @@ function filterOf(opts: OptionValues): AuditFilter {
   return { cadre: text(opts, 'cadre'), operator: text(opts, 'operator'), from: text(opts, 'from'), to: text(opts, 'to'), kind };
 }
 
+/** A positive whole number option (--limit), or undefined when not given. */
+function countOption(opts: OptionValues, key: string): number | undefined {
+  const raw = text(opts, key);
+  if (raw === undefined) return undefined;
+  if (!/^[1-9]\d{0,8}$/.test(raw)) throw new UsageError(`--${key} 应为正整数（收到「${raw}」）`);
+  return Number(raw);
+}
+
 export const auditCommands: Command[] = [
+  {
+    words: ['operations'],
+    summary: '操作历史：各页面可撤销的操作，最新的在前（页面、操作、操作员、时间、是否已撤销）',
+    options: {
+      limit: { kind: 'value', arg: 'N', help: '只列出最新的 N 步' },
+      json,
+    },
+    async run(ctx, opts) {
+      const limit = countOption(opts, 'limit') ?? Number.MAX_SAFE_INTEGER;
+      const rows: OperationHistoryRow[] = [];
+      for (let offset = 0; rows.length < limit; offset += PAGE) {
+        const page = await ctx.call('listOperationHistory', { offset, limit: Math.min(PAGE, limit - rows.length) });
+        rows.push(...page.rows);
+        if (rows.length >= page.total || !page.rows.length) break;
+      }
+      const shown = rows.map(r => ({ id: r.id, page: r.page, label: r.label, operator: r.operator, time: formatAuditTime(r.at), at: r.at, undone: r.undone }));
+      if (opts.json) {
+        ctx.printJson(shown);
+        return;
+      }
+      ctx.print(
+        tableText(
+          shown.map(r => ({ ...r, state: r.undone ? '已撤销' : '有效' })),
+          [
+            ['id', '步骤编号'],
+            ['time', '时间'],
+            ['operator', '操作员'],
+            ['page', '页面'],
+            ['label', '操作'],
+            ['state', '状态'],
+          ],
+        ),
+      );
+      ctx.print(`共 ${shown.length} 步`);
+    },
+  },
+  {
+    words: ['undo'],
+    summary: '撤销到某一步（操作历史的“撤销到此步”）：该步及其后尚未撤销的操作全部撤销，有一步不能撤销则都不撤销',
+    options: {
+      to: { kind: 'value', arg: '步骤编号', help: '撤销到这一步（见 cadre operations）' },
+      json,
+    },
+    async run(ctx, opts) {
+      const raw = text(opts, 'to');
+      if (raw === undefined) throw new UsageError('请用 --to 指定撤销到哪一步（步骤编号见 cadre operations）');
+      const r = await ctx.call('undoOperationsTo', { id: idArg(raw, '步骤') });
+      if (opts.json) ctx.printJson(r);
+      else ctx.print(`已撤销 ${r.count} 步：${r.labels.join('；')}`);
+    },
+  },
   {
     words: ['audit'],
     summary: '审计日志：谁在何时做了哪些修改；可按干部、操作员、时间、类型筛选，--out 导出为 Excel',

@@ -18,7 +18,7 @@ import {
   type ImportTarget,
   type PreviewRow,
 } from '../../../shared/contract/routes/imports';
-import { UsageError, type Command, type CommandContext, type OptionValues } from '../command';
+import { json, UsageError, type Command, type CommandContext, type OptionValues } from '../command';
 
 interface CliIssue {
   file: string;
@@ -99,7 +99,7 @@ const options: Command['options'] = {
   },
   'skip-errors': { kind: 'flag', help: '跳过有误的任免审批表（.lrmx）文件：列出文件名和原因，导入其余的（默认有误即全部不导入）' },
   'dry-run': { kind: 'flag', help: '只检查并报告将发生的变化，不写入' },
-  json: { kind: 'flag', help: '输出 JSON' },
+  json,
 };
 
 async function runImport(ctx: CommandContext, opts: OptionValues, paths: string[]): Promise<number> {

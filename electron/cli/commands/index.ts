@@ -10,6 +10,7 @@ import { reminderCommands } from './reminders';
 import { unitCommands } from './units';
 import { eventCommands } from './events';
 import { statsCommands } from './stats';
+import { settingsCommands } from './settings';
 
 /** Every CLI command; help and dispatch are generated from this list. */
 export const commands: Command[] = [
@@ -21,6 +22,7 @@ export const commands: Command[] = [
   ...statsCommands,
   ...assessmentCommands,
   ...auditCommands,
+  ...settingsCommands,
   ...reminderCommands,
   ...unitCommands,
   ...eventCommands,

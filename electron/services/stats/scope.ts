@@ -10,6 +10,7 @@
 import { AppError } from '../../../shared/contract/errors';
 import type { StatsScope } from '../../../shared/domain/stats/scope';
 import { teamFloor } from '../../../shared/domain/stats/teams';
+import { describeQuery } from '../../../shared/domain/roster/query';
 import { LEVEL_STEPS, levelOrder } from '../../../shared/domain/stats/categories';
 import type { Database } from '../../db/database';
 import { compileQuery, IN_ROSTER, leadershipLevelsInUnit, listViews } from '../roster/api';
@@ -103,8 +104,11 @@ export function scopeTerms(db: Database, scope: StatsScope, refDate: string): Sc
       if (!view) throw new AppError('NOT_FOUND', `找不到编号为 ${scope.viewId} 的查询方案`);
       return { ...queryTerms(view.query, refDate), label: `查询方案「${view.name}」` };
     }
-    case 'query':
-      return { ...queryTerms(scope.query, refDate), label: '组合查询结果' };
+    case 'query': {
+      const unitName = scope.query.unitId === undefined ? undefined : unitRow(db, scope.query.unitId).name;
+      const what = describeQuery(scope.query, { today: refDate, unitName });
+      return { ...queryTerms(scope.query, refDate), label: scope.from === 'roster' ? `干部名册当前的组合查询（${what}）` : `组合查询（${what}）` };
+    }
     case 'batch': {
       const batch = db
         .prepare('SELECT p.name AS programme, b.name FROM secondment_batches b JOIN secondment_programmes p ON p.id = b.programme_id WHERE b.id = ?')

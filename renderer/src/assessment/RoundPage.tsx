@@ -12,6 +12,7 @@ import { VOTE_LABELS } from '../../../shared/domain/assessment/democratic';
 import { api, ApiError } from '../api';
 import { downloadBase64 } from '../io/files';
 import { EditableGrid, type FillRequest, type PasteRequest } from '../ui/EditableGrid';
+import { EmptyHint } from '../ui/EmptyHint';
 import { MessageLine, useMessage } from '../ui/MessageLine';
 import { QuotaPanel } from './QuotaPanel';
 import { RoundBadge } from './RoundBadge';
@@ -324,6 +325,14 @@ export function RoundPage({ id }: { id: number }) {
       <MessageLine message={msg.message} onClose={msg.clear} />
       <EditableGrid<GridRow>
         wrapClassName="as-grid"
+        gridKey="round"
+        empty={
+          <EmptyHint
+            message="本轮还没有参评人员"
+            detail={`参评人员在考核方案「${r.setName}」的“参评人员”中设置，设置后回到本轮录入成绩。`}
+            actions={[{ label: '设置参评人员', onClick: () => (window.location.hash = `#/set/${r.setId}`), primary: true }]}
+          />
+        }
         columnDefs={columns}
         rowData={grid.rows}
         getRowId={p => String(p.data.cadreId)}

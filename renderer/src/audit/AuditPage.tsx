@@ -4,12 +4,12 @@
  * infinite row model), and exported as .xlsx bytes.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { AgGridReact } from 'ag-grid-react';
+import { EditableGrid, READ_ONLY_COL } from '../ui/EditableGrid';
+import { EmptyHint } from '../ui/EmptyHint';
 import type { ColDef, ICellRendererParams, IDatasource, IGetRowsParams, SortModelItem } from 'ag-grid-community';
 import { AUDIT_KIND_LABELS, AUDIT_KINDS, formatAuditTime, type AuditKind } from '../../../shared/domain/audit/text';
 import type { AuditFilter, AuditRow } from '../../../shared/contract/api';
 import { api } from '../api';
-import { gridLocale, gridTheme } from '../grid';
 import { downloadBase64 } from '../io/files';
 import { MessageLine, useMessage } from '../ui/MessageLine';
 import { DateInput } from '../ui/DateInput';
@@ -158,20 +158,28 @@ export function AuditPage() {
         </button>
       </form>
       <MessageLine message={message} onClose={clearMessage} />
-      <div className="grid-wrap">
-        <AgGridReact<AuditRow>
-          theme={gridTheme}
-          localeText={gridLocale}
-          columnDefs={COLUMNS}
-          defaultColDef={{ resizable: true, sortable: false }}
-          rowModelType="infinite"
-          datasource={datasource}
-          cacheBlockSize={BLOCK}
-          maxBlocksInCache={50}
-          getRowId={p => String(p.data.id)}
-          tooltipShowDelay={400}
-        />
-      </div>
+      <EditableGrid<AuditRow>
+        gridKey="audit"
+        columnDefs={COLUMNS}
+        defaultColDef={READ_ONLY_COL}
+        rowModelType="infinite"
+        datasource={datasource}
+        cacheBlockSize={BLOCK}
+        maxBlocksInCache={50}
+        getRowId={p => String(p.data.id)}
+        tooltipShowDelay={400}
+        empty={
+          filtered ? (
+            <EmptyHint
+              message="没有符合条件的记录"
+              detail="换个条件，或清空筛选查看全部记录。"
+              actions={[{ label: '清空筛选', onClick: clear, primary: true }]}
+            />
+          ) : (
+            <EmptyHint message="还没有审计记录" detail="修改、导入、撤销等每一次改动都会记在这里：谁、何时、改了什么。" />
+          )
+        }
+      />
     </section>
   );
 }

@@ -373,6 +373,7 @@ function BatchRows({
         每人一行；可从 Excel 复制多行多列，点选起始单元格后按 Ctrl+V 粘贴。单位可写名称或完整路径。{units.length ? '' : '（尚无单位）'}
       </p>
       <EditableGrid<GridRow>
+        gridKey="event-notice"
         rowData={data}
         columnDefs={columns}
         getRowId={p => String(p.data.index)}

@@ -5,7 +5,6 @@
  * opens the cadre's form at the field.
  */
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { AgGridReact } from 'ag-grid-react';
 import type { ColDef, ICellRendererParams, RowClassRules, RowClickedEvent } from 'ag-grid-community';
 import {
   DEFAULT_HORIZON_MONTHS,
@@ -19,8 +18,10 @@ import {
 } from '../../../shared/contract/api';
 import { formatDate, todayCanonical } from '../../../shared/domain/common/dates';
 import { api } from '../api';
-import { gridLocale, gridTheme } from '../grid';
+import { EditableGrid, READ_ONLY_COL } from '../ui/EditableGrid';
+import { EmptyHint } from '../ui/EmptyHint';
 import { downloadBase64 } from '../io/files';
+import { DateInput } from '../ui/DateInput';
 import { MessageLine, useMessage } from '../ui/MessageLine';
 import { cadreFieldHash } from './FieldFocus';
 import './reminders.css';
@@ -124,7 +125,10 @@ function KindList<K extends string, R extends { kind: K }>(p: {
   kinds: readonly K[];
   data: { rows: R[]; counts: { kind: K; count: number; overdue?: number }[] } | null;
   columns: ColDef<R>[];
-  empty: string;
+  /** The grid's name for its remembered column layout. */
+  gridKey: string;
+  /** What the empty list says, and what to do next. */
+  empty: { message: string; detail: string };
   href: (r: R) => string;
   rowClassRules?: RowClassRules<R>;
   /** The controls before the export button. */
@@ -163,18 +167,17 @@ function KindList<K extends string, R extends { kind: K }>(p: {
       </div>
       {data && <KindFilter label={p.kindLabel} kinds={p.kinds} counts={data.counts} total={data.rows.length} value={kind} onChange={setKind} />}
       <MessageLine message={msg.message} onClose={msg.clear} />
-      <div className="grid-wrap" aria-label={p.label}>
-        <AgGridReact<R>
-          theme={gridTheme}
-          localeText={{ ...gridLocale, noRowsToShow: p.empty }}
-          columnDefs={p.columns}
-          defaultColDef={{ resizable: true, sortable: false }}
-          rowData={rows}
-          rowClassRules={p.rowClassRules}
-          onRowClicked={(e: RowClickedEvent<R>) => e.data && (window.location.hash = p.href(e.data))}
-          tooltipShowDelay={400}
-        />
-      </div>
+      <EditableGrid<R>
+        label={p.label}
+        gridKey={p.gridKey}
+        columnDefs={p.columns}
+        defaultColDef={READ_ONLY_COL}
+        rowData={rows}
+        rowClassRules={p.rowClassRules}
+        onRowClicked={(e: RowClickedEvent<R>) => e.data && (window.location.hash = p.href(e.data))}
+        tooltipShowDelay={400}
+        empty={<EmptyHint message={p.empty.message} detail={p.empty.detail} />}
+      />
     </>
   );
 }
@@ -207,7 +210,8 @@ function DueTab() {
       kinds={REMINDER_KINDS}
       data={list}
       columns={REMINDER_COLUMNS}
-      empty="期限内没有需要提醒的事项"
+      gridKey="reminders"
+      empty={{ message: '期限内没有需要提醒的事项', detail: '可以改参考日期，或把“提前”的月数放长再看。' }}
       href={reminderHref}
       rowClassRules={OVERDUE_ROWS}
       exporter={exporter}
@@ -217,7 +221,7 @@ function DueTab() {
         <>
           <label>
             参考日期
-            <input type="date" aria-label="参考日期" value={date} required onChange={e => e.target.value && setDate(e.target.value)} />
+            <DateInput aria-label="参考日期" value={date} precision="day" required onChange={setDate} />
           </label>
           <label>
             提前
@@ -256,7 +260,8 @@ function QualityTab() {
       kinds={QUALITY_KINDS}
       data={review}
       columns={QUALITY_COLUMNS}
-      empty="没有发现矛盾"
+      gridKey="quality"
+      empty={{ message: '没有发现矛盾', detail: '修改或导入干部信息后，点“重新检查”再审核一次。' }}
       href={qualityHref}
       exporter={exporter}
       what="问题"

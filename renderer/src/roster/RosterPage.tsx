@@ -7,7 +7,7 @@ import { api } from '../api';
 import { EditableGrid, type FillRequest, type GridHandle, type PasteRequest } from '../ui/EditableGrid';
 import { FILL_KEY_TEXT, lineValues } from '../ui/gridLogic';
 import { MessageLine, useMessage } from '../ui/MessageLine';
-import { buildColumns, chooserColumns, isEditable, PINNED_COLUMNS } from './columns';
+import { buildColumns, chooserColumns, historyColumns, isEditable, PINNED_COLUMNS } from './columns';
 import { withSavedColumns } from '../ui/gridColumns';
 import { QueryBuilder } from './QueryBuilder';
 import { RecycleBin } from './RecycleBin';
@@ -16,15 +16,16 @@ import { UnitTree } from './UnitTree';
 import type { UnitChange } from '../units/UnitDialogs';
 import { EmptyHint, type HintAction } from '../ui/EmptyHint';
 import { EventDialog, type EventCadre } from '../events/EventDialog';
-import type { EventKind } from '../../../shared/contract/api';
-import { drillFromHash } from '../stats/drill';
+import type { EventKind, StatsScope } from '../../../shared/contract/api';
+import { drillFromHash, statsHref } from '../stats/drill';
 
 type PageRequest = InputOf<'queryCadrePage'>;
 type SaveRequest = InputOf<'saveCadres'>;
 
 const BLOCK = 200;
-/** The roster grid's name for its remembered column layout. */
+/** The names the roster and the 历史库 keep their column layouts under (each its own). */
 const GRID_KEY = 'roster';
+const HISTORY_KEY = 'history';
 
 /** The grid's text-filter model as the page route takes it. */
 function toFilters(model: Record<string, { type?: string; filter?: string }> | undefined): PageRequest['filters'] {
@@ -62,16 +63,20 @@ export function RosterPage() {
   totalRef.current = total ?? 0;
   const lastRequest = useRef<Omit<PageRequest, 'offset' | 'limit'>>({});
 
-  const columns = useMemo(() => buildColumns(), []);
-  // The chooser starts from the layout the grid restores (EditableGrid keeps it per grid).
-  const [visible, setVisible] = useState(
+  const gridKey = history ? HISTORY_KEY : GRID_KEY;
+  const columns = useMemo(() => (history ? historyColumns(buildColumns()) : buildColumns()), [history]);
+  /** The columns shown as the grid restores them (EditableGrid keeps the layout per grid). */
+  const shownColumns = useCallback(
     () =>
       new Set(
-        withSavedColumns(columns, GRID_KEY, PINNED_COLUMNS)
+        withSavedColumns(columns, gridKey, PINNED_COLUMNS, true)
           .filter(c => !c.hide)
           .map(c => c.colId!),
       ),
+    [columns, gridKey],
   );
+  const [visible, setVisible] = useState(shownColumns);
+  useEffect(() => setVisible(shownColumns()), [shownColumns]);
 
   const loadUnits = useCallback(() => api.listUnits({}).then(setUnits, fail), [fail]);
   useEffect(() => {
@@ -322,6 +327,22 @@ export function RosterPage() {
     refresh();
   };
 
+  /**
+   * 统计分析 of what the roster shows: its 组合查询 (with the unit chosen in the tree), else the
+   * unit, else everyone. The 查找 box and column filters are the roster's own and are not carried.
+   */
+  const openStats = () => {
+    const scope: StatsScope = query
+      ? { kind: 'query', query: { ...query, unitId: query.unitId ?? unitId ?? undefined }, from: 'roster' }
+      : unitId
+        ? { kind: 'unit', unitId }
+        : { kind: 'all' };
+    window.location.hash = statsHref(scope);
+  };
+  const statsTitle =
+    (query ? '统计当前组合查询的干部（结构统计表）' : unitId ? '统计所选单位（含下属单位）的干部' : '统计全部干部') +
+    (search || filtered ? '；不含查找框和列筛选条件' : '');
+
   const newCadre = () => {
     window.location.hash = unitId ? `#/cadre/new/${unitId}` : '#/cadre/new';
   };
@@ -342,9 +363,6 @@ export function RosterPage() {
 
   const toggleHistory = (on: boolean) => {
     setHistoryMode(on);
-    // The 历史库 shows why each cadre left, next to the name.
-    gridApi.current?.setColumnsVisible(['status'], on || visible.has('status'));
-    if (on) gridApi.current?.moveColumns(['status'], 3);
     gridApi.current?.deselectAll();
   };
 
@@ -470,6 +488,9 @@ export function RosterPage() {
         <button onClick={() => setQueryOpen(o => !o)} aria-expanded={queryOpen} className={query ? 'active' : undefined}>
           组合查询{query ? '（已应用）' : ''}
         </button>
+        <button onClick={openStats} disabled={history} title={statsTitle}>
+          统计
+        </button>
         <RosterExport current={exportState} onDone={setMessage} />
         <span className="hint">提示：从 Excel/WPS 复制一块单元格，点选起始单元格后按 Ctrl+V 粘贴；超出末行的部分新增为干部。</span>
       </div>
@@ -512,7 +533,8 @@ export function RosterPage() {
             getRowId={p => String(p.data.id)}
             onCellEditRequest={e => void onCellEditRequest(e)}
             ticks="rows"
-            gridKey={GRID_KEY}
+            gridKey={gridKey}
+            columnChooser
             openColumns={PINNED_COLUMNS}
             onOpenRow={row => (window.location.hash = `#/cadre/${row.id}`)}
             onGridReady={(e: GridReadyEvent<CadreRow>) => {

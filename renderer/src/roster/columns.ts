@@ -84,6 +84,15 @@ export function buildColumns(today = todayCanonical()): ColDef<CadreRow>[] {
   ];
 }
 
+/** The 历史库's columns: the roster's, with 状态 (why each cadre left) shown next to the name. */
+export function historyColumns(columns: ColDef<CadreRow>[]): ColDef<CadreRow>[] {
+  const status = columns.find(c => c.colId === 'status');
+  if (!status) return columns;
+  const rest = columns.filter(c => c !== status);
+  const at = rest.findIndex(c => c.colId === 'name') + 1;
+  return [...rest.slice(0, at), { ...status, hide: false }, ...rest.slice(at)];
+}
+
 /** Columns the chooser offers, with their labels. */
 export function chooserColumns(columns: ColDef<CadreRow>[]): { colId: string; label: string }[] {
   return columns.filter(c => !PINNED_COLUMNS.includes(c.colId!)).map(c => ({ colId: c.colId!, label: c.headerName ?? c.colId! }));

@@ -19,6 +19,7 @@ import {
 import { formatDate } from '../../../shared/domain/common/dates';
 import { api } from '../api';
 import { EditableGrid, type FillRequest, type PasteRequest } from '../ui/EditableGrid';
+import { EmptyHint } from '../ui/EmptyHint';
 import { FILL_KEY_TEXT, lineValues } from '../ui/gridLogic';
 import { downloadBase64, XLSX_MIME } from '../io/files';
 import { errorText } from '../ui/errors';
@@ -267,7 +268,17 @@ export function BatchDetail({ id }: { id: number }) {
             onGridReady={e => {
               gridApi.current = e.api;
             }}
-            overlayNoRowsTemplate="本批次还没有成员：点“从名册添加”、“新增人员”或“导入名单”"
+            empty={
+              <EmptyHint
+                message="本批次还没有成员"
+                detail="从名册中选人加入，新增名册外的人员，或导入 Excel 名单。"
+                actions={[
+                  { label: '从名册添加', onClick: () => setAction('add'), primary: true },
+                  { label: '新增人员', onClick: () => setAction('new') },
+                  { label: '导入名单', onClick: () => setAction('import') },
+                ]}
+              />
+            }
             editable={isMemberEditable}
             onPasteBlock={onPasteBlock}
             onFill={onFill}

@@ -9,6 +9,7 @@ import { formatDate } from '../../../shared/domain/common/dates';
 import { defaultBatchName } from '../../../shared/domain/secondment/rules';
 import { api } from '../api';
 import { EditableGrid } from '../ui/EditableGrid';
+import { EmptyHint } from '../ui/EmptyHint';
 import { batchInputOf, type BatchInput } from './batchInput';
 import { Field, pctText, UndoButtons, useHistorySteps } from './common';
 import { FormDialog } from '../ui/FormDialog';
@@ -268,8 +269,10 @@ export function BatchesPage() {
               </div>
               <EditableGrid<SecondmentBatch>
                 wrapClassName="sd-grid"
+                gridKey="batches"
                 columnDefs={columns}
-                rowData={batches}
+                // Not yet loaded for this project: neither its rows nor the 还没有批次 hint.
+                rowData={batchesOf === programmeId ? batches : null}
                 getRowId={p => String(p.data.id)}
                 onCellEditRequest={onCellEditRequest}
                 suppressColumnVirtualisation
@@ -277,7 +280,13 @@ export function BatchesPage() {
                 onGridReady={e => {
                   gridApi.current = e.api;
                 }}
-                overlayNoRowsTemplate="本项目还没有批次"
+                empty={
+                  <EmptyHint
+                    message="本项目还没有批次"
+                    detail="新增一个批次，再在批次详情中从名册添加或导入挂职人员。"
+                    actions={[{ label: '新增批次', onClick: () => setAdding(true), primary: true }]}
+                  />
+                }
                 onStep={step}
               />
             </>

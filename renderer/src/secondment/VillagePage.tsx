@@ -21,6 +21,7 @@ import {
 import { formatDate } from '../../../shared/domain/common/dates';
 import { api } from '../api';
 import { EditableGrid } from '../ui/EditableGrid';
+import { EmptyHint } from '../ui/EmptyHint';
 import { CadrePicker } from './CadrePicker';
 import { Figure } from './StatsPanel';
 import { FormDialog } from '../ui/FormDialog';
@@ -91,6 +92,8 @@ export function VillagePage() {
   const [rotations, setRotations] = useState<VillageRotation[] | null>(null);
   const [rotationId, setRotationId] = useState<number | null>(() => Number(localStorage.getItem(ROTATION_KEY)) || null);
   const [assignments, setAssignments] = useState<VillageAssignment[]>([]);
+  /** The rotation `assignments` were loaded for (until then the grid shows neither rows nor its empty hint). */
+  const [assignmentsOf, setAssignmentsOf] = useState<number | null>(null);
   const [villages, setVillages] = useState<Village[]>([]);
   const [stats, setStats] = useState<RotationStats | null>(null);
   const { message, set: setMessage, info, fail, clear: clearMessage } = useMessage();
@@ -120,6 +123,7 @@ export function VillagePage() {
     try {
       const [list, s] = await Promise.all([api.listVillageAssignments({ rotationId }), api.villageRotationStats({ id: rotationId })]);
       setAssignments(list);
+      setAssignmentsOf(rotationId);
       setStats(s);
     } catch (e) {
       fail(e);
@@ -247,7 +251,7 @@ export function VillagePage() {
                 wrapClassName="sd-grid"
                 gridKey="villages"
                 columnDefs={columns}
-                rowData={assignments}
+                rowData={assignmentsOf === rotationId ? assignments : null}
                 getRowId={p => String(p.data.id)}
                 onCellEditRequest={e => void onCellEditRequest(e)}
                 suppressColumnVirtualisation
@@ -257,7 +261,13 @@ export function VillagePage() {
                 onGridReady={e => {
                   gridApi.current = e.api;
                 }}
-                overlayNoRowsTemplate="本轮次还没有驻村干部：点“从名册选派”"
+                empty={
+                  <EmptyHint
+                    message="本轮次还没有驻村干部"
+                    detail="从名册中选派干部，选定驻村和担任的职务。"
+                    actions={[{ label: '从名册选派', onClick: () => setDialog('add'), primary: true }]}
+                  />
+                }
                 onStep={step}
               />
             </>

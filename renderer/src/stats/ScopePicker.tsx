@@ -132,6 +132,7 @@ export function ScopePicker({
           ))}
         </select>
       )}
+      {value?.kind === 'query' && value.from === 'roster' && <span className="st-from">干部名册当前的组合查询</span>}
       {kind === 'query' && (
         <button type="button" onClick={() => setQueryOpen(o => !o)} aria-expanded={queryOpen}>
           {value?.kind === 'query' ? '修改条件' : '设置条件'}

@@ -8,7 +8,9 @@ import { useEffect, useState } from 'react';
 import { DEFAULT_LAYOUT, type StatsLayout, type StatsScope } from '../../../shared/contract/api';
 import { todayCanonical } from '../../../shared/domain/common/dates';
 import { api } from '../api';
+import { DateInput } from '../ui/DateInput';
 import { CompareView } from './CompareView';
+import { scopeFromHash } from './drill';
 import { ScopePicker, useScopeLists } from './ScopePicker';
 import { StructureView } from './StructureView';
 import { TeamsView } from './TeamsView';
@@ -31,13 +33,17 @@ interface PageState {
 }
 const STATE_KEY = 'cadre.stats.page';
 
+/** The page as the browser tab left it; a scope in the address (the roster's 统计 button) comes first. */
 function restored(): PageState {
   const fallback: PageState = { tab: 'structure', scope: { kind: 'all' }, refDate: todayCanonical(), compare: [] };
+  let kept = fallback;
   try {
-    return { ...fallback, ...(JSON.parse(sessionStorage.getItem(STATE_KEY) ?? '{}') as Partial<PageState>) };
+    kept = { ...fallback, ...(JSON.parse(sessionStorage.getItem(STATE_KEY) ?? '{}') as Partial<PageState>) };
   } catch {
-    return fallback;
+    // A damaged saved state: start afresh.
   }
+  const asked = scopeFromHash(window.location.hash);
+  return asked ? { ...kept, tab: 'structure', scope: asked } : kept;
 }
 
 export function StatsPage() {
@@ -67,7 +73,7 @@ export function StatsPage() {
         </nav>
         <label className="st-date">
           统计截止日期
-          <input type="date" aria-label="统计截止日期" value={state.refDate} required onChange={e => e.target.value && set({ refDate: e.target.value })} />
+          <DateInput aria-label="统计截止日期" value={state.refDate} precision="day" required onChange={refDate => set({ refDate })} />
         </label>
       </header>
       {state.tab === 'structure' && (

@@ -3,7 +3,7 @@
  * condition (scope, date, categories), never a list of people, so the link stays short, can be
  * opened again later, and the roster's page request and export carry it as it is.
  */
-import type { StatsDrill } from '../../../shared/contract/api';
+import type { StatsDrill, StatsScope } from '../../../shared/contract/api';
 import { hashParam } from '../router';
 
 export function drillHref(drill: StatsDrill): string {
@@ -25,6 +25,23 @@ export function drillFromHash(hash: string): StatsDrill | null {
   try {
     const d = JSON.parse(raw) as Partial<StatsDrill> | null;
     return d && typeof d === 'object' && typeof d.refDate === 'string' && typeof d.scope?.kind === 'string' ? (d as StatsDrill) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** 统计分析 opened on a scope (the roster's 统计 button): `#/stats?scope=<JSON>`. */
+export function statsHref(scope: StatsScope): string {
+  return `#/stats?scope=${encodeURIComponent(JSON.stringify(scope))}`;
+}
+
+/** The scope the address names, or null; checked by the service with every request, as a drill-down is. */
+export function scopeFromHash(hash: string): StatsScope | null {
+  const raw = hashParam(hash, 'scope');
+  if (!raw) return null;
+  try {
+    const s = JSON.parse(raw) as Partial<StatsScope> | null;
+    return s && typeof s === 'object' && typeof s.kind === 'string' ? (s as StatsScope) : null;
   } catch {
     return null;
   }

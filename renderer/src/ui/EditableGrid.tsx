@@ -5,9 +5,9 @@
  * double-click means. Pages say what a pasted block, a fill, a history step or
  * opening a row means for their data; never key code.
  */
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { AgGridReact, type AgGridReactProps } from 'ag-grid-react';
-import type { CellDoubleClickedEvent, ColDef, GridApi, GridReadyEvent } from 'ag-grid-community';
+import type { CellDoubleClickedEvent, ColDef, ColGroupDef, GridApi, GridReadyEvent, ModelUpdatedEvent } from 'ag-grid-community';
 import { parseTsv } from '../../../shared/domain/common/tsv';
 import { gridLocale, gridTheme } from '../grid';
 import { FILL_HINT, gridKeyAction, pasteTarget, planFillDown, type PasteTarget } from './gridLogic';
@@ -39,6 +39,8 @@ export interface GridHandle {
 
 export type EditableGridProps<T> = AgGridReactProps<T> & {
   wrapClassName?: string;
+  /** Names the grid for assistive technology (and tests). */
+  label?: string;
   handle?: React.RefObject<GridHandle | null>;
   /** The columns a fill may write; others get the fill hint. */
   editable?: (colId: string) => boolean;
@@ -53,8 +55,10 @@ export type EditableGridProps<T> = AgGridReactProps<T> & {
   ticks?: 'rows' | 'all';
   /** The row of the focused cell, as the current one of the page's actions. */
   onFocusRow?: (row: T) => void;
-  /** Remembers the user's column widths, order and shown columns under this name (one per grid). */
+  /** Remembers the user's column widths and order under this name (one per grid). */
   gridKey?: string;
+  /** The page lets the user choose the columns shown (选择列): the choice is remembered too. */
+  columnChooser?: boolean;
   /**
    * Opens a row (the cadre's 任免审批表) on a double-click in one of `openColumns`
    * (姓名, 序号). Editing then starts by typing, F2 or Enter, and a double-click
@@ -62,10 +66,17 @@ export type EditableGridProps<T> = AgGridReactProps<T> & {
    */
   onOpenRow?: (row: T) => void;
   openColumns?: readonly string[];
+  /**
+   * What the grid says when its loaded list has no rows (an EmptyHint: why, and what to do
+   * next), in place of AG Grid's own overlay.
+   */
+  empty?: ReactNode;
 };
 
 /** Columns resize and sort unless a page says otherwise. */
 const DEFAULT_COL = { resizable: true, sortable: true };
+/** For lists read in the order they come (the log, the reminders): columns resize, nothing sorts unless it says so. */
+export const READ_ONLY_COL = { resizable: true, sortable: false };
 
 /** Keys typed into a text field or a cell editor are theirs, not the grid's. */
 export function typingIn(target: EventTarget | null, api: GridApi | null): boolean {
@@ -74,6 +85,7 @@ export function typingIn(target: EventTarget | null, api: GridApi | null): boole
 
 export function EditableGrid<T>({
   wrapClassName,
+  label,
   handle,
   editable,
   onPasteBlock,
@@ -84,15 +96,21 @@ export function EditableGrid<T>({
   ticks,
   onFocusRow,
   gridKey,
+  columnChooser = false,
   onOpenRow,
   openColumns = [],
   onGridReady,
+  onModelUpdated,
   columnDefs,
+  empty,
   ...grid
 }: EditableGridProps<T>) {
   const apiRef = useRef<GridApi<T> | null>(null);
+  const [noRows, setNoRows] = useState(false);
+  // A list still loading (rowData not given yet) is not an empty one; an infinite list has counted when its model updates.
+  const showEmpty = empty !== undefined && noRows && (grid.rowModelType === 'infinite' || (grid.rowData !== undefined && grid.rowData !== null));
   const columns = useMemo(
-    () => (gridKey && columnDefs ? withSavedColumns(columnDefs as ColDef<T>[], gridKey, openColumns) : columnDefs),
+    () => (gridKey && columnDefs ? withSavedColumns(columnDefs as (ColDef<T> | ColGroupDef<T>)[], gridKey, openColumns, columnChooser) : columnDefs),
     // The saved layout is read once per set of columns the page gives.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [columnDefs, gridKey],
@@ -158,7 +176,7 @@ export function EditableGrid<T>({
   };
 
   return (
-    <div className={wrapClassName ? `grid-wrap ${wrapClassName}` : 'grid-wrap'} onPaste={onPaste} onKeyDown={onKeyDown}>
+    <div className={wrapClassName ? `grid-wrap ${wrapClassName}` : 'grid-wrap'} aria-label={label} onPaste={onPaste} onKeyDown={onKeyDown}>
       <AgGridReact<T>
         theme={gridTheme}
         localeText={gridLocale}
@@ -180,13 +198,19 @@ export function EditableGrid<T>({
           onColumnResized: e => e.finished && e.source !== 'api' && e.source !== 'flex' && remember(),
           onColumnVisible: remember,
         })}
+        {...(empty !== undefined && { suppressNoRowsOverlay: true })}
         {...grid}
         columnDefs={columns}
         onGridReady={(e: GridReadyEvent<T>) => {
           apiRef.current = e.api;
           onGridReady?.(e);
         }}
+        onModelUpdated={(e: ModelUpdatedEvent<T>) => {
+          setNoRows(e.api.getDisplayedRowCount() === 0);
+          onModelUpdated?.(e);
+        }}
       />
+      {showEmpty && <div className="grid-empty">{empty}</div>}
     </div>
   );
 }

@@ -107,6 +107,11 @@ export function itemRuns(rows: readonly ReportRow[]): [number, number][] {
 }
 
 /** The drill-down of one number: `row` in series `s`, with the words of the roster's chip. */
+/** A chip label within the drill-down's limit (a 组合查询's description can run long). */
+function clipLabel(text: string, max = 200): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
 export function cellDrill(s: Series, row: ReportRow): StatsDrill {
   const what = row.item === TOTAL_ITEM ? '' : row.category || row.item;
   const parts = [s.table.scopeLabel, s.column === 'all' ? '' : s.label, what].filter(Boolean);
@@ -116,6 +121,6 @@ export function cellDrill(s: Series, row: ReportRow): StatsDrill {
     ...(row.group ? { group: row.group, categories: row.categories } : {}),
     ...columnFilter(s.column),
     ...(row.gender ? { gender: row.gender } : {}),
-    label: `${parts.join(' · ')}（截至 ${formatDate(s.table.refDate)}）`,
+    label: clipLabel(`${parts.join(' · ')}（截至 ${formatDate(s.table.refDate)}）`),
   };
 }

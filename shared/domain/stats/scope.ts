@@ -34,8 +34,11 @@ export const statsScopeSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('team'), unitId: id }),
   /** A saved 查询方案. */
   z.strictObject({ kind: z.literal('view'), viewId: id }),
-  /** A 组合查询 as the roster page holds it. */
-  z.strictObject({ kind: z.literal('query'), query: cadreQuerySchema }),
+  /**
+   * A 组合查询 as the roster page holds it; `from: 'roster'` when it is the one applied on 干部名册
+   * (its 统计 button), so the page and the exports say where it came from.
+   */
+  z.strictObject({ kind: z.literal('query'), query: cadreQuerySchema, from: z.literal('roster').optional() }),
   /** The members of a secondment batch (those replaced by 调换 left out). */
   z.strictObject({ kind: z.literal('batch'), batchId: id }),
   z.strictObject({ kind: z.literal('tag'), tag: tagText }),

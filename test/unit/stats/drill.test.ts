@@ -118,6 +118,27 @@ describe('every cell of the demo tables drills down to exactly the people it cou
     expect((await table({ kind: 'view', viewId: view.id })).total).toBe((await table({ kind: 'query', query })).total);
   });
 
+  it('the roster’s 统计 button: its 组合查询 with the tree’s unit counts the roster’s people, and says where it came from', async () => {
+    const query = {
+      where: {
+        join: 'and' as const,
+        items: [
+          { field: 'gender' as const, op: 'in' as const, value: ['女'] },
+          { field: 'leadershipLevel' as const, op: 'atLeast' as const, value: '正科' },
+        ],
+      },
+    };
+    const unit = (await w.call('listUnits', {})).find(u => u.parentId === null)!;
+    const roster = await w.call('queryCadrePage', { offset: 0, limit: 1, unitId: unit.id, query });
+    const t = await table({ kind: 'query', query: { ...query, unitId: unit.id }, from: 'roster' });
+    expect(roster.total).toBeGreaterThan(0);
+    expect(t.total).toBe(roster.total);
+    expect(t.scopeLabel).toMatch(new RegExp(`^干部名册当前的组合查询（「${unit.name}」及下级单位中 性别`));
+    checkEveryCell(t, 'all');
+    // Built on the page itself, it is a plain 组合查询 with what it finds.
+    expect((await table({ kind: 'query', query })).scopeLabel).toMatch(/^组合查询（性别/);
+  });
+
   it('through the roster’s page route and export, with its own filters on top', async () => {
     const t = await table({ kind: 'all' });
     const row = t.groups.find(g => g.key === 'ageBand')!.rows.find(r => r.category === '36-40岁')!;
