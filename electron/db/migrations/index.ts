@@ -10,6 +10,7 @@ import { m008OneUndoLog } from './008_one_undo_log';
 import { m009Lifecycle } from './009_lifecycle';
 import { m010GridIndexes } from './010_grid_indexes';
 import { m011YearMonths } from './011_year_months';
+import { m012Packages } from './012_packages';
 
 export interface Migration {
   /** The user_version after this migration; migrations[i].version === i + 1. */
@@ -33,4 +34,5 @@ export const migrations: Migration[] = [
   m009Lifecycle,
   m010GridIndexes,
   m011YearMonths,
+  m012Packages,
 ];

@@ -1,3 +1,2 @@
 /** What other areas use of export/: the one door into its internals (the lint forbids any other). */
-export { buildZip } from './zip';
 export { csvField } from './roster-xlsx';
