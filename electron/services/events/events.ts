@@ -40,7 +40,7 @@ interface CadreNow {
 }
 
 /** An event row as stored. */
-interface EventRecord {
+export interface EventRecord {
   cadreId: number;
   kind: EventKind;
   date: string;
@@ -286,7 +286,7 @@ function facts(e: EventRecord): Record<string, string> {
 }
 
 /** Inserts the event (or, deciding a plan, turns that row into the event). */
-function writeEvent(db: Database, op: OperationRecorder, e: EventRecord, decides?: number): number {
+export function writeEvent(db: Database, op: OperationRecorder, e: EventRecord, decides?: number): number {
   const cols = Object.keys(EVENT_COLUMNS) as (keyof typeof EVENT_COLUMNS)[];
   const params = { ...Object.fromEntries(cols.map(c => [c, e[EVENT_COLUMNS[c]]])), planned: e.planned ? 1 : 0 };
   if (decides !== undefined) {
@@ -299,6 +299,15 @@ function writeEvent(db: Database, op: OperationRecorder, e: EventRecord, decides
   );
   op.createdRow('cadre_events', id);
   return id;
+}
+
+/** The stored events of these cadres as records, by cadre and date (a data package carries them). */
+export function eventRecordsOf(db: Database, cadreIds: readonly number[]): EventRecord[] {
+  const cols = Object.entries(EVENT_COLUMNS).map(([c, k]) => `${c} AS ${k}`);
+  const rows = db
+    .prepare(`SELECT ${cols.join(', ')}, planned FROM cadre_events WHERE cadre_id IN (SELECT value FROM json_each(?)) ORDER BY cadre_id, date, id`)
+    .all(JSON.stringify(cadreIds)) as (Omit<EventRecord, 'planned'> & { planned: number })[];
+  return rows.map(r => ({ ...r, planned: r.planned === 1 }));
 }
 
 function labelOf(notice: EventNotice, rows: Prepared[], decided: boolean): string {
