@@ -10,6 +10,7 @@ import { reminderCommands } from './reminders';
 import { unitCommands } from './units';
 import { eventCommands } from './events';
 import { statsCommands } from './stats';
+import { packageCommands } from './package';
 
 /** Every CLI command; help and dispatch are generated from this list. */
 export const commands: Command[] = [
@@ -24,4 +25,5 @@ export const commands: Command[] = [
   ...reminderCommands,
   ...unitCommands,
   ...eventCommands,
+  ...packageCommands,
 ];

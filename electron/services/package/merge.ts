@@ -126,7 +126,6 @@ function write(db: Database, plan: MergePlan, opts: MergeOptions, op: Parameters
     list.push({ theirId: row.rec.id, cadreId: id, name: row.rec.fields.name ?? '', idNumber: row.rec.fields.idNumber ?? '', digest });
     kept.set(sid, list);
   }
-  counts.moved += plan.moved.filter(m => !m.transfer).length;
 
   // Remember each sender, its units and what it sent.
   const upsertSender = db.prepare(
