@@ -57,7 +57,13 @@ export const packageCommands: Command[] = [
       const preview = await ctx.call('previewPackages', { files: files.map(f => ({ path: path.resolve(f) })) });
       const base = {
         dryRun: !!opts['dry-run'],
-        packages: preview.packages.map(p => ({ file: p.file, sender: p.sender.name, referenceDate: p.referenceDate, sha256: p.sha256, cadres: p.counts.cadres })),
+        packages: preview.packages.map(p => ({
+          file: p.file,
+          sender: p.sender.name,
+          referenceDate: p.referenceDate,
+          sha256: p.sha256,
+          cadres: p.counts.cadres,
+        })),
         conflicts: conflictsOf(preview),
         moved: preview.moved,
         removedFromSender: preview.removedFromSender,
@@ -68,15 +74,20 @@ export const packageCommands: Command[] = [
         if (opts.json) ctx.printJson({ ...base, new: c.new, changed: c.changed, unchanged: c.unchanged, unitsNew: c.unitsNew, events: c.events });
         else {
           for (const p of preview.packages) ctx.print(`「${p.file}」：${p.sender.name}，报送日期 ${formatDate(p.referenceDate)}，干部 ${p.counts.cadres} 名`);
-          ctx.print(`预览（未写入）：新增 ${c.new}，更新 ${c.changed}，无变化 ${c.unchanged}，冲突 ${c.conflicts}，有误 ${c.errors}；新建单位 ${c.unitsNew} 个。`);
+          ctx.print(
+            `预览（未写入）：新增 ${c.new}，更新 ${c.changed}，无变化 ${c.unchanged}，冲突 ${c.conflicts}，有误 ${c.errors}；新建单位 ${c.unitsNew} 个。`,
+          );
           for (const x of preview.conflicts) ctx.print(`冲突：${x.message}`);
         }
         return 0;
       }
       const r = await ctx.call('mergePackages', { planId: preview.planId, onConflict });
-      if (opts.json) ctx.printJson({ ...base, new: r.new, changed: r.changed, unchanged: r.unchanged, unitsNew: r.unitsNew, events: r.events, operation: r.operation });
+      if (opts.json)
+        ctx.printJson({ ...base, new: r.new, changed: r.changed, unchanged: r.unchanged, unitsNew: r.unitsNew, events: r.events, operation: r.operation });
       else {
-        ctx.print(`已汇总：新增 ${r.new}，更新 ${r.changed}，无变化 ${r.unchanged}，冲突 ${r.conflicts}（按${onConflict === 'ours' ? '保留本库' : '采用数据包'}处理）；新建单位 ${r.unitsNew} 个，职务变动 ${r.events} 条。`);
+        ctx.print(
+          `已汇总：新增 ${r.new}，更新 ${r.changed}，无变化 ${r.unchanged}，冲突 ${r.conflicts}（按${onConflict === 'ours' ? '保留本库' : '采用数据包'}处理）；新建单位 ${r.unitsNew} 个，职务变动 ${r.events} 条。`,
+        );
         for (const p of preview.removedFromSender) ctx.print(`「${p.sender}」本次未报送「${p.name}」（可能已离开或调走），本库未删除该干部。`);
         for (const p of preview.moved) ctx.print(`「${p.name}」由「${p.sender}」调至「${p.to}」。`);
       }

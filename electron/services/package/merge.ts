@@ -74,7 +74,16 @@ function write(db: Database, plan: MergePlan, opts: MergeOptions, op: Parameters
   const cadreId = (ref: CadreRef): number | undefined => ('id' in ref ? ref.id : createdCadres.get(ref.created));
   let sortOrder = (db.prepare('SELECT coalesce(max(sort_order), 0) AS n FROM cadres').get() as { n: number }).n;
   const now = new Date().toISOString();
-  const counts = { new: 0, changed: 0, unchanged: 0, conflicts: 0, unitsNew: createdUnits.size, events: 0, moved: 0, removedFromSender: plan.removedFromSender.length };
+  const counts = {
+    new: 0,
+    changed: 0,
+    unchanged: 0,
+    conflicts: 0,
+    unitsNew: createdUnits.size,
+    events: 0,
+    moved: 0,
+    removedFromSender: plan.removedFromSender.length,
+  };
   /** Per sender: their cadre id → ours and the digest of ours after the merge. */
   const kept = new Map<string, { theirId: number; cadreId: number; name: string; idNumber: string; digest: string }[]>();
   const movedAway: number[] = [];

@@ -100,15 +100,22 @@ export function planMerge(db: Database, packages: readonly LoadedPackage[], plac
   const unitNames = new Map((db.prepare('SELECT id, name FROM units').all() as { id: number; name: string }[]).map(u => [u.id, u.name]));
   const liveUnits = new Set(db.prepare('SELECT id FROM units WHERE abolished_at IS NULL').pluck().all() as number[]);
   const senderRows = new Map(
-    (db.prepare('SELECT id, name, unit_id, last_reference_date FROM package_senders').all() as { id: string; name: string; unit_id: number | null; last_reference_date: string }[]).map(
-      r => [r.id, r],
-    ),
+    (
+      db.prepare('SELECT id, name, unit_id, last_reference_date FROM package_senders').all() as {
+        id: string;
+        name: string;
+        unit_id: number | null;
+        last_reference_date: string;
+      }[]
+    ).map(r => [r.id, r]),
   );
   const prev = db.prepare('SELECT sender_id, their_id, cadre_id, name, id_number, digest FROM package_cadres').all() as PrevCadre[];
   const prevByKey = new Map(prev.map(r => [cadreKey(r.sender_id, r.their_id), r]));
   const prevByCadre = new Map<number, PrevCadre[]>();
   for (const r of prev) prevByCadre.set(r.cadre_id, [...(prevByCadre.get(r.cadre_id) ?? []), r]);
-  const liveCadres = new Set(db.prepare('SELECT id FROM cadres WHERE deleted_at IS NULL AND id IN (SELECT cadre_id FROM package_cadres)').pluck().all() as number[]);
+  const liveCadres = new Set(
+    db.prepare('SELECT id FROM cadres WHERE deleted_at IS NULL AND id IN (SELECT cadre_id FROM package_cadres)').pluck().all() as number[],
+  );
   const mappedUnits = new Map(
     (db.prepare('SELECT sender_id, their_id, unit_id FROM package_units').all() as { sender_id: string; their_id: number; unit_id: number }[]).map(r => [
       unitKey(r.sender_id, r.their_id),
@@ -181,7 +188,19 @@ export function planMerge(db: Database, packages: readonly LoadedPackage[], plac
       const key = cadreKey(sid, rec.id);
       const unit = rec.unitId !== null ? unitRefs.get(unitKey(sid, rec.unitId))! : node === null ? null : { id: node };
       const theirs = comparableOf(rec);
-      const row: RowPlan = { key, pkg, rec, action: 'new', target: null, unit, diff: [], conflict: null, message: '', events: eventsOf.get(rec.id) ?? [], unitNow: null };
+      const row: RowPlan = {
+        key,
+        pkg,
+        rec,
+        action: 'new',
+        target: null,
+        unit,
+        diff: [],
+        conflict: null,
+        message: '',
+        events: eventsOf.get(rec.id) ?? [],
+        unitNow: null,
+      };
       rows.push(row);
       const who = rec.fields.name ?? '';
       const before = prevByKey.get(key);
@@ -254,7 +273,9 @@ export function planMerge(db: Database, packages: readonly LoadedPackage[], plac
           .all(JSON.stringify(matched)) as { cadre_id: number; kind: string; date: string; post: string; doc_no: string }[]
       ).map(e => eventKey(e.cadre_id, e.kind, e.date, e.post, e.doc_no)),
     );
-    for (const r of rows) if (r.target && 'id' in r.target) r.events = r.events.filter(e => !have.has(eventKey(r.target && 'id' in r.target ? r.target.id : 0, e.kind, e.date, e.post, e.docNo)));
+    for (const r of rows)
+      if (r.target && 'id' in r.target)
+        r.events = r.events.filter(e => !have.has(eventKey(r.target && 'id' in r.target ? r.target.id : 0, e.kind, e.date, e.post, e.docNo)));
   }
 
   // What a sender's last package held and this one does not: gone there, or gone to another sender in this merge.

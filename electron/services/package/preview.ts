@@ -17,14 +17,16 @@ export function previewOf(db: Database, plan: MergePlan, planId: string): Packag
   const fields = (r: RowPlan) => r.diff.map(d => shownField(d.field, d.ours, d.theirs));
 
   const perUnit = new Map<string, { sender: string; unit: string; isNew: boolean; new: number; changed: number; unchanged: number }>();
-  for (const u of plan.units) perUnit.set(u.key, { sender: plan.senders[u.pkg].name, unit: unitName.get(u.key)!, isNew: u.existing === null, new: 0, changed: 0, unchanged: 0 });
+  for (const u of plan.units)
+    perUnit.set(u.key, { sender: plan.senders[u.pkg].name, unit: unitName.get(u.key)!, isNew: u.existing === null, new: 0, changed: 0, unchanged: 0 });
   const counts = { new: 0, changed: 0, unchanged: 0, conflicts: 0, errors: 0, unitsNew: plan.units.filter(u => u.existing === null).length, events: 0 };
   for (const r of plan.rows) {
     if (r.action === 'conflict') counts.conflicts++;
     else if (r.action === 'error') counts.errors++;
     else counts[r.action]++;
     if (r.action !== 'error') counts.events += r.events.length;
-    const u = r.unit && 'create' in r.unit ? perUnit.get(r.unit.create) : r.rec.unitId !== null ? perUnit.get(`${plan.senders[r.pkg].id}:u${r.rec.unitId}`) : undefined;
+    const u =
+      r.unit && 'create' in r.unit ? perUnit.get(r.unit.create) : r.rec.unitId !== null ? perUnit.get(`${plan.senders[r.pkg].id}:u${r.rec.unitId}`) : undefined;
     if (u && (r.action === 'new' || r.action === 'changed' || r.action === 'unchanged')) u[r.action]++;
   }
   return {

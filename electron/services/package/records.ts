@@ -67,7 +67,8 @@ export function digestOf(comparable: Comparable, unitId: number | null): string 
 /** A part's name and value as the preview shows them. */
 export function shownField(field: string, ours: string, theirs: string): { field: string; label: string; ours: string; theirs: string } {
   if (field === 'photo') return { field, label: '照片', ours: ours ? '有照片' : '无照片', theirs: theirs ? (ours ? '另一张照片' : '有照片') : '无照片' };
-  const label = field === 'unit' ? '单位' : field === 'tags' ? '标签' : field === 'family' ? '家庭成员' : field === 'assessments' ? '年度考核' : fieldLabel(field);
+  const label =
+    field === 'unit' ? '单位' : field === 'tags' ? '标签' : field === 'family' ? '家庭成员' : field === 'assessments' ? '年度考核' : fieldLabel(field);
   return { field, label, ours, theirs };
 }
 

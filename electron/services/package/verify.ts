@@ -64,7 +64,8 @@ export function readPackage(bytes: Uint8Array, file: string, schemaVersion: numb
   // Every entry but the manifest is a listed part, every listed part is there, with its size and hash.
   const listed = new Map(manifest.parts.map(p => [p.name, p]));
   if (listed.size !== manifest.parts.length) refuse(file, '的清单中有重复的部分');
-  for (const name of byName.keys()) if (name !== MANIFEST_NAME && !name.endsWith('/') && !listed.has(name)) refuse(file, `中的「${name}」不在清单中，数据包可能被篡改`);
+  for (const name of byName.keys())
+    if (name !== MANIFEST_NAME && !name.endsWith('/') && !listed.has(name)) refuse(file, `中的「${name}」不在清单中，数据包可能被篡改`);
   const parts = new Map<string, Uint8Array>();
   for (const p of manifest.parts) {
     const e = byName.get(p.name) ?? refuse(file, `缺少清单中的「${p.name}」，数据包不完整`);

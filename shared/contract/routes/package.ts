@@ -91,7 +91,9 @@ export const packagePreviewSchema = z.object({
     events: z.number().int(),
   }),
   /** Per unit of the packages: how many new / changed / unchanged. */
-  units: z.array(z.object({ sender: z.string(), unit: z.string(), isNew: z.boolean(), new: z.number().int(), changed: z.number().int(), unchanged: z.number().int() })),
+  units: z.array(
+    z.object({ sender: z.string(), unit: z.string(), isNew: z.boolean(), new: z.number().int(), changed: z.number().int(), unchanged: z.number().int() }),
+  ),
   /** Rows that write or need a look (new, changed, conflicts, errors), the first 2,000. */
   rows: z.array(packageRowSchema),
   conflicts: z.array(packageConflictSchema),
@@ -116,7 +118,10 @@ export const packageRoutes = {
   previewPackages: {
     input: z.strictObject({
       files: z.array(importSourceSchema).min(1).max(50),
-      placeUnder: z.array(z.strictObject({ senderId: z.string().max(64), unitId: id.nullable() })).max(50).optional(),
+      placeUnder: z
+        .array(z.strictObject({ senderId: z.string().max(64), unitId: id.nullable() }))
+        .max(50)
+        .optional(),
     }),
     output: packagePreviewSchema,
   },

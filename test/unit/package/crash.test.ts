@@ -51,7 +51,14 @@ describe('a merge killed part-way', () => {
     expect(killed.killed).toBe(true);
     const after = openCore({ dataDir: city, appVersion: 'test' });
     expect(after.db.pragma('integrity_check', { simple: true })).toBe('ok');
-    expect(after.db.prepare('SELECT (SELECT count(*) FROM cadres) + (SELECT count(*) FROM units) + (SELECT count(*) FROM package_senders) + (SELECT count(*) FROM operations)').pluck().get()).toBe(0);
+    expect(
+      after.db
+        .prepare(
+          'SELECT (SELECT count(*) FROM cadres) + (SELECT count(*) FROM units) + (SELECT count(*) FROM package_senders) + (SELECT count(*) FROM operations)',
+        )
+        .pluck()
+        .get(),
+    ).toBe(0);
     after.close();
 
     const whole = await run(city, pkg, 'none');

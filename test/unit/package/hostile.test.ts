@@ -66,7 +66,9 @@ async function refused(bytes: Buffer): Promise<string> {
 
 describe('a package that is not what it claims is refused, nothing written', () => {
   it('a data part changed after it was made (wrong hash)', async () => {
-    expect(await refused(edit('data/cadres.json', v => (v[0].fields.post = '望江区区长'), false))).toMatch(/「data\/cadres\.json」校验值与清单不符，数据包可能被篡改或损坏，未接收，数据未修改。$/);
+    expect(await refused(edit('data/cadres.json', v => (v[0].fields.post = '望江区区长'), false))).toMatch(
+      /「data\/cadres\.json」校验值与清单不符，数据包可能被篡改或损坏，未接收，数据未修改。$/,
+    );
   });
 
   it('a tampered manifest: counts that do not match, or a shape it does not have', async () => {
@@ -89,7 +91,9 @@ describe('a package that is not what it claims is refused, nothing written', () 
   });
 
   it('a package from a newer schema or format', async () => {
-    expect(await refused(edit('manifest.json', m => (m.schemaVersion = 999), false))).toMatch(/由更新版本的程序生成（数据格式版本 999，本程序为 \d+），请先升级本程序再接收/);
+    expect(await refused(edit('manifest.json', m => (m.schemaVersion = 999), false))).toMatch(
+      /由更新版本的程序生成（数据格式版本 999，本程序为 \d+），请先升级本程序再接收/,
+    );
     expect(await refused(edit('manifest.json', m => (m.formatVersion = 2), false))).toMatch(/由更新版本的程序生成/);
   });
 
@@ -121,7 +125,10 @@ describe('a package that is not what it claims is refused, nothing written', () 
 
   it('the CLI exits 1 with the reason, no stack trace', () => {
     const file = path.join(tmp.dir, 'bad.cadrepkg');
-    fs.writeFileSync(file, edit('data/cadres.json', v => (v[0].fields.post = '望江区区长'), false));
+    fs.writeFileSync(
+      file,
+      edit('data/cadres.json', v => (v[0].fields.post = '望江区区长'), false),
+    );
     const r = spawnSync(process.execPath, [CLI, '--db', path.join(tmp.dir, 'cli.db'), 'package', 'import', file, '--json'], { encoding: 'utf8' });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/数据包「bad\.cadrepkg」中的「data\/cadres\.json」校验值与清单不符/);

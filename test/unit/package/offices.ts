@@ -51,7 +51,6 @@ export async function receive(core: Core, files: string[], opts: { onConflict?: 
 }
 
 export const cadreByName = (core: Core, name: string) =>
-  core.db.prepare('SELECT c.*, u.name AS unit FROM cadres c LEFT JOIN units u ON u.id = c.unit_id WHERE c.name = ? AND c.deleted_at IS NULL').all(name) as Record<
-    string,
-    unknown
-  >[];
+  core.db
+    .prepare('SELECT c.*, u.name AS unit FROM cadres c LEFT JOIN units u ON u.id = c.unit_id WHERE c.name = ? AND c.deleted_at IS NULL')
+    .all(name) as Record<string, unknown>[];
