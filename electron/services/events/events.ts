@@ -19,6 +19,7 @@ import { proposedResumeLine, resumeAfterEvent } from '../../../shared/domain/eve
 import { describeEvent, eventProblems, postWithout, probationByDefault, probationEnd } from '../../../shared/domain/events/rules';
 import { normalizeCadreField } from '../../../shared/domain/roster/cadre-rules';
 import type { Database } from '../../db/database';
+import { cachedStatement } from '../../db/statements';
 import type { OperationRecorder } from '../common/operation-log';
 import { withOperation } from '../common/operation-log';
 import { applyCadreChanges, type FieldValues } from '../roster/api';
@@ -294,8 +295,10 @@ export function writeEvent(db: Database, op: OperationRecorder, e: EventRecord, 
     db.prepare(`UPDATE cadre_events SET ${cols.map(c => `${c} = :${c}`).join(', ')}, planned = :planned WHERE id = :id`).run({ ...params, id: decides });
     return decides;
   }
+  // Cached: a data package's merge writes thousands of events in one operation.
   const id = Number(
-    db.prepare(`INSERT INTO cadre_events(${cols.join(', ')}, planned) VALUES (${cols.map(c => ':' + c).join(', ')}, :planned)`).run(params).lastInsertRowid,
+    cachedStatement(db, `INSERT INTO cadre_events(${cols.join(', ')}, planned) VALUES (${cols.map(c => ':' + c).join(', ')}, :planned)`).run(params)
+      .lastInsertRowid,
   );
   op.createdRow('cadre_events', id);
   return id;

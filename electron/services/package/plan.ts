@@ -187,7 +187,6 @@ export function planMerge(db: Database, packages: readonly LoadedPackage[], plac
     for (const rec of p.cadres) {
       const key = cadreKey(sid, rec.id);
       const unit = rec.unitId !== null ? unitRefs.get(unitKey(sid, rec.unitId))! : node === null ? null : { id: node };
-      const theirs = comparableOf(rec);
       const row: RowPlan = {
         key,
         pkg,
@@ -226,7 +225,7 @@ export function planMerge(db: Database, packages: readonly LoadedPackage[], plac
         if (first) {
           row.action = 'conflict';
           row.target = { created: first.key };
-          row.diff = diffFields(comparableOf(first.rec), theirs);
+          row.diff = diffFields(comparableOf(first.rec), comparableOf(rec));
           if (unitNameOf(first.unit) !== unitNameOf(unit)) row.diff.push({ field: 'unit', ours: unitNameOf(first.unit), theirs: unitNameOf(unit) });
           row.conflict = { kind: 'twoSenders', other: packages[first.pkg].manifest.sender.name };
           row.message = conflictMessage('twoSenders', who, name, row.conflict.other);
@@ -240,7 +239,7 @@ export function planMerge(db: Database, packages: readonly LoadedPackage[], plac
       const image = readCadreImage(db, ours)!;
       const oursComparable = comparableOf(packageCadreOf(image, ours, null));
       row.unitNow = (image.row.unit_id as number | null) ?? null;
-      row.diff = diffFields(oursComparable, theirs);
+      row.diff = diffFields(oursComparable, comparableOf(rec));
       const unitChanged = unit === null ? row.unitNow !== null : !('id' in unit) || unit.id !== row.unitNow;
       if (unitChanged) row.diff.push({ field: 'unit', ours: unitNameOf(row.unitNow === null ? null : { id: row.unitNow }), theirs: unitNameOf(unit) });
       const first = seenOurs.get(ours);
