@@ -13,7 +13,7 @@ import { ROSTER_SCOPE, withOperation, type OperationSummary } from '../common/op
 import { writeEvent } from '../events/api';
 import { insertCadreImage, readCadreImage, writeCadreImage } from '../roster/api';
 import { planMerge, unitKey, type CadreRef, type MergePlan, type UnitRef } from './plan';
-import { comparableOf, digestOf, newImageOf, packageCadreOf, takeParts } from './records';
+import { comparableOf, digestOf, newImageOf, takeParts } from './records';
 import type { LoadedPackage } from './verify';
 
 export interface MergeOptions {
@@ -94,13 +94,11 @@ function write(db: Database, plan: MergePlan, opts: MergeOptions, op: Parameters
     const target = unitId(row.unit);
     const choice: ConflictChoice = row.action === 'conflict' ? (opts.choices.get(row.key) ?? { take: opts.onConflict }) : { take: 'theirs' };
     let id: number;
-    let digest: string;
     if (row.action === 'new') {
       const image = newImageOf(row.rec, target, ++sortOrder, now);
       id = insertCadreImage(db, image);
       op.inserted(id, image);
       createdCadres.set(row.key, id);
-      digest = digestOf(comparableOf(row.rec), target);
       counts.new++;
     } else {
       const ours = cadreId(row.target);
@@ -113,12 +111,10 @@ function write(db: Database, plan: MergePlan, opts: MergeOptions, op: Parameters
       }
       if (row.action === 'conflict') counts.conflicts++;
       else counts[row.action]++;
-      if (fields.length === row.diff.length) digest = digestOf(comparableOf(row.rec), row.diff.some(d => d.field === 'unit') ? target : row.unitNow);
-      else {
-        const after = readCadreImage(db, id)!;
-        digest = digestOf(comparableOf(packageCadreOf(after, id, null)), (after.row.unit_id as number | null) ?? null);
-      }
     }
+    // What the sender sent, as it would stand here: where we keep other values, the next package finds
+    // our record differing from it and asks again instead of overwriting what was kept.
+    const digest = digestOf(comparableOf(row.rec), target);
     const stays = row.action !== 'conflict' || row.conflict?.kind === 'changedHere' || choiceMoves(row.diff, choice);
     if (choice.take !== 'ours') {
       for (const e of row.events) {

@@ -97,9 +97,15 @@ describe('merging packages', () => {
     const merged = await routeCalls(city).call('mergePackages', { planId: preview.planId, choices: [{ key: c.key, take: 'fields', fields: ['post'] }] });
     expect(merged.conflicts).toBe(1);
     expect(cadreByName(city, '张三')[0]).toMatchObject({ post: '望江区副区长', remarks: '市里补充的备注' });
-    // keeping ours by default when asked nothing
-    const untouched = await receive(city, [file]);
-    expect(untouched.preview.conflicts).toHaveLength(0);
+    // the kept remark is asked about again by the next package, never silently overwritten; unanswered, ours stays
+    const again = await receive(city, [file]);
+    expect(again.preview.conflicts).toEqual([
+      expect.objectContaining({ kind: 'changedHere', fields: [expect.objectContaining({ field: 'remarks', ours: '市里补充的备注', theirs: '区里的备注' })] }),
+    ]);
+    expect(cadreByName(city, '张三')[0]).toMatchObject({ post: '望江区副区长', remarks: '市里补充的备注' });
+    // and once the city takes it, the sender's next package is no conflict
+    await receive(city, [file], { onConflict: 'theirs' });
+    expect((await routeCalls(city).call('previewPackages', { files: [{ path: file }] })).counts).toMatchObject({ conflicts: 0, unchanged: 1 });
   });
 
   it('the merge is audited with the package hash and sender, and the sender node is remembered', async () => {
