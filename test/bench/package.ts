@@ -90,7 +90,12 @@ export async function runPackageSide([side, dir]: string[]): Promise<void> {
     const read = files.map(f => {
       const p = parts(fs.readFileSync(f));
       return {
-        cadres: JSON.parse(p.get('data/cadres.json')!.toString('utf8')) as { id: number; fields: Record<string, string>; family: Record<string, string>[]; assessments: Record<string, unknown>[] }[],
+        cadres: JSON.parse(p.get('data/cadres.json')!.toString('utf8')) as {
+          id: number;
+          fields: Record<string, string>;
+          family: Record<string, string>[];
+          assessments: Record<string, unknown>[];
+        }[],
         events: JSON.parse(p.get('data/events.json')!.toString('utf8')) as Record<string, unknown>[],
         units: JSON.parse(p.get('data/units.json')!.toString('utf8')) as { name: string }[],
       };
