@@ -1,6 +1,6 @@
 /**
  * Package benchmark (上报 / 接收 / 汇总): a city receives CADRE_BENCH_PACKAGES packages
- * (default 20) of CADRE_BENCH_PACKAGE_CADRES cadres each (default 5,000: 100,000 in all).
+ * (default 5; 20 is the issue's 100,000) of CADRE_BENCH_PACKAGE_CADRES cadres each (default 5,000).
  *
  * One district's roster is generated (the demo generator) and exported by the app; the other
  * packages are that package with other people in it (other ID numbers and sender), re-hashed as

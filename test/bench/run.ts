@@ -16,7 +16,7 @@
  * - import: see test/bench/import.ts (a 100,000-row .xlsx end to end against
  *   the floor: SheetJS's fastest read plus a plain prepared insert, each side
  *   in a child process of its own).
- * - package: see test/bench/package.ts (20 packages × 5,000 cadres merged beside a bare
+ * - package: see test/bench/package.ts (5 packages × 5,000 cadres, 20 with CADRE_BENCH_PACKAGES=20, merged beside a bare
  *   insert of the same rows, peak RSS; one package's preview beside its bare parse);
  *   CADRE_BENCH_PACKAGES and CADRE_BENCH_PACKAGE_CADRES change the sizes.
  * Set CADRE_BENCH_ONLY=roster, =import or =package to run one part. The import's,
@@ -258,7 +258,8 @@ async function main(): Promise<void> {
   if (!only || only === 'import') out.import = benchImport({ rows: size, log: s => process.stderr.write(s + '\n') });
   if (!only || only === 'package') {
     out.package = await benchPackages({
-      packages: Number(process.env.CADRE_BENCH_PACKAGES ?? 20),
+      // 5 by default keeps `npm run bench` within minutes; CADRE_BENCH_PACKAGES=20 is the city's full 100,000.
+      packages: Number(process.env.CADRE_BENCH_PACKAGES ?? 5),
       cadres: Number(process.env.CADRE_BENCH_PACKAGE_CADRES ?? 5000),
       log: s => process.stderr.write(s + '\n'),
     });
