@@ -36,8 +36,11 @@ export const packageCommands: Command[] = [
         withLrmx: !!opts['with-lrmx'],
         outPath: path.resolve(opts.out),
       });
-      if (opts.json) ctx.printJson({ file: r.path, cadres: r.cadres, units: r.units, events: r.events, sha256: r.sha256 });
-      else ctx.print(`已生成数据包「${r.path}」：干部 ${r.cadres} 名，单位 ${r.units} 个，职务变动 ${r.events} 条。校验值（SHA-256）：${r.sha256}`);
+      if (opts.json) ctx.printJson({ file: r.path, cadres: r.cadres, units: r.units, events: r.events, quotas: r.quotas, sha256: r.sha256 });
+      else
+        ctx.print(
+          `已生成数据包「${r.path}」：干部 ${r.cadres} 名，单位 ${r.units} 个，职务变动 ${r.events} 条，职数 ${r.quotas} 项。校验值（SHA-256）：${r.sha256}`,
+        );
     },
   },
   {

@@ -16,6 +16,7 @@ import {
   PACKAGE_PARTS,
   XLSX_PART,
   type PackageEvent,
+  type PackageQuota,
   type PackageManifest,
   type PackageUnit,
 } from '../../../shared/domain/package/manifest';
@@ -45,7 +46,7 @@ export interface PackageOptions {
 export interface BuiltPackage {
   fileName: string;
   bytes: Buffer;
-  counts: { units: number; cadres: number; events: number };
+  counts: { units: number; cadres: number; events: number; quotas: number };
   sha256: string;
 }
 
@@ -101,11 +102,18 @@ export async function buildPackage(db: Database, opts: PackageOptions): Promise<
   });
   const events: PackageEvent[] = eventRecordsOf(db, ids).map(e => ({ ...e, unitId: e.unitId !== null && inScope.has(e.unitId) ? e.unitId : null }));
 
+  const quotas: PackageQuota[] = db
+    .prepare(
+      'SELECT unit_id AS unitId, level, approved, doc, doc_date AS docDate FROM unit_quotas WHERE unit_id IN (SELECT value FROM json_each(?)) ORDER BY unit_id, level',
+    )
+    .all(JSON.stringify([...inScope])) as PackageQuota[];
+
   const sender = reportingUnitName(db) || scopeName || '未命名单位';
   const files: ZipFile[] = [
     { name: PACKAGE_PARTS.units, data: json(units) },
     { name: PACKAGE_PARTS.cadres, data: json(cadres) },
     { name: PACKAGE_PARTS.events, data: json(events) },
+    { name: PACKAGE_PARTS.quotas, data: json(quotas) },
   ];
   if (opts.withXlsx) {
     const rows = ids.length ? selectRosterRows(db, { ids, today: date }) : [];
@@ -133,7 +141,7 @@ export async function buildPackage(db: Database, opts: PackageOptions): Promise<
     createdAt: new Date().toISOString(),
     referenceDate: date,
     scope: { unitName: scopeName },
-    counts: { units: units.length, cadres: cadres.length, events: events.length },
+    counts: { units: units.length, cadres: cadres.length, events: events.length, quotas: quotas.length },
     parts: files.map(f => ({ name: f.name, size: f.data.length, sha256: sha256(f.data) })),
   };
   const bytes = buildZip([{ name: MANIFEST_NAME, data: json(manifest) }, ...files]);

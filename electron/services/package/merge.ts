@@ -28,6 +28,8 @@ export interface MergeResult {
   conflicts: number;
   unitsNew: number;
   events: number;
+  /** 职数 rows added or changed. */
+  quotas: number;
   moved: number;
   removedFromSender: number;
   operation: OperationSummary | null;
@@ -81,6 +83,7 @@ function write(db: Database, plan: MergePlan, opts: MergeOptions, op: Parameters
     conflicts: 0,
     unitsNew: createdUnits.size,
     events: 0,
+    quotas: 0,
     moved: 0,
     removedFromSender: plan.removedFromSender.length,
   };
@@ -131,6 +134,26 @@ function write(db: Database, plan: MergePlan, opts: MergeOptions, op: Parameters
     list.push({ theirId: row.rec.id, cadreId: id, name: row.rec.fields.name ?? '', idNumber: row.rec.fields.idNumber ?? '', digest });
     kept.set(sid, list);
   }
+
+  // 职数 of the sender's units: the package's figures stand (the sender sets its own).
+  const quotaOf = db.prepare('SELECT id, approved, doc, doc_date AS docDate FROM unit_quotas WHERE unit_id = ? AND level = ?');
+  const updateQuota = db.prepare('UPDATE unit_quotas SET approved = ?, doc = ?, doc_date = ? WHERE id = ?');
+  const insertQuota = db.prepare('INSERT INTO unit_quotas(unit_id, level, approved, doc, doc_date) VALUES (?, ?, ?, ?, ?)');
+  plan.packages.forEach((p, pkg) => {
+    for (const q of p.quotas) {
+      const unit = unitOfTheirs(pkg, q.unitId);
+      if (unit === null) continue;
+      const ours = quotaOf.get(unit, q.level) as { id: number; approved: number; doc: string; docDate: string } | undefined;
+      if (!ours) {
+        op.createdRow('unit_quotas', Number(insertQuota.run(unit, q.level, q.approved, q.doc, q.docDate).lastInsertRowid));
+        counts.quotas++;
+      } else if (ours.approved !== q.approved || ours.doc !== q.doc || ours.docDate !== q.docDate) {
+        op.touchRow('unit_quotas', ours.id);
+        updateQuota.run(q.approved, q.doc, q.docDate, ours.id);
+        counts.quotas++;
+      }
+    }
+  });
 
   // Remember each sender, its units and what it sent.
   const upsertSender = db.prepare(

@@ -15,10 +15,12 @@ import {
   PACKAGE_PARTS,
   packageCadreSchema,
   packageEventSchema,
+  packageQuotaSchema,
   packageUnitSchema,
   type PackageCadre,
   type PackageEvent,
   type PackageManifest,
+  type PackageQuota,
   type PackageUnit,
 } from '../../../shared/domain/package/manifest';
 import { normalizeCadreField, type EditableCadreField } from '../../../shared/domain/roster/cadre-rules';
@@ -34,6 +36,7 @@ export interface LoadedPackage {
   units: PackageUnit[];
   cadres: PackageCadre[];
   events: PackageEvent[];
+  quotas: PackageQuota[];
 }
 
 const refuse = (file: string, why: string): never => {
@@ -82,13 +85,16 @@ export function readPackage(bytes: Uint8Array, file: string, schemaVersion: numb
   const units = part(PACKAGE_PARTS.units, packageUnitSchema, '单位', PACKAGE_LIMITS.units);
   const cadres = part(PACKAGE_PARTS.cadres, packageCadreSchema, '干部', PACKAGE_LIMITS.cadres);
   const events = part(PACKAGE_PARTS.events, packageEventSchema, '职务变动', PACKAGE_LIMITS.events);
+  const quotas = part(PACKAGE_PARTS.quotas, packageQuotaSchema, '职数', PACKAGE_LIMITS.quotas);
   const c = manifest.counts;
-  if (c.units !== units.length || c.cadres !== cadres.length || c.events !== events.length) refuse(file, '的清单与数据的条数不符，数据包可能被篡改');
+  if (c.units !== units.length || c.cadres !== cadres.length || c.events !== events.length || c.quotas !== quotas.length) {
+    refuse(file, '的清单与数据的条数不符，数据包可能被篡改');
+  }
 
-  checkReferences(file, units, cadres, events);
+  checkReferences(file, units, cadres, events, quotas);
   const checked = new Map<string, string | null>();
   for (const cadre of cadres) cadre.fields = checkedFields(file, cadre, checked);
-  return { file, sha256: sha256(bytes), manifest, units, cadres, events };
+  return { file, sha256: sha256(bytes), manifest, units, cadres, events, quotas };
 }
 
 function entryBytes(file: string, bytes: Uint8Array, e: ZipDirEntry): Uint8Array {
@@ -113,7 +119,7 @@ function parseJson<T extends z.ZodTypeAny>(file: string, name: string, data: Uin
 }
 
 /** Ids unique, every parent, unit and cadre a record names is in the package, the unit tree has no cycle. */
-function checkReferences(file: string, units: PackageUnit[], cadres: PackageCadre[], events: PackageEvent[]): void {
+function checkReferences(file: string, units: PackageUnit[], cadres: PackageCadre[], events: PackageEvent[], quotas: PackageQuota[]): void {
   const unitIds = new Set(units.map(u => u.id));
   if (unitIds.size !== units.length) refuse(file, '中有重复的单位');
   const parent = new Map(units.map(u => [u.id, u.parentId]));
@@ -131,6 +137,13 @@ function checkReferences(file: string, units: PackageUnit[], cadres: PackageCadr
   for (const e of events) {
     if (!cadreIds.has(e.cadreId)) refuse(file, '中有职务变动记录对应的干部不在数据包中');
     if (e.unitId !== null && !unitIds.has(e.unitId)) e.unitId = null;
+  }
+  const levels = new Set<string>();
+  for (const q of quotas) {
+    if (!unitIds.has(q.unitId)) refuse(file, '中有职数对应的单位不在数据包中');
+    const key = `${q.unitId}\u0000${q.level}`;
+    if (levels.has(key)) refuse(file, '中同一单位同一层次的职数出现了两次');
+    levels.add(key);
   }
 }
 

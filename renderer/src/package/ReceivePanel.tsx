@@ -80,7 +80,7 @@ export function ReceivePanel({ onMerged }: { onMerged?: () => void }) {
       setPreview(null);
       setFiles([]);
       setDone(
-        `已汇总：新增 ${r.new} 名，更新 ${r.changed} 名，无变化 ${r.unchanged} 名，处理冲突 ${r.conflicts} 处；新建单位 ${r.unitsNew} 个，职务变动 ${r.events} 条。如有误，可在名册页“撤销”。`,
+        `已汇总：新增 ${r.new} 名，更新 ${r.changed} 名，无变化 ${r.unchanged} 名，处理冲突 ${r.conflicts} 处；新建单位 ${r.unitsNew} 个，职务变动 ${r.events} 条，职数 ${r.quotas} 项。如有误，可在名册页“撤销”。`,
       );
       onMerged?.();
     });

@@ -28,13 +28,15 @@ export function ReportPanel() {
       setDone(null);
       const r = await api.exportPackage({ unitId: unitId ?? undefined, date, withXlsx, withLrmx });
       if (r.base64) downloadBase64(r.fileName, r.base64, r.mime);
-      setDone(`已生成数据包「${r.fileName}」：干部 ${r.cadres} 名，单位 ${r.units} 个，职务变动 ${r.events} 条。请把该文件交给上级单位接收。`);
+      setDone(
+        `已生成数据包「${r.fileName}」：干部 ${r.cadres} 名，单位 ${r.units} 个，职务变动 ${r.events} 条，职数 ${r.quotas} 项。请把该文件交给上级单位接收。`,
+      );
     });
 
   return (
     <section className="data-block" aria-labelledby="report-title">
       <h2 id="report-title">上报</h2>
-      <p className="muted">把本单位的干部（含照片、家庭成员、年度考核）、单位和职务变动写成一个数据包，交上级单位在“接收”中汇总。</p>
+      <p className="muted">把本单位的干部（含照片、家庭成员、年度考核）、单位、职数和职务变动写成一个数据包，交上级单位在“接收”中汇总。</p>
       <div className="package-form">
         <label>
           上报范围

@@ -30,6 +30,7 @@ export const packageExportOutput = z.object({
   cadres: z.number().int(),
   units: z.number().int(),
   events: z.number().int(),
+  quotas: z.number().int(),
   sha256: z.string(),
 });
 
@@ -42,7 +43,7 @@ export const packageSummarySchema = z.object({
   referenceDate: z.string(),
   createdAt: z.string(),
   operator: z.string(),
-  counts: z.object({ units: z.number().int(), cadres: z.number().int(), events: z.number().int() }),
+  counts: z.object({ units: z.number().int(), cadres: z.number().int(), events: z.number().int(), quotas: z.number().int() }),
   /** A package from this sender was merged before (its last 报送日期), else null. */
   lastReferenceDate: z.string().nullable(),
   /** Where its units go: the unit of ours (null: top level), remembered from the first merge. */
@@ -139,6 +140,7 @@ export const packageRoutes = {
       conflicts: z.number().int(),
       unitsNew: z.number().int(),
       events: z.number().int(),
+      quotas: z.number().int(),
       moved: z.number().int(),
       removedFromSender: z.number().int(),
       operation: z.object({ id, label: z.string(), changed: z.number().int() }).nullable(),

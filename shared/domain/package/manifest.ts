@@ -21,6 +21,7 @@ export const PACKAGE_PARTS = {
   units: 'data/units.json',
   cadres: 'data/cadres.json',
   events: 'data/events.json',
+  quotas: 'data/quotas.json',
 } as const;
 export const XLSX_PART = '干部名册.xlsx';
 export const LRMX_FOLDER = '任免审批表/';
@@ -34,6 +35,7 @@ export const PACKAGE_LIMITS = {
   cadres: 200_000,
   units: 50_000,
   events: 2_000_000,
+  quotas: 500_000,
 } as const;
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
@@ -55,7 +57,12 @@ export const manifestSchema = z.strictObject({
   referenceDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   /** The unit subtree sent (null: everything), as named at the sender. */
   scope: z.strictObject({ unitName: text(200).nullable() }),
-  counts: z.strictObject({ units: z.number().int().nonnegative(), cadres: z.number().int().nonnegative(), events: z.number().int().nonnegative() }),
+  counts: z.strictObject({
+    units: z.number().int().nonnegative(),
+    cadres: z.number().int().nonnegative(),
+    events: z.number().int().nonnegative(),
+    quotas: z.number().int().nonnegative(),
+  }),
   parts: z.array(z.strictObject({ name: text(300), size: z.number().int().nonnegative(), sha256 })).max(250_000),
 });
 export type PackageManifest = z.infer<typeof manifestSchema>;
@@ -111,3 +118,13 @@ export const packageEventSchema = z.strictObject({
   planned: z.boolean(),
 });
 export type PackageEvent = z.infer<typeof packageEventSchema>;
+
+/** 职数: a unit's approved posts at one level, with the document that set them. */
+export const packageQuotaSchema = z.strictObject({
+  unitId: id,
+  level: z.string().trim().min(1).max(50),
+  approved: z.number().int().min(0).max(100_000),
+  doc: text(200),
+  docDate: text(20),
+});
+export type PackageQuota = z.infer<typeof packageQuotaSchema>;

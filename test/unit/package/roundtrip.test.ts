@@ -79,6 +79,15 @@ describe('data package round trip', () => {
     expect(records(receiver)).toEqual(records(sender, sent));
     expect(receiver.db.prepare('SELECT count(*) FROM cadres WHERE photo = ?').pluck().get(photo)).toBe(1);
     expect(receiver.db.prepare('SELECT count(*) FROM cadre_events').pluck().get()).toBe(exported.events);
+    // 职数 of the district's units, by unit name and level
+    const quotas = (core: Core) =>
+      core.db.prepare('SELECT u.name, q.level, q.approved, q.doc, q.doc_date FROM unit_quotas q JOIN units u ON u.id = q.unit_id ORDER BY 1, 2').all();
+    expect(exported.quotas).toBeGreaterThan(0);
+    expect(quotas(receiver)).toEqual(
+      (quotas(sender) as { name: string }[]).filter(q => (receiver.db.prepare('SELECT name FROM units').pluck().all() as string[]).includes(q.name)),
+    );
+    expect(quotas(receiver)).toHaveLength(exported.quotas);
+    expect(merged.quotas).toBe(exported.quotas);
 
     // The same package again changes nothing and adds nothing.
     const again = await r.call('previewPackages', { files: [{ path: out }] });
