@@ -98,7 +98,9 @@ export function planMerge(db: Database, packages: readonly LoadedPackage[], plac
     seenSender.set(p.manifest.sender.id, p.file);
   }
   const unitNames = new Map((db.prepare('SELECT id, name FROM units').all() as { id: number; name: string }[]).map(u => [u.id, u.name]));
-  const liveUnits = new Set(db.prepare('SELECT id FROM units WHERE abolished_at IS NULL').pluck().all() as number[]);
+  const live = db.prepare('SELECT id, parent_id, name FROM units WHERE abolished_at IS NULL').all() as { id: number; parent_id: number | null; name: string }[];
+  const liveUnits = new Set(live.map(u => u.id));
+  const liveByPlace = new Map(live.map(u => [`${u.parent_id ?? ''}\u0000${u.name}`, u.id]));
   const senderRows = new Map(
     (
       db.prepare('SELECT id, name, unit_id, last_reference_date FROM package_senders').all() as {
@@ -173,8 +175,14 @@ export function planMerge(db: Database, packages: readonly LoadedPackage[], plac
     for (const u of [...p.units].sort((a, b) => depthOf(a.id) - depthOf(b.id) || a.sortOrder - b.sortOrder || a.id - b.id)) {
       const key = unitKey(sid, u.id);
       const mapped = mappedUnits.get(key);
-      const existing = mapped !== undefined && liveUnits.has(mapped) ? mapped : null;
       const parent = u.parentId !== null ? unitRefs.get(unitKey(sid, u.parentId))! : node === null ? null : { id: node };
+      // Not mapped yet: a live unit of the same name where it goes is that unit (never a twin beside it).
+      const existing =
+        mapped !== undefined && liveUnits.has(mapped)
+          ? mapped
+          : parent === null || 'id' in parent
+            ? (liveByPlace.get(`${parent?.id ?? ''}\u0000${u.name}`) ?? null)
+            : null;
       const planned: UnitPlan = { key, pkg, rec: u, existing, parent };
       units.push(planned);
       unitByKey.set(key, planned);

@@ -26,6 +26,15 @@ afterEach(() => {
 });
 
 describe('merging packages', () => {
+  it('a unit of the same name already where the package goes is that unit, not a twin beside it', async () => {
+    a.add('张三', 1);
+    const ours = Number(city.db.prepare("INSERT INTO units(name) VALUES ('望江区')").run().lastInsertRowid);
+    const r = await receive(city, [await a.send('a1.cadrepkg')]);
+    expect(r.merged.unitsNew).toBe(0);
+    expect(city.db.prepare("SELECT count(*) FROM units WHERE name = '望江区'").pluck().get()).toBe(1);
+    expect(cadreByName(city, '张三')[0].unit_id).toBe(ours);
+  });
+
   it('a repeat package updates what changed and names who it no longer contains, deleting no one', async () => {
     const zhang = a.add('张三', 1);
     const li = a.add('李四', 2);
