@@ -48,15 +48,17 @@ export interface BuiltPackage {
   bytes: Buffer;
   counts: { units: number; cadres: number; events: number; quotas: number };
   sha256: string;
+  senderId: string;
 }
 
+/** This copy's sender id, or a new one (saved by `keepSenderId` once a package with it was delivered). */
 function senderId(db: Database): string {
-  let id = getSetting(db, SENDER_ID_SETTING);
-  if (!id) {
-    id = randomUUID();
-    setSetting(db, SENDER_ID_SETTING, id);
-  }
-  return id;
+  return getSetting(db, SENDER_ID_SETTING) ?? randomUUID();
+}
+
+/** Saves the id the delivered package carries, the first time (a refused export changes nothing). */
+export function keepSenderId(db: Database, id: string): void {
+  if (!getSetting(db, SENDER_ID_SETTING)) setSetting(db, SENDER_ID_SETTING, id);
 }
 
 export async function buildPackage(db: Database, opts: PackageOptions): Promise<BuiltPackage> {
@@ -150,6 +152,7 @@ export async function buildPackage(db: Database, opts: PackageOptions): Promise<
     bytes,
     counts: manifest.counts,
     sha256: sha256(bytes),
+    senderId: manifest.sender.id,
   };
 }
 

@@ -13,7 +13,7 @@ import { decodeUpload, deliver, uploadName } from '../common/files';
 import { PREVIEW_SHELF } from '../common/plan-store';
 import type { ServiceContext } from '../core/context';
 import type { HandlersOf } from '../core/dispatcher';
-import { buildPackage } from './export';
+import { buildPackage, keepSenderId } from './export';
 import { mergePackages } from './merge';
 import { planMerge } from './plan';
 import { previewOf } from './preview';
@@ -35,6 +35,7 @@ export function packageHandlers({ db, appVersion, plans }: ServiceContext): Hand
       const check = (bytes: Uint8Array) => void readPackage(bytes, built.fileName, SCHEMA_VERSION);
       check(built.bytes);
       const file = deliver(built.fileName, PACKAGE_MIME, built.bytes, input.outPath, [PACKAGE_EXT], tmp => check(fs.readFileSync(tmp)));
+      keepSenderId(db, built.senderId);
       return { ...file, ...built.counts, sha256: built.sha256 };
     },
     previewPackages: input => {
