@@ -36,6 +36,8 @@ export interface UnitPlan {
   rec: PackageUnit;
   /** The unit a previous package created (or mapped), still in our tree; null: to be created. */
   existing: number | null;
+  /** `existing` is the unit an earlier package from this sender became (its fields follow the sender's). */
+  mapped: boolean;
   parent: UnitRef | null;
 }
 
@@ -183,7 +185,7 @@ export function planMerge(db: Database, packages: readonly LoadedPackage[], plac
           : parent === null || 'id' in parent
             ? (liveByPlace.get(`${parent?.id ?? ''}\u0000${u.name}`) ?? null)
             : null;
-      const planned: UnitPlan = { key, pkg, rec: u, existing, parent };
+      const planned: UnitPlan = { key, pkg, rec: u, existing, mapped: existing !== null && existing === mapped, parent };
       units.push(planned);
       unitByKey.set(key, planned);
       unitRefs.set(key, existing !== null ? { id: existing } : { create: key });

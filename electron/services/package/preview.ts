@@ -11,7 +11,10 @@ const MAX_ROWS = 2000;
 export function previewOf(db: Database, plan: MergePlan, planId: string): PackagePreview {
   const names = new Map((db.prepare('SELECT id, name FROM units').all() as { id: number; name: string }[]).map(u => [u.id, u.name]));
   const unitName = new Map<string, string>();
-  for (const u of plan.units) unitName.set(u.key, u.existing !== null ? (names.get(u.existing) ?? u.rec.name) : `${u.rec.name}（新建）`);
+  for (const u of plan.units) {
+    const ours = u.existing !== null ? (names.get(u.existing) ?? u.rec.name) : null;
+    unitName.set(u.key, ours === null ? `${u.rec.name}（新建）` : u.mapped && ours !== u.rec.name ? `${ours}（更名为「${u.rec.name}」）` : ours);
+  }
   const rowUnit = (r: RowPlan) => (r.unit === null ? '（无单位）' : 'id' in r.unit ? (names.get(r.unit.id) ?? '') : (unitName.get(r.unit.create) ?? ''));
   const sender = (r: RowPlan) => plan.senders[r.pkg].name;
   const fields = (r: RowPlan) => r.diff.map(d => shownField(d.field, d.ours, d.theirs));

@@ -45,7 +45,14 @@ describe('merging packages', () => {
 
     a.core.db.prepare("UPDATE cadres SET post = '望江区副区长' WHERE id = ?").run(zhang);
     a.core.db.prepare("UPDATE cadres SET deleted_at = '2026-12-01' WHERE id = ?").run(li);
+    // the district renames its unit: the unit the first package created follows, keeping the old name
+    a.core.db.prepare("UPDATE units SET name = '望江区委', kind = '党委' WHERE id = ?").run(a.unit);
     const again = await receive(city, [await a.send('a2.cadrepkg')]);
+    expect(again.preview.units).toEqual([expect.objectContaining({ unit: '望江区（更名为「望江区委」）', isNew: false, changed: 1, unchanged: 1 })]);
+    expect(cadreByName(city, '张三')[0].unit).toBe('望江区委');
+    expect(city.db.prepare('SELECT n.name, n.until, u.kind FROM unit_names n JOIN units u ON u.id = n.unit_id').all()).toEqual([
+      { name: '望江区', until: '2026-12-06', kind: '党委' },
+    ]);
     expect(again.preview.counts).toMatchObject({ new: 0, changed: 1, unchanged: 1, conflicts: 0, unitsNew: 0 });
     const row = again.preview.rows.find(r => r.name === '张三')!;
     expect(row.fields).toEqual([{ field: 'post', label: expect.any(String), ours: '望江区科员', theirs: '望江区副区长' }]);
