@@ -27,7 +27,8 @@ interface StoredPlan {
 }
 
 export function packageHandlers({ db, appVersion, plans }: ServiceContext): HandlersOf<typeof packageRoutes> {
-  const shelf = plans.shelf<StoredPlan>('package', PREVIEW_SHELF);
+  // One preview at a time: a city's packages parsed are hundreds of MB; a new preview replaces the last.
+  const shelf = plans.shelf<StoredPlan>('package', { ...PREVIEW_SHELF, max: 1 });
   return {
     exportPackage: async input => {
       const built = await buildPackage(db, { unitId: input.unitId, date: input.date, withXlsx: input.withXlsx, withLrmx: input.withLrmx, appVersion });
