@@ -6,7 +6,7 @@
  *
  * The reader is for hostile input: it inflates nothing until asked, an entry
  * never inflates past its declared size, names are checked by `unsafeEntryName`
- * (zip-slip) and a directory with more than MAX_ZIP_ENTRIES entries is refused.
+ * (zip-slip), and without ZIP64 a directory lists at most 65,534 entries.
  * File names are UTF-8 (general-purpose flag bit 11), which Windows Explorer,
  * 7-Zip, WPS and unzip all honour; names without the flag are read as GB18030.
  */
@@ -43,7 +43,11 @@ export interface ZipFile {
 
 const MAX_ZIP = 0xfffffff0; // no ZIP64: the total stays under 4 GB
 
+/** Most entries one ZIP holds (no ZIP64: the count is 16 bits). */
+export const MAX_ZIP_ENTRIES = 0xfffe;
+
 export function buildZip(entries: ZipFile[], when: Date = new Date()): Buffer {
+  if (entries.length > MAX_ZIP_ENTRIES) throw new RangeError('zip has too many entries');
   const { time, date } = dosDateTime(when);
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
@@ -96,9 +100,6 @@ export function buildZip(entries: ZipFile[], when: Date = new Date()): Buffer {
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, ...centrals, end]);
 }
-
-/** Most entries a directory may list: a workbook holds dozens, a package one .lrmx per cadre. */
-export const MAX_ZIP_ENTRIES = 200_000;
 
 /**
  * Why an entry name may not be used as a path (zip-slip): absolute, a drive,
@@ -155,7 +156,6 @@ export function readZipDirectory(bytes: Uint8Array): ZipDirectory | null {
   const size = view.getUint32(eocd + 12, true);
   let at = view.getUint32(eocd + 16, true);
   if (at === 0xffffffff || count === 0xffff) return null; // ZIP64: no workbook or package needs it
-  if (count > MAX_ZIP_ENTRIES) return null;
   if (at + size > bytes.length) return null;
   const names: string[] = [];
   const entries: ZipDirEntry[] = [];

@@ -23,7 +23,7 @@ import {
 import { SCHEMA_VERSION, type Database } from '../../db/database';
 import { safeFileName } from '../common/files';
 import { getSetting, operatorName, reportingUnitName, setSetting } from '../common/settings';
-import { buildZip, type ZipFile } from '../common/zip';
+import { buildZip, MAX_ZIP_ENTRIES, type ZipFile } from '../common/zip';
 import { eventRecordsOf } from '../events/api';
 import { buildRosterXlsx, DEFAULT_EXPORT_COLUMNS, selectRosterRows } from '../export/api';
 import { MAX_LRMX_FILES, renderLrmxFiles } from '../lrmx/api';
@@ -121,6 +121,9 @@ export async function buildPackage(db: Database, opts: PackageOptions): Promise<
     const rows = ids.length ? selectRosterRows(db, { ids, today: date }) : [];
     const xlsx = await buildRosterXlsx({ columns: DEFAULT_EXPORT_COLUMNS.map(key => ({ key })), rows, reportingUnit: sender, date });
     files.push({ name: XLSX_PART, data: xlsx });
+  }
+  if (opts.withLrmx && ids.length > MAX_ZIP_ENTRIES - 10) {
+    throw new AppError('VALIDATION', `附任免审批表时一个数据包最多 ${MAX_ZIP_ENTRIES - 10} 名干部，请按单位分开上报，或不附任免审批表`);
   }
   if (opts.withLrmx && ids.length) {
     const used = new Set<string>();
