@@ -12,7 +12,6 @@ import { audit } from '../common/audit';
 import { ROSTER_SCOPE, withOperation, type OperationSummary } from '../common/operation-log';
 import { writeEvent } from '../events/api';
 import { insertCadreImage, readCadreImage, writeCadreImage } from '../roster/api';
-import { writeUnitFields } from '../units/api';
 import { planMerge, unitKey, type CadreRef, type MergePlan, type UnitRef } from './plan';
 import { comparableOf, digestOf, newImageOf, takeParts } from './records';
 import type { LoadedPackage } from './verify';
@@ -69,13 +68,22 @@ function write(db: Database, plan: MergePlan, opts: MergeOptions, op: Parameters
   // Units an earlier package created follow the sender: renamed (the old name kept until the 报送日期), re-typed.
   const unitNow = db.prepare('SELECT parent_id, name, short_name, kind, level FROM units WHERE id = ?');
   const twin = db.prepare('SELECT 1 FROM units WHERE parent_id IS ? AND name = ? AND abolished_at IS NULL AND id <> ?');
+  const updateUnit = db.prepare(
+    "UPDATE units SET name = ?, short_name = ?, kind = ?, level = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?",
+  );
+  const keepName = db.prepare('INSERT INTO unit_names(unit_id, name, until) VALUES (?, ?, ?)');
   for (const u of plan.units) {
     if (u.existing === null || !u.mapped) continue;
     const before = unitNow.get(u.existing) as { parent_id: number | null; name: string; short_name: string; kind: string; level: string };
     const r = u.rec;
     if (before.name === r.name && before.short_name === r.shortName && before.kind === r.kind && before.level === r.level) continue;
     const name = r.name !== before.name && twin.get(before.parent_id, r.name, u.existing) ? before.name : r.name;
-    writeUnitFields(db, op, u.existing, before, { name, shortName: r.shortName, kind: r.kind, level: r.level }, plan.packages[u.pkg].manifest.referenceDate);
+    // As units/tree.ts updateUnit writes a rename (not callable here: it runs its own operation,
+    // and units/api cannot export it without an import cycle through the operation log).
+    op.touchRow('units', u.existing);
+    updateUnit.run(name, r.shortName, r.kind, r.level, u.existing);
+    if (name !== before.name)
+      op.createdRow('unit_names', Number(keepName.run(u.existing, before.name, plan.packages[u.pkg].manifest.referenceDate).lastInsertRowid));
   }
   const existingUnits = new Map(plan.units.map(u => [u.key, u.existing]));
   const unitOfTheirs = (pkg: number, their: number | null): number | null => {

@@ -2,5 +2,3 @@
 export { UNIT_ORDER_CTE, UNIT_SUBTREE_CTE, listUnits, liveUnit, unitPath } from './units';
 /** Approved and filled 职数 per unit and level (team analysis reads vacancies from here). */
 export { quotaFigures, quotaOf } from './quota';
-/** A unit's fields (a rename keeps the old name) inside the caller's operation: a data package's merge. */
-export { writeUnitFields } from './tree';

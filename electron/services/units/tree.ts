@@ -96,33 +96,20 @@ export function updateUnit(db: Database, id: number, fields: UnitFields, renamed
   if (renamed) refuseTwin(db, before.parent_id, fields.name!, id);
   const until = renamed ? dateOrToday(renamedOn, '更名日期') : '';
   const label = renamed ? `单位更名「${before.name}」为「${fields.name}」` : `修改单位「${before.name}」`;
-  withOperation(db, { kind: 'unit', label }, op => writeUnitFields(db, op, id, before, fields, until));
-}
-
-/**
- * The write of updateUnit inside an operation the caller runs (a data package's merge renames the
- * units its sender renamed): the fields, and on a rename the old name kept until `until`.
- */
-export function writeUnitFields(
-  db: Database,
-  op: OperationRecorder,
-  id: number,
-  before: { name: string; short_name: string; kind: string; level: string },
-  fields: UnitFields,
-  until: string,
-): void {
-  op.touchRow('units', id);
-  db.prepare(`UPDATE units SET name = ?, short_name = ?, kind = ?, level = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`).run(
-    fields.name ?? before.name,
-    fields.shortName ?? before.short_name,
-    fields.kind ?? before.kind,
-    fields.level ?? before.level,
-    id,
-  );
-  if (fields.name !== undefined && fields.name !== before.name) {
-    const nameId = Number(db.prepare('INSERT INTO unit_names(unit_id, name, until) VALUES (?, ?, ?)').run(id, before.name, until).lastInsertRowid);
-    op.createdRow('unit_names', nameId);
-  }
+  withOperation(db, { kind: 'unit', label }, op => {
+    op.touchRow('units', id);
+    db.prepare(`UPDATE units SET name = ?, short_name = ?, kind = ?, level = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`).run(
+      fields.name ?? before.name,
+      fields.shortName ?? before.short_name,
+      fields.kind ?? before.kind,
+      fields.level ?? before.level,
+      id,
+    );
+    if (renamed) {
+      const nameId = Number(db.prepare('INSERT INTO unit_names(unit_id, name, until) VALUES (?, ?, ?)').run(id, before.name, until).lastInsertRowid);
+      op.createdRow('unit_names', nameId);
+    }
+  });
 }
 
 /** True when `candidate` is `id` or below it. */
