@@ -22,6 +22,7 @@ import { settingsRoutes } from './routes/settings';
 import { unitRoutes } from './routes/units';
 import { eventRoutes } from './routes/events';
 import { statsRoutes } from './routes/stats';
+import { packageRoutes } from './routes/package';
 
 // Callers import every route's schemas and types from here, never from routes/<area>.ts.
 export * from './routes/app';
@@ -39,6 +40,7 @@ export * from './routes/settings';
 export * from './routes/units';
 export * from './routes/events';
 export * from './routes/stats';
+export * from './routes/package';
 
 export const routes = {
   ...appRoutes,
@@ -55,6 +57,7 @@ export const routes = {
   ...unitRoutes,
   ...eventRoutes,
   ...statsRoutes,
+  ...packageRoutes,
 } as const;
 
 export type Routes = typeof routes;

@@ -16,7 +16,10 @@
  * - import: see test/bench/import.ts (a 100,000-row .xlsx end to end against
  *   the floor: SheetJS's fastest read plus a plain prepared insert, each side
  *   in a child process of its own).
- * Set CADRE_BENCH_ONLY=roster or =import to run one part. The import's,
+ * - package: see test/bench/package.ts (5 packages × 5,000 cadres, 20 with CADRE_BENCH_PACKAGES=20, merged beside a bare
+ *   insert of the same rows, peak RSS; one package's preview beside its bare parse);
+ *   CADRE_BENCH_PACKAGES and CADRE_BENCH_PACKAGE_CADRES change the sizes.
+ * Set CADRE_BENCH_ONLY=roster, =import or =package to run one part. The import's,
  * reminders', 职数 and grid figures are also printed as lines followed by PASS or FAIL; a ratio or a
  * peak RSS over its target makes the command exit with status 1.
  */
@@ -35,6 +38,7 @@ import { benchImport, importVerdict, runSide } from './import';
 import { benchReminders, remindersVerdict } from './reminders';
 import { benchQuota, quotaVerdict, type QuotaBenchResult } from './quota';
 import { benchStats } from './stats';
+import { benchPackages, packageVerdict, runPackageSide, type PackageBenchResult } from './package';
 import { DEFAULT_DEMO_TODAY } from '../../electron/services/demo/generate';
 
 /** Median ms of `fn` over `runs` runs; `before` runs first each time, untimed. */
@@ -244,12 +248,22 @@ async function main(): Promise<void> {
   // A child process of the import bench: one side, its figures on stdout.
   const side = process.argv.indexOf('--import-side');
   if (side >= 0) return runSide(process.argv.slice(side + 1));
+  const packageSide = process.argv.indexOf('--package-side');
+  if (packageSide >= 0) return runPackageSide(process.argv.slice(packageSide + 1));
   const only = process.env.CADRE_BENCH_ONLY;
   const size = Number(process.env.CADRE_BENCH_ROWS ?? 100_000);
   const out: Record<string, unknown> = { node: process.version, cpus: os.cpus().length };
   const roster = !only || only === 'roster' ? benchRoster(size) : null;
   if (roster) out.roster = roster.figures;
   if (!only || only === 'import') out.import = benchImport({ rows: size, log: s => process.stderr.write(s + '\n') });
+  if (!only || only === 'package') {
+    out.package = await benchPackages({
+      // 5 by default keeps `npm run bench` within minutes; CADRE_BENCH_PACKAGES=20 is the city's full 100,000.
+      packages: Number(process.env.CADRE_BENCH_PACKAGES ?? 5),
+      cadres: Number(process.env.CADRE_BENCH_PACKAGE_CADRES ?? 5000),
+      log: s => process.stderr.write(s + '\n'),
+    });
+  }
   out.peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
   process.stdout.write(JSON.stringify(out, null, 2) + '\n');
   const quota = (out.roster as { quota?: QuotaBenchResult } | undefined)?.quota;
@@ -265,6 +279,11 @@ async function main(): Promise<void> {
   if (roster) {
     process.stdout.write(roster.verdict + '\n');
     if (!roster.pass) process.exitCode = 1;
+  }
+  const pkg = out.package as PackageBenchResult | undefined;
+  if (pkg) {
+    process.stdout.write(packageVerdict(pkg) + '\n');
+    if (!pkg.preview.pass) process.exitCode = 1;
   }
   const result = out.import as ReturnType<typeof benchImport> | undefined;
   if (result) {

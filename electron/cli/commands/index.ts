@@ -11,6 +11,7 @@ import { unitCommands } from './units';
 import { eventCommands } from './events';
 import { statsCommands } from './stats';
 import { settingsCommands } from './settings';
+import { packageCommands } from './package';
 
 /** Every CLI command; help and dispatch are generated from this list. */
 export const commands: Command[] = [
@@ -26,4 +27,5 @@ export const commands: Command[] = [
   ...reminderCommands,
   ...unitCommands,
   ...eventCommands,
+  ...packageCommands,
 ];

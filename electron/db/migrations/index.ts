@@ -9,6 +9,7 @@ import { m008OneUndoLog } from './008_one_undo_log';
 import { m009Lifecycle } from './009_lifecycle';
 import { m010GridIndexes } from './010_grid_indexes';
 import { m011YearMonths } from './011_year_months';
+import { m012Packages } from './012_packages';
 import type { Migration } from './migration';
 
 export type { Migration };
@@ -26,4 +27,5 @@ export const migrations: Migration[] = [
   m009Lifecycle,
   m010GridIndexes,
   m011YearMonths,
+  m012Packages,
 ];

@@ -9,6 +9,7 @@
  */
 import { auditKeyLabel, auditTable, shownAuditKeys, type AuditRefKind, type AuditTable } from '../../../shared/domain/audit/fields';
 import { auditActionLabel, formatAuditValue } from '../../../shared/domain/audit/text';
+import { formatDate } from '../../../shared/domain/common/dates';
 
 export interface StoredAuditEntry {
   entity: string;
@@ -138,6 +139,7 @@ export class AuditSummarizer {
     if (e.entity === 'cadre') return e.cadreName ?? (str(after?.name) || str(before?.name) || `编号 ${str(e.entityId)}（记录已不存在）`);
     if (e.entity === 'database') return '全部数据';
     if (e.entity === 'import') return '导入的文件';
+    if (e.entity === 'package') return `数据包「${str(after?.sender)}」`;
     const table = auditTable(e.entity);
     if (!table) return e.entity;
     const own = e.entityId !== null ? this.ownName(e.entity, e.entityId) : null;
@@ -175,6 +177,9 @@ export class AuditSummarizer {
     const after = parseSide(e.after);
     if (e.entity === 'database') return this.database(e.action, after);
     if (e.entity === 'import') return this.importRun(e.action, after);
+    if (e.entity === 'package' && after) {
+      return `接收数据包「${str(after.file)}」：报送单位「${str(after.sender)}」，报送日期 ${formatDate(str(after.referenceDate))}，干部 ${str(after.cadres)} 名，校验值 ${str(after.sha256).slice(0, 16)}…`;
+    }
     if (e.entity === 'unit' && e.action === 'import' && after) return `新建单位「${str(after.name)}」（导入「${str(after.file)}」时）`;
     if (e.entity === 'assessment_round' && after && 'label' in after && 'cadres' in after) return this.roundInputs(before, after);
     const table = auditTable(e.entity);

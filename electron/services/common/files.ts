@@ -45,12 +45,16 @@ export function uploadName(name: string, fallback: string): string {
   );
 }
 
-/** Writes next to the target, then renames: a failed write never leaves half a file. */
-export function writeFileAtomic(file: string, bytes: Uint8Array | string): void {
+/**
+ * Writes next to the target, then renames: a failed write never leaves half a file.
+ * `verify` reads the written temporary file back and throws to refuse it (a package).
+ */
+export function writeFileAtomic(file: string, bytes: Uint8Array | string, verify?: (tmp: string) => void): void {
   const tmp = `${file}.${process.pid}.tmp`;
   try {
     fs.writeFileSync(tmp, bytes, { mode: 0o600 }); // exports hold personal data: owner-only
     makePrivate(tmp, false);
+    verify?.(tmp);
     fs.renameSync(tmp, file);
   } catch (err) {
     fs.rmSync(tmp, { force: true });
@@ -63,22 +67,23 @@ export function writeFileAtomic(file: string, bytes: Uint8Array | string): void 
  * file: the renderer passes this path, so it must not become a way to write
  * arbitrary files.
  */
-export function writeExport(outPath: string, allowed: string[], bytes: Uint8Array): string {
+export function writeExport(outPath: string, allowed: string[], bytes: Uint8Array, verify?: (tmp: string) => void): string {
   const target = path.resolve(outPath);
   const ext = path.extname(target).toLowerCase();
   if (!allowed.includes(ext)) throw new AppError('VALIDATION', `只能保存为 ${allowed.join(' 或 ')} 文件`);
   if (!fs.existsSync(path.dirname(target))) throw new AppError('NOT_FOUND', `文件夹「${path.dirname(target)}」不存在`);
   try {
-    writeFileAtomic(target, bytes);
+    writeFileAtomic(target, bytes, verify);
   } catch (err) {
+    if (err instanceof AppError) throw err;
     throw new AppError('VALIDATION', `无法写入「${target}」：${(err as NodeJS.ErrnoException).code ?? '写入失败'}`);
   }
   return target;
 }
 
 /** The answer of a download route: written to outPath, or returned as base64. */
-export function deliver(fileName: string, mime: string, bytes: Uint8Array, outPath: string | undefined, allowed: string[]) {
+export function deliver(fileName: string, mime: string, bytes: Uint8Array, outPath: string | undefined, allowed: string[], verify?: (tmp: string) => void) {
   if (!outPath) return { fileName, mime, base64: Buffer.from(bytes).toString('base64'), path: null };
-  const written = writeExport(outPath, allowed, bytes);
+  const written = writeExport(outPath, allowed, bytes, verify);
   return { fileName: path.basename(written), mime, base64: null, path: written };
 }

@@ -18,6 +18,7 @@ import { settingsHandlers } from '../settings/handlers';
 import { unitHandlers } from '../units/handlers';
 import { eventHandlers } from '../events/handlers';
 import { statsHandlers } from '../stats/handlers';
+import { packageHandlers } from '../package/handlers';
 import { PlanStore } from '../common/plan-store';
 
 /** Called once per opened database (open and every reopen): the plan store starts empty each time. */
@@ -38,5 +39,6 @@ export function createHandlers(base: Omit<ServiceContext, 'plans'>): Handlers {
     ...unitHandlers(ctx),
     ...eventHandlers(ctx),
     ...statsHandlers(ctx),
+    ...packageHandlers(ctx),
   };
 }

@@ -19,13 +19,14 @@ import { proposedResumeLine, resumeAfterEvent } from '../../../shared/domain/eve
 import { describeEvent, eventProblems, postWithout, probationByDefault, probationEnd } from '../../../shared/domain/events/rules';
 import { normalizeCadreField } from '../../../shared/domain/roster/cadre-rules';
 import type { Database } from '../../db/database';
+import { cachedStatement } from '../../db/statements';
 import type { OperationRecorder } from '../common/operation-log';
 import { withOperation } from '../common/operation-log';
 import { applyCadreChanges, cadreStanding, type FieldValues } from '../roster/api';
 import { liveUnit, quotaOf } from '../units/api';
 
 /** An event row as stored. */
-interface EventRecord {
+export interface EventRecord {
   cadreId: number;
   kind: EventKind;
   date: string;
@@ -261,7 +262,7 @@ function facts(e: EventRecord): Record<string, string> {
 }
 
 /** Inserts the event (or, deciding a plan, turns that row into the event). */
-function writeEvent(db: Database, op: OperationRecorder, e: EventRecord, decides?: number): number {
+export function writeEvent(db: Database, op: OperationRecorder, e: EventRecord, decides?: number): number {
   const cols = Object.keys(EVENT_COLUMNS) as (keyof typeof EVENT_COLUMNS)[];
   const params = { ...Object.fromEntries(cols.map(c => [c, e[EVENT_COLUMNS[c]]])), planned: e.planned ? 1 : 0 };
   if (decides !== undefined) {
@@ -269,11 +270,22 @@ function writeEvent(db: Database, op: OperationRecorder, e: EventRecord, decides
     db.prepare(`UPDATE cadre_events SET ${cols.map(c => `${c} = :${c}`).join(', ')}, planned = :planned WHERE id = :id`).run({ ...params, id: decides });
     return decides;
   }
+  // Cached: a data package's merge writes thousands of events in one operation.
   const id = Number(
-    db.prepare(`INSERT INTO cadre_events(${cols.join(', ')}, planned) VALUES (${cols.map(c => ':' + c).join(', ')}, :planned)`).run(params).lastInsertRowid,
+    cachedStatement(db, `INSERT INTO cadre_events(${cols.join(', ')}, planned) VALUES (${cols.map(c => ':' + c).join(', ')}, :planned)`).run(params)
+      .lastInsertRowid,
   );
   op.createdRow('cadre_events', id);
   return id;
+}
+
+/** The stored events of these cadres as records, by cadre and date (a data package carries them). */
+export function eventRecordsOf(db: Database, cadreIds: readonly number[]): EventRecord[] {
+  const cols = Object.entries(EVENT_COLUMNS).map(([c, k]) => `${c} AS ${k}`);
+  const rows = db
+    .prepare(`SELECT ${cols.join(', ')}, planned FROM cadre_events WHERE cadre_id IN (SELECT value FROM json_each(?)) ORDER BY cadre_id, date, id`)
+    .all(JSON.stringify(cadreIds)) as (Omit<EventRecord, 'planned'> & { planned: number })[];
+  return rows.map(r => ({ ...r, planned: r.planned === 1 }));
 }
 
 function labelOf(notice: EventNotice, rows: Prepared[], decided: boolean): string {

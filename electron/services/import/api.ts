@@ -3,6 +3,7 @@ export { importError } from './errors';
 export { cellText } from './layout';
 export { normalizeHeader } from './mapping';
 export { RosterMatcher } from './match';
+export { familyText } from './targets/roster';
 export type { MatchedBy, StoredCadre } from './match';
 export { personVocabulary } from './person';
 export { defaultShown, matchRecords, shownValue, where } from './plan';

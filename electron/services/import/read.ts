@@ -18,7 +18,8 @@
 import crypto from 'node:crypto';
 import * as XLSX from 'xlsx';
 import { importError } from './errors';
-import { decodeText, parseDelimited, readZipDirectory, sniffKind, zipHoldsWorkbook, type TextEncodingName } from './sniff';
+import { readZipDirectory } from '../common/zip';
+import { decodeText, parseDelimited, sniffKind, zipHoldsWorkbook, type TextEncodingName } from './sniff';
 import { numberCell, readXlsxFast, type FastSheetErrors } from './xlsx-reader';
 
 export type CellValue = string | number | boolean | Date | null;

@@ -3,8 +3,8 @@
  * alone), and the guards that run before any parser sees it: a ZIP must hold
  * a workbook and must not inflate to gigabytes, text must decode.
  */
-import zlib from 'node:zlib';
 import { importError } from './errors';
+import type { ZipDirectory } from '../common/zip';
 
 export type FileKind = 'zip' | 'ole' | 'text' | 'unknown';
 
@@ -28,101 +28,6 @@ function looksLikeText(bytes: Uint8Array): boolean {
     if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) control++;
   }
   return control <= n / 100;
-}
-
-export interface ZipEntry {
-  name: string;
-  /** 0 stored, 8 deflated. */
-  method: number;
-  compressedSize: number;
-  size: number;
-  /** Offset of the local file header. */
-  offset: number;
-}
-
-export interface ZipDirectory {
-  names: string[];
-  entries: ZipEntry[];
-  /** Sum of the declared uncompressed sizes. */
-  inflatedBytes: number;
-  /** Any entry with the traditional-encryption flag (bit 0). */
-  encrypted: boolean;
-}
-
-/**
- * Reads the ZIP central directory (without inflating anything). Null when the
- * bytes are not a well-formed ZIP (a truncated download, a renamed file that
- * merely starts with 'PK').
- */
-export function readZipDirectory(bytes: Uint8Array): ZipDirectory | null {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  // End of central directory: 22 bytes plus a comment of up to 65535.
-  const floor = Math.max(0, bytes.length - 22 - 65535);
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= floor; i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return null;
-  const count = view.getUint16(eocd + 10, true);
-  const size = view.getUint32(eocd + 12, true);
-  let at = view.getUint32(eocd + 16, true);
-  if (at === 0xffffffff || count === 0xffff) return null; // ZIP64: no workbook needs it
-  if (at + size > bytes.length) return null;
-  const names: string[] = [];
-  const entries: ZipEntry[] = [];
-  let inflated = 0;
-  let encrypted = false;
-  // Names are UTF-8 when flagged (bit 11); Chinese Windows writes GBK without the flag.
-  const utf8 = new TextDecoder('utf-8', { fatal: true });
-  const gbk = new TextDecoder('gb18030');
-  const decode = (b: Uint8Array) => {
-    try {
-      return utf8.decode(b);
-    } catch {
-      return gbk.decode(b);
-    }
-  };
-  for (let i = 0; i < count; i++) {
-    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) return null;
-    const flags = view.getUint16(at + 8, true);
-    const method = view.getUint16(at + 10, true);
-    const compressed = view.getUint32(at + 20, true);
-    const uncompressed = view.getUint32(at + 24, true);
-    const nameLen = view.getUint16(at + 28, true);
-    const extraLen = view.getUint16(at + 30, true);
-    const commentLen = view.getUint16(at + 32, true);
-    if (at + 46 + nameLen > bytes.length) return null;
-    const name = decode(bytes.subarray(at + 46, at + 46 + nameLen));
-    names.push(name);
-    entries.push({ name, method, compressedSize: compressed, size: uncompressed, offset: view.getUint32(at + 42, true) });
-    inflated += uncompressed;
-    if (flags & 1) encrypted = true;
-    at += 46 + nameLen + extraLen + commentLen;
-  }
-  return { names, entries, inflatedBytes: inflated, encrypted };
-}
-
-/**
- * One entry's bytes, inflated no further than its declared size (a header that lies about
- * the size cannot make it inflate more). Null when the entry cannot be read.
- */
-export function zipEntryBytes(bytes: Uint8Array, entry: ZipEntry): Uint8Array | null {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const at = entry.offset;
-  if (at + 30 > bytes.length || view.getUint32(at, true) !== 0x04034b50) return null;
-  const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
-  const body = bytes.subarray(start, start + entry.compressedSize);
-  if (body.length < entry.compressedSize) return null;
-  if (entry.method === 0) return body;
-  if (entry.method !== 8) return null;
-  try {
-    return zlib.inflateRawSync(body, { maxOutputLength: Math.max(1, entry.size) });
-  } catch {
-    return null;
-  }
 }
 
 /** Workbook formats SheetJS reads from a ZIP: OOXML (xlsx/xlsm/xlsb) and OpenDocument (ods). */

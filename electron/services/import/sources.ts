@@ -9,7 +9,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { importError } from './errors';
 import type { ReadLimits } from './read';
-import { readZipDirectory, sniffKind, zipEntryBytes, zipHoldsWorkbook } from './sniff';
+import { readZipDirectory, zipEntryBytes } from '../common/zip';
+import { sniffKind, zipHoldsWorkbook } from './sniff';
 
 /** A source as the worker gets it: a path (CLI, the app's file dialog) or uploaded bytes. */
 export type SourceInput = { path: string } | { name: string; bytes: Uint8Array };

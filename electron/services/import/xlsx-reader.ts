@@ -16,7 +16,7 @@
  */
 import * as XLSX from 'xlsx';
 import type { CellValue, ReadLimits, SheetData } from './read';
-import { zipEntryBytes, type ZipDirectory } from './sniff';
+import { zipEntryBytes, type ZipDirectory } from '../common/zip';
 
 export interface FastSheetErrors {
   /** A cell beyond the column limit (0-based row and column). */

@@ -11,7 +11,7 @@ import { ensurePrivateDir } from '../../db/private-files';
 import { writeFileAtomic } from '../common/files';
 import { getFormSettings } from '../form/api';
 import { cadrePhoto, getCadre } from '../roster/api';
-import { buildZip } from '../export/api';
+import { buildZip } from '../common/zip';
 import { lrmxFileName, writeLrmx, type WriteLrmxOptions } from './write';
 
 export interface LrmxExportFile {

@@ -6,6 +6,8 @@ import { api } from '../api';
 import { OperatorSetting } from '../audit/OperatorSetting';
 import { OperationHistory } from '../audit/OperationHistory';
 import { UnitNameSetting } from '../audit/UnitNameSetting';
+import { ReceivePanel } from '../package/ReceivePanel';
+import { ReportPanel } from '../package/ReportPanel';
 import { Dialog } from '../ui/Dialog';
 import { errorText } from '../ui/errors';
 import { MessageLine, useMessage, type Message } from '../ui/MessageLine';
@@ -128,6 +130,8 @@ export function DataPage({ status }: { status: AppStatus }) {
       <OperatorSetting />
       <UnitNameSetting />
       <OperationHistory />
+      <ReportPanel />
+      <ReceivePanel onMerged={() => void load()} />
 
       <section className="data-block" aria-labelledby="snapshots-title">
         <div className="data-block-head">

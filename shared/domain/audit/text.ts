@@ -88,6 +88,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   restore: '恢复',
   import: '导入',
   'import.lrmx': '导入任免审批表',
+  'import.package': '接收数据包',
   undo: '撤销',
   redo: '重做',
   form: '表头设置',

@@ -215,6 +215,8 @@ describe('the same calls through the dispatcher and through the web host', () =>
     coveredElsewhere.push('exportReminders', 'exportQuality'); // test/unit/reminders/services.test.ts
     coveredElsewhere.push(...UNIT_METHODS, ...EVENT_METHODS); // test/unit/units/contract.test.ts
     coveredElsewhere.push(...STATS_METHODS); // test/unit/stats/contract.test.ts
+    // 上报 / 接收 through cores with checkOutput: test/unit/package/
+    coveredElsewhere.push('exportPackage', 'previewPackages', 'mergePackages');
     const called = new Set([...calls.map(c => c[0]), ...coveredElsewhere]);
     expect(methods.filter(m => !called.has(m))).toEqual([]);
   });

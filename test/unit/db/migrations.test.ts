@@ -246,6 +246,33 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('v12 remembers package senders, their units and the cadres of their last package, without holding on to units or cadres', () => {
+    const db = new BetterSqlite3(path.join(tmp.dir, 'v12.db'));
+    migrate(db, 11);
+    db.exec(`
+      INSERT INTO units(id, name) VALUES (1, '望江区');
+      INSERT INTO cadres(id, unit_id, name, id_number) VALUES (1, 1, '张三', '11010519491231002X');
+    `);
+    migrate(db, 12);
+    expect(db.pragma('user_version', { simple: true })).toBe(12);
+    db.exec(`
+      INSERT INTO package_senders(id, name, unit_id) VALUES ('s-1', '望江区委组织部', 1);
+      INSERT INTO package_units(sender_id, their_id, unit_id) VALUES ('s-1', 7, 1);
+      INSERT INTO package_cadres(sender_id, their_id, cadre_id, name, id_number, digest) VALUES ('s-1', 70, 1, '张三', '11010519491231002X', 'd');
+    `);
+    expect(() => db.prepare("INSERT INTO package_units(sender_id, their_id, unit_id) VALUES ('s-1', 7, 2)").run()).toThrow(/UNIQUE|PRIMARY/);
+    expect(() => db.prepare("INSERT INTO package_senders(id, name) VALUES ('', '空')").run()).toThrow(/CHECK/);
+    // 撤销 of a merge removes the cadre and the unit it created: nothing here refers to them by key
+    db.pragma('foreign_keys = ON');
+    db.prepare('DELETE FROM cadres WHERE id = 1').run();
+    db.prepare('DELETE FROM units WHERE id = 1').run();
+    expect(db.prepare('SELECT count(*) FROM package_cadres').pluck().get()).toBe(1);
+    // forgetting a sender forgets what it sent
+    db.prepare("DELETE FROM package_senders WHERE id = 's-1'").run();
+    expect(db.prepare('SELECT (SELECT count(*) FROM package_units) + (SELECT count(*) FROM package_cadres)').pluck().get()).toBe(0);
+    db.close();
+  });
+
   it('a migration that fails part-way leaves the database exactly as before', () => {
     const db = new BetterSqlite3(path.join(tmp.dir, 'fail.db'));
     migrate(db);

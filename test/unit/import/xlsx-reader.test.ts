@@ -11,7 +11,7 @@ import * as XLSX from 'xlsx';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS, readWithSheetJS, readWorkbook } from '../../../electron/services/import/read';
 import { readXlsxFast } from '../../../electron/services/import/xlsx-reader';
-import { readZipDirectory } from '../../../electron/services/import/sniff';
+import { readZipDirectory } from '../../../electron/services/common/zip';
 import { tempDir } from '../../support/temp';
 import { messyRoster, tmpFile, writeSheet } from './fixtures';
 

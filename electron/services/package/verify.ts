@@ -1,0 +1,183 @@
+/**
+ * Reading a package a user handed us, as hostile input: a ZIP of the expected
+ * parts only (no name that could leave a folder, no part larger than the
+ * limits, nothing encrypted), a manifest of the expected shape from a schema
+ * we know, every part of the size and SHA-256 the manifest lists, counts that
+ * agree, references that resolve and field values the roster accepts. Any
+ * failure refuses the whole package with a Chinese reason; nothing is kept.
+ */
+import { AppError } from '../../../shared/contract/errors';
+import {
+  MANIFEST_NAME,
+  manifestSchema,
+  PACKAGE_FORMAT_VERSION,
+  PACKAGE_LIMITS,
+  PACKAGE_PARTS,
+  packageCadreSchema,
+  packageEventSchema,
+  packageQuotaSchema,
+  packageUnitSchema,
+  type PackageCadre,
+  type PackageEvent,
+  type PackageManifest,
+  type PackageQuota,
+  type PackageUnit,
+} from '../../../shared/domain/package/manifest';
+import { normalizeCadreField, type EditableCadreField } from '../../../shared/domain/roster/cadre-rules';
+import { fieldLabel } from '../../../shared/domain/roster/fields';
+import { readZipDirectory, unsafeEntryName, zipEntryBytes, type ZipDirEntry } from '../common/zip';
+import { FIELD_COLUMNS, sha256 } from './records';
+import type { z } from 'zod';
+
+export interface LoadedPackage {
+  file: string;
+  sha256: string;
+  manifest: PackageManifest;
+  units: PackageUnit[];
+  cadres: PackageCadre[];
+  events: PackageEvent[];
+  quotas: PackageQuota[];
+}
+
+const refuse = (file: string, why: string): never => {
+  throw new AppError('VALIDATION', `数据包「${file}」${why}，未接收，数据未修改。`);
+};
+
+/** Verifies and reads a package; `schemaVersion` is ours (a newer sender's package is refused). */
+export function readPackage(bytes: Uint8Array, file: string, schemaVersion: number): LoadedPackage {
+  if (bytes.length > PACKAGE_LIMITS.bytes) refuse(file, '超过 1 GB');
+  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b || bytes[2] !== 0x03 || bytes[3] !== 0x04) refuse(file, '不是数据包（文件格式不对）');
+  const dir = readZipDirectory(bytes) ?? refuse(file, '已损坏（文件不完整或被截断）');
+  if (dir.encrypted) refuse(file, '设置了密码');
+  const byName = new Map<string, ZipDirEntry>();
+  for (const e of dir.entries) {
+    const bad = unsafeEntryName(e.name);
+    if (bad) refuse(file, `中有不安全的文件名「${e.name.slice(0, 80)}」（${bad}）`);
+    if (byName.has(e.name)) refuse(file, `中的「${e.name}」出现了两次`);
+    if (e.size > PACKAGE_LIMITS.partBytes) refuse(file, `中的「${e.name}」解压后过大`);
+    byName.set(e.name, e);
+  }
+  const manifestEntry = byName.get(MANIFEST_NAME) ?? refuse(file, '缺少清单（manifest.json），不是本程序生成的数据包');
+  if (manifestEntry.size > 64 * 1024 * 1024) refuse(file, '的清单过大');
+  const manifest = parseJson(file, MANIFEST_NAME, entryBytes(file, bytes, manifestEntry), manifestSchema, '清单');
+  if (manifest.formatVersion > PACKAGE_FORMAT_VERSION || manifest.schemaVersion > schemaVersion) {
+    refuse(file, `由更新版本的程序生成（数据格式版本 ${manifest.schemaVersion}，本程序为 ${schemaVersion}），请先升级本程序再接收`);
+  }
+
+  // Every entry but the manifest is a listed part, every listed part is there, with its size and hash.
+  const listed = new Map(manifest.parts.map(p => [p.name, p]));
+  if (listed.size !== manifest.parts.length) refuse(file, '的清单中有重复的部分');
+  for (const name of byName.keys())
+    if (name !== MANIFEST_NAME && !name.endsWith('/') && !listed.has(name)) refuse(file, `中的「${name}」不在清单中，数据包可能被篡改`);
+  const parts = new Map<string, Uint8Array>();
+  for (const p of manifest.parts) {
+    const e = byName.get(p.name) ?? refuse(file, `缺少清单中的「${p.name}」，数据包不完整`);
+    if (e.size !== p.size) refuse(file, `中的「${p.name}」大小与清单不符，数据包可能被篡改或损坏`);
+    const data = entryBytes(file, bytes, e);
+    if (data.length !== p.size || sha256(data) !== p.sha256) refuse(file, `中的「${p.name}」校验值与清单不符，数据包可能被篡改或损坏`);
+    parts.set(p.name, data);
+  }
+  const part = <T extends z.ZodTypeAny>(name: string, schema: T, what: string, max: number): z.infer<T>[] => {
+    const data = parts.get(name) ?? refuse(file, `缺少「${name}」`);
+    const list = parseJson(file, name, data, schema.array().max(max), what);
+    return list;
+  };
+  const units = part(PACKAGE_PARTS.units, packageUnitSchema, '单位', PACKAGE_LIMITS.units);
+  const cadres = part(PACKAGE_PARTS.cadres, packageCadreSchema, '干部', PACKAGE_LIMITS.cadres);
+  const events = part(PACKAGE_PARTS.events, packageEventSchema, '职务变动', PACKAGE_LIMITS.events);
+  const quotas = part(PACKAGE_PARTS.quotas, packageQuotaSchema, '职数', PACKAGE_LIMITS.quotas);
+  const c = manifest.counts;
+  if (c.units !== units.length || c.cadres !== cadres.length || c.events !== events.length || c.quotas !== quotas.length) {
+    refuse(file, '的清单与数据的条数不符，数据包可能被篡改');
+  }
+
+  checkReferences(file, units, cadres, events, quotas);
+  const checked = new Map<string, string | null>();
+  for (const cadre of cadres) cadre.fields = checkedFields(file, cadre, checked);
+  return { file, sha256: sha256(bytes), manifest, units, cadres, events, quotas };
+}
+
+function entryBytes(file: string, bytes: Uint8Array, e: ZipDirEntry): Uint8Array {
+  const data = zipEntryBytes(bytes, e);
+  if (!data || data.length !== e.size) refuse(file, `中的「${e.name}」无法解压（已损坏）`);
+  return data!;
+}
+
+function parseJson<T extends z.ZodTypeAny>(file: string, name: string, data: Uint8Array, schema: T, what: string): z.infer<T> {
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('utf8'));
+  } catch {
+    refuse(file, `中的「${name}」无法读取（不是有效的 JSON）`);
+  }
+  const r = schema.safeParse(value);
+  if (!r.success) {
+    const at = r.error.issues[0]?.path ?? [];
+    refuse(file, `的${what}不符合格式${at.length ? `（第 ${Number(at[0]) + 1 || 1} 条）` : ''}，数据包可能被篡改`);
+  }
+  return r.data as z.infer<T>;
+}
+
+/** Ids unique, every parent, unit and cadre a record names is in the package, the unit tree has no cycle. */
+function checkReferences(file: string, units: PackageUnit[], cadres: PackageCadre[], events: PackageEvent[], quotas: PackageQuota[]): void {
+  const unitIds = new Set(units.map(u => u.id));
+  if (unitIds.size !== units.length) refuse(file, '中有重复的单位');
+  const parent = new Map(units.map(u => [u.id, u.parentId]));
+  for (const u of units) {
+    if (u.parentId !== null && !unitIds.has(u.parentId)) refuse(file, `中的单位「${u.name}」的上级单位不在数据包中`);
+    let at: number | null = u.parentId;
+    for (let steps = 0; at !== null; steps++) {
+      if (steps > units.length) refuse(file, `中的单位「${u.name}」的上下级关系成环`);
+      at = parent.get(at) ?? null;
+    }
+  }
+  const cadreIds = new Set(cadres.map(c => c.id));
+  if (cadreIds.size !== cadres.length) refuse(file, '中有重复的干部');
+  for (const c of cadres) if (c.unitId !== null && !unitIds.has(c.unitId)) refuse(file, `中的干部「${c.fields.name ?? ''}」的单位不在数据包中`);
+  for (const e of events) {
+    if (!cadreIds.has(e.cadreId)) refuse(file, '中有职务变动记录对应的干部不在数据包中');
+    if (e.unitId !== null && !unitIds.has(e.unitId)) e.unitId = null;
+  }
+  const levels = new Set<string>();
+  for (const q of quotas) {
+    if (!unitIds.has(q.unitId)) refuse(file, '中有职数对应的单位不在数据包中');
+    const key = `${q.unitId}\u0000${q.level}`;
+    if (levels.has(key)) refuse(file, '中同一单位同一层次的职数出现了两次');
+    levels.add(key);
+  }
+}
+
+/**
+ * Fields whose value the database or every page reads as more than text: the name, the columns
+ * with a CHECK (性别, 状态), the ID number and the dates. The other fields are free text (the zod
+ * shape already bounds them), so a package's 简历 is not re-parsed 100,000 times.
+ */
+const CHECKED_FIELDS = new Set(['name', 'gender', 'status', 'idNumber', 'birth', 'partyDate', 'workDate', 'postDate', 'rankDate']);
+
+/**
+ * The fields, each one the roster's own rules accept (an unknown field or a refused value refuses
+ * the package). Kept as sent: the sender stored them, and a rule's tidying (a 简历's spacing) is no change.
+ */
+function checkedFields(file: string, c: PackageCadre, checked: Map<string, string | null>): Record<string, string> {
+  const out: Record<string, string> = {};
+  const who = c.fields.name ?? '';
+  for (const [field, raw] of Object.entries(c.fields)) {
+    if (!FIELD_COLUMNS[field]) refuse(file, `中的干部「${who}」有未知的字段「${field.slice(0, 40)}」`);
+    if (raw === '' || !CHECKED_FIELDS.has(field)) {
+      if (raw !== '') out[field] = raw;
+      continue;
+    }
+    // Values repeat across a roster (性别, 民族, 学历, dates): each distinct one is checked once.
+    const key = `${field}\u0000${raw}`;
+    let problem = checked.get(key);
+    if (problem === undefined) {
+      const r = normalizeCadreField(field as EditableCadreField, raw);
+      problem = r.ok ? null : r.message;
+      checked.set(key, problem);
+    }
+    if (problem !== null) refuse(file, `中的干部「${who}」的「${fieldLabel(field)}」有误：${problem}`);
+    out[field] = raw;
+  }
+  if (!out.name) refuse(file, '中有干部没有姓名');
+  return out;
+}

@@ -1,0 +1,72 @@
+/** 上报 on 数据与备份: a unit subtree (default everything) as one data package to send up. */
+import { useEffect, useState } from 'react';
+import { todayCanonical } from '../../../shared/domain/common/dates';
+import { api } from '../api';
+import { downloadBase64 } from '../io/files';
+import { unitOptions } from '../stats/ScopePicker';
+import { DateInput } from '../ui/DateInput';
+import { ErrorLine, useAction } from '../ui/useAction';
+
+export function ReportPanel() {
+  const [units, setUnits] = useState<ReturnType<typeof unitOptions>>([]);
+  const [unitId, setUnitId] = useState<number | null>(null);
+  const [date, setDate] = useState(todayCanonical());
+  const [withXlsx, setWithXlsx] = useState(true);
+  const [withLrmx, setWithLrmx] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+  const action = useAction();
+
+  useEffect(() => {
+    api.listUnits({}).then(
+      u => setUnits(unitOptions(u)),
+      () => setUnits([]),
+    );
+  }, []);
+
+  const make = () =>
+    action.run(async () => {
+      setDone(null);
+      const r = await api.exportPackage({ unitId: unitId ?? undefined, date, withXlsx, withLrmx });
+      if (r.base64) downloadBase64(r.fileName, r.base64, r.mime);
+      setDone(
+        `已生成数据包「${r.fileName}」：干部 ${r.cadres} 名，单位 ${r.units} 个，职务变动 ${r.events} 条，职数 ${r.quotas} 项。请把该文件交给上级单位接收。`,
+      );
+    });
+
+  return (
+    <section className="data-block" aria-labelledby="report-title">
+      <h2 id="report-title">上报</h2>
+      <p className="muted">把本单位的干部（含照片、家庭成员、年度考核）、单位、职数和职务变动写成一个数据包，交上级单位在“接收”中汇总。</p>
+      <div className="package-form">
+        <label>
+          上报范围
+          <select aria-label="上报范围" value={unitId ?? ''} onChange={e => setUnitId(e.target.value ? Number(e.target.value) : null)}>
+            <option value="">全部单位</option>
+            {units.map(u => (
+              <option key={u.id} value={u.id}>
+                {u.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          报送日期
+          <DateInput aria-label="报送日期" value={date} onChange={setDate} precision="day" required />
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={withXlsx} onChange={e => setWithXlsx(e.target.checked)} />
+          附干部名册（Excel）
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={withLrmx} onChange={e => setWithLrmx(e.target.checked)} />
+          附任免审批表（每人一份 .lrmx）
+        </label>
+        <button className="primary" onClick={() => void make()} disabled={action.busy || date.length !== 10}>
+          {action.busy ? '正在生成……' : '生成数据包'}
+        </button>
+      </div>
+      <ErrorLine error={action.error} />
+      {done && <p role="status">{done}</p>}
+    </section>
+  );
+}
