@@ -8,7 +8,7 @@
  * never a native picker; the 出生年月 editor shows 1973.05.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { gridCell, pasteInto, scrollToLastRow, scrollToLeftColumn, scrollToRightColumn } from './grid';
+import { gridCell, pasteInto, scrollToLastRow, scrollToLeftColumn, scrollToRightColumn, settledBox } from './grid';
 import { hostPerTest } from './host';
 
 test.use({ viewport: { width: 1366, height: 768 } });
@@ -91,7 +91,7 @@ test('at 1366 px: 现任职务 in view, 姓名 and 序号 pinned, widths and ord
 
   // widen 性别 by dragging its edge, move 民族 before 性别: both kept after a reload
   const gender = await box(header(page, 'gender'));
-  const handle = await box(header(page, 'gender').locator('.ag-header-cell-resize'));
+  const handle = await settledBox(page, header(page, 'gender').locator('.ag-header-cell-resize'));
   await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
   await page.mouse.down();
   await page.mouse.move(handle.x + 60, handle.y + handle.height / 2, { steps: 6 });

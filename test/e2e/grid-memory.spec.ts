@@ -3,6 +3,7 @@
  * what to do next instead of 无显示行 (issue 16), at 1366×768 on the demo.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { settledBox } from './grid';
 import { hostPerTest } from './host';
 
 test.use({ viewport: { width: 1366, height: 768 } });
@@ -16,7 +17,7 @@ const widthOf = async (l: Locator) => Math.round((await l.boundingBox())!.width)
 async function widen(page: Page, scope: string, colId: string, dx: number) {
   const h = header(page, scope, colId);
   const before = await widthOf(h);
-  const edge = (await h.locator('.ag-header-cell-resize').boundingBox())!;
+  const edge = await settledBox(page, h.locator('.ag-header-cell-resize'));
   await page.mouse.move(edge.x + edge.width / 2, edge.y + edge.height / 2);
   await page.mouse.down();
   await page.mouse.move(edge.x + edge.width / 2 + dx, edge.y + edge.height / 2, { steps: 6 });

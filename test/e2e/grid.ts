@@ -71,3 +71,22 @@ export async function editGridCell(page: Page, rowIndex: number, colId: string, 
   await editor.fill(value);
   await editor.press('Enter');
 }
+
+/**
+ * Where an element sits once it has stopped moving. AG Grid slides header cells to their new
+ * places (a column added, as the 历史库's 状态) over a fifth of a second; a drag that starts from
+ * a box read during the slide lands on the cell, not its edge, and moves the column instead.
+ */
+export async function settledBox(page: Page, l: Locator) {
+  let box = await l.boundingBox();
+  await expect
+    .poll(async () => {
+      await page.waitForTimeout(100);
+      const now = await l.boundingBox();
+      const still = !!box && !!now && box.x === now.x && box.y === now.y && box.width === now.width;
+      box = now;
+      return still;
+    })
+    .toBe(true);
+  return box!;
+}
