@@ -25,6 +25,9 @@ import { sha256 } from '../../electron/services/package/records';
 import { makeIdNumber } from '../../shared/domain/common/idcard';
 import { routeCalls } from '../support/dispatch';
 
+/** Preview and bare-parse rounds (alternated). */
+const PREVIEW_RUNS = 7;
+const median = (xs: number[]) => Math.round([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]);
 export const PREVIEW_TARGET_RATIO = 2;
 
 export interface PackageBenchResult {
@@ -157,30 +160,29 @@ export async function benchPackages(opts: { packages: number; cadres: number; lo
 
     // Preview of one package into an empty database, beside its bare parse.
     const one = fs.readFileSync(path.join(dir, 'p00.cadrepkg'));
-    const median = (fn: () => unknown, runs = 5) => {
-      const xs: number[] = [];
-      for (let i = 0; i < runs; i++) {
-        const t = performance.now();
-        fn();
-        xs.push(performance.now() - t);
-      }
-      return Math.round(xs.sort((a, b) => a - b)[Math.floor(runs / 2)]);
-    };
-    const bareParseMs = median(() => {
-      for (const [name, data] of parts(one)) if (name.endsWith('.json')) JSON.parse(data.toString('utf8'));
-    });
     const empty = openCore({ dataDir: path.join(dir, 'empty'), appVersion: 'bench' });
     const r = routeCalls(empty);
     const file = path.join(dir, 'p00.cadrepkg');
-    await r.call('previewPackages', { files: [{ path: file }] }); // warm
-    const times: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const t = performance.now();
-      await r.call('previewPackages', { files: [{ path: file }] });
-      times.push(performance.now() - t);
+    const bareParse = () => {
+      for (const [name, data] of parts(one)) if (name.endsWith('.json')) JSON.parse(data.toString('utf8'));
+    };
+    const preview = () => r.call('previewPackages', { files: [{ path: file }] });
+    bareParse(); // warm both
+    await preview();
+    // Alternated, so a busy moment on the machine falls on both sides alike; medians of each.
+    const parseTimes: number[] = [];
+    const previewTimes: number[] = [];
+    for (let i = 0; i < PREVIEW_RUNS; i++) {
+      let t = performance.now();
+      bareParse();
+      parseTimes.push(performance.now() - t);
+      t = performance.now();
+      await preview();
+      previewTimes.push(performance.now() - t);
     }
     empty.close();
-    const previewMs = Math.round(times.sort((a, b) => a - b)[2]);
+    const bareParseMs = median(parseTimes);
+    const previewMs = median(previewTimes);
 
     opts.log('package bench: merging');
     const merge = side('merge', dir);

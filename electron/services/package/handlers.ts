@@ -40,6 +40,8 @@ export function packageHandlers({ db, appVersion, plans }: ServiceContext): Hand
       return { ...file, ...built.counts, sha256: built.sha256 };
     },
     previewPackages: input => {
+      // The last preview goes first, so its packages are freed before the next are read.
+      shelf.clear();
       const packages = input.files.map(f => {
         if ('path' in f) {
           const name = path.basename(f.path);

@@ -192,7 +192,11 @@ export function planMerge(db: Database, packages: readonly LoadedPackage[], plac
     }
 
     const eventsOf = new Map<number, PackageEvent[]>();
-    for (const e of p.events) eventsOf.set(e.cadreId, [...(eventsOf.get(e.cadreId) ?? []), e]);
+    for (const e of p.events) {
+      const list = eventsOf.get(e.cadreId);
+      if (list) list.push(e);
+      else eventsOf.set(e.cadreId, [e]);
+    }
 
     for (const rec of p.cadres) {
       const key = cadreKey(sid, rec.id);

@@ -13,8 +13,8 @@ import {
   PACKAGE_FORMAT_VERSION,
   PACKAGE_LIMITS,
   PACKAGE_PARTS,
-  packageCadreSchema,
-  packageEventSchema,
+  packageCadreCheck,
+  packageEventCheck,
   packageQuotaSchema,
   packageUnitSchema,
   type PackageCadre,
@@ -28,6 +28,7 @@ import { fieldLabel } from '../../../shared/domain/roster/fields';
 import { readZipDirectory, unsafeEntryName, zipEntryBytes, type ZipDirEntry } from '../common/zip';
 import { FIELD_COLUMNS, sha256 } from './records';
 import type { z } from 'zod';
+import { firstMisfit, type Check } from '../../../shared/domain/common/shape';
 
 export interface LoadedPackage {
   file: string;
@@ -59,7 +60,7 @@ export function readPackage(bytes: Uint8Array, file: string, schemaVersion: numb
   }
   const manifestEntry = byName.get(MANIFEST_NAME) ?? refuse(file, '缺少清单（manifest.json），不是本程序生成的数据包');
   if (manifestEntry.size > 64 * 1024 * 1024) refuse(file, '的清单过大');
-  const manifest = parseJson(file, MANIFEST_NAME, entryBytes(file, bytes, manifestEntry), manifestSchema, '清单');
+  const manifest = parseManifest(file, entryBytes(file, bytes, manifestEntry));
   if (manifest.formatVersion > PACKAGE_FORMAT_VERSION || manifest.schemaVersion > schemaVersion) {
     refuse(file, `由更新版本的程序生成（数据格式版本 ${manifest.schemaVersion}，本程序为 ${schemaVersion}），请先升级本程序再接收`);
   }
@@ -77,23 +78,19 @@ export function readPackage(bytes: Uint8Array, file: string, schemaVersion: numb
     if (data.length !== p.size || sha256(data) !== p.sha256) refuse(file, `中的「${p.name}」校验值与清单不符，数据包可能被篡改或损坏`);
     parts.set(p.name, data);
   }
-  const part = <T extends z.ZodTypeAny>(name: string, schema: T, what: string, max: number): z.infer<T>[] => {
-    const data = parts.get(name) ?? refuse(file, `缺少「${name}」`);
-    const list = parseJson(file, name, data, schema.array().max(max), what);
-    return list;
-  };
-  const units = part(PACKAGE_PARTS.units, packageUnitSchema, '单位', PACKAGE_LIMITS.units);
-  const cadres = part(PACKAGE_PARTS.cadres, packageCadreSchema, '干部', PACKAGE_LIMITS.cadres);
-  const events = part(PACKAGE_PARTS.events, packageEventSchema, '职务变动', PACKAGE_LIMITS.events);
-  const quotas = part(PACKAGE_PARTS.quotas, packageQuotaSchema, '职数', PACKAGE_LIMITS.quotas);
+  const json = (name: string) => readJson(file, name, parts.get(name) ?? refuse(file, `缺少「${name}」`));
+  const units = zodList(file, json(PACKAGE_PARTS.units), packageUnitSchema, '单位', PACKAGE_LIMITS.units);
+  const cadres = checkedList(file, json(PACKAGE_PARTS.cadres), packageCadreCheck, '干部', PACKAGE_LIMITS.cadres);
+  const events = checkedList(file, json(PACKAGE_PARTS.events), packageEventCheck, '职务变动', PACKAGE_LIMITS.events);
+  const quotas = zodList(file, json(PACKAGE_PARTS.quotas), packageQuotaSchema, '职数', PACKAGE_LIMITS.quotas);
   const c = manifest.counts;
   if (c.units !== units.length || c.cadres !== cadres.length || c.events !== events.length || c.quotas !== quotas.length) {
     refuse(file, '的清单与数据的条数不符，数据包可能被篡改');
   }
 
   checkReferences(file, units, cadres, events, quotas);
-  const checked = new Map<string, string | null>();
-  for (const cadre of cadres) cadre.fields = checkedFields(file, cadre, checked);
+  const check = fieldChecker(file);
+  for (const cadre of cadres) check(cadre);
   return { file, sha256: sha256(bytes), manifest, units, cadres, events, quotas };
 }
 
@@ -103,19 +100,36 @@ function entryBytes(file: string, bytes: Uint8Array, e: ZipDirEntry): Uint8Array
   return data!;
 }
 
-function parseJson<T extends z.ZodTypeAny>(file: string, name: string, data: Uint8Array, schema: T, what: string): z.infer<T> {
-  let value: unknown;
+function readJson(file: string, name: string, data: Uint8Array): unknown {
   try {
-    value = JSON.parse(Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('utf8'));
+    return JSON.parse(Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('utf8'));
   } catch {
-    refuse(file, `中的「${name}」无法读取（不是有效的 JSON）`);
+    return refuse(file, `中的「${name}」无法读取（不是有效的 JSON）`);
   }
-  const r = schema.safeParse(value);
-  if (!r.success) {
-    const at = r.error.issues[0]?.path ?? [];
-    refuse(file, `的${what}不符合格式${at.length ? `（第 ${Number(at[0]) + 1 || 1} 条）` : ''}，数据包可能被篡改`);
-  }
-  return r.data as z.infer<T>;
+}
+
+const misfit = (file: string, what: string, at: number | null): never =>
+  refuse(file, `的${what}不符合格式${at !== null ? `（第 ${at + 1} 条）` : ''}，数据包可能被篡改`);
+
+/** The manifest, checked by its zod shape. */
+function parseManifest(file: string, data: Uint8Array): PackageManifest {
+  const r = manifestSchema.safeParse(readJson(file, MANIFEST_NAME, data));
+  return r.success ? r.data : misfit(file, '清单', null);
+}
+
+/** A small part: a list of at most `max` records of the zod shape (as zod returns them: names trimmed). */
+function zodList<T>(file: string, value: unknown, schema: z.ZodType<T>, what: string, max: number): T[] {
+  const r = schema.array().max(max).safeParse(value);
+  if (r.success) return r.data;
+  const at = r.error.issues[0]?.path[0];
+  return misfit(file, what, typeof at === 'number' ? at : null);
+}
+
+/** A large part: a list of at most `max` records passing the check (common/shape.ts), kept as parsed. */
+function checkedList<T>(file: string, value: unknown, check: Check<T>, what: string, max: number): T[] {
+  if (!Array.isArray(value) || value.length > max) return misfit(file, what, null);
+  const at = firstMisfit(value, check);
+  return at >= 0 ? misfit(file, what, at) : (value as T[]);
 }
 
 /** Ids unique, every parent, unit and cadre a record names is in the package, the unit tree has no cycle. */
@@ -149,35 +163,55 @@ function checkReferences(file: string, units: PackageUnit[], cadres: PackageCadr
 
 /**
  * Fields whose value the database or every page reads as more than text: the name, the columns
- * with a CHECK (性别, 状态), the ID number and the dates. The other fields are free text (the zod
- * shape already bounds them), so a package's 简历 is not re-parsed 100,000 times.
+ * with a CHECK (性别, 状态), the ID number and the dates. The other fields are free text (their
+ * shape already bounds them), so a package's 简历 is not re-parsed 100,000 times. Values repeat
+ * across a roster (性别, dates): each distinct one is checked once; names and ID numbers rarely
+ * repeat and are checked each time.
  */
-const CHECKED_FIELDS = new Set(['name', 'gender', 'status', 'idNumber', 'birth', 'partyDate', 'workDate', 'postDate', 'rankDate']);
+const CHECKED_FIELDS: ReadonlyMap<string, boolean> = new Map([
+  ['name', false],
+  ['idNumber', false],
+  ['gender', true],
+  ['status', true],
+  ['birth', true],
+  ['partyDate', true],
+  ['workDate', true],
+  ['postDate', true],
+  ['rankDate', true],
+]);
 
 /**
- * The fields, each one the roster's own rules accept (an unknown field or a refused value refuses
- * the package). Kept as sent: the sender stored them, and a rule's tidying (a 简历's spacing) is no change.
+ * Each cadre's fields, each one the roster's own rules accept (an unknown field or a refused value
+ * refuses the package); empty ones are dropped. Kept as sent: the sender stored them, and a rule's
+ * tidying (a 简历's spacing) is no change.
  */
-function checkedFields(file: string, c: PackageCadre, checked: Map<string, string | null>): Record<string, string> {
-  const out: Record<string, string> = {};
-  const who = c.fields.name ?? '';
-  for (const [field, raw] of Object.entries(c.fields)) {
-    if (!FIELD_COLUMNS[field]) refuse(file, `中的干部「${who}」有未知的字段「${field.slice(0, 40)}」`);
-    if (raw === '' || !CHECKED_FIELDS.has(field)) {
-      if (raw !== '') out[field] = raw;
-      continue;
+function fieldChecker(file: string): (c: PackageCadre) => void {
+  const seen = new Map<string, Map<string, string | null>>();
+  const problemOf = (field: string, raw: string): string | null => {
+    const r = normalizeCadreField(field as EditableCadreField, raw);
+    return r.ok ? null : r.message;
+  };
+  return c => {
+    const fields = c.fields;
+    const who = fields.name ?? '';
+    for (const field in fields) {
+      const raw = fields[field];
+      if (!Object.hasOwn(FIELD_COLUMNS, field)) refuse(file, `中的干部「${who}」有未知的字段「${field.slice(0, 40)}」`);
+      if (raw === '') {
+        delete fields[field];
+        continue;
+      }
+      const repeats = CHECKED_FIELDS.get(field);
+      if (repeats === undefined) continue;
+      let problem: string | null | undefined;
+      if (repeats) {
+        let known = seen.get(field);
+        if (!known) seen.set(field, (known = new Map()));
+        problem = known.get(raw);
+        if (problem === undefined) known.set(raw, (problem = problemOf(field, raw)));
+      } else problem = problemOf(field, raw);
+      if (problem !== null) refuse(file, `中的干部「${who}」的「${fieldLabel(field)}」有误：${problem}`);
     }
-    // Values repeat across a roster (性别, 民族, 学历, dates): each distinct one is checked once.
-    const key = `${field}\u0000${raw}`;
-    let problem = checked.get(key);
-    if (problem === undefined) {
-      const r = normalizeCadreField(field as EditableCadreField, raw);
-      problem = r.ok ? null : r.message;
-      checked.set(key, problem);
-    }
-    if (problem !== null) refuse(file, `中的干部「${who}」的「${fieldLabel(field)}」有误：${problem}`);
-    out[field] = raw;
-  }
-  if (!out.name) refuse(file, '中有干部没有姓名');
-  return out;
+    if (!fields.name) refuse(file, '中有干部没有姓名');
+  };
 }

@@ -24,6 +24,8 @@ export type IdParse = { ok: true; id: string; info: IdInfo } | { ok: false; mess
 
 /** Trimmed, no spaces, full-width digits/letters half-width, x upper-cased. */
 export function normalizeIdNumber(raw: string): string {
+  // Most numbers are already clean; a package or a roster holds thousands.
+  if (typeof raw === 'string' && /^[\dX]*$/.test(raw)) return raw;
   return String(raw ?? '')
     .replace(/[\uFF01-\uFF5E]/g, c => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/\s/g, '')
@@ -37,7 +39,7 @@ export function normalizeIdNumber(raw: string): string {
  */
 export function looksLikeNumericId(value: unknown): boolean {
   if (typeof value === 'number') return Number.isFinite(value) && Math.abs(value) >= 1e14;
-  if (typeof value !== 'string') return false;
+  if (typeof value !== 'string' || !/[eEｅＥ]/.test(value)) return false;
   const m = /^\d(?:\.\d+)?E\+?(\d+)$/.exec(normalizeIdNumber(value));
   return m !== null && Number(m[1]) >= 14;
 }

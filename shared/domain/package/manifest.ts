@@ -8,6 +8,7 @@
  * refused before a byte of it reaches the database.
  */
 import { z } from 'zod';
+import * as shape from '../common/shape';
 import { EVENT_KINDS } from '../events/kinds';
 
 export const PACKAGE_FORMAT = 'cadre-desk-package';
@@ -78,46 +79,52 @@ export const packageUnitSchema = z.strictObject({
 });
 export type PackageUnit = z.infer<typeof packageUnitSchema>;
 
-export const packageFamilySchema = z.strictObject({
-  relation: text(50),
-  name: text(100),
-  birth: text(20),
-  politicalStatus: text(50),
-  work: text(500),
+/*
+ * The two large parts (cadres, events) are checked with common/shape.ts, not zod: at 5,000
+ * cadres zod took longer than reading the JSON, and the preview must be ready within twice that.
+ */
+const positiveId = shape.integer(1);
+
+export const packageFamilyCheck = shape.exactObject({
+  relation: shape.text(50),
+  name: shape.text(100),
+  birth: shape.text(20),
+  politicalStatus: shape.text(50),
+  work: shape.text(500),
 });
 
 /** A cadre as sent: the form's fields by their contract names (roster/columns.ts), with its child rows. */
-export const packageCadreSchema = z.strictObject({
-  id,
-  unitId: id.nullable(),
-  sortOrder: z.number().int(),
-  fields: z.record(z.string().max(40), z.string().max(100_000)),
+export const packageCadreCheck = shape.exactObject({
+  id: positiveId,
+  unitId: shape.nullable(positiveId),
+  sortOrder: shape.integer(),
+  fields: shape.recordOf(shape.text(40), shape.text(100_000)),
   /** base64 JPEG or null. */
-  photo: z.string().max(8_000_000).nullable(),
-  tags: z.array(text(100)).max(200),
-  family: z.array(packageFamilySchema).max(100),
-  assessments: z.array(z.strictObject({ year: z.number().int().min(1900).max(2200), grade: text(50), note: text(500) })).max(200),
+  photo: shape.nullable(shape.text(8_000_000)),
+  tags: shape.listOf(shape.text(100), 200),
+  family: shape.listOf(packageFamilyCheck, 100),
+  assessments: shape.listOf(shape.exactObject({ year: shape.integer(1900, 2200), grade: shape.text(50), note: shape.text(500) }), 200),
 });
-export type PackageCadre = z.infer<typeof packageCadreSchema>;
+export type PackageCadre = shape.Checked<typeof packageCadreCheck>;
 
-export const packageEventSchema = z.strictObject({
-  cadreId: id,
-  kind: z.enum(EVENT_KINDS),
-  date: text(20),
-  docNo: text(200),
-  authority: text(200),
-  unitId: id.nullable(),
-  post: text(500),
-  removedPost: text(500),
-  leadershipLevel: text(50),
-  rank: text(50),
-  probationEnd: text(20),
-  resumeLine: text(1000),
-  quotaReason: text(1000),
-  note: text(1000),
-  planned: z.boolean(),
+export const packageEventCheck = shape.exactObject({
+  cadreId: positiveId,
+  kind: shape.oneOf(EVENT_KINDS),
+  date: shape.text(20),
+  docNo: shape.text(200),
+  authority: shape.text(200),
+  unitId: shape.nullable(positiveId),
+  post: shape.text(500),
+  removedPost: shape.text(500),
+  leadershipLevel: shape.text(50),
+  rank: shape.text(50),
+  probationEnd: shape.text(20),
+  resumeLine: shape.text(1000),
+  quotaReason: shape.text(1000),
+  note: shape.text(1000),
+  planned: shape.boolean,
 });
-export type PackageEvent = z.infer<typeof packageEventSchema>;
+export type PackageEvent = shape.Checked<typeof packageEventCheck>;
 
 /** 职数: a unit's approved posts at one level, with the document that set them. */
 export const packageQuotaSchema = z.strictObject({

@@ -31,6 +31,8 @@ describe('normalizeIdNumber', () => {
     ['110105\u300019491231002X', STANDARD_FEMALE],
     ['１１０１０５１９４９１２３１００２Ｘ', STANDARD_FEMALE],
     ['１１０１０５１９４９１２３１００２ｘ', STANDARD_FEMALE],
+    [STANDARD_FEMALE, STANDARD_FEMALE],
+    ['11010519491231002x', STANDARD_FEMALE],
     ['', ''],
   ])('%j → %s', (raw, expected) => {
     expect(normalizeIdNumber(raw)).toBe(expected);
@@ -118,6 +120,8 @@ describe('looksLikeNumericId', () => {
     ['2.10102e17', true],
     [' 2.10102E+17 ', true],
     ['4.40524E+14', true],
+    ['２.１０１０２Ｅ＋１７', true],
+    ['２.１０１０２ｅ１７', true],
     [99999999999999, false], // 14 digits
     [12345, false],
     [Number.NaN, false],

@@ -109,6 +109,10 @@ describe('a package that is not what it claims is refused, nothing written', () 
     expect(await refused(edit('data/cadres.json', v => (v[0].fields['name) VALUES (1); DROP TABLE cadres; --'] = 'x'), true))).toMatch(/未知的字段/);
     expect(await refused(edit('data/cadres.json', v => (v[0].fields.status = '失踪'), true))).toMatch(/「张三」的「.+」有误/);
     expect(await refused(edit('data/cadres.json', v => (v[0].fields.idNumber = '123'), true))).toMatch(/「张三」/);
+    // Shapes: the record that does not fit is named by its place in the part.
+    expect(await refused(edit('data/cadres.json', v => (v[1].photo = 42), true))).toMatch(/的干部不符合格式（第 2 条）/);
+    expect(await refused(edit('data/cadres.json', v => (v[0].family = [{ name: '李四' }]), true))).toMatch(/的干部不符合格式（第 1 条）/);
+    expect(await refused(edit('data/events.json', v => v.push({ cadreId: 1, kind: '升天' }), true))).toMatch(/的职务变动不符合格式（第 1 条）/);
     expect(
       await refused(
         edit(
