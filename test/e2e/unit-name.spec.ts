@@ -95,13 +95,15 @@ test("the demo's finalised round: a past date and the demo's clerk, not today an
   await page.getByRole('button', { name: '使用此姓名' }).click();
   // the demo's one round: 第四批's 挂职期满考核
   await page.goto(host.url + '#/round/1');
-  const stamp = page.getByRole('note').filter({ hasText: /本轮已于 \d{4}\.\d{2}\.\d{2} 由 / });
+  const stamp = page.getByRole('note').filter({ hasText: /本轮已于 \d{4}\.\d{2}\.\d{2} \d{2}:\d{2} 由 / });
   await expect(stamp).toBeVisible();
   const text = await stamp.innerText();
   expect(text).toContain('干部一科（示例）');
   const operator = (await page.getByRole('link', { name: /^操作员：/ }).innerText()).replace('操作员：', '');
   expect(text).not.toContain(operator);
   const day = /(\d{4})\.(\d{2})\.(\d{2})/.exec(text)!.slice(1).join('-');
-  const today = new Date().toISOString().slice(0, 10);
+  // The stamp is the local day (as the rest of the page), not UTC's.
+  const now = new Date();
+  const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
   expect(day < today).toBe(true);
 });

@@ -132,4 +132,17 @@ test('a unit moves by drag and drop and by 移动到…; abolishing is refused w
   await expect(status(page)).toContainText('已撤销：撤销单位「滨江市统计局」');
   await expect(unitButton(page, '滨江市统计局')).toBeVisible();
   await expect(parentOf(page, '滨江市统计局')).toHaveText('滨江市科技局');
+
+  // 更名 with the date the old name was used until, typed as users write it; 修改 shows it as 曾用名.
+  await unitButton(page, '滨江市科技局').click();
+  const tools = page.getByRole('toolbar', { name: '单位操作' });
+  await tools.getByRole('button', { name: '修改' }).click();
+  let edit = page.getByRole('dialog', { name: '修改单位「滨江市科技局」' });
+  await edit.getByLabel('单位名称').fill('滨江市科学技术局');
+  await edit.getByLabel('更名日期').fill('2026年11月');
+  await edit.getByRole('button', { name: '保存' }).click();
+  await expect(status(page)).toContainText('已更名为「滨江市科学技术局」');
+  await tools.getByRole('button', { name: '修改' }).click();
+  edit = page.getByRole('dialog', { name: '修改单位「滨江市科学技术局」' });
+  await expect(edit.getByLabel('曾用名')).toHaveText('曾用名：「滨江市科技局」（使用至 2026.11）');
 });

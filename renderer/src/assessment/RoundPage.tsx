@@ -9,6 +9,7 @@ import type { CellEditRequestEvent } from 'ag-grid-community';
 import type { GridRow, ScoreGrid } from '../../../shared/contract/api';
 import type { VoteTally } from '../../../shared/domain/assessment/democratic';
 import { VOTE_LABELS } from '../../../shared/domain/assessment/democratic';
+import { formatAuditTime } from '../../../shared/domain/audit/text';
 import { api, ApiError } from '../api';
 import { downloadBase64 } from '../io/files';
 import { EditableGrid, type FillRequest, type PasteRequest } from '../ui/EditableGrid';
@@ -318,7 +319,7 @@ export function RoundPage({ id }: { id: number }) {
       )}
       {locked && (
         <p className="as-locked" role="note">
-          本轮已于 {r.finalisedAt?.slice(0, 10).replaceAll('-', '.')} 由 {r.finalisedBy || '—'}{' '}
+          本轮已于 {r.finalisedAt ? formatAuditTime(r.finalisedAt) : ''} 由 {r.finalisedBy || '—'}{' '}
           定稿，成绩与等次已锁定（只读）。如确需修改，请“解锁”并填写原因（记入操作日志）。
         </p>
       )}

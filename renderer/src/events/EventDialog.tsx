@@ -16,14 +16,15 @@ import {
   type HistoryState,
   type Unit,
 } from '../../../shared/contract/api';
-import { formatDate } from '../../../shared/domain/common/dates';
+import { formatDate, thisMonthCanonical } from '../../../shared/domain/common/dates';
 import { LEADERSHIP_LEVELS, RANKS } from '../../../shared/domain/roster/codes';
 import { api } from '../api';
 import { EditableGrid, type PasteRequest } from '../ui/EditableGrid';
+import { DateInput } from '../ui/DateInput';
 import { FormDialog } from '../ui/FormDialog';
 import { UnitSelect } from '../units/UnitSelect';
 import { unitPathOf } from '../units/tree';
-import { thisMonth, unitByName } from './eventInput';
+import { unitByName } from './eventInput';
 import '../units/units.css';
 import './events.css';
 
@@ -84,7 +85,7 @@ export function EventDialog({
 }) {
   const batch = cadres.length > 1;
   const [kind, setKind] = useState<EventKind>(initialKind);
-  const [date, setDate] = useState(thisMonth);
+  const [date, setDate] = useState(thisMonthCanonical);
   const [docNo, setDocNo] = useState('');
   const [authority, setAuthority] = useState('');
   const [rows, setRows] = useState<Row[]>(() => cadres.map(c => blankRow(c, initialKind)));
@@ -159,7 +160,7 @@ export function EventDialog({
       </label>
       <label>
         时间
-        <input value={date} onChange={e => setDate(e.target.value)} placeholder="如 2026.11 或 2026.11.06" aria-label="时间" />
+        <DateInput value={date} onChange={setDate} required placeholder="如 2026.11 或 2026.11.06" aria-label="时间" />
       </label>
       <label>
         文号

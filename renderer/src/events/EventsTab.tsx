@@ -5,13 +5,13 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { Cadre, CadreEvent, HistoryState, Unit } from '../../../shared/contract/api';
-import { formatDate } from '../../../shared/domain/common/dates';
+import { formatDate, thisMonthCanonical } from '../../../shared/domain/common/dates';
 import { api } from '../api';
 import { ConfirmButton } from '../ui/ConfirmButton';
+import { DateInput } from '../ui/DateInput';
 import { FormDialog } from '../ui/FormDialog';
 import { MessageLine, useMessage } from '../ui/MessageLine';
 import { EventDialog } from './EventDialog';
-import { thisMonth } from './eventInput';
 import './events.css';
 
 type Open = { kind: 'event' | 'plan' } | { kind: 'decide'; event: CadreEvent } | null;
@@ -126,7 +126,7 @@ export function EventsTab({ cadre, onChanged }: { cadre: Cadre; onChanged: (hist
 
 /** 决定: the plan becomes the event, on the decision's date and 文号. */
 function DecideDialog({ event, onClose, onDone }: { event: CadreEvent; onClose: () => void; onDone: (text: string, history: HistoryState) => void }) {
-  const [date, setDate] = useState(thisMonth);
+  const [date, setDate] = useState(thisMonthCanonical);
   const [docNo, setDocNo] = useState(event.docNo);
   const [quotaReason, setQuotaReason] = useState(event.quotaReason);
   return (
@@ -142,7 +142,7 @@ function DecideDialog({ event, onClose, onDone }: { event: CadreEvent; onClose: 
     >
       <label>
         时间
-        <input value={date} onChange={e => setDate(e.target.value)} aria-label="时间" />
+        <DateInput value={date} onChange={setDate} required aria-label="时间" />
       </label>
       <label>
         文号

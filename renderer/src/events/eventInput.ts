@@ -1,10 +1,6 @@
-/** What the event dialogs send: a unit named in a pasted row, this month as users write it. */
+/** What the event dialogs send: a unit named in a pasted row. */
 import type { Unit } from '../../../shared/contract/api';
-import { formatDate, todayCanonical } from '../../../shared/domain/common/dates';
 import { unitPathOf } from '../units/tree';
-
-/** This month as users write it (2026.11): the default date of an event. */
-export const thisMonth = () => formatDate(todayCanonical().slice(0, 7));
 
 /**
  * A unit as a pasted or typed cell names it: its name, or its path (滨江市 / 教育局 / 办公室)

@@ -5,11 +5,12 @@
  */
 import { useEffect, useState } from 'react';
 import { type CadreRow, type HistoryState, type OutputOf, OUTCOMES, type SecondmentMember } from '../../../shared/contract/api';
-import { formatDate, todayCanonical } from '../../../shared/domain/common/dates';
+import { thisMonthCanonical } from '../../../shared/domain/common/dates';
 import { api } from '../api';
 import { errorText } from '../ui/errors';
 import { CadrePicker } from './CadrePicker';
 import { Field, termText } from './common';
+import { DateInput } from '../ui/DateInput';
 import { Dialog } from '../ui/Dialog';
 import { FormDialog } from '../ui/FormDialog';
 
@@ -17,7 +18,6 @@ import { FormDialog } from '../ui/FormDialog';
 export type Done = (text: string, history: HistoryState) => void;
 
 /** This month as users write it (2024.03): the default of the action dates. */
-const thisMonth = () => formatDate(todayCanonical().slice(0, 7));
 
 export function AddMembersDialog({ batchId, exclude, onClose, onDone }: { batchId: number; exclude: number[]; onClose: () => void; onDone: Done }) {
   const [chosen, setChosen] = useState<CadreRow[]>([]);
@@ -124,7 +124,7 @@ export function PairDialog({ member, members, onClose, onDone }: { member: Secon
 }
 
 export function RecallDialog({ member, onClose, onDone }: { member: SecondmentMember; onClose: () => void; onDone: Done }) {
-  const [date, setDate] = useState(thisMonth);
+  const [date, setDate] = useState(thisMonthCanonical);
   const [reason, setReason] = useState('');
   return (
     <FormDialog
@@ -137,7 +137,7 @@ export function RecallDialog({ member, onClose, onDone }: { member: SecondmentMe
       }}
     >
       <Field label="召回时间">
-        <input value={date} onChange={e => setDate(e.target.value)} placeholder="2024.03" />
+        <DateInput value={date} onChange={setDate} required aria-label="召回时间" />
       </Field>
       <Field label="召回原因" wide>
         <textarea value={reason} onChange={e => setReason(e.target.value)} rows={2} autoFocus />
@@ -196,7 +196,7 @@ export function HistoryDialog({ member, onClose }: { member: SecondmentMember; o
 
 export function ReplaceDialog({ member, exclude, onClose, onDone }: { member: SecondmentMember; exclude: number[]; onClose: () => void; onDone: Done }) {
   const [chosen, setChosen] = useState<CadreRow[]>([]);
-  const [date, setDate] = useState(thisMonth);
+  const [date, setDate] = useState(thisMonthCanonical);
   const [reason, setReason] = useState('');
   return (
     <FormDialog
@@ -221,7 +221,7 @@ export function ReplaceDialog({ member, exclude, onClose, onDone }: { member: Se
         <CadrePicker multiple={false} chosen={chosen} onChange={setChosen} exclude={exclude} label="查找接替人员" />
       </div>
       <Field label="调换时间">
-        <input value={date} onChange={e => setDate(e.target.value)} placeholder="2024.03" />
+        <DateInput value={date} onChange={setDate} required aria-label="调换时间" />
       </Field>
       <Field label="调换原因" wide>
         <textarea value={reason} onChange={e => setReason(e.target.value)} rows={2} />
@@ -231,7 +231,7 @@ export function ReplaceDialog({ member, exclude, onClose, onDone }: { member: Se
 }
 
 export function FinishDialog({ member, onClose, onDone }: { member: SecondmentMember; onClose: () => void; onDone: Done }) {
-  const [returnDate, setReturnDate] = useState(() => formatDate(member.endDate) || thisMonth());
+  const [returnDate, setReturnDate] = useState(() => member.endDate || thisMonthCanonical());
   const [status, setStatus] = useState<'期满' | '已返岗'>('已返岗');
   const [append, setAppend] = useState(true);
   const [preview, setPreview] = useState<{ line: string; alreadyPresent: boolean } | null>(null);
@@ -271,7 +271,7 @@ export function FinishDialog({ member, onClose, onDone }: { member: SecondmentMe
       }}
     >
       <Field label="返岗时间">
-        <input value={returnDate} onChange={e => setReturnDate(e.target.value)} placeholder="2024.03" />
+        <DateInput value={returnDate} onChange={setReturnDate} required aria-label="返岗时间" />
       </Field>
       <Field label="状态">
         <select value={status} onChange={e => setStatus(e.target.value as typeof status)}>
@@ -304,7 +304,7 @@ export function FinishDialog({ member, onClose, onDone }: { member: SecondmentMe
 
 export function OutcomeDialog({ member, onClose, onDone }: { member: SecondmentMember; onClose: () => void; onDone: Done }) {
   const [outcome, setOutcome] = useState<(typeof OUTCOMES)[number]>(member.outcome || '提拔');
-  const [date, setDate] = useState(formatDate(member.outcomeDate));
+  const [date, setDate] = useState(member.outcomeDate);
   const [post, setPost] = useState(member.outcomePost);
   return (
     <FormDialog
@@ -326,7 +326,7 @@ export function OutcomeDialog({ member, onClose, onDone }: { member: SecondmentM
         </select>
       </Field>
       <Field label="时间">
-        <input value={date} onChange={e => setDate(e.target.value)} placeholder="2024.09" />
+        <DateInput value={date} onChange={setDate} aria-label="时间" />
       </Field>
       <Field label="新任职务" wide>
         <input value={post} onChange={e => setPost(e.target.value)} />

@@ -1,7 +1,9 @@
 /** The unit tree's dialogs: a new unit or its particulars (更名 keeps the old name), and 移动到… / 合并到…. */
-import { useState } from 'react';
-import { UNIT_KINDS, UNIT_LEVELS, type HistoryState, type Unit } from '../../../shared/contract/api';
+import { useEffect, useState } from 'react';
+import { UNIT_KINDS, UNIT_LEVELS, type HistoryState, type Unit, type UnitDetail } from '../../../shared/contract/api';
+import { formatDate } from '../../../shared/domain/common/dates';
 import { api } from '../api';
+import { DateInput } from '../ui/DateInput';
 import { FormDialog } from '../ui/FormDialog';
 import { UnitSelect } from './UnitSelect';
 import './units.css';
@@ -34,6 +36,15 @@ export function UnitDialog({
   const [level, setLevel] = useState(unit?.level ?? '');
   const [parent, setParent] = useState<number | null>(parentId);
   const [renamedOn, setRenamedOn] = useState('');
+  /** 名称变更: the names the unit had before, each with the date it was used until. */
+  const [earlierNames, setEarlierNames] = useState<UnitDetail['earlierNames']>([]);
+  useEffect(() => {
+    if (unit)
+      api.getUnit({ id: unit.id }).then(
+        d => setEarlierNames(d.earlierNames),
+        () => setEarlierNames([]),
+      );
+  }, [unit]);
   const renaming = !!unit && name.trim() !== unit.name;
   const fields = { shortName, kind: kind as (typeof UNIT_KINDS)[number] | '', level };
 
@@ -60,10 +71,15 @@ export function UnitDialog({
         单位名称
         <input autoFocus value={name} onChange={e => setName(e.target.value)} maxLength={100} />
       </label>
+      {earlierNames.length > 0 && (
+        <p className="wide unit-note" aria-label="曾用名">
+          曾用名：{earlierNames.map(n => `「${n.name}」（使用至 ${formatDate(n.until)}）`).join('、')}
+        </p>
+      )}
       {renaming && (
         <label className="wide">
           更名日期（原名称「{unit.name}」使用至此日期；不填为今天）
-          <input value={renamedOn} onChange={e => setRenamedOn(e.target.value)} placeholder="如 2026.11" />
+          <DateInput value={renamedOn} onChange={setRenamedOn} aria-label="更名日期" placeholder="如 2026.11" />
         </label>
       )}
       {!unit && (
@@ -143,7 +159,7 @@ export function UnitTargetDialog({
           <p className="wide unit-note">「{unit.name}」的干部和下级单位将转入所选单位，原单位撤销（保留记录，历史库中的干部仍显示原单位）。可撤销。</p>
           <label>
             合并日期
-            <input value={date} onChange={e => setDate(e.target.value)} placeholder="不填为今天" />
+            <DateInput value={date} onChange={setDate} aria-label="合并日期" placeholder="不填为今天" />
           </label>
         </>
       )}

@@ -129,6 +129,11 @@ export function todayCanonical(d: Date = new Date()): string {
   return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())}`;
 }
 
+/** This month (or `d`'s) as 'YYYY-MM': the default date of an event, a recall, a return. */
+export function thisMonthCanonical(d: Date = new Date()): string {
+  return todayCanonical(d).slice(0, 7);
+}
+
 /** '1985-03' or '1985-03-12' → '198503' (the .lrmx ChuShengNianYue form); anything else unchanged. */
 export function compactYearMonth(canonical: string): string {
   return CANONICAL.test(canonical) ? canonical.slice(0, 4) + canonical.slice(5, 7) : canonical;
