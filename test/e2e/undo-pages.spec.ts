@@ -15,7 +15,6 @@ const host = hostPerTest({ demo: true });
 const undoButton = (page: Page) => page.getByRole('button', { name: /^撤销/ }).first();
 
 test('each page steps its own changes; a depended-on step is refused by name; 操作历史 undoes back to a chosen step', async ({ page }) => {
-  page.on('dialog', d => void d.accept());
   await page.goto(host().url);
   await page.getByRole('button', { name: '使用此姓名' }).click();
   await expect(gridCell(page, 0, 'name')).not.toBeEmpty();
@@ -83,6 +82,7 @@ test('each page steps its own changes; a depended-on step is refused by name; �
     .nth(1)
     .getByRole('button', { name: /^撤销到此步/ })
     .click();
+  await page.getByRole('dialog', { name: '请确认' }).getByRole('button', { name: '确定' }).click();
   await expect(page.locator('.op-history')).toContainText('已撤销 2 步');
   await expect(rows.nth(0).locator('td').nth(4)).toHaveText('已撤销');
   await expect(rows.nth(1).locator('td').nth(4)).toHaveText('已撤销');

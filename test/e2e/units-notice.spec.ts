@@ -16,6 +16,8 @@ const host = hostPerTest();
 const tree = (page: Page) => page.getByRole('tree');
 const unitButton = (page: Page, name: string) => tree(page).getByRole('button', { name, exact: true });
 const status = (page: Page) => page.getByRole('status');
+/** 确定 in the app's own 请确认 dialog. */
+const confirmed = (page: Page) => page.getByRole('dialog', { name: '请确认' }).getByRole('button', { name: '确定' }).click();
 const undo = (page: Page) => page.getByRole('toolbar', { name: '名册操作' }).getByRole('button', { name: /^撤销/ });
 
 async function blankStart(page: Page) {
@@ -91,7 +93,6 @@ test('one 任免通知 records 任职 for three cadres from rows pasted from Exc
 test('a unit moves by drag and drop and by 移动到…; abolishing is refused while it holds cadres or sub-units, done when empty, undone by 撤销', async ({
   page,
 }) => {
-  page.on('dialog', d => void d.accept());
   await blankStart(page);
   for (const name of ['滨江市发改委', '滨江市科技局', '滨江市统计局']) await addUnit(page, name);
 
@@ -115,16 +116,25 @@ test('a unit moves by drag and drop and by 移动到…; abolishing is refused w
   const abolish = page.getByRole('toolbar', { name: '单位操作' }).getByRole('button', { name: '撤销单位' });
   await unitButton(page, '滨江市科技局').click();
   await abolish.click();
+  await confirmed(page);
   await expect(page.getByRole('alert').or(status(page))).toContainText('不能撤销「滨江市科技局」：该单位还有 1 个下级单位（滨江市统计局）');
   await unitButton(page, '滨江市发改委').click();
   await addCadre(page, '周立', 1);
   await abolish.click();
+  await confirmed(page);
   await expect(page.getByRole('alert').or(status(page))).toContainText('不能撤销「滨江市发改委」：该单位还有 1 名干部');
   await expect(unitButton(page, '滨江市发改委')).toBeVisible();
 
-  // 统计局 is empty: abolished, then brought back by 撤销.
+  // 统计局 is empty: asked in the app's own dialog (取消 leaves it), abolished on 确定, then brought back by 撤销.
   await unitButton(page, '滨江市统计局').click();
   await abolish.click();
+  const ask = page.getByRole('dialog', { name: '请确认' });
+  await expect(ask).toContainText('撤销单位「滨江市统计局」？');
+  await ask.getByRole('button', { name: '取消' }).click();
+  await expect(ask).toHaveCount(0);
+  await expect(unitButton(page, '滨江市统计局')).toBeVisible();
+  await abolish.click();
+  await confirmed(page);
   await expect(status(page)).toContainText('已撤销单位「滨江市统计局」');
   await expect(unitButton(page, '滨江市统计局')).toHaveCount(0);
   await expect(undo(page)).toHaveText('撤销：撤销单位「滨江市统计局」');

@@ -28,6 +28,7 @@ import { CadrePicker } from './CadrePicker';
 import { Field, replacedRowRules, UndoButtons, useHistorySteps } from './common';
 import { Dialog } from '../ui/Dialog';
 import { MessageLine, useMessage } from '../ui/MessageLine';
+import { useConfirm } from '../ui/useConfirm';
 import { isMemberEditable, memberColumns } from './memberColumns';
 import {
   AddMembersDialog,
@@ -54,6 +55,7 @@ export function BatchDetail({ id }: { id: number }) {
   const [members, setMembers] = useState<SecondmentMember[]>([]);
   const [threshold, setThreshold] = useState(() => Number(localStorage.getItem(THRESHOLD_KEY)) || DEFAULT_YOUNG_AGE);
   const { message, set: setMessage, info, fail, clear: clearMessage } = useMessage();
+  const { confirm, confirmDialog } = useConfirm();
   const [loadError, setLoadError] = useState<string | null>(null);
   const [action, setAction] = useState<Action>(null);
   const [currentId, setCurrentId] = useState<number | null>(null);
@@ -142,7 +144,7 @@ export function BatchDetail({ id }: { id: number }) {
       info('请先勾选要移除的成员');
       return;
     }
-    if (!window.confirm(`从本批次移除 ${rows.map(r => r.name).join('、')}？（可撤销）`)) return;
+    if (!(await confirm(`从本批次移除 ${rows.map(r => r.name).join('、')}？（可撤销）`))) return;
     try {
       const r = await api.removeSecondmentMembers({ ids: rows.map(m => m.id) });
       done(`已移除 ${r.removed} 名成员`, r.history);
@@ -186,6 +188,7 @@ export function BatchDetail({ id }: { id: number }) {
 
   return (
     <section className="page sd-page sd-detail" onKeyDown={e => onKeyDown(e, !!gridApi.current?.getEditingCells().length)}>
+      {confirmDialog}
       <header className="page-head">
         <a className="sd-back" href="#/batches">
           ← 挂职批次

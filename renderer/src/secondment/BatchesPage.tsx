@@ -13,6 +13,7 @@ import { EmptyHint } from '../ui/EmptyHint';
 import { batchInputOf, type BatchInput } from './batchInput';
 import { Field, pctText, UndoButtons, useHistorySteps } from './common';
 import { FormDialog } from '../ui/FormDialog';
+import { useConfirm } from '../ui/useConfirm';
 import { MessageLine, useMessage } from '../ui/MessageLine';
 import { StatsSummary } from './StatsPanel';
 
@@ -82,6 +83,7 @@ export function BatchesPage() {
   const [batchesOf, setBatchesOf] = useState<number | null>(null);
   const [stats, setStats] = useState<ProgrammeStats | null>(null);
   const { message, set: setMessage, info, fail, clear: clearMessage } = useMessage();
+  const { confirm, confirmDialog } = useConfirm();
   const [editing, setEditing] = useState<SecondmentProgramme | 'new' | null>(null);
   const [adding, setAdding] = useState(false);
   const gridApi = useRef<GridApi<SecondmentBatch> | null>(null);
@@ -157,7 +159,7 @@ export function BatchesPage() {
       setMessage({ kind: 'error', text: `「${b.name}」还有 ${b.headcount} 名成员，不能删除；请先在批次详情中移除成员` });
       return;
     }
-    if (!window.confirm(`删除批次「${b.name}」？（可撤销）`)) return;
+    if (!(await confirm(`删除批次「${b.name}」？（可撤销）`))) return;
     try {
       await api.deleteSecondmentBatch({ id: b.id });
       info(`已删除批次「${b.name}」`);
@@ -173,7 +175,7 @@ export function BatchesPage() {
       setMessage({ kind: 'error', text: `「${p.name}」还有 ${p.batchCount} 个批次，不能删除` });
       return;
     }
-    if (!window.confirm(`删除挂职项目「${p.name}」？（可撤销）`)) return;
+    if (!(await confirm(`删除挂职项目「${p.name}」？（可撤销）`))) return;
     try {
       await api.deleteSecondmentProgramme({ id: p.id });
       info(`已删除挂职项目「${p.name}」`);
@@ -189,6 +191,7 @@ export function BatchesPage() {
 
   return (
     <section className="page sd-page" onKeyDown={e => onKeyDown(e, !!gridApi.current?.getEditingCells().length)}>
+      {confirmDialog}
       <header className="page-head">
         <h1>挂职批次</h1>
         <span className="count">{programmes ? `${programmes.length} 个挂职项目` : ''}</span>

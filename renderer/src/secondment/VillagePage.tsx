@@ -25,6 +25,7 @@ import { EmptyHint } from '../ui/EmptyHint';
 import { CadrePicker } from './CadrePicker';
 import { Figure } from './StatsPanel';
 import { FormDialog } from '../ui/FormDialog';
+import { useConfirm } from '../ui/useConfirm';
 import { Field, pctText, replacedRowRules, termText, UndoButtons, useHistorySteps } from './common';
 import { Dialog } from '../ui/Dialog';
 import { MessageLine, useMessage } from '../ui/MessageLine';
@@ -97,6 +98,7 @@ export function VillagePage() {
   const [villages, setVillages] = useState<Village[]>([]);
   const [stats, setStats] = useState<RotationStats | null>(null);
   const { message, set: setMessage, info, fail, clear: clearMessage } = useMessage();
+  const { confirm, confirmDialog } = useConfirm();
   const [dialog, setDialog] = useState<'rotation' | 'editRotation' | 'add' | 'replace' | 'villages' | null>(null);
   const [currentId, setCurrentId] = useState<number | null>(null);
   const gridApi = useRef<GridApi<VillageAssignment> | null>(null);
@@ -165,7 +167,7 @@ export function VillagePage() {
       info('请先勾选要移除的驻村记录');
       return;
     }
-    if (!window.confirm(`移除 ${rows.map(r => `${r.village} ${r.name}`).join('、')}？（可撤销）`)) return;
+    if (!(await confirm(`移除 ${rows.map(r => `${r.village} ${r.name}`).join('、')}？（可撤销）`))) return;
     try {
       const r = await api.removeVillageAssignments({ ids: rows.map(a => a.id) });
       afterWrite(`已移除 ${r.removed} 条驻村记录`);
@@ -179,7 +181,7 @@ export function VillagePage() {
       setMessage({ kind: 'error', text: `「${r.name}」还有 ${r.headcount} 条驻村记录，不能删除` });
       return;
     }
-    if (!window.confirm(`删除驻村轮次「${r.name}」？（可撤销）`)) return;
+    if (!(await confirm(`删除驻村轮次「${r.name}」？（可撤销）`))) return;
     try {
       await api.deleteVillageRotation({ id: r.id });
       afterWrite(`已删除驻村轮次「${r.name}」`);
@@ -193,6 +195,7 @@ export function VillagePage() {
 
   return (
     <section className="page sd-page" onKeyDown={e => onKeyDown(e, !!gridApi.current?.getEditingCells().length)}>
+      {confirmDialog}
       <header className="page-head">
         <h1>驻村干部</h1>
         <span className="count">{rotations ? `${rotations.length} 个轮次，${villages.length} 个村` : ''}</span>

@@ -1,5 +1,6 @@
 /** A button that asks before it acts (deletions): the question, then the action only on 确定. */
 import type { ButtonHTMLAttributes } from 'react';
+import { useConfirm } from './useConfirm';
 
 export function ConfirmButton({
   question,
@@ -10,14 +11,18 @@ export function ConfirmButton({
   question: string | (() => string | null);
   onConfirm: () => void | Promise<void>;
 }) {
+  const { confirm, confirmDialog } = useConfirm();
   return (
-    <button
-      type="button"
-      {...button}
-      onClick={() => {
-        const q = typeof question === 'function' ? question() : question;
-        if (q !== null && window.confirm(q)) void onConfirm();
-      }}
-    />
+    <>
+      <button
+        type="button"
+        {...button}
+        onClick={async () => {
+          const q = typeof question === 'function' ? question() : question;
+          if (q !== null && (await confirm(q))) void onConfirm();
+        }}
+      />
+      {confirmDialog}
+    </>
   );
 }
