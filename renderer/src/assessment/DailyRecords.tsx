@@ -2,11 +2,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { z } from 'zod';
 import type { AssessmentSetDetail, dailyRecordSchema, participantSchema } from '../../../shared/contract/api';
-import { formatDate, parseDateInput, todayCanonical } from '../../../shared/domain/common/dates';
+import { formatDate, todayCanonical } from '../../../shared/domain/common/dates';
 import { formatNumber } from '../../../shared/domain/assessment/numbers';
 import { api } from '../api';
 import { errorText } from '../ui/errors';
 import { ErrorLine, useAction } from '../ui/useAction';
+import { DateInput } from '../ui/DateInput';
 
 type DailyRecord = z.infer<typeof dailyRecordSchema>;
 type Participant = z.infer<typeof participantSchema>;
@@ -16,7 +17,7 @@ export function DailyRecords({ set }: { set: AssessmentSetDetail }) {
   const [people, setPeople] = useState<Participant[]>([]);
   const [cadreId, setCadreId] = useState('');
   const [indicatorId, setIndicatorId] = useState('');
-  const [date, setDate] = useState(formatDate(todayCanonical()));
+  const [date, setDate] = useState(todayCanonical);
   const [points, setPoints] = useState('');
   const [note, setNote] = useState('');
   const { error, setError, run } = useAction();
@@ -36,16 +37,14 @@ export function DailyRecords({ set }: { set: AssessmentSetDetail }) {
   const add = () =>
     run(async () => {
       if (!cadreId) throw new Error('请选择干部');
-      const d = parseDateInput(date);
-      if (!d.ok) throw new Error(`日期：${d.message}`);
-      if (d.value.length !== 10) throw new Error('日常考核的日期需写到日，如 2025.03.12');
+      if (date.length !== 10) throw new Error('日常考核的日期需写到日，如 2025.03.12');
       const n = Number(points);
       if (points.trim() === '' || !Number.isFinite(n)) throw new Error(`分值应为数字（加分为正、扣分为负），不能是“${points}”`);
       await api.addDailyRecord({
         setId: set.id,
         cadreId: Number(cadreId),
         indicatorId: indicatorId ? Number(indicatorId) : null,
-        date: d.value,
+        date,
         points: n,
         note,
       });
@@ -82,7 +81,7 @@ export function DailyRecords({ set }: { set: AssessmentSetDetail }) {
         </label>
         <label className="as-field">
           <span>日期</span>
-          <input aria-label="日常考核日期" value={date} size={10} onChange={e => setDate(e.target.value)} placeholder="2025.03.12" />
+          <DateInput aria-label="日常考核日期" value={date} onChange={setDate} precision="day" required placeholder="2025.03.12" />
         </label>
         <label className="as-field">
           <span>指标</span>

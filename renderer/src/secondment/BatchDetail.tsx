@@ -16,7 +16,6 @@ import {
   type MemberEditableField,
   type SecondmentMember,
 } from '../../../shared/contract/api';
-import { formatDate } from '../../../shared/domain/common/dates';
 import { api } from '../api';
 import { EditableGrid, type FillRequest, type PasteRequest } from '../ui/EditableGrid';
 import { EmptyHint } from '../ui/EmptyHint';
@@ -29,6 +28,7 @@ import { Field, replacedRowRules, UndoButtons, useHistorySteps } from './common'
 import { Dialog } from '../ui/Dialog';
 import { MessageLine, useMessage } from '../ui/MessageLine';
 import { useConfirm } from '../ui/useConfirm';
+import { DateInput } from '../ui/DateInput';
 import { isMemberEditable, memberColumns } from './memberColumns';
 import {
   AddMembersDialog,
@@ -362,9 +362,9 @@ function BatchHeader({
       direction: batch.direction,
       sendingPlace: batch.sendingPlace,
       receivingPlace: batch.receivingPlace,
-      startDate: formatDate(batch.startDate),
-      plannedEndDate: formatDate(batch.plannedEndDate),
-      actualEndDate: formatDate(batch.actualEndDate),
+      startDate: batch.startDate,
+      plannedEndDate: batch.plannedEndDate,
+      actualEndDate: batch.actualEndDate,
       status: batch.status,
       leaderCadreId: batch.leaderCadreId,
       branchName: batch.branchName,
@@ -430,13 +430,13 @@ function BatchHeader({
         <input value={v.receivingPlace} onChange={e => set('receivingPlace', e.target.value)} />
       </Field>
       <Field label="开始时间">
-        <input value={v.startDate} onChange={e => set('startDate', e.target.value)} placeholder="2023.03" />
+        <DateInput value={v.startDate} onChange={d => set('startDate', d)} aria-label="开始时间" placeholder="2023.03" />
       </Field>
       <Field label="计划结束">
-        <input value={v.plannedEndDate} onChange={e => set('plannedEndDate', e.target.value)} placeholder="2024.03" />
+        <DateInput value={v.plannedEndDate} onChange={d => set('plannedEndDate', d)} aria-label="计划结束" placeholder="2024.03" />
       </Field>
       <Field label="实际结束">
-        <input value={v.actualEndDate} onChange={e => set('actualEndDate', e.target.value)} />
+        <DateInput value={v.actualEndDate} onChange={d => set('actualEndDate', d)} aria-label="实际结束" />
       </Field>
       <Field label="状态">
         <select value={v.status} onChange={e => set('status', e.target.value as typeof v.status)}>

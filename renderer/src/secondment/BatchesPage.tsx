@@ -15,6 +15,7 @@ import { Field, pctText, UndoButtons, useHistorySteps } from './common';
 import { FormDialog } from '../ui/FormDialog';
 import { useConfirm } from '../ui/useConfirm';
 import { MessageLine, useMessage } from '../ui/MessageLine';
+import { DateInput } from '../ui/DateInput';
 import { StatsSummary } from './StatsPanel';
 
 type ProgrammeStats = OutputOf<'secondmentProgrammeStats'>;
@@ -415,10 +416,10 @@ function NewBatchDialog({
         <input value={receivingPlace} onChange={e => setReceivingPlace(e.target.value)} />
       </Field>
       <Field label="开始时间">
-        <input value={startDate} onChange={e => setStartDate(e.target.value)} placeholder="2023.03" />
+        <DateInput value={startDate} onChange={setStartDate} aria-label="开始时间" placeholder="2023.03" />
       </Field>
       <Field label="计划结束时间">
-        <input value={plannedEndDate} onChange={e => setPlannedEndDate(e.target.value)} placeholder="2024.03" />
+        <DateInput value={plannedEndDate} onChange={setPlannedEndDate} aria-label="计划结束时间" placeholder="2024.03" />
       </Field>
     </FormDialog>
   );

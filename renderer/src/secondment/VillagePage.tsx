@@ -31,6 +31,7 @@ import { Dialog } from '../ui/Dialog';
 import { MessageLine, useMessage } from '../ui/MessageLine';
 import { ConfirmButton } from '../ui/ConfirmButton';
 import { ErrorLine, useAction } from '../ui/useAction';
+import { DateInput } from '../ui/DateInput';
 
 type AssignmentField = (typeof ASSIGNMENT_EDITABLE_FIELDS)[number];
 const ROTATION_KEY = 'cadre.village.rotation';
@@ -365,8 +366,8 @@ function RotationDialog({
     programme: rotation?.programme ?? '',
     seq: String(rotation?.seq ?? nextSeq),
     name: rotation?.name ?? '',
-    startDate: formatDate(rotation?.startDate ?? ''),
-    endDate: formatDate(rotation?.endDate ?? ''),
+    startDate: rotation?.startDate ?? '',
+    endDate: rotation?.endDate ?? '',
     notes: rotation?.notes ?? '',
   });
   const set = (k: keyof typeof v) => (e: React.ChangeEvent<HTMLInputElement>) => setV({ ...v, [k]: e.target.value });
@@ -387,10 +388,10 @@ function RotationDialog({
         <input value={v.name} onChange={set('name')} placeholder="2021—2023年度驻村轮换" autoFocus />
       </Field>
       <Field label="开始时间">
-        <input value={v.startDate} onChange={set('startDate')} placeholder="2021.06" />
+        <DateInput value={v.startDate} onChange={startDate => setV({ ...v, startDate })} aria-label="开始时间" placeholder="2021.06" />
       </Field>
       <Field label="结束时间">
-        <input value={v.endDate} onChange={set('endDate')} placeholder="2023.06" />
+        <DateInput value={v.endDate} onChange={endDate => setV({ ...v, endDate })} aria-label="结束时间" placeholder="2023.06" />
       </Field>
       <Field label="备注" wide>
         <input value={v.notes} onChange={set('notes')} />
@@ -417,8 +418,8 @@ function AddAssignmentDialog({
   const [role, setRole] = useState<(typeof VILLAGE_ROLES)[number]>('第一书记');
   const [kind, setKind] = useState<(typeof ASSIGNMENT_KINDS)[number]>('新选派');
   const [sendingUnit, setSendingUnit] = useState('');
-  const [startDate, setStartDate] = useState(formatDate(rotation.startDate));
-  const [endDate, setEndDate] = useState(formatDate(rotation.endDate));
+  const [startDate, setStartDate] = useState(rotation.startDate);
+  const [endDate, setEndDate] = useState(rotation.endDate);
   return (
     <FormDialog
       title="从名册选派驻村干部"
@@ -466,10 +467,10 @@ function AddAssignmentDialog({
         <input value={sendingUnit} onChange={e => setSendingUnit(e.target.value)} placeholder="默认取干部所在单位" />
       </Field>
       <Field label="驻村开始">
-        <input value={startDate} onChange={e => setStartDate(e.target.value)} />
+        <DateInput value={startDate} onChange={setStartDate} aria-label="驻村开始" />
       </Field>
       <Field label="驻村结束">
-        <input value={endDate} onChange={e => setEndDate(e.target.value)} />
+        <DateInput value={endDate} onChange={setEndDate} aria-label="驻村结束" />
       </Field>
       <div className="wide">
         <CadrePicker multiple chosen={chosen} onChange={setChosen} exclude={exclude} />
@@ -509,7 +510,7 @@ function ReplaceAssignmentDialog({
         {assignment.role}，{assignment.sendingUnit}，{termText(assignment.startDate, assignment.endDate)}。原记录保留为“已调换”。
       </p>
       <Field label="调换时间">
-        <input value={date} onChange={e => setDate(e.target.value)} placeholder="2022.06" autoFocus />
+        <DateInput value={date} onChange={setDate} required aria-label="调换时间" placeholder="2022.06" />
       </Field>
       <Field label="接替人员派出单位">
         <input value={sendingUnit} onChange={e => setSendingUnit(e.target.value)} placeholder="默认取接替人员所在单位" />

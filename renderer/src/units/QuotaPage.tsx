@@ -11,6 +11,7 @@ import { api } from '../api';
 import { downloadBase64, XLSX_MIME } from '../io/files';
 import { MessageLine, useMessage } from '../ui/MessageLine';
 import { EmptyHint } from '../ui/EmptyHint';
+import { DateInput } from '../ui/DateInput';
 import { UnitSelect } from './UnitSelect';
 import './units.css';
 
@@ -58,7 +59,7 @@ export function QuotaPage({ unitId }: { unitId: number | null }) {
       level: r.level,
       approved: r.approved === null ? '' : String(r.approved),
       doc: r.doc,
-      docDate: r.docDate ? formatDate(r.docDate) : '',
+      docDate: r.docDate,
     });
 
   return (
@@ -112,7 +113,7 @@ export function QuotaPage({ unitId }: { unitId: number | null }) {
         </label>
         <label>
           文件日期
-          <input value={form.docDate} onChange={e => setForm({ ...form, docDate: e.target.value })} placeholder="如 2019.03" size={10} aria-label="文件日期" />
+          <DateInput value={form.docDate} onChange={docDate => setForm({ ...form, docDate })} placeholder="如 2019.03" aria-label="文件日期" />
         </label>
         <button type="submit" className="primary">
           保存职数
