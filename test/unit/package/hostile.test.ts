@@ -93,7 +93,9 @@ describe('a package that is not what it claims is refused, nothing written', () 
     expect(await refused(edit('manifest.json', m => (m.schemaVersion = 999), false))).toMatch(
       /由更新版本的程序生成（数据格式版本 999，本程序为 \d+），请先升级本程序再接收/,
     );
-    expect(await refused(edit('manifest.json', m => (m.formatVersion = 2), false))).toMatch(/由更新版本的程序生成/);
+    expect(await refused(edit('manifest.json', m => (m.formatVersion = 3), false))).toMatch(/由更新版本的程序生成（数据包版本 3，本程序为 2）/);
+    // a version-2 manifest says what it carries
+    expect(await refused(edit('manifest.json', m => delete m.includes, false))).toMatch(/缺少所含内容/);
   });
 
   it('an entry that claims to inflate to hundreds of megabytes is refused before it is read', async () => {
