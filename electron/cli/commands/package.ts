@@ -88,7 +88,8 @@ export const packageCommands: Command[] = [
       };
       const c = preview.counts;
       if (opts['dry-run']) {
-        if (opts.json) ctx.printJson({ ...base, new: c.new, changed: c.changed, unchanged: c.unchanged, unitsNew: c.unitsNew, events: c.events, ...preview.parts });
+        if (opts.json)
+          ctx.printJson({ ...base, new: c.new, changed: c.changed, unchanged: c.unchanged, unitsNew: c.unitsNew, events: c.events, ...preview.parts });
         else {
           for (const p of preview.packages) ctx.print(`「${p.file}」：${p.sender.name}，报送日期 ${formatDate(p.referenceDate)}，干部 ${p.counts.cadres} 名`);
           ctx.print(

@@ -190,7 +190,14 @@ export async function buildPackage(db: Database, opts: PackageOptions): Promise<
   return {
     fileName: `${safeFileName(sender, '数据包')}_${date}${PACKAGE_EXT}`,
     bytes,
-    counts: { ...manifest.counts, batches: batches.length, members: members.length, villages: villages.length, rotations: rotations.length, assignments: assignments.length },
+    counts: {
+      ...manifest.counts,
+      batches: batches.length,
+      members: members.length,
+      villages: villages.length,
+      rotations: rotations.length,
+      assignments: assignments.length,
+    },
     includes,
     sha256: sha256(bytes),
     senderId: manifest.sender.id,

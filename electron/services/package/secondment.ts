@@ -11,13 +11,7 @@
  * A reference (leader, branch secretary, pair, replaced member or assignment) is kept only when
  * it resolves here; a new row leaves it empty, an existing row keeps ours.
  */
-import type {
-  PackageAssignment,
-  PackageBatch,
-  PackageMember,
-  PackageRotation,
-  PackageVillage,
-} from '../../../shared/domain/package/manifest';
+import type { PackageAssignment, PackageBatch, PackageMember, PackageRotation, PackageVillage } from '../../../shared/domain/package/manifest';
 import type { SecondmentCounts } from '../../../shared/domain/package/conflicts';
 import type { Database } from '../../db/database';
 import type { OperationRecorder } from '../common/operation-log';
@@ -74,8 +68,7 @@ type Columns = Readonly<Record<string, string>>;
 const selectList = (cols: Columns, alias = '') => Object.entries(cols).map(([f, c]) => `${alias}${c} AS ${f}`);
 const rowOf = (cols: Columns, rec: object): Record<string, unknown> =>
   Object.fromEntries(Object.entries(cols).map(([f, c]) => [c, (rec as Record<string, unknown>)[f]]));
-const differs = (cols: Columns, ours: Record<string, unknown>, rec: object) =>
-  Object.values(cols).some(c => ours[c] !== rowOf(cols, rec)[c]);
+const differs = (cols: Columns, ours: Record<string, unknown>, rec: object) => Object.values(cols).some(c => ours[c] !== rowOf(cols, rec)[c]);
 
 // ---------------------------------------------------------------- export
 
@@ -224,8 +217,7 @@ function slotter<P extends { rec: unknown }>() {
 export function planSecondment(db: Database, plan: MergePlan): SecondmentPlan {
   const packages: readonly LoadedPackage[] = plan.packages;
   const cadreOf = new Map(plan.rows.map(r => [cadreKey(plan.packages[r.pkg].manifest.sender.id, r.rec.id), r.action === 'error' ? null : r.target]));
-  const cadreIn = (pkg: number, their: number | null) =>
-    their === null ? null : (cadreOf.get(cadreKey(packages[pkg].manifest.sender.id, their)) ?? null);
+  const cadreIn = (pkg: number, their: number | null) => (their === null ? null : (cadreOf.get(cadreKey(packages[pkg].manifest.sender.id, their)) ?? null));
 
   // Programmes and batches.
   const programmes = new Map<string, { id: number | null; rec: PackageBatch['programme'] }>(
@@ -236,11 +228,10 @@ export function planSecondment(db: Database, plan: MergePlan): SecondmentPlan {
   );
   const ourBatches = new Map(
     (
-      db
-        .prepare(
-          `SELECT b.*, p.name AS programme_name FROM secondment_batches b JOIN secondment_programmes p ON p.id = b.programme_id`,
-        )
-        .all() as Record<string, unknown>[]
+      db.prepare(`SELECT b.*, p.name AS programme_name FROM secondment_batches b JOIN secondment_programmes p ON p.id = b.programme_id`).all() as Record<
+        string,
+        unknown
+      >[]
     ).map(b => [`${b.programme_name as string}\u0000${b.seq as number}`, b]),
   );
   const batchByKey = new Map<string, BatchPlan>();
@@ -301,9 +292,7 @@ export function planSecondment(db: Database, plan: MergePlan): SecondmentPlan {
     m.replaces = rec.replacesId === null ? undefined : memberOf.get(`${m.pkg}:${rec.replacesId}`);
     if (m.existing)
       m.action =
-        differs(MEMBER_COLUMNS, m.existing, rec) ||
-        !sameRow(m.existing.pair_member_id, m.pair) ||
-        !sameRow(m.existing.replaces_member_id, m.replaces)
+        differs(MEMBER_COLUMNS, m.existing, rec) || !sameRow(m.existing.pair_member_id, m.pair) || !sameRow(m.existing.replaces_member_id, m.replaces)
           ? 'updated'
           : 'unchanged';
   }
@@ -328,7 +317,11 @@ export function planSecondment(db: Database, plan: MergePlan): SecondmentPlan {
     v => `${v.county as string}\u0000${v.township as string}\u0000${v.name as string}`,
     p => p.villages,
   );
-  const rotations = place<PackageRotation>('SELECT id, programme, seq FROM village_rotations', r => `${r.programme as string}\u0000${r.seq as number}`, p => p.rotations);
+  const rotations = place<PackageRotation>(
+    'SELECT id, programme, seq FROM village_rotations',
+    r => `${r.programme as string}\u0000${r.seq as number}`,
+    p => p.rotations,
+  );
   const ourAssignments = new Map<string, Record<string, unknown>[]>();
   for (const a of db.prepare('SELECT * FROM village_assignments ORDER BY id').all() as Record<string, unknown>[]) {
     const key = `${a.rotation_id as number}:${a.village_id as number}:#${a.cadre_id as number}:${a.role as string}`;
@@ -459,7 +452,8 @@ export function writeSecondment(db: Database, op: OperationRecorder, sp: Secondm
 
   const nextSort = new Map<number, number>();
   const sortIn = (batch: number) => {
-    const n = nextSort.get(batch) ?? (db.prepare('SELECT coalesce(max(sort_order), 0) AS n FROM secondment_members WHERE batch_id = ?').get(batch) as { n: number }).n;
+    const n =
+      nextSort.get(batch) ?? (db.prepare('SELECT coalesce(max(sort_order), 0) AS n FROM secondment_members WHERE batch_id = ?').get(batch) as { n: number }).n;
     nextSort.set(batch, n + 1);
     return n + 1;
   };

@@ -277,8 +277,18 @@ function checkVillages(
   rotations: PackageRotation[],
   assignments: PackageAssignment[],
 ): void {
-  const villageById = uniqueRecords(file, villages, v => `${v.county}\u0000${v.township}\u0000${v.name}`, v => `村「${v.county}${v.township}${v.name}」`);
-  const rotationById = uniqueRecords(file, rotations, r => `${r.programme}\u0000${r.seq}`, r => `驻村轮次「${r.name}」`);
+  const villageById = uniqueRecords(
+    file,
+    villages,
+    v => `${v.county}\u0000${v.township}\u0000${v.name}`,
+    v => `村「${v.county}${v.township}${v.name}」`,
+  );
+  const rotationById = uniqueRecords(
+    file,
+    rotations,
+    r => `${r.programme}\u0000${r.seq}`,
+    r => `驻村轮次「${r.name}」`,
+  );
   const byId = new Map<number, PackageAssignment>();
   assignments.forEach((a, k) => {
     const at = `中的驻村干部（第 ${k + 1} 条）`;

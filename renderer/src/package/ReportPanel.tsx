@@ -36,9 +36,7 @@ export function ReportPanel() {
   return (
     <section className="data-block" aria-labelledby="report-title">
       <h2 id="report-title">上报</h2>
-      <p className="muted">
-        把本单位的干部（含家庭成员）和单位写成一个数据包，交上级单位在“接收”中汇总；下列内容可选，不包含的内容上级单位不会改动。
-      </p>
+      <p className="muted">把本单位的干部（含家庭成员）和单位写成一个数据包，交上级单位在“接收”中汇总；下列内容可选，不包含的内容上级单位不会改动。</p>
       <div className="package-form">
         <label>
           上报范围
