@@ -68,7 +68,10 @@ type Columns = Readonly<Record<string, string>>;
 const selectList = (cols: Columns, alias = '') => Object.entries(cols).map(([f, c]) => `${alias}${c} AS ${f}`);
 const rowOf = (cols: Columns, rec: object): Record<string, unknown> =>
   Object.fromEntries(Object.entries(cols).map(([f, c]) => [c, (rec as Record<string, unknown>)[f]]));
-const differs = (cols: Columns, ours: Record<string, unknown>, rec: object) => Object.values(cols).some(c => ours[c] !== rowOf(cols, rec)[c]);
+const differs = (cols: Columns, ours: Record<string, unknown>, rec: object) => {
+  const theirs = rowOf(cols, rec);
+  return Object.values(cols).some(c => ours[c] !== theirs[c]);
+};
 
 // ---------------------------------------------------------------- export
 
@@ -263,7 +266,8 @@ export function planSecondment(db: Database, plan: MergePlan): SecondmentPlan {
   const ourMembers = new Map<string, Record<string, unknown>[]>();
   for (const m of db.prepare('SELECT * FROM secondment_members ORDER BY id').all() as Record<string, unknown>[]) {
     const key = `${m.batch_id as number}:#${m.cadre_id as number}`;
-    ourMembers.set(key, [...(ourMembers.get(key) ?? []), m]);
+    if (!ourMembers.has(key)) ourMembers.set(key, []);
+    ourMembers.get(key)!.push(m);
   }
   const memberOf = new Map<string, MemberPlan>();
   const members: MemberPlan[] = [];
@@ -325,7 +329,8 @@ export function planSecondment(db: Database, plan: MergePlan): SecondmentPlan {
   const ourAssignments = new Map<string, Record<string, unknown>[]>();
   for (const a of db.prepare('SELECT * FROM village_assignments ORDER BY id').all() as Record<string, unknown>[]) {
     const key = `${a.rotation_id as number}:${a.village_id as number}:#${a.cadre_id as number}:${a.role as string}`;
-    ourAssignments.set(key, [...(ourAssignments.get(key) ?? []), a]);
+    if (!ourAssignments.has(key)) ourAssignments.set(key, []);
+    ourAssignments.get(key)!.push(a);
   }
   const assignmentOf = new Map<string, AssignmentPlan>();
   const assignments: AssignmentPlan[] = [];

@@ -162,13 +162,8 @@ export function ReceivePanel({ onMerged }: { onMerged?: () => void }) {
           </table>
           <p role="status" aria-label="接收预览汇总">
             新增 {c.new} 名，更新 {c.changed} 名，无变化 {c.unchanged} 名，冲突 {c.conflicts} 处{c.errors ? `，有误 ${c.errors} 名（不写入）` : ''}；新建单位{' '}
-            {c.unitsNew} 个，职务变动 {c.events} 条。
+            {c.unitsNew} 个，职务变动 {c.events} 条。{secondmentCountsText(preview.parts) && `${secondmentCountsText(preview.parts)}。`}
           </p>
-          {secondmentCountsText(preview.parts) && (
-            <p role="status" aria-label="挂职与驻村预览">
-              {secondmentCountsText(preview.parts)}。
-            </p>
-          )}
 
           {preview.conflicts.length > 0 && (
             <div className="package-conflicts">
