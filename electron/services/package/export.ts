@@ -162,6 +162,17 @@ export async function buildPackage(db: Database, opts: PackageOptions): Promise<
       }
     }
   }
+  const counts: Required<PackageCounts> = {
+    units: units.length,
+    cadres: cadres.length,
+    events: events.length,
+    quotas: quotas.length,
+    batches: batches.length,
+    members: members.length,
+    villages: villages.length,
+    rotations: rotations.length,
+    assignments: assignments.length,
+  };
   const manifest: PackageManifest = {
     format: PACKAGE_FORMAT,
     formatVersion: PACKAGE_FORMAT_VERSION,
@@ -172,17 +183,7 @@ export async function buildPackage(db: Database, opts: PackageOptions): Promise<
     createdAt: new Date().toISOString(),
     referenceDate: date,
     scope: { unitName: scopeName },
-    counts: {
-      units: units.length,
-      cadres: cadres.length,
-      events: events.length,
-      quotas: quotas.length,
-      batches: batches.length,
-      members: members.length,
-      villages: villages.length,
-      rotations: rotations.length,
-      assignments: assignments.length,
-    },
+    counts,
     includes,
     parts: files.map(f => ({ name: f.name, size: f.data.length, sha256: sha256(f.data) })),
   };
@@ -190,14 +191,7 @@ export async function buildPackage(db: Database, opts: PackageOptions): Promise<
   return {
     fileName: `${safeFileName(sender, '数据包')}_${date}${PACKAGE_EXT}`,
     bytes,
-    counts: {
-      ...manifest.counts,
-      batches: batches.length,
-      members: members.length,
-      villages: villages.length,
-      rotations: rotations.length,
-      assignments: assignments.length,
-    },
+    counts,
     includes,
     sha256: sha256(bytes),
     senderId: manifest.sender.id,

@@ -15,6 +15,7 @@ import type { PackageAssignment, PackageBatch, PackageMember, PackageRotation, P
 import type { SecondmentCounts } from '../../../shared/domain/package/conflicts';
 import type { Database } from '../../db/database';
 import type { OperationRecorder } from '../common/operation-log';
+import { MEMBER_COLUMN } from '../secondment/api';
 import { cadreKey, type CadreRef, type MergePlan } from './plan';
 import type { LoadedPackage } from './verify';
 
@@ -33,24 +34,15 @@ const BATCH_COLUMNS = {
   branchName: 'branch_name',
   notes: 'notes',
 } as const;
+/** The grid's member columns, and those set by recall, replacement and return. */
 const MEMBER_COLUMNS = {
-  homeUnit: 'home_unit',
-  homePost: 'home_post',
-  hostUnit: 'host_unit',
-  hostPost: 'host_post',
-  startDate: 'start_date',
-  endDate: 'end_date',
+  ...MEMBER_COLUMN,
   status: 'status',
-  branchRole: 'branch_role',
   recallDate: 'recall_date',
   recallReason: 'recall_reason',
   replacementReason: 'replacement_reason',
   returnDate: 'return_date',
-  outcome: 'outcome',
-  outcomeDate: 'outcome_date',
-  outcomePost: 'outcome_post',
   resumeLine: 'resume_line',
-  notes: 'notes',
 } as const;
 const VILLAGE_COLUMNS = { county: 'county', township: 'township', name: 'name', kind: 'kind' } as const;
 const ROTATION_COLUMNS = { programme: 'programme', seq: 'seq', name: 'name', startDate: 'start_date', endDate: 'end_date', notes: 'notes' } as const;
@@ -65,10 +57,10 @@ const ASSIGNMENT_COLUMNS = {
 } as const;
 
 type Columns = Readonly<Record<string, string>>;
+type Row = Record<string, unknown>;
 const selectList = (cols: Columns, alias = '') => Object.entries(cols).map(([f, c]) => `${alias}${c} AS ${f}`);
-const rowOf = (cols: Columns, rec: object): Record<string, unknown> =>
-  Object.fromEntries(Object.entries(cols).map(([f, c]) => [c, (rec as Record<string, unknown>)[f]]));
-const differs = (cols: Columns, ours: Record<string, unknown>, rec: object) => {
+const rowOf = (cols: Columns, rec: object): Row => Object.fromEntries(Object.entries(cols).map(([f, c]) => [c, (rec as Row)[f]]));
+const differs = (cols: Columns, ours: Row, rec: object) => {
   const theirs = rowOf(cols, rec);
   return Object.values(cols).some(c => ours[c] !== theirs[c]);
 };
@@ -153,7 +145,7 @@ interface MemberPlan {
   pkg: number;
   batch: BatchPlan;
   cadre: CadreRef;
-  existing: Record<string, unknown> | null;
+  existing: Row | null;
   pair?: MemberPlan;
   replaces?: MemberPlan;
   action: Action;
@@ -173,7 +165,7 @@ interface AssignmentPlan {
   rotation: PlacePlan<PackageRotation>;
   village: PlacePlan<PackageVillage>;
   cadre: CadreRef;
-  existing: Record<string, unknown> | null;
+  existing: Row | null;
   replaces?: AssignmentPlan;
   action: Action;
   id?: number;
@@ -193,27 +185,52 @@ const refKey = (ref: CadreRef) => ('id' in ref ? `#${ref.id}` : ref.created);
 /** A cadre reference of a new row or against ours: unresolved keeps ours; one to a cadre not yet here always differs. */
 const sameCadre = (ours: unknown, ref: CadreRef | null) => ref === null || ('id' in ref && ref.id === ours);
 /** Likewise for a reference to a row of the plan. */
-const sameRow = (ours: unknown, ref: { existing: Record<string, unknown> | null } | undefined) =>
-  ref === undefined || (ref.existing !== null && ref.existing.id === ours);
+const sameRow = (ours: unknown, ref: { existing: Row | null } | undefined) => ref === undefined || (ref.existing !== null && ref.existing.id === ours);
+
+/** Rows of ours by a key of their columns, in id order. */
+function rowsBy(db: Database, sql: string, keyOf: (r: Row) => string): Map<string, Row[]> {
+  const out = new Map<string, Row[]>();
+  for (const r of db.prepare(sql).all() as Row[]) {
+    const key = keyOf(r);
+    if (!out.has(key)) out.set(key, []);
+    out.get(key)!.push(r);
+  }
+  return out;
+}
 
 /**
- * Matches records to slots across the packages: the k-th record of a key in a package is the
- * k-th of ours (by id), else one an earlier package brought, else new. Returns the slot.
+ * Matches the packages' records of one table to slots: the k-th record of a key in a package is
+ * the k-th of ours (by id), else the one an earlier package brought, else new. `where` gives a
+ * record's key, our rows under it and a slot for one of them (null: new); null skips the record
+ * (its batch or cadre is not written). Returns the slots to write and each record's slot.
  */
-function slotter<P extends { rec: unknown }>() {
+function matchRecords<R extends { id: number }, P extends { rec: R | null; pkg: number }>(
+  packages: readonly LoadedPackage[],
+  recsOf: (p: LoadedPackage) => R[],
+  where: (pkg: number, rec: R) => { key: string; ours: () => Row[]; slot: (existing: Row | null) => P } | null,
+): { list: P[]; of: Map<string, P> } {
   const slots = new Map<string, P[]>();
-  let pkgNow = -1;
-  let counted = new Map<string, number>();
-  return (key: string, pkg: number, ours: () => P[], fresh: () => P): { slot: P; fill: boolean } => {
-    if (pkg !== pkgNow) [pkgNow, counted] = [pkg, new Map()];
-    const k = counted.get(key) ?? 0;
-    counted.set(key, k + 1);
-    let list = slots.get(key);
-    if (!list) slots.set(key, (list = ours()));
-    if (k < list.length) return { slot: list[k], fill: list[k].rec === null };
-    list.push(fresh());
-    return { slot: list[k], fill: true };
-  };
+  const list: P[] = [];
+  const of = new Map<string, P>();
+  packages.forEach((p, pkg) => {
+    const counted = new Map<string, number>();
+    for (const rec of recsOf(p)) {
+      const at = where(pkg, rec);
+      if (!at) continue;
+      const k = counted.get(at.key) ?? 0;
+      counted.set(at.key, k + 1);
+      let keyed = slots.get(at.key);
+      if (!keyed) slots.set(at.key, (keyed = at.ours().map(at.slot)));
+      if (k === keyed.length) keyed.push(at.slot(null));
+      const slot = keyed[k];
+      if (slot.rec === null) {
+        Object.assign(slot, { rec, pkg });
+        list.push(slot);
+      }
+      of.set(`${pkg}:${rec.id}`, slot);
+    }
+  });
+  return { list, of };
 }
 
 /** The secondment and village parts of the packages against the database now. */
@@ -263,33 +280,21 @@ export function planSecondment(db: Database, plan: MergePlan): SecondmentPlan {
   });
 
   // Members, by batch and cadre.
-  const ourMembers = new Map<string, Record<string, unknown>[]>();
-  for (const m of db.prepare('SELECT * FROM secondment_members ORDER BY id').all() as Record<string, unknown>[]) {
-    const key = `${m.batch_id as number}:#${m.cadre_id as number}`;
-    if (!ourMembers.has(key)) ourMembers.set(key, []);
-    ourMembers.get(key)!.push(m);
-  }
-  const memberOf = new Map<string, MemberPlan>();
-  const members: MemberPlan[] = [];
-  const memberSlot = slotter<MemberPlan>();
-  packages.forEach((p, pkg) => {
-    for (const rec of p.members) {
+  const ourMembers = rowsBy(db, 'SELECT * FROM secondment_members ORDER BY id', m => `${m.batch_id as number}:#${m.cadre_id as number}`);
+  const { list: members, of: memberOf } = matchRecords<PackageMember, MemberPlan>(
+    packages,
+    p => p.members,
+    (pkg, rec) => {
       const batch = batchOf.get(`${pkg}:${rec.batchId}`);
       const cadre = cadreIn(pkg, rec.cadreId);
-      if (!batch || !cadre) continue;
-      const key = `${batch.rec.programme.name}\u0000${batch.rec.seq}\u0000${refKey(cadre)}`;
-      const ours = () =>
-        batch.existing === null || !('id' in cadre)
-          ? []
-          : (ourMembers.get(`${batch.existing}:#${cadre.id}`) ?? []).map(m => ({ rec: null, pkg, batch, cadre, existing: m, action: 'unchanged' as Action }));
-      const { slot, fill } = memberSlot(key, pkg, ours, () => ({ rec: null, pkg, batch, cadre, existing: null, action: 'new' }));
-      if (fill) {
-        Object.assign(slot, { rec, pkg });
-        members.push(slot);
-      }
-      memberOf.set(`${pkg}:${rec.id}`, slot);
-    }
-  });
+      if (!batch || !cadre) return null;
+      return {
+        key: `${batch.rec.programme.name}\u0000${batch.rec.seq}\u0000${refKey(cadre)}`,
+        ours: () => (batch.existing !== null && 'id' in cadre ? (ourMembers.get(`${batch.existing}:#${cadre.id}`) ?? []) : []),
+        slot: existing => ({ rec: null, pkg, batch, cadre, existing, action: existing ? 'unchanged' : 'new' }),
+      };
+    },
+  );
   for (const m of members) {
     const rec = m.rec!;
     m.pair = rec.pairId === null ? undefined : memberOf.get(`${m.pkg}:${rec.pairId}`);
@@ -302,8 +307,8 @@ export function planSecondment(db: Database, plan: MergePlan): SecondmentPlan {
   }
 
   // Villages and rotations (new when missing; ours otherwise), then assignments.
-  const place = <R>(sql: string, keyOf: (r: Record<string, unknown> | R) => string, recs: (p: LoadedPackage) => (R & { id: number })[]) => {
-    const ours = new Map((db.prepare(sql).all() as Record<string, unknown>[]).map(r => [keyOf(r), r.id as number]));
+  const place = <R>(sql: string, keyOf: (r: Row | R) => string, recs: (p: LoadedPackage) => (R & { id: number })[]) => {
+    const ours = new Map((db.prepare(sql).all() as Row[]).map(r => [keyOf(r), r.id as number]));
     const byKey = new Map<string, PlacePlan<R>>();
     const of = new Map<string, PlacePlan<R>>();
     packages.forEach((p, pkg) => {
@@ -326,42 +331,29 @@ export function planSecondment(db: Database, plan: MergePlan): SecondmentPlan {
     r => `${r.programme as string}\u0000${r.seq as number}`,
     p => p.rotations,
   );
-  const ourAssignments = new Map<string, Record<string, unknown>[]>();
-  for (const a of db.prepare('SELECT * FROM village_assignments ORDER BY id').all() as Record<string, unknown>[]) {
-    const key = `${a.rotation_id as number}:${a.village_id as number}:#${a.cadre_id as number}:${a.role as string}`;
-    if (!ourAssignments.has(key)) ourAssignments.set(key, []);
-    ourAssignments.get(key)!.push(a);
-  }
-  const assignmentOf = new Map<string, AssignmentPlan>();
-  const assignments: AssignmentPlan[] = [];
-  const assignmentSlot = slotter<AssignmentPlan>();
-  packages.forEach((p, pkg) => {
-    for (const rec of p.assignments) {
+  const ourAssignments = rowsBy(
+    db,
+    'SELECT * FROM village_assignments ORDER BY id',
+    a => `${a.rotation_id as number}:${a.village_id as number}:#${a.cadre_id as number}:${a.role as string}`,
+  );
+  const { list: assignments, of: assignmentOf } = matchRecords<PackageAssignment, AssignmentPlan>(
+    packages,
+    p => p.assignments,
+    (pkg, rec) => {
       const rotation = rotations.of.get(`${pkg}:${rec.rotationId}`);
       const village = villages.of.get(`${pkg}:${rec.villageId}`);
       const cadre = cadreIn(pkg, rec.cadreId);
-      if (!rotation || !village || !cadre) continue;
-      const key = `${rotation.key}\u0000${village.key}\u0000${refKey(cadre)}\u0000${rec.role}`;
-      const ours = () =>
-        rotation.existing === null || village.existing === null || !('id' in cadre)
-          ? []
-          : (ourAssignments.get(`${rotation.existing}:${village.existing}:#${cadre.id}:${rec.role}`) ?? []).map(a => ({
-              rec: null,
-              pkg,
-              rotation,
-              village,
-              cadre,
-              existing: a,
-              action: 'unchanged' as Action,
-            }));
-      const { slot, fill } = assignmentSlot(key, pkg, ours, () => ({ rec: null, pkg, rotation, village, cadre, existing: null, action: 'new' }));
-      if (fill) {
-        Object.assign(slot, { rec, pkg });
-        assignments.push(slot);
-      }
-      assignmentOf.set(`${pkg}:${rec.id}`, slot);
-    }
-  });
+      if (!rotation || !village || !cadre) return null;
+      return {
+        key: `${rotation.key}\u0000${village.key}\u0000${refKey(cadre)}\u0000${rec.role}`,
+        ours: () =>
+          rotation.existing !== null && village.existing !== null && 'id' in cadre
+            ? (ourAssignments.get(`${rotation.existing}:${village.existing}:#${cadre.id}:${rec.role}`) ?? [])
+            : [],
+        slot: existing => ({ rec: null, pkg, rotation, village, cadre, existing, action: existing ? 'unchanged' : 'new' }),
+      };
+    },
+  );
   for (const a of assignments) {
     const rec = a.rec!;
     a.replaces = rec.replacesId === null ? undefined : assignmentOf.get(`${a.pkg}:${rec.replacesId}`);
@@ -396,20 +388,60 @@ export function planSecondment(db: Database, plan: MergePlan): SecondmentPlan {
 const NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
 
 /** Inserts a row and logs it with the operation; returns its id. */
-function insert(db: Database, op: OperationRecorder, table: Parameters<OperationRecorder['createdRow']>[0], row: Record<string, unknown>): number {
+function insert(db: Database, op: OperationRecorder, table: Parameters<OperationRecorder['createdRow']>[0], row: Row): number {
   const cols = Object.keys(row);
   const id = Number(db.prepare(`INSERT INTO ${table}(${cols.join(', ')}) VALUES (${cols.map(c => ':' + c).join(', ')})`).run(row).lastInsertRowid);
   op.createdRow(table, id);
   return id;
 }
 
-/** Changes a row, logged with the operation first. */
-function update(db: Database, op: OperationRecorder, table: Parameters<OperationRecorder['touchRow']>[0], id: number, row: Record<string, unknown>): void {
+/** Changes a row (its updated_at too), logged with the operation first. */
+function update(db: Database, op: OperationRecorder, table: 'secondment_batches' | 'secondment_members' | 'village_assignments', id: number, row: Row): void {
   const cols = Object.keys(row);
   if (!cols.length) return;
   op.touchRow(table, id);
-  const stamp = table === 'villages' ? '' : `, updated_at = ${NOW}`;
-  db.prepare(`UPDATE ${table} SET ${cols.map(c => `${c} = :${c}`).join(', ')}${stamp} WHERE id = :id`).run({ ...row, id });
+  db.prepare(`UPDATE ${table} SET ${cols.map(c => `${c} = :${c}`).join(', ')}, updated_at = ${NOW} WHERE id = :id`).run({ ...row, id });
+}
+
+/** Reference columns: set when they resolve; a new row leaves one empty, an existing row keeps ours. */
+const refs = (pairs: [string, number | undefined][], isNew: boolean): Row =>
+  Object.fromEntries(pairs.filter(([, id]) => id !== undefined || isNew).map(([c, id]) => [c, id ?? null]));
+
+interface RowPlan {
+  rec: object | null;
+  existing: Row | null;
+  action: Action;
+  id?: number;
+}
+
+/**
+ * Writes the records of one table: new ones inserted with the columns `placed` gives (null: a
+ * cadre or batch not written, skipped), changed ones updated; then, once every record has its id
+ * here, their references to each other (`refsOf`).
+ */
+function writeRows<P extends RowPlan>(
+  db: Database,
+  op: OperationRecorder,
+  table: 'secondment_members' | 'village_assignments',
+  cols: Columns,
+  plans: P[],
+  count: { new: number; updated: number; unchanged: number },
+  placed: (p: P) => Row | null,
+  refsOf: (p: P) => [string, number | undefined][],
+): void {
+  const written: P[] = [];
+  for (const p of plans) {
+    const where = placed(p);
+    if (where === null) continue;
+    if (p.existing === null) p.id = insert(db, op, table, { ...rowOf(cols, p.rec!), ...where });
+    else {
+      p.id = p.existing.id as number;
+      if (p.action === 'updated') update(db, op, table, p.id, rowOf(cols, p.rec!));
+    }
+    count[p.action]++;
+    written.push(p);
+  }
+  for (const p of written) if (p.action !== 'unchanged') update(db, op, table, p.id!, refs(refsOf(p), p.existing === null));
 }
 
 /**
@@ -424,9 +456,6 @@ export function writeSecondment(db: Database, op: OperationRecorder, sp: Secondm
     assignments: { new: 0, updated: 0, unchanged: 0 },
   };
   const cadreRef = (ref: CadreRef | null) => (ref === null ? undefined : cadreOf(ref));
-  /** A reference column: set when it resolves; a new row leaves it empty, an existing row keeps ours. */
-  const refs = (pairs: [string, number | undefined][], isNew: boolean): Record<string, unknown> =>
-    Object.fromEntries(pairs.filter(([, id]) => id !== undefined || isNew).map(([c, id]) => [c, id ?? null]));
 
   for (const [name, p] of sp.programmes) {
     if (p.id !== null || !sp.batches.some(b => b.existing === null && b.rec.programme.name === name)) continue;
@@ -462,39 +491,22 @@ export function writeSecondment(db: Database, op: OperationRecorder, sp: Secondm
     nextSort.set(batch, n + 1);
     return n + 1;
   };
-  const written: MemberPlan[] = [];
-  for (const m of sp.members) {
-    const cadre = cadreOf(m.cadre);
-    if (cadre === undefined || m.batch.id === undefined) continue;
-    if (m.existing === null) {
-      m.id = insert(db, op, 'secondment_members', { ...rowOf(MEMBER_COLUMNS, m.rec!), batch_id: m.batch.id, cadre_id: cadre, sort_order: sortIn(m.batch.id) });
-      counts.members.new++;
-    } else {
-      m.id = m.existing.id as number;
-      if (m.action === 'updated') {
-        update(db, op, 'secondment_members', m.id, rowOf(MEMBER_COLUMNS, m.rec!));
-        counts.members.updated++;
-      } else counts.members.unchanged++;
-    }
-    written.push(m);
-  }
-  // References between members, once every member has its id here.
-  for (const m of written) {
-    if (m.action === 'unchanged') continue;
-    update(
-      db,
-      op,
-      'secondment_members',
-      m.id!,
-      refs(
-        [
-          ['pair_member_id', m.pair?.id],
-          ['replaces_member_id', m.replaces?.id],
-        ],
-        m.existing === null,
-      ),
-    );
-  }
+  writeRows(
+    db,
+    op,
+    'secondment_members',
+    MEMBER_COLUMNS,
+    sp.members,
+    counts.members,
+    m => {
+      const cadre = cadreOf(m.cadre);
+      return cadre === undefined || m.batch.id === undefined ? null : { batch_id: m.batch.id, cadre_id: cadre, sort_order: sortIn(m.batch.id) };
+    },
+    m => [
+      ['pair_member_id', m.pair?.id],
+      ['replaces_member_id', m.replaces?.id],
+    ],
+  );
 
   for (const v of sp.villages) {
     if (v.existing !== null) v.id = v.existing;
@@ -504,25 +516,18 @@ export function writeSecondment(db: Database, op: OperationRecorder, sp: Secondm
     }
   }
   for (const r of sp.rotations) r.id = r.existing ?? insert(db, op, 'village_rotations', rowOf(ROTATION_COLUMNS, r.rec));
-  const placed: AssignmentPlan[] = [];
-  for (const a of sp.assignments) {
-    const cadre = cadreOf(a.cadre);
-    if (cadre === undefined) continue;
-    if (a.existing === null) {
-      const row = { ...rowOf(ASSIGNMENT_COLUMNS, a.rec!), rotation_id: a.rotation.id, village_id: a.village.id, cadre_id: cadre, role: a.rec!.role };
-      a.id = insert(db, op, 'village_assignments', row);
-      counts.assignments.new++;
-    } else {
-      a.id = a.existing.id as number;
-      if (a.action === 'updated') {
-        update(db, op, 'village_assignments', a.id, rowOf(ASSIGNMENT_COLUMNS, a.rec!));
-        counts.assignments.updated++;
-      } else counts.assignments.unchanged++;
-    }
-    placed.push(a);
-  }
-  for (const a of placed) {
-    if (a.action !== 'unchanged') update(db, op, 'village_assignments', a.id!, refs([['replaces_assignment_id', a.replaces?.id]], a.existing === null));
-  }
+  writeRows(
+    db,
+    op,
+    'village_assignments',
+    ASSIGNMENT_COLUMNS,
+    sp.assignments,
+    counts.assignments,
+    a => {
+      const cadre = cadreOf(a.cadre);
+      return cadre === undefined ? null : { rotation_id: a.rotation.id, village_id: a.village.id, cadre_id: cadre, role: a.rec!.role };
+    },
+    a => [['replaces_assignment_id', a.replaces?.id]],
+  );
   return counts;
 }

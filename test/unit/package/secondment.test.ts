@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { UNDOABLE_TABLES } from '../../../electron/services/common/row-image';
 import { buildZip, readZipDirectory, zipEntryBytes } from '../../../electron/services/common/zip';
 import { openCore, type Core } from '../../../electron/services/core/core';
 import { sha256 } from '../../../electron/services/package/records';
@@ -200,16 +201,8 @@ describe('batches and village assignments in a package', () => {
     await receive(city, [await a.send('a1.cadrepkg')]);
     expect(rows(city, 'secondment_members')).toBe(4);
     await routeCalls(city).call('stepHistory', { direction: 'undo' });
-    const tables = [
-      'cadres',
-      'units',
-      'secondment_programmes',
-      'secondment_batches',
-      'secondment_members',
-      'villages',
-      'village_rotations',
-      'village_assignments',
-    ];
+    // every table the undo log covers (units, batches, villages …) is empty again, and so are the cadres
+    const tables = ['cadres', ...UNDOABLE_TABLES];
     expect(tables.map(t => rows(city, t))).toEqual(tables.map(() => 0));
     // and 重做 puts it all back
     await routeCalls(city).call('stepHistory', { direction: 'redo' });
