@@ -159,6 +159,19 @@ describe('batches and village assignments in a package', () => {
     a.core.db.prepare("UPDATE cadres SET photo = NULL, post = '望江区副区长' WHERE name = '张三'").run();
     a.core.db.prepare("UPDATE secondment_members SET status = '期满' WHERE id = ?").run(members[0]);
     const file = await a.send('a2.cadrepkg', ['photos', 'batches']);
+    // with 照片 left out, the .lrmx copies carry no photo either (the first package's does)
+    const lrmxPhoto = async (without: ('photos' | 'batches')[]) => {
+      const out = path.join(tmp.dir, 'lrmx.cadrepkg');
+      fs.rmSync(out, { force: true });
+      a.core.db.prepare("UPDATE cadres SET photo = ? WHERE name = '李四'").run(photo);
+      await routeCalls(a.core).call('exportPackage', { outPath: out, withLrmx: true, without });
+      const bytes = fs.readFileSync(out);
+      const entry = readZipDirectory(bytes)!.entries.find(e => e.name.startsWith('任免审批表/李四'))!;
+      return /<ZhaoPian>([^<]*)<\/ZhaoPian>/.exec(Buffer.from(zipEntryBytes(bytes, entry)!).toString('utf8'))![1];
+    };
+    expect(await lrmxPhoto([])).toBe(photo.toString('base64'));
+    expect(await lrmxPhoto(['photos'])).toBe('');
+    a.core.db.prepare("UPDATE cadres SET photo = NULL WHERE name = '李四'").run();
     const r = await receive(city, [file]);
     expect(r.preview.packages[0].includes).toEqual(['events', 'quotas', 'villages', 'assessments']);
     expect(r.preview.counts).toMatchObject({ changed: 1, conflicts: 0 });
