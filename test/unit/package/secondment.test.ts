@@ -149,6 +149,21 @@ describe('batches and village assignments in a package', () => {
     expect(inBatch).toEqual(['市领队', '张三', '李四']);
   });
 
+  it('two districts sending the same new batch in one merge: one batch, each member once (the same person too)', async () => {
+    const b = office(tmp.dir, '临江区');
+    try {
+      a.batch(PROGRAMME, 9, [a.add('张三', 1), a.add('赵六', 6)]);
+      b.batch(PROGRAMME, 9, [b.add('钱七', 7), b.add('赵六', 6)]);
+      const r = await receive(city, [await a.send('a.cadrepkg'), await b.send('b.cadrepkg')]);
+      expect(r.preview.parts).toMatchObject({ batches: { new: 1, updated: 0 }, members: { new: 3, updated: 0, unchanged: 0 } });
+      expect(r.merged.parts).toEqual(r.preview.parts);
+      expect(rows(city, 'secondment_batches')).toBe(1);
+      expect(placements(city).members.map(m => (m as { name: string }).name)).toEqual(['张三', '赵六', '钱七']);
+    } finally {
+      b.core.close();
+    }
+  });
+
   it('a package without photos or batches leaves ours alone: no photo difference, batches untouched', async () => {
     const { members } = staff(a);
     const photo = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 9, 9, 0xff, 0xd9]);
