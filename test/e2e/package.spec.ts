@@ -18,11 +18,18 @@ test.afterEach(async () => {
   await Promise.all([district.stop(), city.stop()]);
 });
 
-/** 上报 of 望江区 on the district's page; returns the downloaded file's path and how many cadres it holds. */
-async function report(page: Page): Promise<{ file: string; cadres: number }> {
+/**
+ * 上报 of 望江区 on the district's page, leaving out the part `without` if given; returns the
+ * downloaded file's path and how many cadres it holds.
+ */
+async function report(page: Page, without?: string): Promise<{ file: string; cadres: number }> {
   await page.goto(`${district.url}#/data`);
   const panel = page.getByRole('region', { name: '上报' });
   await panel.getByLabel('上报范围').selectOption({ label: '望江区' });
+  const parts = panel.getByRole('group', { name: '包含' });
+  await expect(parts.getByRole('checkbox')).toHaveCount(6);
+  for (const box of await parts.getByRole('checkbox').all()) await expect(box).toBeChecked();
+  if (without) await parts.getByLabel(without).uncheck();
   const date = panel.getByLabel('报送日期');
   await date.fill('2026.12.06');
   await date.press('Tab');
@@ -32,13 +39,16 @@ async function report(page: Page): Promise<{ file: string; cadres: number }> {
   expect(d.suggestedFilename()).toBe('望江区_2026-12-06.cadrepkg');
   const done = panel.getByRole('status');
   await expect(done).toContainText('已生成数据包「望江区_2026-12-06.cadrepkg」');
+  await expect(done).toContainText(without ? `未包含${without}` : '含照片、年度考核。');
   const cadres = Number((await done.textContent())!.match(/干部 (\d+) 名/)![1]);
   return { file: (await d.path())!, cadres };
 }
 
 test('上报 a district, 接收 it in another office, resolve one conflict, see the merged roster', async ({ page, request }) => {
-  const first = await report(page);
+  // The district's clerk leaves out the 驻村 records this time; batches and their members go.
+  const first = await report(page, '驻村干部');
   expect(first.cadres).toBeGreaterThan(5);
+  await expect(page.getByRole('region', { name: '上报' }).getByRole('status')).toContainText(/挂职批次 4 个（成员 \d+ 名）/);
 
   // The city's clerk starts a blank data folder, then receives.
   await page.goto(city.url);
@@ -51,8 +61,29 @@ test('上报 a district, 接收 it in another office, resolve one conflict, see 
   await receive.getByLabel('选择数据包').setInputFiles(first.file);
   await expect(receive.getByLabel('接收预览汇总')).toContainText(`新增 ${first.cadres} 名，更新 0 名，无变化 0 名，冲突 0 处`);
   await expect(receive.getByRole('table', { name: '数据包' })).toContainText('望江区');
+  await expect(receive.getByRole('table', { name: '数据包' })).toContainText('驻村干部');
+  await expect(receive.getByLabel('接收预览汇总')).toContainText(/。挂职批次新增 4 个、更新 0 个，成员新增 \d+ 名/);
   await receive.getByRole('button', { name: '确认汇总' }).click();
   await expect(receive.getByRole('status')).toContainText(`已汇总：新增 ${first.cadres} 名`);
+  await expect(receive.getByRole('status')).toContainText('挂职批次新增 4 个');
+
+  // 挂职批次 of the city: the programme's 第一批 with the district's members of it, and no 驻村 records.
+  type Unit = { id: number; name: string };
+  type Member = { name: string; cadreId: number };
+  const wangjiang = (await callHost<Unit[]>(district, request, 'listUnits', {})).find(u => u.name === '望江区')!;
+  const inDistrict = new Set((await callHost<{ id: number }[]>(district, request, 'listCadres', { unitId: wangjiang.id })).map(c => c.id));
+  const theirBatch = (await callHost<{ id: number; name: string }[]>(district, request, 'listSecondmentBatches', {})).find(b => b.name === '第一批')!;
+  const sentMembers = (await callHost<Member[]>(district, request, 'listSecondmentMembers', { batchId: theirBatch.id }))
+    .filter(m => inDistrict.has(m.cadreId))
+    .map(m => m.name);
+  expect(sentMembers.length).toBeGreaterThan(0);
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '挂职批次' }).click();
+  await page.getByRole('link', { name: '第一批', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('京沈对口合作干部交流 第一批');
+  const names = page.locator('.sd-grid .ag-row .ag-cell[col-id="name"]');
+  await expect(names).toHaveCount(sentMembers.length);
+  expect((await names.allInnerTexts()).map(n => n.trim()).sort()).toEqual([...sentMembers].sort());
+  expect(await callHost<unknown[]>(city, request, 'listVillageRotations', {})).toEqual([]);
 
   // Both offices change the same person afterwards: the city a remark, the district the post.
   type Row = { id: number; name: string; idNumber: string; post: string };

@@ -7,38 +7,53 @@
 import path from 'node:path';
 import type { PackagePreview } from '../../../shared/contract/api';
 import { formatDate } from '../../../shared/domain/common/dates';
+import { secondmentCountsText } from '../../../shared/domain/package/conflicts';
+import { PACKAGE_CHOICE_LABELS, PACKAGE_CHOICES, packageContentsText, type PackageChoice } from '../../../shared/domain/package/manifest';
 import { idArg, json, UsageError, type Command } from '../command';
 
 /** Conflicts as the JSON answer lists them. */
+/** --without photos,events: the optional parts left out, each a known name. */
+function withoutArg(raw: string | undefined): PackageChoice[] | undefined {
+  if (raw === undefined) return undefined;
+  const names = raw.split(/[,，\s]+/).filter(Boolean);
+  const known = PACKAGE_CHOICES.map(c => `${c}（${PACKAGE_CHOICE_LABELS[c]}）`).join('、');
+  for (const n of names) if (!(PACKAGE_CHOICES as readonly string[]).includes(n)) throw new UsageError(`--without 中的「${n}」不是可选内容，可选：${known}`);
+  if (!names.length) throw new UsageError(`--without 后请写要不包含的内容，可选：${known}`);
+  return names as PackageChoice[];
+}
+
 const conflictsOf = (p: PackagePreview) =>
   p.conflicts.map(c => ({ kind: c.kind, name: c.name, idNumber: c.idNumber, sender: c.sender, message: c.message, fields: c.fields }));
 
 export const packageCommands: Command[] = [
   {
     words: ['package', 'export'],
-    summary: '上报：把一个单位（含下级，默认全部）的干部、单位和职务变动写成一个数据包（.cadrepkg），可附干部名册和任免审批表',
+    summary:
+      '上报：把一个单位（含下级，默认全部）的干部、单位及照片、职务变动、职数、挂职批次、驻村、年度考核写成一个数据包（.cadrepkg），可不含其中几项，可附干部名册和任免审批表',
     options: {
       unit: { kind: 'value', arg: '单位编号', help: '只上报该单位及其下级单位' },
       date: { kind: 'value', arg: 'YYYY-MM-DD', help: '报送日期（默认今天）' },
       'with-xlsx': { kind: 'flag', help: '附干部名册（.xlsx）' },
       'with-lrmx': { kind: 'flag', help: '每名干部附一份任免审批表（.lrmx）' },
+      without: { kind: 'value', arg: '内容,…', help: `不包含的内容（逗号分隔）：${PACKAGE_CHOICES.join(',')}` },
       out: { kind: 'value', arg: '文件', help: '数据包文件（.cadrepkg）' },
       json,
     },
     async run(ctx, opts) {
       if (typeof opts.out !== 'string') throw new UsageError('请用 --out 指定数据包文件（.cadrepkg）');
+      const without = withoutArg(typeof opts.without === 'string' ? opts.without : undefined);
       const r = await ctx.call('exportPackage', {
         unitId: typeof opts.unit === 'string' ? idArg(opts.unit, '单位') : undefined,
         date: typeof opts.date === 'string' ? opts.date : undefined,
         withXlsx: !!opts['with-xlsx'],
         withLrmx: !!opts['with-lrmx'],
+        without,
         outPath: path.resolve(opts.out),
       });
-      if (opts.json) ctx.printJson({ file: r.path, cadres: r.cadres, units: r.units, events: r.events, quotas: r.quotas, sha256: r.sha256 });
-      else
-        ctx.print(
-          `已生成数据包「${r.path}」：干部 ${r.cadres} 名，单位 ${r.units} 个，职务变动 ${r.events} 条，职数 ${r.quotas} 项。校验值（SHA-256）：${r.sha256}`,
-        );
+      if (opts.json) {
+        const { path: file, cadres, units, events, quotas, batches, members, villages, assignments, includes, sha256 } = r;
+        ctx.printJson({ file, cadres, units, events, quotas, batches, members, villages, assignments, includes, sha256 });
+      } else ctx.print(`已生成数据包「${r.path}」：${packageContentsText(r, r.includes)}。校验值（SHA-256）：${r.sha256}`);
     },
   },
   {
@@ -64,6 +79,7 @@ export const packageCommands: Command[] = [
           referenceDate: p.referenceDate,
           sha256: p.sha256,
           cadres: p.counts.cadres,
+          includes: p.includes,
         })),
         conflicts: conflictsOf(preview),
         moved: preview.moved,
@@ -72,23 +88,37 @@ export const packageCommands: Command[] = [
       };
       const c = preview.counts;
       if (opts['dry-run']) {
-        if (opts.json) ctx.printJson({ ...base, new: c.new, changed: c.changed, unchanged: c.unchanged, unitsNew: c.unitsNew, events: c.events });
+        if (opts.json)
+          ctx.printJson({ ...base, new: c.new, changed: c.changed, unchanged: c.unchanged, unitsNew: c.unitsNew, events: c.events, ...preview.parts });
         else {
           for (const p of preview.packages) ctx.print(`「${p.file}」：${p.sender.name}，报送日期 ${formatDate(p.referenceDate)}，干部 ${p.counts.cadres} 名`);
           ctx.print(
             `预览（未写入）：新增 ${c.new}，更新 ${c.changed}，无变化 ${c.unchanged}，冲突 ${c.conflicts}，有误 ${c.errors}；新建单位 ${c.unitsNew} 个。`,
           );
+          const parts = secondmentCountsText(preview.parts);
+          if (parts) ctx.print(`${parts}。`);
           for (const x of preview.conflicts) ctx.print(`冲突：${x.message}`);
         }
         return 0;
       }
       const r = await ctx.call('mergePackages', { planId: preview.planId, onConflict });
       if (opts.json)
-        ctx.printJson({ ...base, new: r.new, changed: r.changed, unchanged: r.unchanged, unitsNew: r.unitsNew, events: r.events, operation: r.operation });
+        ctx.printJson({
+          ...base,
+          new: r.new,
+          changed: r.changed,
+          unchanged: r.unchanged,
+          unitsNew: r.unitsNew,
+          events: r.events,
+          ...r.parts,
+          operation: r.operation,
+        });
       else {
         ctx.print(
           `已汇总：新增 ${r.new}，更新 ${r.changed}，无变化 ${r.unchanged}，冲突 ${r.conflicts}（按${onConflict === 'ours' ? '保留本库' : '采用数据包'}处理）；新建单位 ${r.unitsNew} 个，职务变动 ${r.events} 条。`,
         );
+        const parts = secondmentCountsText(r.parts);
+        if (parts) ctx.print(`${parts}。`);
         for (const p of preview.removedFromSender) ctx.print(`「${p.sender}」本次未报送「${p.name}」（可能已离开或调走），本库未删除该干部。`);
         for (const p of preview.moved) ctx.print(`「${p.name}」由「${p.sender}」调至「${p.to}」。`);
       }

@@ -13,8 +13,11 @@ import {
   PACKAGE_EXT,
   PACKAGE_FORMAT,
   PACKAGE_FORMAT_VERSION,
+  PACKAGE_CHOICES,
   PACKAGE_PARTS,
   XLSX_PART,
+  type PackageChoice,
+  type PackageCounts,
   type PackageEvent,
   type PackageQuota,
   type PackageManifest,
@@ -30,6 +33,7 @@ import { MAX_LRMX_FILES, renderLrmxFiles } from '../lrmx/api';
 import { readCadreImage } from '../roster/api';
 import { UNIT_SUBTREE_CTE } from '../common/unit-tree';
 import { packageCadreOf, sha256 } from './records';
+import { batchesOf, villagesOf } from './secondment';
 
 /** The settings key of this copy's lasting sender id (written into every package it makes). */
 export const SENDER_ID_SETTING = 'package_sender_id';
@@ -40,13 +44,16 @@ export interface PackageOptions {
   date?: string;
   withXlsx?: boolean;
   withLrmx?: boolean;
+  /** Optional parts left out (cadres with their form fields and family, and units, always go). */
+  without?: readonly PackageChoice[];
   appVersion: string;
 }
 
 export interface BuiltPackage {
   fileName: string;
   bytes: Buffer;
-  counts: { units: number; cadres: number; events: number; quotas: number };
+  counts: Required<PackageCounts>;
+  includes: PackageChoice[];
   sha256: string;
   senderId: string;
 }
@@ -63,6 +70,8 @@ export function keepSenderId(db: Database, id: string): void {
 
 export async function buildPackage(db: Database, opts: PackageOptions): Promise<BuiltPackage> {
   const date = opts.date ?? todayCanonical();
+  const includes = PACKAGE_CHOICES.filter(c => !opts.without?.includes(c));
+  const has = (c: PackageChoice) => includes.includes(c);
   let scopeName: string | null = null;
   if (opts.unitId !== undefined) {
     const u = db.prepare('SELECT name FROM units WHERE id = ?').get(opts.unitId) as { name: string } | undefined;
@@ -100,23 +109,40 @@ export async function buildPackage(db: Database, opts: PackageOptions): Promise<
   const cadres = ids.map(id => {
     const image = readCadreImage(db, id)!;
     const unitId = image.row.unit_id as number | null;
-    return packageCadreOf(image, id, unitId !== null && inScope.has(unitId) ? unitId : null);
+    const c = packageCadreOf(image, id, unitId !== null && inScope.has(unitId) ? unitId : null);
+    return { ...c, photo: has('photos') ? c.photo : null, assessments: has('assessments') ? c.assessments : [] };
   });
-  const events: PackageEvent[] = eventRecordsOf(db, ids).map(e => ({ ...e, unitId: e.unitId !== null && inScope.has(e.unitId) ? e.unitId : null }));
+  const events: PackageEvent[] = has('events')
+    ? eventRecordsOf(db, ids).map(e => ({ ...e, unitId: e.unitId !== null && inScope.has(e.unitId) ? e.unitId : null }))
+    : [];
 
-  const quotas: PackageQuota[] = db
-    .prepare(
-      'SELECT unit_id AS unitId, level, approved, doc, doc_date AS docDate FROM unit_quotas WHERE unit_id IN (SELECT value FROM json_each(?)) ORDER BY unit_id, level',
-    )
-    .all(JSON.stringify([...inScope])) as PackageQuota[];
+  const quotas: PackageQuota[] = has('quotas')
+    ? (db
+        .prepare(
+          'SELECT unit_id AS unitId, level, approved, doc, doc_date AS docDate FROM unit_quotas WHERE unit_id IN (SELECT value FROM json_each(?)) ORDER BY unit_id, level',
+        )
+        .all(JSON.stringify([...inScope])) as PackageQuota[])
+    : [];
+  const everything = opts.unitId === undefined;
+  const { batches, members } = has('batches') ? batchesOf(db, ids, everything) : { batches: [], members: [] };
+  const { villages, rotations, assignments } = has('villages') ? villagesOf(db, ids, everything) : { villages: [], rotations: [], assignments: [] };
 
   const sender = reportingUnitName(db) || scopeName || '未命名单位';
   const files: ZipFile[] = [
     { name: PACKAGE_PARTS.units, data: json(units) },
     { name: PACKAGE_PARTS.cadres, data: json(cadres) },
-    { name: PACKAGE_PARTS.events, data: json(events) },
-    { name: PACKAGE_PARTS.quotas, data: json(quotas) },
   ];
+  // A part left out is not in the package at all (a receiver then leaves its records alone).
+  if (has('events')) files.push({ name: PACKAGE_PARTS.events, data: json(events) });
+  if (has('quotas')) files.push({ name: PACKAGE_PARTS.quotas, data: json(quotas) });
+  if (has('batches')) files.push({ name: PACKAGE_PARTS.batches, data: json(batches) }, { name: PACKAGE_PARTS.members, data: json(members) });
+  if (has('villages')) {
+    files.push(
+      { name: PACKAGE_PARTS.villages, data: json(villages) },
+      { name: PACKAGE_PARTS.rotations, data: json(rotations) },
+      { name: PACKAGE_PARTS.assignments, data: json(assignments) },
+    );
+  }
   if (opts.withXlsx) {
     const rows = ids.length ? selectRosterRows(db, { ids, today: date }) : [];
     const xlsx = await buildRosterXlsx({ columns: DEFAULT_EXPORT_COLUMNS.map(key => ({ key })), rows, reportingUnit: sender, date });
@@ -128,7 +154,7 @@ export async function buildPackage(db: Database, opts: PackageOptions): Promise<
   if (opts.withLrmx && ids.length) {
     const used = new Set<string>();
     for (let at = 0; at < ids.length; at += MAX_LRMX_FILES) {
-      for (const f of renderLrmxFiles(db, ids.slice(at, at + MAX_LRMX_FILES), { ageRefDate: date })) {
+      for (const f of renderLrmxFiles(db, ids.slice(at, at + MAX_LRMX_FILES), { ageRefDate: date, photos: has('photos') })) {
         let name = f.fileName;
         for (let n = 2; used.has(name.toLowerCase()); n++) name = f.fileName.replace(/\.lrmx$/, `(${n}).lrmx`);
         used.add(name.toLowerCase());
@@ -136,6 +162,17 @@ export async function buildPackage(db: Database, opts: PackageOptions): Promise<
       }
     }
   }
+  const counts: Required<PackageCounts> = {
+    units: units.length,
+    cadres: cadres.length,
+    events: events.length,
+    quotas: quotas.length,
+    batches: batches.length,
+    members: members.length,
+    villages: villages.length,
+    rotations: rotations.length,
+    assignments: assignments.length,
+  };
   const manifest: PackageManifest = {
     format: PACKAGE_FORMAT,
     formatVersion: PACKAGE_FORMAT_VERSION,
@@ -146,14 +183,16 @@ export async function buildPackage(db: Database, opts: PackageOptions): Promise<
     createdAt: new Date().toISOString(),
     referenceDate: date,
     scope: { unitName: scopeName },
-    counts: { units: units.length, cadres: cadres.length, events: events.length, quotas: quotas.length },
+    counts,
+    includes,
     parts: files.map(f => ({ name: f.name, size: f.data.length, sha256: sha256(f.data) })),
   };
   const bytes = buildZip([{ name: MANIFEST_NAME, data: json(manifest) }, ...files]);
   return {
     fileName: `${safeFileName(sender, '数据包')}_${date}${PACKAGE_EXT}`,
     bytes,
-    counts: manifest.counts,
+    counts,
+    includes,
     sha256: sha256(bytes),
     senderId: manifest.sender.id,
   };

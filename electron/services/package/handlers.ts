@@ -17,6 +17,7 @@ import { buildPackage, keepSenderId } from './export';
 import { mergePackages } from './merge';
 import { planMerge } from './plan';
 import { previewOf } from './preview';
+import { planSecondment } from './secondment';
 import { readPackage, type LoadedPackage } from './verify';
 
 const PACKAGE_MIME = 'application/zip';
@@ -31,13 +32,20 @@ export function packageHandlers({ db, appVersion, plans }: ServiceContext): Hand
   const shelf = plans.shelf<StoredPlan>('package', { ...PREVIEW_SHELF, max: 1 });
   return {
     exportPackage: async input => {
-      const built = await buildPackage(db, { unitId: input.unitId, date: input.date, withXlsx: input.withXlsx, withLrmx: input.withLrmx, appVersion });
+      const built = await buildPackage(db, {
+        unitId: input.unitId,
+        date: input.date,
+        withXlsx: input.withXlsx,
+        withLrmx: input.withLrmx,
+        without: input.without,
+        appVersion,
+      });
       // Read back through the receiver's own checks before anyone gets it (a write is then renamed into place).
       const check = (bytes: Uint8Array) => void readPackage(bytes, built.fileName, SCHEMA_VERSION);
       check(built.bytes);
       const file = deliver(built.fileName, PACKAGE_MIME, built.bytes, input.outPath, [PACKAGE_EXT], tmp => check(fs.readFileSync(tmp)));
       keepSenderId(db, built.senderId);
-      return { ...file, ...built.counts, sha256: built.sha256 };
+      return { ...file, ...built.counts, includes: built.includes, sha256: built.sha256 };
     },
     previewPackages: input => {
       // The last preview goes first, so its packages are freed before the next are read.
@@ -59,7 +67,7 @@ export function packageHandlers({ db, appVersion, plans }: ServiceContext): Hand
       const placeUnder = new Map((input.placeUnder ?? []).map(p => [p.senderId, p.unitId]));
       const plan = planMerge(db, packages, placeUnder);
       const planId = shelf.put({ packages, placeUnder });
-      return previewOf(db, plan, planId);
+      return previewOf(db, plan, planId, planSecondment(db, plan).counts);
     },
     mergePackages: input => {
       const stored = shelf.get(input.planId);

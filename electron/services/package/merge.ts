@@ -6,14 +6,15 @@
  * choice per record (ours / theirs / these fields), else `onConflict`.
  * Then what each sender sent is remembered (migration 012) for the next one.
  */
-import { choiceMoves, takenFields, type ConflictChoice } from '../../../shared/domain/package/conflicts';
+import { choiceMoves, takenFields, type ConflictChoice, type SecondmentCounts } from '../../../shared/domain/package/conflicts';
 import type { Database } from '../../db/database';
 import { audit } from '../common/audit';
 import { ROSTER_SCOPE, withOperation, type OperationSummary } from '../common/operation-log';
 import { writeEvent } from '../events/api';
 import { insertCadreImage, readCadreImage, writeCadreImage } from '../roster/api';
 import { planMerge, unitKey, type CadreRef, type MergePlan, type UnitRef } from './plan';
-import { comparableOf, digestOf, newImageOf, takeParts } from './records';
+import { asSent, comparableOf, digestOf, leavesOutCadreParts, newImageOf, packageCadreOf, takeParts } from './records';
+import { planSecondment, writeSecondment } from './secondment';
 import type { LoadedPackage } from './verify';
 
 export interface MergeOptions {
@@ -32,6 +33,8 @@ export interface MergeResult {
   quotas: number;
   moved: number;
   removedFromSender: number;
+  /** 挂职批次 and 驻村 records written. */
+  parts: SecondmentCounts;
   operation: OperationSummary | null;
 }
 
@@ -137,7 +140,12 @@ function write(db: Database, plan: MergePlan, opts: MergeOptions, op: Parameters
     }
     // What the sender sent, as it would stand here: where we keep other values, the next package finds
     // our record differing from it and asks again instead of overwriting what was kept.
-    const digest = digestOf(comparableOf(row.rec), target);
+    const includes = plan.packages[row.pkg].includes;
+    const sent = comparableOf(row.rec);
+    const digest = digestOf(
+      row.action === 'new' || !leavesOutCadreParts(includes) ? sent : asSent(sent, comparableOf(packageCadreOf(readCadreImage(db, id)!, id, null)), includes),
+      target,
+    );
     const stays = row.action !== 'conflict' || row.conflict?.kind === 'changedHere' || choiceMoves(row.diff, choice);
     if (choice.take !== 'ours') {
       for (const e of row.events) {
@@ -175,6 +183,9 @@ function write(db: Database, plan: MergePlan, opts: MergeOptions, op: Parameters
     }
   });
 
+  // 挂职批次 and 驻村 of the cadres just written, in the same operation.
+  const parts = writeSecondment(db, op, planSecondment(db, plan), cadreId);
+
   // Remember each sender, its units and what it sent.
   const upsertSender = db.prepare(
     `INSERT INTO package_senders(id, name, unit_id, last_sha256, last_at, last_reference_date) VALUES (?, ?, ?, ?, ?, ?)
@@ -203,6 +214,11 @@ function write(db: Database, plan: MergePlan, opts: MergeOptions, op: Parameters
         cadres: m.counts.cadres,
         units: m.counts.units,
         events: m.counts.events,
+        includes: [...p.includes],
+        batches: m.counts.batches ?? 0,
+        members: m.counts.members ?? 0,
+        villages: m.counts.villages ?? 0,
+        assignments: m.counts.assignments ?? 0,
       },
     });
   });
@@ -210,5 +226,5 @@ function write(db: Database, plan: MergePlan, opts: MergeOptions, op: Parameters
     const row = plan.rows.find(r => r.target && 'id' in r.target && r.target.id === id)!;
     dropOthers.run(id, plan.packages[row.pkg].manifest.sender.id);
   }
-  return counts;
+  return { ...counts, parts };
 }

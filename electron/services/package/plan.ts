@@ -14,7 +14,7 @@ import type { PackageCadre, PackageEvent, PackageUnit } from '../../../shared/do
 import type { Database } from '../../db/database';
 import { RosterMatcher } from '../import/api';
 import { readCadreImage } from '../roster/api';
-import { comparableOf, digestOf, packageCadreOf } from './records';
+import { asSent, comparableOf, digestOf, packageCadreOf } from './records';
 import type { LoadedPackage } from './verify';
 
 export type UnitRef = { id: number } | { create: string };
@@ -239,7 +239,8 @@ export function planMerge(db: Database, packages: readonly LoadedPackage[], plac
         if (first) {
           row.action = 'conflict';
           row.target = { created: first.key };
-          row.diff = diffFields(comparableOf(first.rec), comparableOf(rec));
+          const firstComparable = comparableOf(first.rec);
+          row.diff = diffFields(firstComparable, asSent(comparableOf(rec), firstComparable, p.includes));
           if (unitNameOf(first.unit) !== unitNameOf(unit)) row.diff.push({ field: 'unit', ours: unitNameOf(first.unit), theirs: unitNameOf(unit) });
           row.conflict = { kind: 'twoSenders', other: packages[first.pkg].manifest.sender.name };
           row.message = conflictMessage('twoSenders', who, name, row.conflict.other);
@@ -253,7 +254,7 @@ export function planMerge(db: Database, packages: readonly LoadedPackage[], plac
       const image = readCadreImage(db, ours)!;
       const oursComparable = comparableOf(packageCadreOf(image, ours, null));
       row.unitNow = (image.row.unit_id as number | null) ?? null;
-      row.diff = diffFields(oursComparable, comparableOf(rec));
+      row.diff = diffFields(oursComparable, asSent(comparableOf(rec), oursComparable, p.includes));
       const unitChanged = unit === null ? row.unitNow !== null : !('id' in unit) || unit.id !== row.unitNow;
       if (unitChanged) row.diff.push({ field: 'unit', ours: unitNameOf(row.unitNow === null ? null : { id: row.unitNow }), theirs: unitNameOf(unit) });
       const first = seenOurs.get(ours);

@@ -1,6 +1,6 @@
 /** A merge plan as the 接收 page and `cadre package import` show it. */
 import type { PackagePreview } from '../../../shared/contract/api';
-import { CONFLICT_LABELS } from '../../../shared/domain/package/conflicts';
+import { CONFLICT_LABELS, type SecondmentCounts } from '../../../shared/domain/package/conflicts';
 import type { Database } from '../../db/database';
 import type { MergePlan, RowPlan } from './plan';
 import { shownField } from './records';
@@ -8,7 +8,7 @@ import { shownField } from './records';
 /** Rows listed in a preview (the counts cover all). */
 const MAX_ROWS = 2000;
 
-export function previewOf(db: Database, plan: MergePlan, planId: string): PackagePreview {
+export function previewOf(db: Database, plan: MergePlan, planId: string, parts: SecondmentCounts): PackagePreview {
   const names = new Map((db.prepare('SELECT id, name FROM units').all() as { id: number; name: string }[]).map(u => [u.id, u.name]));
   const unitName = new Map<string, string>();
   for (const u of plan.units) {
@@ -41,12 +41,20 @@ export function previewOf(db: Database, plan: MergePlan, planId: string): Packag
       referenceDate: p.manifest.referenceDate,
       createdAt: p.manifest.createdAt,
       operator: p.manifest.operator,
-      counts: p.manifest.counts,
+      counts: {
+        ...p.manifest.counts,
+        batches: p.manifest.counts.batches ?? 0,
+        members: p.manifest.counts.members ?? 0,
+        villages: p.manifest.counts.villages ?? 0,
+        assignments: p.manifest.counts.assignments ?? 0,
+      },
+      includes: [...p.includes],
       lastReferenceDate: plan.senders[i].lastReferenceDate,
       placeUnder: { unitId: plan.senders[i].placeUnder, name: plan.senders[i].placeName },
       placeRemembered: plan.senders[i].remembered,
     })),
     counts,
+    parts,
     units: [...perUnit.values()],
     rows: plan.rows
       .filter(r => r.action !== 'unchanged')

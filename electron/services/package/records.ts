@@ -6,7 +6,7 @@
 import crypto from 'node:crypto';
 import { formatAssessments } from '../../../shared/domain/assessment/text';
 import type { Comparable } from '../../../shared/domain/package/conflicts';
-import type { PackageCadre } from '../../../shared/domain/package/manifest';
+import type { PackageCadre, PackageChoice } from '../../../shared/domain/package/manifest';
 import { fieldLabel } from '../../../shared/domain/roster/fields';
 import { familyText } from '../import/api';
 import { CADRE_FORM_COLUMNS, CADRE_SCALAR_COLUMNS, type CadreImage } from '../roster/api';
@@ -58,6 +58,27 @@ export function comparableOf(c: PackageCadre): Record<string, string> {
   if (c.photo) out.photo = sha256(c.photo);
   return out;
 }
+
+/** The comparable parts of a cadre record that a package may leave out. */
+const OPTIONAL_PARTS: readonly [PackageChoice, string][] = [
+  ['photos', 'photo'],
+  ['assessments', 'assessments'],
+];
+
+/** The package's record as it would stand here: a part the package does not carry stays ours. */
+export function asSent(theirs: Comparable, ours: Comparable, includes: ReadonlySet<PackageChoice>): Comparable {
+  const left = OPTIONAL_PARTS.filter(([choice]) => !includes.has(choice));
+  if (!left.length) return theirs;
+  const out: Record<string, string> = { ...theirs };
+  for (const [, field] of left) {
+    if (ours[field] === undefined) delete out[field];
+    else out[field] = ours[field];
+  }
+  return out;
+}
+
+/** Whether a package leaves out a part of the cadre records. */
+export const leavesOutCadreParts = (includes: ReadonlySet<PackageChoice>) => OPTIONAL_PARTS.some(([choice]) => !includes.has(choice));
 
 /** What a merge remembers of our record right after it (a later difference: changed here since). */
 export function digestOf(comparable: Comparable, unitId: number | null): string {

@@ -8,8 +8,14 @@
  */
 import { AppError } from '../../../shared/contract/errors';
 import {
+  includesOf,
   MANIFEST_NAME,
   manifestSchema,
+  packageAssignmentSchema,
+  packageBatchSchema,
+  packageMemberSchema,
+  packageRotationSchema,
+  packageVillageSchema,
   PACKAGE_FORMAT_VERSION,
   PACKAGE_LIMITS,
   PACKAGE_PARTS,
@@ -17,8 +23,14 @@ import {
   packageEventCheck,
   packageQuotaSchema,
   packageUnitSchema,
+  type PackageAssignment,
+  type PackageBatch,
   type PackageCadre,
+  type PackageChoice,
   type PackageEvent,
+  type PackageMember,
+  type PackageRotation,
+  type PackageVillage,
   type PackageManifest,
   type PackageQuota,
   type PackageUnit,
@@ -38,6 +50,13 @@ export interface LoadedPackage {
   cadres: PackageCadre[];
   events: PackageEvent[];
   quotas: PackageQuota[];
+  /** The optional parts the package carries (a part left out changes nothing here). */
+  includes: ReadonlySet<PackageChoice>;
+  batches: PackageBatch[];
+  members: PackageMember[];
+  villages: PackageVillage[];
+  rotations: PackageRotation[];
+  assignments: PackageAssignment[];
 }
 
 const refuse = (file: string, why: string): never => {
@@ -61,9 +80,14 @@ export function readPackage(bytes: Uint8Array, file: string, schemaVersion: numb
   const manifestEntry = byName.get(MANIFEST_NAME) ?? refuse(file, '缺少清单（manifest.json），不是本程序生成的数据包');
   if (manifestEntry.size > 64 * 1024 * 1024) refuse(file, '的清单过大');
   const manifest = parseManifest(file, entryBytes(file, bytes, manifestEntry));
-  if (manifest.formatVersion > PACKAGE_FORMAT_VERSION || manifest.schemaVersion > schemaVersion) {
+  if (manifest.schemaVersion > schemaVersion) {
     refuse(file, `由更新版本的程序生成（数据格式版本 ${manifest.schemaVersion}，本程序为 ${schemaVersion}），请先升级本程序再接收`);
   }
+  if (manifest.formatVersion > PACKAGE_FORMAT_VERSION) {
+    refuse(file, `由更新版本的程序生成（数据包版本 ${manifest.formatVersion}，本程序为 ${PACKAGE_FORMAT_VERSION}），请先升级本程序再接收`);
+  }
+  if (manifest.formatVersion >= 2 && !manifest.includes) refuse(file, '的清单缺少所含内容（includes），数据包可能被篡改');
+  const includes = includesOf(manifest);
 
   // Every entry but the manifest is a listed part, every listed part is there, with its size and hash.
   const listed = new Map(manifest.parts.map(p => [p.name, p]));
@@ -81,17 +105,43 @@ export function readPackage(bytes: Uint8Array, file: string, schemaVersion: numb
   const json = (name: string) => readJson(file, name, parts.get(name) ?? refuse(file, `缺少「${name}」`));
   const units = zodList(file, json(PACKAGE_PARTS.units), packageUnitSchema, '单位', PACKAGE_LIMITS.units);
   const cadres = checkedList(file, json(PACKAGE_PARTS.cadres), packageCadreCheck, '干部', PACKAGE_LIMITS.cadres);
-  const events = checkedList(file, json(PACKAGE_PARTS.events), packageEventCheck, '职务变动', PACKAGE_LIMITS.events);
-  const quotas = zodList(file, json(PACKAGE_PARTS.quotas), packageQuotaSchema, '职数', PACKAGE_LIMITS.quotas);
+  // A part left out is not in the package (and not read as "none here").
+  const optional = <T>(choice: PackageChoice, read: () => T[]): T[] => (includes.has(choice) ? read() : []);
+  const small =
+    <T>(name: string, schema: z.ZodType<T>, what: string, max: number) =>
+    () =>
+      zodList(file, json(name), schema, what, max);
+  const events = optional('events', () => checkedList(file, json(PACKAGE_PARTS.events), packageEventCheck, '职务变动', PACKAGE_LIMITS.events));
+  const quotas = optional('quotas', small(PACKAGE_PARTS.quotas, packageQuotaSchema, '职数', PACKAGE_LIMITS.quotas));
+  const batches = optional('batches', small(PACKAGE_PARTS.batches, packageBatchSchema, '挂职批次', PACKAGE_LIMITS.batches));
+  const members = optional('batches', small(PACKAGE_PARTS.members, packageMemberSchema, '挂职成员', PACKAGE_LIMITS.members));
+  const villages = optional('villages', small(PACKAGE_PARTS.villages, packageVillageSchema, '驻村的村', PACKAGE_LIMITS.villages));
+  const rotations = optional('villages', small(PACKAGE_PARTS.rotations, packageRotationSchema, '驻村轮次', PACKAGE_LIMITS.rotations));
+  const assignments = optional('villages', small(PACKAGE_PARTS.assignments, packageAssignmentSchema, '驻村干部', PACKAGE_LIMITS.assignments));
   const c = manifest.counts;
-  if (c.units !== units.length || c.cadres !== cadres.length || c.events !== events.length || c.quotas !== quotas.length) {
-    refuse(file, '的清单与数据的条数不符，数据包可能被篡改');
-  }
+  const counted: [number | undefined, unknown[]][] = [
+    [c.units, units],
+    [c.cadres, cadres],
+    [c.events, events],
+    [c.quotas, quotas],
+    [c.batches ?? 0, batches],
+    [c.members ?? 0, members],
+    [c.villages ?? 0, villages],
+    [c.rotations ?? 0, rotations],
+    [c.assignments ?? 0, assignments],
+  ];
+  if (counted.some(([n, list]) => n !== list.length)) refuse(file, '的清单与数据的条数不符，数据包可能被篡改');
 
   checkReferences(file, units, cadres, events, quotas);
+  const cadreName = new Map(cadres.map(c => [c.id, c.fields.name ?? '']));
+  checkBatches(file, cadreName, batches, members);
+  checkVillages(file, cadreName, villages, rotations, assignments);
+  // What the package does not carry is not compared (nor taken) here.
+  if (!includes.has('photos')) for (const c of cadres) c.photo = null;
+  if (!includes.has('assessments')) for (const c of cadres) c.assessments = [];
   const check = fieldChecker(file);
   for (const cadre of cadres) check(cadre);
-  return { file, sha256: sha256(bytes), manifest, units, cadres, events, quotas };
+  return { file, sha256: sha256(bytes), manifest, units, cadres, events, quotas, includes, batches, members, villages, rotations, assignments };
 }
 
 function entryBytes(file: string, bytes: Uint8Array, e: ZipDirEntry): Uint8Array {
@@ -214,4 +264,81 @@ function fieldChecker(file: string): (c: PackageCadre) => void {
     }
     if (!fields.name) refuse(file, '中有干部没有姓名');
   };
+}
+
+/** Records unique by id and by their natural key; `what` names a record in a refusal. */
+function uniqueRecords<T extends { id: number }>(file: string, list: T[], key: (r: T) => string, what: (r: T) => string): Map<number, T> {
+  const byId = new Map<number, T>();
+  const keys = new Set<string>();
+  for (const r of list) {
+    if (byId.has(r.id) || keys.has(key(r))) refuse(file, `中的${what(r)}出现了两次`);
+    byId.set(r.id, r);
+    keys.add(key(r));
+  }
+  return byId;
+}
+
+/**
+ * 挂职批次 and members: each batch once (by programme and 批次序号), each member in a batch of the
+ * package and of a cadre of the package, as are the leader and the branch secretary; a pair and a
+ * replaced member are members of the same batch, a pair both ways.
+ */
+function checkBatches(file: string, cadreName: Map<number, string>, batches: PackageBatch[], members: PackageMember[]): void {
+  const label = (b: PackageBatch) => `挂职批次「${b.programme.name} ${b.name}」`;
+  const batchById = uniqueRecords(file, batches, b => `${b.programme.name}\u0000${b.seq}`, label);
+  for (const b of batches) {
+    if (b.leaderCadreId !== null && !cadreName.has(b.leaderCadreId)) refuse(file, `中的${label(b)}的领队不在数据包中`);
+    if (b.branchSecretaryId !== null && !cadreName.has(b.branchSecretaryId)) refuse(file, `中的${label(b)}的临时党支部书记不在数据包中`);
+  }
+  const memberById = new Map<number, PackageMember>();
+  members.forEach((m, k) => {
+    const batch = batchById.get(m.batchId) ?? refuse(file, `中的挂职成员（第 ${k + 1} 条）所在的批次不在数据包中`);
+    const who = cadreName.get(m.cadreId) ?? refuse(file, `中的${label(batch)}有成员（第 ${k + 1} 条）对应的干部不在数据包中`);
+    if (memberById.has(m.id)) refuse(file, `中的${label(batch)}的成员「${who}」出现了两次`);
+    memberById.set(m.id, m);
+  });
+  for (const m of members) {
+    const where = () => `中的${label(batchById.get(m.batchId)!)}的成员「${cadreName.get(m.cadreId)}」`;
+    const pair = m.pairId === null ? null : memberById.get(m.pairId);
+    if (pair !== null && (!pair || pair.batchId !== m.batchId || pair.pairId !== m.id || pair.id === m.id)) refuse(file, `${where()}的结对对象不在该批次中`);
+    const replaced = m.replacesId === null ? null : memberById.get(m.replacesId);
+    if (replaced !== null && (!replaced || replaced.batchId !== m.batchId || replaced.id === m.id)) refuse(file, `${where()}接替的成员不在该批次中`);
+  }
+}
+
+/** 驻村: villages and rotations once each (by natural key), every assignment of a rotation, village and cadre of the package. */
+function checkVillages(
+  file: string,
+  cadreName: Map<number, string>,
+  villages: PackageVillage[],
+  rotations: PackageRotation[],
+  assignments: PackageAssignment[],
+): void {
+  const villageById = uniqueRecords(
+    file,
+    villages,
+    v => `${v.county}\u0000${v.township}\u0000${v.name}`,
+    v => `村「${v.county}${v.township}${v.name}」`,
+  );
+  const rotationById = uniqueRecords(
+    file,
+    rotations,
+    r => `${r.programme}\u0000${r.seq}`,
+    r => `驻村轮次「${r.name}」`,
+  );
+  const byId = new Map<number, PackageAssignment>();
+  assignments.forEach((a, k) => {
+    const at = `中的驻村干部（第 ${k + 1} 条）`;
+    if (!rotationById.has(a.rotationId)) refuse(file, `${at}所在的驻村轮次不在数据包中`);
+    const village = villageById.get(a.villageId) ?? refuse(file, `${at}所驻的村不在数据包中`);
+    if (!cadreName.has(a.cadreId)) refuse(file, `${at}（${village.name}）对应的干部不在数据包中`);
+    if (byId.has(a.id)) refuse(file, `${at}出现了两次`);
+    byId.set(a.id, a);
+  });
+  for (const [k, a] of assignments.entries()) {
+    const replaced = a.replacesId === null ? null : byId.get(a.replacesId);
+    if (replaced !== null && (!replaced || replaced.rotationId !== a.rotationId || replaced.id === a.id)) {
+      refuse(file, `中的驻村干部（第 ${k + 1} 条，「${cadreName.get(a.cadreId)}」）接替的记录不在同一轮次中`);
+    }
+  }
 }

@@ -1,3 +1,3 @@
 /** What other areas use of secondment/: the one door into its internals (the lint forbids any other). */
 export { batchTarget } from './import';
-export { batchMemberCadreIds } from './members';
+export { batchMemberCadreIds, MEMBER_COLUMN } from './members';

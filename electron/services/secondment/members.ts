@@ -37,7 +37,8 @@ import { overlapProblem } from './overlap';
 type CellValue = string | number | null;
 export type MemberValues = Partial<Record<MemberEditableField, CellValue>>;
 
-const COLUMN: Record<MemberEditableField, string> = {
+/** Each editable member field's column. */
+export const MEMBER_COLUMN: Readonly<Record<MemberEditableField, string>> = {
   homeUnit: 'home_unit',
   homePost: 'home_post',
   hostUnit: 'host_unit',
@@ -148,7 +149,7 @@ function memberColumns(values: MemberValues, row: number, id: number | undefined
       continue;
     }
     const r = checkMemberField(field as MemberEditableField, raw);
-    if (r.ok) cols[COLUMN[field as MemberEditableField]] = r.value;
+    if (r.ok) cols[MEMBER_COLUMN[field as MemberEditableField]] = r.value;
     else problems.push({ row, id, field, message: r.message });
   }
   return cols;

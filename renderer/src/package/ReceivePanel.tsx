@@ -7,6 +7,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { PackagePreview } from '../../../shared/contract/api';
 import { formatDate } from '../../../shared/domain/common/dates';
+import { secondmentCountsText } from '../../../shared/domain/package/conflicts';
+import { PACKAGE_CHOICE_LABELS, PACKAGE_CHOICES } from '../../../shared/domain/package/manifest';
 import { api } from '../api';
 import { readFileBase64 } from '../io/files';
 import { unitOptions } from '../stats/ScopePicker';
@@ -79,8 +81,9 @@ export function ReceivePanel({ onMerged }: { onMerged?: () => void }) {
       });
       setPreview(null);
       setFiles([]);
+      const parts = secondmentCountsText(r.parts);
       setDone(
-        `已汇总：新增 ${r.new} 名，更新 ${r.changed} 名，无变化 ${r.unchanged} 名，处理冲突 ${r.conflicts} 处；新建单位 ${r.unitsNew} 个，职务变动 ${r.events} 条，职数 ${r.quotas} 项。如有误，可在名册页“撤销”。`,
+        `已汇总：新增 ${r.new} 名，更新 ${r.changed} 名，无变化 ${r.unchanged} 名，处理冲突 ${r.conflicts} 处；新建单位 ${r.unitsNew} 个，职务变动 ${r.events} 条，职数 ${r.quotas} 项${parts ? `；${parts}` : ''}。如有误，可在名册页“撤销”。`,
       );
       onMerged?.();
     });
@@ -117,6 +120,7 @@ export function ReceivePanel({ onMerged }: { onMerged?: () => void }) {
                 <th>报送单位</th>
                 <th>报送日期</th>
                 <th className="num">干部</th>
+                <th>未包含</th>
                 <th>放在本库的</th>
               </tr>
             </thead>
@@ -129,6 +133,11 @@ export function ReceivePanel({ onMerged }: { onMerged?: () => void }) {
                     {p.lastReferenceDate && <span className="muted">（上次 {formatDate(p.lastReferenceDate)}）</span>}
                   </td>
                   <td className="num">{p.counts.cadres}</td>
+                  <td>
+                    {PACKAGE_CHOICES.filter(c => !p.includes.includes(c))
+                      .map(c => PACKAGE_CHOICE_LABELS[c])
+                      .join('、') || '—'}
+                  </td>
                   <td>
                     {p.placeRemembered ? (
                       `${p.placeUnder.name}之下`
@@ -153,7 +162,7 @@ export function ReceivePanel({ onMerged }: { onMerged?: () => void }) {
           </table>
           <p role="status" aria-label="接收预览汇总">
             新增 {c.new} 名，更新 {c.changed} 名，无变化 {c.unchanged} 名，冲突 {c.conflicts} 处{c.errors ? `，有误 ${c.errors} 名（不写入）` : ''}；新建单位{' '}
-            {c.unitsNew} 个，职务变动 {c.events} 条。
+            {c.unitsNew} 个，职务变动 {c.events} 条。{secondmentCountsText(preview.parts) && `${secondmentCountsText(preview.parts)}。`}
           </p>
 
           {preview.conflicts.length > 0 && (

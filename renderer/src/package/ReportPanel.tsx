@@ -1,6 +1,7 @@
 /** 上报 on 数据与备份: a unit subtree (default everything) as one data package to send up. */
 import { useEffect, useState } from 'react';
 import { todayCanonical } from '../../../shared/domain/common/dates';
+import { PACKAGE_CHOICE_LABELS, PACKAGE_CHOICES, packageContentsText, type PackageChoice } from '../../../shared/domain/package/manifest';
 import { api } from '../api';
 import { downloadBase64 } from '../io/files';
 import { unitOptions } from '../stats/ScopePicker';
@@ -13,6 +14,7 @@ export function ReportPanel() {
   const [date, setDate] = useState(todayCanonical());
   const [withXlsx, setWithXlsx] = useState(true);
   const [withLrmx, setWithLrmx] = useState(false);
+  const [without, setWithout] = useState<PackageChoice[]>([]);
   const [done, setDone] = useState<string | null>(null);
   const action = useAction();
 
@@ -26,17 +28,15 @@ export function ReportPanel() {
   const make = () =>
     action.run(async () => {
       setDone(null);
-      const r = await api.exportPackage({ unitId: unitId ?? undefined, date, withXlsx, withLrmx });
+      const r = await api.exportPackage({ unitId: unitId ?? undefined, date, withXlsx, withLrmx, without });
       if (r.base64) downloadBase64(r.fileName, r.base64, r.mime);
-      setDone(
-        `已生成数据包「${r.fileName}」：干部 ${r.cadres} 名，单位 ${r.units} 个，职务变动 ${r.events} 条，职数 ${r.quotas} 项。请把该文件交给上级单位接收。`,
-      );
+      setDone(`已生成数据包「${r.fileName}」：${packageContentsText(r, r.includes)}。请把该文件交给上级单位接收。`);
     });
 
   return (
     <section className="data-block" aria-labelledby="report-title">
       <h2 id="report-title">上报</h2>
-      <p className="muted">把本单位的干部（含照片、家庭成员、年度考核）、单位、职数和职务变动写成一个数据包，交上级单位在“接收”中汇总。</p>
+      <p className="muted">把本单位的干部（含家庭成员）和单位写成一个数据包，交上级单位在“接收”中汇总；下列内容可选，不包含的内容上级单位不会改动。</p>
       <div className="package-form">
         <label>
           上报范围
@@ -53,6 +53,19 @@ export function ReportPanel() {
           报送日期
           <DateInput aria-label="报送日期" value={date} onChange={setDate} precision="day" required />
         </label>
+        <fieldset className="package-parts">
+          <legend>包含</legend>
+          {PACKAGE_CHOICES.map(c => (
+            <label key={c} className="check">
+              <input
+                type="checkbox"
+                checked={!without.includes(c)}
+                onChange={e => setWithout(prev => (e.target.checked ? prev.filter(x => x !== c) : [...prev, c]))}
+              />
+              {PACKAGE_CHOICE_LABELS[c]}
+            </label>
+          ))}
+        </fieldset>
         <label className="check">
           <input type="checkbox" checked={withXlsx} onChange={e => setWithXlsx(e.target.checked)} />
           附干部名册（Excel）

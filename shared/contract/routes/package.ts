@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { CONFLICT_KINDS } from '../../domain/package/conflicts';
+import { PACKAGE_CHOICES } from '../../domain/package/manifest';
 import { id } from './common';
 import { importSourceSchema } from './imports';
 
@@ -18,6 +19,8 @@ export const packageExportInput = z.strictObject({
   withXlsx: z.boolean().optional(),
   /** Add one .lrmx per cadre. */
   withLrmx: z.boolean().optional(),
+  /** Optional parts left out (照片, 职务变动, 职数, 挂职批次, 驻村, 年度考核); default: all included. */
+  without: z.array(z.enum(PACKAGE_CHOICES)).max(PACKAGE_CHOICES.length).optional(),
   /** The CLI's --out (a .cadrepkg path); pages get the bytes. */
   outPath: z.string().min(1).max(4096).optional(),
 });
@@ -31,7 +34,23 @@ export const packageExportOutput = z.object({
   units: z.number().int(),
   events: z.number().int(),
   quotas: z.number().int(),
+  batches: z.number().int(),
+  members: z.number().int(),
+  villages: z.number().int(),
+  rotations: z.number().int(),
+  assignments: z.number().int(),
+  /** The optional parts it carries. */
+  includes: z.array(z.enum(PACKAGE_CHOICES)),
   sha256: z.string(),
+});
+
+const count = z.number().int();
+/** How the packages' 挂职批次 and 驻村 records meet ours (preview) or were written (merge). */
+export const packagePartCountsSchema = z.object({
+  batches: z.object({ new: count, updated: count }),
+  members: z.object({ new: count, updated: count, unchanged: count }),
+  villages: z.object({ new: count }),
+  assignments: z.object({ new: count, updated: count, unchanged: count }),
 });
 
 /** One package as the preview shows it. */
@@ -43,7 +62,18 @@ export const packageSummarySchema = z.object({
   referenceDate: z.string(),
   createdAt: z.string(),
   operator: z.string(),
-  counts: z.object({ units: z.number().int(), cadres: z.number().int(), events: z.number().int(), quotas: z.number().int() }),
+  counts: z.object({
+    units: count,
+    cadres: count,
+    events: count,
+    quotas: count,
+    batches: count,
+    members: count,
+    villages: count,
+    assignments: count,
+  }),
+  /** The optional parts it carries (what it leaves out changes nothing here). */
+  includes: z.array(z.enum(PACKAGE_CHOICES)),
   /** A package from this sender was merged before (its last 报送日期), else null. */
   lastReferenceDate: z.string().nullable(),
   /** Where its units go: the unit of ours (null: top level), remembered from the first merge. */
@@ -91,6 +121,7 @@ export const packagePreviewSchema = z.object({
     unitsNew: z.number().int(),
     events: z.number().int(),
   }),
+  parts: packagePartCountsSchema,
   /** Per unit of the packages: how many new / changed / unchanged. */
   units: z.array(
     z.object({ sender: z.string(), unit: z.string(), isNew: z.boolean(), new: z.number().int(), changed: z.number().int(), unchanged: z.number().int() }),
@@ -143,6 +174,7 @@ export const packageRoutes = {
       quotas: z.number().int(),
       moved: z.number().int(),
       removedFromSender: z.number().int(),
+      parts: packagePartCountsSchema,
       operation: z.object({ id, label: z.string(), changed: z.number().int() }).nullable(),
     }),
   },

@@ -72,3 +72,25 @@ export function conflictMessage(kind: ConflictKind, who: string, sender: string,
       return `「${who}」已在「${other ?? ''}」报送的名单中，现由「${sender}」报送：可能已调动，可移到「${sender}」名下（不会重复新增）。`;
   }
 }
+
+/** How a merge meets our 挂职批次 and 驻村 records, counted. */
+export interface SecondmentCounts {
+  batches: { new: number; updated: number };
+  members: { new: number; updated: number; unchanged: number };
+  villages: { new: number };
+  assignments: { new: number; updated: number; unchanged: number };
+}
+
+/** The counts in words for the preview and the CLI ('' when the packages bring none). */
+export function secondmentCountsText(c: SecondmentCounts): string {
+  const out: string[] = [];
+  const m = c.members;
+  if (c.batches.new + c.batches.updated + m.new + m.updated + m.unchanged > 0) {
+    out.push(`挂职批次新增 ${c.batches.new} 个、更新 ${c.batches.updated} 个，成员新增 ${m.new} 名、更新 ${m.updated} 名、无变化 ${m.unchanged} 名`);
+  }
+  const a = c.assignments;
+  if (c.villages.new + a.new + a.updated + a.unchanged > 0) {
+    out.push(`驻村新增村 ${c.villages.new} 个，驻村干部新增 ${a.new} 名、更新 ${a.updated} 名、无变化 ${a.unchanged} 名`);
+  }
+  return out.join('；');
+}

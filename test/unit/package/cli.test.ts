@@ -40,6 +40,31 @@ describe('cadre package', () => {
     expect(again.unchanged).toBe(sent.cadres);
   });
 
+  it('export --without leaves parts out; the JSON counts the batches, members, villages and assignments sent and received', () => {
+    const file = path.join(sender.dir(), '全部.cadrepkg');
+    const sent = sender.json(['package', 'export', '--without', 'photos,events', '--out', file]);
+    expect(sent.includes).toEqual(['quotas', 'batches', 'villages', 'assessments']);
+    expect(sent.events).toBe(0);
+    // the demo's programme: 4 batches, 73 members (one replaced); its villages and rotations
+    expect(sent.batches).toBe(4);
+    expect(sent.members).toBe(74);
+    expect(sent.villages).toBeGreaterThan(0);
+    expect(sent.assignments).toBeGreaterThan(0);
+
+    const county = cliOn(() => path.join(sender.dir(), 'county.db'));
+    const merged = county.json(['package', 'import', file]);
+    expect(merged.packages[0].includes).toEqual(sent.includes);
+    expect(merged.events).toBe(0);
+    expect(merged.batches).toEqual({ new: sent.batches, updated: 0 });
+    expect(merged.members).toEqual({ new: sent.members, updated: 0, unchanged: 0 });
+    expect(merged.villages).toEqual({ new: sent.villages });
+    expect(merged.assignments).toEqual({ new: sent.assignments, updated: 0, unchanged: 0 });
+
+    const bad = sender.run(['package', 'export', '--without', 'photos,照片', '--out', file]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--without 中的「照片」不是可选内容');
+  });
+
   it('a file that is not a package is refused in Chinese (exit 1), nothing written', () => {
     const bogus = path.join(sender.dir(), '不是数据包.cadrepkg');
     fs.writeFileSync(bogus, 'hello');

@@ -39,8 +39,8 @@ function partsOf(bytes: Buffer): Parts {
 const zip = (parts: Parts) => buildZip([...parts].map(([name, data]) => ({ name, data })));
 const json = (b: Buffer) => JSON.parse(b.toString('utf8'));
 /** Changes a data part and, with `rehash`, the manifest's size and hash of it too (a consistent forgery). */
-function edit(name: string, change: (v: any) => void, rehash: boolean): Buffer {
-  const parts = partsOf(good);
+function edit(name: string, change: (v: any) => void, rehash: boolean, from = good): Buffer {
+  const parts = partsOf(from);
   const v = json(parts.get(name)!);
   change(v);
   const data = Buffer.from(JSON.stringify(v));
@@ -93,7 +93,9 @@ describe('a package that is not what it claims is refused, nothing written', () 
     expect(await refused(edit('manifest.json', m => (m.schemaVersion = 999), false))).toMatch(
       /由更新版本的程序生成（数据格式版本 999，本程序为 \d+），请先升级本程序再接收/,
     );
-    expect(await refused(edit('manifest.json', m => (m.formatVersion = 2), false))).toMatch(/由更新版本的程序生成/);
+    expect(await refused(edit('manifest.json', m => (m.formatVersion = 3), false))).toMatch(/由更新版本的程序生成（数据包版本 3，本程序为 2）/);
+    // a version-2 manifest says what it carries
+    expect(await refused(edit('manifest.json', m => delete m.includes, false))).toMatch(/缺少所含内容/);
   });
 
   it('an entry that claims to inflate to hundreds of megabytes is refused before it is read', async () => {
@@ -124,6 +126,81 @@ describe('a package that is not what it claims is refused, nothing written', () 
         ),
       ),
     ).toMatch(/清单与数据的条数不符|成环/);
+  });
+
+  it('a consistent forgery whose batch member is not a cadre of the package: refused naming the batch', async () => {
+    const batch = {
+      id: 7,
+      programme: { name: '京沈对口合作干部交流', partnerPlace: '', notes: '' },
+      seq: 9,
+      name: '第九批',
+      direction: '派出',
+      sendingPlace: '',
+      receivingPlace: '',
+      startDate: '2025-03',
+      plannedEndDate: '',
+      actualEndDate: '',
+      status: '在岗',
+      leaderCadreId: null,
+      branchName: '',
+      branchSecretaryId: null,
+      notes: '',
+    };
+    const {
+      id: _id,
+      batchId: _b,
+      cadreId: _c,
+      ...rest
+    } = {
+      id: 0,
+      batchId: 0,
+      cadreId: 0,
+      homeUnit: '',
+      homePost: '',
+      hostUnit: '',
+      hostPost: '',
+      startDate: '',
+      endDate: '',
+      status: '在岗',
+      branchRole: '',
+      pairId: null,
+      recallDate: '',
+      recallReason: '',
+      replacesId: null,
+      replacementReason: '',
+      returnDate: '',
+      outcome: '',
+      outcomeDate: '',
+      outcomePost: '',
+      resumeLine: '',
+      notes: '',
+    };
+    const forged = (cadreId: number, counts = { batches: 1, members: 1 }) =>
+      edit(
+        'manifest.json',
+        m => Object.assign(m.counts, counts),
+        false,
+        edit(
+          'data/batches.json',
+          v => v.push(batch),
+          true,
+          edit('data/members.json', v => v.push({ id: 3, batchId: 7, cadreId, ...rest }), true),
+        ),
+      );
+    const cadreIds = json(partsOf(good).get('data/cadres.json')!).map((c: { id: number }) => c.id) as number[];
+    expect(await refused(forged(999_999))).toMatch(/挂职批次「京沈对口合作干部交流 第九批」有成员（第 1 条）对应的干部不在数据包中，未接收/);
+    expect(await refused(forged(cadreIds[0], { batches: 1, members: 0 }))).toMatch(/条数不符/);
+    // a member of a batch with a bad status is refused by its shape
+    expect(
+      await refused(
+        edit(
+          'manifest.json',
+          m => Object.assign(m.counts, { members: 1 }),
+          false,
+          edit('data/members.json', v => v.push({ id: 3, batchId: 7, cadreId: cadreIds[0], ...rest, status: '失踪' }), true),
+        ),
+      ),
+    ).toMatch(/的挂职成员不符合格式（第 1 条）/);
   });
 
   it('the CLI exits 1 with the reason, no stack trace', { timeout: CLI_TEST_BUDGET.testTimeout }, () => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { openCore, type Core } from '../../../electron/services/core/core';
 import { REPORTING_UNIT_SETTING, setSetting } from '../../../electron/services/common/settings';
 import { makeIdNumber } from '../../../shared/domain/common/idcard';
+import type { PackageChoice } from '../../../shared/domain/package/manifest';
 import { routeCalls } from '../../support/dispatch';
 
 export interface Office {
@@ -12,9 +13,24 @@ export interface Office {
   /** The office's own top unit. */
   unit: number;
   add(name: string, seq: number, values?: Record<string, string>): number;
-  /** Exports everything to `<dir>/<file>` and returns its path. */
-  send(file: string): Promise<string>;
+  /** Exports everything (but the parts `without`) to `<dir>/<file>` and returns its path. */
+  send(file: string, without?: PackageChoice[]): Promise<string>;
+  /** A 挂职 batch `seq` of `programme` (both made when missing) with these cadres as members; the member ids. */
+  batch(programme: string, seq: number, cadres: number[], values?: Record<string, unknown>): { batch: number; members: number[] };
+  /** A 驻村 assignment of the cadre in 柳川县榆树镇`village`, rotation `seq` of 驻村工作 (made when missing). */
+  assign(village: string, seq: number, cadre: number, role: string, values?: Record<string, unknown>): number;
 }
+
+/** Inserts a row (test setup, not the app's write path) and returns its id. */
+function insert(core: Core, table: string, row: Record<string, unknown>): number {
+  const keys = Object.keys(row);
+  return Number(core.db.prepare(`INSERT INTO ${table}(${keys.join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`).run(Object.values(row)).lastInsertRowid);
+}
+const idOr = (core: Core, sql: string, args: unknown[], make: () => number) =>
+  (core.db
+    .prepare(sql)
+    .pluck()
+    .get(...args) as number | undefined) ?? make();
 
 export const idOf = (seq: number) => makeIdNumber('330102', '1985-03-01', seq, seq % 2 ? '男' : '女');
 
@@ -33,11 +49,32 @@ export function office(dir: string, name: string): Office {
         core.db.prepare(`INSERT INTO cadres(${keys.join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`).run(Object.values(cols)).lastInsertRowid,
       );
     },
-    async send(file) {
+    async send(file, without) {
       const out = path.join(dir, file);
       fs.rmSync(out, { force: true });
-      await routeCalls(core).call('exportPackage', { date: '2026-12-06', outPath: out });
+      await routeCalls(core).call('exportPackage', { date: '2026-12-06', outPath: out, without });
       return out;
+    },
+    batch(programme, seq, cadres, values = {}) {
+      const p = idOr(core, 'SELECT id FROM secondment_programmes WHERE name = ?', [programme], () =>
+        insert(core, 'secondment_programmes', { name: programme }),
+      );
+      const batch = idOr(core, 'SELECT id FROM secondment_batches WHERE programme_id = ? AND seq = ?', [p, seq], () =>
+        insert(core, 'secondment_batches', { programme_id: p, seq, name: `第${seq}批`, start_date: '2025-03', planned_end_date: '2026-03', ...values }),
+      );
+      const members = cadres.map((cadre, k) =>
+        insert(core, 'secondment_members', { batch_id: batch, cadre_id: cadre, host_unit: '北京市朝阳区', sort_order: k + 1 }),
+      );
+      return { batch, members };
+    },
+    assign(village, seq, cadre, role, values = {}) {
+      const v = idOr(core, "SELECT id FROM villages WHERE county = '柳川县' AND township = '榆树镇' AND name = ?", [village], () =>
+        insert(core, 'villages', { county: '柳川县', township: '榆树镇', name: village, kind: '脱贫村' }),
+      );
+      const r = idOr(core, "SELECT id FROM village_rotations WHERE programme = '驻村工作' AND seq = ?", [seq], () =>
+        insert(core, 'village_rotations', { programme: '驻村工作', seq, name: `第${seq}轮`, start_date: '2024-01', end_date: '2026-12' }),
+      );
+      return insert(core, 'village_assignments', { rotation_id: r, village_id: v, cadre_id: cadre, role, ...values });
     },
   };
 }
