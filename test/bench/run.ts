@@ -29,7 +29,7 @@ import path from 'node:path';
 import { openCore } from '../../electron/services/core/core';
 import { loadDemo } from '../../electron/services/demo/load';
 import { rosterPage, type PageRequest } from '../../electron/services/roster/page';
-import { CADRE_SCALAR_COLUMNS } from '../../electron/services/roster/columns';
+import { CADRE_SCALAR_COLUMNS } from '../../electron/services/common/cadre-columns';
 import { compileQuery, queryCadres } from '../../electron/services/roster/query';
 import type { Database } from '../../electron/db/database';
 import { todayCanonical } from '../../shared/domain/common/dates';

@@ -40,8 +40,8 @@ import { formatSnapshotTime } from '../../../shared/domain/backup/format';
 import { SNAPSHOT_NAME_PATTERN, type DataCounts, type SnapshotKind } from '../../../shared/contract/routes/backup';
 import { AppError, type ErrorCode } from '../../../shared/contract/errors';
 import { APPLICATION_ID, SCHEMA_VERSION, openDatabase, type Database } from '../../db/database';
-import { audit, recordBackup, recordRestore, type RestoreRecord } from '../common/audit';
-import { getSetting, savedOperatorName, setSetting } from '../common/settings';
+import { audit, recordBackup } from '../common/audit';
+import { getSetting, OPERATOR_SETTING, operatorName, savedOperatorName, setSetting } from '../common/settings';
 import { ensurePrivateDir, makePrivate } from '../../db/private-files';
 
 export type { DataCounts, SnapshotKind };
@@ -940,6 +940,33 @@ function inUse(): AppError {
 function wrapRestoreError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   return new AppError('INTERNAL', `恢复失败：${(err as Error)?.message ?? String(err)}。当前数据未被改动。`);
+}
+
+interface RestoreRecord {
+  /** The operator at the machine, carried over: the name belongs to the person, not to the data restored. */
+  operator: string | null;
+  /** The snapshot or file restored from (its name). */
+  from: string;
+  /** The snapshot the replaced data was saved as (none when a damaged file was recovered). */
+  preRestore: string | null;
+  /** True when the live file was damaged and replaced without a snapshot of it. */
+  recovered?: boolean;
+}
+
+/**
+ * Written into the restored database before it replaces the live one, so the
+ * restore and its entry land (or fail) together.
+ */
+function recordRestore(db: Database, r: RestoreRecord): void {
+  db.transaction(() => {
+    if (r.operator) setSetting(db, OPERATOR_SETTING, r.operator);
+    audit(db, {
+      operator: r.operator ?? operatorName(db),
+      entity: 'database',
+      action: 'restore',
+      after: { from: r.from, preRestore: r.preRestore, cadres: dataCounts(db).cadres, ...(r.recovered ? { recovered: true } : {}) },
+    });
+  })();
 }
 
 /**

@@ -5,7 +5,7 @@ import { fieldLabel } from '../../../shared/domain/roster/fields';
 import { AUDIT_TABLES, shownAuditKeys } from '../../../shared/domain/audit/fields';
 import type { Database } from '../../db/database';
 import { cachedStatement } from '../../db/statements';
-import { CADRE_FORM_COLUMNS, CADRE_SCALAR_COLUMNS, countCadres } from '../roster/api';
+import { CADRE_FORM_COLUMNS, CADRE_SCALAR_COLUMNS } from './cadre-columns';
 import { OPERATOR_SETTING, operatorName, REPORTING_UNIT_SETTING, reportingUnitName, savedOperatorName, setSetting } from './settings';
 
 /** Column name → field key, for showing audit entries with Chinese labels. */
@@ -126,32 +126,4 @@ export function setReportingUnitName(db: Database, raw: string): string {
 /** A copy of all data taken on request (立即备份, `cadre backup`): who copied the personnel records, and where to. */
 export function recordBackup(db: Database, copy: { name: string; file?: string }): void {
   audit(db, { entity: 'database', action: 'backup', after: copy });
-}
-
-export interface RestoreRecord {
-  /** The operator at the machine, carried over: the name belongs to the person, not to the data restored. */
-  operator: string | null;
-  /** The snapshot or file restored from (its name). */
-  from: string;
-  /** The snapshot the replaced data was saved as (none when a damaged file was recovered). */
-  preRestore: string | null;
-  /** True when the live file was damaged and replaced without a snapshot of it. */
-  recovered?: boolean;
-}
-
-/**
- * Written into the restored database before it replaces the live one, so the
- * restore and its entry land (or fail) together.
- */
-export function recordRestore(db: Database, r: RestoreRecord): void {
-  db.transaction(() => {
-    if (r.operator) setSetting(db, OPERATOR_SETTING, r.operator);
-    const cadres = countCadres(db);
-    audit(db, {
-      operator: r.operator ?? operatorName(db),
-      entity: 'database',
-      action: 'restore',
-      after: { from: r.from, preRestore: r.preRestore, cadres, ...(r.recovered ? { recovered: true } : {}) },
-    });
-  })();
 }

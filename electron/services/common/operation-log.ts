@@ -1,7 +1,7 @@
 /**
  * Undo and redo across edits, pastes, deletes, restores and imports: every
  * change to cadres runs inside `withOperation`, which records the before and
- * after image of each cadre it touched (see roster/image.ts) and writes one
+ * after image of each cadre it touched (see cadre-image.ts) and writes one
  * audit-log entry per changed cadre, all in the same transaction as the
  * change itself. Undo writes the before images back, redo the after images.
  *
@@ -34,7 +34,7 @@ import { formatAuditTime } from '../../../shared/domain/audit/text';
 import type { Database } from '../../db/database';
 import { cachedStatement } from '../../db/statements';
 import { auditMany, type AuditRecord } from './audit';
-import { readCadreImage, writeCadreImage, type CadreImage } from '../roster/api';
+import { readCadreImage, writeCadreImage, type CadreImage } from './cadre-image';
 import { isUndoableTable, readRowImage, rowChanges, UNAUDITED_TABLES, writeRowImage, type RowImage, type UndoableTable } from './row-image';
 import { operatorName } from './settings';
 
@@ -103,7 +103,7 @@ export interface OperationRecorder {
   created(id: number): void;
   /**
    * Bulk path: a cadre just inserted, with its image as written (a compact
-   * image may leave out default columns, see roster/image.ts). Not read back.
+   * image may leave out default columns, see cadre-image.ts). Not read back.
    */
   inserted(id: number, image: CadreImage): void;
   /** A unit this operation created (undone with it when nothing else refers to it). */

@@ -1,7 +1,7 @@
 /**
  * Whole-row images of the non-cadre tables the undo log covers (secondments
  * and village assignments). Cadres have their own image with child rows
- * (roster/image.ts); these tables are flat, so a row's image is the row.
+ * (cadre-image.ts); these tables are flat, so a row's image is the row.
  * Images an area reads and writes itself are an ImageKind (operation-log.ts).
  */
 import type { Database } from '../../db/database';

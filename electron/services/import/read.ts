@@ -20,28 +20,10 @@ import * as XLSX from 'xlsx';
 import { importError } from './errors';
 import { readZipDirectory } from '../common/zip';
 import { decodeText, parseDelimited, sniffKind, zipHoldsWorkbook, type TextEncodingName } from './sniff';
+import type { CellRange, CellValue, ReadLimits, SheetData } from './sheet';
 import { numberCell, readXlsxFast, type FastSheetErrors } from './xlsx-reader';
 
-export type CellValue = string | number | boolean | Date | null;
-
-export interface CellRange {
-  s: { r: number; c: number };
-  e: { r: number; c: number };
-}
-
-export interface SheetData {
-  name: string;
-  visibility: 'visible' | 'hidden' | 'veryHidden';
-  /** rows[r][c], 0-based from A1; rows may be shorter than colCount. */
-  rows: CellValue[][];
-  rowCount: number;
-  colCount: number;
-  hiddenRows: number[];
-  hiddenCols: number[];
-  merges: CellRange[];
-  /** The range the sheet declares (<dimension>), when it is larger than what it holds. */
-  declaredRef?: string;
-}
+export type { CellRange, CellValue, ReadLimits, SheetData } from './sheet';
 
 export type WorkbookFormat = 'xlsx' | 'xlsb' | 'xls' | 'et' | 'ods' | 'html' | 'xml' | 'csv';
 
@@ -53,14 +35,6 @@ export interface WorkbookData {
   /** For CSV: the encoding detected. */
   encoding?: TextEncodingName;
   sheets: SheetData[];
-}
-
-export interface ReadLimits {
-  maxBytes: number;
-  maxRows: number;
-  maxCols: number;
-  /** Largest total the ZIP parts may inflate to. */
-  maxInflatedBytes: number;
 }
 
 export const DEFAULT_LIMITS: ReadLimits = {

@@ -15,7 +15,7 @@
  * the scanner is a loop (no recursion, however deep the XML).
  */
 import * as XLSX from 'xlsx';
-import type { CellValue, ReadLimits, SheetData } from './read';
+import type { CellValue, ReadLimits, SheetData } from './sheet';
 import { zipEntryBytes, type ZipDirectory } from '../common/zip';
 
 export interface FastSheetErrors {

@@ -13,9 +13,9 @@ export {
   selectCadreRows,
 } from './cadres';
 export type { MatchableCadre } from './cadres';
-export { CADRE_FORM_COLUMNS, CADRE_SCALAR_COLUMNS } from './columns';
-export { insertCadreImage, insertCadreImages, readCadreImage, withCadreIndexesDeferred, writeCadreImage } from './image';
-export type { CadreImage } from './image';
+export { CADRE_FORM_COLUMNS, CADRE_SCALAR_COLUMNS } from '../common/cadre-columns';
+export { insertCadreImage, insertCadreImages, readCadreImage, withCadreIndexesDeferred, writeCadreImage } from '../common/cadre-image';
+export type { CadreImage } from '../common/cadre-image';
 export { rosterPage, rosterWhere } from './page';
 export { compileQuery } from './query';
 export { applyCadreChanges } from './writes';

@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/contract/errors';
 import type { Database } from '../../db/database';
 import { cachedStatement } from '../../db/statements';
 import { formatDate } from '../../../shared/domain/common/dates';
-import { CADRE_FORM_COLUMNS, CADRE_SCALAR_COLUMNS, selectList } from './columns';
+import { CADRE_FORM_COLUMNS, CADRE_SCALAR_COLUMNS, selectList } from '../common/cadre-columns';
 import { UNIT_ORDER_CTE, UNIT_SUBTREE_CTE } from '../common/unit-tree';
 
 export interface CadreFilter {

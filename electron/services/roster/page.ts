@@ -20,7 +20,7 @@ import type { CadreRow } from '../../../shared/contract/api';
 import { AppError } from '../../../shared/contract/errors';
 import type { Database } from '../../db/database';
 import { cachedStatement } from '../../db/statements';
-import { CADRE_SCALAR_COLUMNS } from './columns';
+import { CADRE_SCALAR_COLUMNS } from '../common/cadre-columns';
 import { cadreRowsByIds, IN_HISTORY, IN_ROSTER, SEARCH_TERM, type RowQuery } from './cadres';
 import { UNIT_ORDER_CTE, UNIT_SUBTREE_CTE } from '../common/unit-tree';
 

@@ -37,7 +37,7 @@ import {
   type LadderField,
 } from '../../../shared/domain/roster/query';
 import type { Database } from '../../db/database';
-import { CADRE_SCALAR_COLUMNS } from './columns';
+import { CADRE_SCALAR_COLUMNS } from '../common/cadre-columns';
 import { IN_HISTORY, IN_ROSTER, selectCadreRows } from './cadres';
 import { UNIT_ORDER_CTE, UNIT_SUBTREE_CTE } from '../common/unit-tree';
 

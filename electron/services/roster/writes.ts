@@ -11,7 +11,7 @@ import { fieldLabel as label } from '../../../shared/domain/roster/fields';
 import { formatDate } from '../../../shared/domain/common/dates';
 import { fillFromIdNumber } from '../../../shared/domain/common/idcard';
 import type { Database } from '../../db/database';
-import { CADRE_FORM_COLUMNS, CADRE_SCALAR_COLUMNS } from './columns';
+import { CADRE_FORM_COLUMNS, CADRE_SCALAR_COLUMNS } from '../common/cadre-columns';
 import { withOperation, type OperationRecorder, type OperationSummary } from '../common/operation-log';
 
 const COLUMN: Record<EditableCadreField, string> = { ...CADRE_SCALAR_COLUMNS, ...CADRE_FORM_COLUMNS } as Record<EditableCadreField, string>;

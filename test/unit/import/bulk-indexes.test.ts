@@ -1,6 +1,6 @@
 /**
  * A large import into a small roster rebuilds the cadres indexes once instead
- * of growing them row by row (roster/image.ts withCadreIndexesDeferred): every
+ * of growing them row by row (common/cadre-image.ts withCadreIndexesDeferred): every
  * index comes back exactly, the database stays sound, and 撤销 / 重做 work.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';

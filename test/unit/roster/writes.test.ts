@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cadreAuditLog } from '../../../electron/services/common/audit';
-import { readCadreImage } from '../../../electron/services/roster/image';
+import { readCadreImage } from '../../../electron/services/common/cadre-image';
 import { applyCadreChanges, setCadresDeleted } from '../../../electron/services/roster/writes';
 import { getCadre, listCadres } from '../../../electron/services/roster/cadres';
 import { openCore, type Core } from '../../../electron/services/core/core';
