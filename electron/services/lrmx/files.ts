@@ -23,14 +23,22 @@ export interface LrmxExportFile {
 /** Most files one import or export handles. */
 export const MAX_LRMX_FILES = 5000;
 
-/** The .lrmx text of each cadre, with unique file names (张三_0011.lrmx, 张三_0011(2).lrmx); `photos: false` leaves the photos out. */
-export function renderLrmxFiles(db: Database, ids: number[], { photos = true, ...opts }: WriteLrmxOptions & { photos?: boolean } = {}): LrmxExportFile[] {
+/**
+ * The .lrmx text of each cadre, with unique file names (张三_0011.lrmx, 张三_0011(2).lrmx);
+ * `photos: false` leaves the photos out, `assessments: false` the 年度考核结果 (a 上报 without them).
+ */
+export function renderLrmxFiles(
+  db: Database,
+  ids: number[],
+  { photos = true, assessments = true, ...opts }: WriteLrmxOptions & { photos?: boolean; assessments?: boolean } = {},
+): LrmxExportFile[] {
   if (ids.length === 0) throw new AppError('VALIDATION', '没有选择要导出的干部');
   if (ids.length > MAX_LRMX_FILES) throw new AppError('VALIDATION', `一次最多导出 ${MAX_LRMX_FILES} 名干部的任免审批表`);
   const settings = getFormSettings(db);
   const used = new Set<string>();
   return [...new Set(ids)].map(id => {
     const cadre = getCadre(db, id);
+    if (!assessments) cadre.assessments = [];
     const text = writeLrmx(cadre, photos ? (cadrePhoto(db, id) ?? null) : null, {
       reportingUnit: settings.reportingUnit,
       filledBy: settings.filledBy,

@@ -154,7 +154,7 @@ export async function buildPackage(db: Database, opts: PackageOptions): Promise<
   if (opts.withLrmx && ids.length) {
     const used = new Set<string>();
     for (let at = 0; at < ids.length; at += MAX_LRMX_FILES) {
-      for (const f of renderLrmxFiles(db, ids.slice(at, at + MAX_LRMX_FILES), { ageRefDate: date, photos: has('photos') })) {
+      for (const f of renderLrmxFiles(db, ids.slice(at, at + MAX_LRMX_FILES), { ageRefDate: date, photos: has('photos'), assessments: has('assessments') })) {
         let name = f.fileName;
         for (let n = 2; used.has(name.toLowerCase()); n++) name = f.fileName.replace(/\.lrmx$/, `(${n}).lrmx`);
         used.add(name.toLowerCase());

@@ -186,6 +186,19 @@ describe('batches and village assignments in a package', () => {
     };
     expect(await lrmxPhoto([])).toBe(photo.toString('base64'));
     expect(await lrmxPhoto(['photos'])).toBe('');
+    // with 年度考核 left out, the .lrmx copies carry no annual results either
+    a.core.db.prepare("INSERT INTO cadre_assessments(cadre_id, year, grade, note) SELECT id, 2025, '优秀', '' FROM cadres WHERE name = '李四'").run();
+    const lrmxResults = async (without: ('assessments' | 'photos')[]) => {
+      const out = path.join(tmp.dir, 'results.cadrepkg');
+      fs.rmSync(out, { force: true });
+      await routeCalls(a.core).call('exportPackage', { outPath: out, withLrmx: true, without });
+      const bytes = fs.readFileSync(out);
+      const entry = readZipDirectory(bytes)!.entries.find(e => e.name.startsWith('任免审批表/李四'))!;
+      return /<NianDuKaoHeJieGuo>([^<]*)<\/NianDuKaoHeJieGuo>/.exec(Buffer.from(zipEntryBytes(bytes, entry)!).toString('utf8'))?.[1] ?? '';
+    };
+    expect(await lrmxResults([])).toContain('2025年度考核优秀');
+    expect(await lrmxResults(['assessments'])).toBe('');
+    a.core.db.prepare("DELETE FROM cadre_assessments WHERE cadre_id = (SELECT id FROM cadres WHERE name = '李四')").run();
     a.core.db.prepare("UPDATE cadres SET photo = NULL WHERE name = '李四'").run();
     const r = await receive(city, [file]);
     expect(r.preview.packages[0].includes).toEqual(['events', 'quotas', 'villages', 'assessments']);
