@@ -160,7 +160,8 @@ export interface AfterOpenHooks {
 export function afterOpen(core: Core, dbPath: string, hooks: AfterOpenHooks): void {
   void Promise.resolve()
     .then(() => snapshotOnStart(core.db, { dbPath }))
-    .catch(err => hooks.snapshotFailed(err));
+    // Closed before it ran (the app quit at once): nothing failed, the exit snapshot covers it.
+    .catch(err => core.db.open && hooks.snapshotFailed(err));
   const warning = networkWarning(dbPath);
   if (warning) hooks.networkWarning(warning);
 }

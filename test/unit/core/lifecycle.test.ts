@@ -104,6 +104,18 @@ describe('afterOpen and exitSnapshot', () => {
     expect(hooks.snapshotFailed).not.toHaveBeenCalled();
     core.close();
   });
+
+  it('closed before the start snapshot ran (the app quit at once): no snapshot, and no failure reported', async () => {
+    const { dataDir, dbPath } = dataFile({ dataDir: tmp.dir });
+    const core = openData({ dataDir, dbPath, appVersion: 'test' });
+    addCadres(core.db, 5);
+    const hooks = { networkWarning: vi.fn(), snapshotFailed: vi.fn() };
+    afterOpen(core, dbPath, hooks);
+    core.close();
+    await new Promise(resolve => setTimeout(resolve, 50));
+    expect(listSnapshots(path.join(dataDir, 'backups'))).toEqual([]);
+    expect(hooks.snapshotFailed).not.toHaveBeenCalled();
+  });
 });
 
 describe('the data folder temp area', () => {
