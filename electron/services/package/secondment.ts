@@ -13,9 +13,12 @@
  */
 import type { PackageAssignment, PackageBatch, PackageMember, PackageRotation, PackageVillage } from '../../../shared/domain/package/manifest';
 import type { SecondmentCounts } from '../../../shared/domain/package/conflicts';
+import { AppError } from '../../../shared/contract/errors';
+import type { PlacementKind } from '../../../shared/domain/secondment/rules';
 import type { Database } from '../../db/database';
 import type { OperationRecorder } from '../common/operation-log';
-import { MEMBER_COLUMN } from '../secondment/api';
+import { cadreName } from '../roster/api';
+import { MEMBER_COLUMN, overlapProblem } from '../secondment/api';
 import { cadreKey, type CadreRef, type MergePlan } from './plan';
 import type { LoadedPackage } from './verify';
 
@@ -529,5 +532,20 @@ export function writeSecondment(db: Database, op: OperationRecorder, sp: Secondm
     },
     a => [['replaces_assignment_id', a.replaces?.id]],
   );
+  refuseOverlaps(db, [...sp.members.map(m => ['挂职', m, cadreOf(m.cadre)] as const), ...sp.assignments.map(a => ['驻村', a, cadreOf(a.cadre)] as const)]);
   return counts;
+}
+
+/**
+ * One cadre holds one 挂职 or 驻村 at a time, as every page enforces. Two offices' records can
+ * still meet here (a district's 挂职 for someone the city has stationed in a village): checked on
+ * what was written, the first clash refuses the whole merge (its transaction is rolled back).
+ */
+function refuseOverlaps(db: Database, written: readonly (readonly [PlacementKind, RowPlan, number | undefined])[]): void {
+  for (const [kind, p, cadre] of written) {
+    if (p.id === undefined || p.action === 'unchanged' || cadre === undefined) continue;
+    const problem = overlapProblem(db, kind, p.id, `「${cadreName(db, cadre)}」`);
+    if (problem)
+      throw new AppError('CONFLICT', `数据包中的${kind}与本库的记录冲突：${problem}。未接收，数据未修改；请在本库或发送单位调整其中一段的起止时间后再接收。`);
+  }
 }

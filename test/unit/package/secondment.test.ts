@@ -11,7 +11,7 @@ import { UNDOABLE_TABLES } from '../../../electron/services/common/row-image';
 import { buildZip, readZipDirectory, zipEntryBytes } from '../../../electron/services/common/zip';
 import { openCore, type Core } from '../../../electron/services/core/core';
 import { sha256 } from '../../../electron/services/package/records';
-import { routeCalls } from '../../support/dispatch';
+import { routeCalls, routeError } from '../../support/dispatch';
 import { tempDir } from '../../support/temp';
 import { cadreByName, office, receive, type Office } from './offices';
 
@@ -41,8 +41,9 @@ function staff(o: Office) {
   o.core.db
     .prepare("UPDATE secondment_members SET replaces_member_id = ?, replacement_reason = '工作需要', start_date = '2025-06' WHERE id = ?")
     .run(members[2], members[3]);
-  o.assign('三合村', 2, ids.王五, '第一书记', { sending_unit: '望江区发改局' });
-  o.assign('三合村', 2, ids.赵六, '队员');
+  // Each to the village once his 挂职 is over (one placement at a time, as the app requires).
+  o.assign('三合村', 2, ids.王五, '第一书记', { sending_unit: '望江区发改局', start_date: '2025-07' });
+  o.assign('三合村', 2, ids.赵六, '队员', { start_date: '2026-04' });
   return { ids, batch, members };
 }
 
@@ -100,7 +101,7 @@ describe('batches and village assignments in a package', () => {
     const { ids, members } = staff(a);
     await receive(city, [await a.send('a1.cadrepkg')]);
     a.core.db.prepare("UPDATE secondment_members SET status = '期满' WHERE id = ?").run(members[0]);
-    a.assign('东升村', 2, ids.张三, '队员');
+    a.assign('东升村', 2, ids.张三, '队员', { start_date: '2026-04' });
     const r = await receive(city, [await a.send('a2.cadrepkg')]);
     expect(r.preview.parts).toEqual({
       batches: { new: 0, updated: 0 },
@@ -248,5 +249,23 @@ describe('batches and village assignments in a package', () => {
     // and 重做 puts it all back
     await routeCalls(city).call('stepHistory', { direction: 'redo' });
     expect(placements(city)).toEqual(placements(a.core));
+  });
+  it('a 挂职 that would overlap a 驻村 here is refused whole, naming the person; nothing is written', async () => {
+    const zhang = a.add('张三', 1);
+    a.batch(PROGRAMME, 9, [zhang]); // 2025.03–2026.03
+    const file = await a.send('a.cadrepkg');
+    // the city knows 张三 (the same ID number) and has him stationed in a village over those months
+    const here = office(tmp.dir, '滨江市');
+    try {
+      here.assign('三合村', 2, here.add('张三', 1), '队员'); // 2024.01–2026.12
+      const before = ['cadres', 'units', 'secondment_batches', 'secondment_members', 'operations'].map(t => rows(here.core, t));
+      const r = routeCalls(here.core);
+      const preview = await r.call('previewPackages', { files: [{ path: file }] });
+      const e = await routeError(here.core, 'mergePackages', { planId: preview.planId });
+      expect(e.message).toMatch(/数据包中的挂职与本库的记录冲突：「张三」已在「.*三合村」驻村（2024\.01.*），时间重叠。未接收，数据未修改/);
+      expect(['cadres', 'units', 'secondment_batches', 'secondment_members', 'operations'].map(t => rows(here.core, t))).toEqual(before);
+    } finally {
+      here.core.close();
+    }
   });
 });
