@@ -29,6 +29,8 @@ vi.mock('../../../electron/services/core/core', () => ({
     if (h.openCoreError) throw h.openCoreError;
     return {
       dispatch: h.dispatch,
+      // An open database that cannot be read: the start snapshot fails and says so (main logs it).
+      db: { open: true },
       close: () => {
         h.coreClosed++;
       },
