@@ -70,7 +70,7 @@ export function NewPersonDialog({ batchId, onClose, onDone }: { batchId: number;
         </select>
       </Field>
       <Field label="出生年月">
-        <input value={v.birth} onChange={set('birth')} placeholder="1988.06" />
+        <DateInput value={v.birth} onChange={birth => setV({ ...v, birth })} aria-label="出生年月" placeholder="1988.06" />
       </Field>
       <Field label="身份证号">
         <input value={v.idNumber} onChange={set('idNumber')} />
