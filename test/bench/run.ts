@@ -31,6 +31,7 @@ import { loadDemo } from '../../electron/services/demo/load';
 import { rosterPage, type PageRequest } from '../../electron/services/roster/page';
 import { CADRE_SCALAR_COLUMNS } from '../../electron/services/common/cadre-columns';
 import { compileQuery, queryCadres } from '../../electron/services/roster/query';
+import { IN_ROSTER } from '../../electron/services/roster/api';
 import type { Database } from '../../electron/db/database';
 import { todayCanonical } from '../../shared/domain/common/dates';
 import { benchQuery, TOWNSHIP_WOMEN_QUERY } from './query';
@@ -88,7 +89,8 @@ const TARGET_RATIO = 3;
  */
 function benchBlocks(db: Database, size: number): Record<string, BlockFigure> {
   const mid = Math.floor(size / 2);
-  const live = 'c.deleted_at IS NULL';
+  // The people the grid lists: the roster, not the 回收站 nor the 历史库 (retired, transferred out).
+  const live = IN_ROSTER;
   // The bare queries walk the index the app's block uses (INDEXED BY: left to itself the planner
   // may scan and sort the whole table instead, which would make a slow floor).
   const from = (index: string) => `FROM cadres c INDEXED BY ${index} LEFT JOIN units u ON u.id = c.unit_id`;
@@ -174,7 +176,7 @@ function benchBroadQuery(db: Database): Record<string, unknown> {
   /** The month after this month `years` years ago, as stored ('1976-01'). */
   const monthAfter = (years: number) => (m === 12 ? `${y - years + 1}-01` : `${y - years}-${String(m + 1).padStart(2, '0')}`);
   // Completed age 30–50 today: born after this month 51 years ago, and no later than this month 30 years ago.
-  const condition = `c.deleted_at IS NULL AND c.gender = '女' AND c.pt_education NOT IN ('中央党校研究生', '省委党校研究生')
+  const condition = `${IN_ROSTER} AND c.gender = '女' AND c.pt_education NOT IN ('中央党校研究生', '省委党校研究生')
     AND c.birth >= '${monthAfter(51)}' AND c.birth < '${monthAfter(30)}' AND c.birth GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*'
     AND (instr(c.resume, '镇') > 0 OR instr(c.resume, '乡') > 0 OR instr(c.resume, '街道') > 0)`;
   const touch = () => db.prepare('UPDATE cadres SET remarks = remarks WHERE id = (SELECT min(id) FROM cadres)').run();
