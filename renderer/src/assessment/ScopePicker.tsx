@@ -1,27 +1,13 @@
 /** Who a set is for: a secondment batch, a unit (with sub-units), a category, a 职务层次 or everyone. */
 import { useEffect, useState } from 'react';
-import { SCOPE_KINDS, SCOPE_KIND_LABELS, type ScopeKind, type Unit } from '../../../shared/contract/api';
+import { SCOPE_KINDS, SCOPE_KIND_LABELS, type ScopeKind } from '../../../shared/contract/api';
 import { CADRE_TAGS, LEADERSHIP_LEVELS } from '../../../shared/domain/roster/codes';
 import { api } from '../api';
+import { unitOptions } from '../units/tree';
 
 export interface Scope {
   kind: ScopeKind;
   ref: string;
-}
-
-/** Units in tree order with their depth, for an indented select. */
-function unitOptions(units: Unit[]): { id: number; label: string }[] {
-  const children = new Map<number | null, Unit[]>();
-  for (const u of units) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u]);
-  const out: { id: number; label: string }[] = [];
-  const walk = (parent: number | null, depth: number) => {
-    for (const u of (children.get(parent) ?? []).sort((a, b) => a.sortOrder - b.sortOrder)) {
-      out.push({ id: u.id, label: `${'　'.repeat(depth)}${u.name}` });
-      walk(u.id, depth + 1);
-    }
-  };
-  walk(null, 0);
-  return out;
 }
 
 export function ScopePicker({ value, onChange }: { value: Scope; onChange: (s: Scope) => void }) {

@@ -11,7 +11,7 @@ import { secondmentCountsText } from '../../../shared/domain/package/conflicts';
 import { PACKAGE_CHOICE_LABELS, PACKAGE_CHOICES } from '../../../shared/domain/package/manifest';
 import { api } from '../api';
 import { readFileBase64 } from '../io/files';
-import { unitOptions } from '../stats/ScopePicker';
+import { unitOptions } from '../units/tree';
 import { ErrorLine, useAction } from '../ui/useAction';
 
 type Take = 'ours' | 'theirs' | 'fields';

@@ -4,7 +4,7 @@ import { todayCanonical } from '../../../shared/domain/common/dates';
 import { PACKAGE_CHOICE_LABELS, PACKAGE_CHOICES, packageContentsText, type PackageChoice } from '../../../shared/domain/package/manifest';
 import { api } from '../api';
 import { downloadBase64 } from '../io/files';
-import { unitOptions } from '../stats/ScopePicker';
+import { unitOptions } from '../units/tree';
 import { DateInput } from '../ui/DateInput';
 import { ErrorLine, useAction } from '../ui/useAction';
 

@@ -1,26 +1,12 @@
 /** 统计范围: everyone, a unit with its sub-units, a unit's 领导班子, a 查询方案, a 组合查询, a batch or a 干部类别. */
 import { useEffect, useState } from 'react';
 import { CADRE_TAGS } from '../../../shared/domain/roster/codes';
-import { STATS_SCOPE_KIND_LABELS, STATS_SCOPE_KINDS, type SavedView, type StatsScope, type StatsScopeKind, type Unit } from '../../../shared/contract/api';
+import { STATS_SCOPE_KIND_LABELS, STATS_SCOPE_KINDS, type SavedView, type StatsScope, type StatsScopeKind } from '../../../shared/contract/api';
 import type { CadreQuery } from '../../../shared/domain/roster/query';
 import { api } from '../api';
 import { QueryBuilder } from '../roster/QueryBuilder';
 import { buildColumns } from '../roster/columns';
-
-/** Units in tree order with their depth, for an indented select. */
-export function unitOptions(units: Unit[]): { id: number; label: string; name: string }[] {
-  const children = new Map<number | null, Unit[]>();
-  for (const u of units) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u]);
-  const out: { id: number; label: string; name: string }[] = [];
-  const walk = (parent: number | null, depth: number) => {
-    for (const u of (children.get(parent) ?? []).sort((a, b) => a.sortOrder - b.sortOrder || a.id - b.id)) {
-      out.push({ id: u.id, label: `${'　'.repeat(depth)}${u.name}`, name: u.name });
-      walk(u.id, depth + 1);
-    }
-  };
-  walk(null, 0);
-  return out;
-}
+import { unitOptions } from '../units/tree';
 
 /** The lists a picker offers, loaded once per page. */
 export function useScopeLists() {

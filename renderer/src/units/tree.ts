@@ -22,6 +22,11 @@ export function flattenTree(units: readonly Unit[]): { unit: Unit; depth: number
   return out;
 }
 
+/** Every unit as an option of an indented select (a full-width space per level before its name). */
+export function unitOptions(units: readonly Unit[]): { id: number; label: string; name: string }[] {
+  return flattenTree(units).map(({ unit, depth }) => ({ id: unit.id, label: `${'　'.repeat(depth)}${unit.name}`, name: unit.name }));
+}
+
 /** The unit and every unit below it. */
 export function subtreeIds(units: readonly Unit[], id: number): Set<number> {
   const children = childrenOf(units);
